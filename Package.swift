@@ -1,0 +1,50 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Dependencies (measured on 2-core machines, see shared/reference/swift-notes.md):
+// - GRDB: the SQLite cache (prepared statements, migrations, WAL), ~1 min clean build.
+// - FlyingFox: the HTTP server of the simulator (and later `serve`), ~16 s clean build.
+// HTTP client: Foundation's URLSession behind a transport closure (no build cost).
+// The `triage` executable parses its own few flags (TriageShell.Invocation) instead of
+// swift-argument-parser: its positional words are shell commands from the one command table.
+let package = Package(
+    name: "triage",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "triage", targets: ["triage"]),
+        .executable(name: "triage-sim", targets: ["triage-sim"]),
+        .executable(name: "triage-bench", targets: ["triage-bench"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/swhitty/FlyingFox", exact: "0.27.1"),
+    ],
+    targets: [
+        .target(name: "LogAnalysis"),
+        .target(name: "TriageCore", dependencies: ["LogAnalysis"]),
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
+        .target(name: "GitLab", dependencies: ["TriageCore"]),
+        .target(
+            name: "Store",
+            dependencies: ["TriageCore", "CZlib", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "TriageShell", dependencies: ["TriageCore", "LogAnalysis"]),
+        .target(name: "GitLabSimulator", dependencies: [.product(name: "FlyingFox", package: "FlyingFox")]),
+        .executableTarget(
+            name: "triage",
+            dependencies: ["TriageShell", "TriageCore", "GitLab", "Store", "GitLabSimulator"]),
+        .executableTarget(name: "triage-sim", dependencies: ["GitLabSimulator"]),
+        .executableTarget(
+            name: "triage-bench",
+            dependencies: ["TriageCore", "GitLab", "Store", "GitLabSimulator"]),
+        .testTarget(name: "LogAnalysisTests", dependencies: ["LogAnalysis"]),
+        .testTarget(name: "TriageCoreTests", dependencies: ["TriageCore"]),
+        .testTarget(name: "GitLabTests", dependencies: ["GitLab", "TriageCore", "GitLabSimulator"]),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "TriageCore"]),
+        .testTarget(name: "TriageShellTests", dependencies: ["TriageShell", "TriageCore"]),
+        .testTarget(name: "GitLabSimulatorTests", dependencies: ["GitLabSimulator"]),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: ["triage", "GitLabSimulator", "Store", "TriageCore"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

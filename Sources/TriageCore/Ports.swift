@@ -1,0 +1,175 @@
+import Foundation
+
+/// Which projects a sync covers.
+public enum ProjectScope: Hashable, Sendable {
+    /// Every non-archived project the token's user is a member of.
+    case membership
+    /// The non-archived projects of these groups, subgroups included, plus these projects.
+    case named(groups: [String], projects: [String])
+}
+
+/// The remote side of a sync: GitLab's REST API, seen through our model.
+///
+/// Implementations paginate internally (every call returns the whole list), obey rate limits,
+/// retry transient errors, and throw `RemoteError` for everything else. They never print
+/// or store the token.
+public protocol GitLabSource: Sendable {
+    /// Non-archived projects of the scope. A group or project named in the scope that GitLab
+    /// does not know throws `RemoteError` with kind `.notFound` naming it.
+    func projects(in scope: ProjectScope) async throws -> [Project]
+    /// Pipelines of one project, newest first. `source` nil means every source.
+    func pipelines(projectID: Int, source: String?, updatedAfter: Date?, createdAfter: Date?)
+        async throws -> [Pipeline]
+    /// Every job of a pipeline including retried attempts (numbered with `Job.numberingAttempts`).
+    func jobs(projectID: Int, pipelineID: Int) async throws -> [Job]
+    /// The raw trace bytes (may be empty, may be invalid UTF-8).
+    func trace(projectID: Int, jobID: Int) async throws -> Data
+    /// Issues of a project (all states) updated after a date, if given.
+    func issues(projectID: Int, updatedAfter: Date?) async throws -> [Issue]
+    /// HTTP requests sent so far, retries included.
+    var requestCount: Int { get }
+}
+
+/// What went wrong talking to GitLab, with what the user needs to act on it.
+/// Never carries the token: URLs are stored without query secrets.
+public struct RemoteError: Error, Hashable, Sendable {
+    public enum Kind: String, Hashable, Sendable {
+        case unauthorized, forbidden, insufficientScope, notFound, rateLimited, server
+        case unreachable, timeout, malformedResponse, badRequest, other
+    }
+    public var kind: Kind
+    public var method: String
+    public var url: String
+    /// HTTP status, nil when no response came.
+    public var status: Int?
+    /// GitLab's own message (any of its three error-body shapes), or the transport's.
+    public var message: String?
+    /// What the user named, when the error is about it (a project or group path).
+    public var subject: String?
+
+    public init(
+        kind: Kind, method: String, url: String, status: Int? = nil, message: String? = nil,
+        subject: String? = nil
+    ) {
+        self.kind = kind
+        self.method = method
+        self.url = url
+        self.status = status
+        self.message = message
+        self.subject = subject
+    }
+}
+
+/// Counts and facts about what the cache holds (`status`).
+public struct CacheSummary: Hashable, Sendable, Codable {
+    public var projects: Int
+    public var pipelinesByStatus: [String: Int]
+    public var jobs: Int
+    public var retriedJobs: Int
+    public var traces: Int
+    /// Bytes of the traces as GitLab sent them.
+    public var traceBytes: Int
+    /// Bytes the traces take in the cache (compressed).
+    public var traceStoredBytes: Int
+    public var issues: Int
+    public var firstNight: String?
+    public var lastNight: String?
+    public var nights: Int
+    public var lastSync: SyncRecord?
+
+    public init(
+        projects: Int = 0, pipelinesByStatus: [String: Int] = [:], jobs: Int = 0,
+        retriedJobs: Int = 0, traces: Int = 0, traceBytes: Int = 0, traceStoredBytes: Int = 0,
+        issues: Int = 0, firstNight: String? = nil, lastNight: String? = nil, nights: Int = 0,
+        lastSync: SyncRecord? = nil
+    ) {
+        self.projects = projects
+        self.pipelinesByStatus = pipelinesByStatus
+        self.jobs = jobs
+        self.retriedJobs = retriedJobs
+        self.traces = traces
+        self.traceBytes = traceBytes
+        self.traceStoredBytes = traceStoredBytes
+        self.issues = issues
+        self.firstNight = firstNight
+        self.lastNight = lastNight
+        self.nights = nights
+        self.lastSync = lastSync
+    }
+}
+
+/// One run of `fetch`.
+public struct SyncRecord: Hashable, Sendable, Codable {
+    public var startedAt: Date
+    public var finishedAt: Date?
+    /// `running` (interrupted if still so), `completed`, `failed`, `canceled`.
+    public var outcome: String
+    public var apiCalls: Int
+    public var pipelines: Int
+    public var traces: Int
+    public var traceBytes: Int
+
+    public init(
+        startedAt: Date, finishedAt: Date? = nil, outcome: String, apiCalls: Int = 0,
+        pipelines: Int = 0, traces: Int = 0, traceBytes: Int = 0
+    ) {
+        self.startedAt = startedAt
+        self.finishedAt = finishedAt
+        self.outcome = outcome
+        self.apiCalls = apiCalls
+        self.pipelines = pipelines
+        self.traces = traces
+        self.traceBytes = traceBytes
+    }
+}
+
+/// A failed (or allowed-to-fail) job with its context, as the shell lists it.
+public struct FailureRow: Hashable, Sendable, Codable {
+    public var job: Job
+    public var pipeline: Pipeline
+    public var projectPath: String
+    public var night: String
+
+    public init(job: Job, pipeline: Pipeline, projectPath: String, night: String) {
+        self.job = job
+        self.pipeline = pipeline
+        self.projectPath = projectPath
+        self.night = night
+    }
+}
+
+/// The local cache (SQLite in `.triage/`). Every method is synchronous and thread-safe;
+/// each write is one transaction, so a process killed at any point leaves a consistent cache.
+public protocol CacheStore: Sendable {
+    // Sync
+    func upsertProjects(_ projects: [Project]) throws
+    /// For each pipeline of the project whose jobs were completely stored: its `updatedAt`
+    /// at that time. A pipeline missing here (or with an older date) must be synced again.
+    func syncedPipelines(projectID: Int) throws -> [Int: Date]
+    /// Of these job ids, the ones whose trace is already stored.
+    func storedTraces(jobIDs: [Int]) throws -> Set<Int>
+    /// Stores a trace (compressed). Idempotent: storing the same job twice keeps one copy.
+    func storeTrace(jobID: Int, data: Data) throws
+    /// Stores a pipeline, its night and all its jobs in one transaction, replacing what was
+    /// there, and records it as synced at `pipeline.updatedAt`.
+    func storePipeline(_ pipeline: Pipeline, night: String, jobs: [Job]) throws
+    /// The newest `updated_at` of a project's pipelines seen by a completed project sync.
+    func watermark(projectID: Int) throws -> Date?
+    func setWatermark(projectID: Int, _ date: Date) throws
+    func upsertIssues(_ issues: [Issue]) throws
+    /// Records the start of a sync; returns its id.
+    func beginSync(_ record: SyncRecord) throws -> Int64
+    func finishSync(id: Int64, _ record: SyncRecord) throws
+
+    // Queries
+    func summary() throws -> CacheSummary
+    func projects() throws -> [Project]
+    /// Nightly pipelines of the given nights (all nights when nil), newest night first.
+    func pipelines(nights: Set<String>?) throws -> [(pipeline: Pipeline, night: String)]
+    /// Failed latest attempts (allowed failures included) of pipelines of these nights.
+    func failures(nights: Set<String>) throws -> [FailureRow]
+    func job(id: Int) throws -> Job?
+    func trace(jobID: Int) throws -> Data?
+    /// Every night present in the cache, ascending (`YYYY-MM-DD`).
+    func nights() throws -> [String]
+}
