@@ -20,15 +20,18 @@ let package = Package(
         .package(url: "https://github.com/swhitty/FlyingFox", exact: "0.27.1"),
     ],
     targets: [
-        .target(name: "LogAnalysis"),
-        .target(name: "TriageCore", dependencies: ["LogAnalysis"]),
+        .target(name: "LogAnalysis", exclude: ["README.md"]),
+        .target(name: "TriageCore", dependencies: ["LogAnalysis"], exclude: ["README.md"]),
         .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
-        .target(name: "GitLab", dependencies: ["TriageCore"]),
+        .target(name: "GitLab", dependencies: ["TriageCore"], exclude: ["README.md"]),
         .target(
             name: "Store",
-            dependencies: ["TriageCore", "CZlib", .product(name: "GRDB", package: "GRDB.swift")]),
-        .target(name: "TriageShell", dependencies: ["TriageCore", "LogAnalysis"]),
-        .target(name: "GitLabSimulator", dependencies: [.product(name: "FlyingFox", package: "FlyingFox")]),
+            dependencies: ["TriageCore", "CZlib", .product(name: "GRDB", package: "GRDB.swift")],
+            exclude: ["README.md"]),
+        .target(name: "TriageShell", dependencies: ["TriageCore", "LogAnalysis"], exclude: ["README.md"]),
+        .target(
+            name: "GitLabSimulator", dependencies: [.product(name: "FlyingFox", package: "FlyingFox")],
+            exclude: ["README.md"]),
         .executableTarget(
             name: "triage",
             dependencies: ["TriageShell", "TriageCore", "GitLab", "Store", "GitLabSimulator"]),

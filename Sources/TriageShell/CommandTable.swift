@@ -1,0 +1,227 @@
+import Foundation
+
+/// Where Tab completion takes candidates for an operand or option value.
+public enum CompletionSource: Sendable, Hashable {
+    case none
+    case commands
+    case projects
+    case jobs
+    case ranges
+    case values([String])
+}
+
+public struct OptionSpec: Sendable, Hashable {
+    /// Without the dashes: `group` for `--group`.
+    public var name: String
+    /// The value's placeholder, nil for a flag.
+    public var value: String?
+    public var repeatable: Bool
+    public var summary: String
+    public var completion: CompletionSource
+
+    public init(
+        _ name: String, value: String? = nil, repeatable: Bool = false, summary: String,
+        completion: CompletionSource = .none
+    ) {
+        self.name = name
+        self.value = value
+        self.repeatable = repeatable
+        self.summary = summary
+        self.completion = completion
+    }
+}
+
+public struct OperandSpec: Sendable, Hashable {
+    public var name: String
+    public var optional: Bool
+    public var summary: String
+    public var completion: CompletionSource
+
+    public init(_ name: String, optional: Bool = false, summary: String, completion: CompletionSource = .none) {
+        self.name = name
+        self.optional = optional
+        self.summary = summary
+        self.completion = completion
+    }
+}
+
+/// A parsed command line, checked against its spec.
+public struct ParsedCommand: Sendable {
+    public var spec: CommandSpec
+    public var operands: [String]
+    public var options: [String: [String]]
+    public var flags: Set<String>
+
+    public func option(_ name: String) -> String? { options[name]?.last }
+    public func values(_ name: String) -> [String] { options[name] ?? [] }
+    public func operand(_ index: Int) -> String? { index < operands.count ? operands[index] : nil }
+
+    public func intOption(_ name: String, range: ClosedRange<Int>) throws -> Int? {
+        guard let text = option(name) else { return nil }
+        guard let n = Int(text), range.contains(n) else {
+            throw ShellError(
+                "--\(name) must be a whole number from \(range.lowerBound) to \(range.upperBound), not '\(text)'")
+        }
+        return n
+    }
+}
+
+/// One command, described once: parsing, usage, help, completion and docs/commands.md all
+/// come from this.
+public struct CommandSpec: Sendable {
+    public var name: String
+    public var aliases: [String]
+    public var group: String
+    public var summary: String
+    public var details: String?
+    public var operands: [OperandSpec]
+    public var options: [OptionSpec]
+    public var examples: [String]
+    public var run: @Sendable (ParsedCommand, Context) async throws -> CommandOutput
+
+    public init(
+        name: String, aliases: [String] = [], group: String, summary: String, details: String? = nil,
+        operands: [OperandSpec] = [], options: [OptionSpec] = [], examples: [String] = [],
+        run: @escaping @Sendable (ParsedCommand, Context) async throws -> CommandOutput
+    ) {
+        self.name = name
+        self.aliases = aliases
+        self.group = group
+        self.summary = summary
+        self.details = details
+        self.operands = operands
+        self.options = options
+        self.examples = examples
+        self.run = run
+    }
+
+    /// `fetch [--group G]... [--nights N]`
+    public var usage: String {
+        var parts = [name]
+        for operand in operands { parts.append(operand.optional ? "[\(operand.name)]" : operand.name) }
+        for option in options {
+            let body = option.value.map { "--\(option.name) \($0)" } ?? "--\(option.name)"
+            parts.append("[\(body)]" + (option.repeatable ? "..." : ""))
+        }
+        return parts.joined(separator: " ")
+    }
+}
+
+/// The only list of commands.
+public struct CommandTable: Sendable {
+    public var commands: [CommandSpec]
+
+    public init(commands: [CommandSpec]) { self.commands = commands }
+
+    /// Group names in the order they first appear.
+    public var groups: [String] {
+        var seen: [String] = []
+        for c in commands where !seen.contains(c.group) { seen.append(c.group) }
+        return seen
+    }
+
+    public func lookup(_ word: String) -> CommandSpec? {
+        commands.first { $0.name == word || $0.aliases.contains(word) }
+    }
+
+    /// Parses the words of one command line. Throws a ShellError with a usage hint or a
+    /// did-you-mean when the words don't fit.
+    public func parse(_ words: [String]) throws -> ParsedCommand {
+        guard let first = words.first else { throw ShellError("empty command") }
+        guard let spec = lookup(first) else {
+            let names = commands.flatMap { [$0.name] + $0.aliases }
+            if let guess = suggestion(for: first, among: names) {
+                throw ShellError("unknown command '\(first)'", hint: "did you mean '\(guess)'?")
+            }
+            throw ShellError("unknown command '\(first)'", hint: "type 'help' for the list of commands")
+        }
+        var operands: [String] = []
+        var options: [String: [String]] = [:]
+        var flags: Set<String> = []
+        var index = 1
+        var onlyOperands = false
+        while index < words.count {
+            let word = words[index]
+            index += 1
+            if !onlyOperands, word == "--" {
+                onlyOperands = true
+                continue
+            }
+            if !onlyOperands, word.hasPrefix("--"), word.count > 2 {
+                var name = String(word.dropFirst(2))
+                var inlineValue: String?
+                if let eq = name.firstIndex(of: "=") {
+                    inlineValue = String(name[name.index(after: eq)...])
+                    name = String(name[..<eq])
+                }
+                guard let option = spec.options.first(where: { $0.name == name }) else {
+                    let hint =
+                        suggestion(for: name, among: spec.options.map(\.name)).map { "did you mean '--\($0)'?" }
+                        ?? "usage: \(spec.usage)"
+                    throw ShellError("\(spec.name): unknown option '--\(name)'", hint: hint)
+                }
+                if option.value == nil {
+                    guard inlineValue == nil else {
+                        throw ShellError("\(spec.name): --\(name) takes no value", hint: "usage: \(spec.usage)")
+                    }
+                    flags.insert(name)
+                    continue
+                }
+                let value: String
+                if let inlineValue {
+                    value = inlineValue
+                } else {
+                    guard index < words.count else {
+                        throw ShellError(
+                            "\(spec.name): --\(name) needs a value (\(option.value ?? "VALUE"))",
+                            hint: "usage: \(spec.usage)")
+                    }
+                    value = words[index]
+                    index += 1
+                }
+                if !option.repeatable, options[name] != nil {
+                    throw ShellError("\(spec.name): --\(name) given twice", hint: "usage: \(spec.usage)")
+                }
+                options[name, default: []].append(value)
+                continue
+            }
+            operands.append(word)
+        }
+        let required = spec.operands.filter { !$0.optional }.count
+        if operands.count < required {
+            let missing = spec.operands[operands.count].name
+            throw ShellError("\(spec.name): missing \(missing)", hint: "usage: \(spec.usage)")
+        }
+        if operands.count > spec.operands.count {
+            throw ShellError(
+                "\(spec.name): unexpected '\(operands[spec.operands.count])'", hint: "usage: \(spec.usage)")
+        }
+        return ParsedCommand(spec: spec, operands: operands, options: options, flags: flags)
+    }
+
+    /// docs/commands.md, generated. A test fails when the committed file differs.
+    public func markdown() -> String {
+        var out = "# triage commands\n\n"
+        out += "Generated from the command table (`swift run triage help --markdown`); do not edit by hand.\n"
+        for group in groups {
+            out += "\n## \(group)\n"
+            for spec in commands where spec.group == group {
+                out += "\n### `\(spec.name)`\n\n\(spec.summary)\n\n```\n\(spec.usage)\n```\n"
+                if !spec.aliases.isEmpty {
+                    out += "\nAlso: " + spec.aliases.map { "`\($0)`" }.joined(separator: ", ") + "\n"
+                }
+                if let details = spec.details { out += "\n\(details)\n" }
+                let rows = spec.operands.map { ("`\($0.name)`", $0.summary) }
+                    + spec.options.map { o in ("`--\(o.name)\(o.value.map { " \($0)" } ?? "")`", o.summary) }
+                if !rows.isEmpty {
+                    out += "\n| operand / option | meaning |\n|---|---|\n"
+                    for (name, summary) in rows { out += "| \(name) | \(summary) |\n" }
+                }
+                if !spec.examples.isEmpty {
+                    out += "\nExamples:\n\n```\n" + spec.examples.map { "triage> \($0)\n" }.joined() + "```\n"
+                }
+            }
+        }
+        return out
+    }
+}

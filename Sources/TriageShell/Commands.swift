@@ -1,0 +1,275 @@
+import Foundation
+import TriageCore
+
+extension CommandTable {
+    /// The commands of triage.
+    public static let standard: CommandTable = CommandTable(commands: [
+        fetchCommand, statusCommand, summaryCommand, helpCommand, quitCommand,
+    ])
+}
+
+let fetchCommand: CommandSpec = CommandSpec(
+    name: "fetch", group: "Sync",
+    summary: "Bring nightly pipelines, their jobs and failed traces from GitLab into the cache (incremental).",
+    details: """
+        Scope comes from --group/--project, else triage.toml [scope], else every project the token's \
+        user is a member of. Only what changed since the last fetch is asked for; finished traces are \
+        never fetched twice. Ctrl-C stops cleanly: the cache stays consistent and the next fetch \
+        continues where this one stopped. GITLAB_URL and GITLAB_TOKEN come from the environment.
+        """,
+    options: [
+        OptionSpec("group", value: "GROUP", repeatable: true, summary: "a group path (subgroups included)"),
+        OptionSpec("project", value: "PROJECT", repeatable: true, summary: "a project path", completion: .projects),
+        OptionSpec("nights", value: "N", summary: "how many nights back (default 30, or triage.toml)"),
+        OptionSpec(
+            "source", value: "SOURCE", summary: "pipelines to keep: schedule (default) or all",
+            completion: .values(["schedule", "all"])),
+        OptionSpec("concurrency", value: "N", summary: "requests in flight (default 16)"),
+    ],
+    examples: ["fetch", "fetch --group julia --nights 30", "fetch --project julia/Foo.jl --source all"],
+    run: { command, context in try await runFetch(command, context) }
+)
+
+func runFetch(_ command: ParsedCommand, _ context: Context) async throws -> CommandOutput {
+    var config = try context.config()
+    let groups = command.values("group")
+    let projects = command.values("project")
+    if !groups.isEmpty || !projects.isEmpty {
+        config.groups = groups
+        config.projects = projects
+    }
+    if let nights = try command.intOption("nights", range: 1...3660) { config.nights = nights }
+    if let concurrency = try command.intOption("concurrency", range: 1...64) { config.concurrency = concurrency }
+    if let source = command.option("source") {
+        guard ["schedule", "all"].contains(source) else {
+            throw ShellError("fetch: --source must be 'schedule' or 'all', not '\(source)'")
+        }
+        config.source = source == "all" ? nil : source
+    }
+    let url = try context.gitlabURL()
+    let token = context.environment.token
+    if token == nil {
+        context.sink.writeError("note: no GITLAB_TOKEN in the environment; only public projects are visible\n")
+    }
+    let store = try context.store()
+    let source = context.environment.makeSource(url, token, config.concurrency)
+    let syncer = Syncer(source: source, store: store, calendar: try context.calendar(), now: context.environment.now)
+    let options = SyncOptions(
+        scope: config.scope, nights: config.nights, source: config.source, concurrency: config.concurrency)
+    let sink = context.sink
+    let report: SyncReport
+    do {
+        report = try await syncer.run(options) { progress in sink.status(progressLine(progress)) }
+        sink.status(nil)
+    } catch is CancellationError {
+        sink.status(nil)
+        throw ShellError(
+            "fetch canceled", hint: "the cache is consistent; run 'fetch' again to continue where it stopped")
+    } catch {
+        sink.status(nil)
+        throw error
+    }
+    for skipped in report.skipped { sink.writeError("warning: skipped \(skipped)\n") }
+    let text =
+        "fetched \(report.projects) projects: \(report.pipelinesSynced) pipelines updated "
+        + "(\(report.pipelinesSeen) seen), \(report.jobs) jobs, \(report.traces) traces "
+        + "(\(byteCount(report.traceBytes))), \(report.apiCalls) API calls"
+    return CommandOutput(
+        text: [text],
+        json: .object([
+            "projects": .int(report.projects), "pipelines_seen": .int(report.pipelinesSeen),
+            "pipelines_synced": .int(report.pipelinesSynced), "jobs": .int(report.jobs),
+            "traces": .int(report.traces), "trace_bytes": .int(report.traceBytes),
+            "api_calls": .int(report.apiCalls), "skipped": .array(report.skipped.map(JSONValue.string)),
+        ]))
+}
+
+func progressLine(_ p: SyncProgress) -> String {
+    var parts = ["fetch: \(p.apiCalls) calls"]
+    parts.append("\(p.projectsListed)/\(p.projectsTotal) projects")
+    parts.append("\(p.pipelinesDone)/\(p.pipelinesTotal) pipelines")
+    parts.append("\(p.traces) traces (\(byteCount(p.traceBytes)))")
+    if let eta = p.etaSeconds { parts.append("ETA \(duration(eta))") }
+    return parts.joined(separator: " · ")
+}
+
+func byteCount(_ bytes: Int) -> String {
+    let units = ["B", "KB", "MB", "GB", "TB"]
+    var value = Double(bytes)
+    var unit = 0
+    while value >= 1000, unit < units.count - 1 {
+        value /= 1000
+        unit += 1
+    }
+    return unit == 0 ? "\(bytes) B" : String(format: "%.1f %@", value, units[unit])
+}
+
+func duration(_ seconds: Double) -> String {
+    let s = Int(seconds.rounded())
+    return s >= 60 ? "\(s / 60)m\(String(format: "%02d", s % 60))s" : "\(s)s"
+}
+
+let statusCommand: CommandSpec = CommandSpec(
+    name: "status", group: "Cache",
+    summary: "What the cache holds: projects, pipelines by status, jobs, traces and their bytes, nights, last sync.",
+    examples: ["status"],
+    run: { _, context in
+        let summary = try context.store().summary()
+        let iso = ISO8601DateFormatter()
+        var rows: [[Cell]] = []
+        rows.append(["projects", Cell("\(summary.projects)")])
+        let pipelines = summary.pipelinesByStatus.values.reduce(0, +)
+        let byStatus = summary.pipelinesByStatus.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }
+        rows.append(["pipelines", Cell("\(pipelines)" + (byStatus.isEmpty ? "" : " (\(byStatus.joined(separator: ", ")))"))])
+        rows.append(["jobs", Cell("\(summary.jobs) (\(summary.retriedJobs) retried attempts)")])
+        rows.append([
+            "traces",
+            Cell("\(summary.traces): \(byteCount(summary.traceBytes)) as sent, \(byteCount(summary.traceStoredBytes)) stored"),
+        ])
+        rows.append(["issues", Cell("\(summary.issues)")])
+        let nights =
+            summary.firstNight.map { "\(summary.nights) (\($0) … \(summary.lastNight ?? $0))" } ?? "none"
+        rows.append(["nights", Cell(nights)])
+        var lastSync: JSONValue = .null
+        if let sync = summary.lastSync {
+            var text = "\(iso.string(from: sync.startedAt)) \(sync.outcome == "running" ? "interrupted" : sync.outcome)"
+            text += ", \(sync.apiCalls) API calls, \(sync.pipelines) pipelines, \(sync.traces) traces"
+            if let end = sync.finishedAt { text += ", \(duration(end.timeIntervalSince(sync.startedAt)))" }
+            rows.append(["last sync", Cell(text)])
+            lastSync = .object([
+                "started_at": .string(iso.string(from: sync.startedAt)),
+                "finished_at": .optional(sync.finishedAt.map { iso.string(from: $0) }),
+                "outcome": .string(sync.outcome == "running" ? "interrupted" : sync.outcome),
+                "api_calls": .int(sync.apiCalls), "pipelines": .int(sync.pipelines), "traces": .int(sync.traces),
+                "trace_bytes": .int(sync.traceBytes),
+            ])
+        } else {
+            rows.append(["last sync", "never — run 'fetch'"])
+        }
+        return CommandOutput(
+            table: Table(columns: ["WHAT", "COUNT"], rows: rows),
+            json: .object([
+                "projects": .int(summary.projects),
+                "pipelines": .object(summary.pipelinesByStatus.mapValues(JSONValue.int)),
+                "jobs": .int(summary.jobs), "retried_jobs": .int(summary.retriedJobs),
+                "traces": .int(summary.traces), "trace_bytes": .int(summary.traceBytes),
+                "trace_stored_bytes": .int(summary.traceStoredBytes), "issues": .int(summary.issues),
+                "nights": .int(summary.nights), "first_night": .optional(summary.firstNight),
+                "last_night": .optional(summary.lastNight), "last_sync": lastSync,
+            ]))
+    }
+)
+
+/// The JSON record of a failure (DESIGN §6: a contract for scripts; add keys, never rename).
+func failureRecord(_ row: FailureRow) -> JSONValue {
+    .object([
+        "job": .int(row.job.id), "project": .string(row.projectPath), "pipeline": .int(row.pipeline.id),
+        "night": .string(row.night), "name": .string(row.job.name), "stage": .string(row.job.stage),
+        "status": .string(row.job.status.rawValue), "failure_reason": .optional(row.job.failureReason),
+        "allow_failure": .bool(row.job.allowFailure), "web_url": .string(row.job.webURL),
+        "attempt": .int(row.job.attempt),
+    ])
+}
+
+let summaryCommand: CommandSpec = CommandSpec(
+    name: "summary", group: "Failures",
+    summary: "One night at a glance: nightly pipelines, failed, passed with warnings, and the failed jobs.",
+    operands: [OperandSpec("NIGHT", optional: true, summary: "a night or range (default last-night)", completion: .ranges)],
+    examples: ["summary", "summary last-night", "summary 2026-11-27"],
+    run: { command, context in
+        let calendar = try context.calendar()
+        let range = try TimeRange.parse(command.operand(0) ?? "last-night")
+        let nights = range.nights(calendar: calendar, now: context.now)
+        let store = try context.store()
+        let pipelines = try store.pipelines(nights: Set(nights))
+        let failures = try store.failures(nights: Set(nights))
+        let failedPipelines = pipelines.filter { $0.pipeline.status == .failed }.count
+        let warningPipelineIDs = Set(
+            failures.filter { $0.job.allowFailure && $0.pipeline.status == .success }.map(\.pipeline.id))
+        let passed = pipelines.filter { $0.pipeline.status == .success && !warningPipelineIDs.contains($0.pipeline.id) }.count
+        let label = nights.count == 1 ? "night \(nights[0])" : "nights \(nights.first ?? "")..\(nights.last ?? "")"
+        var text = [
+            "\(label) (\(calendar.timeZone.identifier)): \(pipelines.count) nightly pipelines — "
+                + "\(failedPipelines) failed, \(warningPipelineIDs.count) passed with warnings, \(passed) passed"
+        ]
+        if pipelines.isEmpty { text.append("no nightly pipelines in the cache for \(label) — run 'fetch'") }
+        let rows: [[Cell]] = failures.map { row in
+            [
+                Cell(row.projectPath), Cell(row.job.name), Cell(row.job.stage),
+                row.job.allowFailure ? Cell("! allowed", .warn) : Cell("✗ failed", .bad),
+                Cell(row.job.failureReason ?? "-"), Cell(String(row.job.id), .dim),
+            ]
+        }
+        return CommandOutput(
+            text: text,
+            table: Table(columns: ["PROJECT", "JOB", "STAGE", "STATUS", "REASON", "JOB ID"], numeric: [5], rows: rows),
+            json: .object([
+                "nights": .array(nights.map(JSONValue.string)), "pipelines": .int(pipelines.count),
+                "failed": .int(failedPipelines), "passed_with_warnings": .int(warningPipelineIDs.count),
+                "passed": .int(passed), "failures": .array(failures.map(failureRecord)),
+            ]))
+    }
+)
+
+let helpCommand: CommandSpec = CommandSpec(
+    name: "help", aliases: ["?"], group: "Shell",
+    summary: "List the commands, or explain one.",
+    operands: [OperandSpec("COMMAND", optional: true, summary: "a command name", completion: .commands)],
+    options: [OptionSpec("markdown", summary: "print docs/commands.md (the generated reference)")],
+    examples: ["help", "help fetch"],
+    run: { command, context in
+        let table = CommandTable.standard
+        if command.flags.contains("markdown") {
+            return CommandOutput(text: [table.markdown()], json: .string(table.markdown()))
+        }
+        if let name = command.operand(0) {
+            guard let spec = table.lookup(name) else {
+                let hint = suggestion(for: name, among: table.commands.map(\.name)).map { "did you mean '\($0)'?" }
+                throw ShellError("help: no command '\(name)'", hint: hint ?? "type 'help' for the list")
+            }
+            var lines = ["usage: \(spec.usage)", "", spec.summary]
+            if let details = spec.details { lines += ["", details] }
+            if !spec.operands.isEmpty || !spec.options.isEmpty { lines.append("") }
+            for operand in spec.operands { lines.append("  \(operand.name.padding(18))\(operand.summary)") }
+            for option in spec.options {
+                let name = "--\(option.name)" + (option.value.map { " \($0)" } ?? "")
+                lines.append("  \(name.padding(18))\(option.summary)")
+            }
+            if !spec.examples.isEmpty { lines += [""] + spec.examples.map { "  triage> \($0)" } }
+            return CommandOutput(
+                text: lines,
+                json: .object([
+                    "name": .string(spec.name), "usage": .string(spec.usage), "summary": .string(spec.summary),
+                    "examples": .array(spec.examples.map(JSONValue.string)),
+                ]))
+        }
+        var lines: [String] = []
+        for group in table.groups {
+            lines.append("\(group):")
+            for spec in table.commands where spec.group == group {
+                lines.append("  \(spec.name.padding(10))\(spec.summary)")
+            }
+        }
+        lines.append("")
+        lines.append("'help COMMAND' explains one. Time ranges: last-night, yesterday, today, YYYY-MM-DD, A..B, 7d.")
+        return CommandOutput(
+            text: lines,
+            json: .array(table.commands.map { .object(["name": .string($0.name), "summary": .string($0.summary)]) }))
+    }
+)
+
+let quitCommand: CommandSpec = CommandSpec(
+    name: "quit", aliases: ["exit"], group: "Shell",
+    summary: "Leave the shell (Ctrl-D does the same).",
+    examples: ["quit"],
+    run: { _, _ in throw QuitRequest() }
+)
+
+/// Thrown by `quit`: the session ends, successfully.
+struct QuitRequest: Error {}
+
+extension String {
+    func padding(_ width: Int) -> String {
+        count >= width ? self + " " : self + String(repeating: " ", count: width - count)
+    }
+}

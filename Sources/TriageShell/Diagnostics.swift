@@ -1,0 +1,95 @@
+import Foundation
+import TriageCore
+
+/// An error of the shell's own: a bad command, a missing thing, with what to do next.
+public struct ShellError: Error, Hashable, Sendable {
+    public var message: String
+    public var hint: String?
+
+    public init(_ message: String, hint: String? = nil) {
+        self.message = message
+        self.hint = hint
+    }
+}
+
+/// The one place that turns errors into text (STYLE: "one formatter turns errors into text").
+public enum ErrorFormatter {
+    public static func message(for error: any Error) -> String {
+        switch error {
+        case let error as ShellError:
+            return error.hint.map { "\(error.message) — \($0)" } ?? error.message
+        case let error as RemoteError:
+            return remote(error)
+        case let error as WorkspaceConfig.ParseError:
+            return "\(WorkspaceConfig.fileName):\(error.line): \(error.message)"
+        case let error as TimeRange.ParseError:
+            return error.message
+        case let error as Lexer.Failure:
+            return error.message
+        case is CancellationError:
+            return "canceled"
+        case let error as CustomStringConvertible:
+            return error.description
+        default:
+            return String(describing: error)
+        }
+    }
+
+    static func remote(_ e: RemoteError) -> String {
+        let status = e.status.map { " (\($0)\(e.message.map { ": \($0)" } ?? ""))" } ?? ""
+        let request = "\(e.method) \(e.url)"
+        switch e.kind {
+        case .unauthorized:
+            let detail = e.message.map { " (401: \($0))" } ?? " (401 Unauthorized)"
+            return "GitLab rejected the token\(detail) — check GITLAB_TOKEN (a personal access token with the read_api scope)"
+        case .insufficientScope:
+            return "the token may not do \(request)\(status) — it needs the 'api' scope; create a token with the api scope"
+        case .forbidden:
+            return "GitLab refused \(request)\(status) — the token's user needs at least Reporter access to the project"
+        case .notFound:
+            if let subject = e.subject {
+                return "GitLab has no project or group '\(subject)' visible to this token\(status) — check the path (triage.toml [scope] or --group/--project)"
+            }
+            return "GitLab answered 404 for \(request)\(status.isEmpty ? "" : status)"
+        case .rateLimited:
+            return "GitLab kept rate-limiting \(request) (429) — wait a minute and run fetch again, or lower --concurrency"
+        case .server:
+            return "GitLab failed \(request)\(status) after several retries — it may be down or overloaded; run fetch again later (nothing fetched so far is lost)"
+        case .unreachable:
+            return "cannot reach GitLab: \(request)\(e.message.map { ": \($0)" } ?? "") — check GITLAB_URL and the network; nothing fetched so far is lost"
+        case .timeout:
+            return "GitLab did not answer in time: \(request) — check GITLAB_URL and the network; run fetch again to continue"
+        case .malformedResponse:
+            return "GitLab sent a response triage cannot read for \(request)\(e.message.map { ": \($0)" } ?? "") — is GITLAB_URL the root of a GitLab instance? The cache was not changed by it"
+        case .badRequest:
+            return "GitLab rejected \(request)\(status)"
+        case .other:
+            return "GitLab request failed: \(request)\(status)"
+        }
+    }
+}
+
+/// Edit distance, for did-you-mean suggestions.
+func editDistance(_ a: String, _ b: String) -> Int {
+    let a = Array(a)
+    let b = Array(b)
+    if a.isEmpty { return b.count }
+    if b.isEmpty { return a.count }
+    var previous = Array(0...b.count)
+    for i in 1...a.count {
+        var current = [i] + Array(repeating: 0, count: b.count)
+        for j in 1...b.count {
+            let cost = a[i - 1] == b[j - 1] ? 0 : 1
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+        }
+        previous = current
+    }
+    return previous[b.count]
+}
+
+/// The closest candidate within a small distance, if any.
+func suggestion(for word: String, among candidates: [String]) -> String? {
+    let scored = candidates.map { ($0, editDistance(word, $0)) }.filter { $0.1 <= max(2, word.count / 3) }
+    if let prefixed = candidates.first(where: { $0.hasPrefix(word) && word.count >= 3 }) { return prefixed }
+    return scored.min { $0.1 < $1.1 }?.0
+}

@@ -1,0 +1,126 @@
+import Foundation
+import TriageCore
+
+/// Where text goes. The real one writes stdout/stderr; tests capture it. Every string passes
+/// through `redact` first, so a secret that slipped into a message is masked on the way out.
+public protocol OutputSink: Sendable {
+    func write(_ text: String)
+    func writeError(_ text: String)
+    /// A transient status line (progress); nil clears it. Shown only on a terminal.
+    func status(_ line: String?)
+}
+
+/// The effects the shell needs, injected by the executable (STYLE: effects at the edges).
+public struct ShellEnvironment: Sendable {
+    /// The workspace directory (holds `triage.toml`, `.triage/`, `assignments.json`).
+    public var workspace: URL
+    /// Environment variables (GITLAB_URL, GITLAB_TOKEN, …).
+    public var variables: [String: String]
+    public var now: @Sendable () -> Date
+    /// Opens the cache in `.triage/` (created when missing).
+    public var openStore: @Sendable (URL) throws -> any CacheStore
+    /// Makes a GitLab client for an instance root URL and a token.
+    public var makeSource: @Sendable (_ baseURL: URL, _ token: String?, _ concurrency: Int) -> any GitLabSource
+    public var sink: any OutputSink
+    /// Whether stdout is a terminal (decides table vs tsv and colour).
+    public var stdoutIsTerminal: Bool
+
+    public init(
+        workspace: URL, variables: [String: String], now: @escaping @Sendable () -> Date,
+        openStore: @escaping @Sendable (URL) throws -> any CacheStore,
+        makeSource: @escaping @Sendable (URL, String?, Int) -> any GitLabSource,
+        sink: any OutputSink, stdoutIsTerminal: Bool
+    ) {
+        self.workspace = workspace
+        self.variables = variables
+        self.now = now
+        self.openStore = openStore
+        self.makeSource = makeSource
+        self.sink = sink
+        self.stdoutIsTerminal = stdoutIsTerminal
+    }
+
+    /// The token from the environment, in order of preference.
+    public var token: String? {
+        for name in ["GITLAB_TOKEN", "GITLAB_ACCESS_TOKEN", "CI_JOB_TOKEN"] {
+            if let value = variables[name], !value.isEmpty { return value }
+        }
+        return nil
+    }
+}
+
+/// Everything a running command may use. One per session; the cache is opened on first use.
+public final class Context: @unchecked Sendable {
+    public let environment: ShellEnvironment
+    public var format: OutputFormat
+    public var color: Bool
+    private let lock = NSLock()
+    private var cachedStore: (any CacheStore)?
+    private var cachedConfig: WorkspaceConfig?
+
+    public init(environment: ShellEnvironment, format: OutputFormat, color: Bool) {
+        self.environment = environment
+        self.format = format
+        self.color = color
+    }
+
+    public var sink: any OutputSink { environment.sink }
+    public var now: Date { environment.now() }
+
+    public var dotTriage: URL { environment.workspace.appendingPathComponent(".triage", isDirectory: true) }
+
+    /// The workspace configuration; defaults when there is no `triage.toml`.
+    public func config() throws -> WorkspaceConfig {
+        try lock.withLock {
+            if let cachedConfig { return cachedConfig }
+            let url = environment.workspace.appendingPathComponent(WorkspaceConfig.fileName)
+            var config = WorkspaceConfig()
+            if FileManager.default.fileExists(atPath: url.path) {
+                let data = try Data(contentsOf: url)
+                guard let text = String(data: data, encoding: .utf8) else {
+                    throw ShellError("\(url.path) is not UTF-8 text", hint: "fix or remove the file")
+                }
+                config = try WorkspaceConfig.parse(text)
+            }
+            cachedConfig = config
+            return config
+        }
+    }
+
+    public func store() throws -> any CacheStore {
+        try lock.withLock {
+            if let cachedStore { return cachedStore }
+            let store = try environment.openStore(dotTriage)
+            cachedStore = store
+            return store
+        }
+    }
+
+    public func calendar() throws -> NightCalendar {
+        let config = try config()
+        let zone = config.timeZone.flatMap(TimeZone.init(identifier:)) ?? TimeZone.current
+        return NightCalendar(timeZone: zone)
+    }
+
+    /// The GitLab instance root: GITLAB_URL, else triage.toml, else CI_SERVER_URL.
+    public func gitlabURL() throws -> URL {
+        let vars = environment.variables
+        let configured = try config().gitlabURL
+        let text = vars["GITLAB_URL"].flatMap { $0.isEmpty ? nil : $0 } ?? configured
+            ?? vars["CI_SERVER_URL"].flatMap { $0.isEmpty ? nil : $0 }
+        guard let text else {
+            throw ShellError(
+                "no GitLab to talk to", hint: "set GITLAB_URL=https://gitlab.example.com or [gitlab] url in triage.toml")
+        }
+        guard let url = URL(string: text), let scheme = url.scheme, ["http", "https"].contains(scheme), url.host != nil
+        else {
+            throw ShellError("'\(text)' is not a GitLab URL", hint: "use the instance root, like https://gitlab.example.com")
+        }
+        return url
+    }
+
+    func write(_ output: CommandOutput) {
+        let text = Renderer(format: format, color: color).render(output)
+        if !text.isEmpty { sink.write(text) }
+    }
+}

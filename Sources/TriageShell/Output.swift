@@ -1,0 +1,187 @@
+import Foundation
+
+/// A JSON value with deterministic output: object keys sorted, integers without a fraction.
+public indirect enum JSONValue: Hashable, Sendable {
+    case null
+    case bool(Bool)
+    case int(Int)
+    case double(Double)
+    case string(String)
+    case array([JSONValue])
+    case object([String: JSONValue])
+
+    public static func optional(_ s: String?) -> JSONValue { s.map(JSONValue.string) ?? .null }
+    public static func optional(_ n: Int?) -> JSONValue { n.map(JSONValue.int) ?? .null }
+
+    /// Pretty-printed, two-space indent, sorted keys.
+    public func rendered(indent: Int = 0) -> String {
+        let pad = String(repeating: "  ", count: indent + 1)
+        let close = String(repeating: "  ", count: indent)
+        switch self {
+        case .null: return "null"
+        case .bool(let b): return b ? "true" : "false"
+        case .int(let n): return String(n)
+        case .double(let d):
+            if d.isFinite, d == d.rounded(), abs(d) < 1e15 { return String(Int(d)) }
+            return d.isFinite ? String(d) : "null"
+        case .string(let s): return Self.quote(s)
+        case .array(let items):
+            if items.isEmpty { return "[]" }
+            return "[\n" + items.map { pad + $0.rendered(indent: indent + 1) }.joined(separator: ",\n") + "\n\(close)]"
+        case .object(let fields):
+            if fields.isEmpty { return "{}" }
+            return "{\n"
+                + fields.keys.sorted().map { key in
+                    pad + Self.quote(key) + ": " + (fields[key] ?? .null).rendered(indent: indent + 1)
+                }.joined(separator: ",\n") + "\n\(close)}"
+        }
+    }
+
+    static func quote(_ s: String) -> String {
+        var out = "\""
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case "<": out += "\\u003c"  // keeps `</script>` inert if the JSON lands in HTML
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F {
+                    out += String(format: "\\u%04x", scalar.value)
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
+}
+
+/// How a cell should look on a terminal. Symbols carry the meaning without colour.
+public enum CellStyle: Sendable, Hashable {
+    case plain, good, bad, warn, dim, bold
+}
+
+public struct Cell: Hashable, Sendable, ExpressibleByStringLiteral {
+    public var text: String
+    public var style: CellStyle
+    public init(_ text: String, _ style: CellStyle = .plain) {
+        self.text = text
+        self.style = style
+    }
+    public init(stringLiteral value: String) { self.init(value) }
+}
+
+/// Rows and columns, rendered as an aligned table on a terminal or as TSV in a pipe.
+public struct Table: Hashable, Sendable {
+    public var columns: [String]
+    /// Columns whose cells are right-aligned (numbers).
+    public var numeric: Set<Int>
+    public var rows: [[Cell]]
+
+    public init(columns: [String], numeric: Set<Int> = [], rows: [[Cell]] = []) {
+        self.columns = columns
+        self.numeric = numeric
+        self.rows = rows
+    }
+}
+
+/// What a command returns; renderers decide how it looks.
+public struct CommandOutput: Sendable {
+    /// Lines shown above the table in table format only (headings, totals).
+    public var text: [String]
+    public var table: Table?
+    /// The machine-readable answer (`--format json`); a contract, see DESIGN §6.
+    public var json: JSONValue
+
+    public init(text: [String] = [], table: Table? = nil, json: JSONValue) {
+        self.text = text
+        self.table = table
+        self.json = json
+    }
+
+    public static let empty = CommandOutput(json: .null)
+}
+
+public enum OutputFormat: String, Sendable, CaseIterable {
+    case table, tsv, json
+}
+
+/// Turns a command's output into text.
+public struct Renderer: Sendable {
+    public var format: OutputFormat
+    public var color: Bool
+
+    public init(format: OutputFormat, color: Bool) {
+        self.format = format
+        self.color = color
+    }
+
+    public func render(_ output: CommandOutput) -> String {
+        switch format {
+        case .json:
+            return output.json == .null && output.table == nil && output.text.isEmpty ? "" : output.json.rendered() + "\n"
+        case .tsv:
+            guard let table = output.table else { return output.text.map { $0 + "\n" }.joined() }
+            return tsv(table)
+        case .table:
+            var out = output.text.map { $0 + "\n" }.joined()
+            if let table = output.table { out += aligned(table) }
+            return out
+        }
+    }
+
+    /// Cells are one line: tabs, newlines and carriage returns become spaces.
+    static func clean(_ s: String) -> String {
+        s.replacingOccurrences(of: "\t", with: " ").replacingOccurrences(of: "\n", with: " ")
+            .replacingOccurrences(of: "\r", with: " ")
+    }
+
+    func tsv(_ table: Table) -> String {
+        let clean = Self.clean
+        var out = table.columns.map { clean($0.lowercased()) }.joined(separator: "\t") + "\n"
+        for row in table.rows { out += row.map { clean($0.text) }.joined(separator: "\t") + "\n" }
+        return out
+    }
+
+    func aligned(_ table: Table) -> String {
+        var table = table
+        table.rows = table.rows.map { $0.map { Cell(Self.clean($0.text), $0.style) } }
+        var widths = table.columns.map(\.count)
+        for row in table.rows {
+            for (i, cell) in row.enumerated() where i < widths.count {
+                widths[i] = max(widths[i], cell.text.count)
+            }
+        }
+        func line(_ cells: [Cell], header: Bool) -> String {
+            var parts: [String] = []
+            for (i, cell) in cells.enumerated() {
+                let width = i < widths.count ? widths[i] : cell.text.count
+                let padding = String(repeating: " ", count: max(0, width - cell.text.count))
+                let last = i == cells.count - 1
+                var text = table.numeric.contains(i) ? padding + cell.text : cell.text + (last ? "" : padding)
+                let style: CellStyle = header ? .bold : cell.style
+                if color, let code = Self.sgr(style) { text = "\u{1B}[\(code)m" + text + "\u{1B}[0m" }
+                parts.append(text)
+            }
+            return parts.joined(separator: "  ") + "\n"
+        }
+        var out = line(table.columns.map { Cell($0) }, header: true)
+        if table.rows.isEmpty { return out + "(none)\n" }
+        for row in table.rows { out += line(row, header: false) }
+        return out
+    }
+
+    static func sgr(_ style: CellStyle) -> String? {
+        switch style {
+        case .plain: nil
+        case .good: "32"
+        case .bad: "31"
+        case .warn: "33"
+        case .dim: "2"
+        case .bold: "1"
+        }
+    }
+}

@@ -1,0 +1,105 @@
+import Foundation
+import TriageCore
+
+/// One line of a script, and where it came from (for `FILE:LINE: error: …`).
+public struct ScriptLine: Sendable, Hashable {
+    /// A file path, or nil for `-c` and command-line words.
+    public var file: String?
+    public var line: Int
+    public var text: String
+
+    public init(file: String?, line: Int, text: String) {
+        self.file = file
+        self.line = line
+        self.text = text
+    }
+}
+
+/// Exit statuses (DESIGN §6): scripts and cron jobs rely on them.
+public enum ExitStatus: Int32, Sendable {
+    case success = 0
+    /// `--keep-going` and at least one command failed.
+    case someFailed = 1
+    /// Stopped at the first error.
+    case stopped = 3
+    /// Bad arguments to the `triage` executable.
+    case usage = 64
+    /// Interrupted (Ctrl-C) while running a script.
+    case interrupted = 130
+}
+
+/// Runs commands from the table against a context, reporting errors in one format.
+public final class Session: Sendable {
+    public let table: CommandTable
+    public let context: Context
+
+    public init(table: CommandTable = .standard, context: Context) {
+        self.table = table
+        self.context = context
+    }
+
+    public enum LineOutcome: Sendable, Equatable {
+        case ok, failed, quit, canceled
+    }
+
+    /// Runs one line: parse, run, render. Errors are written to the sink, prefixed with the
+    /// line's location when it has a file.
+    public func run(_ line: ScriptLine, echo: Bool = false) async -> LineOutcome {
+        let words: [String]
+        do { words = try Lexer.words(line.text) } catch {
+            report(error, at: line)
+            return .failed
+        }
+        if words.isEmpty { return .ok }
+        if echo { context.sink.write("triage> \(line.text.trimmingCharacters(in: .whitespaces))\n") }
+        return await run(words: words, at: line)
+    }
+
+    /// Runs one command given as words (the executable's own arguments).
+    public func run(words: [String], at line: ScriptLine? = nil) async -> LineOutcome {
+        let location = line ?? ScriptLine(file: nil, line: 1, text: words.joined(separator: " "))
+        do {
+            let command = try table.parse(words)
+            let output = try await command.spec.run(command, context)
+            context.write(output)
+            return .ok
+        } catch is QuitRequest {
+            return .quit
+        } catch is CancellationError {
+            report(ShellError("canceled"), at: location)
+            return .canceled
+        } catch {
+            report(error, at: location)
+            return Task.isCancelled ? .canceled : .failed
+        }
+    }
+
+    /// Runs a script: stops at the first error (exit 3) unless `keepGoing` (then exit 1 if
+    /// anything failed); `quit` ends it successfully.
+    public func run(script lines: [ScriptLine], keepGoing: Bool, echo: Bool) async -> ExitStatus {
+        var failed = false
+        for line in lines {
+            switch await run(line, echo: echo) {
+            case .ok: continue
+            case .quit: return failed ? .someFailed : .success
+            case .canceled: return .interrupted
+            case .failed:
+                if !keepGoing { return .stopped }
+                failed = true
+            }
+        }
+        return failed ? .someFailed : .success
+    }
+
+    func report(_ error: any Error, at line: ScriptLine) {
+        let location = line.file.map { "\($0):\(line.line): " } ?? ""
+        context.sink.writeError("\(location)error: \(ErrorFormatter.message(for: error))\n")
+    }
+
+    /// Splits a script file's text into lines numbered from 1.
+    public static func lines(of text: String, file: String?) -> [ScriptLine] {
+        text.split(separator: "\n", omittingEmptySubsequences: false).enumerated().map {
+            ScriptLine(file: file, line: $0.offset + 1, text: String($0.element))
+        }
+    }
+}

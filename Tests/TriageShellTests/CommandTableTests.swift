@@ -1,0 +1,58 @@
+import Foundation
+import Testing
+@testable import TriageShell
+
+@Test func everyExampleInTheTableParses() throws {
+    for spec in CommandTable.standard.commands {
+        #expect(!spec.examples.isEmpty, "\(spec.name) has no example")
+        for example in spec.examples {
+            let parsed = try CommandTable.standard.parse(try Lexer.words(example))
+            #expect(parsed.spec.name == spec.name)
+        }
+    }
+}
+
+@Test func parsesOptionsAndOperands() throws {
+    let parsed = try CommandTable.standard.parse(["fetch", "--group", "julia", "--group=tools", "--nights", "7"])
+    #expect(parsed.values("group") == ["julia", "tools"])
+    #expect(parsed.option("nights") == "7")
+    #expect(try parsed.intOption("nights", range: 1...30) == 7)
+    let help = try CommandTable.standard.parse(["?", "fetch"])
+    #expect(help.spec.name == "help")
+    #expect(help.operands == ["fetch"])
+}
+
+@Test(arguments: [
+    (["faliures"], "unknown command 'faliures' — type 'help' for the list of commands"),
+    (["fecth"], "unknown command 'fecth' — did you mean 'fetch'?"),
+    (["stat"], "unknown command 'stat' — did you mean 'status'?"),
+    (["frobnicate"], "unknown command 'frobnicate' — type 'help' for the list of commands"),
+    (["fetch", "--grop", "x"], "fetch: unknown option '--grop' — did you mean '--group'?"),
+    (["fetch", "--nights"], "fetch: --nights needs a value (N) — usage: fetch [--group GROUP]... [--project PROJECT]... [--nights N] [--source SOURCE] [--concurrency N]"),
+    (["fetch", "--nights", "1", "--nights", "2"], "fetch: --nights given twice — usage: fetch [--group GROUP]... [--project PROJECT]... [--nights N] [--source SOURCE] [--concurrency N]"),
+    (["status", "now"], "status: unexpected 'now' — usage: status"),
+    (["summary", "a", "b"], "summary: unexpected 'b' — usage: summary [NIGHT]"),
+])
+func reportsBadCommands(words: [String], message: String) {
+    do {
+        _ = try CommandTable.standard.parse(words)
+        Issue.record("parsed \(words)")
+    } catch {
+        #expect(ErrorFormatter.message(for: error) == message)
+    }
+}
+
+@Test func intOptionsAreRangeChecked() throws {
+    let parsed = try CommandTable.standard.parse(["fetch", "--nights", "0"])
+    #expect(throws: ShellError("--nights must be a whole number from 1 to 30, not '0'")) {
+        try parsed.intOption("nights", range: 1...30)
+    }
+}
+
+/// docs/commands.md is generated from the table; this fails when it is stale.
+/// Regenerate with `swift run triage help --markdown > docs/commands.md`.
+@Test func commandsDocumentIsFresh() throws {
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    let committed = try String(contentsOf: root.appendingPathComponent("docs/commands.md"), encoding: .utf8)
+    #expect(committed == CommandTable.standard.markdown() + "\n", "docs/commands.md is stale: run `swift run triage help --markdown > docs/commands.md`")
+}

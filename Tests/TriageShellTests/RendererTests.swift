@@ -1,0 +1,64 @@
+import Testing
+import TriageCore
+@testable import TriageShell
+
+let sample = CommandOutput(
+    text: ["night 2026-11-28: 2 failed"],
+    table: Table(columns: ["PROJECT", "JOB", "ID"], numeric: [2], rows: [
+        [Cell("julia/Foo.jl"), Cell("test\tjulia", .bad), Cell("7")],
+        [Cell("a"), Cell("docs"), Cell("12345")],
+    ]),
+    json: .object(["b": .int(2), "a": .array([.string("x<y>\n"), .null, .bool(true), .double(1.5)])]))
+
+@Test func rendersAnAlignedTable() {
+    let text = Renderer(format: .table, color: false).render(sample)
+    #expect(text == """
+        night 2026-11-28: 2 failed
+        PROJECT       JOB            ID
+        julia/Foo.jl  test julia      7
+        a             docs        12345
+
+        """)
+}
+
+@Test func colourOnlyWhenAsked() {
+    let text = Renderer(format: .table, color: true).render(sample)
+    #expect(text.contains("\u{1B}[31mtest julia"))
+    #expect(!Renderer(format: .table, color: false).render(sample).contains("\u{1B}"))
+}
+
+@Test func rendersTSVWithoutDecoration() {
+    #expect(Renderer(format: .tsv, color: true).render(sample) == "project\tjob\tid\njulia/Foo.jl\ttest julia\t7\na\tdocs\t12345\n")
+}
+
+@Test func rendersSortedEscapedJSON() {
+    #expect(Renderer(format: .json, color: false).render(sample) == """
+        {
+          "a": [
+            "x\\u003cy>\\n",
+            null,
+            true,
+            1.5
+          ],
+          "b": 2
+        }
+
+        """)
+}
+
+@Test func emptyTableSaysNone() {
+    let output = CommandOutput(table: Table(columns: ["A"]), json: .array([]))
+    #expect(Renderer(format: .table, color: false).render(output) == "A\n(none)\n")
+}
+
+@Test(arguments: [
+    (RemoteError(kind: .unauthorized, method: "GET", url: "https://g/api/v4/projects", status: 401, message: nil),
+     "GitLab rejected the token (401 Unauthorized) — check GITLAB_TOKEN (a personal access token with the read_api scope)"),
+    (RemoteError(kind: .notFound, method: "GET", url: "https://g/api/v4/projects/x%2Fy", status: 404, message: "404 Project Not Found", subject: "x/y"),
+     "GitLab has no project or group 'x/y' visible to this token (404: 404 Project Not Found) — check the path (triage.toml [scope] or --group/--project)"),
+    (RemoteError(kind: .unreachable, method: "GET", url: "http://127.0.0.1:9/api/v4/projects", message: "connection refused"),
+     "cannot reach GitLab: GET http://127.0.0.1:9/api/v4/projects: connection refused — check GITLAB_URL and the network; nothing fetched so far is lost"),
+])
+func remoteErrorsSayWhatAndWhatNext(error: RemoteError, message: String) {
+    #expect(ErrorFormatter.message(for: error) == message)
+}
