@@ -60,16 +60,18 @@ public struct SyncReport: Sendable, Hashable {
 /// are never fetched twice).
 public struct Syncer: Sendable {
     public let source: any GitLabSource
-    public let store: any CacheStore
+    /// Opens the cache; called only once GitLab has answered the first request, so a wrong
+    /// token or an unreachable host leaves no trace in the workspace.
+    public let openStore: @Sendable () throws -> any CacheStore
     public let calendar: NightCalendar
     public let now: @Sendable () -> Date
 
     public init(
-        source: any GitLabSource, store: any CacheStore, calendar: NightCalendar,
-        now: @escaping @Sendable () -> Date
+        source: any GitLabSource, store openStore: @escaping @Sendable () throws -> any CacheStore,
+        calendar: NightCalendar, now: @escaping @Sendable () -> Date
     ) {
         self.source = source
-        self.store = store
+        self.openStore = openStore
         self.calendar = calendar
         self.now = now
     }
@@ -86,28 +88,34 @@ public struct Syncer: Sendable {
     ) async throws -> SyncReport {
         let started = now()
         let callsBefore = source.requestCount
+        let projects = try await source.projects(in: options.scope)
+        let store = try openStore()
         var record = SyncRecord(startedAt: started, outcome: "running")
         let syncID = try store.beginSync(record)
         var report = SyncReport()
         var state = SyncProgress()
         do {
-            try await sync(options, report: &report, state: &state, callsBefore: callsBefore, progress: progress)
+            try await sync(
+                options, projects: projects, store: store, report: &report, state: &state,
+                callsBefore: callsBefore, progress: progress)
             record.outcome = "completed"
         } catch is CancellationError {
             record.outcome = "canceled"
-            finish(&record, report: report, calls: source.requestCount - callsBefore, syncID: syncID)
+            finish(&record, report: report, calls: source.requestCount - callsBefore, store: store, syncID: syncID)
             throw CancellationError()
         } catch {
             record.outcome = "failed"
-            finish(&record, report: report, calls: source.requestCount - callsBefore, syncID: syncID)
+            finish(&record, report: report, calls: source.requestCount - callsBefore, store: store, syncID: syncID)
             throw error
         }
         report.apiCalls = source.requestCount - callsBefore
-        finish(&record, report: report, calls: report.apiCalls, syncID: syncID)
+        finish(&record, report: report, calls: report.apiCalls, store: store, syncID: syncID)
         return report
     }
 
-    private func finish(_ record: inout SyncRecord, report: SyncReport, calls: Int, syncID: Int64) {
+    private func finish(
+        _ record: inout SyncRecord, report: SyncReport, calls: Int, store: any CacheStore, syncID: Int64
+    ) {
         record.finishedAt = now()
         record.apiCalls = calls
         record.pipelines = report.pipelinesSynced
@@ -118,10 +126,9 @@ public struct Syncer: Sendable {
     }
 
     private func sync(
-        _ options: SyncOptions, report: inout SyncReport, state: inout SyncProgress,
-        callsBefore: Int, progress: @escaping @Sendable (SyncProgress) -> Void
+        _ options: SyncOptions, projects: [Project], store: any CacheStore, report: inout SyncReport,
+        state: inout SyncProgress, callsBefore: Int, progress: @escaping @Sendable (SyncProgress) -> Void
     ) async throws {
-        let projects = try await source.projects(in: options.scope)
         try store.upsertProjects(projects)
         report.projects = projects.count
         state.projectsTotal = projects.count
@@ -146,7 +153,7 @@ public struct Syncer: Sendable {
                 while running < limit {
                     if let (project, pipeline) = queue.popLast() {
                         running += 1
-                        group.addTask { try await self.syncPipeline(pipeline, of: project) }
+                        group.addTask { try await self.syncPipeline(pipeline, of: project, store: store) }
                     } else if let project = projectQueue.popFirst() {
                         running += 1
                         let watermark = try store.watermark(projectID: project.id)
@@ -187,7 +194,7 @@ public struct Syncer: Sendable {
                     pending[project.id] = todo.count
                     // Oldest first from popLast: queue holds newest at the front.
                     queue.insert(contentsOf: todo.sorted { $0.id > $1.id }.map { (project, $0) }, at: 0)
-                    if todo.isEmpty { try advanceWatermark(project.id, newest[project.id]) }
+                    if todo.isEmpty { try store.advanceWatermark(project.id, newest[project.id]) }
                 case .stored(let projectID, let jobs, let traces, let bytes):
                     state.pipelinesDone += 1
                     state.traces += traces
@@ -197,7 +204,7 @@ public struct Syncer: Sendable {
                     report.traces += traces
                     report.traceBytes += bytes
                     pending[projectID, default: 1] -= 1
-                    if pending[projectID] == 0 { try advanceWatermark(projectID, newest[projectID]) }
+                    if pending[projectID] == 0 { try store.advanceWatermark(projectID, newest[projectID]) }
                 }
                 state.apiCalls = source.requestCount - callsBefore
                 state.etaSeconds = Self.eta(state, elapsed: now().timeIntervalSince(startTime))
@@ -207,12 +214,7 @@ public struct Syncer: Sendable {
         }
     }
 
-    private func advanceWatermark(_ projectID: Int, _ date: Date?) throws {
-        guard let date else { return }
-        try store.setWatermark(projectID: projectID, date)
-    }
-
-    private func syncPipeline(_ pipeline: Pipeline, of project: Project) async throws -> Unit {
+    private func syncPipeline(_ pipeline: Pipeline, of project: Project, store: any CacheStore) async throws -> Unit {
         let jobs = try await source.jobs(projectID: project.id, pipelineID: pipeline.id)
         let wanted = jobs.filter { $0.status == .failed }.map(\.id)
         let have = try store.storedTraces(jobIDs: wanted)
@@ -248,5 +250,12 @@ public struct Syncer: Sendable {
         else { return nil }
         let rate = Double(state.pipelinesDone) / elapsed
         return Double(state.pipelinesTotal - state.pipelinesDone) / rate
+    }
+}
+
+extension CacheStore {
+    fileprivate func advanceWatermark(_ projectID: Int, _ date: Date?) throws {
+        guard let date else { return }
+        try setWatermark(projectID: projectID, date)
     }
 }

@@ -51,9 +51,10 @@ func runFetch(_ command: ParsedCommand, _ context: Context) async throws -> Comm
     if token == nil {
         context.sink.writeError("note: no GITLAB_TOKEN in the environment; only public projects are visible\n")
     }
-    let store = try context.store()
     let source = context.environment.makeSource(url, token, config.concurrency)
-    let syncer = Syncer(source: source, store: store, calendar: try context.calendar(), now: context.environment.now)
+    let syncer = Syncer(
+        source: source, store: { try context.store() }, calendar: try context.calendar(),
+        now: context.environment.now)
     let options = SyncOptions(
         scope: config.scope, nights: config.nights, source: config.source, concurrency: config.concurrency)
     let sink = context.sink

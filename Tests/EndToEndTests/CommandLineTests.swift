@@ -1,0 +1,91 @@
+import Foundation
+import Store
+import Testing
+import TriageCore
+
+/// The real `triage` binary against the simulator on 127.0.0.1: exit codes, messages, and
+/// what is (not) written to the workspace.
+@Suite(.serialized) struct CommandLineTests {
+    @Test func wrongTokenIsRejectedAndNothingIsWritten() async throws {
+        try await withSimulator { _, url in
+            let workspace = try makeWorkspace(url: url)
+            let result = try runTriage(["fetch"], workspace: workspace, environment: ["GITLAB_TOKEN": "glpat-wrong-token-0000"])
+            #expect(result.status == 3)
+            #expect(
+                result.stderr
+                    == "error: GitLab rejected the token (401 Unauthorized) — check GITLAB_TOKEN (a personal access token with the read_api scope)\n"
+            )
+            #expect(result.stdout == "")
+            #expect(!FileManager.default.fileExists(atPath: workspace.appendingPathComponent(".triage").path))
+        }
+    }
+
+    @Test func unreachableGitLabFailsWithinSeconds() throws {
+        let workspace = try temporaryDirectory()
+        let started = Date()
+        let result = try runTriage(
+            ["-c", "fetch"], workspace: workspace,
+            environment: ["GITLAB_URL": "http://127.0.0.1:9", "GITLAB_TOKEN": secretToken])
+        #expect(Date().timeIntervalSince(started) < 20)
+        #expect(result.status == 3)
+        #expect(result.stderr.hasPrefix("error: cannot reach GitLab: GET http://127.0.0.1:9/api/v4/projects"))
+        #expect(result.stderr.hasSuffix("— check GITLAB_URL and the network; nothing fetched so far is lost\n"))
+        #expect(!FileManager.default.fileExists(atPath: workspace.appendingPathComponent(".triage").path))
+    }
+
+    @Test func unknownProjectIsNamed() async throws {
+        try await withSimulator { _, url in
+            let workspace = try makeWorkspace(url: url)
+            let result = try runTriage(
+                ["fetch", "--project", "nope/missing.jl"], workspace: workspace,
+                environment: ["GITLAB_TOKEN": secretToken])
+            #expect(result.status == 3)
+            #expect(result.stderr.contains("error: GitLab has no project or group 'nope/missing.jl' visible to this token"))
+        }
+    }
+
+    @Test func missingGitLabURLSaysWhatToSet() throws {
+        let workspace = try temporaryDirectory()
+        let result = try runTriage(["fetch"], workspace: workspace)
+        #expect(result.status == 3)
+        #expect(result.stderr == "error: no GitLab to talk to — set GITLAB_URL=https://gitlab.example.com or [gitlab] url in triage.toml\n")
+    }
+
+    @Test func scriptsStopAtTheFirstErrorWithFileAndLine() throws {
+        let workspace = try temporaryDirectory()
+        let script = workspace.appendingPathComponent("morning.triage")
+        try "help quit\n\n# a comment\nfecth --nights 3\nhelp quit\n".write(to: script, atomically: true, encoding: .utf8)
+        let stopped = try runTriage(["-f", script.path], workspace: workspace)
+        #expect(stopped.status == 3)
+        #expect(stopped.stderr == "\(script.path):4: error: unknown command 'fecth' — did you mean 'fetch'?\n")
+        #expect(stopped.stdout.components(separatedBy: "usage: quit").count == 2)
+
+        let going = try runTriage(["--keep-going", "-f", script.path], workspace: workspace)
+        #expect(going.status == 1)
+        #expect(going.stdout.components(separatedBy: "usage: quit").count == 3)
+    }
+
+    @Test func exitStatusesForScripts() throws {
+        let workspace = try temporaryDirectory()
+        #expect(try runTriage(["-c", "help", "-c", "quit", "-c", "bogus"], workspace: workspace).status == 0)
+        #expect(try runTriage(["--format", "xml"], workspace: workspace).status == 64)
+        #expect(try runTriage(["-f", "/nonexistent/x.triage"], workspace: workspace).status == 64)
+        let piped = try runTriage([], workspace: workspace, stdin: "help\nsumary\n")
+        #expect(piped.status == 3)
+        #expect(piped.stderr == "<stdin>:2: error: unknown command 'sumary' — did you mean 'summary'?\n")
+        let echoed = try runTriage(["--echo", "-c", "help quit"], workspace: workspace)
+        #expect(echoed.stdout.hasPrefix("triage> help quit\nusage: quit\n"))
+    }
+
+    @Test func corruptCacheIsRefusedAndKept() throws {
+        let workspace = try temporaryDirectory()
+        let dot = workspace.appendingPathComponent(".triage")
+        try FileManager.default.createDirectory(at: dot, withIntermediateDirectories: true)
+        let garbage = Data("this is not a database, it is a shopping list\n".utf8)
+        try garbage.write(to: dot.appendingPathComponent("cache.sqlite"))
+        let result = try runTriage(["-c", "status"], workspace: workspace)
+        #expect(result.status == 3)
+        #expect(result.stderr.contains("is not a triage cache"))
+        #expect(try Data(contentsOf: dot.appendingPathComponent("cache.sqlite")) == garbage)
+    }
+}

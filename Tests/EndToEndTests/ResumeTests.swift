@@ -1,0 +1,62 @@
+import Foundation
+import Store
+import Testing
+import TriageCore
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Interrupting a fetch at any point leaves a consistent cache, and finishing it later gives
+/// the same cache as one clean fetch.
+@Suite(.serialized) struct ResumeTests {
+    @Test func killedSeveralTimesThenResumedEqualsOneCleanSync() async throws {
+        try await withSimulator(projects: 10, nights: 8, latency: .milliseconds(4)) { simulator, url in
+            let clean = try makeWorkspace(url: url, nights: 8)
+            let (_, reference, _) = try await syncDirectly(url: url, workspace: clean, nights: 8)
+            let expected = try reference.canonicalDump()
+
+            let workspace = try makeWorkspace(url: url, nights: 8)
+            let env = ["GITLAB_TOKEN": secretToken]
+            var killedMidway = 0
+            for delay in [0.25, 0.6, 0.9, 1.3] {
+                let run = try startTriage(["fetch"], workspace: workspace, environment: env)
+                try await Task.sleep(for: .seconds(delay))
+                if run.process.isRunning {
+                    run.signal(SIGKILL)
+                    killedMidway += 1
+                }
+                _ = try run.finish(timeout: 30)
+            }
+            #expect(killedMidway >= 2, "the fetch finished before it could be killed; slow the simulator down")
+            let final = try runTriage(["fetch"], workspace: workspace, environment: env)
+            #expect(final.status == 0, "\(final.stderr)")
+            let resumed = try SQLiteCacheStore(directory: workspace.appendingPathComponent(".triage"))
+            #expect(try resumed.canonicalDump() == expected)
+            _ = simulator
+        }
+    }
+
+    @Test func ctrlCStopsCleanlyAndTheNextFetchContinues() async throws {
+        try await withSimulator(projects: 10, nights: 8, latency: .milliseconds(4)) { _, url in
+            let clean = try makeWorkspace(url: url, nights: 8)
+            let (_, reference, _) = try await syncDirectly(url: url, workspace: clean, nights: 8)
+
+            let workspace = try makeWorkspace(url: url, nights: 8)
+            let env = ["GITLAB_TOKEN": secretToken]
+            let run = try startTriage(["fetch"], workspace: workspace, environment: env)
+            try await Task.sleep(for: .seconds(0.6))
+            run.signal(SIGINT)
+            let interrupted = try run.finish(timeout: 30)
+            #expect(interrupted.status == 130)
+            #expect(
+                interrupted.stderr
+                    == "error: fetch canceled — the cache is consistent; run 'fetch' again to continue where it stopped\n")
+            let status = try runTriage(["--format", "json", "status"], workspace: workspace)
+            #expect(status.stdout.contains("\"outcome\": \"canceled\""))
+            #expect(try runTriage(["fetch"], workspace: workspace, environment: env).status == 0)
+            let resumed = try SQLiteCacheStore(directory: workspace.appendingPathComponent(".triage"))
+            #expect(try resumed.canonicalDump() == reference.canonicalDump())
+        }
+    }
+}

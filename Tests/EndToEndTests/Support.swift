@@ -1,0 +1,167 @@
+import Foundation
+import GitLab
+import GitLabSimulator
+import Store
+import Testing
+import TriageCore
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// The night the simulated organisation ends on, and a "now" the morning after.
+let lastNight = "2026-11-28"
+let morningAfter = "2026-11-29T14:00:00Z"
+let chicago = NightCalendar(timeZone: TimeZone(identifier: "America/Chicago")!)
+let secretToken = "glpat-E2E-s3cr3t-7f1c9a"
+
+func morningDate() -> Date { ISO8601DateFormatter().date(from: morningAfter)! }
+
+/// A simulated GitLab on 127.0.0.1:0, stopped when the body returns.
+func withSimulator<T>(
+    projects: Int = 8, nights: Int = 6, seed: UInt64 = 7, latency: Duration = .zero,
+    tokens: [String: TokenScope] = [secretToken: .api],
+    _ body: (SimulatedGitLab, URL) async throws -> T
+) async throws -> T {
+    var configuration = SimulatorConfiguration(lastNight: lastNight)
+    configuration.projects = projects
+    configuration.nights = nights
+    configuration.seed = seed
+    configuration.latency = latency
+    configuration.tokens = tokens
+    let simulator = SimulatedGitLab(configuration: configuration)
+    let url = try await simulator.start()
+    do {
+        let result = try await body(simulator, url)
+        await simulator.stop()
+        return result
+    } catch {
+        await simulator.stop()
+        throw error
+    }
+}
+
+/// A new empty directory under the system's temp directory.
+func temporaryDirectory(_ name: String = "triage-e2e") throws -> URL {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("\(name)-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
+}
+
+/// Writes a workspace config pointing at the simulator.
+func makeWorkspace(url: URL, nights: Int = 6) throws -> URL {
+    let workspace = try temporaryDirectory()
+    var config = WorkspaceConfig()
+    config.gitlabURL = url.absoluteString
+    config.timeZone = "America/Chicago"
+    config.nights = nights
+    try Data(config.rendered().utf8).write(to: workspace.appendingPathComponent("triage.toml"))
+    return workspace
+}
+
+/// The built `triage` executable, beside the test bundle.
+func triageBinary() throws -> URL {
+    let candidates = [
+        URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("triage"),
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent(".build/debug/triage"),
+    ]
+    for candidate in candidates where FileManager.default.isExecutableFile(atPath: candidate.path) {
+        return candidate
+    }
+    throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: candidates[0].path])
+}
+
+struct Transcript {
+    var stdout: String
+    var stderr: String
+    var status: Int32
+}
+
+/// Runs the real `triage` binary with arguments, environment additions and optional stdin.
+func runTriage(
+    _ arguments: [String], workspace: URL? = nil, environment: [String: String] = [:], stdin: String? = nil,
+    timeout: TimeInterval = 120
+) throws -> Transcript {
+    let process = try startTriage(arguments, workspace: workspace, environment: environment, stdinText: stdin)
+    return try process.finish(timeout: timeout)
+}
+
+final class RunningTriage: @unchecked Sendable {
+    let process: Process
+    let stdoutURL: URL
+    let stderrURL: URL
+
+    init(process: Process, stdoutURL: URL, stderrURL: URL) {
+        self.process = process
+        self.stdoutURL = stdoutURL
+        self.stderrURL = stderrURL
+    }
+
+    func finish(timeout: TimeInterval) throws -> Transcript {
+        let deadline = Date().addingTimeInterval(timeout)
+        while process.isRunning && Date() < deadline { usleep(20_000) }
+        if process.isRunning {
+            process.terminate()
+            process.waitUntilExit()
+            Issue.record("triage did not finish in \(timeout) s")
+        }
+        process.waitUntilExit()
+        let out = (try? String(contentsOf: stdoutURL, encoding: .utf8)) ?? ""
+        let err = (try? String(contentsOf: stderrURL, encoding: .utf8)) ?? ""
+        return Transcript(stdout: out, stderr: err, status: process.terminationStatus)
+    }
+
+    func signal(_ signal: Int32) { kill(process.processIdentifier, signal) }
+}
+
+func startTriage(
+    _ arguments: [String], workspace: URL? = nil, environment: [String: String] = [:], stdinText: String? = nil
+) throws -> RunningTriage {
+    let process = Process()
+    process.executableURL = try triageBinary()
+    process.arguments = (workspace.map { ["--workspace", $0.path] } ?? []) + arguments
+    var env = ProcessInfo.processInfo.environment
+    for key in ["GITLAB_TOKEN", "GITLAB_ACCESS_TOKEN", "CI_JOB_TOKEN", "GITLAB_URL", "CI_SERVER_URL", "NO_COLOR"] {
+        env[key] = nil
+    }
+    env["TRIAGE_NOW"] = morningAfter
+    for (key, value) in environment { env[key] = value }
+    process.environment = env
+    let dir = try temporaryDirectory("triage-io")
+    let stdoutURL = dir.appendingPathComponent("stdout")
+    let stderrURL = dir.appendingPathComponent("stderr")
+    FileManager.default.createFile(atPath: stdoutURL.path, contents: nil)
+    FileManager.default.createFile(atPath: stderrURL.path, contents: nil)
+    process.standardOutput = try FileHandle(forWritingTo: stdoutURL)
+    process.standardError = try FileHandle(forWritingTo: stderrURL)
+    let stdinURL = dir.appendingPathComponent("stdin")
+    FileManager.default.createFile(atPath: stdinURL.path, contents: Data((stdinText ?? "").utf8))
+    process.standardInput = try FileHandle(forReadingFrom: stdinURL)
+    try process.run()
+    return RunningTriage(process: process, stdoutURL: stdoutURL, stderrURL: stderrURL)
+}
+
+/// A sync through the real client over HTTP into a real SQLite cache.
+func syncDirectly(
+    url: URL, workspace: URL, token: String = secretToken, nights: Int = 6,
+    transport: HTTPTransport? = nil
+) async throws -> (SyncReport, SQLiteCacheStore, GitLabClient) {
+    let client = GitLabClient(
+        baseURL: url, token: token, transport: transport ?? URLSessionTransport.make(maxConnections: 16),
+        concurrency: 16)
+    let store = try SQLiteCacheStore(directory: workspace.appendingPathComponent(".triage"))
+    let syncer = Syncer(source: client, store: { store }, calendar: chicago, now: { morningDate() })
+    let report = try await syncer.run(SyncOptions(scope: .membership, nights: nights))
+    return (report, store, client)
+}
+
+/// Every file under a directory, recursively.
+func allFiles(under root: URL) -> [URL] {
+    guard let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil) else { return [] }
+    return walker.compactMap { $0 as? URL }.filter { (try? $0.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true }
+}
+
+extension Data {
+    func contains(_ text: String) -> Bool { range(of: Data(text.utf8)) != nil }
+}
