@@ -47,7 +47,7 @@ let package = Package(
         .testTarget(name: "GitLabSimulatorTests", dependencies: ["GitLabSimulator"]),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["triage", "GitLabSimulator", "Store", "TriageCore"]),
+            dependencies: ["GitLabSimulator", "GitLab", "Store", "TriageCore"]),
     ],
     swiftLanguageModes: [.v6]
 )
