@@ -282,10 +282,10 @@ public final class GitLabClient: GitLabSource {
 
     /// The target of `rel="next"` in a Link header (`<a>; rel="prev", <b>; rel="next"`).
     static func nextLink(in header: String) -> String? {
-        for part in header.split(separator: "<").dropFirst() {
+        for part in header.components(separatedBy: "<").dropFirst() {
             guard let close = part.firstIndex(of: ">") else { continue }
             let target = part[..<close]
-            let parameters = part[part.index(after: close)...].split(separator: ";").dropFirst()
+            let parameters = part[part.index(after: close)...].split(separator: ";")
             for parameter in parameters {
                 let pair = parameter.split(separator: "=", maxSplits: 1).map {
                     $0.trimmingCharacters(in: CharacterSet(charactersIn: " \t,\""))

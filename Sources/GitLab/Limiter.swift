@@ -42,6 +42,9 @@ final class Limiter: Sendable {
         self.state = Mutex(State(available: max(1, limit)))
     }
 
+    /// Tasks waiting for a permit now.
+    var waiting: Int { state.withLock { $0.waiters.count - $0.head } }
+
     /// Waits for a permit.
     func acquire() async throws {
         try Task.checkCancellation()
