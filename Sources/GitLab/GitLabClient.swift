@@ -98,7 +98,8 @@ public final class GitLabClient: GitLabSource {
                             Endpoint(
                                 "GET", ["groups", path, "projects"],
                                 query: [
-                                    ("include_subgroups", "true"), ("archived", "false"), ("with_shared", "false"),
+                                    ("include_subgroups", "true"), ("archived", "false"),
+                                    ("with_shared", "false"),
                                     ("simple", "true"), ("order_by", "id"), ("sort", "asc"),
                                 ]), subject: name, decode: Mapping.projects)
                     }
@@ -130,7 +131,8 @@ public final class GitLabClient: GitLabSource {
         if let createdAfter { query.append(("created_after", Endpoint.isoString(createdAfter))) }
         query += [("order_by", "id"), ("sort", "desc")]
         return try await collect(
-            Endpoint("GET", ["projects", String(projectID), "pipelines"], query: query), decode: Mapping.pipelines)
+            Endpoint("GET", ["projects", String(projectID), "pipelines"], query: query),
+            decode: Mapping.pipelines)
     }
 
     public func jobs(projectID: Int, pipelineID: Int) async throws -> [Job] {
@@ -164,7 +166,8 @@ public final class GitLabClient: GitLabSource {
         do {
             data = try Mapping.noteBody(body)
         } catch {
-            throw RemoteError(kind: .other, method: "POST", url: redact(try url(endpoint).absoluteString),
+            throw RemoteError(
+                kind: .other, method: "POST", url: redact(try url(endpoint).absoluteString),
                 message: "could not encode the note")
         }
         _ = try await send(
@@ -236,14 +239,16 @@ public final class GitLabClient: GitLabSource {
         }
     }
 
-    private func decoded<T>(_ response: HTTPResponse, method: String, url: URL, decode: (Data) throws -> T) throws
+    private func decoded<T>(_ response: HTTPResponse, method: String, url: URL, decode: (Data) throws -> T)
+        throws
         -> T
     {
         do {
             return try decode(response.body)
         } catch {
             throw RemoteError(
-                kind: .malformedResponse, method: method, url: redact(url.absoluteString), status: response.status,
+                kind: .malformedResponse, method: method, url: redact(url.absoluteString),
+                status: response.status,
                 message: redact("GitLab's answer did not decode: \(error)"))
         }
     }
@@ -256,13 +261,15 @@ public final class GitLabClient: GitLabSource {
     /// path, so the token never goes to a host the user did not name.
     static func nextPage(of response: HTTPResponse, current: URL) -> URL? {
         if let link = response.header("Link"), let next = nextLink(in: link) {
-            let cleaned = next.replacingOccurrences(of: "[", with: "%5B").replacingOccurrences(of: "]", with: "%5D")
+            let cleaned = next.replacingOccurrences(of: "[", with: "%5B").replacingOccurrences(
+                of: "]", with: "%5D")
             if let url = URL(string: cleaned, relativeTo: current)?.absoluteURL {
                 if url.scheme == current.scheme, url.host == current.host, url.port == current.port {
                     return url
                 }
                 if var components = URLComponents(url: current, resolvingAgainstBaseURL: false) {
-                    components.percentEncodedQuery = URLComponents(url: url, resolvingAgainstBaseURL: false)?
+                    components.percentEncodedQuery =
+                        URLComponents(url: url, resolvingAgainstBaseURL: false)?
                         .percentEncodedQuery
                     if let rebased = components.url { return rebased }
                 }
@@ -330,7 +337,8 @@ public final class GitLabClient: GitLabSource {
                 let retryable = idempotent && failure.kind != .other && answered.load(ordering: .relaxed)
                 guard retryable, failures < maxRetries else {
                     throw RemoteError(
-                        kind: failure.kind == .timeout ? .timeout : (failure.kind == .unreachable ? .unreachable : .other),
+                        kind: failure.kind == .timeout
+                            ? .timeout : (failure.kind == .unreachable ? .unreachable : .other),
                         method: method, url: shownURL, message: redact(failure.message), subject: subject)
                 }
                 try await pause(backoff(failures))
@@ -395,7 +403,9 @@ public final class GitLabClient: GitLabSource {
                 if seconds > 0 { return .milliseconds(Int(min(seconds, cap) * 1000)) }
             }
         }
-        if let value = response.header("RateLimit-Reset").flatMap({ Double($0.trimmingCharacters(in: .whitespaces)) }) {
+        if let value = response.header("RateLimit-Reset").flatMap({
+            Double($0.trimmingCharacters(in: .whitespaces))
+        }) {
             // Old GitLab documentation called it seconds; a small value is read that way.
             let seconds = value < 1_000_000_000 ? value : value - now().timeIntervalSince1970
             if seconds > 0 { return .milliseconds(Int((min(seconds, cap) * 1000).rounded(.up))) }
@@ -411,7 +421,9 @@ public final class GitLabClient: GitLabSource {
         return formatter.date(from: text)
     }
 
-    private func remoteError(_ response: HTTPResponse, method: String, url: String, subject: String?) -> RemoteError {
+    private func remoteError(_ response: HTTPResponse, method: String, url: String, subject: String?)
+        -> RemoteError
+    {
         let body = Mapping.errorBody(response.body)
         var message = body.message
         let kind: RemoteError.Kind
@@ -420,7 +432,10 @@ public final class GitLabClient: GitLabSource {
         case 401: kind = .unauthorized
         case 403 where body.error == "insufficient_scope":
             kind = .insufficientScope
-            let needed = body.scope.map { "the token needs scope \($0.split(separator: " ").joined(separator: " or "))" }
+            let needed =
+                body.scope.map {
+                    "the token needs scope \($0.split(separator: " ").joined(separator: " or "))"
+                }
                 ?? "the token lacks a needed scope"
             message = [needed, body.errorDescription].compactMap { $0 }.joined(separator: ": ")
         case 403: kind = .forbidden
@@ -440,8 +455,13 @@ public final class GitLabClient: GitLabSource {
         if let token, !token.isEmpty { result = result.replacingOccurrences(of: token, with: "[MASKED]") }
         for name in ["private_token=", "access_token=", "job_token="] {
             var searchStart = result.startIndex
-            while let found = result.range(of: name, options: .caseInsensitive, range: searchStart..<result.endIndex) {
-                let valueEnd = result[found.upperBound...].firstIndex { $0 == "&" || $0 == "#" || $0 == " " || $0 == ">" }
+            while let found = result.range(
+                of: name, options: .caseInsensitive, range: searchStart..<result.endIndex)
+            {
+                let valueEnd =
+                    result[found.upperBound...].firstIndex {
+                        $0 == "&" || $0 == "#" || $0 == " " || $0 == ">"
+                    }
                     ?? result.endIndex
                 result.replaceSubrange(found.upperBound..<valueEnd, with: "[MASKED]")
                 searchStart = result.index(found.upperBound, offsetBy: "[MASKED]".count)

@@ -60,7 +60,8 @@ final class Limiter: Sendable {
             return state.nextID
         }
         try await withTaskCancellationHandler {
-            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+            try await withCheckedThrowingContinuation {
+                (continuation: CheckedContinuation<Void, any Error>) in
                 let outcome = state.withLock { state -> Bool? in
                     if Task.isCancelled { return nil }
                     // A permit may have come back between the fast path and here.

@@ -86,7 +86,8 @@ enum Mapping {
         }
         if result.message == nil {
             switch (error, description) {
-            case let (error?, description?) where !description.isEmpty: result.message = "\(error): \(description)"
+            case let (error?, description?) where !description.isEmpty:
+                result.message = "\(error): \(description)"
             case let (error?, _): result.message = error
             case let (nil, description?): result.message = description
             case (nil, nil): result.message = plainText(data)
@@ -131,9 +132,11 @@ enum Mapping {
         guard !text.isEmpty else { return nil }
         // A proxy's HTML error page: its title says it (`502 Bad Gateway`).
         if text.hasPrefix("<"), let open = text.range(of: "<title>", options: .caseInsensitive),
-            let close = text.range(of: "</title>", options: .caseInsensitive, range: open.upperBound..<text.endIndex)
+            let close = text.range(
+                of: "</title>", options: .caseInsensitive, range: open.upperBound..<text.endIndex)
         {
-            let title = text[open.upperBound..<close.lowerBound].trimmingCharacters(in: .whitespacesAndNewlines)
+            let title = text[open.upperBound..<close.lowerBound].trimmingCharacters(
+                in: .whitespacesAndNewlines)
             if !title.isEmpty { return title }
         }
         let oneLine = text.split(whereSeparator: \.isNewline).map {
@@ -151,7 +154,9 @@ enum Mapping {
 
     private static func decode<T: Decodable>(_ type: T.Type, _ data: Data) throws -> T {
         do {
-            return try JSONDecoder().decode(type, from: data)
+            let decoder = JSONDecoder()
+            decoder.keyDecodingStrategy = .convertFromSnakeCase
+            return try decoder.decode(type, from: data)
         } catch let error as DecodingError {
             throw DecodeFailure(description: describe(error))
         }
@@ -293,43 +298,43 @@ enum GitLabDates {
 private struct ProjectDTO: Decodable {
     let id: Int
     let name: String
-    let path_with_namespace: String
-    let web_url: String
+    let pathWithNamespace: String
+    let webUrl: String
     /// Absent with `simple=true`; those lists are requested with `archived=false`.
     let archived: Bool?
-    let default_branch: String?
+    let defaultBranch: String?
 
     var model: Project {
         Project(
-            id: id, path: path_with_namespace, name: name, webURL: web_url, archived: archived ?? false,
-            defaultBranch: default_branch)
+            id: id, path: pathWithNamespace, name: name, webURL: webUrl, archived: archived ?? false,
+            defaultBranch: defaultBranch)
     }
 }
 
 private struct PipelineDTO: Decodable {
     let id: Int
     let iid: Int?
-    let project_id: Int
+    let projectId: Int
     let sha: String
     let ref: String
     let status: String
     let source: String?
-    let created_at: GitLabDate
-    let updated_at: GitLabDate?
-    let web_url: String
+    let createdAt: GitLabDate
+    let updatedAt: GitLabDate?
+    let webUrl: String
 
     var model: Pipeline {
         Pipeline(
-            id: id, iid: iid, projectID: project_id, sha: sha, ref: ref, status: Status(status),
-            source: source ?? "unknown", createdAt: created_at.date, updatedAt: (updated_at ?? created_at).date,
-            webURL: web_url)
+            id: id, iid: iid, projectID: projectId, sha: sha, ref: ref, status: Status(status),
+            source: source ?? "unknown", createdAt: createdAt.date, updatedAt: (updatedAt ?? createdAt).date,
+            webURL: webUrl)
     }
 }
 
 private struct JobDTO: Decodable {
     struct PipelineRef: Decodable {
         let id: Int
-        let project_id: Int?
+        let projectId: Int?
     }
     struct CommitRef: Decodable {
         let id: String?
@@ -341,23 +346,23 @@ private struct JobDTO: Decodable {
     let stage: String
     let status: String
     /// Present only on failed jobs.
-    let failure_reason: String?
-    let allow_failure: Bool?
-    let created_at: GitLabDate?
-    let started_at: GitLabDate?
-    let finished_at: GitLabDate?
+    let failureReason: String?
+    let allowFailure: Bool?
+    let createdAt: GitLabDate?
+    let startedAt: GitLabDate?
+    let finishedAt: GitLabDate?
     /// Float seconds on jobs (an integer decodes too).
     let duration: Double?
-    let web_url: String
+    let webUrl: String
     let commit: CommitRef?
     let pipeline: PipelineRef?
 
     func model(projectID: Int, pipelineID: Int?) -> Job {
         Job(
-            id: id, pipelineID: pipeline?.id ?? pipelineID ?? 0, projectID: pipeline?.project_id ?? projectID,
-            name: name, stage: stage, status: Status(status), failureReason: failure_reason,
-            allowFailure: allow_failure ?? false, createdAt: created_at?.date, startedAt: started_at?.date,
-            finishedAt: finished_at?.date, duration: duration, webURL: web_url, commitSHA: commit?.id,
+            id: id, pipelineID: pipeline?.id ?? pipelineID ?? 0, projectID: pipeline?.projectId ?? projectID,
+            name: name, stage: stage, status: Status(status), failureReason: failureReason,
+            allowFailure: allowFailure ?? false, createdAt: createdAt?.date, startedAt: startedAt?.date,
+            finishedAt: finishedAt?.date, duration: duration, webURL: webUrl, commitSHA: commit?.id,
             commitTitle: commit?.title)
     }
 }
@@ -365,21 +370,21 @@ private struct JobDTO: Decodable {
 private struct IssueDTO: Decodable {
     let id: Int
     let iid: Int
-    let project_id: Int
+    let projectId: Int
     let title: String
     let description: String?
     let state: String
     let labels: [String]?
-    let web_url: String
-    let created_at: GitLabDate
-    let updated_at: GitLabDate?
-    let closed_at: GitLabDate?
+    let webUrl: String
+    let createdAt: GitLabDate
+    let updatedAt: GitLabDate?
+    let closedAt: GitLabDate?
 
     var model: Issue {
         Issue(
-            id: id, iid: iid, projectID: project_id, title: title, description: description, state: state,
-            labels: labels ?? [], webURL: web_url, createdAt: created_at.date,
-            updatedAt: (updated_at ?? created_at).date, closedAt: closed_at?.date)
+            id: id, iid: iid, projectID: projectId, title: title, description: description, state: state,
+            labels: labels ?? [], webURL: webUrl, createdAt: createdAt.date,
+            updatedAt: (updatedAt ?? createdAt).date, closedAt: closedAt?.date)
     }
 }
 

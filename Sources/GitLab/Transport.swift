@@ -115,9 +115,11 @@ public struct TransportError: Error, Hashable, Sendable, CustomStringConvertible
         case .cancelled:
             return nil
         case .cannotConnectToHost:
-            return TransportError(kind: .unreachable, message: "could not connect to \(target): connection refused")
+            return TransportError(
+                kind: .unreachable, message: "could not connect to \(target): connection refused")
         case .cannotFindHost, .dnsLookupFailed:
-            return TransportError(kind: .unreachable, message: "could not connect to \(target): host not found")
+            return TransportError(
+                kind: .unreachable, message: "could not connect to \(target): host not found")
         case .networkConnectionLost:
             return TransportError(kind: .unreachable, message: "connection to \(target) lost")
         case .notConnectedToInternet:
@@ -127,7 +129,8 @@ public struct TransportError: Error, Hashable, Sendable, CustomStringConvertible
             return TransportError(kind: .timeout, message: "\(target) did not answer\(after)")
         case .secureConnectionFailed, .serverCertificateUntrusted, .serverCertificateHasBadDate,
             .serverCertificateNotYetValid, .serverCertificateHasUnknownRoot, .clientCertificateRejected:
-            return TransportError(kind: .other, message: "TLS connection to \(target) failed (\(error.code.rawValue))")
+            return TransportError(
+                kind: .other, message: "TLS connection to \(target) failed (\(error.code.rawValue))")
         default:
             return TransportError(
                 kind: .other, message: "request to \(target) failed: URL error \(error.code.rawValue)")
@@ -177,7 +180,8 @@ public enum URLSessionTransport {
             let target = TransportError.hostAndPort(request.url)
             let known = answered.withLock { $0.contains(target) }
             let timeout = known ? requestTimeout : min(connectTimeout, requestTimeout)
-            var urlRequest = URLRequest(url: request.url, cachePolicy: .reloadIgnoringLocalCacheData, timeoutInterval: timeout)
+            var urlRequest = URLRequest(
+                url: request.url, cachePolicy: .reloadIgnoringLocalCacheData, timeoutInterval: timeout)
             urlRequest.httpMethod = request.method
             for (name, value) in request.headers {
                 urlRequest.setValue(value, forHTTPHeaderField: name)

@@ -4,16 +4,24 @@ import Testing
 @testable import GitLab
 
 struct EndpointTests {
-    @Test(arguments: [
-        (["projects", "julia/Foo.jl"], [], "/projects/julia%2FFoo.jl"),
-        (["projects", "a b/c+d", "issues", "3"], [], "/projects/a%20b%2Fc%2Bd/issues/3"),
-        (["groups", "JuliaCI/sub.group_x~y-z", "projects"], [], "/groups/JuliaCI%2Fsub.group_x~y-z/projects"),
-        (["projects", "7", "jobs"], [("scope[]", "failed"), ("scope[]", "canceled")],
-         "/projects/7/jobs?scope%5B%5D=failed&scope%5B%5D=canceled"),
-        (["projects"], [("updated_after", "2023-10-28T21:17:06+02:00"), ("search", "a&b=c")],
-         "/projects?updated_after=2023-10-28T21:17:06%2B02:00&search=a%26b%3Dc"),
-        (["projects"], [("search", "ü")], "/projects?search=%C3%BC"),
-    ] as [([String], [(String, String)], String)])
+    @Test(
+        arguments: [
+            (["projects", "julia/Foo.jl"], [], "/projects/julia%2FFoo.jl"),
+            (["projects", "a b/c+d", "issues", "3"], [], "/projects/a%20b%2Fc%2Bd/issues/3"),
+            (
+                ["groups", "JuliaCI/sub.group_x~y-z", "projects"], [],
+                "/groups/JuliaCI%2Fsub.group_x~y-z/projects"
+            ),
+            (
+                ["projects", "7", "jobs"], [("scope[]", "failed"), ("scope[]", "canceled")],
+                "/projects/7/jobs?scope%5B%5D=failed&scope%5B%5D=canceled"
+            ),
+            (
+                ["projects"], [("updated_after", "2023-10-28T21:17:06+02:00"), ("search", "a&b=c")],
+                "/projects?updated_after=2023-10-28T21:17:06%2B02:00&search=a%26b%3Dc"
+            ),
+            (["projects"], [("search", "ü")], "/projects?search=%C3%BC"),
+        ] as [([String], [(String, String)], String)])
     func pathAndQueryEncoding(path: [String], query: [(String, String)], expected: String) {
         let endpoint = Endpoint("GET", path, query: query.map { (name: $0.0, value: $0.1) })
         #expect(endpoint.pathAndQuery == expected)
@@ -42,31 +50,38 @@ struct EndpointTests {
         #expect(GitLabClient.apiRoot(of: try #require(URL(string: base))) == expected)
     }
 
-    @Test(arguments: [
-        ("<https://h/a?page=1>; rel=\"prev\", <https://h/a?page=3>; rel=\"next\", <https://h/a?page=1>; rel=\"first\"",
-         "https://h/a?page=3"),
-        ("<https://h/a?page=2>; rel=\"first\"", nil),
-        ("<https://h/a?id_after=5&per_page=100>; rel=next", "https://h/a?id_after=5&per_page=100"),
-        ("<https://h/a?page=9>; rel=\"next last\"", "https://h/a?page=9"),
-        ("", nil),
-    ] as [(String, String?)])
+    @Test(
+        arguments: [
+            (
+                "<https://h/a?page=1>; rel=\"prev\", <https://h/a?page=3>; rel=\"next\", <https://h/a?page=1>; rel=\"first\"",
+                "https://h/a?page=3"
+            ),
+            ("<https://h/a?page=2>; rel=\"first\"", nil),
+            ("<https://h/a?id_after=5&per_page=100>; rel=next", "https://h/a?id_after=5&per_page=100"),
+            ("<https://h/a?page=9>; rel=\"next last\"", "https://h/a?page=9"),
+            ("", nil),
+        ] as [(String, String?)])
     func linkHeader(header: String, expected: String?) {
         #expect(GitLabClient.nextLink(in: header) == expected)
     }
 
     @Test func nextPageFromHeaderReplacesPage() throws {
-        let current = try #require(URL(string: "https://h/api/v4/projects?membership=true&per_page=100&page=2"))
+        let current = try #require(
+            URL(string: "https://h/api/v4/projects?membership=true&per_page=100&page=2"))
         let response = HTTPResponse(status: 200, headers: ["x-next-page": "3"])
         #expect(
             GitLabClient.nextPage(of: response, current: current)?.absoluteString
                 == "https://h/api/v4/projects?membership=true&per_page=100&page=3")
-        #expect(GitLabClient.nextPage(of: HTTPResponse(status: 200, headers: ["X-Next-Page": ""]), current: current) == nil)
+        #expect(
+            GitLabClient.nextPage(
+                of: HTTPResponse(status: 200, headers: ["X-Next-Page": ""]), current: current) == nil)
     }
 
     @Test func linkToAnotherHostKeepsOurOrigin() throws {
         let current = try #require(URL(string: "http://127.0.0.1:8080/api/v4/projects?per_page=100"))
         let response = HTTPResponse(
-            status: 200, headers: ["Link": "<https://gitlab.internal/api/v4/projects?page=2&per_page=100>; rel=\"next\""])
+            status: 200,
+            headers: ["Link": "<https://gitlab.internal/api/v4/projects?page=2&per_page=100>; rel=\"next\""])
         #expect(
             GitLabClient.nextPage(of: response, current: current)?.absoluteString
                 == "http://127.0.0.1:8080/api/v4/projects?page=2&per_page=100")

@@ -10,13 +10,16 @@ struct PaginationTests {
     func fetchesEveryPage(style: PagingStyle) async throws {
         let items = (1...1234).reversed().map { pipelineJSON(id: $0) }
         let (client, recorder) = makeClient { request, _ in paged(items, request: request, style: style) }
-        let pipelines = try await client.pipelines(projectID: 7, source: nil, updatedAfter: nil, createdAfter: nil)
+        let pipelines = try await client.pipelines(
+            projectID: 7, source: nil, updatedAfter: nil, createdAfter: nil)
         #expect(pipelines.map(\.id) == Array((1...1234).reversed()))
         let pages = style == .trailingEmptyPage ? 14 : 13
         #expect(client.requestCount == pages)
         #expect(recorder.urls.count == pages)
         #expect(recorder.requests.withLock { $0.allSatisfy { query($0)["per_page"] == "100" } })
-        #expect(recorder.requests.withLock { $0.map { query($0)["page"] ?? "1" } } == (1...pages).map(String.init))
+        #expect(
+            recorder.requests.withLock { $0.map { query($0)["page"] ?? "1" } } == (1...pages).map(String.init)
+        )
     }
 
     @Test func followsLinkVerbatim() async throws {
@@ -33,7 +36,8 @@ struct PaginationTests {
                 return json("[\(pipelineJSON(id: 2))]")
             }
         }
-        let pipelines = try await client.pipelines(projectID: 7, source: nil, updatedAfter: nil, createdAfter: nil)
+        let pipelines = try await client.pipelines(
+            projectID: 7, source: nil, updatedAfter: nil, createdAfter: nil)
         #expect(pipelines.map(\.id) == [3, 2])
         #expect(
             recorder.urls[1]
@@ -42,13 +46,16 @@ struct PaginationTests {
     }
 
     @Test func emptyListIsOnePage() async throws {
-        let (client, _) = makeClient { _, _ in json("[]", headers: ["X-Next-Page": "", "X-Total": "0", "X-Total-Pages": "1"]) }
+        let (client, _) = makeClient { _, _ in
+            json("[]", headers: ["X-Next-Page": "", "X-Total": "0", "X-Total-Pages": "1"])
+        }
         #expect(try await client.issues(projectID: 1, updatedAfter: nil) == [])
         #expect(client.requestCount == 1)
     }
 
     @Test func loopingServerIsAnError() async throws {
-        let (client, _) = makeClient { _, _ in json("[\(pipelineJSON(id: 1))]", headers: ["X-Next-Page": "2"]) }
+        let (client, _) = makeClient { _, _ in json("[\(pipelineJSON(id: 1))]", headers: ["X-Next-Page": "2"])
+        }
         await #expect(throws: RemoteError.self) {
             _ = try await client.pipelines(projectID: 7, source: nil, updatedAfter: nil, createdAfter: nil)
         }
@@ -72,9 +79,12 @@ struct PaginationTests {
 }
 
 struct EndpointQueryTests {
-    private func firstURL(_ body: String = "[]", _ call: (GitLabClient) async throws -> Void) async throws -> String {
+    private func firstURL(_ body: String = "[]", _ call: (GitLabClient) async throws -> Void) async throws
+        -> String
+    {
         let (client, recorder) = makeClient { request, _ in
-            request.url.path.hasSuffix("/projects/julia%2FFoo.jl") || request.url.path.hasSuffix("julia/Foo.jl")
+            request.url.path.hasSuffix("/projects/julia%2FFoo.jl")
+                || request.url.path.hasSuffix("julia/Foo.jl")
                 ? json(projectJSON(id: 1, path: "julia/Foo.jl", archived: false)) : json(body)
         }
         try await call(client)
@@ -90,7 +100,9 @@ struct EndpointQueryTests {
     }
 
     @Test func groupProjects() async throws {
-        let url = try await firstURL { _ = try await $0.projects(in: .named(groups: ["JuliaCI/sub"], projects: [])) }
+        let url = try await firstURL {
+            _ = try await $0.projects(in: .named(groups: ["JuliaCI/sub"], projects: []))
+        }
         #expect(
             url
                 == "https://gitlab.example.com/api/v4/groups/JuliaCI%2Fsub/projects?include_subgroups=true&archived=false&with_shared=false&simple=true&order_by=id&sort=asc&per_page=100"
@@ -98,14 +110,17 @@ struct EndpointQueryTests {
     }
 
     @Test func namedProject() async throws {
-        let url = try await firstURL { _ = try await $0.projects(in: .named(groups: [], projects: ["julia/Foo.jl"])) }
+        let url = try await firstURL {
+            _ = try await $0.projects(in: .named(groups: [], projects: ["julia/Foo.jl"]))
+        }
         #expect(url == "https://gitlab.example.com/api/v4/projects/julia%2FFoo.jl")
     }
 
     @Test func pipelinesWithEverything() async throws {
         let url = try await firstURL {
             _ = try await $0.pipelines(
-                projectID: 7, source: "schedule", updatedAfter: Date(timeIntervalSince1970: 1_713_095_929.893),
+                projectID: 7, source: "schedule",
+                updatedAfter: Date(timeIntervalSince1970: 1_713_095_929.893),
                 createdAfter: Date(timeIntervalSince1970: 1_700_000_000))
         }
         #expect(
@@ -115,13 +130,20 @@ struct EndpointQueryTests {
     }
 
     @Test func pipelinesWithNothing() async throws {
-        let url = try await firstURL { _ = try await $0.pipelines(projectID: 7, source: nil, updatedAfter: nil, createdAfter: nil) }
-        #expect(url == "https://gitlab.example.com/api/v4/projects/7/pipelines?order_by=id&sort=desc&per_page=100")
+        let url = try await firstURL {
+            _ = try await $0.pipelines(projectID: 7, source: nil, updatedAfter: nil, createdAfter: nil)
+        }
+        #expect(
+            url == "https://gitlab.example.com/api/v4/projects/7/pipelines?order_by=id&sort=desc&per_page=100"
+        )
     }
 
     @Test func jobs() async throws {
         let url = try await firstURL { _ = try await $0.jobs(projectID: 7, pipelineID: 100) }
-        #expect(url == "https://gitlab.example.com/api/v4/projects/7/pipelines/100/jobs?include_retried=true&per_page=100")
+        #expect(
+            url
+                == "https://gitlab.example.com/api/v4/projects/7/pipelines/100/jobs?include_retried=true&per_page=100"
+        )
     }
 
     @Test func trace() async throws {
@@ -151,7 +173,8 @@ struct EndpointQueryTests {
     }
 
     @Test func currentUser() async throws {
-        let (client, recorder) = makeClient { _, _ in json(#"{"id":1,"username":"john_smith","name":"John"}"#) }
+        let (client, recorder) = makeClient { _, _ in json(#"{"id":1,"username":"john_smith","name":"John"}"#)
+        }
         #expect(try await client.currentUser() == "john_smith")
         #expect(recorder.urls == ["https://gitlab.example.com/api/v4/user"])
     }
@@ -168,10 +191,14 @@ struct EndpointQueryTests {
     }
 
     @Test func postNoteIsNotRetriedAfterAServerError() async throws {
-        let (client, _) = makeClient { _, _ in json(#"{"message":"500 Internal Server Error"}"#, status: 500) }
-        await #expect(throws: RemoteError(
-            kind: .server, method: "POST", url: "https://gitlab.example.com/api/v4/projects/7/issues/15/notes",
-            status: 500, message: "500 Internal Server Error")) {
+        let (client, _) = makeClient { _, _ in json(#"{"message":"500 Internal Server Error"}"#, status: 500)
+        }
+        await #expect(
+            throws: RemoteError(
+                kind: .server, method: "POST",
+                url: "https://gitlab.example.com/api/v4/projects/7/issues/15/notes",
+                status: 500, message: "500 Internal Server Error")
+        ) {
             try await client.postNote(projectID: 7, issueIID: 15, body: "x")
         }
         #expect(client.requestCount == 1)
@@ -183,7 +210,9 @@ struct ProjectScopeTests {
         let (client, _) = makeClient { request, _ in
             switch request.url.path {
             case "/api/v4/groups/julia/projects":
-                return json("[\(projectJSON(id: 3, path: "julia/Zeta.jl")),\(projectJSON(id: 1, path: "julia/Alpha.jl"))]")
+                return json(
+                    "[\(projectJSON(id: 3, path: "julia/Zeta.jl")),\(projectJSON(id: 1, path: "julia/Alpha.jl"))]"
+                )
             case "/api/v4/groups/ci/projects":
                 return json("[\(projectJSON(id: 1, path: "julia/Alpha.jl"))]")
             case "/api/v4/projects/other/Beta.jl":
@@ -197,25 +226,35 @@ struct ProjectScopeTests {
             }
         }
         let projects = try await client.projects(
-            in: .named(groups: ["julia", "ci"], projects: ["other/Beta.jl", "/other/Old.jl/", "julia/Alpha.jl"]))
+            in: .named(
+                groups: ["julia", "ci"], projects: ["other/Beta.jl", "/other/Old.jl/", "julia/Alpha.jl"]))
         #expect(projects.map(\.path) == ["julia/Alpha.jl", "julia/Zeta.jl", "other/Beta.jl"])
         #expect(projects.map(\.id) == [1, 3, 2])
     }
 
     @Test(arguments: [
-        (ProjectScope.named(groups: [], projects: ["julia/Missing.jl"]), "julia/Missing.jl", "404 Project Not Found",
-         "https://gitlab.example.com/api/v4/projects/julia%2FMissing.jl"),
-        (ProjectScope.named(groups: ["nogroup"], projects: []), "nogroup", "404 Group Not Found",
-         "https://gitlab.example.com/api/v4/groups/nogroup/projects?include_subgroups=true&archived=false&with_shared=false&simple=true&order_by=id&sort=asc&per_page=100"),
+        (
+            ProjectScope.named(groups: [], projects: ["julia/Missing.jl"]), "julia/Missing.jl",
+            "404 Project Not Found",
+            "https://gitlab.example.com/api/v4/projects/julia%2FMissing.jl"
+        ),
+        (
+            ProjectScope.named(groups: ["nogroup"], projects: []), "nogroup", "404 Group Not Found",
+            "https://gitlab.example.com/api/v4/groups/nogroup/projects?include_subgroups=true&archived=false&with_shared=false&simple=true&order_by=id&sort=asc&per_page=100"
+        ),
     ])
-    func unknownNameIsNotFoundWithSubject(scope: ProjectScope, subject: String, message: String, url: String) async throws {
+    func unknownNameIsNotFoundWithSubject(scope: ProjectScope, subject: String, message: String, url: String)
+        async throws
+    {
         let (client, _) = makeClient { request, _ in
             request.url.path.hasPrefix("/api/v4/groups")
                 ? json(#"{"message":"404 Group Not Found"}"#, status: 404)
                 : json(#"{"message":"404 Project Not Found"}"#, status: 404)
         }
-        await #expect(throws: RemoteError(
-            kind: .notFound, method: "GET", url: url, status: 404, message: message, subject: subject)) {
+        await #expect(
+            throws: RemoteError(
+                kind: .notFound, method: "GET", url: url, status: 404, message: message, subject: subject)
+        ) {
             _ = try await client.projects(in: scope)
         }
     }
@@ -226,7 +265,8 @@ struct JobsTests {
         // GitLab lists newest first; two retries of `test`, one of `lint`.
         let jobs = [
             jobJSON(id: 16, name: "test", status: "success"), jobJSON(id: 15, name: "lint"),
-            jobJSON(id: 14, name: "test"), jobJSON(id: 13, name: "lint"), jobJSON(id: 12, name: "build", status: "success"),
+            jobJSON(id: 14, name: "test"), jobJSON(id: 13, name: "lint"),
+            jobJSON(id: 12, name: "build", status: "success"),
             jobJSON(id: 11, name: "test"),
         ]
         let (client, _) = makeClient { request, _ in paged(jobs, request: request, style: .full) }
@@ -234,17 +274,24 @@ struct JobsTests {
         #expect(result.map(\.id) == [11, 12, 13, 14, 15, 16])
         #expect(result.map(\.attempt) == [1, 1, 1, 2, 2, 3])
         #expect(result.map(\.retried) == [true, false, true, true, false, false])
-        #expect(result.map(\.failureReason) == ["script_failure", nil, "script_failure", "script_failure", "script_failure", nil])
+        #expect(
+            result.map(\.failureReason) == [
+                "script_failure", nil, "script_failure", "script_failure", "script_failure", nil,
+            ])
     }
 
     @Test func emptyTraceIsValid() async throws {
-        let (client, _) = makeClient { _, _ in HTTPResponse(status: 200, headers: ["Content-Type": "text/plain"]) }
+        let (client, _) = makeClient { _, _ in
+            HTTPResponse(status: 200, headers: ["Content-Type": "text/plain"])
+        }
         #expect(try await client.trace(projectID: 7, jobID: 42) == Data())
     }
 
     @Test func traceBytesAreRaw() async throws {
         let bytes = Data([0x1B, 0x5B, 0x30, 0x4B, 0x0D, 0xFF, 0xFE, 0x0A])
-        let (client, recorder) = makeClient { _, _ in HTTPResponse(status: 200, headers: ["Content-Type": "text/plain"], body: bytes) }
+        let (client, recorder) = makeClient { _, _ in
+            HTTPResponse(status: 200, headers: ["Content-Type": "text/plain"], body: bytes)
+        }
         #expect(try await client.trace(projectID: 7, jobID: 42) == bytes)
         #expect(recorder.requests.withLock { $0[0].header("Accept") } == nil)
     }

@@ -22,7 +22,9 @@ struct MappingTests {
         #expect(abs(parsed.timeIntervalSince1970 - seconds) < 0.000_001)
     }
 
-    @Test(arguments: ["", "yesterday", "2023-13-01T00:00:00Z", "2023-10-28T19:17:43.Z", "2023-10-28T19:17:43Zjunk"])
+    @Test(arguments: [
+        "", "yesterday", "2023-13-01T00:00:00Z", "2023-10-28T19:17:43.Z", "2023-10-28T19:17:43Zjunk",
+    ])
     func badDatesDoNotParse(text: String) {
         #expect(date(text) == nil)
     }
@@ -33,7 +35,8 @@ struct MappingTests {
             project
                 == Project(
                     id: 50_817_395, path: "cluttrdev/gitlab-exporter", name: "gitlab-exporter",
-                    webURL: "https://gitlab.com/cluttrdev/gitlab-exporter", archived: false, defaultBranch: "main"))
+                    webURL: "https://gitlab.com/cluttrdev/gitlab-exporter", archived: false,
+                    defaultBranch: "main"))
     }
 
     @Test func projectFromDocsExample() throws {
@@ -54,7 +57,8 @@ struct MappingTests {
         #expect(
             pipelines[0]
                 == Pipeline(
-                    id: 1_252_248_442, iid: 28, projectID: 50_817_395, sha: "f718986f8e09094e455d3bd03f7893eecfb0a0bd",
+                    id: 1_252_248_442, iid: 28, projectID: 50_817_395,
+                    sha: "f718986f8e09094e455d3bd03f7893eecfb0a0bd",
                     ref: "main", status: .success, source: "push",
                     createdAt: Date(timeIntervalSince1970: 1_713_095_677.896),
                     updatedAt: Date(timeIntervalSince1970: 1_713_095_929.893),
@@ -71,7 +75,8 @@ struct MappingTests {
     }
 
     @Test(arguments: [
-        "pipeline_single_failed_gitlabcom_cluttrdev.json", "pipeline_single_canceled_gitlabcom_cluttrdev.json",
+        "pipeline_single_failed_gitlabcom_cluttrdev.json",
+        "pipeline_single_canceled_gitlabcom_cluttrdev.json",
         "pipeline_single_gitlabcom_glab.json", "pipeline_gitlab4j_docsderived.json",
     ])
     func singlePipelinesWithIntDurationAndStringCoverage(file: String) throws {
@@ -129,7 +134,8 @@ struct MappingTests {
             issues
                 == [
                     Issue(
-                        id: 141_525_495, iid: 15, projectID: 37_777_023, title: "tem", description: "", state: "opened",
+                        id: 141_525_495, iid: 15, projectID: 37_777_023, title: "tem", description: "",
+                        state: "opened",
                         labels: [], webURL: "https://gitlab.com/jay_mccure/test2target/-/issues/15",
                         createdAt: Date(timeIntervalSince1970: 1_706_679_477.883),
                         updatedAt: Date(timeIntervalSince1970: 1_706_835_242.842), closedAt: nil)
@@ -149,19 +155,30 @@ struct MappingTests {
         if file == "user_public_gogitlab.json" { #expect(try Mapping.username(sample(file)) == "john_smith") }
     }
 
-    @Test(arguments: [
-        (#"{"message":"404 Project Not Found"}"#, "404 Project Not Found", nil),
-        (#"{"message":{"name":["has already been taken","is too long"]}}"#,
-         "name has already been taken, name is too long", nil),
-        (#"{"message":{"error":"This endpoint has been requested too many times. Try again later."}}"#,
-         "This endpoint has been requested too many times. Try again later.", nil),
-        (#"{"error":"invalid_token","error_description":"Token is expired. You can either do re-authorization or token refresh."}"#,
-         "invalid_token: Token is expired. You can either do re-authorization or token refresh.", "invalid_token"),
-        (#"{"error":"body is missing"}"#, "body is missing", "body is missing"),
-        ("Retry later\n", "Retry later", nil),
-        ("<html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>", "502 Bad Gateway", nil),
-        ("", nil, nil),
-    ] as [(String, String?, String?)])
+    @Test(
+        arguments: [
+            (#"{"message":"404 Project Not Found"}"#, "404 Project Not Found", nil),
+            (
+                #"{"message":{"name":["has already been taken","is too long"]}}"#,
+                "name has already been taken, name is too long", nil
+            ),
+            (
+                #"{"message":{"error":"This endpoint has been requested too many times. Try again later."}}"#,
+                "This endpoint has been requested too many times. Try again later.", nil
+            ),
+            (
+                #"{"error":"invalid_token","error_description":"Token is expired. You can either do re-authorization or token refresh."}"#,
+                "invalid_token: Token is expired. You can either do re-authorization or token refresh.",
+                "invalid_token"
+            ),
+            (#"{"error":"body is missing"}"#, "body is missing", "body is missing"),
+            ("Retry later\n", "Retry later", nil),
+            (
+                "<html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>",
+                "502 Bad Gateway", nil
+            ),
+            ("", nil, nil),
+        ] as [(String, String?, String?)])
     func errorBodies(body: String, message: String?, error: String?) {
         let parsed = Mapping.errorBody(Data(body.utf8))
         #expect(parsed.message == message)

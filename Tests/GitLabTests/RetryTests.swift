@@ -49,11 +49,15 @@ struct RateLimitTests {
 
     @Test func tooManyRateLimitsThrow() async throws {
         let (client, recorder) = makeClient { _, _ in
-            json(#"{"message":{"error":"This endpoint has been requested too many times. Try again later."}}"#, status: 429)
+            json(
+                #"{"message":{"error":"This endpoint has been requested too many times. Try again later."}}"#,
+                status: 429)
         }
-        await #expect(throws: RemoteError(
-            kind: .rateLimited, method: "GET", url: usersURL, status: 429,
-            message: "This endpoint has been requested too many times. Try again later.")) {
+        await #expect(
+            throws: RemoteError(
+                kind: .rateLimited, method: "GET", url: usersURL, status: 429,
+                message: "This endpoint has been requested too many times. Try again later.")
+        ) {
             _ = try await client.currentUser()
         }
         #expect(client.requestCount == 11)
@@ -76,7 +80,9 @@ struct ServerErrorTests {
     @Test(arguments: [500, 502, 503, 504])
     func retriedThenSuccess(status: Int) async throws {
         let (client, recorder) = makeClient { _, index in
-            index < 3 ? HTTPResponse(status: status, body: Data("<html><title>\(status)</title></html>".utf8)) : userBody
+            index < 3
+                ? HTTPResponse(status: status, body: Data("<html><title>\(status)</title></html>".utf8))
+                : userBody
         }
         #expect(try await client.currentUser() == "root")
         #expect(client.requestCount == 4)
@@ -95,8 +101,10 @@ struct ServerErrorTests {
                 status: 502, headers: ["Content-Type": "text/html"],
                 body: Data("<html><head><title>502 Bad Gateway</title></head></html>".utf8))
         }
-        await #expect(throws: RemoteError(
-            kind: .server, method: "GET", url: usersURL, status: 502, message: "502 Bad Gateway")) {
+        await #expect(
+            throws: RemoteError(
+                kind: .server, method: "GET", url: usersURL, status: 502, message: "502 Bad Gateway")
+        ) {
             _ = try await client.currentUser()
         }
         #expect(client.requestCount == 5)
@@ -106,7 +114,10 @@ struct ServerErrorTests {
 
     @Test func otherServerStatusIsNotRetried() async throws {
         let (client, _) = makeClient { _, _ in json(#"{"message":"501 Not Implemented"}"#, status: 501) }
-        await #expect(throws: RemoteError(kind: .server, method: "GET", url: usersURL, status: 501, message: "501 Not Implemented")) {
+        await #expect(
+            throws: RemoteError(
+                kind: .server, method: "GET", url: usersURL, status: 501, message: "501 Not Implemented")
+        ) {
             _ = try await client.currentUser()
         }
         #expect(client.requestCount == 1)
@@ -116,7 +127,8 @@ struct ServerErrorTests {
         let (client, _) = makeClient { request, index in
             switch index {
             case 0: return userBody
-            case 1, 2: throw TransportError(kind: .unreachable, message: "connection to gitlab.example.com:443 lost")
+            case 1, 2:
+                throw TransportError(kind: .unreachable, message: "connection to gitlab.example.com:443 lost")
             case 3: throw URLError(.timedOut)
             default: return userBody
             }
@@ -128,11 +140,15 @@ struct ServerErrorTests {
 
     @Test func connectionErrorBeforeAnyAnswerFailsAtOnce() async throws {
         let (client, recorder) = makeClient { _, _ in
-            throw TransportError(kind: .unreachable, message: "could not connect to gitlab.example.com:443: connection refused")
+            throw TransportError(
+                kind: .unreachable, message: "could not connect to gitlab.example.com:443: connection refused"
+            )
         }
-        await #expect(throws: RemoteError(
-            kind: .unreachable, method: "GET", url: usersURL,
-            message: "could not connect to gitlab.example.com:443: connection refused")) {
+        await #expect(
+            throws: RemoteError(
+                kind: .unreachable, method: "GET", url: usersURL,
+                message: "could not connect to gitlab.example.com:443: connection refused")
+        ) {
             _ = try await client.currentUser()
         }
         #expect(client.requestCount == 1)
@@ -141,38 +157,56 @@ struct ServerErrorTests {
 
     @Test func urlErrorsFromACustomTransportAreClassified() async throws {
         let (client, _) = makeClient { _, _ in throw URLError(.timedOut) }
-        await #expect(throws: RemoteError(
-            kind: .timeout, method: "GET", url: usersURL, message: "gitlab.example.com:443 did not answer")) {
+        await #expect(
+            throws: RemoteError(
+                kind: .timeout, method: "GET", url: usersURL, message: "gitlab.example.com:443 did not answer"
+            )
+        ) {
             _ = try await client.currentUser()
         }
     }
 }
 
 struct ErrorMappingTests {
-    @Test(arguments: [
-        (401, #"{"message":"401 Unauthorized"}"#, RemoteError.Kind.unauthorized, "401 Unauthorized"),
-        (401,
-         #"{"error":"invalid_token","error_description":"Token is expired. You can either do re-authorization or token refresh."}"#,
-         .unauthorized, "invalid_token: Token is expired. You can either do re-authorization or token refresh."),
-        (401, "Unauthorized\n", .unauthorized, "Unauthorized"),
-        (403,
-         #"{"error":"insufficient_scope","error_description":"The request requires higher privileges than provided by the access token.","scope":"api"}"#,
-         .insufficientScope,
-         "the token needs scope api: The request requires higher privileges than provided by the access token."),
-        (403, #"{"message":"403 Forbidden - Your account has been blocked."}"#, .forbidden,
-         "403 Forbidden - Your account has been blocked."),
-        (404, #"{"message":"404 Not found"}"#, .notFound, "404 Not found"),
-        (404, #"{"error":"404 Not Found"}"#, .notFound, "404 Not Found"),
-        (400, #"{"error":"scope does not have a valid value"}"#, .badRequest, "scope does not have a valid value"),
-        (400, #"{"message":{"labels":["is invalid"]}}"#, .badRequest, "labels is invalid"),
-        (405,
-         #"{"message":"Offset pagination has a maximum allowed offset of 50000 for requests that return objects of type Project. Remaining records can be retrieved using keyset pagination."}"#,
-         .other,
-         "Offset pagination has a maximum allowed offset of 50000 for requests that return objects of type Project. Remaining records can be retrieved using keyset pagination."),
-    ] as [(Int, String, RemoteError.Kind, String)])
+    @Test(
+        arguments: [
+            (401, #"{"message":"401 Unauthorized"}"#, RemoteError.Kind.unauthorized, "401 Unauthorized"),
+            (
+                401,
+                #"{"error":"invalid_token","error_description":"Token is expired. You can either do re-authorization or token refresh."}"#,
+                .unauthorized,
+                "invalid_token: Token is expired. You can either do re-authorization or token refresh."
+            ),
+            (401, "Unauthorized\n", .unauthorized, "Unauthorized"),
+            (
+                403,
+                #"{"error":"insufficient_scope","error_description":"The request requires higher privileges than provided by the access token.","scope":"api"}"#,
+                .insufficientScope,
+                "the token needs scope api: The request requires higher privileges than provided by the access token."
+            ),
+            (
+                403, #"{"message":"403 Forbidden - Your account has been blocked."}"#, .forbidden,
+                "403 Forbidden - Your account has been blocked."
+            ),
+            (404, #"{"message":"404 Not found"}"#, .notFound, "404 Not found"),
+            (404, #"{"error":"404 Not Found"}"#, .notFound, "404 Not Found"),
+            (
+                400, #"{"error":"scope does not have a valid value"}"#, .badRequest,
+                "scope does not have a valid value"
+            ),
+            (400, #"{"message":{"labels":["is invalid"]}}"#, .badRequest, "labels is invalid"),
+            (
+                405,
+                #"{"message":"Offset pagination has a maximum allowed offset of 50000 for requests that return objects of type Project. Remaining records can be retrieved using keyset pagination."}"#,
+                .other,
+                "Offset pagination has a maximum allowed offset of 50000 for requests that return objects of type Project. Remaining records can be retrieved using keyset pagination."
+            ),
+        ] as [(Int, String, RemoteError.Kind, String)])
     func statusAndBody(status: Int, body: String, kind: RemoteError.Kind, message: String) async throws {
         let (client, _) = makeClient { _, _ in json(body, status: status) }
-        await #expect(throws: RemoteError(kind: kind, method: "GET", url: usersURL, status: status, message: message)) {
+        await #expect(
+            throws: RemoteError(kind: kind, method: "GET", url: usersURL, status: status, message: message)
+        ) {
             _ = try await client.currentUser()
         }
         #expect(client.requestCount == 1)
@@ -185,17 +219,23 @@ struct ErrorMappingTests {
             Testing.Issue.record("expected an error")
         } catch let error as RemoteError {
             #expect(error.kind == .malformedResponse)
-            #expect(error.url == "https://gitlab.example.com/api/v4/projects/7/issues?scope=all&state=all&per_page=100")
+            #expect(
+                error.url
+                    == "https://gitlab.example.com/api/v4/projects/7/issues?scope=all&state=all&per_page=100")
             #expect(error.status == 200)
             #expect(error.message == "GitLab's answer did not decode: expected Int at [0].iid")
         }
     }
 
     @Test func htmlOn200IsMalformed() async throws {
-        let (client, _) = makeClient { _, _ in HTTPResponse(status: 200, body: Data("<html>sign in</html>".utf8)) }
-        await #expect(throws: RemoteError(
-            kind: .malformedResponse, method: "GET", url: usersURL, status: 200,
-            message: "GitLab's answer did not decode: not JSON")) {
+        let (client, _) = makeClient { _, _ in
+            HTTPResponse(status: 200, body: Data("<html>sign in</html>".utf8))
+        }
+        await #expect(
+            throws: RemoteError(
+                kind: .malformedResponse, method: "GET", url: usersURL, status: 200,
+                message: "GitLab's answer did not decode: not JSON")
+        ) {
             _ = try await client.currentUser()
         }
     }
@@ -203,7 +243,9 @@ struct ErrorMappingTests {
 
 struct TokenTests {
     @Test func tokenOnlyInThePrivateTokenHeader() async throws {
-        let (client, recorder) = makeClient { request, _ in paged([pipelineJSON(id: 1)], request: request, style: .full) }
+        let (client, recorder) = makeClient { request, _ in
+            paged([pipelineJSON(id: 1)], request: request, style: .full)
+        }
         _ = try await client.pipelines(projectID: 7, source: "schedule", updatedAfter: nil, createdAfter: nil)
         let request = try #require(recorder.requests.withLock { $0.first })
         #expect(request.headers["PRIVATE-TOKEN"] == testToken)
@@ -228,7 +270,12 @@ struct TokenTests {
         json("{\"error\":\"invalid_token\",\"error_description\":\"\(testToken) is expired\"}", status: 401),
         HTTPResponse(status: 500, body: Data("private_token=\(testToken) failed".utf8)),
         json("[{\"id\":\"\(testToken)\"}]"),
-        json("[\(pipelineJSON(id: 1))]", headers: ["Link": "<https://gitlab.example.com/api/v4/x?private_token=\(testToken)&page=2>; rel=\"next\""]),
+        json(
+            "[\(pipelineJSON(id: 1))]",
+            headers: [
+                "Link":
+                    "<https://gitlab.example.com/api/v4/x?private_token=\(testToken)&page=2>; rel=\"next\""
+            ]),
     ])
     func tokenInNoErrorText(response: HTTPResponse) async throws {
         let (client, _) = makeClient(maxRetries: 0) { request, index in

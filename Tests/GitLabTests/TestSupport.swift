@@ -14,7 +14,9 @@ final class Recorder: Sendable {
 
     var urls: [String] { requests.withLock { $0.map(\.url.absoluteString) } }
     var sleepSeconds: [Double] {
-        sleeps.withLock { $0.map { Double($0.components.seconds) + Double($0.components.attoseconds) / 1e18 } }
+        sleeps.withLock {
+            $0.map { Double($0.components.seconds) + Double($0.components.attoseconds) / 1e18 }
+        }
     }
 }
 
@@ -77,7 +79,9 @@ enum PagingStyle: Sendable {
     case trailingEmptyPage
 }
 
-func paged(_ items: [String], request: HTTPRequest, style: PagingStyle, linkHost: String = "gitlab.example.com")
+func paged(
+    _ items: [String], request: HTTPRequest, style: PagingStyle, linkHost: String = "gitlab.example.com"
+)
     -> HTTPResponse
 {
     let q = query(request)
@@ -152,7 +156,8 @@ func projectJSON(id: Int, path: String, archived: Bool? = nil) -> String {
 
 /// Everything a `RemoteError` can show as text.
 func allText(_ error: any Error) -> String {
-    var text = String(describing: error) + "\n" + String(reflecting: error) + "\n" + error.localizedDescription
+    var text =
+        String(describing: error) + "\n" + String(reflecting: error) + "\n" + error.localizedDescription
     if let remote = error as? RemoteError {
         text += "\n" + remote.url + "\n" + (remote.message ?? "") + "\n" + (remote.subject ?? "")
     }

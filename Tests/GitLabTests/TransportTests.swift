@@ -40,9 +40,11 @@ struct TransportTests {
             baseURL: try #require(URL(string: "http://127.0.0.1:\(port)")), token: testToken,
             transport: URLSessionTransport.make())
         let started = ContinuousClock.now
-        await #expect(throws: RemoteError(
-            kind: .unreachable, method: "GET", url: "http://127.0.0.1:\(port)/api/v4/user",
-            message: "could not connect to 127.0.0.1:\(port): connection refused")) {
+        await #expect(
+            throws: RemoteError(
+                kind: .unreachable, method: "GET", url: "http://127.0.0.1:\(port)/api/v4/user",
+                message: "could not connect to 127.0.0.1:\(port): connection refused")
+        ) {
             _ = try await client.currentUser()
         }
         #expect(ContinuousClock.now - started < .seconds(3))
@@ -50,14 +52,19 @@ struct TransportTests {
     }
 
     @Test(arguments: [
-        (URLError.Code.cannotConnectToHost, TransportError.Kind.unreachable, "could not connect to h:8080: connection refused"),
+        (
+            URLError.Code.cannotConnectToHost, TransportError.Kind.unreachable,
+            "could not connect to h:8080: connection refused"
+        ),
         (.cannotFindHost, .unreachable, "could not connect to h:8080: host not found"),
         (.networkConnectionLost, .unreachable, "connection to h:8080 lost"),
         (.timedOut, .timeout, "h:8080 did not answer after 5 s"),
     ])
     func urlErrorsAreClassified(code: URLError.Code, kind: TransportError.Kind, message: String) throws {
         let url = try #require(URL(string: "http://h:8080/api/v4/user"))
-        #expect(TransportError.from(URLError(code), url: url, timeout: 5) == TransportError(kind: kind, message: message))
+        #expect(
+            TransportError.from(URLError(code), url: url, timeout: 5)
+                == TransportError(kind: kind, message: message))
     }
 
     @Test func cancelledURLErrorIsNotATransportError() throws {
@@ -70,7 +77,9 @@ struct TransportTests {
             method: "GET", url: try #require(URL(string: "https://h/api/v4/user")),
             headers: ["PRIVATE-TOKEN": testToken, "Accept": "application/json"])
         #expect(request.description == "GET https://h/api/v4/user")
-        #expect(request.debugDescription == "GET https://h/api/v4/user [Accept: application/json, PRIVATE-TOKEN: [MASKED]]")
+        #expect(
+            request.debugDescription
+                == "GET https://h/api/v4/user [Accept: application/json, PRIVATE-TOKEN: [MASKED]]")
         #expect(request.header("private-token") == testToken)
     }
 }
