@@ -53,12 +53,19 @@ public struct Excerpt: Sendable {
         self.category = category
     }
 
-    /// The key line first, then the other pattern/keyword lines: the lines a signature is made of.
-    public var errorLines: [CleanLine] {
-        var result: [CleanLine] = []
-        if let key = keyLine { result.append(key.line) }
-        for l in lines where (l.reason == .pattern || l.reason == .keyword) && l.line != keyLine?.line {
-            result.append(l.line)
+    /// The key line and the block right after it (exception message, first frames; at most
+    /// `blockLines`): the lines a failure signature is made of.
+    public func keyBlock(blockLines: Int = 3) -> [CleanLine] {
+        guard let key = keyLine else { return [] }
+        var result = [key.line]
+        guard let at = lines.firstIndex(where: { $0.line == key.line }) else { return result }
+        var next = at + 1
+        while next < lines.count, result.count <= blockLines,
+            lines[next].line.number == lines[next - 1].line.number + 1,
+            lines[next].reason == .context || lines[next].reason == .stackTrace
+        {
+            result.append(lines[next].line)
+            next += 1
         }
         return result
     }
@@ -138,7 +145,13 @@ public struct ExcerptExtractor: Sendable {
                 seeds.append(Seed(index: index, weight: 20, reason: .keyword))
             }
         }
-        seeds.append(contentsOf: derivedSeeds(lines, seeds))
+        for derived in derivedSeeds(lines, seeds) {
+            if let k = seeds.firstIndex(where: { $0.index == derived.index }) {
+                if seeds[k].weight < derived.weight { seeds[k] = derived }
+            } else {
+                seeds.append(derived)
+            }
+        }
         // Lines after the script are rarely the cause.
         for k in seeds.indices {
             if let s = lines[seeds[k].index].section, Self.postSections.contains(s) { seeds[k].weight -= 30 }
@@ -236,7 +249,7 @@ public struct ExcerptExtractor: Sendable {
         for seed in seeds where seed.detail == "python-traceback" {
             var j = seed.index + 1
             while j < lines.count, Keywords.isIndented(lines[j].text) { j += 1 }
-            if j < lines.count, !lines[j].text.isEmpty, !seeds.contains(where: { $0.index == j }) {
+            if j < lines.count, !lines[j].text.isEmpty {
                 result.append(Seed(index: j, weight: 88, reason: .pattern, pattern: nil, detail: "python-exception"))
             }
         }
@@ -323,7 +336,8 @@ public struct ExcerptExtractor: Sendable {
         var result: [Int] = []
         var i = last
         while i >= 0 && result.count < 5 && lines[i].section == section {
-            if !lines[i].text.isEmpty && !fallback.contains(i) && !lines[i].text.hasPrefix("$ ") {
+            let isHeader = section != nil && (i == 0 || lines[i - 1].section != section)
+            if !lines[i].text.isEmpty && !fallback.contains(i) && !lines[i].text.hasPrefix("$ ") && !isHeader {
                 result.append(i)
             }
             i -= 1

@@ -9,7 +9,7 @@ enum Keywords {
     /// Whole-line exclusions (lowercased substrings): compiler flags, option names, config noise.
     static let exclusions: [[UInt8]] = [
         "-werror", "error_reporting", "errorformat", "failfast", "fail-fast", "fail_fast", "-e errexit",
-        "ignore_errors", "ignore-errors", "on_error", "onerror", "allow_failure", "allow-failure",
+        "ignore_errors", "ignore-errors", "on_error", " onerror=", "allow_failure", "allow-failure",
         "skip_failed", "abort_on", "assertions enabled", "--no-fail",
     ].map { Array($0.utf8) }
 

@@ -193,7 +193,12 @@ public enum Masker {
         if !allowSuffix { return (j < n && (isWord(b[j]))) ? nil : j }
         if j + 1 < n && (b[j] == 0x2D || b[j] == 0x2B || b[j] == 0x7E) && isAlnum(b[j + 1]) {
             j += 1
-            while j < n && (isWord(b[j]) || (b[j] == 0x2E && j + 1 < n && isAlnum(b[j + 1]))) { j += 1 }
+            while j < n
+                && (isWord(b[j])
+                    || ((b[j] == 0x2E || b[j] == 0x2D || b[j] == 0x2B) && j + 1 < n && isAlnum(b[j + 1])))
+            {
+                j += 1
+            }
         }
         if j < n && isWord(b[j]) { return nil }
         return j
