@@ -14,7 +14,7 @@ import TriageCore
 public final class SQLiteCacheStore: CacheStore {
     /// The database file, `cache.sqlite` in the directory given at creation.
     public let databaseURL: URL
-    private let pool: DatabasePool
+    let pool: DatabasePool
 
     /// Opens the cache in `directory` (the workspace's `.triage/`), creating the directory and
     /// the database if missing and migrating an older cache.
@@ -42,11 +42,17 @@ public final class SQLiteCacheStore: CacheStore {
 
         let pool: DatabasePool
         do {
+            // Opening a pool writes to the file (GRDB creates and drops a table to make the WAL
+            // exist), so an existing file is first vetted through a read-only connection: a
+            // refused file is left byte for byte as it was.
+            if FileManager.default.fileExists(atPath: file) {
+                var readOnly = configuration
+                readOnly.readonly = true
+                let vetting = try DatabaseQueue(path: file, configuration: readOnly)
+                try Self.checkIsTriageCache(vetting, directory: directoryPath, file: file)
+                try vetting.close()
+            }
             pool = try DatabasePool(path: file, configuration: configuration)
-        } catch let error as DatabaseError {
-            throw Self.openingError(error, file: file)
-        }
-        do {
             try Self.checkIsTriageCache(pool, directory: directoryPath, file: file)
             try Schema.migrator.migrate(pool)
         } catch let error as DatabaseError {
@@ -65,9 +71,9 @@ public final class SQLiteCacheStore: CacheStore {
     }
 
     /// Refuses a newer triage's cache, and a database that holds tables but no triage schema.
-    private static func checkIsTriageCache(_ pool: DatabasePool, directory: String, file: String) throws {
+    private static func checkIsTriageCache(_ reader: some DatabaseReader, directory: String, file: String) throws {
         let migrator = Schema.migrator
-        let (applied, hasTables) = try pool.read { db -> (Set<String>, Bool) in
+        let (applied, hasTables) = try reader.read { db -> (Set<String>, Bool) in
             let applied = try migrator.appliedIdentifiers(db)
             let tables = try Int.fetchOne(
                 db, sql: "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
@@ -301,16 +307,7 @@ public final class SQLiteCacheStore: CacheStore {
         guard !nights.isEmpty else { return [] }
         return try read { db in
             try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT \(JobColumns.select("j.")), \(PipelineColumns.select("p.")),
-                        coalesce(pr.path, CAST(p.project_id AS TEXT)) AS project_path
-                    FROM pipelines p
-                    JOIN jobs j ON j.pipeline_id = p.id AND j.status = 'failed' AND j.retried = 0
-                    LEFT JOIN projects pr ON pr.id = p.project_id
-                    WHERE p.night IN (SELECT value FROM json_each(?))
-                    ORDER BY p.night DESC, project_path, j.name, j.id
-                    """,
+                db, sql: Self.failuresSQL,
                 arguments: [Self.jsonArray(nights.sorted())]
             ).map { row in
                 let job = JobColumns.decode(row)
@@ -320,6 +317,19 @@ public final class SQLiteCacheStore: CacheStore {
             }
         }
     }
+
+    /// Failed latest attempts of the pipelines of the nights in the JSON array argument.
+    static let failuresSQL = """
+        SELECT \(JobColumns.select("j.")), \(PipelineColumns.select("p.")),
+            coalesce(pr.path, CAST(p.project_id AS TEXT)) AS project_path
+        FROM pipelines p
+        -- CROSS JOIN keeps this order (the nights' pipelines, then their failed jobs)
+        -- whatever the planner guesses from an unanalysed database.
+        CROSS JOIN jobs j ON j.pipeline_id = p.id AND j.status = 'failed' AND j.retried = 0
+        LEFT JOIN projects pr ON pr.id = p.project_id
+        WHERE p.night IN (SELECT value FROM json_each(?))
+        ORDER BY p.night DESC, project_path, j.name, j.id
+        """
 
     public func job(id: Int) throws -> Job? {
         try read { db in
@@ -347,5 +357,23 @@ public final class SQLiteCacheStore: CacheStore {
 
     static func jsonArray<T: Encodable>(_ values: [T]) -> String {
         (try? JSONEncoder().encode(values)).map { String(decoding: $0, as: UTF8.self) } ?? "[]"
+    }
+}
+
+extension SQLiteCacheStore {
+    /// Runs raw SQL in one write transaction. For tests and repair tooling only (a test simulates
+    /// a newer triage by recording an unknown migration); production code uses the port.
+    func executeUnchecked(sql: String) throws {
+        try write { db in try db.execute(sql: sql) }
+    }
+}
+
+extension SQLiteCacheStore {
+    /// SQLite's plan for a query, one detail per line: lets a test prove a query uses its index.
+    func queryPlan(sql: String, arguments: StatementArguments = []) throws -> String {
+        try read { db in
+            try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + sql, arguments: arguments).map { $0["detail"] as String }
+                .joined(separator: "\n")
+        }
     }
 }

@@ -92,8 +92,6 @@ enum Schema {
                 ) STRICT;
                 -- The failures query: pipelines of a night, then their failed latest attempts.
                 CREATE INDEX jobs_pipeline_status ON jobs(pipeline_id, status, retried);
-                -- Failures over a time window by project, answered from the index alone.
-                CREATE INDEX jobs_status_finished_project ON jobs(status, finished_at, project_id);
 
                 CREATE TABLE traces (
                     job_id INTEGER PRIMARY KEY,
