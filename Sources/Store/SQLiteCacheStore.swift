@@ -306,15 +306,17 @@ public final class SQLiteCacheStore: CacheStore {
     public func failures(nights: Set<String>) throws -> [FailureRow] {
         guard !nights.isEmpty else { return [] }
         return try read { db in
-            try Row.fetchAll(
-                db, sql: Self.failuresSQL,
-                arguments: [Self.jsonArray(nights.sorted())]
-            ).map { row in
+            // A cursor decodes each row in place: no copy of all rows before decoding.
+            let rows = try Row.fetchCursor(
+                db, sql: Self.failuresSQL, arguments: [Self.jsonArray(nights.sorted())])
+            var failures: [FailureRow] = []
+            while let row = try rows.next() {
                 let job = JobColumns.decode(row)
                 let (pipeline, night) = PipelineColumns.decode(row, from: JobColumns.count)
                 let path: String = row[JobColumns.count + PipelineColumns.count]
-                return FailureRow(job: job, pipeline: pipeline, projectPath: path, night: night)
+                failures.append(FailureRow(job: job, pipeline: pipeline, projectPath: path, night: night))
             }
+            return failures
         }
     }
 
@@ -330,6 +332,19 @@ public final class SQLiteCacheStore: CacheStore {
         WHERE p.night IN (SELECT value FROM json_each(?))
         ORDER BY p.night DESC, project_path, j.name, j.id
         """
+
+    /// Every cached issue, by project then issue number. Not in `CacheStore` (the port has no
+    /// issue query yet); here so that suggestions can be built on it.
+    public func issues() throws -> [Issue] {
+        do {
+            return try read { db in
+                try Row.fetchAll(db, sql: "SELECT \(IssueColumns.select) FROM issues ORDER BY project_id, iid, id")
+                    .map(IssueColumns.decode)
+            }
+        } catch is DecodingError {
+            throw StoreError.notACache(file: databaseURL.path, reason: "an issue's labels are not a JSON array")
+        }
+    }
 
     public func job(id: Int) throws -> Job? {
         try read { db in
