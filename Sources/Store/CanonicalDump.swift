@@ -12,15 +12,22 @@ extension SQLiteCacheStore {
         let file = databaseURL.path
         let tables: [(name: String, columns: String, key: String)] = [
             ("projects", "id, path, name, web_url, archived, default_branch", "id"),
-            ("pipelines",
-             "id, project_id, iid, sha, ref, status, source, created_at, updated_at, web_url, night, "
-                + "synced_updated_at", "id"),
-            ("jobs",
-             "id, pipeline_id, project_id, name, stage, status, failure_reason, allow_failure, created_at, "
-                + "started_at, finished_at, duration, web_url, commit_sha, commit_title, attempt, retried", "id"),
-            ("issues",
-             "id, project_id, iid, title, description, state, labels, web_url, created_at, updated_at, closed_at",
-             "id"),
+            (
+                "pipelines",
+                "id, project_id, iid, sha, ref, status, source, created_at, updated_at, web_url, night, "
+                    + "synced_updated_at", "id"
+            ),
+            (
+                "jobs",
+                "id, pipeline_id, project_id, name, stage, status, failure_reason, allow_failure, created_at, "
+                    + "started_at, finished_at, duration, web_url, commit_sha, commit_title, attempt, retried",
+                "id"
+            ),
+            (
+                "issues",
+                "id, project_id, iid, title, description, state, labels, web_url, created_at, updated_at, closed_at",
+                "id"
+            ),
         ]
         return try pool.read { db in
             var out = ""

@@ -29,8 +29,10 @@ enum PipelineColumns {
     static let count = 11
     /// The pipeline's fields then its night; `prefix` names the table alias (`p.`).
     static func select(_ prefix: String = "") -> String {
-        ["id", "iid", "project_id", "sha", "ref", "status", "source", "created_at", "updated_at",
-         "web_url", "night"].map { prefix + $0 }.joined(separator: ", ")
+        [
+            "id", "iid", "project_id", "sha", "ref", "status", "source", "created_at", "updated_at",
+            "web_url", "night",
+        ].map { prefix + $0 }.joined(separator: ", ")
     }
 
     static func decode(_ row: Row, from offset: Int = 0) -> (pipeline: Pipeline, night: String) {
@@ -50,17 +52,21 @@ enum PipelineColumns {
         """
 
     static func arguments(_ p: Pipeline, night: String) -> StatementArguments {
-        [p.id, p.iid, p.projectID, p.sha, p.ref, p.status.rawValue, p.source, p.createdAt.storedValue,
-         p.updatedAt.storedValue, p.webURL, night, p.updatedAt.storedValue]
+        [
+            p.id, p.iid, p.projectID, p.sha, p.ref, p.status.rawValue, p.source, p.createdAt.storedValue,
+            p.updatedAt.storedValue, p.webURL, night, p.updatedAt.storedValue,
+        ]
     }
 }
 
 enum JobColumns {
     static let count = 17
     static func select(_ prefix: String = "") -> String {
-        ["id", "pipeline_id", "project_id", "name", "stage", "status", "failure_reason", "allow_failure",
-         "created_at", "started_at", "finished_at", "duration", "web_url", "commit_sha", "commit_title",
-         "attempt", "retried"].map { prefix + $0 }.joined(separator: ", ")
+        [
+            "id", "pipeline_id", "project_id", "name", "stage", "status", "failure_reason", "allow_failure",
+            "created_at", "started_at", "finished_at", "duration", "web_url", "commit_sha", "commit_title",
+            "attempt", "retried",
+        ].map { prefix + $0 }.joined(separator: ", ")
     }
 
     static func decode(_ row: Row, from offset: Int = 0) -> Job {
@@ -85,9 +91,12 @@ enum JobColumns {
         """
 
     static func arguments(_ j: Job) -> StatementArguments {
-        [j.id, j.pipelineID, j.projectID, j.name, j.stage, j.status.rawValue, j.failureReason, j.allowFailure,
-         j.createdAt.storedValue, j.startedAt.storedValue, j.finishedAt.storedValue, j.duration, j.webURL,
-         j.commitSHA, j.commitTitle, j.attempt, j.retried]
+        [
+            j.id, j.pipelineID, j.projectID, j.name, j.stage, j.status.rawValue, j.failureReason,
+            j.allowFailure,
+            j.createdAt.storedValue, j.startedAt.storedValue, j.finishedAt.storedValue, j.duration, j.webURL,
+            j.commitSHA, j.commitTitle, j.attempt, j.retried,
+        ]
     }
 }
 
@@ -118,8 +127,10 @@ enum IssueColumns {
 
     static func arguments(_ i: Issue) throws -> StatementArguments {
         let labels = String(decoding: try JSONEncoder().encode(i.labels), as: UTF8.self)
-        return [i.id, i.iid, i.projectID, i.title, i.description, i.state, labels, i.webURL,
-                i.createdAt.storedValue, i.updatedAt.storedValue, i.closedAt.storedValue]
+        return [
+            i.id, i.iid, i.projectID, i.title, i.description, i.state, labels, i.webURL,
+            i.createdAt.storedValue, i.updatedAt.storedValue, i.closedAt.storedValue,
+        ]
     }
 }
 

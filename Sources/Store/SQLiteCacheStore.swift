@@ -71,13 +71,18 @@ public final class SQLiteCacheStore: CacheStore {
     }
 
     /// Refuses a newer triage's cache, and a database that holds tables but no triage schema.
-    private static func checkIsTriageCache(_ reader: some DatabaseReader, directory: String, file: String) throws {
+    private static func checkIsTriageCache(_ reader: some DatabaseReader, directory: String, file: String)
+        throws
+    {
         let migrator = Schema.migrator
         let (applied, hasTables) = try reader.read { db -> (Set<String>, Bool) in
             let applied = try migrator.appliedIdentifiers(db)
-            let tables = try Int.fetchOne(
-                db, sql: "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
-            ) ?? 0
+            let tables =
+                try Int.fetchOne(
+                    db,
+                    sql:
+                        "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+                ) ?? 0
             return (applied, tables > 0)
         }
         let known = Set(Schema.migrations.map(\.identifier))
@@ -128,7 +133,9 @@ public final class SQLiteCacheStore: CacheStore {
                         archived = excluded.archived, default_branch = excluded.default_branch
                     """)
             for p in projects {
-                try statement.execute(arguments: [p.id, p.path, p.name, p.webURL, p.archived, p.defaultBranch])
+                try statement.execute(arguments: [
+                    p.id, p.path, p.name, p.webURL, p.archived, p.defaultBranch,
+                ])
             }
         }
     }
@@ -173,7 +180,8 @@ public final class SQLiteCacheStore: CacheStore {
                 "job \(stray.id) belongs to pipeline \(stray.pipelineID), not to pipeline \(pipeline.id)")
         }
         try write { db in
-            try db.execute(sql: PipelineColumns.upsert, arguments: PipelineColumns.arguments(pipeline, night: night))
+            try db.execute(
+                sql: PipelineColumns.upsert, arguments: PipelineColumns.arguments(pipeline, night: night))
             try db.execute(sql: "DELETE FROM jobs WHERE pipeline_id = ?", arguments: [pipeline.id])
             let insert = try db.cachedStatement(sql: JobColumns.insert)
             for job in jobs {
@@ -184,8 +192,10 @@ public final class SQLiteCacheStore: CacheStore {
 
     public func watermark(projectID: Int) throws -> Date? {
         try read { db in
-            try Double.fetchOne(db, sql: "SELECT updated_at FROM watermarks WHERE project_id = ?", arguments: [projectID])
-                .map(Date.init(storedValue:))
+            try Double.fetchOne(
+                db, sql: "SELECT updated_at FROM watermarks WHERE project_id = ?", arguments: [projectID]
+            )
+            .map(Date.init(storedValue:))
         }
     }
 
@@ -202,7 +212,8 @@ public final class SQLiteCacheStore: CacheStore {
         try write { db in
             // An issue id is stable; (project, iid) can only clash with a row GitLab has since
             // replaced (a deleted issue), which goes.
-            let clear = try db.cachedStatement(sql: "DELETE FROM issues WHERE project_id = ? AND iid = ? AND id <> ?")
+            let clear = try db.cachedStatement(
+                sql: "DELETE FROM issues WHERE project_id = ? AND iid = ? AND id <> ?")
             let upsert = try db.cachedStatement(sql: IssueColumns.upsert)
             for (issue, issueArguments) in zip(issues, arguments) {
                 try clear.execute(arguments: [issue.projectID, issue.iid, issue.id])
@@ -239,8 +250,10 @@ public final class SQLiteCacheStore: CacheStore {
     }
 
     private static func syncArguments(_ r: SyncRecord) -> StatementArguments {
-        [r.startedAt.storedValue, r.finishedAt.storedValue, r.outcome, r.apiCalls, r.pipelines, r.traces,
-         r.traceBytes]
+        [
+            r.startedAt.storedValue, r.finishedAt.storedValue, r.outcome, r.apiCalls, r.pipelines, r.traces,
+            r.traceBytes,
+        ]
     }
 
     // MARK: - Queries
@@ -258,7 +271,8 @@ public final class SQLiteCacheStore: CacheStore {
                 summary.retriedJobs = jobs[1]
             }
             if let traces = try Row.fetchOne(
-                db, sql: "SELECT count(*), coalesce(sum(raw_size), 0), coalesce(sum(stored_size), 0) FROM traces")
+                db,
+                sql: "SELECT count(*), coalesce(sum(raw_size), 0), coalesce(sum(stored_size), 0) FROM traces")
             {
                 summary.traces = traces[0]
                 summary.traceBytes = traces[1]
@@ -338,11 +352,14 @@ public final class SQLiteCacheStore: CacheStore {
     public func issues() throws -> [Issue] {
         do {
             return try read { db in
-                try Row.fetchAll(db, sql: "SELECT \(IssueColumns.select) FROM issues ORDER BY project_id, iid, id")
-                    .map(IssueColumns.decode)
+                try Row.fetchAll(
+                    db, sql: "SELECT \(IssueColumns.select) FROM issues ORDER BY project_id, iid, id"
+                )
+                .map(IssueColumns.decode)
             }
         } catch is DecodingError {
-            throw StoreError.notACache(file: databaseURL.path, reason: "an issue's labels are not a JSON array")
+            throw StoreError.notACache(
+                file: databaseURL.path, reason: "an issue's labels are not a JSON array")
         }
     }
 
@@ -358,7 +375,8 @@ public final class SQLiteCacheStore: CacheStore {
         return try read { db in
             guard
                 let row = try Row.fetchOne(
-                    db, sql: "SELECT encoding, data, raw_size FROM traces WHERE job_id = ?", arguments: [jobID])
+                    db, sql: "SELECT encoding, data, raw_size FROM traces WHERE job_id = ?",
+                    arguments: [jobID])
             else { return nil }
             return try TraceCodec.decode(encoding: row[0], stored: row[1], rawSize: row[2], file: file)
         }
@@ -387,8 +405,10 @@ extension SQLiteCacheStore {
     /// SQLite's plan for a query, one detail per line: lets a test prove a query uses its index.
     func queryPlan(sql: String, arguments: StatementArguments = []) throws -> String {
         try read { db in
-            try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + sql, arguments: arguments).map { $0["detail"] as String }
-                .joined(separator: "\n")
+            try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + sql, arguments: arguments).map {
+                $0["detail"] as String
+            }
+            .joined(separator: "\n")
         }
     }
 }

@@ -30,7 +30,8 @@ func project(_ id: Int, _ path: String) -> Project {
 func pipeline(_ id: Int, project projectID: Int, status: Status = .failed, updated: Double = 0) -> Pipeline {
     Pipeline(
         id: id, iid: id % 1000, projectID: projectID, sha: String(repeating: "a", count: 40), ref: "main",
-        status: status, source: "schedule", createdAt: date(Double(id)), updatedAt: date(Double(id) + updated),
+        status: status, source: "schedule", createdAt: date(Double(id)),
+        updatedAt: date(Double(id) + updated),
         webURL: "https://gitlab.example.com/p/-/pipelines/\(id)")
 }
 
@@ -67,8 +68,10 @@ struct Xorshift {
 /// About `size` bytes of log-like text: repeated words, numbers and hashes that vary.
 func logLikeText(size: Int, seed: UInt64 = 42) -> Data {
     var random = Xorshift(state: seed)
-    let words = ["Compiling", "module", "test", "passed", "error:", "warning:", "Downloading", "[OK]",
-                 "src/main.swift", "\u{1B}[32;1m", "\u{1B}[0m", "section_start", "✓", "Pkg", "resolving"]
+    let words = [
+        "Compiling", "module", "test", "passed", "error:", "warning:", "Downloading", "[OK]",
+        "src/main.swift", "\u{1B}[32;1m", "\u{1B}[0m", "section_start", "✓", "Pkg", "resolving",
+    ]
     var text = Data()
     text.reserveCapacity(size + 200)
     while text.count < size {

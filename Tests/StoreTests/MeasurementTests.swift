@@ -25,8 +25,12 @@ struct MeasurementTests {
         }
         // The same 100k jobs in one pipeline: one transaction.
         let big = pipeline(5_000_000, project: 1)
-        let bigJobs = (0..<100_000).map { job(10_000_000 + $0, pipeline: big.id, project: 1, name: "j\($0 % 300)") }
-        let oneTransaction = try clock.measure { try store.storePipeline(big, night: "2026-11-29", jobs: bigJobs) }
+        let bigJobs = (0..<100_000).map {
+            job(10_000_000 + $0, pipeline: big.id, project: 1, name: "j\($0 % 300)")
+        }
+        let oneTransaction = try clock.measure {
+            try store.storePipeline(big, night: "2026-11-29", jobs: bigJobs)
+        }
         let query = try clock.measure { _ = try store.failures(nights: ["2026-11-28"]) }
         print("100k jobs in 1,000 storePipeline calls: \(perPipeline)")
         print("100k jobs in one storePipeline call: \(oneTransaction)")
@@ -37,7 +41,9 @@ struct MeasurementTests {
             try store.storeTrace(jobID: 1, data: data)
             let summary = try store.summary()
             let ratio = Double(summary.traceBytes) / Double(summary.traceStoredBytes)
-            print("sample trace: \(summary.traceBytes) B raw, \(summary.traceStoredBytes) B stored, ratio \(ratio)")
+            print(
+                "sample trace: \(summary.traceBytes) B raw, \(summary.traceStoredBytes) B stored, ratio \(ratio)"
+            )
         }
         let attributes = try FileManager.default.attributesOfItem(atPath: workspace.databaseFile.path)
         print("database file: \(attributes[.size] ?? 0) B")

@@ -42,7 +42,8 @@ import TriageCore
     func refusesAFileThatIsNotADatabaseWithoutTouchingIt(garbage: Data) throws {
         let workspace = TempWorkspace()
         defer { workspace.cleanUp() }
-        try FileManager.default.createDirectory(at: workspace.cacheDirectory, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: workspace.cacheDirectory, withIntermediateDirectories: true)
         try garbage.write(to: workspace.databaseFile)
         let error = #expect(throws: StoreError.self) { try workspace.open() }
         #expect(
@@ -57,7 +58,8 @@ import TriageCore
         defer { workspace.cleanUp() }
         do {
             let store = try workspace.open()
-            try store.executeUnchecked(sql: "CREATE TABLE other (x); DROP TABLE grdb_migrations; DROP TABLE jobs")
+            try store.executeUnchecked(
+                sql: "CREATE TABLE other (x); DROP TABLE grdb_migrations; DROP TABLE jobs")
         }
         let error = #expect(throws: StoreError.self) { try workspace.open() }
         #expect(

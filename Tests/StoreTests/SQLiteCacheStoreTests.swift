@@ -10,7 +10,8 @@ import TriageCore
         defer { workspace.cleanUp() }
         let store = try workspace.open()
         let zeta = Project(id: 1, path: "zeta/z", name: "z", webURL: "u1", archived: true, defaultBranch: nil)
-        let alpha = Project(id: 2, path: "alpha/a", name: "a", webURL: "u2", archived: false, defaultBranch: "dev")
+        let alpha = Project(
+            id: 2, path: "alpha/a", name: "a", webURL: "u2", archived: false, defaultBranch: "dev")
         try store.upsertProjects([zeta, alpha])
         #expect(try store.projects() == [alpha, zeta])
 
@@ -22,9 +23,12 @@ import TriageCore
     }
 
     @Test(arguments: [
-        Job(id: 7, pipelineID: 1, projectID: 3, name: "min", stage: "s", status: "waiting_for_callback",
+        Job(
+            id: 7, pipelineID: 1, projectID: 3, name: "min", stage: "s", status: "waiting_for_callback",
             webURL: "w"),
-        job(8, pipeline: 1, project: 3, name: "full: julia 1.10 ✓", allowFailure: true, attempt: 2, retried: true),
+        job(
+            8, pipeline: 1, project: 3, name: "full: julia 1.10 ✓", allowFailure: true, attempt: 2,
+            retried: true),
     ])
     func pipelineAndJobRoundTrip(stored: Job) throws {
         let workspace = TempWorkspace()
@@ -107,7 +111,9 @@ import TriageCore
         do {
             let store = try workspace.open()
             try store.upsertProjects([project(1, "g/a")])
-            try store.storePipeline(pipeline(10, project: 1), night: "2026-11-28", jobs: [job(100, pipeline: 10, project: 1, name: "t")])
+            try store.storePipeline(
+                pipeline(10, project: 1), night: "2026-11-28",
+                jobs: [job(100, pipeline: 10, project: 1, name: "t")])
             try store.storeTrace(jobID: 100, data: logLikeText(size: 10_000))
             dump = try store.canonicalDump()
         }
@@ -125,14 +131,20 @@ import TriageCore
         let running = pipeline(10, project: 1, status: .running, updated: 0)
         try store.storePipeline(
             running, night: "2026-11-28",
-            jobs: [job(100, pipeline: 10, project: 1, name: "a", status: .running),
-                   job(101, pipeline: 10, project: 1, name: "b", status: .running)])
-        try store.storePipeline(pipeline(11, project: 1), night: "2026-11-28", jobs: [job(110, pipeline: 11, project: 1, name: "a")])
+            jobs: [
+                job(100, pipeline: 10, project: 1, name: "a", status: .running),
+                job(101, pipeline: 10, project: 1, name: "b", status: .running),
+            ])
+        try store.storePipeline(
+            pipeline(11, project: 1), night: "2026-11-28",
+            jobs: [job(110, pipeline: 11, project: 1, name: "a")])
         #expect(try store.syncedPipelines(projectID: 1) == [10: date(10), 11: date(11)])
 
         let finished = pipeline(10, project: 1, status: .failed, updated: 500)
-        let newJobs = [job(100, pipeline: 10, project: 1, name: "a", status: .failed),
-                       job(102, pipeline: 10, project: 1, name: "c", status: .success)]
+        let newJobs = [
+            job(100, pipeline: 10, project: 1, name: "a", status: .failed),
+            job(102, pipeline: 10, project: 1, name: "c", status: .success),
+        ]
         try store.storePipeline(finished, night: "2026-11-28", jobs: newJobs)
         try store.storePipeline(finished, night: "2026-11-28", jobs: newJobs)  // idempotent
 
@@ -152,7 +164,8 @@ import TriageCore
         let store = try workspace.open()
         #expect(throws: StoreError.invalidWrite("job 5 belongs to pipeline 9, not to pipeline 10")) {
             try store.storePipeline(
-                pipeline(10, project: 1), night: "2026-11-28", jobs: [job(5, pipeline: 9, project: 1, name: "x")])
+                pipeline(10, project: 1), night: "2026-11-28",
+                jobs: [job(5, pipeline: 9, project: 1, name: "x")])
         }
         #expect(try store.summary() == CacheSummary())
     }
@@ -181,10 +194,14 @@ import TriageCore
             ])
         try store.storePipeline(
             pipeline(30, project: 2, status: .success), night: "2026-11-28",
-            jobs: [job(300, pipeline: 30, project: 2, name: "z-test"), job(301, pipeline: 30, project: 2, name: "a-ok", status: .success)])
+            jobs: [
+                job(300, pipeline: 30, project: 2, name: "z-test"),
+                job(301, pipeline: 30, project: 2, name: "a-ok", status: .success),
+            ])
         // Night 29: a project the cache does not know (yet).
         try store.storePipeline(
-            pipeline(40, project: 9), night: "2026-11-29", jobs: [job(400, pipeline: 40, project: 9, name: "t")])
+            pipeline(40, project: 9), night: "2026-11-29",
+            jobs: [job(400, pipeline: 40, project: 9, name: "t")])
         return store
     }
 
@@ -217,12 +234,13 @@ import TriageCore
         #expect(rows[1].pipeline == pipeline(30, project: 2, status: .success))
     }
 
-    @Test(arguments: [
-        (nil, [40, 30, 20, 10]),
-        (Set(["2026-11-28"]), [30, 20]),
-        (Set(["2026-11-27", "2026-11-29"]), [40, 10]),
-        (Set<String>(), []),
-    ] as [(Set<String>?, [Int])])
+    @Test(
+        arguments: [
+            (nil, [40, 30, 20, 10]),
+            (Set(["2026-11-28"]), [30, 20]),
+            (Set(["2026-11-27", "2026-11-29"]), [40, 10]),
+            (Set<String>(), []),
+        ] as [(Set<String>?, [Int])])
     func pipelinesNewestNightFirstThenProjectPath(nights: Set<String>?, expected: [Int]) throws {
         let workspace = TempWorkspace()
         defer { workspace.cleanUp() }
@@ -269,9 +287,12 @@ import TriageCore
         let workspace = TempWorkspace()
         defer { workspace.cleanUp() }
         let store = try workspace.open()
-        let plan = try store.queryPlan(sql: SQLiteCacheStore.failuresSQL, arguments: [#"["2026-11-28"]"#]).split(separator: "\n")
+        let plan = try store.queryPlan(sql: SQLiteCacheStore.failuresSQL, arguments: [#"["2026-11-28"]"#])
+            .split(separator: "\n")
         #expect(plan.contains("SEARCH p USING INDEX pipelines_night_project (night=?)"))
-        #expect(plan.contains("SEARCH j USING INDEX jobs_pipeline_status (pipeline_id=? AND status=? AND retried=?)"))
+        #expect(
+            plan.contains(
+                "SEARCH j USING INDEX jobs_pipeline_status (pipeline_id=? AND status=? AND retried=?)"))
         #expect(plan.contains("SEARCH pr USING INTEGER PRIMARY KEY (rowid=?) LEFT-JOIN"))
         #expect(!plan.contains { $0.hasPrefix("SCAN p") || $0 == "SCAN j" })
     }
@@ -289,9 +310,13 @@ import TriageCore
                 group.addTask {
                     for n in 0..<pipelinesPerWriter {
                         let id = writer * 1000 + n
-                        let jobs = (0..<4).map { job(id * 10 + $0, pipeline: id, project: writer, name: "j\($0)") }
-                        try store.storePipeline(pipeline(id, project: writer), night: "2026-11-28", jobs: jobs)
-                        try store.storeTrace(jobID: id * 10, data: logLikeText(size: 2000, seed: UInt64(id + 1)))
+                        let jobs = (0..<4).map {
+                            job(id * 10 + $0, pipeline: id, project: writer, name: "j\($0)")
+                        }
+                        try store.storePipeline(
+                            pipeline(id, project: writer), night: "2026-11-28", jobs: jobs)
+                        try store.storeTrace(
+                            jobID: id * 10, data: logLikeText(size: 2000, seed: UInt64(id + 1)))
                         _ = try store.summary()
                     }
                 }
@@ -356,7 +381,10 @@ import TriageCore
 
         try b.storePipeline(
             Self.pipelines[0], night: "2026-11-28",
-            jobs: [job(100, pipeline: 10, project: 1, name: "a"), job(101, pipeline: 10, project: 1, name: "b", status: .success)])
+            jobs: [
+                job(100, pipeline: 10, project: 1, name: "a"),
+                job(101, pipeline: 10, project: 1, name: "b", status: .success),
+            ])
         #expect(try b.canonicalDump() != dump)
     }
 }

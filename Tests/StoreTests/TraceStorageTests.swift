@@ -5,7 +5,8 @@ import TriageCore
 @testable import Store
 
 @Suite struct TraceStorageTests {
-    static let sampleTrace = "/work/shared/reference/gitlab-samples/trace_gitlabcom_openwrt_success_raw_CR.log"
+    static let sampleTrace =
+        "/work/shared/reference/gitlab-samples/trace_gitlabcom_openwrt_success_raw_CR.log"
 
     static let cases: [(name: String, data: Data, compressed: Bool)] = [
         ("empty", Data(), false),
@@ -67,12 +68,13 @@ import TriageCore
         #expect(once.traceBytes == 50_000)
     }
 
-    @Test(arguments: [
-        ([], []),
-        ([1, 2, 3, 4], [2, 4]),
-        ([4, 4, 9], [4]),
-        ([7], []),
-    ] as [([Int], Set<Int>)])
+    @Test(
+        arguments: [
+            ([], []),
+            ([1, 2, 3, 4], [2, 4]),
+            ([4, 4, 9], [4]),
+            ([7], []),
+        ] as [([Int], Set<Int>)])
     func storedTracesIsTheStoredSubset(asked: [Int], expected: Set<Int>) throws {
         let workspace = TempWorkspace()
         defer { workspace.cleanUp() }
