@@ -1,7 +1,8 @@
 import Foundation
 import GitLabSimulator
 
-setvbuf(stdout, nil, _IOLBF, 0)
+/// Unbuffered line output, so a parent process reading a pipe sees the URL at once.
+func say(_ text: String) { FileHandle.standardOutput.write(Data((text + "\n").utf8)) }
 
 /// `triage-sim`: serves a simulated GitLab until interrupted. Flags mirror `SimulatorConfiguration`.
 let usage = """
@@ -28,7 +29,7 @@ var token = "glpat-simulator-token"
 var arguments = CommandLine.arguments.dropFirst()[...]
 while let flag = arguments.popFirst() {
     if flag == "--help" || flag == "-h" {
-        print(usage)
+        say(usage)
         exit(0)
     }
     guard let value = arguments.popFirst() else { fail("\(flag) needs a value") }
@@ -60,10 +61,10 @@ let simulator = SimulatedGitLab(configuration: configuration)
 do {
     let url = try await simulator.start(port: port)
     let org = simulator.organisation
-    print("Simulated GitLab at \(url)/api/v4")
-    print("Token: \(token)  (header PRIVATE-TOKEN or Authorization: Bearer)")
-    print("\(org.projects.count) projects, \(org.pipelines.count) pipelines, \(org.jobs.count) jobs, nights \(org.nights.first ?? "") … \(org.nights.last ?? "")")
-    print("Press Ctrl-C to stop.")
+    say("Simulated GitLab at \(url)/api/v4")
+    say("Token: \(token)  (header PRIVATE-TOKEN or Authorization: Bearer)")
+    say("\(org.projects.count) projects, \(org.pipelines.count) pipelines, \(org.jobs.count) jobs, nights \(org.nights.first ?? "") … \(org.nights.last ?? "")")
+    say("Press Ctrl-C to stop.")
     while true { try await Task.sleep(for: .seconds(3600)) }
 } catch {
     fail("cannot start: \(error)")
