@@ -109,7 +109,8 @@ let color: Bool =
     case .auto: stdoutIsTerminal && (variables["NO_COLOR"] ?? "").isEmpty
     }
 let context = Context(
-    environment: environment, format: invocation.format ?? (stdoutIsTerminal ? .table : .tsv), color: color)
+    environment: environment, format: invocation.format ?? (stdoutIsTerminal || invocation.demo ? .table : .tsv),
+    color: color)
 let session = Session(context: context)
 
 // Ctrl-C cancels the running command; the session then stops cleanly.
