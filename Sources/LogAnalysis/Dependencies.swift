@@ -125,7 +125,7 @@ public struct DependencyListing: Hashable, Sendable, Codable {
     public var count: Int { dependencies.count }
 
     public subscript(key: String) -> Dependency? { dependencies[key] }
-    public subscript(ecosystem: Ecosystem, name: String) -> Dependency? { dependencies[ecosystem.key(name)] }
+    public subscript(ecosystem: Ecosystem, name name: String) -> Dependency? { dependencies[ecosystem.key(name)] }
 
     /// The dependencies sorted by (ecosystem, key).
     public var sorted: [Dependency] {
