@@ -125,7 +125,9 @@ public struct DependencyListing: Hashable, Sendable, Codable {
     public var count: Int { dependencies.count }
 
     public subscript(key: String) -> Dependency? { dependencies[key] }
-    public subscript(ecosystem: Ecosystem, name name: String) -> Dependency? { dependencies[ecosystem.key(name)] }
+    public subscript(ecosystem: Ecosystem, name name: String) -> Dependency? {
+        dependencies[ecosystem.key(name)]
+    }
 
     /// The dependencies sorted by (ecosystem, key).
     public var sorted: [Dependency] {
@@ -215,12 +217,19 @@ extension DependencyListing {
         var out: [(key: String, change: DependencyChange)] = []
         for (key, new) in dependencies {
             let old = older.dependencies[key]
-            if let c = DependencyChange(ecosystem: new.ecosystem, name: new.name, from: old?.version, to: new.version) {
+            if let c = DependencyChange(
+                ecosystem: new.ecosystem, name: new.name, from: old?.version, to: new.version)
+            {
                 out.append((key, c))
             }
         }
         for (key, old) in older.dependencies where dependencies[key] == nil {
-            out.append((key, DependencyChange(ecosystem: old.ecosystem, name: old.name, from: old.version, to: nil, kind: .removed)))
+            out.append(
+                (
+                    key,
+                    DependencyChange(
+                        ecosystem: old.ecosystem, name: old.name, from: old.version, to: nil, kind: .removed)
+                ))
         }
         return out.sorted {
             ($0.change.ecosystem, $0.key) < ($1.change.ecosystem, $1.key)

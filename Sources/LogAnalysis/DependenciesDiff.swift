@@ -22,7 +22,8 @@ public struct DependencyDiff: Hashable, Sendable, Codable {
         green: CleanedLog, red: CleanedLog, parsers: [DependencyLineParser] = DependencyParser.defaultParsers
     ) -> DependencyDiff {
         between(
-            green: DependencyParser.parse(green, parsers: parsers), red: DependencyParser.parse(red, parsers: parsers),
+            green: DependencyParser.parse(green, parsers: parsers),
+            red: DependencyParser.parse(red, parsers: parsers),
             greenTruncated: isTruncated(green), redTruncated: isTruncated(red))
     }
 
@@ -35,14 +36,17 @@ public struct DependencyDiff: Hashable, Sendable, Codable {
     /// - A truncated trace (GitLab's "Job's log exceeded limit") gets a note: its listing may miss
     ///   lines, so `.removed` changes in particular are doubtful.
     public static func between(
-        green: DependencyListing, red: DependencyListing, greenTruncated: Bool = false, redTruncated: Bool = false
+        green: DependencyListing, red: DependencyListing, greenTruncated: Bool = false,
+        redTruncated: Bool = false
     ) -> DependencyDiff {
         var notes: [String] = []
         if greenTruncated {
-            notes.append("the green trace was truncated by GitLab (log size limit); its listing may be incomplete")
+            notes.append(
+                "the green trace was truncated by GitLab (log size limit); its listing may be incomplete")
         }
         if redTruncated {
-            notes.append("the red trace was truncated by GitLab (log size limit); its listing may be incomplete")
+            notes.append(
+                "the red trace was truncated by GitLab (log size limit); its listing may be incomplete")
         }
         let result = { (changes: [DependencyChange]) in
             DependencyDiff(changes: changes, notes: notes, greenCount: green.count, redCount: red.count)
@@ -67,11 +71,13 @@ public struct DependencyDiff: Hashable, Sendable, Codable {
         let shared = green.ecosystems.intersection(red.ecosystems)
         for e in green.ecosystems.subtracting(shared).sorted() {
             let n = green.dependencies.values.filter { $0.ecosystem == e }.count
-            notes.append("only the green trace lists \(e.rawValue) dependencies (\(n)); \(e.rawValue) is left out")
+            notes.append(
+                "only the green trace lists \(e.rawValue) dependencies (\(n)); \(e.rawValue) is left out")
         }
         for e in red.ecosystems.subtracting(shared).sorted() {
             let n = red.dependencies.values.filter { $0.ecosystem == e }.count
-            notes.append("only the red trace lists \(e.rawValue) dependencies (\(n)); \(e.rawValue) is left out")
+            notes.append(
+                "only the red trace lists \(e.rawValue) dependencies (\(n)); \(e.rawValue) is left out")
         }
         let newer = red.filtered(to: shared)
         let changes = newer.changes(from: green.filtered(to: shared))

@@ -26,7 +26,9 @@ public enum DependencyParser {
     /// The dependencies `log` shows, one per key: every line goes through every parser in order,
     /// and events are applied in line order, so the last occurrence of a key wins (an upgrade or a
     /// removal during the run leaves the final state). Lines longer than 64 KiB are skipped.
-    public static func parse(_ log: CleanedLog, parsers: [DependencyLineParser] = defaultParsers) -> DependencyListing {
+    public static func parse(_ log: CleanedLog, parsers: [DependencyLineParser] = defaultParsers)
+        -> DependencyListing
+    {
         var listing = DependencyListing()
         for line in log.lines where line.text.utf8.count <= 65_536 {
             let text = Substring(line.text)
@@ -124,7 +126,9 @@ extension DependencyLineParser {
         // `[xxxxxxxx] ` then an optional change marker, the name, the version.
         guard s.first == "[" else { return [] }
         let uuid = s.dropFirst().prefix(9)
-        guard uuid.count == 9, uuid.last == "]", uuid.dropLast().allSatisfy(\.isLowerHexDigit) else { return [] }
+        guard uuid.count == 9, uuid.last == "]", uuid.dropLast().allSatisfy(\.isLowerHexDigit) else {
+            return []
+        }
         s = s.dropFirst(10)
         guard s.first == " " else { return [] }
         var w = s.words
@@ -140,7 +144,8 @@ extension DependencyLineParser {
         if marker == "-" { return [.removed(ecosystem: .julia, name: String(name))] }
         let rest = w.dropFirst()
         let afterArrow = rest.lastIndex(of: "⇒").map { rest[($0 + 1)...] } ?? []
-        guard let version = afterArrow.lazy.compactMap(\.droppingVersionV).first
+        guard
+            let version = afterArrow.lazy.compactMap(\.droppingVersionV).first
                 ?? rest.first?.droppingVersionV
         else { return [] }
         return [.present(Dependency(ecosystem: .julia, name: String(name), version: String(version), id: id))]
@@ -188,8 +193,10 @@ extension DependencyLineParser {
                 while i > word.startIndex {
                     i = word.index(before: i)
                     if word[i] == "-", word[word.index(after: i)...].startsWithDigit, i > word.startIndex {
-                        return .present(Dependency(ecosystem: .pip, name: String(word[..<i]),
-                            version: String(word[word.index(after: i)...])))
+                        return .present(
+                            Dependency(
+                                ecosystem: .pip, name: String(word[..<i]),
+                                version: String(word[word.index(after: i)...])))
                     }
                 }
                 return nil
@@ -213,10 +220,10 @@ extension DependencyLineParser {
                 removal = first == "-"
                 body = rest
             }
-            guard let eq = body.firstRange(of: "==") else { return [] }
-            let name = body[..<eq.lowerBound]
-            let version = body[eq.upperBound...]
-            guard let n = name.first, n.isASCII, n.isLetter || n.isNumber, name.allSatisfy(isPipNameCharacter),
+            // Scan only the name, so that long lines of other output bail out early.
+            let name = body.prefix(while: isPipNameCharacter)
+            guard let version = body[name.endIndex...].after("=="),
+                let n = name.first, n.isLetter || n.isNumber,
                 version.startsWithDigit, version.allSatisfy(isPipVersionCharacter)
             else { return [] }
             if removal { return [.removed(ecosystem: .pip, name: String(name))] }
@@ -252,7 +259,8 @@ extension DependencyLineParser {
         // Tree: the prefix is made of glyphs and spaces and ends with `── `, `─┬ `, `-- ` or `-+ `.
         let glyphs: Set<Character> = ["│", "├", "└", "─", "┬", "|", "`", "+", "-", " "]
         let prefix = s.prefix(while: { glyphs.contains($0) })
-        guard prefix.hasSuffix("── ") || prefix.hasSuffix("─┬ ") || prefix.hasSuffix("-- ")
+        guard
+            prefix.hasSuffix("── ") || prefix.hasSuffix("─┬ ") || prefix.hasSuffix("-- ")
                 || prefix.hasSuffix("-+ ")
         else { return [] }
         let w = s[prefix.endIndex...].words
@@ -363,7 +371,8 @@ extension DependencyLineParser {
         if (w[0] == "rustc" || w[0] == "cargo"), w[1].startsWithDigit, w.count == 2 || w[2].hasPrefix("(") {
             return [.present(Dependency(ecosystem: .cargo, name: String(w[0]), version: String(w[1])))]
         }
-        guard w.count >= 3, w[1].allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == "-") })
+        guard w.count >= 3,
+            w[1].allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == "-") })
         else { return [] }
         let name = String(w[1])
         switch w[0] {
@@ -377,7 +386,8 @@ extension DependencyLineParser {
             }
             return [.present(Dependency(ecosystem: .cargo, name: name, version: String(version)))]
         case "Updating", "Downgrading":
-            guard w.count >= 5, w[2].droppingVersionV != nil, w[3] == "->", let version = w[4].droppingVersionV
+            guard w.count >= 5, w[2].droppingVersionV != nil, w[3] == "->",
+                let version = w[4].droppingVersionV
             else { return [] }
             return [.present(Dependency(ecosystem: .cargo, name: name, version: String(version)))]
         case "Removing":
@@ -412,7 +422,8 @@ extension DependencyLineParser {
         guard let rest = s.after("Downloaded from "), let colon = rest.firstRange(of: ": ") else { return [] }
         let url = rest[colon.upperBound...].prefix(while: { $0 != " " })
         guard let scheme = url.firstRange(of: "://") else { return [] }
-        let path = url[scheme.upperBound...].split(separator: "/", omittingEmptySubsequences: true).dropFirst()
+        let path = url[scheme.upperBound...].split(separator: "/", omittingEmptySubsequences: true)
+            .dropFirst()
         let segments = Array(path)
         guard segments.count >= 4 else { return [] }
         let file = segments[segments.count - 1]
@@ -437,6 +448,8 @@ extension DependencyLineParser {
         }
         guard groupStart < groupEnd else { return [] }
         let group = segments[groupStart..<groupEnd].joined(separator: ".")
-        return [.present(Dependency(ecosystem: .maven, name: group + ":" + artifact, version: String(version)))]
+        return [
+            .present(Dependency(ecosystem: .maven, name: group + ":" + artifact, version: String(version)))
+        ]
     }
 }

@@ -29,12 +29,16 @@ struct VersionCase: CustomTestStringConvertible, Sendable {
         .init(a: "0.5.3+1", b: "0.5.3+2", expected: .ascending, rule: "JLL build number breaks the tie"),
         .init(a: "0.5.3+9", b: "0.5.4+1", expected: .ascending, rule: "build only breaks ties"),
         .init(a: "1.0", b: "1.0+cpu", expected: .ascending, rule: "build metadata after none"),
-        .init(a: "v1.2.4-0.20240301123456-abcdef123456", b: "v1.2.4", expected: .ascending,
-              rule: "Go pseudo-version is a pre-release"),
-        .init(a: "v0.0.0-20240101000000-aaaaaaaaaaaa", b: "v0.0.0-20240301123456-abcdef123456", expected: .ascending,
-              rule: "Go pseudo-versions by time"),
-        .init(a: "12345678901234567890123", b: "12345678901234567890124", expected: .ascending,
-              rule: "numbers of any length"),
+        .init(
+            a: "v1.2.4-0.20240301123456-abcdef123456", b: "v1.2.4", expected: .ascending,
+            rule: "Go pseudo-version is a pre-release"),
+        .init(
+            a: "v0.0.0-20240101000000-aaaaaaaaaaaa", b: "v0.0.0-20240301123456-abcdef123456",
+            expected: .ascending,
+            rule: "Go pseudo-versions by time"),
+        .init(
+            a: "12345678901234567890123", b: "12345678901234567890124", expected: .ascending,
+            rule: "numbers of any length"),
         .init(a: "1.0-SNAPSHOT", b: "1.0", expected: .ascending, rule: "Maven snapshot"),
         .init(a: "4.1.106.Final", b: "4.1.107.Final", expected: .ascending, rule: "netty"),
         .init(a: "32.1.3-jre", b: "33.0.0-jre", expected: .ascending, rule: "guava flavours, same word"),
