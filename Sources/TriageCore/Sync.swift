@@ -139,6 +139,10 @@ public struct Syncer: Sendable {
         let oldest = calendar.nights(endingAt: lastNight, count: max(options.nights, 1)).first ?? lastNight
         let windowStart = calendar.start(of: oldest) ?? now().addingTimeInterval(-Double(options.nights) * 86400)
         let startTime = now()
+        // Watermarks only cover the window they were taken in: when this fetch reaches
+        // further back than the cache does (`--nights` went up), list everything again.
+        let cachedOldest = try store.nights().first
+        let watermarksHold = cachedOldest.map { $0 <= oldest } ?? false
 
         // Per project: pipelines still to store, and the newest updatedAt listed.
         var pending: [Int: Int] = [:]
@@ -156,7 +160,7 @@ public struct Syncer: Sendable {
                         group.addTask { try await self.syncPipeline(pipeline, of: project, store: store) }
                     } else if let project = projectQueue.popFirst() {
                         running += 1
-                        let watermark = try store.watermark(projectID: project.id)
+                        let watermark = watermarksHold ? try store.watermark(projectID: project.id) : nil
                         group.addTask {
                             do {
                                 let pipelines = try await source.pipelines(

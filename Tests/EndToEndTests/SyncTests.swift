@@ -180,3 +180,27 @@ import TriageCore
         }
     }
 }
+
+extension SyncTests {
+    @Test func reachingFurtherBackFetchesTheOlderNights() async throws {
+        try await withSimulator(nights: 6) { simulator, url in
+            let workspace = try makeWorkspace(url: url)
+            _ = try await syncDirectly(url: url, workspace: workspace, nights: 2)
+            let (_, store, _) = try await syncDirectly(url: url, workspace: workspace, nights: 6)
+            let expected = nightlyPipelines(simulator.organisation)
+            #expect(try store.pipelines(nights: nil).count == expected.count)
+            #expect(try store.nights().count == 6)
+        }
+    }
+
+    @Test func manyProjectsArePaginated() async throws {
+        try await withSimulator(projects: 130, nights: 1) { simulator, url in
+            let workspace = try makeWorkspace(url: url)
+            let (report, _, _) = try await syncDirectly(url: url, workspace: workspace, nights: 1)
+            #expect(report.projects == simulator.organisation.projects.filter { !$0.archived }.count)
+            let listings = simulator.requests.filter { $0.path == "/api/v4/projects" }
+            #expect(listings.count == 2)
+            #expect(listings.allSatisfy { $0.query.contains("per_page=100") })
+        }
+    }
+}
