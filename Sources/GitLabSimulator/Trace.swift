@@ -128,6 +128,12 @@ struct TraceRenderer {
         w.jump(to: started * 1000 + (finished - started * 1000) / 8)
         w.sectionStart("step_script", "Executing \"step_script\" stage of the job script")
         w.runner("Using docker image sha256:\(w.rng.hex(64)) for \(job.image) ...")
+        if adversarial == .html {
+            w.line("[ Info: rendering fixture: <script>alert(1)</script><img src=x onerror=alert(1)> title=\"x\" onload='y' &amp; </pre>")
+        }
+        if adversarial == .invalidUTF8 {
+            w.raw(Array("[ Info: reading fixture caf".utf8) + [0xC3, 0x28, 0xFF, 0xFE] + Array(" latin1: ".utf8) + [0xE9, 0x80, 0xE2, 0x82])
+        }
         switch project.language {
         case .julia: julia(&w, cause)
         case .python: python(&w, cause)

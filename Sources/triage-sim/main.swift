@@ -63,7 +63,7 @@ do {
     let org = simulator.organisation
     say("Simulated GitLab at \(url)/api/v4")
     say("Token: \(token)  (header PRIVATE-TOKEN or Authorization: Bearer)")
-    say("\(org.projects.count) projects, \(org.pipelines.count) pipelines, \(org.jobs.count) jobs, nights \(org.nights.first ?? "") … \(org.nights.last ?? "")")
+    say("\(org.projects.count) projects, \(org.pipelines.count) pipelines, \(org.jobs.count) jobs (\(org.jobs.filter { $0.status == "failed" }.count) failed), nights \(org.nights.first ?? "") … \(org.nights.last ?? "")")
     say("Press Ctrl-C to stop.")
     while true { try await Task.sleep(for: .seconds(3600)) }
 } catch {
