@@ -219,6 +219,17 @@ struct Context {
             return sort == "asc" ? less : !less
         }
         let simple = query.bool("simple") ?? false
+        if query.first("pagination") == "keyset" {
+            guard orderBy == "id" else { return .message(405, "Keyset pagination is not yet available for this type of request") }
+            return keyset(projects, id: \.id, descending: sort == "desc", defaults: defaults) {
+                entities.project($0, simple: simple, permissions: permissions)
+            }
+        }
+        let page = query.first("page").flatMap(Int.init) ?? 1
+        let perPage = min(query.first("per_page").flatMap(Int.init) ?? 20, 100)
+        if page * perPage > 50_000 {
+            return .message(405, "Offset pagination has a maximum allowed offset of 50000 for requests that return objects of type Project. Remaining records can be retrieved using keyset pagination.")
+        }
         return paginate(projects, defaults: defaults, counts: true) {
             entities.project($0, simple: simple, permissions: permissions)
         }
@@ -263,7 +274,10 @@ struct Context {
         }
         let sort = query.first("sort") ?? "desc"
         guard sort == "asc" || sort == "desc" else { return .error(400, "sort does not have a valid value") }
-        pipelines.sort { a, b in
+        if orderBy == "id" {
+            // Already ascending by id: no sort (the hot path of every nightly fetch).
+            if sort == "desc" { pipelines.reverse() }
+        } else { pipelines.sort { a, b in
             let less: Bool
             switch orderBy {
             case "status": less = a.status == b.status ? a.id < b.id : a.status < b.status
@@ -273,7 +287,7 @@ struct Context {
             default: less = a.id < b.id
             }
             return sort == "asc" ? less : !less
-        }
+        } }
         return paginate(pipelines, defaults: ["order_by": "id", "sort": "desc"], counts: true) {
             entities.pipelineListItem($0)
         }
@@ -288,7 +302,11 @@ struct Context {
             }
             jobs = jobs.filter { scopes.contains($0.status) }
         }
-        jobs.sort { $0.id > $1.id }
+        // Inputs are ascending by id; GitLab lists newest first.
+        jobs.reverse()
+        if !counts, query.first("pagination") == "keyset" {
+            return keyset(jobs, id: \.id, descending: true, defaults: defaults) { entities.job($0) }
+        }
         return paginate(jobs, defaults: defaults, counts: counts) { entities.job($0) }
     }
 
@@ -381,6 +399,33 @@ struct Context {
             headers += [("X-Total", "\(total)"), ("X-Total-Pages", "\(totalPages)")]
         }
         return .json(200, .array(items[start..<end].map(encode)), headers: headers)
+    }
+
+    /// Keyset pagination (§2): `items` already in the requested order; `id_after`/`id_before` select the
+    /// window; only `Link: <…>; rel="next"` (with the cursor added to the request's params) and `X-Per-Page`.
+    func keyset<T>(
+        _ items: [T], id: (T) -> Int, descending: Bool, defaults: [String: String], _ encode: (T) -> JSON
+    ) -> Reply {
+        var perPage = 20
+        if let text = query.first("per_page") {
+            guard let n = Int(text), n >= 1 else { return .error(400, "per_page has a value not allowed") }
+            perPage = min(n, 100)
+        }
+        var window = items[...]
+        if let before = query.first("id_before").flatMap(Int.init) { window = window.filter { id($0) < before }[...] }
+        if let after = query.first("id_after").flatMap(Int.init) { window = window.filter { id($0) > after }[...] }
+        let page = Array(window.prefix(perPage))
+        var headers = [("X-Per-Page", "\(perPage)")]
+        if window.count > perPage, let last = page.last {
+            let cursor = descending ? "id_before" : "id_after"
+            var params = query.items.filter { $0.0 != "id_before" && $0.0 != "id_after" && $0.0 != "private_token" }
+            params.append((cursor, "\(id(last))"))
+            let present = Set(params.map(\.0))
+            for (k, v) in defaults where !present.contains(k) { params.append((k, v)) }
+            let text = params.sorted { $0.0 < $1.0 }.map { "\(formEscape($0.0))=\(formEscape($0.1))" }.joined(separator: "&")
+            headers.append(("Link", "<\(base)\(rawPath)?\(text)>; rel=\"next\""))
+        }
+        return .json(200, .array(page.map(encode)), headers: headers)
     }
 
     /// Absolute URL of a page: request params + defaults + page/per_page, keys sorted (Rails `to_query`).

@@ -40,6 +40,7 @@ import Testing
         #expect(org.pipelines.contains { $0.source == "push" })
         #expect(org.pipelines.contains { $0.source == "merge_request_event" })
         #expect(org.pipelines.map(\.id) == org.pipelines.map(\.id).sorted())
+        #expect(org.jobs.map(\.id) == org.jobs.map(\.id).sorted(), "endpoints rely on ascending ids")
         for status in ["success", "failed", "canceled", "skipped", "manual"] {
             #expect(org.jobs.contains { $0.status == status }, "no \(status) job")
         }

@@ -256,6 +256,26 @@ func withSimulator<R>(
         }
     }
 
+    @Test func keysetPaginationOfProjectJobs() async throws {
+        try await withSimulator { sim, client in
+            let project = try #require(sim.organisation.projects.first)
+            let ids = sim.organisation.pipelines(ofProject: project.id).flatMap { sim.organisation.jobs(ofPipeline: $0.id) }
+                .map(\.id).sorted(by: >)
+            let path = "/api/v4/projects/\(project.id)/jobs?order_by=id&pagination=keyset&per_page=50&sort=desc"
+            let first = try await client.send(path)
+            #expect(first.header("X-Page") == nil)
+            #expect(first.header("X-Total") == nil)
+            #expect(try first.array().compactMap { $0["id"] as? Int } == Array(ids.prefix(50)))
+            let next = "\(client.base.absoluteString)/api/v4/projects/\(project.id)/jobs?id_before=\(ids[49])&order_by=id&pagination=keyset&per_page=50&sort=desc"
+            #expect(first.header("Link") == "<\(next)>; rel=\"next\"")
+            let second = try await client.send(String(next.dropFirst(client.base.absoluteString.count)))
+            #expect(try second.array().compactMap { $0["id"] as? Int } == Array(ids.dropFirst(50).prefix(50)))
+            let wrong = try await client.send("/api/v4/projects?pagination=keyset&order_by=name")
+            #expect(wrong.status == 405)
+            #expect(wrong.text == #"{"message":"Keyset pagination is not yet available for this type of request"}"#)
+        }
+    }
+
     @Test func moreThanTenThousandRowsDropTotals() async throws {
         var config = SimulatorConfiguration(lastNight: "2026-11-28")
         config.projects = 1
@@ -480,7 +500,9 @@ func withSimulator<R>(
                 }
             }
             print("200 sequential GETs: \(elapsed)")
-            #expect(elapsed < .seconds(1))
+            // Release build on an idle machine: ~0.1 s. A Nagle/delayed-ACK regression costs ≥ 40 ms per
+            // request (≥ 8 s); the margin absorbs debug builds on a loaded shared 2-core machine.
+            #expect(elapsed < .seconds(4))
         }
     }
 
@@ -508,7 +530,8 @@ func withSimulator<R>(
                 }
             }
             print("1000 GETs, 16 clients, 40 ms latency: \(elapsed) (ideal 2.5 s)")
-            #expect(elapsed < .seconds(6))
+            // A server that serialised requests would need 40 s; debug builds under load measure 3–5 s.
+            #expect(elapsed < .seconds(10))
         }
     }
 }
