@@ -300,10 +300,10 @@ extension Organisation {
         let package = String(project.name.split(separator: ".").first ?? "")
         switch rng.int(0..<3) {
         case 0:
+            let host = project.language == .python ? "pypi.org" : "github.com"
             return FailureCause(
-                id: "network-resolve-host", kind: .network, isInfrastructure: true,
-                summary: "DNS resolution fails on the runners", subject: project.language == .python ? "pypi.org" : "github.com",
-                detail: "", file: "", line: 0)
+                id: "network-resolve-host-\(host)", kind: .network, isInfrastructure: true,
+                summary: "DNS resolution of \(host) fails on the runners", subject: host, detail: "", file: "", line: 0)
         case 1 where project.language == .julia:
             return FailureCause(
                 id: "julia-segfault-\(package)-gc", kind: .segfault, isInfrastructure: false,
@@ -493,7 +493,7 @@ extension Organisation {
                     firstAttempts.append(job("success", nil, false, start, end, nil))
                     stageEnd = max(stageEnd, end)
                 case .fail(let cause, let retry, let retryPasses):
-                    causes[cause.id] = cause
+                    if causes[cause.id] == nil { causes[cause.id] = cause }
                     var seconds = Int64(rng.int(t.seconds))
                     var reason = "script_failure"
                     switch cause.kind {

@@ -380,7 +380,8 @@ struct TraceRenderer {
             w.line("write /var/lib/docker/overlay2/\(w.rng.hex(64))/diff/tmp/cache.bin: no space left on device")
         case .network:
             w.line("curl: (6) Could not resolve host: \(c.subject)")
-            w.line("ERROR: failed to download https://\(c.subject)/simple/ (attempt \(w.rng.int(3...5)) of 5)")
+            w.line("WARNING: Retrying (Retry(total=\(w.rng.int(0...3)), connect=None, read=None, redirect=None, status=None)) after connection broken by 'NewConnectionError(\"<pip._vendor.urllib3.connection.HTTPSConnection object at 0x7f\(w.rng.hex(9))>: Failed to establish a new connection: [Errno -3] Temporary failure in name resolution\")': /simple/pytest/")
+            w.line("ERROR: Could not find a version that satisfies the requirement pytest (from versions: none)")
         case .timeout:
             for i in 0..<w.rng.int(3...8) {
                 w.line("      Testing long-running case \(i + 1) (\(w.rng.int(300...900)).\(w.rng.int(0...9)) s)")

@@ -276,6 +276,23 @@ func withSimulator<R>(
         }
     }
 
+    @Test func commitsAndCompare() async throws {
+        try await withSimulator { sim, client in
+            let org = sim.organisation
+            let push = try #require(org.pipelines.first { $0.source == "push" })
+            let commit = try await client.send("/api/v4/projects/\(push.projectID)/repository/commits/\(push.sha)").object()
+            #expect(commit["id"] as? String == push.sha)
+            #expect(commit["parent_ids"] as? [String] == [push.beforeSHA])
+            let compare = try await client.send(
+                "/api/v4/projects/\(push.projectID)/repository/compare?from=\(push.beforeSHA)&to=\(push.sha)").object()
+            let commits = try #require(compare["commits"] as? [[String: Any]])
+            #expect(commits.compactMap { $0["id"] as? String } == [push.sha])
+            let missing = try await client.send("/api/v4/projects/\(push.projectID)/repository/commits/\(String(repeating: "f", count: 40))")
+            #expect(missing.status == 404)
+            #expect(missing.text == #"{"message":"404 Commit Not Found"}"#)
+        }
+    }
+
     @Test func moreThanTenThousandRowsDropTotals() async throws {
         var config = SimulatorConfiguration(lastNight: "2026-11-28")
         config.projects = 1
@@ -493,16 +510,25 @@ func withSimulator<R>(
             let project = try #require(sim.organisation.projects.first)
             _ = try await client.send("/api/v4/projects/\(project.id)")
             let clock = ContinuousClock()
-            let elapsed = try await clock.measure {
-                for _ in 0..<200 {
-                    let r = try await client.send("/api/v4/projects/\(project.id)/pipelines?per_page=5")
-                    #expect(r.status == 200)
+            var batches: [Duration] = []
+            var fastest = Duration.seconds(1)
+            for _ in 0..<4 {
+                let batch = try await clock.measure {
+                    for _ in 0..<50 {
+                        let start = clock.now
+                        let r = try await client.send("/api/v4/projects/\(project.id)/pipelines?per_page=5")
+                        fastest = min(fastest, clock.now - start)
+                        #expect(r.status == 200)
+                    }
                 }
+                batches.append(batch)
             }
-            print("200 sequential GETs: \(elapsed)")
-            // Release build on an idle machine: ~0.1 s. A Nagle/delayed-ACK regression costs ≥ 40 ms per
-            // request (≥ 8 s); the margin absorbs debug builds on a loaded shared 2-core machine.
-            #expect(elapsed < .seconds(4))
+            let total = batches.reduce(.zero, +)
+            print("200 sequential GETs: \(total) (best 50: \(batches.min() ?? .zero), fastest single: \(fastest))")
+            // A Nagle/delayed-ACK stall costs ≥ 40 ms on every request; the best batch filters out load spikes
+            // from other tests on a shared machine. Release build, idle machine: 200 GETs in ~0.1–0.2 s.
+            #expect(fastest < .milliseconds(20))
+            #expect((batches.min() ?? .zero) < .milliseconds(500))
         }
     }
 
