@@ -518,13 +518,13 @@ extension Organisation {
             }
             // Automatic retries of this stage run right after the failed attempt.
             for (t, cause, passes, failedAt, _) in retryQueue {
-                let id = jobID
-                jobID += 1
                 let start = failedAt + Int64(rng.int(2_000...20_000))
                 let end = start + Int64(rng.int(t.seconds)) * 1000 + Int64(rng.int(0..<1000))
                 let runner = rng.int(0..<6)
+                // The id is assigned after all first attempts: GitLab creates a pipeline's jobs up front
+                // and a retry later, so a retry always has the highest ids of its pipeline.
                 retries.append(Job(
-                    id: id, pipelineID: pid, projectID: project.id, name: t.name, stage: t.stage,
+                    id: 0, pipelineID: pid, projectID: project.id, name: t.name, stage: t.stage,
                     status: passes ? "success" : "failed", allowFailure: t.allowFailure,
                     failureReason: passes ? nil : "script_failure", retried: false, createdAt: failedAt + 150,
                     startedAt: start, finishedAt: end, image: t.image, causeID: passes ? nil : cause.id, runnerIndex: runner))
@@ -535,6 +535,13 @@ extension Organisation {
             latestFinish = max(latestFinish, stageEnd)
             clock = stageEnd
             if stageFailed { blocked = true }
+        }
+        retries = retries.map { r in
+            defer { jobID += 1 }
+            return Job(
+                id: jobID, pipelineID: r.pipelineID, projectID: r.projectID, name: r.name, stage: r.stage, status: r.status,
+                allowFailure: r.allowFailure, failureReason: r.failureReason, retried: false, createdAt: r.createdAt,
+                startedAt: r.startedAt, finishedAt: r.finishedAt, image: r.image, causeID: r.causeID, runnerIndex: r.runnerIndex)
         }
         generator.nextJobID = jobID + rng.int(0...3)
         let all = (firstAttempts + retries).sorted { $0.id < $1.id }

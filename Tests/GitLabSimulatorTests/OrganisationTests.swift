@@ -55,6 +55,16 @@ import Testing
             let blocking = latest.contains { $0.status == "failed" && !$0.allowFailure }
             #expect((pipeline.status == "failed") == blocking, "pipeline \(pipeline.id)")
             #expect(Set(latest.map(\.name)).count == latest.count, "one latest attempt per name in \(pipeline.id)")
+            let all = Self.org.jobs(ofPipeline: pipeline.id)
+            for job in all where job.retried {
+                let newer = all.filter { $0.name == job.name && $0.id > job.id }
+                #expect(newer.count == 1, "a retried attempt has exactly one newer attempt")
+            }
+            // Retries are created after the pipeline's first attempts, so they carry its highest ids.
+            let isRetry = { (j: Organisation.Job) in all.contains { $0.name == j.name && $0.id < j.id } }
+            let retries = all.filter(isRetry).map(\.id)
+            let firsts = all.filter { !isRetry($0) }.map(\.id)
+            if let low = retries.min(), let high = firsts.max() { #expect(low > high) }
         }
         // Passed with warnings: an allow_failure job failed, pipeline success.
         #expect(Self.org.pipelines.contains { p in
