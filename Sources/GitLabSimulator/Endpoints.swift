@@ -39,6 +39,11 @@ struct Context {
         case .projectPipelines(let id):
             guard let p = project(id) else { return .projectNotFound }
             return listPipelines(p)
+        case .pipeline(let id, "latest"):
+            guard let p = project(id) else { return .projectNotFound }
+            let ref = query.first("ref") ?? "main"
+            guard let latest = org.pipelines(ofProject: p.id).last(where: { $0.ref == ref }) else { return .notFound }
+            return .json(200, entities.pipelineDetail(latest))
         case .pipeline(let id, let pid):
             guard let p = project(id) else { return .projectNotFound }
             guard let pipeline = Int(pid).flatMap(org.pipeline(id:)), pipeline.projectID == p.id else { return .notFound }
@@ -68,6 +73,22 @@ struct Context {
             guard let p = project(id) else { return .projectNotFound }
             let schedules = p.archived ? [] : [entities.schedule(p, id: 300 + p.id)]
             return paginate(schedules, defaults: [:], counts: true) { $0 }
+        case .schedule(let id, let sid):
+            guard let p = project(id) else { return .projectNotFound }
+            guard !p.archived, sid == "\(300 + p.id)" else { return .message(404, "404 Pipeline Schedule Not Found") }
+            guard case .object(var fields) = entities.schedule(p, id: 300 + p.id) else { return .notFound }
+            let last = org.pipelines(ofProject: p.id).last { $0.source == "schedule" }
+            fields.append(("last_pipeline", last.map(entities.pipelineBasic) ?? .null))
+            fields.append(("variables", .array([.object([
+                ("key", .string("JULIA_NUM_THREADS")), ("variable_type", .string("env_var")), ("value", .string("4")),
+            ])])))
+            return .json(200, .object(fields))
+        case .schedulePipelines(let id, let sid):
+            guard let p = project(id) else { return .projectNotFound }
+            guard !p.archived, sid == "\(300 + p.id)" else { return .message(404, "404 Pipeline Schedule Not Found") }
+            var pipelines = org.pipelines(ofProject: p.id).filter { $0.source == "schedule" }
+            if query.first("sort") == "desc" { pipelines.reverse() }
+            return paginate(pipelines, defaults: ["sort": "asc"], counts: true) { entities.pipelineBasic($0) }
         case .projectIssues(let id):
             guard let p = project(id) else { return .projectNotFound }
             return listIssues(org.issues.filter { $0.projectID == p.id }, defaultScope: "all")

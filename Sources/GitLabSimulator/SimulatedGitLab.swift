@@ -296,6 +296,7 @@ struct Query {
 enum Route {
     case projects, project(String), projectPipelines(String), pipeline(String, String), pipelineJobs(String, String)
     case projectJobs(String), job(String, String), trace(String, String), schedules(String)
+    case schedule(String, String), schedulePipelines(String, String)
     case projectIssues(String), issue(String, String), notes(String, String), postNote(String, String)
     case commit(String, String), compare(String)
     case group(String), groupProjects(String), groupIssues(String), issues, user, version
@@ -322,6 +323,9 @@ enum Route {
         case (true, 4, "projects") where s[2] == "pipelines": self = .pipeline(s[1], s[3])
         case (true, 4, "projects") where s[2] == "jobs": self = .job(s[1], s[3])
         case (true, 4, "projects") where s[2] == "issues": self = .issue(s[1], s[3])
+        case (true, 4, "projects") where s[2] == "pipeline_schedules": self = .schedule(s[1], s[3])
+        case (true, 5, "projects") where s[2] == "pipeline_schedules" && s[4] == "pipelines":
+            self = .schedulePipelines(s[1], s[3])
         case (true, 4, "projects") where s[2] == "repository" && s[3] == "compare": self = .compare(s[1])
         case (true, 5, "projects") where s[2] == "pipelines" && s[4] == "jobs": self = .pipelineJobs(s[1], s[3])
         case (true, 5, "projects") where s[2] == "jobs" && s[4] == "trace": self = .trace(s[1], s[3])

@@ -488,6 +488,14 @@ func withSimulator<R>(
             #expect(schedules.first?["cron"] as? String == "0 0 * * *")
             #expect(schedules.first?["cron_timezone"] as? String == "America/Chicago")
             #expect(schedules.first?["next_run_at"] as? String == "2026-11-30T06:00:00.000Z")
+            let scheduleID = try #require(schedules.first?["id"] as? Int)
+            let details = try await client.send("/api/v4/projects/\(pipeline.projectID)/pipeline_schedules/\(scheduleID)").object()
+            #expect((details["last_pipeline"] as? [String: Any])?["id"] as? Int == pipeline.id)
+            let triggered = try await client.send("/api/v4/projects/\(pipeline.projectID)/pipeline_schedules/\(scheduleID)/pipelines?per_page=100")
+            #expect(try triggered.array().last?["id"] as? Int == pipeline.id)
+            #expect(triggered.header("X-Total") == "30")
+            let latest = try await client.send("/api/v4/projects/\(pipeline.projectID)/pipelines/latest").object()
+            #expect(latest["id"] as? Int == pipeline.id)
         }
     }
 
@@ -528,7 +536,7 @@ func withSimulator<R>(
             // A Nagle/delayed-ACK stall costs ≥ 40 ms on every request; the best batch filters out load spikes
             // from other tests on a shared machine. Release build, idle machine: 200 GETs in ~0.1–0.2 s.
             #expect(fastest < .milliseconds(20))
-            #expect((batches.min() ?? .zero) < .milliseconds(500))
+            #expect((batches.min() ?? .zero) < .seconds(1))
         }
     }
 
@@ -556,8 +564,10 @@ func withSimulator<R>(
                 }
             }
             print("1000 GETs, 16 clients, 40 ms latency: \(elapsed) (ideal 2.5 s)")
-            // A server that serialised requests would need 40 s; debug builds under load measure 3–5 s.
-            #expect(elapsed < .seconds(10))
+            // Property: the 40 ms latencies overlap. A server that serialised requests needs ≥ 40 s; release
+            // build on an idle machine: 2.7 s; debug builds beside other CPU-heavy tests: 4–9 s.
+            // (Nagle stalls are caught by `sequentialRequestsAreFast`.)
+            #expect(elapsed < .seconds(20))
         }
     }
 }
