@@ -192,12 +192,13 @@ extension Organisation {
 
     func dependencyEvent(startingAt night: Int) -> DependencyEvent? {
         var rng = SplitMix64(seed, stableHash("dep-event"), UInt64(night))
-        let forced = night == generator.lastNightIndex
-        guard forced || (night > 0 && rng.chance(0.12)) else { return nil }
+        // Forced: a load error new on the last night, and a resolution failure mid-way.
+        let forcedNew = night == generator.lastNightIndex
+        let forcedResolution = generator.lastNightIndex >= 4 && night == generator.lastNightIndex / 2
+        guard forcedNew || forcedResolution || (night > 0 && rng.chance(0.12)) else { return nil }
         let dep = rng.int(0..<dependencyCatalogue.count)
-        return DependencyEvent(
-            dependency: dep, start: night, length: forced ? 3 : rng.int(2...5),
-            kind: rng.chance(0.7) ? .loadError : .pkgResolution)
+        let kind: FailureCause.Kind = forcedNew ? .loadError : (forcedResolution ? .pkgResolution : (rng.chance(0.7) ? .loadError : .pkgResolution))
+        return DependencyEvent(dependency: dep, start: night, length: forcedNew ? 3 : rng.int(2...5), kind: kind)
     }
 
     func isAffected(project: Project, by event: DependencyEvent) -> Bool {

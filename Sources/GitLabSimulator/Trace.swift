@@ -109,7 +109,7 @@ struct TraceRenderer {
             let error = "Error response from daemon: toomanyrequests: You have reached your pull rate limit. You may increase the limit by authenticating and upgrading: https://www.docker.com/increase-rate-limit (manager.go:251:\(secs)s)"
             w.line("\u{1B}[0;33mWARNING: Failed to pull image with policy \"always\": \(error)\(TraceWriter.reset)", stream: "00O")
             w.line("\u{1B}[31;1mERROR: Job failed (system failure): failed to pull image \"\(job.image)\" with specified policies [always]: \(error)\(TraceWriter.reset)", stream: "00O")
-            return finish(&w)
+            return finish(&w, cause: cause)
         }
         w.runner("Using docker image sha256:\(w.rng.hex(64)) for \(job.image) with digest \(job.image.split(separator: ":").first ?? "")@sha256:\(w.rng.hex(64)) ...")
         w.sectionEnd("prepare_executor")

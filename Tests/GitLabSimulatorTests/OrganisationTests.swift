@@ -98,7 +98,7 @@ import Testing
         #expect(projectsByCauseNight.values.contains { $0.count >= 2 }, "a cause hitting several projects in one night")
         #expect(nightsByCause.values.contains { $0 == [29] }, "a cause new on the last night")
         let kinds = Set(org.allCauses.values.map(\.kind))
-        for kind in [FailureCause.Kind.testFailure, .testError, .loadError, .pytest, .oomKilled, .timeout, .dockerPull] {
+        for kind in [FailureCause.Kind.testFailure, .testError, .loadError, .pkgResolution, .pytest, .oomKilled, .timeout, .dockerPull] {
             #expect(kinds.contains(kind), "missing \(kind)")
         }
         #expect(org.allCauses.values.contains { $0.isInfrastructure })
@@ -153,6 +153,28 @@ import Testing
         #expect(green.contains("] DataFrames v") || green.contains("Status `"))
         let skipped = try #require(org.jobs.first { $0.status == "skipped" })
         #expect(org.trace(ofJob: skipped.id).isEmpty)
+    }
+
+    /// The tail that each kind of failure leaves, by GitLab failure_reason and runner wording (§5.1).
+    @Test(arguments: [
+        (FailureCause.Kind.dockerPull, "runner_system_failure", "ERROR: Job failed (system failure): failed to pull image"),
+        (.timeout, "job_execution_timeout", "ERROR: Job failed: execution took longer than 1h0m0s seconds\u{1B}[0;m\n"),
+        (.oomKilled, "script_failure", "ERROR: Job failed: exit code 137\u{1B}[0;m\n"),
+        (.pkgResolution, "script_failure", "ERROR: Job failed: exit code 1\u{1B}[0;m\n"),
+    ])
+    func failureTails(kind: FailureCause.Kind, reason: String, tail: String) throws {
+        let org = Self.org
+        let job = try #require(org.jobs.first {
+            org.cause(ofJob: $0.id)?.kind == kind && org.adversarialByJob[$0.id] == nil
+                && (kind != .timeout || $0.failureReason == reason)
+        })
+        #expect(job.failureReason == reason)
+        let text = String(decoding: org.trace(ofJob: job.id), as: UTF8.self)
+        let lastLine = text.split(separator: "\n").last.map(String.init) ?? ""
+        #expect((lastLine + "\n").contains(tail), "\(lastLine)")
+        if kind == .dockerPull { #expect(!text.contains("step_script")) }
+        if kind == .oomKilled { #expect(text.contains(" Killed ")) }
+        if kind == .pkgResolution { #expect(text.contains("Unsatisfiable requirements detected for package")) }
     }
 
     @Test func sameCauseNeverGivesIdenticalText() throws {
