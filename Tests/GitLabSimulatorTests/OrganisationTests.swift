@@ -177,6 +177,32 @@ import Testing
         if kind == .pkgResolution { #expect(text.contains("Unsatisfiable requirements detected for package")) }
     }
 
+    /// A dependency release breaks projects on its night: the red trace lists the new version, the previous
+    /// night's trace of the same project the old one (what a green-vs-red diff should surface).
+    @Test func dependencyBumpCorrelatesWithItsCause() throws {
+        let org = Self.org
+        let job = try #require(org.jobs.first { j in
+            guard let c = org.cause(ofJob: j.id), c.id.hasPrefix("julia-loaderror-"), org.adversarialByJob[j.id] == nil,
+                let p = org.pipeline(id: j.pipelineID), p.source == "schedule", p.nightIndex > 0
+            else { return false }
+            return org.pipelines(ofProject: j.projectID).contains { $0.source == "schedule" && $0.nightIndex == p.nightIndex - 1 }
+                && !org.pipelines(ofProject: j.projectID).filter { $0.nightIndex == p.nightIndex - 1 }
+                    .flatMap { org.jobs(ofPipeline: $0.id) }.contains { org.cause(ofJob: $0.id)?.id == org.cause(ofJob: j.id)?.id }
+        })
+        let cause = try #require(org.cause(ofJob: job.id))
+        let parts = cause.id.split(separator: "-")
+        let (dep, version) = (String(parts[2]), String(parts[3]))
+        let red = String(decoding: org.trace(ofJob: job.id), as: UTF8.self)
+        #expect(red.contains("\(dep) v\(version)"))
+        #expect(red.contains("LoadError: UndefVarError:"))
+        let night = try #require(org.pipeline(id: job.pipelineID)).nightIndex
+        let before = try #require(org.pipelines(ofProject: job.projectID).last { $0.source == "schedule" && $0.nightIndex == night - 1 })
+        let earlier = try #require(org.jobs(ofPipeline: before.id).first { $0.name == job.name && !$0.retried && $0.startedAt != nil })
+        let green = String(decoding: org.trace(ofJob: earlier.id), as: UTF8.self)
+        #expect(green.contains("\(dep) v"))
+        #expect(!green.contains("\(dep) v\(version)\n"))
+    }
+
     @Test func sameCauseNeverGivesIdenticalText() throws {
         let org = Self.org
         var byCause: [String: [Int]] = [:]
