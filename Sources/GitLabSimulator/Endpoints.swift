@@ -476,7 +476,9 @@ func formEscape(_ text: String) -> String {
             UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "*"):
             out.append(Character(UnicodeScalar(byte)))
         case UInt8(ascii: " "): out.append("+")
-        default: out += String(format: "%%%02X", byte)
+        default:
+            let hex = Array("0123456789ABCDEF")
+            out += "%\(hex[Int(byte >> 4)])\(hex[Int(byte & 15)])"
         }
     }
     return out

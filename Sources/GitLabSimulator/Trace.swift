@@ -97,7 +97,7 @@ struct TraceRenderer {
         let cause = org.cause(ofJob: job.id)
         let version = project.writesTimestamps ? ("18.7.0", "a1f0c3d9")
             : Self.runnerVersions[(project.id + job.runnerIndex) % 3]
-        let runnerName = "\(project.language == .julia ? "julia" : "tools")-runner-\(String(format: "%02d", job.runnerIndex + 1))"
+        let runnerName = "\(project.language == .julia ? "julia" : "tools")-runner-\((job.runnerIndex < 9 ? "0\(job.runnerIndex + 1)" : "\(job.runnerIndex + 1)"))"
         let token = String(stableHex(8, stableHash(runnerName)))
         w.runner("Running with gitlab-runner \(version.0) (\(version.1))")
         w.runner("  on \(runnerName) \(token), system ID: s_\(stableHex(12, stableHash(runnerName), 2))")
