@@ -32,6 +32,11 @@ while let flag = arguments.popFirst() {
         say(usage)
         exit(0)
     }
+    let known = [
+        "--port", "--projects", "--nights", "--seed", "--latency-ms", "--rate-limit", "--jobs-rate-limit", "--fault-rate",
+        "--token", "--last-night",
+    ]
+    guard known.contains(flag) else { fail("unknown flag '\(flag)'") }
     guard let value = arguments.popFirst() else { fail("\(flag) needs a value") }
     func int() -> Int {
         guard let n = Int(value), n >= 0 else { fail("\(flag) expects a non-negative integer, got '\(value)'") }
