@@ -30,6 +30,13 @@ public final class SimulatedGitLab: Sendable {
         state = Locked(State(org: Organisation(configuration: configuration), faultRate: configuration.faultRate))
     }
 
+    /// Serves an already generated organisation (which must come from `configuration`): lets tests
+    /// share one generation between many servers.
+    init(configuration: SimulatorConfiguration, organisation: Organisation) {
+        self.configuration = configuration
+        state = Locked(State(org: organisation, faultRate: configuration.faultRate))
+    }
+
     /// The generator's truth: a snapshot (`advance(nights:)` replaces it).
     public var organisation: Organisation { state.withLock { $0.org } }
     /// `http://127.0.0.1:PORT` once started.
@@ -56,7 +63,8 @@ public final class SimulatedGitLab: Sendable {
             address: address, timeout: 120, pool: NoDelayPool(inner: HTTPServer.defaultPool()), logger: .disabled)
         let server = HTTPServer(config: config, handler: Handler(simulator: self))
         let task = Task { try await server.run() }
-        try await server.waitUntilListening()
+        // Generous: on a loaded machine the server task may wait long for a cooperative thread.
+        try await server.waitUntilListening(timeout: 60)
         guard case .ip4(_, let boundPort) = await server.listeningAddress,
             let url = URL(string: "http://127.0.0.1:\(boundPort)")
         else {
