@@ -39,6 +39,11 @@ struct Context {
         case .projectPipelines(let id):
             guard let p = project(id) else { return .projectNotFound }
             return listPipelines(p)
+        case .pipeline(let id, "latest"):
+            guard let p = project(id) else { return .projectNotFound }
+            let ref = query.first("ref") ?? "main"
+            guard let latest = org.pipelines(ofProject: p.id).last(where: { $0.ref == ref }) else { return .notFound }
+            return .json(200, entities.pipelineDetail(latest))
         case .pipeline(let id, let pid):
             guard let p = project(id) else { return .projectNotFound }
             guard let pipeline = Int(pid).flatMap(org.pipeline(id:)), pipeline.projectID == p.id else { return .notFound }
@@ -68,6 +73,22 @@ struct Context {
             guard let p = project(id) else { return .projectNotFound }
             let schedules = p.archived ? [] : [entities.schedule(p, id: 300 + p.id)]
             return paginate(schedules, defaults: [:], counts: true) { $0 }
+        case .schedule(let id, let sid):
+            guard let p = project(id) else { return .projectNotFound }
+            guard !p.archived, sid == "\(300 + p.id)" else { return .message(404, "404 Pipeline Schedule Not Found") }
+            guard case .object(var fields) = entities.schedule(p, id: 300 + p.id) else { return .notFound }
+            let last = org.pipelines(ofProject: p.id).last { $0.source == "schedule" }
+            fields.append(("last_pipeline", last.map(entities.pipelineBasic) ?? .null))
+            fields.append(("variables", .array([.object([
+                ("key", .string("JULIA_NUM_THREADS")), ("variable_type", .string("env_var")), ("value", .string("4")),
+            ])])))
+            return .json(200, .object(fields))
+        case .schedulePipelines(let id, let sid):
+            guard let p = project(id) else { return .projectNotFound }
+            guard !p.archived, sid == "\(300 + p.id)" else { return .message(404, "404 Pipeline Schedule Not Found") }
+            var pipelines = org.pipelines(ofProject: p.id).filter { $0.source == "schedule" }
+            if query.first("sort") == "desc" { pipelines.reverse() }
+            return paginate(pipelines, defaults: ["sort": "asc"], counts: true) { entities.pipelineBasic($0) }
         case .projectIssues(let id):
             guard let p = project(id) else { return .projectNotFound }
             return listIssues(org.issues.filter { $0.projectID == p.id }, defaultScope: "all")
@@ -219,6 +240,17 @@ struct Context {
             return sort == "asc" ? less : !less
         }
         let simple = query.bool("simple") ?? false
+        if query.first("pagination") == "keyset" {
+            guard orderBy == "id" else { return .message(405, "Keyset pagination is not yet available for this type of request") }
+            return keyset(projects, id: \.id, descending: sort == "desc", defaults: defaults) {
+                entities.project($0, simple: simple, permissions: permissions)
+            }
+        }
+        let page = query.first("page").flatMap(Int.init) ?? 1
+        let perPage = min(query.first("per_page").flatMap(Int.init) ?? 20, 100)
+        if page * perPage > 50_000 {
+            return .message(405, "Offset pagination has a maximum allowed offset of 50000 for requests that return objects of type Project. Remaining records can be retrieved using keyset pagination.")
+        }
         return paginate(projects, defaults: defaults, counts: true) {
             entities.project($0, simple: simple, permissions: permissions)
         }
@@ -263,7 +295,10 @@ struct Context {
         }
         let sort = query.first("sort") ?? "desc"
         guard sort == "asc" || sort == "desc" else { return .error(400, "sort does not have a valid value") }
-        pipelines.sort { a, b in
+        if orderBy == "id" {
+            // Already ascending by id: no sort (the hot path of every nightly fetch).
+            if sort == "desc" { pipelines.reverse() }
+        } else { pipelines.sort { a, b in
             let less: Bool
             switch orderBy {
             case "status": less = a.status == b.status ? a.id < b.id : a.status < b.status
@@ -273,7 +308,7 @@ struct Context {
             default: less = a.id < b.id
             }
             return sort == "asc" ? less : !less
-        }
+        } }
         return paginate(pipelines, defaults: ["order_by": "id", "sort": "desc"], counts: true) {
             entities.pipelineListItem($0)
         }
@@ -288,7 +323,11 @@ struct Context {
             }
             jobs = jobs.filter { scopes.contains($0.status) }
         }
-        jobs.sort { $0.id > $1.id }
+        // Inputs are ascending by id; GitLab lists newest first.
+        jobs.reverse()
+        if !counts, query.first("pagination") == "keyset" {
+            return keyset(jobs, id: \.id, descending: true, defaults: defaults) { entities.job($0) }
+        }
         return paginate(jobs, defaults: defaults, counts: counts) { entities.job($0) }
     }
 
@@ -383,6 +422,33 @@ struct Context {
         return .json(200, .array(items[start..<end].map(encode)), headers: headers)
     }
 
+    /// Keyset pagination (§2): `items` already in the requested order; `id_after`/`id_before` select the
+    /// window; only `Link: <…>; rel="next"` (with the cursor added to the request's params) and `X-Per-Page`.
+    func keyset<T>(
+        _ items: [T], id: (T) -> Int, descending: Bool, defaults: [String: String], _ encode: (T) -> JSON
+    ) -> Reply {
+        var perPage = 20
+        if let text = query.first("per_page") {
+            guard let n = Int(text), n >= 1 else { return .error(400, "per_page has a value not allowed") }
+            perPage = min(n, 100)
+        }
+        var window = items[...]
+        if let before = query.first("id_before").flatMap(Int.init) { window = window.filter { id($0) < before }[...] }
+        if let after = query.first("id_after").flatMap(Int.init) { window = window.filter { id($0) > after }[...] }
+        let page = Array(window.prefix(perPage))
+        var headers = [("X-Per-Page", "\(perPage)")]
+        if window.count > perPage, let last = page.last {
+            let cursor = descending ? "id_before" : "id_after"
+            var params = query.items.filter { $0.0 != "id_before" && $0.0 != "id_after" && $0.0 != "private_token" }
+            params.append((cursor, "\(id(last))"))
+            let present = Set(params.map(\.0))
+            for (k, v) in defaults where !present.contains(k) { params.append((k, v)) }
+            let text = params.sorted { $0.0 < $1.0 }.map { "\(formEscape($0.0))=\(formEscape($0.1))" }.joined(separator: "&")
+            headers.append(("Link", "<\(base)\(rawPath)?\(text)>; rel=\"next\""))
+        }
+        return .json(200, .array(page.map(encode)), headers: headers)
+    }
+
     /// Absolute URL of a page: request params + defaults + page/per_page, keys sorted (Rails `to_query`).
     func pageURL(_ page: Int, _ perPage: Int, _ defaults: [String: String]) -> String {
         var params: [(String, String)] = query.items.filter {
@@ -410,7 +476,9 @@ func formEscape(_ text: String) -> String {
             UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "*"):
             out.append(Character(UnicodeScalar(byte)))
         case UInt8(ascii: " "): out.append("+")
-        default: out += String(format: "%%%02X", byte)
+        default:
+            let hex = Array("0123456789ABCDEF")
+            out += "%\(hex[Int(byte >> 4)])\(hex[Int(byte & 15)])"
         }
     }
     return out

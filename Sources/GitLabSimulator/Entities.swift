@@ -217,7 +217,7 @@ struct Entities {
                 ("file_format", .null),
             ])] : [])),
             ("runner", started ? .object([
-                ("id", .int(500 + runner)), ("description", .string("runner-\(String(format: "%02d", runner))")),
+                ("id", .int(500 + runner)), ("description", .string("runner-\((runner < 10 ? "0\(runner)" : "\(runner)"))")),
                 ("ip_address", .string("10.1.5.\(10 + runner)")), ("active", .bool(true)), ("paused", .bool(false)),
                 ("is_shared", .bool(true)), ("runner_type", .string("instance_type")), ("name", .string("gitlab-runner")),
                 ("online", .bool(true)), ("status", .string("online")),

@@ -30,6 +30,13 @@ public final class SimulatedGitLab: Sendable {
         state = Locked(State(org: Organisation(configuration: configuration), faultRate: configuration.faultRate))
     }
 
+    /// Serves an already generated organisation (which must come from `configuration`): lets tests
+    /// share one generation between many servers.
+    init(configuration: SimulatorConfiguration, organisation: Organisation) {
+        self.configuration = configuration
+        state = Locked(State(org: organisation, faultRate: configuration.faultRate))
+    }
+
     /// The generator's truth: a snapshot (`advance(nights:)` replaces it).
     public var organisation: Organisation { state.withLock { $0.org } }
     /// `http://127.0.0.1:PORT` once started.
@@ -56,7 +63,8 @@ public final class SimulatedGitLab: Sendable {
             address: address, timeout: 120, pool: NoDelayPool(inner: HTTPServer.defaultPool()), logger: .disabled)
         let server = HTTPServer(config: config, handler: Handler(simulator: self))
         let task = Task { try await server.run() }
-        try await server.waitUntilListening()
+        // Generous: on a loaded machine the server task may wait long for a cooperative thread.
+        try await server.waitUntilListening(timeout: 60)
         guard case .ip4(_, let boundPort) = await server.listeningAddress,
             let url = URL(string: "http://127.0.0.1:\(boundPort)")
         else {
@@ -296,6 +304,7 @@ struct Query {
 enum Route {
     case projects, project(String), projectPipelines(String), pipeline(String, String), pipelineJobs(String, String)
     case projectJobs(String), job(String, String), trace(String, String), schedules(String)
+    case schedule(String, String), schedulePipelines(String, String)
     case projectIssues(String), issue(String, String), notes(String, String), postNote(String, String)
     case commit(String, String), compare(String)
     case group(String), groupProjects(String), groupIssues(String), issues, user, version
@@ -322,6 +331,9 @@ enum Route {
         case (true, 4, "projects") where s[2] == "pipelines": self = .pipeline(s[1], s[3])
         case (true, 4, "projects") where s[2] == "jobs": self = .job(s[1], s[3])
         case (true, 4, "projects") where s[2] == "issues": self = .issue(s[1], s[3])
+        case (true, 4, "projects") where s[2] == "pipeline_schedules": self = .schedule(s[1], s[3])
+        case (true, 5, "projects") where s[2] == "pipeline_schedules" && s[4] == "pipelines":
+            self = .schedulePipelines(s[1], s[3])
         case (true, 4, "projects") where s[2] == "repository" && s[3] == "compare": self = .compare(s[1])
         case (true, 5, "projects") where s[2] == "pipelines" && s[4] == "jobs": self = .pipelineJobs(s[1], s[3])
         case (true, 5, "projects") where s[2] == "jobs" && s[4] == "trace": self = .trace(s[1], s[3])

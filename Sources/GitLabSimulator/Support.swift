@@ -132,7 +132,8 @@ struct CivilDate: Hashable, Comparable, Sendable {
 
     func adding(days: Int) -> CivilDate { CivilDate(days: daysSinceEpoch + days) }
 
-    var text: String { String(format: "%04d-%02d-%02d", year, month, day) }
+    /// `YYYY-MM-DD` (years 1000–9999).
+    var text: String { "\(year)-\(month < 10 ? "0" : "")\(month)-\(day < 10 ? "0" : "")\(day)" }
 
     static func < (a: CivilDate, b: CivilDate) -> Bool { a.daysSinceEpoch < b.daysSinceEpoch }
 

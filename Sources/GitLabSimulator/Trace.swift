@@ -97,7 +97,7 @@ struct TraceRenderer {
         let cause = org.cause(ofJob: job.id)
         let version = project.writesTimestamps ? ("18.7.0", "a1f0c3d9")
             : Self.runnerVersions[(project.id + job.runnerIndex) % 3]
-        let runnerName = "\(project.language == .julia ? "julia" : "tools")-runner-\(String(format: "%02d", job.runnerIndex + 1))"
+        let runnerName = "\(project.language == .julia ? "julia" : "tools")-runner-\((job.runnerIndex < 9 ? "0\(job.runnerIndex + 1)" : "\(job.runnerIndex + 1)"))"
         let token = String(stableHex(8, stableHash(runnerName)))
         w.runner("Running with gitlab-runner \(version.0) (\(version.1))")
         w.runner("  on \(runnerName) \(token), system ID: s_\(stableHex(12, stableHash(runnerName), 2))")
@@ -109,7 +109,7 @@ struct TraceRenderer {
             let error = "Error response from daemon: toomanyrequests: You have reached your pull rate limit. You may increase the limit by authenticating and upgrading: https://www.docker.com/increase-rate-limit (manager.go:251:\(secs)s)"
             w.line("\u{1B}[0;33mWARNING: Failed to pull image with policy \"always\": \(error)\(TraceWriter.reset)", stream: "00O")
             w.line("\u{1B}[31;1mERROR: Job failed (system failure): failed to pull image \"\(job.image)\" with specified policies [always]: \(error)\(TraceWriter.reset)", stream: "00O")
-            return finish(&w)
+            return finish(&w, cause: cause)
         }
         w.runner("Using docker image sha256:\(w.rng.hex(64)) for \(job.image) with digest \(job.image.split(separator: ":").first ?? "")@sha256:\(w.rng.hex(64)) ...")
         w.sectionEnd("prepare_executor")
@@ -128,6 +128,12 @@ struct TraceRenderer {
         w.jump(to: started * 1000 + (finished - started * 1000) / 8)
         w.sectionStart("step_script", "Executing \"step_script\" stage of the job script")
         w.runner("Using docker image sha256:\(w.rng.hex(64)) for \(job.image) ...")
+        if adversarial == .html {
+            w.line("[ Info: rendering fixture: <script>alert(1)</script><img src=x onerror=alert(1)> title=\"x\" onload='y' &amp; </pre>")
+        }
+        if adversarial == .invalidUTF8 {
+            w.raw(Array("[ Info: reading fixture caf".utf8) + [0xC3, 0x28, 0xFF, 0xFE] + Array(" latin1: ".utf8) + [0xE9, 0x80, 0xE2, 0x82])
+        }
         switch project.language {
         case .julia: julia(&w, cause)
         case .python: python(&w, cause)
@@ -374,7 +380,8 @@ struct TraceRenderer {
             w.line("write /var/lib/docker/overlay2/\(w.rng.hex(64))/diff/tmp/cache.bin: no space left on device")
         case .network:
             w.line("curl: (6) Could not resolve host: \(c.subject)")
-            w.line("ERROR: failed to download https://\(c.subject)/simple/ (attempt \(w.rng.int(3...5)) of 5)")
+            w.line("WARNING: Retrying (Retry(total=\(w.rng.int(0...3)), connect=None, read=None, redirect=None, status=None)) after connection broken by 'NewConnectionError(\"<pip._vendor.urllib3.connection.HTTPSConnection object at 0x7f\(w.rng.hex(9))>: Failed to establish a new connection: [Errno -3] Temporary failure in name resolution\")': /simple/pytest/")
+            w.line("ERROR: Could not find a version that satisfies the requirement pytest (from versions: none)")
         case .timeout:
             for i in 0..<w.rng.int(3...8) {
                 w.line("      Testing long-running case \(i + 1) (\(w.rng.int(300...900)).\(w.rng.int(0...9)) s)")

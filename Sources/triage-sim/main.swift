@@ -32,6 +32,11 @@ while let flag = arguments.popFirst() {
         say(usage)
         exit(0)
     }
+    let known = [
+        "--port", "--projects", "--nights", "--seed", "--latency-ms", "--rate-limit", "--jobs-rate-limit", "--fault-rate",
+        "--token", "--last-night",
+    ]
+    guard known.contains(flag) else { fail("unknown flag '\(flag)'") }
     guard let value = arguments.popFirst() else { fail("\(flag) needs a value") }
     func int() -> Int {
         guard let n = Int(value), n >= 0 else { fail("\(flag) expects a non-negative integer, got '\(value)'") }
@@ -63,7 +68,7 @@ do {
     let org = simulator.organisation
     say("Simulated GitLab at \(url)/api/v4")
     say("Token: \(token)  (header PRIVATE-TOKEN or Authorization: Bearer)")
-    say("\(org.projects.count) projects, \(org.pipelines.count) pipelines, \(org.jobs.count) jobs, nights \(org.nights.first ?? "") … \(org.nights.last ?? "")")
+    say("\(org.projects.count) projects, \(org.pipelines.count) pipelines, \(org.jobs.count) jobs (\(org.jobs.filter { $0.status == "failed" }.count) failed), nights \(org.nights.first ?? "") … \(org.nights.last ?? "")")
     say("Press Ctrl-C to stop.")
     while true { try await Task.sleep(for: .seconds(3600)) }
 } catch {
