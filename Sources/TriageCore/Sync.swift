@@ -149,7 +149,9 @@ public struct Syncer: Sendable {
         var newest: [Int: Date] = [:]
         var queue: [(Project, Pipeline)] = []
         var projectQueue = projects[...]
-        let limit = max(1, options.concurrency)
+        // Twice the client's bound: while some units write to the cache or wait on a
+        // dependent request, the others keep the client's pipe full.
+        let limit = max(1, options.concurrency) * 2
 
         try await withThrowingTaskGroup(of: Unit.self) { group in
             var running = 0

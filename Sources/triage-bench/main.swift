@@ -6,7 +6,7 @@
 // Starts the simulated GitLab with per-request latency and measures: a sequential baseline
 // (one request at a time, as the original download script did), triage's concurrent fetch,
 // a repeat fetch with nothing new, and a fetch under a 600 requests/minute rate limit.
-import Foundation
+@preconcurrency import Foundation
 import GitLab
 import GitLabSimulator
 import Store
@@ -135,6 +135,7 @@ func benchFetch(_ o: Options) async throws {
     }
 }
 
+setlinebuf(stdout)  // figures appear as they are measured, even in a pipe
 guard let (command, options) = parse(Array(CommandLine.arguments.dropFirst())), command == "fetch" else {
     print("usage: triage-bench fetch [--projects N] [--nights N] [--latency-ms N] [--concurrency N] [--rate-limit N] [--rate-projects N] [--skip-sequential] [--skip-rate-limit]")
     exit(64)
