@@ -40,7 +40,8 @@ public enum ErrorFormatter {
         let request = "\(e.method) \(e.url)"
         switch e.kind {
         case .unauthorized:
-            let detail = e.message.map { " (401: \($0))" } ?? " (401 Unauthorized)"
+            let plain = e.message == nil || e.message == "401 Unauthorized"
+            let detail = plain ? " (401 Unauthorized)" : " (401: \(e.message ?? ""))"
             return "GitLab rejected the token\(detail) — check GITLAB_TOKEN (a personal access token with the read_api scope)"
         case .insufficientScope:
             return "the token may not do \(request)\(status) — it needs the 'api' scope; create a token with the api scope"

@@ -1,1 +1,147 @@
-print("triage-bench")
+// triage-bench: performance figures measured against a baseline in the same run.
+//
+//   swift run -c release triage-bench fetch [--projects 100] [--nights 30] [--latency-ms 40]
+//        [--concurrency 16] [--rate-limit 600] [--rate-projects 40] [--skip-sequential]
+//
+// Starts the simulated GitLab with per-request latency and measures: a sequential baseline
+// (one request at a time, as the original download script did), triage's concurrent fetch,
+// a repeat fetch with nothing new, and a fetch under a 600 requests/minute rate limit.
+import Foundation
+import GitLab
+import GitLabSimulator
+import Store
+import TriageCore
+
+struct Options {
+    var projects = 100
+    var nights = 30
+    var latencyMS = 40
+    var concurrency = 16
+    var rateLimit = 600
+    var rateProjects = 40
+    var skipSequential = false
+    var skipRateLimit = false
+}
+
+func parse(_ args: [String]) -> (String, Options)? {
+    guard let command = args.first else { return nil }
+    var options = Options()
+    var i = 1
+    func int() -> Int? {
+        i += 1
+        return i < args.count ? Int(args[i]) : nil
+    }
+    while i < args.count {
+        switch args[i] {
+        case "--projects": options.projects = int() ?? options.projects
+        case "--nights": options.nights = int() ?? options.nights
+        case "--latency-ms": options.latencyMS = int() ?? options.latencyMS
+        case "--concurrency": options.concurrency = int() ?? options.concurrency
+        case "--rate-limit": options.rateLimit = int() ?? options.rateLimit
+        case "--rate-projects": options.rateProjects = int() ?? options.rateProjects
+        case "--skip-sequential": options.skipSequential = true
+        case "--skip-rate-limit": options.skipRateLimit = true
+        default:
+            FileHandle.standardError.write(Data("triage-bench: unknown option \(args[i])\n".utf8))
+            return nil
+        }
+        i += 1
+    }
+    return (command, options)
+}
+
+let token = "glpat-bench-token"
+let zone = TimeZone(identifier: "America/Chicago") ?? .current
+let calendar = NightCalendar(timeZone: zone)
+let now = Date()
+
+struct Run {
+    var calls: Int
+    var seconds: Double
+    var pipelines: Int
+    var traces: Int
+}
+
+func startSimulator(projects: Int, nights: Int, latencyMS: Int, rateLimit: Int? = nil) async throws -> (SimulatedGitLab, URL) {
+    var configuration = SimulatorConfiguration(lastNight: calendar.lastNight(now: now))
+    configuration.projects = projects
+    configuration.nights = nights
+    configuration.latency = .milliseconds(latencyMS)
+    configuration.rateLimitPerMinute = rateLimit
+    configuration.tokens = [token: .api]
+    let simulator = SimulatedGitLab(configuration: configuration)
+    let url = try await simulator.start()
+    return (simulator, url)
+}
+
+func fetch(url: URL, into directory: URL, nights: Int, concurrency: Int) async throws -> Run {
+    let client = GitLabClient(
+        baseURL: url, token: token, transport: URLSessionTransport.make(maxConnections: concurrency),
+        concurrency: concurrency)
+    let store = try SQLiteCacheStore(directory: directory)
+    let syncer = Syncer(source: client, store: { store }, calendar: calendar, now: { now })
+    let clock = ContinuousClock()
+    var report = SyncReport()
+    let elapsed = try await clock.measure {
+        report = try await syncer.run(SyncOptions(scope: .membership, nights: nights, concurrency: concurrency))
+    }
+    let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+    return Run(calls: report.apiCalls, seconds: seconds, pipelines: report.pipelinesSynced, traces: report.traces)
+}
+
+func temporary() throws -> URL {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("triage-bench-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
+}
+
+func f(_ x: Double, _ digits: Int = 2) -> String { String(format: "%.\(digits)f", x) }
+
+func benchFetch(_ o: Options) async throws {
+    print("fetch benchmark: \(o.projects) projects × \(o.nights) nights, \(o.latencyMS) ms latency per request")
+    let (simulator, url) = try await startSimulator(projects: o.projects, nights: o.nights, latencyMS: o.latencyMS)
+    let latency = Double(o.latencyMS) / 1000
+
+    var sequential: Run?
+    if !o.skipSequential {
+        let run = try await fetch(url: url, into: try temporary(), nights: o.nights, concurrency: 1)
+        sequential = run
+        print("  sequential baseline: \(run.calls) calls in \(f(run.seconds)) s (ideal \(f(Double(run.calls) * latency)) s)")
+    }
+    let dir = try temporary()
+    let run = try await fetch(url: url, into: dir, nights: o.nights, concurrency: o.concurrency)
+    let ideal = Double(run.calls) * latency / Double(o.concurrency)
+    print(
+        "  triage fetch (concurrency \(o.concurrency)): \(run.calls) calls, \(run.pipelines) pipelines, "
+            + "\(run.traces) traces in \(f(run.seconds)) s; ideal \(f(ideal)) s → \(f(run.seconds / ideal))× the ideal")
+    if let sequential {
+        print("  speed-up over sequential: \(f(sequential.seconds / run.seconds, 1))×")
+    }
+    let repeatRun = try await fetch(url: url, into: dir, nights: o.nights, concurrency: o.concurrency)
+    print("  repeat fetch, nothing new: \(repeatRun.calls) calls in \(f(repeatRun.seconds, 3)) s")
+    await simulator.stop()
+
+    if !o.skipRateLimit {
+        let (limited, limitedURL) = try await startSimulator(
+            projects: o.rateProjects, nights: o.nights, latencyMS: o.latencyMS, rateLimit: o.rateLimit)
+        let r = try await fetch(url: limitedURL, into: try temporary(), nights: o.nights, concurrency: o.concurrency)
+        let throttled = limited.requests.filter { $0.status == 429 }.count
+        let failed = limited.requests.filter { $0.status >= 500 || ($0.status >= 400 && $0.status != 429) }.count
+        let bound = Double(r.calls - throttled) / (Double(o.rateLimit) / 60)
+        print(
+            "  rate limit \(o.rateLimit)/min (\(o.rateProjects) projects): \(r.calls - throttled) calls + \(throttled) answered 429, "
+                + "\(failed) failed, in \(f(r.seconds)) s; rate-limit bound \(f(bound)) s → \(f(r.seconds / bound))× the bound")
+        await limited.stop()
+    }
+}
+
+guard let (command, options) = parse(Array(CommandLine.arguments.dropFirst())), command == "fetch" else {
+    print("usage: triage-bench fetch [--projects N] [--nights N] [--latency-ms N] [--concurrency N] [--rate-limit N] [--rate-projects N] [--skip-sequential] [--skip-rate-limit]")
+    exit(64)
+}
+do {
+    try await benchFetch(options)
+} catch {
+    FileHandle.standardError.write(Data("triage-bench: \(error)\n".utf8))
+    exit(1)
+}

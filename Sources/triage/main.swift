@@ -1,1 +1,160 @@
-print("triage")
+// The `triage` executable: parses its flags, wires the adapters (GitLab client, SQLite cache,
+// terminal streams, and for `triage demo` the simulated GitLab) into the shell, and exits with
+// the session's status. Nothing else lives here.
+import Foundation
+import GitLab
+import GitLabSimulator
+import Store
+import TriageCore
+import TriageShell
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+func fail(_ message: String, status: ExitStatus) -> Never {
+    FileHandle.standardError.write(Data("triage: \(message)\n".utf8))
+    exit(status.rawValue)
+}
+
+let invocation: Invocation
+do {
+    invocation = try Invocation.parse(Array(CommandLine.arguments.dropFirst()))
+} catch {
+    fail("\(error.message)\n\(Invocation.usage)", status: .usage)
+}
+if invocation.help {
+    print(Invocation.usage)
+    exit(0)
+}
+if invocation.version {
+    print("triage 0.1.0")
+    exit(0)
+}
+
+var variables = ProcessInfo.processInfo.environment
+// TRIAGE_NOW pins the clock (ISO-8601), so transcripts of "last night" are reproducible in tests.
+let pinnedNow: Date? = variables["TRIAGE_NOW"].flatMap { ISO8601DateFormatter().date(from: $0) }
+let now: @Sendable () -> Date = { pinnedNow ?? Date() }
+let stdinIsTerminal = isatty(STDIN_FILENO) == 1
+let stdoutIsTerminal = isatty(STDOUT_FILENO) == 1
+let stderrIsTerminal = isatty(STDERR_FILENO) == 1
+
+// Script lines, read up front so that a missing file is a usage error before anything runs.
+var lines: [ScriptLine] = []
+for source in invocation.sources {
+    switch source {
+    case .command(let text):
+        lines.append(ScriptLine(file: nil, line: 1, text: text))
+    case .file(let path):
+        guard let data = FileManager.default.contents(atPath: path) else {
+            fail("cannot read script file '\(path)'", status: .usage)
+        }
+        lines += Session.lines(of: String(decoding: data, as: UTF8.self), file: path)
+    }
+}
+
+var workspace = URL(
+    fileURLWithPath: invocation.workspace ?? variables["TRIAGE_WORKSPACE"] ?? FileManager.default.currentDirectoryPath,
+    isDirectory: true)
+var simulator: SimulatedGitLab?
+var demoDirectory: URL?
+
+if invocation.demo {
+    // A simulated GitLab on 127.0.0.1 and a temporary workspace pointing at it.
+    let zone = "America/Chicago"
+    let calendar = NightCalendar(timeZone: TimeZone(identifier: zone) ?? .current)
+    let token = "glpat-demo-\(UUID().uuidString.prefix(8).lowercased())"
+    var configuration = SimulatorConfiguration(lastNight: calendar.lastNight(now: now()))
+    configuration.tokens = [token: .api]
+    let sim = SimulatedGitLab(configuration: configuration)
+    let url: URL
+    do { url = try await sim.start() } catch { fail("could not start the simulated GitLab: \(error)", status: .stopped) }
+    simulator = sim
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("triage-demo-\(UUID().uuidString)")
+    do {
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        var config = WorkspaceConfig()
+        config.gitlabURL = url.absoluteString
+        config.timeZone = zone
+        config.nights = configuration.nights
+        try Data(config.rendered().utf8).write(to: directory.appendingPathComponent(WorkspaceConfig.fileName))
+    } catch {
+        fail("could not create the demo workspace: \(error)", status: .stopped)
+    }
+    demoDirectory = directory
+    workspace = directory
+    variables["GITLAB_URL"] = nil
+    variables["GITLAB_TOKEN"] = token
+    FileHandle.standardError.write(Data("demo: simulated GitLab at \(url.absoluteString), workspace \(directory.path)\n".utf8))
+    let run = lines.isEmpty && invocation.words.isEmpty ? ["fetch", "summary last-night"] : ["fetch"]
+    lines = run.map { ScriptLine(file: nil, line: 1, text: $0) } + lines
+}
+
+let secrets = ["GITLAB_TOKEN", "GITLAB_ACCESS_TOKEN", "CI_JOB_TOKEN"].compactMap { variables[$0] }
+let sink = StandardStreams(secrets: secrets, statusEnabled: stderrIsTerminal)
+let environment = ShellEnvironment(
+    workspace: workspace, variables: variables, now: now,
+    openStore: { directory in try SQLiteCacheStore(directory: directory) },
+    makeSource: { url, token, concurrency in
+        GitLabClient(
+            baseURL: url, token: token, transport: URLSessionTransport.make(maxConnections: concurrency),
+            concurrency: concurrency)
+    },
+    sink: sink, stdoutIsTerminal: stdoutIsTerminal)
+let color: Bool =
+    switch invocation.color {
+    case .always: true
+    case .never: false
+    case .auto: stdoutIsTerminal && (variables["NO_COLOR"] ?? "").isEmpty
+    }
+let context = Context(
+    environment: environment, format: invocation.format ?? (stdoutIsTerminal ? .table : .tsv), color: color)
+let session = Session(context: context)
+
+// Ctrl-C cancels the running command; the session then stops cleanly.
+signal(SIGINT, SIG_IGN)
+let interrupt = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
+
+let status: ExitStatus
+if !lines.isEmpty || !invocation.words.isEmpty {
+    let task = Task {
+        if !lines.isEmpty {
+            let status = await session.run(script: lines, keepGoing: invocation.keepGoing, echo: invocation.echo)
+            if status != .success || invocation.words.isEmpty { return status }
+        }
+        switch await session.run(words: invocation.words) {
+        case .ok, .quit: return ExitStatus.success
+        case .failed: return ExitStatus.stopped
+        case .canceled: return ExitStatus.interrupted
+        }
+    }
+    interrupt.setEventHandler { task.cancel() }
+    interrupt.resume()
+    status = await task.value
+} else if stdinIsTerminal {
+    // Until the line editor lands: a plain prompt on the main thread.
+    interrupt.setEventHandler {}
+    interrupt.resume()
+    while true {
+        sink.write("triage> ")
+        guard let text = readLine() else {
+            sink.write("\n")
+            break
+        }
+        let outcome = await session.run(ScriptLine(file: nil, line: 1, text: text))
+        if outcome == .quit { break }
+    }
+    status = .success
+} else {
+    let data = FileHandle.standardInput.readDataToEndOfFile()
+    let script = Session.lines(of: String(decoding: data, as: UTF8.self), file: "<stdin>")
+    let task = Task { await session.run(script: script, keepGoing: invocation.keepGoing, echo: invocation.echo) }
+    interrupt.setEventHandler { task.cancel() }
+    interrupt.resume()
+    status = await task.value
+}
+
+if let simulator { await simulator.stop() }
+if let demoDirectory { try? FileManager.default.removeItem(at: demoDirectory) }
+exit(status.rawValue)

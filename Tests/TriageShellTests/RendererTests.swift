@@ -62,3 +62,13 @@ let sample = CommandOutput(
 func remoteErrorsSayWhatAndWhatNext(error: RemoteError, message: String) {
     #expect(ErrorFormatter.message(for: error) == message)
 }
+
+@Test func anExpiredTokenSaysSo() {
+    let error = RemoteError(
+        kind: .unauthorized, method: "GET", url: "https://g/api/v4/projects", status: 401,
+        message: "Token is expired. You can either do re-authorization or token refresh.")
+    #expect(
+        ErrorFormatter.message(for: error)
+            == "GitLab rejected the token (401: Token is expired. You can either do re-authorization or token refresh.) — check GITLAB_TOKEN (a personal access token with the read_api scope)"
+    )
+}

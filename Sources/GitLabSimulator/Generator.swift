@@ -1,0 +1,650 @@
+/// A Julia package the generated projects depend on; its version moves over the nights.
+struct Dependency: Sendable {
+    let name: String
+    let uuid: String
+    let major: Int
+    let minor: Int
+    let patch: Int
+}
+
+let dependencyCatalogue: [Dependency] = [
+    .init(name: "DataFrames", uuid: "a93c6f00", major: 1, minor: 6, patch: 1),
+    .init(name: "CSV", uuid: "336ed68f", major: 0, minor: 10, patch: 14),
+    .init(name: "JSON", uuid: "682c06a0", major: 0, minor: 21, patch: 4),
+    .init(name: "StaticArrays", uuid: "90137ffa", major: 1, minor: 9, patch: 7),
+    .init(name: "ForwardDiff", uuid: "f6369f11", major: 0, minor: 10, patch: 36),
+    .init(name: "Distributions", uuid: "31c24e10", major: 0, minor: 25, patch: 112),
+    .init(name: "DataStructures", uuid: "864edb3b", major: 0, minor: 18, patch: 20),
+    .init(name: "OrderedCollections", uuid: "bac558e1", major: 1, minor: 6, patch: 3),
+    .init(name: "Reexport", uuid: "189a3867", major: 1, minor: 2, patch: 2),
+    .init(name: "Tables", uuid: "bd369af6", major: 1, minor: 12, patch: 0),
+    .init(name: "Unitful", uuid: "1986cc42", major: 1, minor: 21, patch: 0),
+    .init(name: "SpecialFunctions", uuid: "276daf66", major: 2, minor: 4, patch: 0),
+    .init(name: "Optim", uuid: "429524aa", major: 1, minor: 9, patch: 4),
+    .init(name: "Zygote", uuid: "e88e6eb3", major: 0, minor: 6, patch: 70),
+    .init(name: "Flux", uuid: "587475ba", major: 0, minor: 14, patch: 19),
+    .init(name: "MLUtils", uuid: "f1d291b0", major: 0, minor: 4, patch: 4),
+    .init(name: "ChainRulesCore", uuid: "d360d2e6", major: 1, minor: 24, patch: 0),
+    .init(name: "Documenter", uuid: "e30172f5", major: 1, minor: 5, patch: 0),
+    .init(name: "Aqua", uuid: "4c88cf16", major: 0, minor: 8, patch: 7),
+    .init(name: "Compat", uuid: "34da2185", major: 4, minor: 15, patch: 0),
+]
+
+/// One step of a job template.
+struct JobTemplate: Sendable {
+    let name: String
+    let stage: String
+    let image: String
+    let allowFailure: Bool
+    let manual: Bool
+    /// Typical run time in seconds.
+    let seconds: ClosedRange<Int>
+}
+
+func jobTemplates(_ language: Organisation.Language) -> [JobTemplate] {
+    switch language {
+    case .julia:
+        return [
+            .init(name: "instantiate", stage: "build", image: "julia:1.11", allowFailure: false, manual: false, seconds: 60...180),
+            .init(name: "test-julia-1.10", stage: "test", image: "julia:1.10", allowFailure: false, manual: false, seconds: 240...900),
+            .init(name: "test-julia-1.11", stage: "test", image: "julia:1.11", allowFailure: false, manual: false, seconds: 240...900),
+            .init(name: "test-nightly", stage: "test", image: "julia:nightly", allowFailure: true, manual: false, seconds: 240...900),
+            .init(name: "docs", stage: "docs", image: "julia:1.11", allowFailure: false, manual: false, seconds: 90...300),
+            .init(name: "deploy-docs", stage: "docs", image: "alpine:3.20", allowFailure: true, manual: true, seconds: 10...30),
+        ]
+    case .python:
+        return [
+            .init(name: "lint", stage: "lint", image: "python:3.12", allowFailure: false, manual: false, seconds: 20...60),
+            .init(name: "pytest-3.11", stage: "test", image: "python:3.11", allowFailure: false, manual: false, seconds: 60...400),
+            .init(name: "pytest-3.12", stage: "test", image: "python:3.12", allowFailure: false, manual: false, seconds: 60...400),
+            .init(name: "build-wheel", stage: "package", image: "python:3.12", allowFailure: false, manual: false, seconds: 30...90),
+            .init(name: "publish", stage: "package", image: "python:3.12", allowFailure: true, manual: true, seconds: 10...30),
+        ]
+    case .infra:
+        return [
+            .init(name: "docker-build", stage: "build", image: "docker:27.3", allowFailure: false, manual: false, seconds: 120...600),
+            .init(name: "integration-tests", stage: "test", image: "docker:27.3", allowFailure: false, manual: false, seconds: 200...900),
+            .init(name: "deploy-staging", stage: "deploy", image: "alpine:3.20", allowFailure: true, manual: true, seconds: 20...60),
+        ]
+    }
+}
+
+/// Counters and plans that `advance(nights:)` continues from.
+struct GeneratorState: Sendable {
+    var firstNight: CivilDate
+    var nextPipelineID = 50_001
+    var nextJobID = 900_001
+    var iids: [Int: Int] = [:]
+    var heads: [Int: String] = [:]
+    var commitCounter: [Int: Int] = [:]
+    /// Night index at which the "new on the last night" causes begin (the initial last night).
+    var lastNightIndex: Int
+}
+
+private let juliaPrefixes = [
+    "Fast", "Sparse", "Tensor", "Mesh", "Optim", "Stat", "Signal", "Graph", "Quantum", "Interval", "Poly",
+    "Spline", "Wavelet", "Geo", "Bio", "Chem", "Fluid", "Elastic", "Rational", "Symbolic",
+]
+private let juliaSuffixes = ["Kit", "Tools", "Base", "Core", "Arrays", "Solvers", "Utils", "Models"]
+private let pythonNames = [
+    "nightly-dashboard", "pkg-mirror-sync", "log-shipper", "runner-autoscaler", "registry-bot",
+    "benchmark-harness", "docs-builder", "release-notes",
+]
+private let infraNames = ["ci-images", "runner-config", "terraform-gitlab", "artifact-cleaner", "cache-warmer"]
+private let topics = [
+    "rounding", "broadcast", "show", "indexing", "convert", "parse", "iteration", "hash", "promotion",
+    "allocations", "threads", "precision",
+]
+private let commitTitles = [
+    "Fix rounding in show for small values", "Bump compat bounds", "Add tests for edge cases",
+    "Refactor internal iteration", "Update CI configuration", "Improve docstrings", "Speed up hot loop",
+    "Handle empty input", "Drop support for old Julia versions", "Merge branch 'feature' into 'main'",
+]
+
+extension Organisation {
+    /// Generates the organisation for `configuration` (fast: 100 projects × 30 nights well under a second in release).
+    init(configuration c: SimulatorConfiguration) {
+        let last = CivilDate(c.lastNight) ?? CivilDate(year: 2026, month: 11, day: 28)
+        let nightCount = max(1, c.nights)
+        let first = last.adding(days: -(nightCount - 1))
+        self.seed = c.seed
+        self.nights = []
+        self.generator = GeneratorState(firstNight: first, lastNightIndex: nightCount - 1)
+        users = [
+            User(id: 1, username: "root", name: "Administrator"),
+            User(id: 2, username: "triage-bot", name: "Triage Bot"),
+            User(id: 3, username: "ci-scheduler", name: "CI Scheduler"),
+            User(id: 4, username: "alice.kim", name: "Alice Kim"),
+            User(id: 5, username: "bruno.silva", name: "Bruno Silva"),
+            User(id: 6, username: "chen.wei", name: "Chen Wei"),
+            User(id: 7, username: "dana.okafor", name: "Dana Okafor"),
+            User(id: 8, username: "elif.yilmaz", name: "Elif Yılmaz"),
+        ]
+        groups = [
+            Group(id: 11, name: "Julia", path: "julia", fullPath: "julia", parentID: nil, description: "Julia packages"),
+            Group(id: 12, name: "ML", path: "ml", fullPath: "julia/ml", parentID: 11, description: "Machine learning packages"),
+            Group(id: 13, name: "Tools", path: "tools", fullPath: "tools", parentID: nil, description: "CI tooling and infrastructure"),
+        ]
+        makeProjects(count: max(1, c.projects), first: first)
+        for i in 0..<nightCount { generateNight(i) }
+        makeIssues()
+        pickAdversarial()
+    }
+
+    private mutating func makeProjects(count: Int, first: CivilDate) {
+        var rng = SplitMix64(seed, stableHash("projects"))
+        var usedNames = Set<String>()
+        var id = 101
+        func add(_ index: Int, archived: Bool) {
+            let slot = index % 10
+            let language: Language = slot < 8 ? .julia : (slot == 8 ? .python : .infra)
+            let groupID = language != .julia ? 13 : (slot < 6 ? 11 : 12)
+            var name: String
+            switch language {
+            case .julia:
+                repeat {
+                    name = rng.pick(juliaPrefixes) + rng.pick(juliaSuffixes) + ".jl"
+                } while usedNames.contains(name)
+            case .python:
+                name = pythonNames[(index / 10) % pythonNames.count]
+                if usedNames.contains(name) { name += "-\(index)" }
+            case .infra:
+                name = infraNames[(index / 10) % infraNames.count]
+                if usedNames.contains(name) { name += "-\(index)" }
+            }
+            usedNames.insert(name)
+            let group = groups.first { $0.id == groupID }
+            var deps: [Int] = []
+            if language == .julia {
+                var pool = Array(0..<dependencyCatalogue.count)
+                for _ in 0..<rng.int(6...10) {
+                    deps.append(pool.remove(at: rng.int(0..<pool.count)))
+                }
+                deps.sort()
+            }
+            let created = chicagoMidnightMillis(first) - Int64(rng.int(200...1500)) * 86_400_000
+                - Int64(rng.int(0..<86_400_000))
+            let project = Project(
+                id: id, name: name, path: name, pathWithNamespace: "\(group?.fullPath ?? "tools")/\(name)",
+                groupID: groupID, archived: archived, language: language,
+                description: language == .julia ? "\(name.dropLast(3)): a Julia package" : "\(name) service",
+                createdAt: created, writesTimestamps: rng.chance(0.3), dependencies: deps)
+            projectIndex[id] = projects.count
+            projects.append(project)
+            let root = rng.hex(40)
+            commits[root] = Commit(sha: root, parent: nil, title: "Initial commit", authorID: 4 + rng.int(0..<5), date: created)
+            generator.heads[id] = root
+            id += rng.int(1...9)
+        }
+        for i in 0..<count { add(i, archived: false) }
+        for i in [0, 6, 8] { add(i + count, archived: true) }
+    }
+
+    // MARK: Plans (pure functions of seed, project and night index, so `advance` continues them)
+
+    /// A release of a dependency that breaks several Julia projects for some nights.
+    struct DependencyEvent {
+        let dependency: Int
+        let start: Int
+        let length: Int
+        let kind: FailureCause.Kind
+    }
+
+    func dependencyEvent(startingAt night: Int) -> DependencyEvent? {
+        var rng = SplitMix64(seed, stableHash("dep-event"), UInt64(night))
+        let forced = night == generator.lastNightIndex
+        guard forced || (night > 0 && rng.chance(0.12)) else { return nil }
+        let dep = rng.int(0..<dependencyCatalogue.count)
+        return DependencyEvent(
+            dependency: dep, start: night, length: forced ? 3 : rng.int(2...5),
+            kind: rng.chance(0.7) ? .loadError : .pkgResolution)
+    }
+
+    func isAffected(project: Project, by event: DependencyEvent) -> Bool {
+        guard project.language == .julia, project.dependencies.contains(event.dependency) else { return false }
+        var rng = SplitMix64(seed, stableHash("affected"), UInt64(event.start), UInt64(project.id))
+        return rng.chance(0.65)
+    }
+
+    func activeDependencyEvents(night: Int) -> [DependencyEvent] {
+        (max(0, night - 6)...night).compactMap { dependencyEvent(startingAt: $0) }
+            .filter { night < $0.start + $0.length }
+    }
+
+    /// Version of a dependency on a night: minor bumps at its release events, patch bumps now and then.
+    func version(ofDependency dep: Int, night: Int) -> (String, Bool) {
+        let base = dependencyCatalogue[dep]
+        var minor = base.minor
+        var patch = base.patch
+        if night >= 0 {
+            for j in 0...night {
+                if let e = dependencyEvent(startingAt: j), e.dependency == dep {
+                    minor += 1
+                    patch = 0
+                } else {
+                    var rng = SplitMix64(seed, stableHash("bump"), UInt64(dep), UInt64(j))
+                    if rng.chance(0.08) { patch += 1 }
+                }
+            }
+        }
+        var rng = SplitMix64(seed, stableHash("held"), UInt64(dep))
+        return ("\(base.major).\(minor).\(patch)", rng.chance(0.2))
+    }
+
+    /// A project-specific problem persisting for several nights on one job.
+    struct Episode {
+        let cause: FailureCause
+        let job: String
+        let start: Int
+        let length: Int
+    }
+
+    func episode(project: Project, startingAt night: Int) -> Episode? {
+        var rng = SplitMix64(seed, stableHash("episode"), UInt64(project.id), UInt64(night))
+        let forced = night == generator.lastNightIndex && project.id % 5 == 1
+        guard forced || rng.chance(0.04) else { return nil }
+        let length = forced ? 4 : rng.int(2...8)
+        let topic = rng.pick(topics)
+        let package = String(project.name.split(separator: ".").first ?? "")
+        switch project.language {
+        case .julia:
+            let job = rng.pick(["test-julia-1.10", "test-julia-1.11"])
+            let error = rng.chance(0.35)
+            let kind: FailureCause.Kind = error ? .testError : .testFailure
+            let cause = FailureCause(
+                id: "julia-\(error ? "testerror" : "testfailed")-\(package)-\(topic)", kind: kind,
+                isInfrastructure: false,
+                summary: "\(package): \(topic) tests \(error ? "throw" : "fail")", subject: package, detail: topic,
+                file: "test/\(topic).jl", line: rng.int(12...240))
+            return Episode(cause: cause, job: job, start: night, length: length)
+        case .python:
+            let cause = FailureCause(
+                id: "pytest-\(project.name)-test_\(topic)", kind: .pytest, isInfrastructure: false,
+                summary: "\(project.name): test_\(topic) fails", subject: project.name, detail: topic,
+                file: "tests/test_\(topic).py", line: rng.int(12...300))
+            return Episode(cause: cause, job: rng.pick(["pytest-3.11", "pytest-3.12"]), start: night, length: length)
+        case .infra:
+            let cause = FailureCause(
+                id: "build-\(project.name)-\(topic)", kind: .buildError, isInfrastructure: false,
+                summary: "\(project.name): image build step fails", subject: project.name, detail: topic,
+                file: "Dockerfile", line: rng.int(5...60))
+            return Episode(cause: cause, job: "docker-build", start: night, length: length)
+        }
+    }
+
+    func activeEpisodes(project: Project, night: Int) -> [Episode] {
+        (max(0, night - 8)...night).compactMap { episode(project: project, startingAt: $0) }
+            .filter { night < $0.start + $0.length }
+    }
+
+    func dependencyCause(_ e: DependencyEvent, night: Int) -> FailureCause {
+        let dep = dependencyCatalogue[e.dependency]
+        let (v, _) = version(ofDependency: e.dependency, night: e.start)
+        var rng = SplitMix64(seed, stableHash("dep-symbol"), UInt64(e.start))
+        let symbol = rng.pick(["_unsafe_view", "promote_eltype", "columnindex", "default_table", "_checkbounds", "tangent_type"])
+        if e.kind == .pkgResolution {
+            return FailureCause(
+                id: "julia-unsatisfiable-\(dep.name)-\(v)", kind: .pkgResolution, isInfrastructure: false,
+                summary: "\(dep.name) \(v) cannot be resolved with the compat bounds", subject: dep.name,
+                detail: v, file: "Project.toml", line: 0)
+        }
+        return FailureCause(
+            id: "julia-loaderror-\(dep.name)-\(v)", kind: .loadError, isInfrastructure: false,
+            summary: "\(dep.name) \(v) removed `\(symbol)`: packages fail to load", subject: dep.name,
+            detail: symbol, file: "src/\(dep.name).jl", line: rng.int(10...80))
+    }
+
+    func flakyCause(project: Project) -> FailureCause? {
+        var rng = SplitMix64(seed, stableHash("flaky"), UInt64(project.id))
+        guard rng.chance(0.5) else { return nil }
+        let package = String(project.name.split(separator: ".").first ?? "")
+        switch rng.int(0..<3) {
+        case 0:
+            return FailureCause(
+                id: "network-resolve-host", kind: .network, isInfrastructure: true,
+                summary: "DNS resolution fails on the runners", subject: project.language == .python ? "pypi.org" : "github.com",
+                detail: "", file: "", line: 0)
+        case 1 where project.language == .julia:
+            return FailureCause(
+                id: "julia-segfault-\(package)-gc", kind: .segfault, isInfrastructure: false,
+                summary: "\(package) segfaults in GC under threads", subject: package, detail: "threads",
+                file: "test/threads.jl", line: rng.int(20...120))
+        default:
+            let topic = "timing"
+            if project.language == .julia {
+                return FailureCause(
+                    id: "julia-testfailed-\(package)-\(topic)", kind: .testFailure, isInfrastructure: false,
+                    summary: "\(package): flaky timing test", subject: package, detail: topic,
+                    file: "test/\(topic).jl", line: rng.int(10...90))
+            }
+            return FailureCause(
+                id: "pytest-\(project.name)-test_\(topic)", kind: .pytest, isInfrastructure: false,
+                summary: "\(project.name): flaky timing test", subject: project.name, detail: topic,
+                file: "tests/test_\(topic).py", line: rng.int(10...90))
+        }
+    }
+
+    func nightlyCause(project: Project) -> FailureCause {
+        let package = String(project.name.split(separator: ".").first ?? "")
+        return FailureCause(
+            id: "julia-nightly-\(package)-internals", kind: .testError, isInfrastructure: false,
+            summary: "\(package) uses Base internals changed on Julia nightly", subject: package,
+            detail: "internals", file: "test/runtests.jl", line: 7 + Int(stableHash(package) % 30))
+    }
+
+    static let infraCauses: [FailureCause] = [
+        FailureCause(id: "infra-oom-killed", kind: .oomKilled, isInfrastructure: true, summary: "job killed by the OOM killer",
+                     subject: "", detail: "", file: "", line: 0),
+        FailureCause(id: "infra-disk-full", kind: .diskFull, isInfrastructure: true, summary: "runner disk full",
+                     subject: "", detail: "", file: "", line: 0),
+        FailureCause(id: "infra-docker-pull", kind: .dockerPull, isInfrastructure: true,
+                     summary: "docker image pull fails (registry rate limit)", subject: "", detail: "", file: "", line: 0),
+        FailureCause(id: "infra-timeout-1h", kind: .timeout, isInfrastructure: true,
+                     summary: "job exceeds the 1h timeout", subject: "", detail: "", file: "", line: 0),
+    ]
+
+    // MARK: Nights
+
+    /// Appends night `index` (0 = first night): daytime push/MR pipelines of that date, then the schedule pipelines.
+    mutating func generateNight(_ index: Int) {
+        let date = generator.firstNight.adding(days: index)
+        nights.append(date.text)
+        let active = projects.filter { !$0.archived }
+        var daytime: [(Int64, Project, String)] = []
+        for project in active {
+            var rng = SplitMix64(seed, stableHash("day"), UInt64(project.id), UInt64(index))
+            let noonish = chicagoMidnightMillis(date) + Int64(rng.int(9 * 3600...18 * 3600)) * 1000
+            if rng.chance(0.25) { daytime.append((noonish, project, "push")) }
+            if rng.chance(0.15) { daytime.append((noonish + Int64(rng.int(60...7200)) * 1000, project, "merge_request_event")) }
+        }
+        daytime.sort { $0.0 < $1.0 }
+        for (time, project, source) in daytime {
+            makePipeline(project: project, source: source, created: time, night: index)
+        }
+        let midnight = chicagoMidnightMillis(date.adding(days: 1))
+        var scheduled: [(Int64, Project)] = active.map { project in
+            var rng = SplitMix64(seed, stableHash("sched"), UInt64(project.id), UInt64(index))
+            return (midnight + Int64(rng.int(3_000...240_000)), project)
+        }
+        scheduled.sort { $0.0 < $1.0 }
+        for (time, project) in scheduled {
+            makePipeline(project: project, source: "schedule", created: time, night: index)
+        }
+    }
+
+    private enum Outcome {
+        case pass
+        case fail(FailureCause, retry: Bool, retryPasses: Bool)
+    }
+
+    private mutating func makePipeline(project: Project, source: String, created: Int64, night: Int) {
+        var rng = SplitMix64(seed, stableHash("pipeline"), UInt64(project.id), UInt64(created))
+        let pid = generator.nextPipelineID
+        generator.nextPipelineID += rng.int(1...4)
+        let iid = (generator.iids[project.id] ?? 0) + 1
+        generator.iids[project.id] = iid
+        var ref = "main"
+        var sha = generator.heads[project.id] ?? String(repeating: "0", count: 40)
+        var before = String(repeating: "0", count: 40)
+        var user = 3
+        if source != "schedule" {
+            user = 4 + rng.int(0..<5)
+            let newSHA = rng.hex(40)
+            commits[newSHA] = Commit(
+                sha: newSHA, parent: sha, title: rng.pick(commitTitles), authorID: user, date: created - Int64(rng.int(5...600)) * 1000)
+            if source == "push" {
+                before = sha
+                generator.heads[project.id] = newSHA
+            } else {
+                ref = "refs/merge-requests/\(rng.int(2...140))/head"
+            }
+            sha = newSHA
+        }
+
+        // Decide outcomes per job name.
+        var outcomes: [String: Outcome] = [:]
+        let templates = jobTemplates(project.language)
+        var canceledStage: String?
+        if source == "schedule" {
+            for e in activeDependencyEvents(night: night) where isAffected(project: project, by: e) {
+                let cause = dependencyCause(e, night: night)
+                if e.kind == .pkgResolution {
+                    outcomes["instantiate"] = .fail(cause, retry: false, retryPasses: false)
+                } else {
+                    for name in ["test-julia-1.10", "test-julia-1.11", "docs"] {
+                        outcomes[name] = .fail(cause, retry: false, retryPasses: false)
+                    }
+                }
+            }
+            for e in activeEpisodes(project: project, night: night) where outcomes[e.job] == nil {
+                outcomes[e.job] = .fail(e.cause, retry: false, retryPasses: false)
+            }
+            if project.language == .julia, rng.chance(0.3) {
+                outcomes["test-nightly"] = .fail(nightlyCause(project: project), retry: false, retryPasses: false)
+            }
+            if let flaky = flakyCause(project: project), rng.chance(0.15) {
+                let candidates = templates.filter { $0.stage == "test" && !$0.allowFailure && outcomes[$0.name] == nil }
+                if !candidates.isEmpty {
+                    let t = rng.pick(candidates)
+                    outcomes[t.name] = .fail(flaky, retry: rng.chance(0.7), retryPasses: rng.chance(0.6))
+                }
+            }
+            if rng.chance(0.015) { canceledStage = "test" }
+        } else if rng.chance(0.12) {
+            let package = String(project.name.split(separator: ".").first ?? "")
+            let t = rng.pick(templates.filter { $0.stage == "test" && !$0.allowFailure })
+            let wip = FailureCause(
+                id: project.language == .julia ? "julia-testfailed-\(package)-wip" : "pytest-\(project.name)-test_wip",
+                kind: project.language == .julia ? .testFailure : .pytest, isInfrastructure: false,
+                summary: "work in progress on a branch", subject: project.language == .julia ? package : project.name,
+                detail: "wip", file: project.language == .julia ? "test/wip.jl" : "tests/test_wip.py", line: 42)
+            outcomes[t.name] = .fail(wip, retry: false, retryPasses: false)
+        }
+        for t in templates where outcomes[t.name] == nil && !t.manual {
+            if rng.chance(0.012) {
+                let infra = rng.pick(Organisation.infraCauses)
+                outcomes[t.name] = .fail(infra, retry: rng.chance(0.6), retryPasses: rng.chance(0.8))
+            }
+        }
+
+        // Lay out jobs stage by stage.
+        var stageOrder: [String] = []
+        for t in templates where !stageOrder.contains(t.stage) { stageOrder.append(t.stage) }
+        var firstAttempts: [Job] = []
+        var retries: [Job] = []
+        var clock = created + Int64(rng.int(1_000...20_000))
+        var blocked = false
+        var canceled = false
+        var latestFinish = clock
+        var jobID = generator.nextJobID
+        var retryQueue: [(JobTemplate, FailureCause, Bool, Int64, Int)] = []
+        for stage in stageOrder {
+            var stageEnd = clock
+            var stageFailed = false
+            for t in templates where t.stage == stage {
+                let id = jobID
+                jobID += 1
+                let runner = rng.int(0..<6)
+                func job(_ status: String, _ reason: String?, _ retried: Bool, _ start: Int64?, _ end: Int64?, _ cause: String?) -> Job {
+                    Job(id: id, pipelineID: pid, projectID: project.id, name: t.name, stage: t.stage, status: status,
+                        allowFailure: t.allowFailure, failureReason: reason, retried: retried,
+                        createdAt: created + Int64(firstAttempts.count * 37), startedAt: start, finishedAt: end,
+                        image: t.image, causeID: cause, runnerIndex: runner)
+                }
+                if blocked || canceled {
+                    firstAttempts.append(job(canceled ? "canceled" : "skipped", nil, false, nil, nil, nil))
+                    continue
+                }
+                if t.manual {
+                    firstAttempts.append(job("manual", nil, false, nil, nil, nil))
+                    continue
+                }
+                let start = clock + Int64(rng.int(1_000...25_000))
+                if canceledStage == stage {
+                    let end = start + Int64(rng.int(30...200)) * 1000
+                    firstAttempts.append(job("canceled", nil, false, start, end, nil))
+                    stageEnd = max(stageEnd, end)
+                    canceled = true
+                    continue
+                }
+                switch outcomes[t.name] ?? .pass {
+                case .pass:
+                    let end = start + Int64(rng.int(t.seconds)) * 1000 + Int64(rng.int(0..<1000))
+                    firstAttempts.append(job("success", nil, false, start, end, nil))
+                    stageEnd = max(stageEnd, end)
+                case .fail(let cause, let retry, let retryPasses):
+                    causes[cause.id] = cause
+                    var seconds = Int64(rng.int(t.seconds))
+                    var reason = "script_failure"
+                    switch cause.kind {
+                    case .timeout:
+                        seconds = 3600 + Int64(rng.int(1...20))
+                        reason = rng.chance(0.7) ? "job_execution_timeout" : "stuck_or_timeout_failure"
+                    case .dockerPull:
+                        seconds = Int64(rng.int(15...90))
+                        reason = "runner_system_failure"
+                    case .pkgResolution, .network: seconds = Int64(rng.int(20...90))
+                    default: break
+                    }
+                    let end = start + seconds * 1000 + Int64(rng.int(0..<1000))
+                    firstAttempts.append(job("failed", reason, retry, start, end, cause.id))
+                    stageEnd = max(stageEnd, end)
+                    if retry {
+                        retryQueue.append((t, cause, retryPasses, end, runner))
+                    } else if !t.allowFailure {
+                        stageFailed = true
+                    }
+                }
+            }
+            // Automatic retries of this stage run right after the failed attempt.
+            for (t, cause, passes, failedAt, _) in retryQueue {
+                let id = jobID
+                jobID += 1
+                let start = failedAt + Int64(rng.int(2_000...20_000))
+                let end = start + Int64(rng.int(t.seconds)) * 1000 + Int64(rng.int(0..<1000))
+                let runner = rng.int(0..<6)
+                retries.append(Job(
+                    id: id, pipelineID: pid, projectID: project.id, name: t.name, stage: t.stage,
+                    status: passes ? "success" : "failed", allowFailure: t.allowFailure,
+                    failureReason: passes ? nil : "script_failure", retried: false, createdAt: failedAt + 150,
+                    startedAt: start, finishedAt: end, image: t.image, causeID: passes ? nil : cause.id, runnerIndex: runner))
+                stageEnd = max(stageEnd, end)
+                if !passes && !t.allowFailure { stageFailed = true }
+            }
+            retryQueue.removeAll()
+            latestFinish = max(latestFinish, stageEnd)
+            clock = stageEnd
+            if stageFailed { blocked = true }
+        }
+        generator.nextJobID = jobID + rng.int(0...3)
+        let all = (firstAttempts + retries).sorted { $0.id < $1.id }
+        let latest = all.filter { !$0.retried }
+        let status: String
+        if latest.contains(where: { $0.status == "failed" && !$0.allowFailure }) {
+            status = "failed"
+        } else if latest.contains(where: { $0.status == "canceled" }) {
+            status = "canceled"
+        } else if latest.contains(where: { $0.status == "success" || $0.status == "failed" }) {
+            status = "success"
+        } else {
+            status = "skipped"
+        }
+        let started = all.compactMap(\.startedAt).min()
+        let finished = all.compactMap(\.finishedAt).max()
+        let pipeline = Pipeline(
+            id: pid, iid: iid, projectID: project.id, night: source == "schedule" ? nights[night] : nil,
+            nightIndex: night, source: source, status: status, ref: ref, sha: sha, beforeSHA: before, userID: user,
+            createdAt: created, startedAt: started, finishedAt: finished ?? latestFinish)
+        pipelineIndex[pid] = pipelines.count
+        pipelinesByProject[project.id, default: []].append(pipelines.count)
+        pipelines.append(pipeline)
+        for j in all {
+            jobIndex[j.id] = jobs.count
+            jobsByPipeline[pid, default: []].append(jobs.count)
+            jobs.append(j)
+        }
+    }
+
+    // MARK: Issues and adversarial traces
+
+    private mutating func makeIssues() {
+        var nextID = 7001
+        let lastIndex = nights.count - 1
+        for project in projects where !project.archived {
+            var rng = SplitMix64(seed, stableHash("issues"), UInt64(project.id))
+            var iid = 0
+            var seen = Set<String>()
+            let pipelinesOfProject = pipelines(ofProject: project.id).filter { $0.source == "schedule" }
+            for pipeline in pipelinesOfProject {
+                for job in jobs(ofPipeline: pipeline.id) where job.status == "failed" && !job.allowFailure {
+                    guard let cause = cause(ofJob: job.id), !seen.contains(cause.id), !cause.isInfrastructure else { continue }
+                    seen.insert(cause.id)
+                    guard rng.chance(0.5) else { continue }
+                    iid += 1
+                    let opened = (pipeline.finishedAt ?? pipeline.createdAt) + Int64(rng.int(600...30_000)) * 1000
+                    let stillFailing = pipelinesOfProject.last.map { last in
+                        jobs(ofPipeline: last.id).contains { $0.causeID == cause.id && $0.status == "failed" }
+                    } ?? false
+                    let closed: Int64? = stillFailing || pipeline.nightIndex == lastIndex
+                        ? nil : opened + Int64(rng.int(1...5)) * 86_400_000
+                    let title: String
+                    let description: String
+                    switch cause.kind {
+                    case .testFailure:
+                        title = "\(job.name): \(cause.detail) Test Failed at \(cause.file):\(cause.line)"
+                        description = "Nightly `\(job.name)` fails since \(pipeline.night ?? ""):\n\n```\n\(cause.detail): Test Failed at /builds/\(project.pathWithNamespace)/\(cause.file):\(cause.line)\n```\n"
+                    case .loadError:
+                        title = "LoadError: UndefVarError: `\(cause.detail)` not defined after \(cause.subject) update"
+                        description = "Since \(cause.subject) was released our tests fail to load:\n\n```\nERROR: LoadError: UndefVarError: `\(cause.detail)` not defined in `\(cause.subject)`\n```\n"
+                    case .pkgResolution:
+                        title = "Unsatisfiable requirements detected for package \(cause.subject)"
+                        description = "`Pkg.instantiate()` fails in the nightly:\n\n```\nERROR: Unsatisfiable requirements detected for package \(cause.subject)\n```\n"
+                    case .segfault:
+                        title = "Segfault in \(cause.file) (signal (11): Segmentation fault)"
+                        description = "Happens on some nights only; a retry usually passes."
+                    case .pytest:
+                        title = "FAILED \(cause.file)::test_\(cause.detail)"
+                        description = "```\nFAILED \(cause.file)::test_\(cause.detail) - AssertionError\n```\n"
+                    default:
+                        title = "\(job.name) fails: \(cause.summary)"
+                        description = cause.summary
+                    }
+                    issues.append(Issue(
+                        id: nextID, iid: iid, projectID: project.id, title: title, description: description,
+                        state: closed == nil ? "opened" : "closed", authorID: rng.chance(0.4) ? 2 : 4 + rng.int(0..<5),
+                        labels: ["ci", "nightly"], createdAt: opened, updatedAt: closed ?? opened, closedAt: closed,
+                        causeID: cause.id))
+                    nextID += 1
+                }
+            }
+            for _ in 0..<rng.int(0...2) {
+                iid += 1
+                let created = project.createdAt + Int64(rng.int(1...300)) * 86_400_000
+                let closed = rng.chance(0.5)
+                issues.append(Issue(
+                    id: nextID, iid: iid, projectID: project.id, title: rng.pick(["Document the public API", "Support Julia 1.12", "Improve error messages", "Add a changelog"]),
+                    description: "", state: closed ? "closed" : "opened", authorID: rng.chance(0.3) ? 2 : 4 + rng.int(0..<5),
+                    labels: ["enhancement"], createdAt: created, updatedAt: created + 3_600_000,
+                    closedAt: closed ? created + 3_600_000 : nil, causeID: nil))
+                nextID += 1
+            }
+        }
+        issues.sort { $0.id < $1.id }
+    }
+
+    private mutating func pickAdversarial() {
+        let candidates = jobs.filter { job in
+            job.status == "failed" && !job.retried
+                && (causes[job.causeID ?? ""].map { ![.timeout, .dockerPull].contains($0.kind) } ?? false)
+                && pipeline(id: job.pipelineID)?.source == "schedule"
+        }
+        guard candidates.count >= AdversarialTrace.allCases.count else { return }
+        var rng = SplitMix64(seed, stableHash("adversarial"))
+        var pool = candidates
+        for kind in AdversarialTrace.allCases {
+            let job = pool.remove(at: rng.int(0..<pool.count))
+            adversarialJobs[kind] = job.id
+            adversarialByJob[job.id] = kind
+        }
+    }
+}

@@ -1,0 +1,232 @@
+import Foundation
+
+/// A SplitMix64 generator: the simulator's only source of randomness, so that every value is a
+/// pure function of the seed and of the keys mixed into it.
+struct SplitMix64 {
+    private var state: UInt64
+
+    init(_ seed: UInt64) { state = seed }
+
+    /// Seeds from a hash of `keys`, so independent facts never share a random stream.
+    init(_ keys: UInt64...) { state = mixKeys(keys) }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    /// Uniform in `range` (which must not be empty).
+    mutating func int(_ range: Range<Int>) -> Int {
+        range.lowerBound + Int(next() % UInt64(range.count))
+    }
+
+    mutating func int(_ range: ClosedRange<Int>) -> Int {
+        range.lowerBound + Int(next() % UInt64(range.count))
+    }
+
+    /// Uniform in [0, 1).
+    mutating func double() -> Double { Double(next() >> 11) / Double(1 << 53) }
+
+    mutating func chance(_ probability: Double) -> Bool { double() < probability }
+
+    mutating func pick<T>(_ values: [T]) -> T { values[int(0..<values.count)] }
+
+    mutating func hex(_ count: Int) -> String {
+        let digits = Array("0123456789abcdef")
+        var out = ""
+        out.reserveCapacity(count)
+        for _ in 0..<count { out.append(digits[Int(next() & 15)]) }
+        return out
+    }
+}
+
+/// Combines keys into one 64-bit hash (order-sensitive).
+func mixKeys(_ keys: [UInt64]) -> UInt64 {
+    var h: UInt64 = 0x243F_6A88_85A3_08D3
+    for key in keys {
+        h ^= key &+ 0x9E37_79B9_7F4A_7C15 &+ (h << 6) &+ (h >> 2)
+        h = (h ^ (h >> 33)) &* 0xFF51_AFD7_ED55_8CCD
+        h = (h ^ (h >> 33)) &* 0xC4CE_B9FE_1A85_EC53
+        h ^= h >> 33
+    }
+    return h
+}
+
+/// A stable 64-bit hash of a string (FNV-1a), for mixing names into seeds.
+func stableHash(_ text: String) -> UInt64 {
+    var h: UInt64 = 0xCBF2_9CE4_8422_2325
+    for byte in text.utf8 {
+        h ^= UInt64(byte)
+        h = h &* 0x100_0000_01B3
+    }
+    return h
+}
+
+/// A value behind a lock, for the simulator's mutable state shared between request tasks.
+final class Locked<Value>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value: Value
+
+    init(_ value: Value) { self.value = value }
+
+    func withLock<R>(_ body: (inout Value) throws -> R) rethrows -> R {
+        lock.lock()
+        defer { lock.unlock() }
+        return try body(&value)
+    }
+}
+
+// MARK: - Calendar arithmetic (proleptic Gregorian, UTC), no Foundation calendars: fast and deterministic.
+
+/// A calendar date without time zone.
+struct CivilDate: Hashable, Comparable, Sendable {
+    var year: Int
+    var month: Int
+    var day: Int
+
+    /// Parses `YYYY-MM-DD`; nil for anything else.
+    init?(_ text: String) {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+            let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
+            (1...12).contains(m), (1...31).contains(d)
+        else { return nil }
+        self.init(year: y, month: m, day: d)
+        guard CivilDate(days: daysSinceEpoch) == self else { return nil }
+    }
+
+    init(year: Int, month: Int, day: Int) {
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// From days since 1970-01-01 (Howard Hinnant's civil_from_days).
+    init(days: Int) {
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        self.init(year: yoe + era * 400 + (m <= 2 ? 1 : 0), month: m, day: d)
+    }
+
+    var daysSinceEpoch: Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let mp = month > 2 ? month - 3 : month + 9
+        let doy = (153 * mp + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146_097 + doe - 719_468
+    }
+
+    /// 0 = Sunday.
+    var weekday: Int { ((daysSinceEpoch % 7) + 11) % 7 }
+
+    func adding(days: Int) -> CivilDate { CivilDate(days: daysSinceEpoch + days) }
+
+    var text: String { String(format: "%04d-%02d-%02d", year, month, day) }
+
+    static func < (a: CivilDate, b: CivilDate) -> Bool { a.daysSinceEpoch < b.daysSinceEpoch }
+
+    /// The `n`-th (1-based) Sunday of a month.
+    static func nthSunday(_ n: Int, year: Int, month: Int) -> CivilDate {
+        let first = CivilDate(year: year, month: month, day: 1)
+        let offset = (7 - first.weekday) % 7
+        return first.adding(days: offset + 7 * (n - 1))
+    }
+}
+
+/// America/Chicago's UTC offset in hours at 00:00 local time on `date` (US rules since 2007:
+/// CDT from the second Sunday of March 02:00 to the first Sunday of November 02:00).
+/// Midnight of the March switch day is still CST; midnight of the November switch day is still CDT.
+func chicagoOffsetHoursAtMidnight(_ date: CivilDate) -> Int {
+    let start = CivilDate.nthSunday(2, year: date.year, month: 3)
+    let end = CivilDate.nthSunday(1, year: date.year, month: 11)
+    return (date > start && date <= end) ? -5 : -6
+}
+
+/// Epoch milliseconds of 00:00 America/Chicago on `date`.
+func chicagoMidnightMillis(_ date: CivilDate) -> Int64 {
+    Int64(date.daysSinceEpoch) * 86_400_000 - Int64(chicagoOffsetHoursAtMidnight(date)) * 3_600_000
+}
+
+private func two(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
+
+/// `2026-11-29T06:00:12.345Z` — GitLab's body timestamp format.
+func isoMillis(_ ms: Int64) -> String {
+    let days = Int((ms >= 0 ? ms : ms - 86_399_999) / 86_400_000)
+    let rem = Int(ms - Int64(days) * 86_400_000)
+    let date = CivilDate(days: days)
+    let millis = rem % 1000
+    let secs = rem / 1000
+    let frac = millis < 10 ? "00\(millis)" : (millis < 100 ? "0\(millis)" : "\(millis)")
+    return "\(date.text)T\(two(secs / 3600)):\(two(secs / 60 % 60)):\(two(secs % 60)).\(frac)Z"
+}
+
+/// `2026-01-21T09:47:05.094219Z` — the runner's per-line timestamp format (27 characters).
+func isoMicros(_ us: Int64) -> String {
+    let days = Int(us / 86_400_000_000)
+    let rem = us - Int64(days) * 86_400_000_000
+    let date = CivilDate(days: days)
+    let secs = Int(rem / 1_000_000)
+    let micros = String(Int(rem % 1_000_000))
+    let padded = String(repeating: "0", count: 6 - micros.count) + micros
+    return "\(date.text)T\(two(secs / 3600)):\(two(secs / 60 % 60)):\(two(secs % 60)).\(padded)Z"
+}
+
+/// `Tue, 05 Jan 2021 11:00:00 GMT` (IMF-fixdate).
+func httpDate(epochSeconds: Int64) -> String {
+    let days = Int(epochSeconds / 86_400)
+    let secs = Int(epochSeconds % 86_400)
+    let date = CivilDate(days: days)
+    let names = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
+    let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+    return "\(names[date.weekday]), \(two(date.day)) \(months[date.month - 1]) \(date.year) "
+        + "\(two(secs / 3600)):\(two(secs / 60 % 60)):\(two(secs % 60)) GMT"
+}
+
+/// Parses the ISO-8601 forms GitLab accepts in filters (`2026-11-29`, `2026-11-29T06:00:00Z`,
+/// `…T06:00:00.123Z`, `…T00:00:00-06:00`, `…+02:00`) into epoch milliseconds; nil when malformed.
+func parseISO8601Millis(_ text: String) -> Int64? {
+    let chars = Array(text)
+    guard chars.count >= 10, let date = CivilDate(String(chars[0..<10])) else { return nil }
+    var ms = Int64(date.daysSinceEpoch) * 86_400_000
+    if chars.count == 10 { return ms }
+    guard chars.count >= 19, chars[10] == "T" || chars[10] == " ",
+        let h = Int(String(chars[11..<13])), let m = Int(String(chars[14..<16])),
+        let s = Int(String(chars[17..<19]))
+    else { return nil }
+    ms += Int64(h * 3_600_000 + m * 60_000 + s * 1000)
+    var i = 19
+    if i < chars.count, chars[i] == "." {
+        i += 1
+        var digits = ""
+        while i < chars.count, chars[i].isNumber {
+            digits.append(chars[i])
+            i += 1
+        }
+        let padded = (digits + "000").prefix(3)
+        ms += Int64(padded) ?? 0
+    }
+    if i == chars.count { return ms }
+    if chars[i] == "Z", i == chars.count - 1 { return ms }
+    guard chars[i] == "+" || chars[i] == "-", chars.count - i >= 6,
+        let oh = Int(String(chars[(i + 1)..<(i + 3)])), let om = Int(String(chars[(i + 4)..<(i + 6)]))
+    else { return nil }
+    let offset = Int64(oh * 3_600_000 + om * 60_000)
+    return chars[i] == "+" ? ms - offset : ms + offset
+}
+
+/// `count` hex digits derived only from `keys` (stable identifiers such as runner tokens and UUIDs).
+func stableHex(_ count: Int, _ keys: UInt64...) -> String {
+    var rng = SplitMix64(mixKeys(keys))
+    return rng.hex(count)
+}

@@ -1,0 +1,462 @@
+import Foundation
+
+/// Writes bytes the way gitlab-runner does, optionally with runner-18.7 per-line timestamps (§5.3).
+struct TraceWriter {
+    var out: [UInt8] = []
+    let timestamps: Bool
+    /// Virtual clock in epoch microseconds.
+    var clock: Int64
+    var rng: SplitMix64
+
+    static let esc = "\u{1B}"
+    static let reset = "\u{1B}[0;m"
+    static let clear = "\u{1B}[0K"
+
+    /// Moves the virtual clock forward to `micros` (never backwards).
+    mutating func jump(to micros: Int64) { clock = max(clock, micros) }
+
+    mutating func tick(_ maxMicros: Int64 = 3_000) { clock += 1 + Int64(rng.next() % UInt64(maxMicros)) }
+
+    private mutating func prefix(stream: String, continuation: Bool) {
+        guard timestamps else { return }
+        out.append(contentsOf: "\(isoMicros(clock)) \(stream)\(continuation ? "+" : " ")".utf8)
+    }
+
+    /// One line (without its `\n`) on a stream: "00O" runner, "01O" script stdout, "01E" script stderr.
+    mutating func line(_ text: String, stream: String = "01O") {
+        tick()
+        prefix(stream: stream, continuation: false)
+        out.append(contentsOf: text.utf8)
+        out.append(10)
+    }
+
+    mutating func raw(_ bytes: [UInt8], stream: String = "01O") {
+        tick()
+        prefix(stream: stream, continuation: false)
+        out.append(contentsOf: bytes)
+        out.append(10)
+    }
+
+    /// `Println`: `\e[0K<text>\e[0;m`.
+    mutating func runner(_ text: String) { line("\(Self.clear)\(text)\(Self.reset)", stream: "00O") }
+    /// Green command echo or notice.
+    mutating func notice(_ text: String, stream: String = "01O") { line("\u{1B}[32;1m\(text)\(Self.reset)", stream: stream) }
+
+    /// Progress frames separated by bare `\r` on one line; with timestamps each frame is its own entry with `+`.
+    mutating func progress(_ frames: [String]) {
+        if timestamps {
+            for (i, f) in frames.enumerated() {
+                tick()
+                prefix(stream: "01O", continuation: i > 0)
+                out.append(contentsOf: f.utf8)
+                out.append(contentsOf: i == frames.count - 1 ? [10] : [13, 10])
+            }
+        } else {
+            line(frames.joined(separator: "\r"))
+        }
+    }
+
+    mutating func sectionStart(_ name: String, _ header: String) {
+        tick(200_000)
+        line("section_start:\(clock / 1_000_000):\(name)\r\(Self.clear)\(Self.clear)\u{1B}[36;1m\(header)\(Self.reset)", stream: "00O")
+    }
+
+    mutating func sectionEnd(_ name: String) {
+        tick(200_000)
+        tick()
+        prefix(stream: "00O", continuation: false)
+        out.append(contentsOf: "section_end:\(clock / 1_000_000):\(name)\r\(Self.clear)".utf8)
+        if timestamps { out.append(10) }
+    }
+}
+
+/// Renders one job's trace: preamble, sections, the job's script output, its failure text and the tail.
+struct TraceRenderer {
+    let org: Organisation
+    let job: Organisation.Job
+    let project: Organisation.Project
+    let pipeline: Organisation.Pipeline
+
+    private static let runnerVersions = [
+        ("17.5.3", "12030cf4"), ("17.11.1", "96856197"), ("18.2.0", "5e4a1f23"), ("18.7.0", "a1f0c3d9"),
+    ]
+
+    func render() -> [UInt8] {
+        guard let started = job.startedAt else { return [] }
+        let adversarial = org.adversarialByJob[job.id]
+        if adversarial == .empty { return [] }
+        var w = TraceWriter(
+            timestamps: project.writesTimestamps, clock: started * 1000,
+            rng: SplitMix64(org.seed, stableHash("trace"), UInt64(job.id)))
+        if adversarial == .escapesOnly {
+            for _ in 0..<40 {
+                w.out.append(contentsOf: "\u{1B}[0K\u{1B}[32;1m\u{1B}[0;m\u{1B}[36;1m\u{1B}[0;m\r\u{1B}[0K\u{1B}[31;1m\u{1B}[0;m\n".utf8)
+            }
+            return w.out
+        }
+        let cause = org.cause(ofJob: job.id)
+        let version = project.writesTimestamps ? ("18.7.0", "a1f0c3d9")
+            : Self.runnerVersions[(project.id + job.runnerIndex) % 3]
+        let runnerName = "\(project.language == .julia ? "julia" : "tools")-runner-\(String(format: "%02d", job.runnerIndex + 1))"
+        let token = String(stableHex(8, stableHash(runnerName)))
+        w.runner("Running with gitlab-runner \(version.0) (\(version.1))")
+        w.runner("  on \(runnerName) \(token), system ID: s_\(stableHex(12, stableHash(runnerName), 2))")
+        w.sectionStart("prepare_executor", "Preparing the \"docker\" executor")
+        w.runner("Using Docker executor with image \(job.image) ...")
+        w.runner("Pulling docker image \(job.image) ...")
+        if cause?.kind == .dockerPull {
+            let secs = w.rng.int(1...30)
+            let error = "Error response from daemon: toomanyrequests: You have reached your pull rate limit. You may increase the limit by authenticating and upgrading: https://www.docker.com/increase-rate-limit (manager.go:251:\(secs)s)"
+            w.line("\u{1B}[0;33mWARNING: Failed to pull image with policy \"always\": \(error)\(TraceWriter.reset)", stream: "00O")
+            w.line("\u{1B}[31;1mERROR: Job failed (system failure): failed to pull image \"\(job.image)\" with specified policies [always]: \(error)\(TraceWriter.reset)", stream: "00O")
+            return finish(&w)
+        }
+        w.runner("Using docker image sha256:\(w.rng.hex(64)) for \(job.image) with digest \(job.image.split(separator: ":").first ?? "")@sha256:\(w.rng.hex(64)) ...")
+        w.sectionEnd("prepare_executor")
+        w.sectionStart("prepare_script", "Preparing environment")
+        w.line("Running on runner-\(token.lowercased())-project-\(project.id)-concurrent-\(w.rng.int(0...3)) via \(runnerName)...")
+        w.sectionEnd("prepare_script")
+        w.sectionStart("get_sources", "Getting source from Git repository")
+        w.notice("Fetching changes with git depth set to 20...")
+        w.line("Initialized empty Git repository in /builds/\(project.pathWithNamespace)/.git/")
+        w.notice("Created fresh repository.")
+        w.notice("Checking out \(pipeline.sha.prefix(8)) as detached HEAD (ref is \(pipeline.ref))...")
+        w.line("")
+        w.notice("Skipping Git submodules setup")
+        w.sectionEnd("get_sources")
+        let finished = (job.finishedAt ?? started) * 1000
+        w.jump(to: started * 1000 + (finished - started * 1000) / 8)
+        w.sectionStart("step_script", "Executing \"step_script\" stage of the job script")
+        w.runner("Using docker image sha256:\(w.rng.hex(64)) for \(job.image) ...")
+        switch project.language {
+        case .julia: julia(&w, cause)
+        case .python: python(&w, cause)
+        case .infra: infra(&w, cause)
+        }
+        return finish(&w, cause: cause)
+    }
+
+    private func finish(_ w: inout TraceWriter, cause: FailureCause? = nil) -> [UInt8] {
+        let adversarial = org.adversarialByJob[job.id]
+        if adversarial == .truncated {
+            let limit = 4 * 1024 * 1024
+            var n = 0
+            while w.out.count < limit {
+                n += 1
+                w.line("      Testing iteration \(n): residual = \(Double(w.rng.int(1...999_999)) / 1e9) (tolerance 1.0e-8)")
+            }
+            w.out.removeLast(w.out.count - limit)
+            w.out.append(contentsOf: "\n\u{1B}[33;1mJob's log exceeded limit of 4194304 bytes.\nJob execution will continue but no more output will be collected.\u{1B}[0;m\n".utf8)
+            return w.out
+        }
+        if job.status == "canceled" { return w.out }
+        if cause?.kind == .dockerPull { return w.out }
+        if cause?.kind == .timeout {
+            w.jump(to: (job.finishedAt ?? 0) * 1000)
+            w.line("\u{1B}[31;1mERROR: Job failed: execution took longer than 1h0m0s seconds\(TraceWriter.reset)", stream: "00O")
+            return w.out
+        }
+        w.jump(to: (job.finishedAt ?? 0) * 1000 - 4_000_000)
+        w.sectionEnd("step_script")
+        let failed = job.status == "failed"
+        w.sectionStart(failed ? "upload_artifacts_on_failure" : "upload_artifacts_on_success",
+                       failed ? "Uploading artifacts for failed job" : "Uploading artifacts for successful job")
+        w.line("\u{1B}[0;33mWARNING: coverage/lcov.info: no matching files. Ensure that the artifact path is relative to the working directory (/builds/\(project.pathWithNamespace))\(TraceWriter.reset)", stream: "00O")
+        w.sectionEnd(failed ? "upload_artifacts_on_failure" : "upload_artifacts_on_success")
+        w.sectionStart("cleanup_file_variables", "Cleaning up project directory and file based variables")
+        w.sectionEnd("cleanup_file_variables")
+        if failed {
+            let code = cause?.kind == .oomKilled ? 137 : 1
+            w.line("\u{1B}[31;1mERROR: Job failed: exit code \(code)\(TraceWriter.reset)", stream: "00O")
+        } else {
+            w.line("\u{1B}[32;1mJob succeeded\(TraceWriter.reset)", stream: "00O")
+        }
+        return w.out
+    }
+
+    private var package: String { String(project.name.split(separator: ".").first ?? "") }
+    private var root: String { "/builds/\(project.pathWithNamespace)" }
+    private var juliaVersion: String {
+        job.image.hasSuffix("1.10") ? "1.10.7" : (job.image.hasSuffix("nightly") ? "1.13.0-DEV.\(600 + pipeline.nightIndex)" : "1.11.2")
+    }
+    private var stdlib: String { "/usr/local/julia/share/julia/stdlib/v\(juliaVersion.prefix(4))" }
+
+    private func temp(_ w: inout TraceWriter) -> String {
+        let letters = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
+        return "/tmp/jl_" + String((0..<6).map { _ in letters[w.rng.int(0..<letters.count)] })
+    }
+
+    private func statusListing(_ w: inout TraceWriter) {
+        w.line("Status `\(root)/Project.toml`")
+        for dep in project.dependencies {
+            let d = dependencyCatalogue[dep]
+            let (v, held) = org.version(ofDependency: dep, night: pipeline.nightIndex)
+            let marker = held ? (d.major == 0 ? "\u{1B}[33m⌅\u{1B}[39m" : "\u{1B}[32m⌃\u{1B}[39m") : " "
+            w.line("\(marker) \u{1B}[90m[\(d.uuid)] \u{1B}[39m\(d.name) v\(v)")
+        }
+        if project.dependencies.contains(where: { org.version(ofDependency: $0, night: pipeline.nightIndex).1 }) {
+            w.line("\u{1B}[36m\u{1B}[1mInfo\u{1B}[22m\u{1B}[39m Packages marked with \u{1B}[32m⌃\u{1B}[39m and \u{1B}[33m⌅\u{1B}[39m have new versions available. Those with \u{1B}[32m⌃\u{1B}[39m may be upgradable, but those with \u{1B}[33m⌅\u{1B}[39m are restricted by compatibility constraints from upgrading. To see why use `status --outdated`")
+        }
+    }
+
+    private func julia(_ w: inout TraceWriter, _ cause: FailureCause?) {
+        w.notice("$ julia --project=. -e 'using Pkg; Pkg.instantiate()'")
+        if cause?.kind == .network {
+            w.line("\u{1B}[32m\u{1B}[1m    Updating\u{1B}[22m\u{1B}[39m registry at `~/.julia/registries/General.toml`")
+            w.line("fatal: unable to access 'https://github.com/JuliaRegistries/General.git/': Could not resolve host: \(cause?.subject ?? "github.com")")
+            w.line("ERROR: failed to clone from https://github.com/JuliaRegistries/General.git, error: GitError(Code:ERROR, Class:Net, failed to resolve address for github.com: Temporary failure in name resolution)")
+            return
+        }
+        w.line("\u{1B}[32m\u{1B}[1m    Updating\u{1B}[22m\u{1B}[39m registry at `~/.julia/registries/General.toml`")
+        if cause?.kind == .pkgResolution, let c = cause {
+            let dep = dependencyCatalogue.first { $0.name == c.subject }
+            let uuid = dep?.uuid ?? "00000000"
+            let other = dependencyCatalogue[(Int(stableHash(c.subject) % 19) + 1) % dependencyCatalogue.count]
+            w.line("\u{1B}[32m\u{1B}[1m   Resolving\u{1B}[22m\u{1B}[39m package versions...")
+            w.line("ERROR: Unsatisfiable requirements detected for package \(c.subject) [\(uuid)]:")
+            w.line(" \(c.subject) [\(uuid)] log:")
+            w.line(" ├─possible versions are: 0.1.0-\(c.detail) or uninstalled")
+            w.line(" ├─restricted to versions \(c.detail) by \(other.name) [\(other.uuid)], leaving only versions: \(c.detail)")
+            w.line(" └─restricted by compatibility requirements with \(package) [\(stableHex(8, stableHash(package)))] to versions: 0.1.0-\(w.rng.int(1...9)).\(w.rng.int(0...30)) — no versions left")
+            w.line("Stacktrace:")
+            w.line("  [1] \u{1B}[0m\u{1B}[1mpropagate_constraints!\u{1B}[22m(graph::Pkg.Resolve.Graph, sources::Set{Int64}; log_events::Bool)")
+            w.line("    @ \u{1B}[90mPkg.Resolve\u{1B}[39m \u{1B}[90m\(stdlib)/Pkg/src/Resolve/\u{1B}[39m\u{1B}[90m\u{1B}[4mgraphtype.jl:1\(w.rng.int(0...9))\(w.rng.int(10...99))\u{1B}[24m\u{1B}[39m")
+            return
+        }
+        var frames: [String] = []
+        let total = project.dependencies.count + w.rng.int(20...60)
+        for i in stride(from: 0, through: total, by: max(1, total / 6)) {
+            frames.append("\u{1B}[32m\u{1B}[1mPrecompiling\u{1B}[22m\u{1B}[39m project...\n  \(String(repeating: "█", count: i * 20 / total))\(String(repeating: " ", count: 20 - i * 20 / total)) \(i)/\(total)")
+        }
+        w.progress(frames.map { $0.replacingOccurrences(of: "\n", with: " ") })
+        w.line("  \(total) dependencies successfully precompiled in \(w.rng.int(20...140)) seconds")
+        w.notice("$ julia --project=. -e 'using Pkg; Pkg.status()'")
+        statusListing(&w)
+        if job.name == "instantiate" || job.name == "docs" {
+            if job.name == "docs" {
+                w.notice("$ julia --project=docs docs/make.jl")
+                if let c = cause, c.kind == .loadError { loadError(&w, c); return }
+                w.line("[ Info: SetupBuildDirectory: setting up build directory.")
+                w.line("[ Info: Doctest: running doctests.")
+                w.line("[ Info: ExpandTemplates: expanding markdown templates.")
+                w.line("[ Info: HTMLWriter: rendering HTML pages.")
+            }
+            if let c = cause { generic(&w, c) }
+            return
+        }
+        w.notice("$ julia --project=. -e 'using Pkg; Pkg.test(coverage=true)'")
+        w.line("\u{1B}[32m\u{1B}[1m     Testing\u{1B}[22m\u{1B}[39m \(package)")
+        w.line("\u{1B}[32m\u{1B}[1m      Status\u{1B}[22m\u{1B}[39m `\(temp(&w))/Project.toml`")
+        w.line("\u{1B}[32m\u{1B}[1m     Testing\u{1B}[22m\u{1B}[39m Running tests...")
+        if org.adversarialByJob[job.id] == .huge {
+            var n = 0
+            while w.out.count < 6_000_000 {
+                n += 1
+                w.line("  [ Info: iteration \(n): objective = \(Double(w.rng.int(1...999_999_999)) / 1e6), step = \(Double(w.rng.int(1...9999)) / 1e4)")
+            }
+        }
+        let passes = 120 + w.rng.int(0...400)
+        guard let c = cause else {
+            w.line("\u{1B}[0m\u{1B}[1mTest Summary: | \u{1B}[22m\u{1B}[32m\u{1B}[1mPass  \u{1B}[22m\u{1B}[39m\u{1B}[36m\u{1B}[1mTotal  \u{1B}[22m\u{1B}[39m\u{1B}[0m\u{1B}[1mTime\u{1B}[22m")
+            w.line("\(package.padding(toLength: 13, withPad: " ", startingAt: 0)) | \u{1B}[32m\(String(passes).leftPad(4))  \u{1B}[39m\u{1B}[36m\(String(passes).leftPad(5))  \u{1B}[39m\u{1B}[0m\(w.rng.int(3...90)).\(w.rng.int(0...9))s")
+            w.line("\u{1B}[32m\u{1B}[1m     Testing\u{1B}[22m\u{1B}[39m \(package) tests passed ")
+            return
+        }
+        switch c.kind {
+        case .testFailure: testFailed(&w, c, passes: passes)
+        case .testError: testErrored(&w, c, passes: passes)
+        case .loadError: loadError(&w, c)
+        case .segfault: segfault(&w, c)
+        default: generic(&w, c)
+        }
+    }
+
+    private func pkgErrorTail(_ w: inout TraceWriter, suffix: String = "") {
+        w.line("\u{1B}[91m\u{1B}[1mERROR: \u{1B}[22m\u{1B}[39mPackage \(package) errored during testing\(suffix)")
+        w.line("Stacktrace:")
+        w.line(" [1] \u{1B}[0m\u{1B}[1mpkgerror\u{1B}[22m(msg::\u{1B}[0mString)")
+        w.line("\u{1B}[90m   @\u{1B}[39m \u{1B}[90mPkg.Types\u{1B}[39m \u{1B}[90m\(stdlib)/Pkg/src/\u{1B}[39m\u{1B}[90m\u{1B}[4mTypes.jl:68\u{1B}[24m\u{1B}[39m")
+        w.line(" [2] \u{1B}[0m\u{1B}[1mtest\u{1B}[22m(ctx::\u{1B}[0mPkg.Types.Context, pkgs::\u{1B}[0mVector\u{1B}[90m{Pkg.Types.PackageSpec}\u{1B}[39m; coverage::\u{1B}[0mBool, kwargs::\u{1B}[0m@Kwargs\u{1B}[90m{}\u{1B}[39m)")
+        w.line("\u{1B}[90m   @\u{1B}[39m \u{1B}[90mPkg.Operations\u{1B}[39m \u{1B}[90m\(stdlib)/Pkg/src/\u{1B}[39m\u{1B}[90m\u{1B}[4mOperations.jl:2183\u{1B}[24m\u{1B}[39m")
+    }
+
+    private func stack(_ w: inout TraceWriter, _ c: FailureCause) {
+        w.line("Stacktrace:")
+        w.line(" [1] \u{1B}[0m\u{1B}[1mmacro expansion\u{1B}[22m")
+        w.line("\u{1B}[90m   @\u{1B}[39m \u{1B}[90m\(stdlib)/Test/src/\u{1B}[39m\u{1B}[90m\u{1B}[4mTest.jl:679\u{1B}[24m\u{1B}[39m\u{1B}[90m [inlined]\u{1B}[39m")
+        w.line(" [2] \u{1B}[0m\u{1B}[1mmacro expansion\u{1B}[22m")
+        w.line("\u{1B}[90m   @\u{1B}[39m \u{1B}[90m\(root)/\u{1B}[39m\u{1B}[90m\u{1B}[4m\(c.file):\(c.line)\u{1B}[24m\u{1B}[39m\u{1B}[90m [inlined]\u{1B}[39m")
+        w.line(" [3] \u{1B}[0m\u{1B}[1mtop-level scope\u{1B}[22m")
+        w.line("\u{1B}[90m   @\u{1B}[39m \u{1B}[90m\(root)/\u{1B}[39m\u{1B}[90m\u{1B}[4m\(c.file):\(max(1, c.line - 9))\u{1B}[24m\u{1B}[39m")
+    }
+
+    private func summary(_ w: inout TraceWriter, _ c: FailureCause, passes: Int, fail: Int, error: Int) {
+        let cols = fail > 0 ? "Pass  Fail  Total" : "Pass  Error  Total"
+        w.line("\u{1B}[0m\u{1B}[1mTest Summary:  | \u{1B}[22m\(cols)  Time")
+        w.line("\(package.padding(toLength: 14, withPad: " ", startingAt: 0)) | \(String(passes).leftPad(4))  \(String(fail + error).leftPad(4))  \(String(passes + fail + error).leftPad(5))  \(w.rng.int(3...90)).\(w.rng.int(0...9))s")
+        w.line("  \(c.detail.padding(toLength: 12, withPad: " ", startingAt: 0)) | \(String(w.rng.int(5...40)).leftPad(4))  \(String(fail + error).leftPad(4))  \(String(w.rng.int(41...60)).leftPad(5))  \(w.rng.int(0...9)).\(w.rng.int(0...9))s")
+        w.line("\u{1B}[91m\u{1B}[1mERROR: \u{1B}[22m\u{1B}[39mLoadError: Some tests did not pass: \(passes) passed, \(fail) failed, \(error) errored, 0 broken.")
+        w.line("in expression starting at \(root)/test/runtests.jl:\(4 + Int(stableHash(c.detail) % 20))")
+        pkgErrorTail(&w)
+    }
+
+    private func testFailed(_ w: inout TraceWriter, _ c: FailureCause, passes: Int) {
+        let a = w.rng.int(1...999)
+        let b = w.rng.int(1...99)
+        let evaluated: String
+        switch c.detail {
+        case "timing": evaluated = "0.\(w.rng.int(120...990)) < 0.1"
+        case "show": evaluated = "\"\(a).\(b)(5) m\" == \"\(a).\(b)(6) m\""
+        default: evaluated = "\(a).\(b)0000000000000\(w.rng.int(1...9)) == \(a).\(b)"
+        }
+        let html = org.adversarialByJob[job.id] == .html
+        let expression = html
+            ? "render(x) == \"<script>alert(1)</script><img src=x onerror=alert(1)> 'quoted' \\\"double\\\"\""
+            : "\(c.detail)_result(x\(a % 7), digits = 2) == expected"
+        w.line("\u{1B}[91m\u{1B}[1m\(c.detail): \u{1B}[22m\u{1B}[39m\u{1B}[91m\u{1B}[1mTest Failed\u{1B}[22m\u{1B}[39m at \u{1B}[39m\u{1B}[1m\(root)/\(c.file):\(c.line)\u{1B}[22m")
+        w.line("  Expression: \(expression)")
+        if org.adversarialByJob[job.id] == .invalidUTF8 {
+            w.raw(Array("   Evaluated: \"caf".utf8) + [0xC3, 0x28, 0xFF, 0xFE] + Array("\" == \"café\"".utf8) + [0xE2, 0x82])
+        } else {
+            w.line("   Evaluated: \(html ? "\"<img src=x onerror=alert(1)>\" == \"<script>alert(1)</script>\"" : evaluated)")
+        }
+        stack(&w, c)
+        summary(&w, c, passes: passes, fail: 1, error: 0)
+    }
+
+    private func testErrored(_ w: inout TraceWriter, _ c: FailureCause, passes: Int) {
+        w.line("\u{1B}[91m\u{1B}[1m\(c.detail): \u{1B}[22m\u{1B}[39m\u{1B}[91m\u{1B}[1mError During Test\u{1B}[22m\u{1B}[39m at \u{1B}[39m\u{1B}[1m\(root)/\(c.file):\(c.line)\u{1B}[22m")
+        w.line("  Test threw exception")
+        w.line("  Expression: \(c.detail)_kernel(v)")
+        switch stableHash(c.id) % 3 {
+        case 0: w.line("  BoundsError: attempt to access \(w.rng.int(2...64))-element Vector{Float64} at index [\(w.rng.int(65...999))]")
+        case 1: w.line("  DomainError with -\(Double(w.rng.int(1...99_999)) / 1e5):")
+            w.line("  sqrt was called with a negative real argument but will only return a complex result if called with a complex argument. Try sqrt(Complex(x)).")
+        default: w.line("  MethodError: no method matching \(c.detail)_kernel(::Vector{Float\(w.rng.chance(0.5) ? 32 : 64)}, ::Int64)")
+        }
+        w.line("  Stacktrace:")
+        w.line("   [1] \u{1B}[0m\u{1B}[1m\(c.detail)_kernel\u{1B}[22m(\u{1B}[90mv\u{1B}[39m::\u{1B}[0mVector\u{1B}[90m{Float64}\u{1B}[39m)")
+        w.line("  \u{1B}[90m   @\u{1B}[39m \u{1B}[35m\(package)\u{1B}[39m \u{1B}[90m\(root)/src/\u{1B}[39m\u{1B}[90m\u{1B}[4m\(c.detail).jl:\(c.line / 2 + 3)\u{1B}[24m\u{1B}[39m")
+        summary(&w, c, passes: passes, fail: 0, error: 1)
+    }
+
+    private func loadError(_ w: inout TraceWriter, _ c: FailureCause) {
+        w.line("\u{1B}[91m\u{1B}[1mERROR: \u{1B}[22m\u{1B}[39mLoadError: UndefVarError: `\(c.detail)` not defined in `\(c.subject)`")
+        w.line("Stacktrace:")
+        w.line(" [1] \u{1B}[0m\u{1B}[1mgetproperty\u{1B}[22m(x::\u{1B}[0mModule, f::\u{1B}[0mSymbol)")
+        w.line("\u{1B}[90m   @\u{1B}[39m \u{1B}[90mBase\u{1B}[39m \u{1B}[90m./\u{1B}[39m\u{1B}[90m\u{1B}[4mBase.jl:42\u{1B}[24m\u{1B}[39m")
+        w.line(" [2] top-level scope")
+        w.line("\u{1B}[90m   @\u{1B}[39m \u{1B}[90m\(root)/src/\u{1B}[39m\u{1B}[90m\u{1B}[4m\(package).jl:\(10 + Int(stableHash(c.id) % 50))\u{1B}[24m\u{1B}[39m")
+        w.line("in expression starting at \(root)/src/\(package).jl:\(10 + Int(stableHash(c.id) % 50))")
+        w.line("in expression starting at \(root)/test/runtests.jl:1")
+        w.line("ERROR: LoadError: Failed to precompile \(package) [\(stableHex(8, stableHash(package)))-\(stableHex(4, stableHash(package), 1))] to \"/root/.julia/compiled/v\(juliaVersion.prefix(4))/\(package)/jl_\(w.rng.hex(6))\".")
+        pkgErrorTail(&w)
+    }
+
+    private func segfault(_ w: inout TraceWriter, _ c: FailureCause) {
+        w.line("")
+        w.line("[\(w.rng.int(200...9999))] signal (11): Segmentation fault")
+        w.line("in expression starting at \(root)/\(c.file):\(c.line)")
+        w.line("jl_gc_mark_outrefs at /cache/build/builder-amdci4-\(w.rng.int(0...7))/julialang/julia-release-1-dot-11/src/gc.c:\(2400 + w.rng.int(0...99))")
+        w.line("unknown function (ip: 0x7f\(w.rng.hex(10)))")
+        w.line("_jl_invoke at /cache/build/builder-amdci4-\(w.rng.int(0...7))/julialang/julia-release-1-dot-11/src/gf.c:2895 [inlined]")
+        w.line("Allocations: \(w.rng.int(10_000_000...99_999_999)) (Pool: \(w.rng.int(10_000_000...99_999_999)); Big: \(w.rng.int(1000...99_999))); GC: \(w.rng.int(10...300))")
+        pkgErrorTail(&w, suffix: " (received signal: 11)")
+    }
+
+    private func generic(_ w: inout TraceWriter, _ c: FailureCause) {
+        switch c.kind {
+        case .oomKilled:
+            w.line("      Testing allocating \(w.rng.int(8...64)) GiB workspace for \(c.subject.isEmpty ? "benchmarks" : c.subject)")
+            w.line("/usr/bin/bash: line \(w.rng.int(140...190)): \(w.rng.int(100...999)) Killed                  \(project.language == .julia ? "julia --project=. -e 'using Pkg; Pkg.test(coverage=true)'" : "python -m pytest -x")")
+        case .diskFull:
+            w.line("ERROR: SystemError: opening file \"\(temp(&w))/\(w.rng.hex(8)).ji\": No space left on device")
+            w.line("write /var/lib/docker/overlay2/\(w.rng.hex(64))/diff/tmp/cache.bin: no space left on device")
+        case .network:
+            w.line("curl: (6) Could not resolve host: \(c.subject)")
+            w.line("ERROR: failed to download https://\(c.subject)/simple/ (attempt \(w.rng.int(3...5)) of 5)")
+        case .timeout:
+            for i in 0..<w.rng.int(3...8) {
+                w.line("      Testing long-running case \(i + 1) (\(w.rng.int(300...900)).\(w.rng.int(0...9)) s)")
+            }
+        default:
+            w.line("error: \(c.summary)")
+        }
+    }
+
+    private func python(_ w: inout TraceWriter, _ c: FailureCause?) {
+        w.notice("$ pip install -e '.[test]'")
+        if c?.kind == .network {
+            generic(&w, c ?? Organisation.infraCauses[0])
+            return
+        }
+        w.progress((0...5).map { "Downloading wheels \(String(repeating: "━", count: $0 * 8))\(String(repeating: " ", count: 40 - $0 * 8)) \($0 * 20)%" })
+        w.line("Successfully installed \(project.name)-0.\(w.rng.int(1...9)).\(w.rng.int(0...20)) pytest-8.3.\(w.rng.int(0...4))")
+        if job.name == "lint" {
+            w.notice("$ ruff check .")
+            w.line("All checks passed!")
+            if let c { generic(&w, c) }
+            return
+        }
+        if job.name.hasPrefix("build") || job.name == "publish" {
+            w.notice("$ python -m build")
+            w.line("Successfully built \(project.name)-0.4.\(w.rng.int(0...20)).tar.gz and \(project.name)-0.4.0-py3-none-any.whl")
+            if let c { generic(&w, c) }
+            return
+        }
+        w.notice("$ python -m pytest -q")
+        w.line("============================= test session starts ==============================")
+        w.line("platform linux -- Python \(job.image.dropFirst(7)).\(w.rng.int(1...9)), pytest-8.3.3, pluggy-1.5.0")
+        w.line("rootdir: \(root)")
+        let total = 150 + w.rng.int(0...120)
+        w.line("collected \(total) items")
+        w.line("")
+        let failing = c?.kind == .pytest
+        w.line("tests/test_api.py \(String(repeating: ".", count: 50)) [ 30%]")
+        w.line("\(c?.file ?? "tests/test_core.py") \(String(repeating: ".", count: 20))\(failing ? "F" : ".")\(String(repeating: ".", count: 29)) [ 60%]")
+        w.line("tests/test_cli.py \(String(repeating: ".", count: 40)) [100%]")
+        guard let c else {
+            w.line("\u{1B}[32m============================= \(total) passed in \(w.rng.int(2...90)).\(w.rng.int(10...99))s ==============================\u{1B}[0m")
+            return
+        }
+        guard failing else { generic(&w, c); return }
+        let a = w.rng.int(1_700_000_000...1_800_000_000)
+        w.line("=================================== FAILURES ===================================")
+        w.line("\u{1B}[31m\u{1B}[1m___________________________ test_\(c.detail)[case\(w.rng.int(0...9))] ___________________________\u{1B}[0m")
+        w.line("")
+        w.line("    def test_\(c.detail)(case):")
+        w.line(">       assert compute_\(c.detail)(case) == expected(case)")
+        w.line("\u{1B}[1m\u{1B}[31mE       AssertionError: assert \(a) == \(a + w.rng.int(1...3600))\u{1B}[0m")
+        w.line("\u{1B}[1m\u{1B}[31mE        +  where \(a) = compute_\(c.detail)('/tmp/pytest-of-root/pytest-\(w.rng.int(0...9))/test_\(c.detail)0')\u{1B}[0m")
+        w.line("")
+        w.line("\u{1B}[1m\u{1B}[31m\(c.file)\u{1B}[0m:\(c.line): AssertionError")
+        w.line("=========================== short test summary info ============================")
+        w.line("FAILED \(c.file)::test_\(c.detail) - AssertionError: assert \(a) == \(a + w.rng.int(1...3600))")
+        w.line("\u{1B}[31m========================= 1 failed, \(total - 1) passed in \(w.rng.int(2...90)).\(w.rng.int(10...99))s =========================\u{1B}[0m")
+    }
+
+    private func infra(_ w: inout TraceWriter, _ c: FailureCause?) {
+        w.notice("$ docker build -t registry.example.com/\(project.pathWithNamespace):\(pipeline.sha.prefix(8)) .")
+        w.line("#0 building with \"default\" instance using docker driver")
+        for step in 1...5 {
+            w.line("#\(step + 4) [\(step)/6] RUN apt-get update && apt-get install -y --no-install-recommends pkg\(step)")
+            w.line("#\(step + 4) DONE \(w.rng.int(0...40)).\(w.rng.int(0...9))s")
+        }
+        if let c, c.kind == .buildError {
+            w.line("#10 [6/6] RUN make -C /src install")
+            w.line("#10 \(w.rng.int(1...9)).\(w.rng.int(100...999)) make: *** [Makefile:\(c.line)] Error 2")
+            w.line("#10 ERROR: process \"/bin/sh -c make -C /src install\" did not complete successfully: exit code: 2")
+            w.line("ERROR: failed to solve: process \"/bin/sh -c make -C /src install\" did not complete successfully: exit code: 2")
+            return
+        }
+        w.line("#10 exporting to image")
+        w.line("#10 writing image sha256:\(w.rng.hex(64)) done")
+        if let c { generic(&w, c) }
+    }
+}
+
+extension String {
+    func leftPad(_ width: Int) -> String {
+        count >= width ? self : String(repeating: " ", count: width - count) + self
+    }
+}

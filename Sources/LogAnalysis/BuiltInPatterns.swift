@@ -1,0 +1,175 @@
+extension PatternLibrary {
+    /// The patterns triage knows out of the box. Each is tested with lines that must match and
+    /// lines that must not (`PatternLibraryTests`).
+    public static let builtIn = PatternLibrary(patterns: builtInPatterns)
+
+    static let builtInPatterns: [KnownPattern] = [
+        // MARK: Infrastructure — memory, crashes, time, disk, network, images, git.
+        KnownPattern(
+            name: "oom-killed", anchor: "out of memory", caseSensitive: false,
+            excluding: ["OutOfMemoryError"], infrastructure: true, category: "oom", weight: 97),
+        KnownPattern(name: "oom-killed", anchor: "OOMKilled", infrastructure: true, category: "oom", weight: 97),
+        KnownPattern(
+            name: "oom-killed", anchor: "Cannot allocate memory", infrastructure: true, category: "oom",
+            weight: 95),
+        KnownPattern(
+            name: "killed", anchor: "Killed", regex: #"^\s*(\S.*: line \d+: +\d+ )?Killed(\s.*)?$"#,
+            infrastructure: true, category: "oom", weight: 95),
+        KnownPattern(
+            name: "exit-code-137", anchor: "exit code 137", caseSensitive: false, infrastructure: true,
+            category: "oom", weight: 96),
+        KnownPattern(
+            name: "killed-signal", anchor: "received signal: KILL", infrastructure: true, category: "oom",
+            weight: 96),
+        KnownPattern(
+            name: "killed-signal", anchor: "signal: killed", infrastructure: true, category: "oom", weight: 96),
+        KnownPattern(
+            name: "segfault", anchor: "Segmentation fault", infrastructure: true, category: "crash", weight: 95),
+        KnownPattern(name: "segfault", anchor: "signal (11)", infrastructure: true, category: "crash", weight: 95),
+        KnownPattern(name: "segfault", anchor: "SIGSEGV", infrastructure: true, category: "crash", weight: 94),
+        KnownPattern(
+            name: "timeout", anchor: "execution took longer than", infrastructure: true, category: "timeout",
+            weight: 98),
+        KnownPattern(
+            name: "timeout", anchor: "Job's timeout", infrastructure: true, category: "timeout", weight: 97),
+        KnownPattern(
+            name: "no-space", anchor: "No space left on device", infrastructure: true, category: "disk",
+            weight: 97),
+        KnownPattern(
+            name: "dns", anchor: "Could not resolve host", infrastructure: true, category: "network", weight: 86),
+        KnownPattern(
+            name: "dns", anchor: "Temporary failure in name resolution", infrastructure: true,
+            category: "network", weight: 86),
+        KnownPattern(
+            name: "dns", anchor: "no such host", infrastructure: true, category: "network", weight: 84),
+        KnownPattern(
+            name: "connection-refused", anchor: "Connection refused", infrastructure: true, category: "network",
+            weight: 82),
+        KnownPattern(
+            name: "connection-failed", anchor: "Failed to connect to", infrastructure: true, category: "network",
+            weight: 82),
+        KnownPattern(
+            name: "connection-failed", anchor: "Connection timed out", infrastructure: true, category: "network",
+            weight: 82),
+        KnownPattern(
+            name: "connection-failed", anchor: "Connection reset by peer", infrastructure: true,
+            category: "network", weight: 80),
+        KnownPattern(
+            name: "connection-failed", anchor: "TLS handshake timeout", infrastructure: true, category: "network",
+            weight: 82),
+        KnownPattern(
+            name: "docker-pull", anchor: "failed to pull image", caseSensitive: false, infrastructure: true,
+            category: "docker", weight: 95),
+        KnownPattern(
+            name: "docker-pull", anchor: "pull access denied", infrastructure: true, category: "docker", weight: 93),
+        KnownPattern(
+            name: "docker-pull", anchor: "toomanyrequests", infrastructure: true, category: "docker", weight: 95),
+        KnownPattern(
+            name: "docker-daemon", anchor: "Error response from daemon", infrastructure: true, category: "docker",
+            weight: 92),
+        KnownPattern(
+            name: "runner-system-failure", anchor: "Job failed (system failure)", infrastructure: true,
+            category: "runner", weight: 96),
+        KnownPattern(
+            name: "git-fetch", anchor: "fatal: unable to access", infrastructure: true, category: "git",
+            weight: 90),
+        KnownPattern(
+            name: "git-fetch", anchor: "The remote end hung up unexpectedly", infrastructure: true,
+            category: "git", weight: 88),
+        KnownPattern(
+            name: "log-truncated", anchor: "Job's log exceeded limit of", category: "truncated", weight: 40),
+
+        // MARK: Julia.
+        KnownPattern(name: "julia-test-failed", anchor: "Test Failed at ", category: "test", weight: 91),
+        KnownPattern(name: "julia-test-errored", anchor: "Error During Test at ", category: "test", weight: 91),
+        KnownPattern(
+            name: "julia-unsatisfiable", anchor: "Unsatisfiable requirements detected", category: "dependency",
+            weight: 89),
+        KnownPattern(
+            name: "julia-precompile", anchor: "Failed to precompile", category: "build", weight: 85),
+        KnownPattern(
+            name: "julia-load-error", anchor: "LoadError:", excluding: ["Some tests did not pass"],
+            category: "build", weight: 80),
+        KnownPattern(
+            name: "julia-tests-did-not-pass", anchor: "Some tests did not pass", category: "test", weight: 60),
+        KnownPattern(
+            name: "julia-errored-during-testing", anchor: "errored during testing", category: "test", weight: 55),
+
+        // MARK: Python.
+        KnownPattern(
+            name: "python-traceback", anchor: "Traceback (most recent call last):", category: "test", weight: 70),
+        KnownPattern(
+            name: "pytest-failed", anchor: "FAILED ", position: .lineStart, regex: #"^FAILED \S+"#,
+            category: "test", weight: 86),
+        KnownPattern(
+            name: "pytest-error", anchor: "ERROR ", position: .lineStart, regex: #"^ERROR \S+::"#,
+            category: "test", weight: 84),
+        KnownPattern(name: "pytest-assert", anchor: "E   ", position: .lineStart, category: "test", weight: 80),
+
+        // MARK: Compilers.
+        KnownPattern(
+            name: "compiler-error", anchor: ": error:", regex: #"[^\s:]+:\d+(:\d+)?: error:"#, category: "build",
+            weight: 88),
+        KnownPattern(
+            name: "compiler-error", anchor: ": fatal error:", regex: #"[^\s:]+:\d+(:\d+)?: fatal error:"#,
+            category: "build", weight: 88),
+        KnownPattern(name: "rust-error", anchor: "error[E", position: .lineStart, category: "build", weight: 86),
+        KnownPattern(
+            name: "javac-error", anchor: "[ERROR] ", position: .lineStart, regex: #"^\[ERROR\] \S+\.\w+:\[\d+,\d+\]"#,
+            category: "build", weight: 87),
+        KnownPattern(name: "linker-error", anchor: "undefined reference to", category: "build", weight: 84),
+        KnownPattern(
+            name: "compile-error", anchor: "COMPILATION ERROR", category: "build", weight: 70),
+
+        // MARK: Go.
+        KnownPattern(name: "go-test-fail", anchor: "--- FAIL", position: .afterIndent, category: "test", weight: 89),
+        KnownPattern(name: "go-panic", anchor: "panic: ", position: .lineStart, category: "crash", weight: 90),
+        KnownPattern(
+            name: "go-package-fail", anchor: "FAIL", position: .lineStart, regex: #"^FAIL\s+\S+"#,
+            category: "test", weight: 60),
+
+        // MARK: JVM (Maven, Gradle, JUnit).
+        KnownPattern(name: "junit-failure", anchor: "<<< FAILURE!", category: "test", weight: 87),
+        KnownPattern(name: "junit-error", anchor: "<<< ERROR!", category: "test", weight: 87),
+        KnownPattern(
+            name: "junit-summary", anchor: "Tests run:",
+            regex: #"Tests run: \d+, Failures: ([1-9]\d*|\d+, Errors: [1-9])"#, category: "test", weight: 62),
+        KnownPattern(
+            name: "maven-failed-tests", anchor: "Failed tests:", position: .afterIndent, category: "test",
+            weight: 75),
+        KnownPattern(
+            name: "maven-failed-tests", anchor: "Tests in error:", position: .afterIndent, category: "test",
+            weight: 75),
+        KnownPattern(
+            name: "maven-goal-failed", anchor: "Failed to execute goal", category: "build", weight: 58),
+        KnownPattern(name: "maven-build-failure", anchor: "BUILD FAILURE", category: "build", weight: 50),
+        KnownPattern(
+            name: "maven-error", anchor: "[ERROR]", position: .lineStart,
+            excluding: ["re-run maven", "-> [help", "[help ", "to see the full stack trace", "for more information about"],
+            category: "build", weight: 45),
+        KnownPattern(
+            name: "gradle-build-failed", anchor: "FAILURE: Build failed with an exception", category: "build",
+            weight: 60),
+        KnownPattern(name: "gradle-what-went-wrong", anchor: "* What went wrong:", category: "build", weight: 55),
+        KnownPattern(
+            name: "gradle-task-failed", anchor: "> Task ", position: .lineStart, regex: #"^> Task \S+ FAILED"#,
+            category: "build", weight: 62),
+        KnownPattern(
+            name: "java-exception", anchor: "Exception",
+            regex: #"^\s*(Caused by: )?([a-z_$][\w$]*\.)+[A-Z][\w$]*(Exception|Error)(: .*)?$"#,
+            category: "test", weight: 78),
+        KnownPattern(
+            name: "java-error", anchor: "Error",
+            regex: #"^\s*(Caused by: )?([a-z_$][\w$]*\.)+[A-Z][\w$]*Error(: .*)?$"#, category: "test", weight: 78),
+
+        // MARK: JavaScript.
+        KnownPattern(name: "npm-error", anchor: "npm ERR!", position: .lineStart, category: "build", weight: 60),
+        KnownPattern(
+            name: "npm-error", anchor: "npm error ", position: .lineStart, category: "build", weight: 60),
+
+        // MARK: CI annotations.
+        KnownPattern(
+            name: "github-error", anchor: "##[error]", position: .lineStart,
+            excluding: ["Process completed with exit code"], category: "build", weight: 65),
+    ]
+}

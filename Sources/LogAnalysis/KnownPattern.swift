@@ -1,0 +1,236 @@
+/// A named failure signature found in one line: data, so a workspace can add its own.
+///
+/// A pattern matches a line when its `anchor` occurs (at the required `position`, case-insensitively
+/// unless `caseSensitive`), none of `excluding` occurs (case-insensitive), and, when given, its
+/// `regex` finds a match. The anchor is the cheap prefilter: the regex only runs on lines that
+/// already hold the anchor, so keep the anchor as specific as the regex allows.
+public struct KnownPattern: Sendable, Codable, Hashable {
+    /// Where the anchor must be.
+    public enum Position: String, Sendable, Codable {
+        /// Anywhere in the line.
+        case anywhere
+        /// At column 0.
+        case lineStart
+        /// After leading spaces/tabs only.
+        case afterIndent
+    }
+
+    /// Stable name, shown in excerpts (`ExcerptLine.detail`) and matched-pattern lists.
+    public var name: String
+    public var anchor: String
+    public var position: Position
+    public var caseSensitive: Bool
+    /// Swift regex source, run only after the anchor matched.
+    public var regex: String?
+    public var excluding: [String]
+    /// True when the failure is the machine's or the network's, not the code's.
+    public var infrastructure: Bool
+    /// Coarse kind: `test`, `build`, `dependency`, `oom`, `crash`, `timeout`, `network`, `disk`,
+    /// `docker`, `git`, `truncated`, `runner`.
+    public var category: String
+    /// How telling a match is, 1…100: the key line is the match with the highest weight (the earliest
+    /// on ties). Test assertions ~90, crash/OOM/timeout ~95+, generic `[ERROR]` ~45.
+    public var weight: Int
+
+    public init(
+        name: String, anchor: String, position: Position = .anywhere, caseSensitive: Bool = true,
+        regex: String? = nil, excluding: [String] = [], infrastructure: Bool = false,
+        category: String, weight: Int
+    ) {
+        self.name = name
+        self.anchor = anchor
+        self.position = position
+        self.caseSensitive = caseSensitive
+        self.regex = regex
+        self.excluding = excluding
+        self.infrastructure = infrastructure
+        self.category = category
+        self.weight = weight
+    }
+}
+
+/// An ordered set of known patterns, compiled once for fast line scanning.
+///
+/// Matching a line costs one pass over its bytes (a two-byte lookup table over all anchors), plus
+/// a regex run only for the patterns whose anchor was found.
+public struct PatternLibrary: Sendable {
+    public let patterns: [KnownPattern]
+    /// Patterns whose regex did not compile (names), so callers can report a bad config.
+    public let invalid: [String]
+    let scanner: AnchorScanner
+    let regexes: [CompiledRegex?]
+    let exclusions: [[[UInt8]]]
+
+    public init(patterns: [KnownPattern]) {
+        var kept: [KnownPattern] = []
+        var invalid: [String] = []
+        var regexes: [CompiledRegex?] = []
+        for pattern in patterns {
+            guard !pattern.anchor.isEmpty else {
+                invalid.append(pattern.name)
+                continue
+            }
+            if let source = pattern.regex {
+                guard let regex = try? Regex(source) else {
+                    invalid.append(pattern.name)
+                    continue
+                }
+                regexes.append(CompiledRegex(regex))
+            } else {
+                regexes.append(nil)
+            }
+            kept.append(pattern)
+        }
+        self.patterns = kept
+        self.invalid = invalid
+        self.regexes = regexes
+        self.scanner = AnchorScanner(anchors: kept.map { Array($0.anchor.utf8) })
+        self.exclusions = kept.map { $0.excluding.map { Array($0.lowercased().utf8) } }
+    }
+
+    public func adding(_ extra: [KnownPattern]) -> PatternLibrary {
+        PatternLibrary(patterns: patterns + extra)
+    }
+
+    /// Indices (into `patterns`) of every pattern matching `line`, in library order.
+    public func matches(_ line: String) -> [Int] {
+        var copy = line
+        return copy.withUTF8 { matches(bytes: $0, text: line) }
+    }
+
+    func matches(bytes: UnsafeBufferPointer<UInt8>, text: String) -> [Int] {
+        let hits = scanner.scan(bytes)
+        guard !hits.isEmpty else { return [] }
+        var result: [Int] = []
+        for (index, at) in hits {
+            let pattern = patterns[index]
+            switch pattern.position {
+            case .anywhere: break
+            case .lineStart: if at != 0 { continue }
+            case .afterIndent:
+                if bytes[0..<at].contains(where: { $0 != 0x20 && $0 != 0x09 }) { continue }
+            }
+            if pattern.caseSensitive
+                && !ByteSearch.contains(bytes, Array(pattern.anchor.utf8), caseInsensitive: false)
+            {
+                continue
+            }
+            if exclusions[index].contains(where: { ByteSearch.contains(bytes, $0, caseInsensitive: true) }) {
+                continue
+            }
+            if let regex = regexes[index], !regex.matches(text) { continue }
+            result.append(index)
+        }
+        return result.sorted()
+    }
+}
+
+/// Finds which of many literal anchors occur in a line, case-insensitively (ASCII), in one pass.
+struct AnchorScanner: Sendable {
+    let anchors: [[UInt8]]  // lowercased
+    /// For each lowercased two-byte prefix, the anchors starting with it.
+    let table: [UInt16: [Int]]
+    /// First bytes (lowercased) that begin some anchor, as a 256-entry mask.
+    let firstByte: [Bool]
+    let singleByte: [Int]
+
+    init(anchors raw: [[UInt8]]) {
+        let anchors = raw.map { $0.map(ByteSearch.lower) }
+        var table: [UInt16: [Int]] = [:]
+        var first = [Bool](repeating: false, count: 256)
+        var single: [Int] = []
+        for (i, a) in anchors.enumerated() {
+            guard let f = a.first else { continue }
+            first[Int(f)] = true
+            if a.count == 1 {
+                single.append(i)
+            } else {
+                table[UInt16(f) << 8 | UInt16(a[1]), default: []].append(i)
+            }
+        }
+        self.anchors = anchors
+        self.table = table
+        self.firstByte = first
+        self.singleByte = single
+    }
+
+    /// (anchor index, first offset) for each anchor found. An anchor is reported once, at its first
+    /// occurrence.
+    func scan(_ b: UnsafeBufferPointer<UInt8>) -> [(Int, Int)] {
+        var found: [(Int, Int)] = []
+        let n = b.count
+        guard n > 0 else { return found }
+        var i = 0
+        while i < n {
+            let c = ByteSearch.lower(b[i])
+            if firstByte[Int(c)] {
+                if i + 1 < n, let list = table[UInt16(c) << 8 | UInt16(ByteSearch.lower(b[i + 1]))] {
+                    for index in list where !found.contains(where: { $0.0 == index }) {
+                        let a = anchors[index]
+                        if i + a.count <= n {
+                            var k = 2
+                            while k < a.count && ByteSearch.lower(b[i + k]) == a[k] { k += 1 }
+                            if k == a.count { found.append((index, i)) }
+                        }
+                    }
+                }
+                for index in singleByte where anchors[index][0] == c && !found.contains(where: { $0.0 == index }) {
+                    found.append((index, i))
+                }
+            }
+            i += 1
+        }
+        return found
+    }
+}
+
+enum ByteSearch {
+    @inline(__always) static func lower(_ c: UInt8) -> UInt8 {
+        c &- 0x41 < 26 ? c | 0x20 : c
+    }
+
+    /// True when `needle` occurs in `hay` (needle already lowercased when case-insensitive).
+    static func contains(_ hay: UnsafeBufferPointer<UInt8>, _ needle: [UInt8], caseInsensitive: Bool) -> Bool {
+        firstIndex(hay, needle, from: 0, caseInsensitive: caseInsensitive) != nil
+    }
+
+    static func firstIndex(
+        _ hay: UnsafeBufferPointer<UInt8>, _ needle: [UInt8], from: Int, caseInsensitive: Bool
+    ) -> Int? {
+        let n = hay.count
+        let m = needle.count
+        guard m > 0 else { return from }
+        guard m <= n else { return nil }
+        let first = needle[0]
+        var i = from
+        while i + m <= n {
+            let c = caseInsensitive ? lower(hay[i]) : hay[i]
+            if c == first {
+                var k = 1
+                if caseInsensitive {
+                    while k < m && lower(hay[i + k]) == needle[k] { k += 1 }
+                } else {
+                    while k < m && hay[i + k] == needle[k] { k += 1 }
+                }
+                if k == m { return i }
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    static func contains(_ text: String, _ needle: String, caseInsensitive: Bool = false) -> Bool {
+        var text = text
+        let n = caseInsensitive ? Array(needle.lowercased().utf8) : Array(needle.utf8)
+        return text.withUTF8 { contains($0, n, caseInsensitive: caseInsensitive) }
+    }
+}
+
+/// A compiled regex shared across tasks. `Regex` is an immutable value whose lazily lowered program is
+/// published atomically by the standard library, but it is not declared `Sendable`; matching never
+/// mutates it, hence `@unchecked`.
+final class CompiledRegex: @unchecked Sendable {
+    let regex: Regex<AnyRegexOutput>
+    init(_ regex: Regex<AnyRegexOutput>) { self.regex = regex }
+    func matches(_ text: String) -> Bool { (try? regex.firstMatch(in: text)) != nil }
+}

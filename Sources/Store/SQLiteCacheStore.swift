@@ -1,0 +1,414 @@
+import Foundation
+import GRDB
+import TriageCore
+
+/// The cache of `.triage/`: one SQLite database (`cache.sqlite`, WAL) holding projects, nightly
+/// pipelines, their jobs, compressed traces, issues and the record of each sync.
+///
+/// Every method is synchronous and thread-safe (a GRDB `DatabasePool`: writes are serialised,
+/// reads run concurrently on snapshots). Every write is one transaction, so a process killed at
+/// any instant leaves the previous or the next consistent state, never a mix.
+///
+/// Opening refuses, without touching the file, a cache written by a newer triage and a file that
+/// is not a triage cache (`StoreError`).
+public final class SQLiteCacheStore: CacheStore {
+    /// The database file, `cache.sqlite` in the directory given at creation.
+    public let databaseURL: URL
+    let pool: DatabasePool
+
+    /// Opens the cache in `directory` (the workspace's `.triage/`), creating the directory and
+    /// the database if missing and migrating an older cache.
+    public init(directory: URL) throws {
+        let directoryPath = directory.path
+        do {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        } catch {
+            throw StoreError.cannotCreateDirectory(
+                directory: directoryPath, reason: (error as NSError).localizedDescription)
+        }
+        databaseURL = directory.appendingPathComponent("cache.sqlite")
+        let file = databaseURL.path
+
+        var configuration = Configuration()
+        // Another triage (a second shell, a cron fetch) may hold the write lock for a while.
+        configuration.busyMode = .timeout(30)
+        configuration.foreignKeysEnabled = false
+        configuration.label = "triage.cache"
+        configuration.prepareDatabase { db in
+            // WAL with synchronous=NORMAL stays consistent on a crash (only the last commits
+            // may be lost, which the next fetch brings back).
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        }
+
+        let pool: DatabasePool
+        do {
+            // Opening a pool writes to the file (GRDB creates and drops a table to make the WAL
+            // exist), so an existing file is first vetted through a read-only connection: a
+            // refused file is left byte for byte as it was.
+            if FileManager.default.fileExists(atPath: file) {
+                var readOnly = configuration
+                readOnly.readonly = true
+                let vetting = try DatabaseQueue(path: file, configuration: readOnly)
+                try Self.checkIsTriageCache(vetting, directory: directoryPath, file: file)
+                try vetting.close()
+            }
+            pool = try DatabasePool(path: file, configuration: configuration)
+            try Self.checkIsTriageCache(pool, directory: directoryPath, file: file)
+            try Schema.migrator.migrate(pool)
+        } catch let error as DatabaseError {
+            throw Self.openingError(error, file: file)
+        }
+        self.pool = pool
+    }
+
+    private static func openingError(_ error: DatabaseError, file: String) -> StoreError {
+        switch error.resultCode {
+        case .SQLITE_NOTADB, .SQLITE_CORRUPT:
+            return .notACache(file: file, reason: error.message ?? "file is not a database")
+        default:
+            return .database(file: file, message: error.message ?? "\(error.resultCode)")
+        }
+    }
+
+    /// Refuses a newer triage's cache, and a database that holds tables but no triage schema.
+    private static func checkIsTriageCache(_ reader: some DatabaseReader, directory: String, file: String)
+        throws
+    {
+        let migrator = Schema.migrator
+        let (applied, hasTables) = try reader.read { db -> (Set<String>, Bool) in
+            let applied = try migrator.appliedIdentifiers(db)
+            let tables =
+                try Int.fetchOne(
+                    db,
+                    sql:
+                        "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+                ) ?? 0
+            return (applied, tables > 0)
+        }
+        let known = Set(Schema.migrations.map(\.identifier))
+        let unknown = applied.subtracting(known)
+        if !unknown.isEmpty {
+            let found = unknown.compactMap(Schema.version(of:)).max() ?? Schema.knownVersion + 1
+            throw StoreError.newerSchema(directory: directory, found: found, known: Schema.knownVersion)
+        }
+        if applied.isEmpty && hasTables {
+            throw StoreError.notACache(file: file, reason: "an SQLite database without triage's tables")
+        }
+    }
+
+    // MARK: - Transactions
+
+    /// One read on a consistent snapshot; SQLite errors become `StoreError`.
+    private func read<T>(_ body: (Database) throws -> T) throws -> T {
+        do {
+            return try pool.read(body)
+        } catch let error as DatabaseError {
+            throw storeError(error)
+        }
+    }
+
+    /// One write transaction: all of `body` is committed, or none of it.
+    private func write<T>(_ body: (Database) throws -> T) throws -> T {
+        do {
+            return try pool.write(body)
+        } catch let error as DatabaseError {
+            throw storeError(error)
+        }
+    }
+
+    private func storeError(_ error: DatabaseError) -> StoreError {
+        Self.openingError(error, file: databaseURL.path)
+    }
+
+    // MARK: - Sync
+
+    public func upsertProjects(_ projects: [Project]) throws {
+        try write { db in
+            let statement = try db.cachedStatement(
+                sql: """
+                    INSERT INTO projects (id, path, name, web_url, archived, default_branch)
+                    VALUES (?, ?, ?, ?, ?, ?)
+                    ON CONFLICT(id) DO UPDATE SET
+                        path = excluded.path, name = excluded.name, web_url = excluded.web_url,
+                        archived = excluded.archived, default_branch = excluded.default_branch
+                    """)
+            for p in projects {
+                try statement.execute(arguments: [
+                    p.id, p.path, p.name, p.webURL, p.archived, p.defaultBranch,
+                ])
+            }
+        }
+    }
+
+    public func syncedPipelines(projectID: Int) throws -> [Int: Date] {
+        try read { db in
+            let rows = try Row.fetchCursor(
+                db, sql: "SELECT id, synced_updated_at FROM pipelines WHERE project_id = ?",
+                arguments: [projectID])
+            var result: [Int: Date] = [:]
+            while let row = try rows.next() {
+                result[row[0]] = Date(storedValue: row[1])
+            }
+            return result
+        }
+    }
+
+    public func storedTraces(jobIDs: [Int]) throws -> Set<Int> {
+        guard !jobIDs.isEmpty else { return [] }
+        return try read { db in
+            try Int.fetchSet(
+                db, sql: "SELECT job_id FROM traces WHERE job_id IN (SELECT value FROM json_each(?))",
+                arguments: [Self.jsonArray(jobIDs)])
+        }
+    }
+
+    public func storeTrace(jobID: Int, data: Data) throws {
+        let (encoding, stored) = try TraceCodec.encode(data)
+        try write { db in
+            try db.execute(
+                sql: """
+                    INSERT OR REPLACE INTO traces (job_id, raw_size, stored_size, encoding, data)
+                    VALUES (?, ?, ?, ?, ?)
+                    """,
+                arguments: [jobID, data.count, stored.count, encoding.rawValue, stored])
+        }
+    }
+
+    public func storePipeline(_ pipeline: Pipeline, night: String, jobs: [Job]) throws {
+        if let stray = jobs.first(where: { $0.pipelineID != pipeline.id }) {
+            throw StoreError.invalidWrite(
+                "job \(stray.id) belongs to pipeline \(stray.pipelineID), not to pipeline \(pipeline.id)")
+        }
+        try write { db in
+            try db.execute(
+                sql: PipelineColumns.upsert, arguments: PipelineColumns.arguments(pipeline, night: night))
+            try db.execute(sql: "DELETE FROM jobs WHERE pipeline_id = ?", arguments: [pipeline.id])
+            let insert = try db.cachedStatement(sql: JobColumns.insert)
+            for job in jobs {
+                try insert.execute(arguments: JobColumns.arguments(job))
+            }
+        }
+    }
+
+    public func watermark(projectID: Int) throws -> Date? {
+        try read { db in
+            try Double.fetchOne(
+                db, sql: "SELECT updated_at FROM watermarks WHERE project_id = ?", arguments: [projectID]
+            )
+            .map(Date.init(storedValue:))
+        }
+    }
+
+    public func setWatermark(projectID: Int, _ date: Date) throws {
+        try write { db in
+            try db.execute(
+                sql: "INSERT OR REPLACE INTO watermarks (project_id, updated_at) VALUES (?, ?)",
+                arguments: [projectID, date.storedValue])
+        }
+    }
+
+    public func upsertIssues(_ issues: [Issue]) throws {
+        let arguments = try issues.map(IssueColumns.arguments)
+        try write { db in
+            // An issue id is stable; (project, iid) can only clash with a row GitLab has since
+            // replaced (a deleted issue), which goes.
+            let clear = try db.cachedStatement(
+                sql: "DELETE FROM issues WHERE project_id = ? AND iid = ? AND id <> ?")
+            let upsert = try db.cachedStatement(sql: IssueColumns.upsert)
+            for (issue, issueArguments) in zip(issues, arguments) {
+                try clear.execute(arguments: [issue.projectID, issue.iid, issue.id])
+                try upsert.execute(arguments: issueArguments)
+            }
+        }
+    }
+
+    public func beginSync(_ record: SyncRecord) throws -> Int64 {
+        try write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO syncs (started_at, finished_at, outcome, api_calls, pipelines, traces, trace_bytes)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: Self.syncArguments(record))
+            return db.lastInsertedRowID
+        }
+    }
+
+    public func finishSync(id: Int64, _ record: SyncRecord) throws {
+        try write { db in
+            try db.execute(
+                sql: """
+                    UPDATE syncs SET started_at = ?, finished_at = ?, outcome = ?, api_calls = ?,
+                        pipelines = ?, traces = ?, trace_bytes = ?
+                    WHERE id = ?
+                    """,
+                arguments: Self.syncArguments(record) + [id])
+            if db.changesCount == 0 {
+                throw StoreError.invalidWrite("there is no sync \(id) to finish")
+            }
+        }
+    }
+
+    private static func syncArguments(_ r: SyncRecord) -> StatementArguments {
+        [
+            r.startedAt.storedValue, r.finishedAt.storedValue, r.outcome, r.apiCalls, r.pipelines, r.traces,
+            r.traceBytes,
+        ]
+    }
+
+    // MARK: - Queries
+
+    public func summary() throws -> CacheSummary {
+        try read { db in
+            var summary = CacheSummary()
+            summary.projects = try Int.fetchOne(db, sql: "SELECT count(*) FROM projects") ?? 0
+            let statuses = try Row.fetchAll(db, sql: "SELECT status, count(*) FROM pipelines GROUP BY status")
+            for row in statuses {
+                summary.pipelinesByStatus[row[0]] = row[1]
+            }
+            if let jobs = try Row.fetchOne(db, sql: "SELECT count(*), coalesce(sum(retried), 0) FROM jobs") {
+                summary.jobs = jobs[0]
+                summary.retriedJobs = jobs[1]
+            }
+            if let traces = try Row.fetchOne(
+                db,
+                sql: "SELECT count(*), coalesce(sum(raw_size), 0), coalesce(sum(stored_size), 0) FROM traces")
+            {
+                summary.traces = traces[0]
+                summary.traceBytes = traces[1]
+                summary.traceStoredBytes = traces[2]
+            }
+            summary.issues = try Int.fetchOne(db, sql: "SELECT count(*) FROM issues") ?? 0
+            if let nights = try Row.fetchOne(
+                db, sql: "SELECT min(night), max(night), count(DISTINCT night) FROM pipelines")
+            {
+                summary.firstNight = nights[0]
+                summary.lastNight = nights[1]
+                summary.nights = nights[2]
+            }
+            summary.lastSync = try Row.fetchOne(
+                db, sql: "SELECT \(SyncColumns.select) FROM syncs ORDER BY id DESC LIMIT 1"
+            ).map(SyncColumns.decode)
+            return summary
+        }
+    }
+
+    public func projects() throws -> [Project] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT \(ProjectColumns.select) FROM projects ORDER BY path, id")
+                .map { ProjectColumns.decode($0) }
+        }
+    }
+
+    public func pipelines(nights: Set<String>?) throws -> [(pipeline: Pipeline, night: String)] {
+        let filter = nights == nil ? "" : "WHERE p.night IN (SELECT value FROM json_each(?))"
+        let arguments: StatementArguments = nights.map { [Self.jsonArray($0.sorted())] } ?? []
+        return try read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT \(PipelineColumns.select("p.")) FROM pipelines p
+                    LEFT JOIN projects pr ON pr.id = p.project_id
+                    \(filter)
+                    ORDER BY p.night DESC, pr.path, p.project_id, p.id
+                    """,
+                arguments: arguments
+            ).map { PipelineColumns.decode($0) }
+        }
+    }
+
+    public func failures(nights: Set<String>) throws -> [FailureRow] {
+        guard !nights.isEmpty else { return [] }
+        return try read { db in
+            // A cursor decodes each row in place: no copy of all rows before decoding.
+            let rows = try Row.fetchCursor(
+                db, sql: Self.failuresSQL, arguments: [Self.jsonArray(nights.sorted())])
+            var failures: [FailureRow] = []
+            while let row = try rows.next() {
+                let job = JobColumns.decode(row)
+                let (pipeline, night) = PipelineColumns.decode(row, from: JobColumns.count)
+                let path: String = row[JobColumns.count + PipelineColumns.count]
+                failures.append(FailureRow(job: job, pipeline: pipeline, projectPath: path, night: night))
+            }
+            return failures
+        }
+    }
+
+    /// Failed latest attempts of the pipelines of the nights in the JSON array argument.
+    static let failuresSQL = """
+        SELECT \(JobColumns.select("j.")), \(PipelineColumns.select("p.")),
+            coalesce(pr.path, CAST(p.project_id AS TEXT)) AS project_path
+        FROM pipelines p
+        -- CROSS JOIN keeps this order (the nights' pipelines, then their failed jobs)
+        -- whatever the planner guesses from an unanalysed database.
+        CROSS JOIN jobs j ON j.pipeline_id = p.id AND j.status = 'failed' AND j.retried = 0
+        LEFT JOIN projects pr ON pr.id = p.project_id
+        WHERE p.night IN (SELECT value FROM json_each(?))
+        ORDER BY p.night DESC, project_path, j.name, j.id
+        """
+
+    /// Every cached issue, by project then issue number. Not in `CacheStore` (the port has no
+    /// issue query yet); here so that suggestions can be built on it.
+    public func issues() throws -> [Issue] {
+        do {
+            return try read { db in
+                try Row.fetchAll(
+                    db, sql: "SELECT \(IssueColumns.select) FROM issues ORDER BY project_id, iid, id"
+                )
+                .map(IssueColumns.decode)
+            }
+        } catch is DecodingError {
+            throw StoreError.notACache(
+                file: databaseURL.path, reason: "an issue's labels are not a JSON array")
+        }
+    }
+
+    public func job(id: Int) throws -> Job? {
+        try read { db in
+            try Row.fetchOne(db, sql: "SELECT \(JobColumns.select()) FROM jobs WHERE id = ?", arguments: [id])
+                .map { JobColumns.decode($0) }
+        }
+    }
+
+    public func trace(jobID: Int) throws -> Data? {
+        let file = databaseURL.path
+        return try read { db in
+            guard
+                let row = try Row.fetchOne(
+                    db, sql: "SELECT encoding, data, raw_size FROM traces WHERE job_id = ?",
+                    arguments: [jobID])
+            else { return nil }
+            return try TraceCodec.decode(encoding: row[0], stored: row[1], rawSize: row[2], file: file)
+        }
+    }
+
+    public func nights() throws -> [String] {
+        try read { db in
+            try String.fetchAll(db, sql: "SELECT DISTINCT night FROM pipelines ORDER BY night")
+        }
+    }
+
+    static func jsonArray<T: Encodable>(_ values: [T]) -> String {
+        (try? JSONEncoder().encode(values)).map { String(decoding: $0, as: UTF8.self) } ?? "[]"
+    }
+}
+
+extension SQLiteCacheStore {
+    /// Runs raw SQL in one write transaction. For tests and repair tooling only (a test simulates
+    /// a newer triage by recording an unknown migration); production code uses the port.
+    func executeUnchecked(sql: String) throws {
+        try write { db in try db.execute(sql: sql) }
+    }
+}
+
+extension SQLiteCacheStore {
+    /// SQLite's plan for a query, one detail per line: lets a test prove a query uses its index.
+    func queryPlan(sql: String, arguments: StatementArguments = []) throws -> String {
+        try read { db in
+            try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + sql, arguments: arguments).map {
+                $0["detail"] as String
+            }
+            .joined(separator: "\n")
+        }
+    }
+}

@@ -1,0 +1,113 @@
+import Testing
+
+@testable import LogAnalysis
+
+@Suite struct ExcerptTests {
+    /// The three real PkgEval logs: a non-empty excerpt whose key line is the real error.
+    @Test(arguments: [
+        ("julia_pkgeval_AbstractNumbers_errored.log",
+         "testing div: Error During Test at /home/pkgeval/.julia/packages/AbstractNumbers/VWdQ8/test/runtests.jl:86"),
+        ("julia_pkgeval_Batched_errored.log",
+         "Testing batched_gemm! with Float32: Error During Test at /home/pkgeval/.julia/packages/Batched/yUbIZ/test/routines/gemm.jl:3"),
+        ("julia_pkgeval_Beauty_testfailed.log",
+         "unicode via ::unicode => true: Test Failed at /home/pkgeval/.julia/packages/Beauty/bBrAV/test/show-measurements.jl:34"),
+    ])
+    func juliaSamples(_ c: (String, String)) throws {
+        let log = TraceCleaner.clean(try SharedFiles.sample(c.0))
+        let excerpt = ExcerptExtractor().excerpt(failed: log)
+        #expect(!excerpt.lines.isEmpty)
+        #expect(excerpt.lines.count <= 30)
+        #expect(excerpt.keyLine?.line.text == c.1)
+        #expect(excerpt.keyLine?.reason == .pattern)
+        #expect(!excerpt.infrastructure)
+        #expect(excerpt.lines.map(\.line.number) == excerpt.lines.map(\.line.number).sorted())
+    }
+
+    @Test func juliaBlockKeepsExceptionAndFirstFrames() throws {
+        let log = TraceCleaner.clean(try SharedFiles.sample("julia_pkgeval_AbstractNumbers_errored.log"))
+        let texts = ExcerptExtractor().excerpt(failed: log).lines.map(\.line.text)
+        #expect(texts.contains("  MethodError: no method matching div(::Complex{Float64}, ::Complex{Float64}, ::RoundingMode{:ToZero})"))
+        #expect(texts.contains("ERROR: Package AbstractNumbers errored during testing"))
+        #expect(!texts.contains { $0.contains("[11] _start()") })
+    }
+
+    static func gitlab(_ body: [(String, [String])], exit: String = "ERROR: Job failed: exit code 1") -> String {
+        var s = "\u{1B}[0KRunning with gitlab-runner 18.7.0 (3a5f2314)\u{1B}[0;m\n"
+        var ts = 1_768_988_825
+        for (section, lines) in body {
+            s += "section_start:\(ts):\(section)\r\u{1B}[0K\u{1B}[0K\u{1B}[36;1mHeader \(section)\u{1B}[0;m\n"
+            for l in lines { s += l + "\n" }
+            ts += 1
+            s += "section_end:\(ts):\(section)\r\u{1B}[0K\n"
+        }
+        s += "\u{1B}[31;1m\(exit)\u{1B}[0;m\n"
+        return s
+    }
+
+    @Test func failureInGetSourcesIsInfrastructure() {
+        let raw = Self.gitlab([
+            ("prepare_executor", ["Using Docker executor with image julia:1.10 ..."]),
+            ("get_sources", ["Fetching changes with git depth set to 20...",
+                             "fatal: unable to access 'https://gitlab.example.com/x.git/': Could not resolve host: gitlab.example.com"]),
+        ])
+        let e = ExcerptExtractor().excerpt(failed: TraceCleaner.clean(raw))
+        #expect(e.infrastructure)
+        #expect(e.keyLine?.line.section == "get_sources")
+        #expect(e.keyLine?.detail == "git-fetch")
+        #expect(e.matchedPatterns.first == "git-fetch")
+    }
+
+    @Test func oomIsInfrastructureEvenInScript() {
+        let raw = Self.gitlab([
+            ("step_script", ["$ julia --project -e 'using Pkg; Pkg.test()'", "     Testing Foo", "Killed"]),
+        ], exit: "ERROR: Job failed: exit code 137")
+        let e = ExcerptExtractor().excerpt(failed: TraceCleaner.clean(raw))
+        #expect(e.infrastructure)
+        #expect(e.category == "oom")
+        #expect(e.keyLine?.line.text == "ERROR: Job failed: exit code 137")
+    }
+
+    @Test func nothingTellingFallsBackToSectionTailThenRunner() {
+        let raw = Self.gitlab([
+            ("step_script", ["$ ./check.sh", "checking a", "checking b", "checking c"]),
+            ("after_script", ["Running after_script"]),
+        ])
+        let e = ExcerptExtractor().excerpt(failed: TraceCleaner.clean(raw))
+        #expect(e.lines.map(\.reason).allSatisfy { $0 == .sectionTail })
+        #expect(e.lines.map(\.line.text) == ["checking a", "checking b", "checking c"])
+        #expect(e.keyLine?.line.text == "checking c")
+        #expect(!e.infrastructure)
+
+        let bare = ExcerptExtractor().excerpt(failed: CleanedLog(plain: ["ERROR: Job failed: exit code 1"]))
+        #expect(bare.lines.map(\.reason) == [.runnerFallback])
+    }
+
+    @Test func passingLogDemotesOldErrorsAndAddsNewLines() {
+        let common = ["step 1", "WARN: Error-prone library loaded", "error: old noise that always happens"]
+        let failed = CleanedLog(plain: common + ["computing", "value mismatch at index 3", "--- FAIL: TestX (0.01s)", "FAIL\tpkg\t0.1s"])
+        let passed = CleanedLog(plain: common + ["computing", "ok\tpkg\t0.1s"])
+        let e = ExcerptExtractor().excerpt(failed: failed, passed: passed)
+        let texts = e.lines.map(\.line.text)
+        #expect(e.keyLine?.line.text == "--- FAIL: TestX (0.01s)")
+        #expect(!texts.contains("error: old noise that always happens"))
+        #expect(e.lines.contains { $0.reason == .absentFromGreen && $0.line.text == "value mismatch at index 3" })
+    }
+
+    @Test func pythonTracebackKeyIsTheException() {
+        let log = CleanedLog(plain: [
+            "collected 3 items", "Traceback (most recent call last):", "  File \"a.py\", line 3, in <module>",
+            "    main()", "  File \"a.py\", line 2, in main", "    raise ValueError(\"bad input 42\")",
+            "ValueError: bad input 42", "done",
+        ])
+        let e = ExcerptExtractor().excerpt(failed: log)
+        #expect(e.keyLine?.line.text == "ValueError: bad input 42")
+        #expect(e.lines.contains { $0.reason == .stackTrace && $0.line.text == "    raise ValueError(\"bad input 42\")" })
+    }
+
+    @Test func maxLinesIsRespected() {
+        let log = CleanedLog(plain: (1...500).map { "--- FAIL: Test\($0) (0.01s)" })
+        let e = ExcerptExtractor(maxLines: 10).excerpt(failed: log)
+        #expect(e.lines.count == 10)
+        #expect(e.keyLine?.line.number == 1)
+    }
+}

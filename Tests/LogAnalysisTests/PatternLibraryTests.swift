@@ -1,0 +1,100 @@
+import Testing
+
+@testable import LogAnalysis
+
+@Suite struct PatternLibraryTests {
+    /// (line, pattern name that must be the strongest match, or nil for no match at all).
+    static let cases: [(String, String?)] = [
+        // Julia
+        ("unicode via ::unicode => true: Test Failed at /home/x/test/a.jl:34", "julia-test-failed"),
+        ("testing div: Error During Test at /home/x/runtests.jl:86", "julia-test-errored"),
+        ("ERROR: LoadError: Some tests did not pass: 588 passed, 0 failed, 2 errored, 0 broken.",
+         "julia-tests-did-not-pass"),
+        ("ERROR: LoadError: UndefVarError: foo not defined", "julia-load-error"),
+        ("ERROR: Package AbstractNumbers errored during testing", "julia-errored-during-testing"),
+        ("ERROR: Package Foo errored during testing (received signal: KILL)", "killed-signal"),
+        ("ERROR: Unsatisfiable requirements detected for package Foo [1234]:", "julia-unsatisfiable"),
+        ("     Testing Foo tests passed", nil),
+        // Python
+        ("Traceback (most recent call last):", "python-traceback"),
+        ("FAILED tests/test_a.py::test_b - AssertionError: boom", "pytest-failed"),
+        ("E       assert 1 == 2", "pytest-assert"),
+        ("collected 12 items / FAILED nothing", nil),  // `FAILED ` not at line start
+        // Compilers
+        ("src/main.c:12:5: error: expected ';'", "compiler-error"),
+        ("main.c:1:10: fatal error: foo.h: No such file or directory", "compiler-error"),
+        ("warning: unused variable", nil),
+        ("[ERROR] /builds/a/B.java:[4,26] cannot access C", "javac-error"),
+        // Go
+        ("--- FAIL: TestCloud_config (1.67s)", "go-test-fail"),
+        ("    --- FAIL: TestCloud_config/sub (0.00s)", "go-test-fail"),
+        ("panic: runtime error: index out of range", "go-panic"),
+        ("FAIL\tgithub.com/x/y\t0.01s", "go-package-fail"),
+        ("ok  \tgithub.com/x/y\t0.01s", nil),
+        // JVM
+        ("Tests run: 3, Failures: 1, Errors: 0, Skipped: 0, Time elapsed: 0.1 sec <<< FAILURE!", "junit-failure"),
+        ("[ERROR] Tests run: 8, Failures: 1, Errors: 0, Skipped: 0", "junit-summary"),
+        ("Tests run: 8, Failures: 0, Errors: 0, Skipped: 0", nil),
+        ("[INFO] BUILD FAILURE", "maven-build-failure"),
+        ("[INFO] BUILD SUCCESS", nil),
+        ("FAILURE: Build failed with an exception.", "gradle-build-failed"),
+        ("java.lang.IllegalStateException: boom", "java-exception"),
+        ("Caused by: java.lang.AssertionError: expected", "java-error"),
+        // npm
+        ("npm ERR! code ELIFECYCLE", "npm-error"),
+        // Infrastructure
+        ("Killed", "killed"),
+        ("/bin/bash: line 1:   123 Killed                  julia test.jl", "killed"),
+        ("Process Killed by user request?", nil),
+        ("ERROR: Job failed: exit code 137", "exit-code-137"),
+        ("Segmentation fault (core dumped)", "segfault"),
+        ("signal (11): Segmentation fault", "segfault"),
+        ("ERROR: Job failed: execution took longer than 1h0m0s seconds", "timeout"),
+        ("fatal: unable to access 'https://x/': Could not resolve host: gitlab.example.com", "git-fetch"),
+        ("curl: (6) Could not resolve host: example.org", "dns"),
+        ("dial tcp: lookup proxy.golang.org: Temporary failure in name resolution", "dns"),
+        ("connect to 127.0.0.1 port 5432 failed: Connection refused", "connection-refused"),
+        ("write /builds/x: No space left on device", "no-space"),
+        ("ERROR: Job failed: failed to pull image \"julia:1.10\"", "docker-pull"),
+        ("Job's log exceeded limit of 4194304 bytes.", "log-truncated"),
+        ("java.lang.OutOfMemoryError: Java heap space", "java-error"),
+        // Not errors at all
+        ("Running with gitlab-runner 18.7.0", nil),
+        ("ERROR: Job failed: exit code 1", nil),
+    ]
+
+    @Test(arguments: cases)
+    func strongestMatch(_ c: (String, String?)) {
+        let lib = PatternLibrary.builtIn
+        let found = lib.matches(c.0).map { lib.patterns[$0] }
+        let best = found.max { $0.weight < $1.weight }
+        #expect(best?.name == c.1, "\(found.map(\.name))")
+    }
+
+    @Test func invalidRegexIsReported() {
+        let lib = PatternLibrary.builtIn.adding([
+            KnownPattern(name: "bad", anchor: "x", regex: "(", category: "test", weight: 1),
+            KnownPattern(name: "mine", anchor: "FLAKY-CHECK", category: "test", weight: 99),
+        ])
+        #expect(lib.invalid == ["bad"])
+        #expect(lib.matches("FLAKY-CHECK failed").map { lib.patterns[$0].name }.contains("mine"))
+    }
+
+    @Test(arguments: [
+        // keyword lines
+        ("something went wrong: Error 42", true),
+        ("AssertionError: boom", true),
+        ("make: *** [Makefile:24: staticcheck] Error 1", true),
+        // not keyword lines
+        ("Tests run: 5, Failures: 0, Errors: 0, Skipped: 0", false),
+        ("compiled with 0 errors", false),
+        ("gcc -Werror -o x x.c", false),
+        ("$ make test || echo failed", false),
+        ("stderr output follows", false),
+        ("WARNING: deprecated, will fail in future", false),
+    ])
+    func keywords(_ c: (String, Bool)) {
+        var text = c.0
+        #expect(text.withUTF8 { Keywords.hasErrorKeyword($0) } == c.1)
+    }
+}

@@ -1,0 +1,86 @@
+import Foundation
+import Store
+import TriageCore
+
+/// A fresh `.triage/` directory under a unique temp folder, removed by `cleanUp()`.
+struct TempWorkspace {
+    let root: URL
+    var cacheDirectory: URL { root.appendingPathComponent(".triage") }
+    var databaseFile: URL { cacheDirectory.appendingPathComponent("cache.sqlite") }
+
+    init() {
+        root = FileManager.default.temporaryDirectory
+            .appendingPathComponent("store-tests-\(UUID().uuidString)")
+    }
+
+    func open() throws -> SQLiteCacheStore { try SQLiteCacheStore(directory: cacheDirectory) }
+
+    func cleanUp() { try? FileManager.default.removeItem(at: root) }
+}
+
+/// Dates with sub-millisecond digits, so that a lossy date column would show.
+func date(_ seconds: Double) -> Date { Date(timeIntervalSinceReferenceDate: 786_000_000.123_456_7 + seconds) }
+
+func project(_ id: Int, _ path: String) -> Project {
+    Project(
+        id: id, path: path, name: String(path.split(separator: "/").last ?? ""),
+        webURL: "https://gitlab.example.com/\(path)", defaultBranch: "main")
+}
+
+func pipeline(_ id: Int, project projectID: Int, status: Status = .failed, updated: Double = 0) -> Pipeline {
+    Pipeline(
+        id: id, iid: id % 1000, projectID: projectID, sha: String(repeating: "a", count: 40), ref: "main",
+        status: status, source: "schedule", createdAt: date(Double(id)),
+        updatedAt: date(Double(id) + updated),
+        webURL: "https://gitlab.example.com/p/-/pipelines/\(id)")
+}
+
+func job(
+    _ id: Int, pipeline pipelineID: Int, project projectID: Int, name: String, status: Status = .failed,
+    allowFailure: Bool = false, attempt: Int = 1, retried: Bool = false
+) -> Job {
+    Job(
+        id: id, pipelineID: pipelineID, projectID: projectID, name: name, stage: "test", status: status,
+        failureReason: status == .failed ? "script_failure" : nil, allowFailure: allowFailure,
+        createdAt: date(Double(id)), startedAt: date(Double(id) + 1), finishedAt: date(Double(id) + 61),
+        duration: 60.25, webURL: "https://gitlab.example.com/p/-/jobs/\(id)", commitSHA: "abc",
+        commitTitle: "Fix things", attempt: attempt, retried: retried)
+}
+
+func issue(_ id: Int, project projectID: Int, iid: Int, labels: [String] = ["ci", "flaky ✓"]) -> Issue {
+    Issue(
+        id: id, iid: iid, projectID: projectID, title: "Nightly fails #\(iid)", description: "see job",
+        state: "opened", labels: labels, webURL: "https://gitlab.example.com/p/-/issues/\(iid)",
+        createdAt: date(1), updatedAt: date(2), closedAt: nil)
+}
+
+/// Deterministic bytes (xorshift), so a failing test can be rerun on the same input.
+struct Xorshift {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+        state ^= state << 13
+        state ^= state >> 7
+        state ^= state << 17
+        return state
+    }
+}
+
+/// About `size` bytes of log-like text: repeated words, numbers and hashes that vary.
+func logLikeText(size: Int, seed: UInt64 = 42) -> Data {
+    var random = Xorshift(state: seed)
+    let words = [
+        "Compiling", "module", "test", "passed", "error:", "warning:", "Downloading", "[OK]",
+        "src/main.swift", "\u{1B}[32;1m", "\u{1B}[0m", "section_start", "✓", "Pkg", "resolving",
+    ]
+    var text = Data()
+    text.reserveCapacity(size + 200)
+    while text.count < size {
+        var line = ""
+        for _ in 0..<(Int(random.next() % 8) + 3) {
+            line += words[Int(random.next() % UInt64(words.count))] + " "
+        }
+        line += String(random.next() % 100_000, radix: 16) + "\n"
+        text.append(contentsOf: line.utf8)
+    }
+    return text.prefix(size)
+}
