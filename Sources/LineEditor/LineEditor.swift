@@ -59,10 +59,17 @@ public final class LineEditor: @unchecked Sendable {
 
     /// Shows `prompt` and reads one line with editing, history and completion.
     ///
-    /// A non-empty line that does not start with a space and differs from the previous entry is
-    /// added to the history, and the history file is rewritten right away (a killed shell keeps it).
+    /// A line that does not start with a space is added to the history without its trailing
+    /// blanks, unless it is blank or equal to the previous entry (also one from an earlier
+    /// session), and the history file is rewritten right away (a killed shell keeps it).
     public func readLine(prompt: String) -> LineResult {
         interruptFlag.store(false, ordering: .relaxed)
+        // Threads started from Swift's pool inherit libdispatch's mask, which blocks SIGINT: the
+        // reading thread must take it, or `read()` is never interrupted and Ctrl-C does nothing.
+        var interrupt = sigset_t()
+        sigemptyset(&interrupt)
+        sigaddset(&interrupt, SIGINT)
+        pthread_sigmask(SIG_UNBLOCK, &interrupt, nil)
         readerThread.store(UInt(bitPattern: Int(bitPattern: UInt(pthread_self()))), ordering: .relaxed)
         let raw = readline(prompt)
         readerThread.store(0, ordering: .relaxed)
@@ -87,9 +94,12 @@ public final class LineEditor: @unchecked Sendable {
     }
 
     private func remember(_ line: String) {
-        guard !line.isEmpty, !line.hasPrefix(" "), !line.allSatisfy(\.isWhitespace), line != lastEntry else { return }
-        lastEntry = line
-        _ = add_history(line)
+        guard !line.hasPrefix(" ") else { return }
+        // Trailing blanks (a completion's space) would make `help` and `help ` two entries.
+        let entry = String(line.reversed().drop(while: \.isWhitespace).reversed())
+        guard !entry.isEmpty, entry != lastEntry else { return }
+        lastEntry = entry
+        _ = add_history(entry)
         guard let historyFile else { return }
         try? FileManager.default.createDirectory(
             at: historyFile.deletingLastPathComponent(), withIntermediateDirectories: true)
@@ -142,11 +152,11 @@ private func attemptCompletion(
     _ text: UnsafePointer<CChar>?, _ start: Int32, _ end: Int32
 ) -> UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? {
     rl_attempted_completion_over = 1  // reset by libedit after every Tab: never fall back to filenames
-    guard let completer = editorState.completer, let copy = rl_copy_text(0, rl_end) else { return nil }
-    let line = String(cString: copy)
-    free(copy)
+    // rl_line_buffer, not rl_copy_text: libedit 3.1's rl_copy_text drops the last character.
+    guard let completer = editorState.completer, let buffer = rl_line_buffer else { return nil }
+    let line = String(cString: buffer)
     let bytes = Array(line.utf8)
-    let cursor = min(Int(rl_point), bytes.count)
+    let cursor = min(Int(end), bytes.count)
     let (from, candidates) = completer(line, cursor)
     // libedit replaces from its own word start; re-anchor the completer's replacements there.
     let wordStart = Int(start)
