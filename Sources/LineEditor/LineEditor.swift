@@ -172,12 +172,14 @@ private func matchArray(_ words: [String]) -> UnsafeMutablePointer<UnsafeMutable
     guard let first = words.first else { return nil }
     let head = words.count == 1 ? first : commonPrefix(words)
     let entries = words.count == 1 ? [head] : [head] + words
-    guard let array = malloc((entries.count + 1) * MemoryLayout<UnsafeMutablePointer<CChar>?>.stride) else {
-        return nil
-    }
-    let matches = array.bindMemory(to: UnsafeMutablePointer<CChar>?.self, capacity: entries.count + 1)
+    // Two NULLs at the end: libedit reads matches[2] before it looks at matches[1] to decide
+    // whether a match is unique (and only then appends the space).
+    let slots = entries.count + 2
+    guard let array = malloc(slots * MemoryLayout<UnsafeMutablePointer<CChar>?>.stride) else { return nil }
+    let matches = array.bindMemory(to: UnsafeMutablePointer<CChar>?.self, capacity: slots)
     for (index, entry) in entries.enumerated() { matches[index] = strdup(entry) }
     matches[entries.count] = nil
+    matches[entries.count + 1] = nil
     return matches
 }
 

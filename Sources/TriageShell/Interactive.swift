@@ -73,9 +73,7 @@ final class ReaderThread: @unchecked Sendable {
 
     init(reader: any LineReader) {
         self.reader = reader
-        let thread = Thread { [self] in serve() }
-        thread.name = "triage-line-reader"
-        thread.start()
+        Thread { [self] in serve() }.start()
     }
 
     func readLine(prompt: String) async -> LineResult {
