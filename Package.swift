@@ -29,12 +29,15 @@ let package = Package(
             dependencies: ["TriageCore", "CZlib", .product(name: "GRDB", package: "GRDB.swift")],
             exclude: ["README.md"]),
         .target(name: "TriageShell", dependencies: ["TriageCore", "LogAnalysis"], exclude: ["README.md"]),
+        // libedit (BSD): line editing for the interactive shell. GNU readline is GPL: not used.
+        .systemLibrary(name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
+        .target(name: "LineEditor", dependencies: ["CEditLine"], exclude: ["README.md"]),
         .target(
             name: "GitLabSimulator", dependencies: [.product(name: "FlyingFox", package: "FlyingFox")],
             exclude: ["README.md"]),
         .executableTarget(
             name: "triage",
-            dependencies: ["TriageShell", "TriageCore", "GitLab", "Store", "GitLabSimulator"]),
+            dependencies: ["TriageShell", "TriageCore", "GitLab", "Store", "GitLabSimulator", "LineEditor"]),
         .executableTarget(name: "triage-sim", dependencies: ["GitLabSimulator"]),
         .executableTarget(
             name: "triage-bench",
@@ -45,6 +48,7 @@ let package = Package(
         .testTarget(name: "StoreTests", dependencies: ["Store", "TriageCore"]),
         .testTarget(name: "TriageShellTests", dependencies: ["TriageShell", "TriageCore"]),
         .testTarget(name: "GitLabSimulatorTests", dependencies: ["GitLabSimulator"]),
+        .testTarget(name: "LineEditorTests", dependencies: ["LineEditor"]),
         .testTarget(
             name: "EndToEndTests",
             dependencies: ["GitLabSimulator", "GitLab", "Store", "TriageCore"]),

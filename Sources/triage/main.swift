@@ -4,6 +4,7 @@
 import Foundation
 import GitLab
 import GitLabSimulator
+import LineEditor
 import Store
 import TriageCore
 import TriageShell
@@ -134,19 +135,12 @@ if !lines.isEmpty || !invocation.words.isEmpty {
     interrupt.resume()
     status = await task.value
 } else if stdinIsTerminal {
-    // Until the line editor lands: a plain prompt on the main thread.
-    interrupt.setEventHandler {}
-    interrupt.resume()
-    while true {
-        sink.write("triage> ")
-        guard let text = readLine() else {
-            sink.write("\n")
-            break
-        }
-        let outcome = await session.run(ScriptLine(file: nil, line: 1, text: text))
-        if outcome == .quit { break }
-    }
-    status = .success
+    // libedit on its own thread; it takes SIGINT over from the dispatch source (left unresumed).
+    let completer = Completer(table: session.table, data: .cache(context))
+    let editor = LineEditor(
+        historyFile: context.dotTriage.appendingPathComponent("history"),
+        completer: { line, cursor in completer.complete(line: line, cursor: cursor) })
+    status = await session.runInteractive(reader: TerminalReader(editor: editor))
 } else {
     let data = FileHandle.standardInput.readDataToEndOfFile()
     let script = Session.lines(of: String(decoding: data, as: UTF8.self), file: "<stdin>")
@@ -159,3 +153,18 @@ if !lines.isEmpty || !invocation.words.isEmpty {
 if let simulator { await simulator.stop() }
 if let demoDirectory { try? FileManager.default.removeItem(at: demoDirectory) }
 exit(status.rawValue)
+
+/// The libedit line editor as the shell's line source.
+struct TerminalReader: LineReader {
+    let editor: LineEditor
+
+    func readLine(prompt: String) -> LineResult {
+        switch editor.readLine(prompt: prompt) {
+        case .line(let text): .line(text)
+        case .interrupted: .interrupted
+        case .endOfInput: .endOfInput
+        }
+    }
+
+    func interrupted() -> Bool { editor.interrupted() }
+}
