@@ -9,7 +9,7 @@ import TriageCore
     @Test func wrongTokenIsRejectedAndNothingIsWritten() async throws {
         try await withSimulator { _, url in
             let workspace = try makeWorkspace(url: url)
-            let result = try runTriage(["fetch"], workspace: workspace, environment: ["GITLAB_TOKEN": "glpat-wrong-token-0000"])
+            let result = try await runTriage(["fetch"], workspace: workspace, environment: ["GITLAB_TOKEN": "glpat-wrong-token-0000"])
             #expect(result.status == 3)
             #expect(
                 result.stderr
@@ -20,10 +20,10 @@ import TriageCore
         }
     }
 
-    @Test func unreachableGitLabFailsWithinSeconds() throws {
+    @Test func unreachableGitLabFailsWithinSeconds() async throws {
         let workspace = try temporaryDirectory()
         let started = Date()
-        let result = try runTriage(
+        let result = try await runTriage(
             ["-c", "fetch"], workspace: workspace,
             environment: ["GITLAB_URL": "http://127.0.0.1:9", "GITLAB_TOKEN": secretToken])
         #expect(Date().timeIntervalSince(started) < 20)
@@ -36,7 +36,7 @@ import TriageCore
     @Test func unknownProjectIsNamed() async throws {
         try await withSimulator { _, url in
             let workspace = try makeWorkspace(url: url)
-            let result = try runTriage(
+            let result = try await runTriage(
                 ["fetch", "--project", "nope/missing.jl"], workspace: workspace,
                 environment: ["GITLAB_TOKEN": secretToken])
             #expect(result.status == 3)
@@ -44,46 +44,46 @@ import TriageCore
         }
     }
 
-    @Test func missingGitLabURLSaysWhatToSet() throws {
+    @Test func missingGitLabURLSaysWhatToSet() async throws {
         let workspace = try temporaryDirectory()
-        let result = try runTriage(["fetch"], workspace: workspace)
+        let result = try await runTriage(["fetch"], workspace: workspace)
         #expect(result.status == 3)
         #expect(result.stderr == "error: no GitLab to talk to — set GITLAB_URL=https://gitlab.example.com or [gitlab] url in triage.toml\n")
     }
 
-    @Test func scriptsStopAtTheFirstErrorWithFileAndLine() throws {
+    @Test func scriptsStopAtTheFirstErrorWithFileAndLine() async throws {
         let workspace = try temporaryDirectory()
         let script = workspace.appendingPathComponent("morning.triage")
         try "help quit\n\n# a comment\nfecth --nights 3\nhelp quit\n".write(to: script, atomically: true, encoding: .utf8)
-        let stopped = try runTriage(["-f", script.path], workspace: workspace)
+        let stopped = try await runTriage(["-f", script.path], workspace: workspace)
         #expect(stopped.status == 3)
         #expect(stopped.stderr == "\(script.path):4: error: unknown command 'fecth' — did you mean 'fetch'?\n")
         #expect(stopped.stdout.components(separatedBy: "usage: quit").count == 2)
 
-        let going = try runTriage(["--keep-going", "-f", script.path], workspace: workspace)
+        let going = try await runTriage(["--keep-going", "-f", script.path], workspace: workspace)
         #expect(going.status == 1)
         #expect(going.stdout.components(separatedBy: "usage: quit").count == 3)
     }
 
-    @Test func exitStatusesForScripts() throws {
+    @Test func exitStatusesForScripts() async throws {
         let workspace = try temporaryDirectory()
-        #expect(try runTriage(["-c", "help", "-c", "quit", "-c", "bogus"], workspace: workspace).status == 0)
-        #expect(try runTriage(["--format", "xml"], workspace: workspace).status == 64)
-        #expect(try runTriage(["-f", "/nonexistent/x.triage"], workspace: workspace).status == 64)
-        let piped = try runTriage([], workspace: workspace, stdin: "help\nsumary\n")
+        #expect(try await runTriage(["-c", "help", "-c", "quit", "-c", "bogus"], workspace: workspace).status == 0)
+        #expect(try await runTriage(["--format", "xml"], workspace: workspace).status == 64)
+        #expect(try await runTriage(["-f", "/nonexistent/x.triage"], workspace: workspace).status == 64)
+        let piped = try await runTriage([], workspace: workspace, stdin: "help\nsumary\n")
         #expect(piped.status == 3)
         #expect(piped.stderr == "<stdin>:2: error: unknown command 'sumary' — did you mean 'summary'?\n")
-        let echoed = try runTriage(["--echo", "-c", "help quit"], workspace: workspace)
+        let echoed = try await runTriage(["--echo", "-c", "help quit"], workspace: workspace)
         #expect(echoed.stdout.hasPrefix("triage> help quit\nusage: quit\n"))
     }
 
-    @Test func corruptCacheIsRefusedAndKept() throws {
+    @Test func corruptCacheIsRefusedAndKept() async throws {
         let workspace = try temporaryDirectory()
         let dot = workspace.appendingPathComponent(".triage")
         try FileManager.default.createDirectory(at: dot, withIntermediateDirectories: true)
         let garbage = Data("this is not a database, it is a shopping list\n".utf8)
         try garbage.write(to: dot.appendingPathComponent("cache.sqlite"))
-        let result = try runTriage(["-c", "status"], workspace: workspace)
+        let result = try await runTriage(["-c", "status"], workspace: workspace)
         #expect(result.status == 3)
         #expect(result.stderr.contains("is not a triage cache"))
         #expect(try Data(contentsOf: dot.appendingPathComponent("cache.sqlite")) == garbage)

@@ -26,10 +26,10 @@ import TriageCore
                     run.signal(SIGKILL)
                     killedMidway += 1
                 }
-                _ = try run.finish(timeout: 30)
+                _ = try await run.finish(timeout: 30)
             }
             #expect(killedMidway >= 2, "the fetch finished before it could be killed; slow the simulator down")
-            let final = try runTriage(["fetch"], workspace: workspace, environment: env)
+            let final = try await runTriage(["fetch"], workspace: workspace, environment: env)
             #expect(final.status == 0, "\(final.stderr)")
             let resumed = try SQLiteCacheStore(directory: workspace.appendingPathComponent(".triage"))
             #expect(try resumed.canonicalDump() == expected)
@@ -47,14 +47,14 @@ import TriageCore
             let run = try startTriage(["fetch"], workspace: workspace, environment: env)
             try await Task.sleep(for: .seconds(0.6))
             run.signal(SIGINT)
-            let interrupted = try run.finish(timeout: 30)
+            let interrupted = try await run.finish(timeout: 30)
             #expect(interrupted.status == 130)
             #expect(
                 interrupted.stderr
                     == "error: fetch canceled — the cache is consistent; run 'fetch' again to continue where it stopped\n")
-            let status = try runTriage(["--format", "json", "status"], workspace: workspace)
+            let status = try await runTriage(["--format", "json", "status"], workspace: workspace)
             #expect(status.stdout.contains("\"outcome\": \"canceled\""))
-            #expect(try runTriage(["fetch"], workspace: workspace, environment: env).status == 0)
+            #expect(try await runTriage(["fetch"], workspace: workspace, environment: env).status == 0)
             let resumed = try SQLiteCacheStore(directory: workspace.appendingPathComponent(".triage"))
             #expect(try resumed.canonicalDump() == reference.canonicalDump())
         }

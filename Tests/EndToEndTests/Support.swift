@@ -78,13 +78,27 @@ struct Transcript {
     var status: Int32
 }
 
+/// Runs blocking work (waiting for a process, `system()`) on a dispatch thread: Swift's
+/// cooperative pool has one thread per core, and a test blocking it stalls every other test,
+/// the in-process simulator included.
+func offPool<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+    try await withCheckedThrowingContinuation { continuation in
+        DispatchQueue.global().async { continuation.resume(with: Result { try body() }) }
+    }
+}
+
+struct ProcessTimedOut: Error, CustomStringConvertible {
+    var seconds: TimeInterval
+    var description: String { "triage did not finish in \(seconds) s" }
+}
+
 /// Runs the real `triage` binary with arguments, environment additions and optional stdin.
 func runTriage(
     _ arguments: [String], workspace: URL? = nil, environment: [String: String] = [:], stdin: String? = nil,
     timeout: TimeInterval = 120
-) throws -> Transcript {
+) async throws -> Transcript {
     let process = try startTriage(arguments, workspace: workspace, environment: environment, stdinText: stdin)
-    return try process.finish(timeout: timeout)
+    return try await process.finish(timeout: timeout)
 }
 
 final class RunningTriage: @unchecked Sendable {
@@ -98,15 +112,15 @@ final class RunningTriage: @unchecked Sendable {
         self.stderrURL = stderrURL
     }
 
-    func finish(timeout: TimeInterval) throws -> Transcript {
+    func finish(timeout: TimeInterval) async throws -> Transcript {
         let deadline = Date().addingTimeInterval(timeout)
-        while process.isRunning && Date() < deadline { usleep(20_000) }
+        while process.isRunning && Date() < deadline { try await Task.sleep(for: .milliseconds(20)) }
         if process.isRunning {
             process.terminate()
-            process.waitUntilExit()
-            Issue.record("triage did not finish in \(timeout) s")
+            try await offPool { [process] in process.waitUntilExit() }
+            throw ProcessTimedOut(seconds: timeout)
         }
-        process.waitUntilExit()
+        try await offPool { [process] in process.waitUntilExit() }
         let out = (try? String(contentsOf: stdoutURL, encoding: .utf8)) ?? ""
         let err = (try? String(contentsOf: stderrURL, encoding: .utf8)) ?? ""
         return Transcript(stdout: out, stderr: err, status: process.terminationStatus)

@@ -164,9 +164,9 @@ import TriageCore
     @Test func theTokenIsNowhereInTheWorkspace() async throws {
         try await withSimulator { _, url in
             let workspace = try makeWorkspace(url: url)
-            let run = try runTriage(["fetch"], workspace: workspace, environment: ["GITLAB_TOKEN": secretToken])
+            let run = try await runTriage(["fetch"], workspace: workspace, environment: ["GITLAB_TOKEN": secretToken])
             #expect(run.status == 0, "\(run.stderr)")
-            let status = try runTriage(["-c", "status", "-c", "summary last-night", "--format", "json"], workspace: workspace, environment: ["GITLAB_TOKEN": secretToken])
+            let status = try await runTriage(["-c", "status", "-c", "summary last-night", "--format", "json"], workspace: workspace, environment: ["GITLAB_TOKEN": secretToken])
             #expect(status.status == 0)
             for text in [run.stdout, run.stderr, status.stdout, status.stderr] {
                 #expect(!text.contains(secretToken))
