@@ -222,6 +222,20 @@ public struct ClusterState: Sendable, Codable, Hashable {
     /// Tokens of the key line present in every member so far.
     public var commonTokens: [String]
 
+    public init(
+        id: ClusterID, members: [Int], firstNight: String, lastNight: String, projects: [String],
+        representative: FailureSignature, template: String, commonTokens: [String]
+    ) {
+        self.id = id
+        self.members = members
+        self.firstNight = firstNight
+        self.lastNight = lastNight
+        self.projects = projects
+        self.representative = representative
+        self.template = template
+        self.commonTokens = commonTokens
+    }
+
     /// True when the cluster was first seen on `night` (a new failure kind that night).
     public func isNew(on night: String) -> Bool { firstNight == night }
 }
