@@ -40,8 +40,9 @@ public struct AnalysisReport: Sendable, Hashable {
 /// failures brought by a later fetch (later nights) join the clusters persisted by earlier runs,
 /// which gives the same result as analysing everything at once.
 public struct Analyzer: Sendable {
-    /// 0.5: see `Clusterer.threshold`; measured against the simulator's truth in AnalysisTruthTests.
-    public static let defaultThreshold = 0.5
+    /// 0.7 within a scope (see `ScopedClusterer`): variants of one failure (another variable name, value
+    /// or path) stay above it, another testset of the same project falls below. See `Clusterer.threshold`;; measured against the simulator's truth in AnalysisTruthTests.
+    public static let defaultThreshold = 0.7
 
     public let cache: any CacheStore
     public let store: any AnalysisStore
@@ -58,7 +59,7 @@ public struct Analyzer: Sendable {
         let candidates = try store.unanalysedFailures()
         var report = AnalysisReport()
         var analyses = try extract(candidates, report: &report)
-        var clusterer = Clusterer(threshold: options.threshold, existing: try store.clusterStates())
+        var clusterer = ScopedClusterer(threshold: options.threshold, existing: try store.clusterStates())
         let before = Set(clusterer.clusters.map(\.id))
         Self.cluster(&analyses, with: &clusterer)
         let touched = Set(analyses.compactMap(\.cluster))
@@ -77,7 +78,7 @@ public struct Analyzer: Sendable {
         let old = try store.clusterStates()
         var report = AnalysisReport()
         var analyses = try extract(candidates, report: &report)
-        var clusterer = Clusterer(threshold: options.threshold)
+        var clusterer = ScopedClusterer(threshold: options.threshold)
         Self.cluster(&analyses, with: &clusterer)
         let (clusters, renames) = Self.keepingIDs(old: old, new: clusterer.clusters)
         for k in analyses.indices {
@@ -111,7 +112,7 @@ public struct Analyzer: Sendable {
         -> FailureAnalysis
     {
         let excerpt = extractor.excerpt(failed: TraceCleaner.clean([UInt8](trace)))
-        let signature = FailureSignature(excerpt: excerpt)
+        let signature = Self.signature(of: excerpt, project: candidate.projectPath, patterns: extractor.patterns)
         return FailureAnalysis(
             jobID: candidate.jobID, projectPath: candidate.projectPath, night: candidate.night,
             jobName: candidate.jobName,
@@ -125,8 +126,63 @@ public struct Analyzer: Sendable {
             retriedGreen: candidate.retriedGreen)
     }
 
+    /// Categories of failures that cut across projects (a runner, the network, a dependency's
+    /// release): their signature leaves the project out, so one cause in many projects is one cluster.
+    public static let crossProjectCategories: Set<String> = [
+        "dependency", "network", "oom", "timeout", "disk", "docker", "git", "runner", "truncated",
+    ]
+
+    /// A failure's signature: `FailureSignature(excerpt:)` (masked key block), plus
+    /// - for infrastructure patterns, a key line cut to start at the pattern's anchor;
+    /// - `@at` and the source locations of the key block (`Makefile:27` → `Makefile_27`,
+    ///   `runtests.jl:42` → `runtests_jl_42`): masking drops their line numbers, yet a different
+    ///   line in the same file is usually a different failure;
+    /// - `@key` and the pairs of adjacent key-line tokens;
+    /// - `@scope` and the project, unless the failure is infrastructure or of a cross-project category:
+    ///   the same test name failing in two projects is two problems, a runner's disk filling up is one.
+    public static func signature(of excerpt: Excerpt, project: String?, patterns: PatternLibrary = .builtIn)
+        -> FailureSignature
+    {
+        var lines = FailureSignature(excerpt: excerpt).maskedLines
+        // An infrastructure failure is what its pattern's anchor says (`Could not resolve host: x`),
+        // whichever tool (git, curl, pip) printed it.
+        if let key = excerpt.keyLine, let name = key.detail, !lines.isEmpty,
+            let pattern = patterns.patterns.first(where: { $0.name == name }),
+            pattern.infrastructure || crossProjectCategories.subtracting(["dependency"]).contains(pattern.category),
+            let anchor = key.line.text.range(of: pattern.anchor, options: pattern.caseSensitive ? [] : .caseInsensitive)
+        {
+            lines[0] = Masker.mask(String(key.line.text[anchor.lowerBound...])).trimmingCharacters(in: .whitespaces)
+        }
+        // Pairs of adjacent key-line tokens: the key line names the failure, so a difference there
+        // (another test, another module) weighs about twice as much as one in the block below it.
+        let keyTokens = lines.first.map(Tokenizer.tokens) ?? []
+        if keyTokens.count > 1 {
+            lines.append("@key " + zip(keyTokens, keyTokens.dropFirst()).map { "\($0)_\($1)" }.joined(separator: " "))
+        }
+        var locations: [String] = []
+        for line in excerpt.keyBlock() {
+            for match in line.text.matches(of: #/([A-Za-z][A-Za-z0-9_]*(?:\.[A-Za-z]+)?):([0-9]+)/#) {
+                let token = "\(match.output.1)_\(match.output.2)".replacingOccurrences(of: ".", with: "_")
+                if !locations.contains(token) { locations.append(token) }
+            }
+        }
+        // Each location counts as four tokens: one Makefile line against another must fall below the
+        // threshold even when nothing else differs.
+        if !locations.isEmpty {
+            lines.append("@at " + locations.flatMap { l in (1...4).map { "at\($0)_" + l } }.joined(separator: " "))
+        }
+        // A crash is the project's own even when the pattern calls it infrastructure.
+        let crossProject =
+            excerpt.category.map(crossProjectCategories.contains) ?? excerpt.infrastructure
+        if let project, !crossProject, !lines.isEmpty {
+            let scope = String(project.map { $0.isLetter || $0.isNumber ? $0 : "_" })
+            lines.append("@scope project_" + scope)
+        }
+        return FailureSignature(maskedLines: lines)
+    }
+
     /// Assigns each analysis to a cluster, in the order (night, signature id, job id).
-    public static func cluster(_ analyses: inout [FailureAnalysis], with clusterer: inout Clusterer) {
+    public static func cluster(_ analyses: inout [FailureAnalysis], with clusterer: inout ScopedClusterer) {
         let signatures = analyses.map(\.signature)
         let ids = signatures.map(\.stableID)
         let order = analyses.indices.sorted { a, b in

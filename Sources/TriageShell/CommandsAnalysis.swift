@@ -313,7 +313,7 @@ let patternCommand: CommandSpec = CommandSpec(
 let reclusterCommand: CommandSpec = CommandSpec(
     name: "recluster", group: "Analysis",
     summary: "Re-analyse and re-cluster every cached failure (after a threshold or pattern change); ids stay where members stay.",
-    options: [OptionSpec("threshold", value: "T", summary: "similarity to join a cluster, 0…1 (default 0.5)")],
+    options: [OptionSpec("threshold", value: "T", summary: "similarity to join a cluster, 0…1 (default 0.7)")],
     examples: ["recluster", "recluster --threshold 0.6"],
     run: { command, context in
         var options = AnalysisOptions()
@@ -384,7 +384,7 @@ let groupCommand: CommandSpec = CommandSpec(
         """,
     operands: [OperandSpec("DIR", summary: "a directory of log files")],
     options: [
-        OptionSpec("threshold", value: "T", summary: "similarity to join a cluster, 0…1 (default 0.5)"),
+        OptionSpec("threshold", value: "T", summary: "similarity to join a cluster, 0…1 (default 0.7)"),
         OptionSpec("order", value: "FILE", summary: "the file names, one a line, in processing order"),
     ],
     examples: ["group logs/", "group --order order.txt --threshold 0.6 logs/"],
@@ -409,7 +409,7 @@ let groupCommand: CommandSpec = CommandSpec(
             }.sorted()
         }
         let extractor = ExcerptExtractor()
-        var clusterer = Clusterer(threshold: t)
+        var clusterer = ScopedClusterer(threshold: t)
         var lines: [String] = []
         var records: [JSONValue] = []
         for (k, name) in names.enumerated() {
@@ -417,7 +417,8 @@ let groupCommand: CommandSpec = CommandSpec(
             guard let data = FileManager.default.contents(atPath: directory.appendingPathComponent(name).path) else {
                 throw ShellError("cannot read '\(directory.appendingPathComponent(name).path)'")
             }
-            let signature = FailureSignature(excerpt: extractor.excerpt(failed: TraceCleaner.clean([UInt8](data))))
+            let signature = Analyzer.signature(
+                of: extractor.excerpt(failed: TraceCleaner.clean([UInt8](data))), project: nil)
             let id = clusterer.assign(signature, member: k, night: "", project: "")
             lines.append("\(name)\t\(id.rawValue)")
             records.append(.object(["file": .string(name), "cluster": .string(id.rawValue)]))
