@@ -86,10 +86,12 @@ extension PatternLibrary {
             name: "julia-unsatisfiable", anchor: "Unsatisfiable requirements detected", category: "dependency",
             weight: 89),
         KnownPattern(
-            name: "julia-precompile", anchor: "Failed to precompile", category: "build", weight: 85),
+            name: "julia-precompile", anchor: "Failed to precompile", category: "build", weight: 78),
+        // Above julia-precompile: the LoadError that precedes "Failed to precompile X" names the
+        // cause (often another package's change), the precompile line only the victim.
         KnownPattern(
             name: "julia-load-error", anchor: "LoadError:", excluding: ["Some tests did not pass"],
-            category: "build", weight: 80),
+            category: "dependency", weight: 80),
         KnownPattern(
             name: "julia-tests-did-not-pass", anchor: "Some tests did not pass", category: "test", weight: 60),
         KnownPattern(

@@ -136,12 +136,26 @@ public struct FailureSignature: Sendable, Hashable, Codable {
         return Double(equal) / Double(Self.hashCount)
     }
 
-    /// Exact Jaccard similarity of the token sets.
+    /// Exact Jaccard similarity of the token sets (one merge pass over the sorted tokens).
     public func jaccard(_ other: FailureSignature) -> Double {
-        let a = Set(tokens)
-        let b = Set(other.tokens)
-        let union = a.union(b).count
-        return union == 0 ? 1 : Double(a.intersection(b).count) / Double(union)
+        let a = tokens
+        let b = other.tokens
+        guard !a.isEmpty || !b.isEmpty else { return 1 }
+        var i = 0
+        var j = 0
+        var shared = 0
+        while i < a.count && j < b.count {
+            if a[i] == b[j] {
+                shared += 1
+                i += 1
+                j += 1
+            } else if a[i] < b[j] {
+                i += 1
+            } else {
+                j += 1
+            }
+        }
+        return Double(shared) / Double(a.count + b.count - shared)
     }
 
     /// LSH band keys: two signatures are compared only when they share one.
@@ -222,6 +236,20 @@ public struct ClusterState: Sendable, Codable, Hashable {
     /// Tokens of the key line present in every member so far.
     public var commonTokens: [String]
 
+    public init(
+        id: ClusterID, members: [Int], firstNight: String, lastNight: String, projects: [String],
+        representative: FailureSignature, template: String, commonTokens: [String]
+    ) {
+        self.id = id
+        self.members = members
+        self.firstNight = firstNight
+        self.lastNight = lastNight
+        self.projects = projects
+        self.representative = representative
+        self.template = template
+        self.commonTokens = commonTokens
+    }
+
     /// True when the cluster was first seen on `night` (a new failure kind that night).
     public func isNew(on night: String) -> Bool { firstNight == night }
 }
@@ -259,7 +287,9 @@ public struct Clusterer: Sendable {
         var seen: Set<Int> = []
         for key in signature.bandKeys() {
             for position in buckets[key] ?? [] where seen.insert(position).inserted {
-                let s = clusters[position].representative.similarity(to: signature)
+                // LSH proposes, the exact Jaccard decides: a MinHash estimate is ±0.04 at 128
+                // hashes, enough to merge two failures whose key lines differ by one name.
+                let s = clusters[position].representative.jaccard(signature)
                 if s >= threshold, best.map({ s > $0.1 || (s == $0.1 && position < $0.0) }) ?? true {
                     best = (position, s)
                 }

@@ -12,7 +12,8 @@ import GRDB
 ///   parent is harmless (queries join).
 enum Schema {
     static let migrations: [(identifier: String, migrate: @Sendable (Database) throws -> Void)] = [
-        ("v1", v1)
+        ("v1", v1),
+        ("v2", AnalysisSchema.v2),
     ]
 
     /// The highest schema version this binary knows (`v1` → 1).

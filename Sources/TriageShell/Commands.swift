@@ -5,7 +5,7 @@ extension CommandTable {
     /// The commands of triage.
     public static let standard: CommandTable = CommandTable(commands: [
         fetchCommand, statusCommand, summaryCommand, helpCommand, quitCommand,
-    ])
+    ] + analysisCommands)
 }
 
 let fetchCommand: CommandSpec = CommandSpec(
@@ -75,9 +75,11 @@ func runFetch(_ command: ParsedCommand, _ context: Context) async throws -> Comm
         "fetched \(report.projects) projects: \(report.pipelinesSynced) pipelines updated "
         + "(\(report.pipelinesSeen) seen), \(report.jobs) jobs, \(report.traces) traces "
         + "(\(byteCount(report.traceBytes))), \(report.apiCalls) API calls"
+    let (analysisText, analysisJSON) = try analyseAfterFetch(context)
     return CommandOutput(
-        text: [text],
+        text: [text, analysisText],
         json: .object([
+            "analysis": analysisJSON,
             "projects": .int(report.projects), "pipelines_seen": .int(report.pipelinesSeen),
             "pipelines_synced": .int(report.pipelinesSynced), "jobs": .int(report.jobs),
             "traces": .int(report.traces), "trace_bytes": .int(report.traceBytes),

@@ -1,5 +1,7 @@
 // triage-bench: performance figures measured against a baseline in the same run.
 //
+//   swift run -c release triage-bench analyse [--failures 100000] [--exact 5000] [--megabytes 200]
+//        (excerpt throughput, clustering at scale, agreement with exact clustering: see Analyse.swift)
 //   swift run -c release triage-bench fetch [--projects 100] [--nights 30] [--latency-ms 40]
 //        [--concurrency 16] [--rate-limit 600] [--rate-projects 40] [--skip-sequential]
 //
@@ -136,6 +138,10 @@ func benchFetch(_ o: Options) async throws {
 }
 
 setlinebuf(stdout)  // figures appear as they are measured, even in a pipe
+if CommandLine.arguments.dropFirst().first == "analyse" {
+    benchAnalyse(Array(CommandLine.arguments.dropFirst(2)))
+    exit(0)
+}
 guard let (command, options) = parse(Array(CommandLine.arguments.dropFirst())), command == "fetch" else {
     print("usage: triage-bench fetch [--projects N] [--nights N] [--latency-ms N] [--concurrency N] [--rate-limit N] [--rate-projects N] [--skip-sequential] [--skip-rate-limit]")
     exit(64)

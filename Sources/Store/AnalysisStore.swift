@@ -1,0 +1,219 @@
+import Foundation
+import GRDB
+import LogAnalysis
+import TriageCore
+
+/// A cluster as the `clusters.state` column keeps it: versioned, sorted-key JSON of plain values
+/// (the representative is kept as its masked lines; tokens and MinHash are recomputed on load).
+struct PersistedCluster: Codable {
+    var version = 1
+    var members: [Int]
+    var projects: [String]
+    var representative: [String]
+    var template: String
+    var commonTokens: [String]
+
+    enum CodingKeys: String, CodingKey {
+        case version, members, projects, representative, template
+        case commonTokens = "common_tokens"
+    }
+
+    init(_ state: ClusterState) {
+        members = state.members
+        projects = state.projects
+        representative = state.representative.maskedLines
+        template = state.template
+        commonTokens = state.commonTokens
+    }
+
+    func state(id: ClusterID, firstNight: String, lastNight: String) -> ClusterState {
+        ClusterState(
+            id: id, members: members, firstNight: firstNight, lastNight: lastNight, projects: projects,
+            representative: FailureSignature(maskedLines: representative), template: template,
+            commonTokens: commonTokens)
+    }
+}
+
+/// `AnalysedLine` in the `analyses.excerpt` column.
+private struct StoredLine: Codable {
+    var number: Int
+    var rawLine: Int
+    var text: String
+    var reason: String
+    var detail: String?
+
+    enum CodingKeys: String, CodingKey {
+        case number, text, reason, detail
+        case rawLine = "raw_line"
+    }
+}
+
+extension SQLiteCacheStore: AnalysisStore {
+    private static let encoder: JSONEncoder = {
+        let e = JSONEncoder()
+        e.outputFormatting = [.sortedKeys]
+        return e
+    }()
+
+    private func analysisRead<T>(_ body: (Database) throws -> T) throws -> T {
+        do {
+            return try pool.read(body)
+        } catch let error as DatabaseError {
+            throw StoreError.database(file: databaseURL.path, message: error.message ?? "\(error.resultCode)")
+        } catch is DecodingError {
+            throw StoreError.notACache(file: databaseURL.path, reason: "an analysis row is not valid JSON")
+        }
+    }
+
+    private func analysisWrite<T>(_ body: (Database) throws -> T) throws -> T {
+        do {
+            return try pool.write(body)
+        } catch let error as DatabaseError {
+            throw StoreError.database(file: databaseURL.path, message: error.message ?? "\(error.resultCode)")
+        }
+    }
+
+    private static func json<T: Encodable>(_ value: T) throws -> String {
+        String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+
+    private static func decode<T: Decodable>(_ type: T.Type, _ text: String) throws -> T {
+        try JSONDecoder().decode(type, from: Data(text.utf8))
+    }
+
+    static let candidatesSQL = """
+        SELECT j.id, coalesce(pr.path, CAST(p.project_id AS TEXT)), p.night, j.name,
+            EXISTS (SELECT 1 FROM jobs k WHERE k.pipeline_id = j.pipeline_id AND k.name = j.name
+                AND k.id > j.id AND k.status = 'success'),
+            EXISTS (SELECT 1 FROM traces t WHERE t.job_id = j.id)
+        FROM jobs j
+        JOIN pipelines p ON p.id = j.pipeline_id
+        LEFT JOIN projects pr ON pr.id = p.project_id
+        WHERE j.status = 'failed'
+        """
+
+    private func candidates(sql: String) throws -> [AnalysisCandidate] {
+        try analysisRead { db in
+            try Row.fetchAll(db, sql: sql).map { row in
+                AnalysisCandidate(
+                    jobID: row[0], projectPath: row[1], night: row[2], jobName: row[3], retriedGreen: row[4],
+                    hasTrace: row[5])
+            }
+        }
+    }
+
+    public func unanalysedFailures() throws -> [AnalysisCandidate] {
+        try candidates(
+            sql: Self.candidatesSQL
+                + " AND NOT EXISTS (SELECT 1 FROM analyses a WHERE a.job_id = j.id) ORDER BY p.night, j.id")
+    }
+
+    public func allFailureCandidates() throws -> [AnalysisCandidate] {
+        try candidates(sql: Self.candidatesSQL + " ORDER BY p.night, j.id")
+    }
+
+    public func saveAnalyses(_ analyses: [FailureAnalysis], clusters: [ClusterState]) throws {
+        let rows = try analyses.map(Self.analysisArguments)
+        let clusterRows = try clusters.map(Self.clusterArguments)
+        try analysisWrite { db in
+            try Self.insert(db, rows, clusterRows)
+        }
+    }
+
+    public func replaceAllAnalyses(_ analyses: [FailureAnalysis], clusters: [ClusterState]) throws {
+        let rows = try analyses.map(Self.analysisArguments)
+        let clusterRows = try clusters.map(Self.clusterArguments)
+        try analysisWrite { db in
+            try db.execute(sql: "DELETE FROM analyses; DELETE FROM clusters;")
+            try Self.insert(db, rows, clusterRows)
+        }
+    }
+
+    private static func insert(_ db: Database, _ rows: [StatementArguments], _ clusterRows: [StatementArguments])
+        throws
+    {
+        let analysis = try db.cachedStatement(
+            sql: """
+                INSERT OR REPLACE INTO analyses (job_id, project_path, night, job_name, excerpt, key_line, patterns,
+                    category, infrastructure, signature, cluster_id, retried_green)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+        for row in rows { try analysis.execute(arguments: row) }
+        let cluster = try db.cachedStatement(
+            sql: """
+                INSERT OR REPLACE INTO clusters (id, first_night, last_night, member_count, template, state)
+                VALUES (?, ?, ?, ?, ?, ?)
+                """)
+        for row in clusterRows { try cluster.execute(arguments: row) }
+    }
+
+    private static func analysisArguments(_ a: FailureAnalysis) throws -> StatementArguments {
+        let lines = a.excerpt.map {
+            StoredLine(number: $0.number, rawLine: $0.rawLine, text: $0.text, reason: $0.reason, detail: $0.detail)
+        }
+        return [
+            a.jobID, a.projectPath, a.night, a.jobName, try json(lines), a.keyLine, try json(a.patterns), a.category,
+            a.infrastructure, try json(a.signatureLines), a.cluster?.rawValue, a.retriedGreen,
+        ]
+    }
+
+    private static func clusterArguments(_ c: ClusterState) throws -> StatementArguments {
+        [c.id.rawValue, c.firstNight, c.lastNight, c.members.count, c.template, try json(PersistedCluster(c))]
+    }
+
+    public func clusterStates() throws -> [ClusterState] {
+        try analysisRead { db in
+            try Row.fetchAll(db, sql: "SELECT id, first_night, last_night, state FROM clusters ORDER BY id").compactMap {
+                row -> ClusterState? in
+                guard let id = ClusterID(rawValue: row[0]) else { return nil }
+                return try Self.decode(PersistedCluster.self, row[3]).state(
+                    id: id, firstNight: row[1], lastNight: row[2])
+            }
+        }
+    }
+
+    private static let analysisColumns = """
+        job_id, project_path, night, job_name, excerpt, key_line, patterns, category, infrastructure, signature,
+        cluster_id, retried_green
+        """
+
+    private static func decodeAnalysis(_ row: Row) throws -> FailureAnalysis {
+        let lines = try decode([StoredLine].self, row[4])
+        return FailureAnalysis(
+            jobID: row[0], projectPath: row[1], night: row[2], jobName: row[3],
+            excerpt: lines.map {
+                AnalysedLine(number: $0.number, rawLine: $0.rawLine, text: $0.text, reason: $0.reason, detail: $0.detail)
+            },
+            keyLine: row[5], patterns: try decode([String].self, row[6]), category: row[7], infrastructure: row[8],
+            signatureLines: try decode([String].self, row[9]),
+            cluster: (row[10] as String?).flatMap(ClusterID.init(rawValue:)), retriedGreen: row[11])
+    }
+
+    public func analyses(nights: Set<String>?) throws -> [FailureAnalysis] {
+        let filter = nights == nil ? "" : "WHERE night IN (SELECT value FROM json_each(?))"
+        let arguments: StatementArguments = nights.map { [Self.jsonArray($0.sorted())] } ?? []
+        return try analysisRead { db in
+            try Row.fetchAll(
+                db, sql: "SELECT \(Self.analysisColumns) FROM analyses \(filter) ORDER BY night, job_id",
+                arguments: arguments
+            ).map(Self.decodeAnalysis)
+        }
+    }
+
+    public func analysis(jobID: Int) throws -> FailureAnalysis? {
+        try analysisRead { db in
+            try Row.fetchOne(
+                db, sql: "SELECT \(Self.analysisColumns) FROM analyses WHERE job_id = ?", arguments: [jobID]
+            ).map(Self.decodeAnalysis)
+        }
+    }
+
+    public func analyses(cluster: ClusterID) throws -> [FailureAnalysis] {
+        try analysisRead { db in
+            try Row.fetchAll(
+                db, sql: "SELECT \(Self.analysisColumns) FROM analyses WHERE cluster_id = ? ORDER BY night, job_id",
+                arguments: [cluster.rawValue]
+            ).map(Self.decodeAnalysis)
+        }
+    }
+}

@@ -1,0 +1,308 @@
+import Foundation
+import LogAnalysis
+
+/// How failures are analysed: the excerpt's size, the pattern library and the clustering threshold.
+public struct AnalysisOptions: Sendable {
+    /// Minimum estimated Jaccard similarity (0…1) of token sets to join a cluster.
+    public var threshold: Double
+    /// Upper bound on excerpt lines.
+    public var maxLines: Int
+    public var patterns: PatternLibrary
+
+    public init(threshold: Double = Analyzer.defaultThreshold, maxLines: Int = 30, patterns: PatternLibrary = .builtIn) {
+        self.threshold = threshold
+        self.maxLines = maxLines
+        self.patterns = patterns
+    }
+}
+
+/// What one analysis run did.
+public struct AnalysisReport: Sendable, Hashable {
+    /// Failures analysed in this run.
+    public var analysed = 0
+    /// Failed jobs without a cached trace, skipped (analysed by a later run once the trace is there).
+    public var skipped: [Int] = []
+    /// Clusters in the cache after the run.
+    public var clusters = 0
+    /// Clusters founded by this run, by id.
+    public var founded: [ClusterID] = []
+    /// Clusters that kept their id through a `recluster`.
+    public var kept = 0
+
+    public init() {}
+}
+
+/// The analysis use case (DESIGN §5): excerpt, signature and cluster for the failed jobs a sync
+/// brought, incrementally, and `recluster` to rebuild everything after a threshold or pattern change.
+///
+/// Determinism: within one run failures are clustered in the order (night, signature id, job id),
+/// whatever order the cache returns them in, so the same failures give the same clusters and ids;
+/// failures brought by a later fetch (later nights) join the clusters persisted by earlier runs,
+/// which gives the same result as analysing everything at once.
+public struct Analyzer: Sendable {
+    /// 0.7 within a scope (see `ScopedClusterer`): variants of one failure (another variable name, value
+    /// or path) stay above it, another testset of the same project falls below. See `Clusterer.threshold`;; measured against the simulator's truth in AnalysisTruthTests.
+    public static let defaultThreshold = 0.7
+
+    public let cache: any CacheStore
+    public let store: any AnalysisStore
+    public var options: AnalysisOptions
+
+    public init(cache: any CacheStore, store: any AnalysisStore, options: AnalysisOptions = AnalysisOptions()) {
+        self.cache = cache
+        self.store = store
+        self.options = options
+    }
+
+    /// Analyses every failed job that has no analysis yet and adds it to the persisted clusters.
+    public func analyseNew() throws -> AnalysisReport {
+        let candidates = try store.unanalysedFailures()
+        var report = AnalysisReport()
+        var analyses = try extract(candidates, report: &report)
+        var clusterer = ScopedClusterer(threshold: options.threshold, existing: try store.clusterStates())
+        let before = Set(clusterer.clusters.map(\.id))
+        Self.cluster(&analyses, with: &clusterer)
+        let touched = Set(analyses.compactMap(\.cluster))
+        let changed = clusterer.clusters.filter { touched.contains($0.id) }
+        try store.saveAnalyses(analyses, clusters: changed)
+        report.analysed = analyses.count
+        report.clusters = clusterer.clusters.count
+        report.founded = clusterer.clusters.map(\.id).filter { !before.contains($0) }
+        return report
+    }
+
+    /// Re-extracts and re-clusters every failure from scratch (after a threshold or pattern change),
+    /// then gives each new cluster the id of the old cluster most of its members come from.
+    public func recluster() throws -> AnalysisReport {
+        let candidates = try store.allFailureCandidates()
+        let old = try store.clusterStates()
+        var report = AnalysisReport()
+        var analyses = try extract(candidates, report: &report)
+        var clusterer = ScopedClusterer(threshold: options.threshold)
+        Self.cluster(&analyses, with: &clusterer)
+        let (clusters, renames) = Self.keepingIDs(old: old, new: clusterer.clusters)
+        for k in analyses.indices {
+            if let id = analyses[k].cluster { analyses[k].cluster = renames[id] ?? id }
+        }
+        try store.replaceAllAnalyses(analyses, clusters: clusters)
+        let oldIDs = Set(old.map(\.id))
+        report.analysed = analyses.count
+        report.clusters = clusters.count
+        report.kept = clusters.filter { oldIDs.contains($0.id) }.count
+        report.founded = clusters.map(\.id).filter { !oldIDs.contains($0) }
+        return report
+    }
+
+    private func extract(_ candidates: [AnalysisCandidate], report: inout AnalysisReport) throws -> [FailureAnalysis] {
+        let extractor = ExcerptExtractor(patterns: options.patterns, maxLines: options.maxLines)
+        var analyses: [FailureAnalysis] = []
+        analyses.reserveCapacity(candidates.count)
+        for candidate in candidates {
+            guard candidate.hasTrace, let data = try cache.trace(jobID: candidate.jobID) else {
+                report.skipped.append(candidate.jobID)
+                continue
+            }
+            analyses.append(Self.analyse(candidate, trace: data, extractor: extractor))
+        }
+        return analyses
+    }
+
+    /// Excerpt, patterns and signature of one trace (pure; the cluster is left nil).
+    public static func analyse(_ candidate: AnalysisCandidate, trace: Data, extractor: ExcerptExtractor)
+        -> FailureAnalysis
+    {
+        let excerpt = extractor.excerpt(failed: TraceCleaner.clean([UInt8](trace)))
+        let signature = Self.signature(of: excerpt, project: candidate.projectPath, patterns: extractor.patterns)
+        return FailureAnalysis(
+            jobID: candidate.jobID, projectPath: candidate.projectPath, night: candidate.night,
+            jobName: candidate.jobName,
+            excerpt: excerpt.lines.map {
+                AnalysedLine(
+                    number: $0.line.number, rawLine: $0.line.rawLine, text: $0.line.text, reason: $0.reason.rawValue,
+                    detail: $0.detail)
+            },
+            keyLine: excerpt.keyLine?.line.text, patterns: excerpt.matchedPatterns, category: excerpt.category,
+            infrastructure: excerpt.infrastructure, signatureLines: signature.maskedLines, cluster: nil,
+            retriedGreen: candidate.retriedGreen)
+    }
+
+    /// Categories of failures that cut across projects (a runner, the network, a dependency's
+    /// release): their signature leaves the project out, so one cause in many projects is one cluster.
+    public static let crossProjectCategories: Set<String> = [
+        "dependency", "network", "oom", "timeout", "disk", "docker", "git", "runner", "truncated",
+    ]
+
+    /// A failure's signature: `FailureSignature(excerpt:)` (masked key block), plus
+    /// - for infrastructure patterns, a key line cut to start at the pattern's anchor;
+    /// - `@at` and the source locations of the key block (`Makefile:27` → `Makefile_27`,
+    ///   `runtests.jl:42` → `runtests_jl_42`): masking drops their line numbers, yet a different
+    ///   line in the same file is usually a different failure;
+    /// - `@key` and the pairs of adjacent key-line tokens;
+    /// - `@scope` and the project, unless the failure is infrastructure or of a cross-project category:
+    ///   the same test name failing in two projects is two problems, a runner's disk filling up is one.
+    public static func signature(of excerpt: Excerpt, project: String?, patterns: PatternLibrary = .builtIn)
+        -> FailureSignature
+    {
+        var lines = FailureSignature(excerpt: excerpt).maskedLines
+        // An infrastructure failure is what its pattern's anchor says (`Could not resolve host: x`),
+        // whichever tool (git, curl, pip) printed it.
+        if let key = excerpt.keyLine, let name = key.detail, !lines.isEmpty,
+            let pattern = patterns.patterns.first(where: { $0.name == name }),
+            pattern.infrastructure || crossProjectCategories.subtracting(["dependency"]).contains(pattern.category),
+            let anchor = key.line.text.range(of: pattern.anchor, options: pattern.caseSensitive ? [] : .caseInsensitive)
+        {
+            lines[0] = Masker.mask(String(key.line.text[anchor.lowerBound...])).trimmingCharacters(in: .whitespaces)
+        }
+        // Pairs of adjacent key-line tokens: the key line names the failure, so a difference there
+        // (another test, another module) weighs about twice as much as one in the block below it.
+        let keyTokens = lines.first.map(Tokenizer.tokens) ?? []
+        if keyTokens.count > 1 {
+            lines.append("@key " + zip(keyTokens, keyTokens.dropFirst()).map { "\($0)_\($1)" }.joined(separator: " "))
+        }
+        var locations: [String] = []
+        for line in excerpt.keyBlock() {
+            for match in line.text.matches(of: #/([A-Za-z][A-Za-z0-9_]*(?:\.[A-Za-z]+)?):([0-9]+)/#) {
+                let token = "\(match.output.1)_\(match.output.2)".replacingOccurrences(of: ".", with: "_")
+                if !locations.contains(token) { locations.append(token) }
+            }
+        }
+        // Each location counts as four tokens: one Makefile line against another must fall below the
+        // threshold even when nothing else differs.
+        if !locations.isEmpty {
+            lines.append("@at " + locations.flatMap { l in (1...4).map { "at\($0)_" + l } }.joined(separator: " "))
+        }
+        // A crash is the project's own even when the pattern calls it infrastructure.
+        let crossProject =
+            excerpt.category.map(crossProjectCategories.contains) ?? excerpt.infrastructure
+        if let project, !crossProject, !lines.isEmpty {
+            let scope = String(project.map { $0.isLetter || $0.isNumber ? $0 : "_" })
+            lines.append("@scope project_" + scope)
+        }
+        return FailureSignature(maskedLines: lines)
+    }
+
+    /// Assigns each analysis to a cluster, in the order (night, signature id, job id).
+    public static func cluster(_ analyses: inout [FailureAnalysis], with clusterer: inout ScopedClusterer) {
+        let signatures = analyses.map(\.signature)
+        let ids = signatures.map(\.stableID)
+        let order = analyses.indices.sorted { a, b in
+            let x = analyses[a]
+            let y = analyses[b]
+            if x.night != y.night { return x.night < y.night }
+            if ids[a] != ids[b] { return ids[a] < ids[b] }
+            return x.jobID < y.jobID
+        }
+        for k in order {
+            let a = analyses[k]
+            analyses[k].cluster = clusterer.assign(
+                signatures[k], member: a.jobID, night: a.night, project: a.projectPath)
+        }
+    }
+
+    /// Renames rebuilt clusters so that ids stay where members stay: pairs (new, old) are taken by
+    /// decreasing number of shared members, each id used once, and a new cluster takes an old id
+    /// when it shares more than half of its members or of the old cluster's. A new cluster whose own
+    /// id is taken by another cluster gets a salted one.
+    /// - Returns: the clusters with their final ids (by id) and the renames applied (new → final).
+    public static func keepingIDs(old: [ClusterState], new: [ClusterState]) -> ([ClusterState], [ClusterID: ClusterID]) {
+        var oldOf: [Int: ClusterID] = [:]
+        var oldSize: [ClusterID: Int] = [:]
+        for cluster in old {
+            for member in cluster.members { oldOf[member] = cluster.id }
+        }
+        let present = Set(new.flatMap(\.members))
+        for (member, id) in oldOf where present.contains(member) { oldSize[id, default: 0] += 1 }
+        var pairs: [(new: Int, old: ClusterID, shared: Int)] = []
+        for (position, cluster) in new.enumerated() {
+            var shared: [ClusterID: Int] = [:]
+            for member in cluster.members {
+                if let id = oldOf[member] { shared[id, default: 0] += 1 }
+            }
+            for (id, count) in shared { pairs.append((position, id, count)) }
+        }
+        pairs.sort { a, b in
+            if a.shared != b.shared { return a.shared > b.shared }
+            if new[a.new].id != new[b.new].id { return new[a.new].id < new[b.new].id }
+            return a.old < b.old
+        }
+        var finalID: [Int: ClusterID] = [:]
+        var used: Set<ClusterID> = []
+        for pair in pairs where finalID[pair.new] == nil && !used.contains(pair.old) {
+            let newCount = new[pair.new].members.count
+            let oldCount = oldSize[pair.old] ?? 0
+            guard pair.shared * 2 > newCount || pair.shared * 2 > oldCount else { continue }
+            finalID[pair.new] = pair.old
+            used.insert(pair.old)
+        }
+        var renames: [ClusterID: ClusterID] = [:]
+        var result: [ClusterState] = []
+        for (position, cluster) in new.enumerated() {
+            var id = finalID[position] ?? cluster.id
+            if finalID[position] == nil {
+                var salt = 1
+                while used.contains(id) {
+                    id = saltedID(cluster, salt)
+                    salt += 1
+                }
+                used.insert(id)
+            }
+            var renamed = cluster
+            renamed.id = id
+            if id != cluster.id { renames[cluster.id] = id }
+            result.append(renamed)
+        }
+        return (result.sorted { $0.id < $1.id }, renames)
+    }
+
+    static func saltedID(_ cluster: ClusterState, _ salt: Int) -> ClusterID {
+        var h: UInt32 = 0x811c_9dc5
+        for b in (cluster.representative.tokens.joined(separator: " ") + "#r\(salt)").utf8 {
+            h ^= UInt32(b)
+            h = h &* 0x0100_0193
+        }
+        let hex = String(h, radix: 16)
+        return ClusterID(rawValue: "c-" + String(repeating: "0", count: 8 - hex.count) + hex) ?? cluster.id
+    }
+}
+
+/// A cluster as listings show it: its state plus what its members say over a range of nights.
+public struct ClusterSummary: Sendable, Hashable {
+    public var state: ClusterState
+    /// Members within the range.
+    public var members: [FailureAnalysis]
+    /// Distinct projects of the members in range, sorted.
+    public var projects: [String]
+    /// Pattern names of the members, most frequent first.
+    public var patterns: [String]
+    /// True when a member's failed attempt was followed by a green retry, or when some job of the
+    /// cluster alternates between failing in it and other outcomes over the nights.
+    public var flaky: Bool
+
+    /// Groups analyses by cluster; clusters without members in `analyses` are left out. Ranked by
+    /// member count, then most recent last night, then id.
+    public static func summarise(_ analyses: [FailureAnalysis], states: [ClusterState]) -> [ClusterSummary] {
+        let byID = Dictionary(states.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        var groups: [ClusterID: [FailureAnalysis]] = [:]
+        for a in analyses {
+            if let id = a.cluster { groups[id, default: []].append(a) }
+        }
+        var result: [ClusterSummary] = []
+        for (id, members) in groups {
+            guard let state = byID[id] else { continue }
+            var patternCounts: [String: Int] = [:]
+            for m in members {
+                for p in m.patterns { patternCounts[p, default: 0] += 1 }
+            }
+            let patterns = patternCounts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map(\.key)
+            result.append(
+                ClusterSummary(
+                    state: state, members: members, projects: Array(Set(members.map(\.projectPath))).sorted(),
+                    patterns: patterns, flaky: members.contains(where: \.retriedGreen)))
+        }
+        return result.sorted { a, b in
+            if a.members.count != b.members.count { return a.members.count > b.members.count }
+            if a.state.lastNight != b.state.lastNight { return a.state.lastNight > b.state.lastNight }
+            return a.state.id < b.state.id
+        }
+    }
+}

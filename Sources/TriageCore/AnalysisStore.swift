@@ -1,0 +1,108 @@
+import Foundation
+import LogAnalysis
+
+/// A failed job attempt the analysis may look at: who it is and where it ran.
+public struct AnalysisCandidate: Hashable, Sendable {
+    public var jobID: Int
+    public var projectPath: String
+    public var night: String
+    public var jobName: String
+    /// True when a later attempt of the same job in the same pipeline succeeded (a green retry).
+    public var retriedGreen: Bool
+    /// True when the cache holds the job's trace.
+    public var hasTrace: Bool
+
+    public init(
+        jobID: Int, projectPath: String, night: String, jobName: String, retriedGreen: Bool, hasTrace: Bool
+    ) {
+        self.jobID = jobID
+        self.projectPath = projectPath
+        self.night = night
+        self.jobName = jobName
+        self.retriedGreen = retriedGreen
+        self.hasTrace = hasTrace
+    }
+}
+
+/// One line of a stored excerpt.
+public struct AnalysedLine: Hashable, Sendable, Codable {
+    /// 1-based line of the cleaned log.
+    public var number: Int
+    /// 1-based physical line of the raw trace.
+    public var rawLine: Int
+    public var text: String
+    /// `ExcerptReason`'s raw value (`pattern`, `keyword`, …).
+    public var reason: String
+    /// The pattern's name when `reason` is `pattern`.
+    public var detail: String?
+
+    public init(number: Int, rawLine: Int, text: String, reason: String, detail: String?) {
+        self.number = number
+        self.rawLine = rawLine
+        self.text = text
+        self.reason = reason
+        self.detail = detail
+    }
+}
+
+/// What the analysis found for one failed job: its excerpt, patterns, signature and cluster.
+public struct FailureAnalysis: Hashable, Sendable {
+    public var jobID: Int
+    public var projectPath: String
+    public var night: String
+    public var jobName: String
+    public var excerpt: [AnalysedLine]
+    /// Text of the excerpt's key line; nil for an empty log.
+    public var keyLine: String?
+    public var patterns: [String]
+    public var category: String?
+    public var infrastructure: Bool
+    /// The masked lines the failure signature is made of (`FailureSignature.maskedLines`).
+    public var signatureLines: [String]
+    public var cluster: ClusterID?
+    /// A later attempt of the same job succeeded.
+    public var retriedGreen: Bool
+
+    public init(
+        jobID: Int, projectPath: String, night: String, jobName: String, excerpt: [AnalysedLine],
+        keyLine: String?, patterns: [String], category: String?, infrastructure: Bool,
+        signatureLines: [String], cluster: ClusterID?, retriedGreen: Bool
+    ) {
+        self.jobID = jobID
+        self.projectPath = projectPath
+        self.night = night
+        self.jobName = jobName
+        self.excerpt = excerpt
+        self.keyLine = keyLine
+        self.patterns = patterns
+        self.category = category
+        self.infrastructure = infrastructure
+        self.signatureLines = signatureLines
+        self.cluster = cluster
+        self.retriedGreen = retriedGreen
+    }
+
+    public var signature: FailureSignature { FailureSignature(maskedLines: signatureLines) }
+}
+
+/// The analysis side of the cache: excerpts, signatures, cluster membership and cluster states.
+///
+/// Every method is synchronous and thread-safe; each write is one transaction.
+public protocol AnalysisStore: Sendable {
+    /// Failed job attempts (retried ones included) of cached pipelines that have no analysis yet,
+    /// by night then job id.
+    func unanalysedFailures() throws -> [AnalysisCandidate]
+    /// Every failed job attempt of cached pipelines, analysed or not (for `recluster`).
+    func allFailureCandidates() throws -> [AnalysisCandidate]
+    /// Stores analyses and the cluster states they changed, in one transaction.
+    func saveAnalyses(_ analyses: [FailureAnalysis], clusters: [ClusterState]) throws
+    /// Replaces every analysis and every cluster (for `recluster`), in one transaction.
+    func replaceAllAnalyses(_ analyses: [FailureAnalysis], clusters: [ClusterState]) throws
+    /// Every cluster state, by id.
+    func clusterStates() throws -> [ClusterState]
+    /// Analyses of these nights (every night when nil), by night then job id.
+    func analyses(nights: Set<String>?) throws -> [FailureAnalysis]
+    func analysis(jobID: Int) throws -> FailureAnalysis?
+    /// Analyses of a cluster's members, by night then job id.
+    func analyses(cluster: ClusterID) throws -> [FailureAnalysis]
+}

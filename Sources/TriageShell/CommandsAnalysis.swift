@@ -1,0 +1,428 @@
+import Foundation
+import LogAnalysis
+import TriageCore
+
+/// The analysis commands (issue 4): clusters, one cluster, similar failures, the pattern library,
+/// trying a pattern, reclustering, and the two that need no workspace: `excerpt` and `group`.
+let analysisCommands: [CommandSpec] = [
+    clustersCommand, clusterCommand, similarCommand, patternsCommand, patternCommand, reclusterCommand,
+    excerptCommand, groupCommand,
+]
+
+extension Context {
+    /// The cache's analysis side; every cache triage opens has one.
+    func analysisStore() throws -> (any CacheStore, any AnalysisStore) {
+        let cache = try store()
+        guard let analysis = cache as? any AnalysisStore else {
+            throw ShellError("this cache cannot hold analyses")
+        }
+        return (cache, analysis)
+    }
+}
+
+/// Runs the incremental analysis after a fetch; the line and JSON it adds to fetch's output.
+func analyseAfterFetch(_ context: Context) throws -> (String, JSONValue) {
+    let (cache, store) = try context.analysisStore()
+    let report = try Analyzer(cache: cache, store: store).analyseNew()
+    return analysisLine(report, verb: "analysed", context: context)
+}
+
+func analysisLine(_ report: AnalysisReport, verb: String, context: Context) -> (String, JSONValue) {
+    if !report.skipped.isEmpty {
+        let shown = report.skipped.prefix(5).map(String.init).joined(separator: ", ")
+        context.sink.writeError(
+            "note: \(report.skipped.count) failed job(s) without a cached trace were not analysed (\(shown)"
+                + (report.skipped.count > 5 ? ", …" : "") + "); the next fetch retries them\n")
+    }
+    var text = "\(verb) \(report.analysed) failures: \(report.clusters) clusters, \(report.founded.count) new"
+    if verb == "reclustered" { text += ", \(report.kept) kept their id" }
+    return (
+        text,
+        .object([
+            "analysed": .int(report.analysed), "clusters": .int(report.clusters), "new": .int(report.founded.count),
+            "kept": .int(report.kept), "skipped": .array(report.skipped.map(JSONValue.int)),
+        ])
+    )
+}
+
+/// `█` for a night with members, `·` without: one character per night of the range.
+func nightStrip(_ nights: [String], members: [FailureAnalysis]) -> String {
+    let seen = Set(members.map(\.night))
+    return String(nights.map { seen.contains($0) ? "█" : "·" })
+}
+
+func clusterRecord(_ summary: ClusterSummary, lastNight: String?) -> JSONValue {
+    .object([
+        "id": .string(summary.state.id.rawValue), "count": .int(summary.members.count),
+        "projects": .array(summary.projects.map(JSONValue.string)),
+        "first_night": .string(summary.state.firstNight), "last_night": .string(summary.state.lastNight),
+        "new": .bool(lastNight.map { summary.state.isNew(on: $0) } ?? false), "flaky": .bool(summary.flaky),
+        "template": .string(summary.state.template),
+        "key_line": .optional(summary.members.last?.keyLine),
+        "patterns": .array(summary.patterns.map(JSONValue.string)),
+    ])
+}
+
+let clustersCommand: CommandSpec = CommandSpec(
+    name: "clusters", group: "Analysis",
+    summary: "Failure kinds ranked by prevalence over a range of nights, NEW and flaky marked.",
+    details: """
+        A cluster is NEW when first seen on the range's last night, flaky when a member's failed attempt \
+        was followed by a green retry. NIGHTS shows one character per night of the range (█ failed in it).
+        """,
+    operands: [OperandSpec("RANGE", optional: true, summary: "nights (default 30d; last-night with --new)", completion: .ranges)],
+    options: [OptionSpec("new", summary: "only clusters first seen on the range's last night")],
+    examples: ["clusters", "clusters 30d", "clusters --new", "clusters last-night"],
+    run: { command, context in
+        let onlyNew = command.flags.contains("new")
+        let range = try TimeRange.parse(command.operand(0) ?? (onlyNew ? "last-night" : "30d"))
+        let nights = range.nights(calendar: try context.calendar(), now: context.now)
+        let (_, store) = try context.analysisStore()
+        let analyses = try store.analyses(nights: Set(nights))
+        var summaries = ClusterSummary.summarise(analyses, states: try store.clusterStates())
+        let last = nights.last
+        if onlyNew { summaries = summaries.filter { s in last.map { s.state.isNew(on: $0) } ?? false } }
+        let rows: [[Cell]] = summaries.map { s in
+            var marks: [String] = []
+            if let last, s.state.isNew(on: last) { marks.append("NEW") }
+            if s.flaky { marks.append("flaky") }
+            return [
+                Cell(s.state.id.rawValue), Cell("\(s.members.count)"), Cell("\(s.projects.count)"),
+                Cell(s.state.firstNight, .dim), Cell(s.state.lastNight, .dim), Cell(nightStrip(nights, members: s.members)),
+                Cell(marks.joined(separator: " "), marks.first == "NEW" ? .bad : .warn), Cell(s.state.template),
+            ]
+        }
+        let label = nights.count == 1 ? "night \(nights[0])" : "nights \(nights.first ?? "")..\(nights.last ?? "")"
+        return CommandOutput(
+            text: ["\(summaries.count) clusters, \(summaries.reduce(0) { $0 + $1.members.count }) failures, \(label)"],
+            table: Table(
+                columns: ["CLUSTER", "COUNT", "PROJECTS", "FIRST", "LAST", "NIGHTS", "MARKS", "KEY LINE"],
+                numeric: [1, 2], rows: rows),
+            json: .array(summaries.map { clusterRecord($0, lastNight: last) }))
+    }
+)
+
+func clusterID(_ text: String) throws -> ClusterID {
+    guard let id = ClusterID(rawValue: text) else {
+        throw ShellError("'\(text)' is not a cluster id", hint: "cluster ids look like c-3f9a2b1c; see 'clusters'")
+    }
+    return id
+}
+
+let clusterCommand: CommandSpec = CommandSpec(
+    name: "cluster", group: "Analysis",
+    summary: "One failure kind: template, nights, projects, a sample excerpt and its members.",
+    operands: [OperandSpec("CLUSTER", summary: "a cluster id (c-…)")],
+    examples: ["cluster c-3f9a2b1c"],
+    run: { command, context in
+        let id = try clusterID(command.operand(0) ?? "")
+        let (_, store) = try context.analysisStore()
+        let members = try store.analyses(cluster: id)
+        guard let state = try store.clusterStates().first(where: { $0.id == id }) else {
+            throw ShellError("no cluster \(id.rawValue) in the cache", hint: "see 'clusters' for the ids")
+        }
+        let summary = ClusterSummary.summarise(members, states: [state]).first
+        let lastNight = try context.analysisStore().0.nights().last
+        var text = [
+            "cluster \(id.rawValue): \(members.count) failures in \(summary?.projects.count ?? 0) projects, "
+                + "\(state.firstNight) … \(state.lastNight)"
+                + (lastNight.map { state.isNew(on: $0) } == true ? " NEW" : "")
+                + (summary?.flaky == true ? " flaky" : ""),
+            "template: \(state.template)",
+        ]
+        if let patterns = summary?.patterns, !patterns.isEmpty { text.append("patterns: \(patterns.joined(separator: ", "))") }
+        let sample = members.last
+        if let sample {
+            text.append("sample excerpt (job \(sample.jobID), \(sample.projectPath), \(sample.night)):")
+            text += sample.excerpt.map { "  \(String($0.rawLine).padding(6))\($0.text)" }
+        }
+        let rows: [[Cell]] = members.reversed().map { m in
+            [Cell(m.night), Cell(m.projectPath), Cell(m.jobName), Cell(String(m.jobID), .dim), Cell(m.retriedGreen ? "flaky" : "")]
+        }
+        var record = summary.map { clusterRecord($0, lastNight: lastNight) } ?? .null
+        if case .object(var fields) = record {
+            fields["members"] = .array(
+                members.map {
+                    .object([
+                        "job": .int($0.jobID), "project": .string($0.projectPath), "night": .string($0.night),
+                        "name": .string($0.jobName),
+                    ])
+                })
+            fields["sample_excerpt"] = .array((sample?.excerpt ?? []).map(excerptRecord))
+            record = .object(fields)
+        }
+        return CommandOutput(
+            text: text, table: Table(columns: ["NIGHT", "PROJECT", "JOB", "JOB ID", "FLAKY"], numeric: [3], rows: rows),
+            json: record)
+    }
+)
+
+func excerptRecord(_ line: AnalysedLine) -> JSONValue {
+    .object([
+        "line": .int(line.rawLine), "text": .string(line.text), "reason": .string(line.reason),
+        "pattern": .optional(line.detail),
+    ])
+}
+
+let similarCommand: CommandSpec = CommandSpec(
+    name: "similar", group: "Analysis",
+    summary: "Past failures most like a job's failure (token-set similarity of their signatures).",
+    operands: [
+        OperandSpec("job", summary: "the word 'job'", completion: .values(["job"])),
+        OperandSpec("N", summary: "a job id", completion: .jobs),
+    ],
+    options: [OptionSpec("limit", value: "K", summary: "how many (default 10)")],
+    examples: ["similar job 48213"],
+    run: { command, context in try runSimilar(command, context) }
+)
+
+/// Ranks by similarity, then newest night, then newest job.
+func moreSimilar(_ a: (FailureAnalysis, Double), _ b: (FailureAnalysis, Double)) -> Bool {
+    if a.1 != b.1 { return a.1 > b.1 }
+    if a.0.night != b.0.night { return a.0.night > b.0.night }
+    return a.0.jobID > b.0.jobID
+}
+
+func runSimilar(_ command: ParsedCommand, _ context: Context) throws -> CommandOutput {
+    guard command.operand(0) == "job", let text = command.operand(1), let jobID = Int(text) else {
+        throw ShellError("similar: expected 'job N'", hint: "usage: similar job N")
+    }
+    let limit = try command.intOption("limit", range: 1...1000) ?? 10
+    let (_, store) = try context.analysisStore()
+    guard let target = try store.analysis(jobID: jobID) else {
+        throw ShellError(
+            "job \(jobID) has no analysis", hint: "only failed jobs with a cached trace are analysed; run 'fetch'")
+    }
+    let signature = target.signature
+    var scored: [(FailureAnalysis, Double)] = []
+    for a in try store.analyses(nights: nil) where a.jobID != jobID {
+        let s = a.signature.jaccard(signature)
+        if s > 0 { scored.append((a, s)) }
+    }
+    scored.sort(by: moreSimilar)
+    let top = Array(scored.prefix(limit))
+    var rows: [[Cell]] = []
+    var records: [JSONValue] = []
+    for (a, s) in top {
+        rows.append([
+            Cell(String(format: "%.2f", s)), Cell(a.night), Cell(a.projectPath), Cell(a.jobName),
+            Cell(String(a.jobID), .dim), Cell(a.cluster?.rawValue ?? "-"), Cell(a.keyLine ?? ""),
+        ])
+        let fields: [String: JSONValue] = [
+            "job": .int(a.jobID), "similarity": .double((s * 1000).rounded() / 1000), "night": .string(a.night),
+            "project": .string(a.projectPath), "name": .string(a.jobName), "cluster": .optional(a.cluster?.rawValue),
+            "key_line": .optional(a.keyLine),
+        ]
+        records.append(.object(fields))
+    }
+    let heading = "failures like job \(jobID) (\(target.cluster?.rawValue ?? "no cluster")): \(target.keyLine ?? "")"
+    return CommandOutput(
+        text: [heading],
+        table: Table(
+            columns: ["SIMILARITY", "NIGHT", "PROJECT", "JOB", "JOB ID", "CLUSTER", "KEY LINE"], numeric: [0, 4],
+            rows: rows),
+        json: .array(records))
+}
+
+let patternsCommand: CommandSpec = CommandSpec(
+    name: "patterns", group: "Analysis",
+    summary: "The known-pattern library and how many analysed failures each matched.",
+    examples: ["patterns"],
+    run: { _, context in
+        let (_, store) = try context.analysisStore()
+        var counts: [String: Int] = [:]
+        for a in try store.analyses(nights: nil) {
+            for p in Set(a.patterns) { counts[p, default: 0] += 1 }
+        }
+        let patterns = PatternLibrary.builtIn.patterns
+        let rows: [[Cell]] = patterns.map { p in
+            [
+                Cell(p.name), Cell(p.category), Cell(p.infrastructure ? "infra" : ""), Cell("\(p.weight)"),
+                Cell("\(counts[p.name] ?? 0)"), Cell(p.regex ?? p.anchor, .dim),
+            ]
+        }
+        return CommandOutput(
+            table: Table(columns: ["PATTERN", "CATEGORY", "INFRA", "WEIGHT", "MATCHED", "MATCHES"], numeric: [3, 4], rows: rows),
+            json: .array(
+                patterns.map { p in
+                    .object([
+                        "name": .string(p.name), "category": .string(p.category), "infrastructure": .bool(p.infrastructure),
+                        "weight": .int(p.weight), "matched": .int(counts[p.name] ?? 0), "anchor": .string(p.anchor),
+                        "regex": .optional(p.regex),
+                    ])
+                }))
+    }
+)
+
+let patternCommand: CommandSpec = CommandSpec(
+    name: "pattern", group: "Analysis",
+    summary: "Try a candidate pattern (a regular expression) on every cached failed trace.",
+    details: """
+        Lists the failed jobs whose cleaned trace has a matching line, the first such line, and whether \
+        that line is already in the job's excerpt. The cache keeps only failed jobs' traces, so matches in \
+        green traces (false alarms) cannot be counted here.
+        """,
+    operands: [
+        OperandSpec("test", summary: "the word 'test'", completion: .values(["test"])),
+        OperandSpec("REGEX", summary: "a regular expression, quoted"),
+    ],
+    examples: ["pattern test 'Killed|OOM'"],
+    run: { command, context in
+        guard command.operand(0) == "test", let source = command.operand(1) else {
+            throw ShellError("pattern: expected 'test REGEX'", hint: "usage: pattern test 'Killed|OOM'")
+        }
+        let regex: NSRegularExpression
+        do {
+            regex = try NSRegularExpression(pattern: source)
+        } catch {
+            throw ShellError("pattern: '\(source)' is not a valid regular expression")
+        }
+        let (cache, store) = try context.analysisStore()
+        var rows: [[Cell]] = []
+        var records: [JSONValue] = []
+        let candidates = try store.allFailureCandidates()
+        for candidate in candidates where candidate.hasTrace {
+            try Task.checkCancellation()
+            guard let data = try cache.trace(jobID: candidate.jobID) else { continue }
+            let log = TraceCleaner.clean([UInt8](data))
+            guard
+                let line = log.lines.first(where: {
+                    regex.firstMatch(in: $0.text, range: NSRange($0.text.startIndex..., in: $0.text)) != nil
+                })
+            else { continue }
+            let inExcerpt = try store.analysis(jobID: candidate.jobID)?.excerpt.contains { $0.rawLine == line.rawLine } ?? false
+            rows.append([
+                Cell(candidate.night), Cell(candidate.projectPath), Cell(candidate.jobName), Cell(String(candidate.jobID), .dim),
+                Cell(inExcerpt ? "yes" : "no"), Cell(line.text),
+            ])
+            records.append(
+                .object([
+                    "job": .int(candidate.jobID), "night": .string(candidate.night), "project": .string(candidate.projectPath),
+                    "name": .string(candidate.jobName), "line": .int(line.rawLine), "text": .string(line.text),
+                    "in_excerpt": .bool(inExcerpt),
+                ]))
+        }
+        let total = candidates.filter(\.hasTrace).count
+        return CommandOutput(
+            text: ["'\(source)' matches \(rows.count) of \(total) failed traces (green traces are not cached)"],
+            table: Table(columns: ["NIGHT", "PROJECT", "JOB", "JOB ID", "IN EXCERPT", "FIRST MATCH"], numeric: [3], rows: rows),
+            json: .object(["pattern": .string(source), "red": .array(records), "red_total": .int(total), "green": .null]))
+    }
+)
+
+let reclusterCommand: CommandSpec = CommandSpec(
+    name: "recluster", group: "Analysis",
+    summary: "Re-analyse and re-cluster every cached failure (after a threshold or pattern change); ids stay where members stay.",
+    options: [OptionSpec("threshold", value: "T", summary: "similarity to join a cluster, 0…1 (default 0.7)")],
+    examples: ["recluster", "recluster --threshold 0.6"],
+    run: { command, context in
+        var options = AnalysisOptions()
+        if let text = command.option("threshold") { options.threshold = try threshold(text) }
+        let (cache, store) = try context.analysisStore()
+        let report = try Analyzer(cache: cache, store: store, options: options).recluster()
+        let (text, json) = analysisLine(report, verb: "reclustered", context: context)
+        return CommandOutput(text: [text], json: json)
+    }
+)
+
+func threshold(_ text: String) throws -> Double {
+    guard let t = Double(text), t > 0, t <= 1 else {
+        throw ShellError("--threshold must be a number above 0 and at most 1, not '\(text)'")
+    }
+    return t
+}
+
+func readInput(_ path: String?) throws -> [UInt8] {
+    guard let path, path != "-" else { return [UInt8](FileHandle.standardInput.readDataToEndOfFile()) }
+    guard let data = FileManager.default.contents(atPath: path) else {
+        throw ShellError("cannot read '\(path)'", hint: "give a readable log file, or none to read stdin")
+    }
+    return [UInt8](data)
+}
+
+/// The raw lines of a trace (split at `\n`, a `\r` before it dropped), invalid UTF-8 replaced.
+func rawLines(_ bytes: [UInt8]) -> [Substring] {
+    String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).map {
+        $0.hasSuffix("\r") ? $0.dropLast() : $0
+    }
+}
+
+let excerptCommand: CommandSpec = CommandSpec(
+    name: "excerpt", group: "Analysis",
+    summary: "Print the lines of a log file (or stdin) that explain its failure, verbatim and in log order.",
+    details: "Needs no workspace or GitLab. Only the excerpt's lines go to stdout (JSON: with reasons).",
+    operands: [OperandSpec("FILE", optional: true, summary: "a log file (default stdin)")],
+    options: [OptionSpec("max-lines", value: "K", summary: "at most K lines (default 30)")],
+    examples: ["excerpt job.log", "excerpt --max-lines 10 job.log"],
+    run: { command, _ in
+        let maxLines = try command.intOption("max-lines", range: 1...100_000) ?? 30
+        let bytes = try readInput(command.operand(0))
+        let excerpt = ExcerptExtractor(maxLines: maxLines).excerpt(failed: TraceCleaner.clean(bytes))
+        let raw = rawLines(bytes)
+        let lines = excerpt.lines.map { line -> String in
+            let k = line.line.rawLine - 1
+            return k >= 0 && k < raw.count ? String(raw[k]) : line.line.text
+        }
+        return CommandOutput(
+            text: lines,
+            json: .array(
+                excerpt.lines.map {
+                    .object([
+                        "line": .int($0.line.rawLine), "text": .string($0.line.text), "reason": .string($0.reason.rawValue),
+                        "pattern": .optional($0.detail),
+                    ])
+                }))
+    }
+)
+
+let groupCommand: CommandSpec = CommandSpec(
+    name: "group", group: "Analysis",
+    summary: "Cluster the log files of a directory: one line FILENAME<TAB>CLUSTER-ID per file.",
+    details: """
+        Needs no workspace or GitLab. Files are taken in the order listed in --order (one name per line), \
+        else by name, and clustered one by one as fetch's incremental clustering would.
+        """,
+    operands: [OperandSpec("DIR", summary: "a directory of log files")],
+    options: [
+        OptionSpec("threshold", value: "T", summary: "similarity to join a cluster, 0…1 (default 0.7)"),
+        OptionSpec("order", value: "FILE", summary: "the file names, one a line, in processing order"),
+    ],
+    examples: ["group logs/", "group --order order.txt --threshold 0.6 logs/"],
+    run: { command, _ in
+        let directory = URL(fileURLWithPath: command.operand(0) ?? ".", isDirectory: true)
+        let t = try command.option("threshold").map(threshold) ?? Analyzer.defaultThreshold
+        var names: [String]
+        if let order = command.option("order") {
+            guard let data = FileManager.default.contents(atPath: order) else {
+                throw ShellError("cannot read '\(order)'", hint: "--order takes a file of names, one a line")
+            }
+            names = String(decoding: data, as: UTF8.self).split(whereSeparator: \.isNewline)
+                .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        } else {
+            guard let listed = try? FileManager.default.contentsOfDirectory(atPath: directory.path) else {
+                throw ShellError("cannot list '\(directory.path)'", hint: "give a directory of log files")
+            }
+            names = listed.filter { name in
+                var isDirectory: ObjCBool = false
+                return FileManager.default.fileExists(atPath: directory.appendingPathComponent(name).path, isDirectory: &isDirectory)
+                    && !isDirectory.boolValue && !name.hasPrefix(".")
+            }.sorted()
+        }
+        let extractor = ExcerptExtractor()
+        var clusterer = ScopedClusterer(threshold: t)
+        var lines: [String] = []
+        var records: [JSONValue] = []
+        for (k, name) in names.enumerated() {
+            try Task.checkCancellation()
+            guard let data = FileManager.default.contents(atPath: directory.appendingPathComponent(name).path) else {
+                throw ShellError("cannot read '\(directory.appendingPathComponent(name).path)'")
+            }
+            let signature = Analyzer.signature(
+                of: extractor.excerpt(failed: TraceCleaner.clean([UInt8](data))), project: nil)
+            let id = clusterer.assign(signature, member: k, night: "", project: "")
+            lines.append("\(name)\t\(id.rawValue)")
+            records.append(.object(["file": .string(name), "cluster": .string(id.rawValue)]))
+        }
+        return CommandOutput(text: lines, json: .array(records))
+    }
+)

@@ -1,0 +1,98 @@
+import Foundation
+import GitLabSimulator
+import LogAnalysis
+import Store
+import Testing
+import TriageCore
+
+/// Pairwise agreement of a clustering with the truth: precision (pairs put together that share a
+/// cause) and recall (pairs sharing a cause that were put together).
+struct PairwiseScore {
+    var precision: Double
+    var recall: Double
+
+    init(predicted: [Int: String], truth: [Int: String]) {
+        func pairs(_ n: Int) -> Double { Double(n) * Double(n - 1) / 2 }
+        var both: [String: Int] = [:]
+        var byPredicted: [String: Int] = [:]
+        var byTruth: [String: Int] = [:]
+        for (job, p) in predicted {
+            guard let t = truth[job] else { continue }
+            both[p + "\u{0}" + t, default: 0] += 1
+            byPredicted[p, default: 0] += 1
+            byTruth[t, default: 0] += 1
+        }
+        let together = both.values.map(pairs).reduce(0, +)
+        let predictedPairs = byPredicted.values.map(pairs).reduce(0, +)
+        let truthPairs = byTruth.values.map(pairs).reduce(0, +)
+        precision = predictedPairs == 0 ? 1 : together / predictedPairs
+        recall = truthPairs == 0 ? 1 : together / truthPairs
+    }
+}
+
+/// The analysis against the simulator's truth (`organisation.cause(ofJob:)`) over 30 nights.
+@Suite(.serialized) struct AnalysisTruthTests {
+    @Test func clustersArePureCompleteAndNewMatchesTheTruth() async throws {
+        try await withSimulator(projects: 40, nights: 30) { simulator, url in
+            let workspace = try makeWorkspace(url: url, nights: 30)
+            let (_, store, _) = try await syncDirectly(url: url, workspace: workspace, nights: 30)
+            let report = try Analyzer(cache: store, store: store).analyseNew()
+            let org = simulator.organisation
+            let analyses = try store.analyses(nights: nil)
+            #expect(report.analysed == analyses.count)
+            #expect(report.skipped.isEmpty)
+            var predicted: [Int: String] = [:]
+            var truth: [Int: String] = [:]
+            var nightOf: [Int: String] = [:]
+            for a in analyses {
+                guard let cause = org.cause(ofJob: a.jobID), org.adversarialJobs.values.contains(a.jobID) == false
+                else { continue }
+                predicted[a.jobID] = a.cluster?.rawValue ?? "none"
+                truth[a.jobID] = cause.id
+                nightOf[a.jobID] = a.night
+            }
+            // ANALYSIS_DEBUG=FILE writes each cause's clusters and members' signatures, for tuning.
+            if let path = ProcessInfo.processInfo.environment["ANALYSIS_DEBUG"] {
+                var out = ""
+                let byCause = Dictionary(grouping: analyses.filter { truth[$0.jobID] != nil }, by: { truth[$0.jobID] ?? "" })
+                for (cause, members) in byCause.sorted(by: { $0.key < $1.key }) {
+                    out += "== \(cause) (\(members.count)) clusters: \(Set(members.map { $0.cluster?.rawValue ?? "-" }).sorted())\n"
+                    for m in members.prefix(3) { out += "   \(m.cluster?.rawValue ?? "-") \(m.signatureLines)\n" }
+                }
+                try Data(out.utf8).write(to: URL(fileURLWithPath: path))
+            }
+            let score = PairwiseScore(predicted: predicted, truth: truth)
+            // "New on night N": a job is on a new cluster / a new cause when that one's first night is N.
+            var firstCause: [String: String] = [:]
+            var firstCluster: [String: String] = [:]
+            for (job, night) in nightOf {
+                if let c = truth[job] { firstCause[c] = min(firstCause[c] ?? night, night) }
+                if let c = predicted[job] { firstCluster[c] = min(firstCluster[c] ?? night, night) }
+            }
+            var agree = 0
+            var newTruth = 0
+            var newPredicted = 0
+            var newBoth = 0
+            for (job, night) in nightOf {
+                let t = firstCause[truth[job] ?? ""] == night
+                let p = firstCluster[predicted[job] ?? ""] == night
+                if t == p { agree += 1 }
+                if t { newTruth += 1 }
+                if p { newPredicted += 1 }
+                if t && p { newBoth += 1 }
+            }
+            let newPrecision = newPredicted == 0 ? 1 : Double(newBoth) / Double(newPredicted)
+            let newRecall = newTruth == 0 ? 1 : Double(newBoth) / Double(newTruth)
+            let causes = Set(truth.values).count
+            let clusters = Set(predicted.values).count
+            print(
+                "analysis truth: \(predicted.count) failures, \(causes) causes, \(clusters) clusters; "
+                    + String(format: "pairwise precision %.3f recall %.3f; ", score.precision, score.recall)
+                    + String(format: "new-on-night precision %.3f recall %.3f", newPrecision, newRecall))
+            #expect(score.precision >= 0.95)
+            #expect(score.recall >= 0.9)
+            #expect(newPrecision >= 0.9)
+            #expect(newRecall >= 0.9)
+        }
+    }
+}
