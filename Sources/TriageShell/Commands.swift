@@ -4,7 +4,10 @@ import TriageCore
 extension CommandTable {
     /// The commands of triage.
     public static let standard: CommandTable = CommandTable(commands: [
-        fetchCommand, statusCommand, summaryCommand, helpCommand, quitCommand,
+        fetchCommand, statusCommand,
+        summaryCommand, failuresCommand, warningsCommand,
+        projectsCommand, pipelinesCommand, historyCommand, showCommand, traceCommand,
+        setCommand, sourceCommand, helpCommand, quitCommand,
     ])
 }
 
