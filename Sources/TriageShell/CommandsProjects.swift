@@ -135,8 +135,10 @@ func runHistory(_ command: ParsedCommand, _ context: Context) throws -> CommandO
         rangeText = second
         name = nil
     }
-    let nights = try context.nights(rangeText, default: "14d")
     let (store, bounds) = try context.filledStore()
+    var nights = try context.nights(rangeText, default: "14d")
+    // The default range stops where the cache begins; an explicit one is shown whole.
+    if rangeText == nil { nights = nights.filter { $0 >= bounds.first } }
     let project = try context.project(named: command.operand(0) ?? "", in: store)
     struct Entry {
         var night: String

@@ -14,8 +14,15 @@ let failureReasons = [
 extension Context {
     /// The nights of a range (oldest first), `fallback` when no range was given.
     func nights(_ text: String?, default fallback: String = "last-night") throws -> [String] {
-        try TimeRange.parse(text ?? fallback).nights(calendar: calendar(), now: now)
+        let range = try TimeRange.parse(text ?? fallback)
+        if case .lastNights(let count) = range, count > Self.maxNights {
+            throw ShellError("'\(text ?? fallback)' is too long a range", hint: "at most \(Self.maxNights) nights")
+        }
+        return range.nights(calendar: try calendar(), now: now)
     }
+
+    /// Ten years of nights: longer ranges are a typo, and would only make a long list.
+    static let maxNights = 3660
 
     /// The store, refusing an empty cache with what to do next.
     func filledStore() throws -> (store: any CacheStore, bounds: (first: String, last: String)) {
@@ -56,7 +63,12 @@ extension Context {
             throw ShellError(
                 "'\(text)' names several projects", hint: "give the full path: " + byName.map(\.path).joined(separator: ", "))
         }
-        if let guess = suggestion(for: text, among: projects.map(\.path)) {
+        let byLastPart = Dictionary(
+            projects.map { (String($0.path.split(separator: "/").last ?? ""), $0.path) }, uniquingKeysWith: { a, _ in a })
+        let guess =
+            suggestion(for: text, among: projects.map(\.path))
+            ?? suggestion(for: text, among: Array(byLastPart.keys).sorted()).flatMap { byLastPart[$0] }
+        if let guess {
             throw ShellError("no project '\(text)' in the cache", hint: "did you mean '\(guess)'?")
         }
         throw ShellError("no project '\(text)' in the cache", hint: "'projects' lists them; 'fetch' brings new ones")

@@ -136,7 +136,9 @@ public final class Context: @unchecked Sendable {
         return url
     }
 
-    func write(_ output: CommandOutput) {
+    /// Renders a command's output in the session's format, or in `format` when given.
+    func write(_ output: CommandOutput, format: OutputFormat? = nil) {
+        let format = format ?? self.format
         if format != .json, let raw = output.raw {
             if output.paged, pagerEnabled, let pager = environment.pager, pager(raw) { return }
             sink.writeRaw(raw)

@@ -111,9 +111,10 @@ public final class Session: Sendable {
     public func run(words: [String], at line: ScriptLine? = nil) async -> LineOutcome {
         let location = line ?? ScriptLine(file: nil, line: 1, text: words.joined(separator: " "))
         do {
+            let (words, format) = try Self.formatOption(words)
             let command = try table.parse(words)
             let output = try await command.spec.run(command, context)
-            context.write(output)
+            context.write(output, format: format)
             return .ok
         } catch is QuitRequest {
             return .quit
@@ -141,6 +142,41 @@ public final class Session: Sendable {
             }
         }
         return failed ? .someFailed : .success
+    }
+
+    /// `--format table|tsv|json` anywhere after the command word (before a `--`) sets the format
+    /// of that one command: `failures last-night --format json`.
+    static func formatOption(_ words: [String]) throws -> (words: [String], format: OutputFormat?) {
+        var rest: [String] = []
+        var format: OutputFormat?
+        var index = 0
+        while index < words.count {
+            let word = words[index]
+            index += 1
+            if word == "--" {
+                rest += words[(index - 1)...]
+                break
+            }
+            var value: String?
+            if index > 1, word == "--format" {
+                guard index < words.count else {
+                    throw ShellError("--format needs a value", hint: "table, tsv or json")
+                }
+                value = words[index]
+                index += 1
+            } else if index > 1, word.hasPrefix("--format=") {
+                value = String(word.dropFirst("--format=".count))
+            }
+            guard let value else {
+                rest.append(word)
+                continue
+            }
+            guard let chosen = OutputFormat(rawValue: value) else {
+                throw ShellError("--format must be table, tsv or json, not '\(value)'")
+            }
+            format = chosen
+        }
+        return (rest, format)
     }
 
     func report(_ error: any Error, at line: ScriptLine) {
