@@ -45,7 +45,7 @@ func runFailures(_ command: ParsedCommand, _ context: Context) throws -> Command
     }
     let found = try !all.isEmpty || !store.pipelineRows(nights: Set(nights), projectID: nil).isEmpty
     context.noteIfUncached(nights, bounds: bounds, found: found)
-    let excerpts = try rows.map { try keyLine(of: $0.job.id, in: store) }
+    let excerpts = try keyLines(of: rows.map(\.job.id), in: store)
     let projects = Set(rows.map(\.projectPath)).count
     let label = nights.count == 1 ? "night \(nights[0])" : "nights \(nights.first ?? "")..\(nights.last ?? "")"
     let noun = rows.count == 1 ? "failed job" : "failed jobs"

@@ -183,6 +183,28 @@ func keyLine(of jobID: Int, in store: any CacheStore) throws -> String? {
     return trimmed.isEmpty ? nil : trimmed
 }
 
+/// `keyLine` of many jobs, on every core: each is a trace to decompress, clean and scan, the
+/// bulk of a `failures` over many nights (until the analysis keeps excerpts in the cache).
+func keyLines(of jobIDs: [Int], in store: any CacheStore) throws -> [String?] {
+    final class Results: @unchecked Sendable {
+        let lock = NSLock()
+        var lines: [String?]
+        var error: (any Error)?
+        init(count: Int) { lines = Array(repeating: nil, count: count) }
+    }
+    let results = Results(count: jobIDs.count)
+    DispatchQueue.concurrentPerform(iterations: jobIDs.count) { index in
+        do {
+            let line = try keyLine(of: jobIDs[index], in: store)
+            results.lock.withLock { results.lines[index] = line }
+        } catch {
+            results.lock.withLock { results.error = error }
+        }
+    }
+    if let error = results.error { throw error }
+    return results.lines
+}
+
 /// At most `width` characters, with an ellipsis when cut.
 func truncated(_ s: String, _ width: Int) -> String {
     s.count <= width ? s : String(s.prefix(max(0, width - 1))) + "…"

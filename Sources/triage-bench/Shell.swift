@@ -169,6 +169,18 @@ func benchShell(_ o: ShellOptions) async throws {
         print("  \(line.padding(toLength: 44, withPad: " ", startingAt: 0)) median \(f(m, 1)) ms over \(times.count) runs\(m < 50 ? "" : "  (over the 50 ms target)")")
     }
 
+    // What `failures` costs without excerpts: the query alone.
+    let store = try SQLiteCacheStore(directory: directory.appendingPathComponent(".triage"))
+    for (label, range) in [("failures last-night", "last-night"), ("failures 30d", "30d")] {
+        let nights = Set(try TimeRange.parse(range).nights(calendar: calendar, now: benchNow))
+        var times: [Double] = []
+        var count = 0
+        for _ in 0..<o.runs {
+            times.append(seconds(try clock.measure { count = try store.failures(nights: nights).count }))
+        }
+        print("  \("\(label): query only".padding(toLength: 44, withPad: " ", startingAt: 0)) median \(f(median(times) * 1000, 1)) ms (\(count) rows, no excerpts)")
+    }
+
     // The binary: start, open nothing, answer `-c quit`; and one listing end to end.
     let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("triage")
     if FileManager.default.isExecutableFile(atPath: binary.path) {
