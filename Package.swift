@@ -41,17 +41,17 @@ let package = Package(
         .executableTarget(name: "triage-sim", dependencies: ["GitLabSimulator"]),
         .executableTarget(
             name: "triage-bench",
-            dependencies: ["TriageCore", "GitLab", "Store", "GitLabSimulator"]),
+            dependencies: ["TriageCore", "GitLab", "Store", "GitLabSimulator", "TriageShell"]),
         .testTarget(name: "LogAnalysisTests", dependencies: ["LogAnalysis"]),
         .testTarget(name: "TriageCoreTests", dependencies: ["TriageCore"]),
         .testTarget(name: "GitLabTests", dependencies: ["GitLab", "TriageCore", "GitLabSimulator"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "TriageCore"]),
-        .testTarget(name: "TriageShellTests", dependencies: ["TriageShell", "TriageCore"]),
+        .testTarget(name: "TriageShellTests", dependencies: ["TriageShell", "TriageCore", "Store"]),
         .testTarget(name: "GitLabSimulatorTests", dependencies: ["GitLabSimulator"]),
         .testTarget(name: "LineEditorTests", dependencies: ["LineEditor"]),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["GitLabSimulator", "GitLab", "Store", "TriageCore"]),
+            dependencies: ["GitLabSimulator", "GitLab", "Store", "TriageCore"], exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -140,7 +140,8 @@ public struct FailureRow: Hashable, Sendable, Codable {
 
 /// The local cache (SQLite in `.triage/`). Every method is synchronous and thread-safe;
 /// each write is one transaction, so a process killed at any point leaves a consistent cache.
-public protocol CacheStore: Sendable {
+/// The shell's listing queries are in `CacheQueries`.
+public protocol CacheStore: CacheQueries {
     // Sync
     func upsertProjects(_ projects: [Project]) throws
     /// For each pipeline of the project whose jobs were completely stored: its `updatedAt`
@@ -172,4 +173,63 @@ public protocol CacheStore: Sendable {
     func trace(jobID: Int) throws -> Data?
     /// Every night present in the cache, ascending (`YYYY-MM-DD`).
     func nights() throws -> [String]
+}
+
+// MARK: - Listing queries of the shell (issue 3)
+
+/// A nightly pipeline as `pipelines` lists it: with its project and the counts of its failed
+/// latest attempts.
+public struct PipelineRow: Hashable, Sendable {
+    public var pipeline: Pipeline
+    public var night: String
+    /// The project's path, or its id as text when the project row is missing.
+    public var projectPath: String
+    /// Failed latest attempts that were not allowed to fail.
+    public var failed: Int
+    /// Failed latest attempts that were allowed to fail.
+    public var allowedFailed: Int
+
+    public init(pipeline: Pipeline, night: String, projectPath: String, failed: Int, allowedFailed: Int) {
+        self.pipeline = pipeline
+        self.night = night
+        self.projectPath = projectPath
+        self.failed = failed
+        self.allowedFailed = allowedFailed
+    }
+}
+
+/// One night of a job's history: the pipeline of that night and the job's latest attempt in it
+/// (nil when the pipeline had no job of that name).
+public struct JobNight: Hashable, Sendable {
+    public var night: String
+    public var pipeline: Pipeline
+    public var job: Job?
+
+    public init(night: String, pipeline: Pipeline, job: Job?) {
+        self.night = night
+        self.pipeline = pipeline
+        self.job = job
+    }
+}
+
+/// The listing queries of the shell (part of every `CacheStore`). Each is served by an index of
+/// the v1 schema: nights through `pipelines_night_project`, a project's pipelines through
+/// `pipelines_project`, a pipeline's jobs through `jobs_pipeline_status`.
+public protocol CacheQueries: Sendable {
+    /// The first and last night in the cache; nil when it holds no pipeline.
+    func nightBounds() throws -> (first: String, last: String)?
+    /// Pipelines of these nights (of one project when `projectID` is given), newest night
+    /// first, then by project path.
+    func pipelineRows(nights: Set<String>, projectID: Int?) throws -> [PipelineRow]
+    /// Every pipeline of a project from `night` on (inclusive), newest night first.
+    func pipelineRows(projectID: Int, fromNight night: String) throws -> [PipelineRow]
+    /// For every project, the newest night on which its pipeline failed (projects that never
+    /// failed are absent).
+    func lastFailedNights() throws -> [Int: String]
+    func pipeline(id: Int) throws -> (pipeline: Pipeline, night: String)?
+    /// Every attempt of every job of a pipeline, ascending id (GitLab creates jobs stage by stage).
+    func jobs(pipelineID: Int) throws -> [Job]
+    /// The latest attempt of the job called `name` in each pipeline of the project on these nights,
+    /// newest night first; nights without a pipeline are absent.
+    func jobHistory(projectID: Int, name: String, nights: Set<String>) throws -> [JobNight]
 }

@@ -4,7 +4,10 @@ import TriageCore
 extension CommandTable {
     /// The commands of triage.
     public static let standard: CommandTable = CommandTable(commands: [
-        fetchCommand, statusCommand, summaryCommand, helpCommand, quitCommand,
+        fetchCommand, statusCommand,
+        summaryCommand, failuresCommand, warningsCommand,
+        projectsCommand, pipelinesCommand, historyCommand, showCommand, traceCommand,
+        setCommand, sourceCommand, helpCommand, quitCommand,
     ] + analysisCommands)
 }
 
@@ -181,8 +184,7 @@ let summaryCommand: CommandSpec = CommandSpec(
     examples: ["summary", "summary last-night", "summary 2026-11-27"],
     run: { command, context in
         let calendar = try context.calendar()
-        let range = try TimeRange.parse(command.operand(0) ?? "last-night")
-        let nights = range.nights(calendar: calendar, now: context.now)
+        let nights = try context.nights(command.operand(0))
         let store = try context.store()
         let pipelines = try store.pipelines(nights: Set(nights))
         let failures = try store.failures(nights: Set(nights))
@@ -255,6 +257,7 @@ let helpCommand: CommandSpec = CommandSpec(
         }
         lines.append("")
         lines.append("'help COMMAND' explains one. Time ranges: last-night, yesterday, today, YYYY-MM-DD, A..B, 7d.")
+        lines.append("Any command takes --format table|tsv|json for its own output; 'set format json' for the session.")
         return CommandOutput(
             text: lines,
             json: .array(table.commands.map { .object(["name": .string($0.name), "summary": .string($0.summary)]) }))

@@ -8,7 +8,19 @@ public protocol OutputSink: Sendable {
     func writeError(_ text: String)
     /// A transient status line (progress); nil clears it. Shown only on a terminal.
     func status(_ line: String?)
+    /// Bytes to stdout as they are (`trace --raw`), secrets still masked.
+    func writeRaw(_ data: Data)
 }
+
+extension OutputSink {
+    /// A sink that only takes text gets the bytes decoded (invalid UTF-8 as U+FFFD).
+    public func writeRaw(_ data: Data) { write(String(decoding: data, as: UTF8.self)) }
+}
+
+/// Shows long output a screen at a time (`$PAGER`, default `less -R`). The executable injects
+/// one only when stdout is a terminal; tests never get a real one. Returns false when the pager
+/// could not run (the output then goes to the sink).
+public typealias Pager = @Sendable (_ data: Data) -> Bool
 
 /// The effects the shell needs, injected by the executable (STYLE: effects at the edges).
 public struct ShellEnvironment: Sendable {
@@ -24,13 +36,16 @@ public struct ShellEnvironment: Sendable {
     public var sink: any OutputSink
     /// Whether stdout is a terminal (decides table vs tsv and colour).
     public var stdoutIsTerminal: Bool
+    /// The pager for long output; nil when stdout is not a terminal.
+    public var pager: Pager?
 
     public init(
         workspace: URL, variables: [String: String], now: @escaping @Sendable () -> Date,
         openStore: @escaping @Sendable (URL) throws -> any CacheStore,
         makeSource: @escaping @Sendable (URL, String?, Int) -> any GitLabSource,
-        sink: any OutputSink, stdoutIsTerminal: Bool
+        sink: any OutputSink, stdoutIsTerminal: Bool, pager: Pager? = nil
     ) {
+        self.pager = pager
         self.workspace = workspace
         self.variables = variables
         self.now = now
@@ -54,6 +69,8 @@ public final class Context: @unchecked Sendable {
     public let environment: ShellEnvironment
     public var format: OutputFormat
     public var color: Bool
+    /// `set pager never` turns the pager off for the session.
+    public var pagerEnabled = true
     private let lock = NSLock()
     private var cachedStore: (any CacheStore)?
     private var cachedConfig: WorkspaceConfig?
@@ -119,8 +136,17 @@ public final class Context: @unchecked Sendable {
         return url
     }
 
-    func write(_ output: CommandOutput) {
+    /// Renders a command's output in the session's format, or in `format` when given.
+    func write(_ output: CommandOutput, format: OutputFormat? = nil) {
+        let format = format ?? self.format
+        if format != .json, let raw = output.raw {
+            if output.paged, pagerEnabled, let pager = environment.pager, pager(raw) { return }
+            sink.writeRaw(raw)
+            return
+        }
         let text = Renderer(format: format, color: color).render(output)
-        if !text.isEmpty { sink.write(text) }
+        if text.isEmpty { return }
+        if output.paged, format != .json, pagerEnabled, let pager = environment.pager, pager(Data(text.utf8)) { return }
+        sink.write(text)
     }
 }

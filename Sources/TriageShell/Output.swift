@@ -95,11 +95,17 @@ public struct CommandOutput: Sendable {
     public var table: Table?
     /// The machine-readable answer (`--format json`); a contract, see DESIGN §6.
     public var json: JSONValue
+    /// Bytes written as they are instead of `text` and `table` (`trace --raw`); not in JSON.
+    public var raw: Data?
+    /// Long output (traces): shown through the pager when there is one (a terminal).
+    public var paged: Bool
 
-    public init(text: [String] = [], table: Table? = nil, json: JSONValue) {
+    public init(text: [String] = [], table: Table? = nil, json: JSONValue, raw: Data? = nil, paged: Bool = false) {
         self.text = text
         self.table = table
         self.json = json
+        self.raw = raw
+        self.paged = paged
     }
 
     public static let empty = CommandOutput(json: .null)

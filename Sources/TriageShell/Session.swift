@@ -42,9 +42,16 @@ public final class Session: Sendable {
         case ok, failed, quit, canceled
     }
 
+    /// How deep `source` may nest (a file that sources itself stops here).
+    public static let maxSourceDepth = 8
+
     /// Runs one line: parse, run, render. Errors are written to the sink, prefixed with the
     /// line's location when it has a file.
     public func run(_ line: ScriptLine, echo: Bool = false) async -> LineOutcome {
+        await run(line, echo: echo, keepGoing: false, depth: 0)
+    }
+
+    func run(_ line: ScriptLine, echo: Bool, keepGoing: Bool, depth: Int) async -> LineOutcome {
         let words: [String]
         do { words = try Lexer.words(line.text) } catch {
             report(error, at: line)
@@ -52,16 +59,62 @@ public final class Session: Sendable {
         }
         if words.isEmpty { return .ok }
         if echo { context.sink.write("triage> \(line.text.trimmingCharacters(in: .whitespaces))\n") }
+        if words.first == "source" {
+            return await source(words, at: line, echo: echo, keepGoing: keepGoing, depth: depth)
+        }
         return await run(words: words, at: line)
+    }
+
+    /// `source FILE`: the file's lines run as if they were here; their errors carry the
+    /// sourced file's name and line. A path is relative to the including file's directory
+    /// (to the working directory for `-c`, stdin and the prompt).
+    func source(_ words: [String], at line: ScriptLine, echo: Bool, keepGoing: Bool, depth: Int) async -> LineOutcome {
+        let path: String
+        do {
+            let command = try table.parse(words)
+            path = command.operand(0) ?? ""
+        } catch {
+            report(error, at: line)
+            return .failed
+        }
+        guard depth < Self.maxSourceDepth else {
+            report(
+                ShellError(
+                    "source: scripts nest more than \(Self.maxSourceDepth) deep", hint: "does '\(path)' source itself?"),
+                at: line)
+            return .failed
+        }
+        var resolved = path
+        if !path.hasPrefix("/"), let including = line.file, including != "<stdin>" {
+            let directory = (including as NSString).deletingLastPathComponent
+            if !directory.isEmpty { resolved = (directory as NSString).appendingPathComponent(path) }
+        }
+        guard let data = FileManager.default.contents(atPath: resolved) else {
+            report(ShellError("source: cannot read '\(resolved)'", hint: "check the path (relative to the including file)"), at: line)
+            return .failed
+        }
+        var failed = false
+        for inner in Self.lines(of: String(decoding: data, as: UTF8.self), file: resolved) {
+            switch await run(inner, echo: echo, keepGoing: keepGoing, depth: depth + 1) {
+            case .ok: continue
+            case .quit: return .quit
+            case .canceled: return .canceled
+            case .failed:
+                if !keepGoing { return .failed }
+                failed = true
+            }
+        }
+        return failed ? .failed : .ok
     }
 
     /// Runs one command given as words (the executable's own arguments).
     public func run(words: [String], at line: ScriptLine? = nil) async -> LineOutcome {
         let location = line ?? ScriptLine(file: nil, line: 1, text: words.joined(separator: " "))
         do {
+            let (words, format) = try Self.formatOption(words)
             let command = try table.parse(words)
             let output = try await command.spec.run(command, context)
-            context.write(output)
+            context.write(output, format: format)
             return .ok
         } catch is QuitRequest {
             return .quit
@@ -79,7 +132,7 @@ public final class Session: Sendable {
     public func run(script lines: [ScriptLine], keepGoing: Bool, echo: Bool) async -> ExitStatus {
         var failed = false
         for line in lines {
-            switch await run(line, echo: echo) {
+            switch await run(line, echo: echo, keepGoing: keepGoing, depth: 0) {
             case .ok: continue
             case .quit: return failed ? .someFailed : .success
             case .canceled: return .interrupted
@@ -89,6 +142,41 @@ public final class Session: Sendable {
             }
         }
         return failed ? .someFailed : .success
+    }
+
+    /// `--format table|tsv|json` anywhere after the command word (before a `--`) sets the format
+    /// of that one command: `failures last-night --format json`.
+    static func formatOption(_ words: [String]) throws -> (words: [String], format: OutputFormat?) {
+        var rest: [String] = []
+        var format: OutputFormat?
+        var index = 0
+        while index < words.count {
+            let word = words[index]
+            index += 1
+            if word == "--" {
+                rest += words[(index - 1)...]
+                break
+            }
+            var value: String?
+            if index > 1, word == "--format" {
+                guard index < words.count else {
+                    throw ShellError("--format needs a value", hint: "table, tsv or json")
+                }
+                value = words[index]
+                index += 1
+            } else if index > 1, word.hasPrefix("--format=") {
+                value = String(word.dropFirst("--format=".count))
+            }
+            guard let value else {
+                rest.append(word)
+                continue
+            }
+            guard let chosen = OutputFormat(rawValue: value) else {
+                throw ShellError("--format must be table, tsv or json, not '\(value)'")
+            }
+            format = chosen
+        }
+        return (rest, format)
     }
 
     func report(_ error: any Error, at line: ScriptLine) {

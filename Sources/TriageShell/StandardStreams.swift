@@ -39,6 +39,18 @@ public final class StandardStreams: OutputSink, @unchecked Sendable {
         }
     }
 
+    public func writeRaw(_ data: Data) {
+        lock.withLock {
+            clearStatusLocked()
+            var bytes = data
+            for secret in secrets {
+                let needle = Data(secret.utf8)
+                while let found = bytes.range(of: needle) { bytes.replaceSubrange(found, with: Data("[MASKED]".utf8)) }
+            }
+            Self.emit(bytes: [UInt8](bytes), to: STDOUT_FILENO)
+        }
+    }
+
     public func status(_ line: String?) {
         guard statusEnabled else { return }
         lock.withLock {
@@ -60,8 +72,10 @@ public final class StandardStreams: OutputSink, @unchecked Sendable {
         statusShown = false
     }
 
-    private static func emit(_ text: String, to fd: Int32) {
-        var bytes = Array(text.utf8)
+    private static func emit(_ text: String, to fd: Int32) { emit(bytes: Array(text.utf8), to: fd) }
+
+    private static func emit(bytes: [UInt8], to fd: Int32) {
+        var bytes = bytes
         var offset = 0
         while offset < bytes.count {
             let n = bytes.withUnsafeMutableBytes { buffer in

@@ -4,6 +4,8 @@
 //        (excerpt throughput, clustering at scale, agreement with exact clustering: see Analyse.swift)
 //   swift run -c release triage-bench fetch [--projects 100] [--nights 30] [--latency-ms 40]
 //        [--concurrency 16] [--rate-limit 600] [--rate-projects 40] [--skip-sequential]
+//   swift run -c release triage-bench shell [--projects 200] [--nights 365] [--dir DIR]
+//        (the listing commands over a year-sized cache; see Shell.swift)
 //
 // Starts the simulated GitLab with per-request latency and measures: a sequential baseline
 // (one request at a time, as the original download script did), triage's concurrent fetch,
@@ -137,13 +139,52 @@ func benchFetch(_ o: Options) async throws {
     }
 }
 
+func parseShell(_ args: [String]) -> ShellOptions? {
+    var options = ShellOptions()
+    var i = 0
+    while i < args.count {
+        let value = i + 1 < args.count ? args[i + 1] : nil
+        switch args[i] {
+        case "--projects": options.projects = value.flatMap { Int($0) } ?? options.projects
+        case "--nights": options.nights = value.flatMap { Int($0) } ?? options.nights
+        case "--trace-nights": options.traceNights = value.flatMap { Int($0) } ?? options.traceNights
+        case "--runs": options.runs = value.flatMap { Int($0) } ?? options.runs
+        case "--dir": options.directory = value
+        default:
+            FileHandle.standardError.write(Data("triage-bench: unknown option \(args[i])\n".utf8))
+            return nil
+        }
+        i += 2
+    }
+    return options
+}
+
+let usage = """
+    usage: triage-bench fetch [--projects N] [--nights N] [--latency-ms N] [--concurrency N] [--rate-limit N] [--rate-projects N] [--skip-sequential] [--skip-rate-limit]
+           triage-bench analyse [--failures 100000] [--exact 5000] [--megabytes 200]
+           triage-bench shell [--projects 200] [--nights 365] [--trace-nights 30] [--runs 7] [--dir DIR]
+    """
 setlinebuf(stdout)  // figures appear as they are measured, even in a pipe
-if CommandLine.arguments.dropFirst().first == "analyse" {
-    benchAnalyse(Array(CommandLine.arguments.dropFirst(2)))
+let arguments = Array(CommandLine.arguments.dropFirst())
+if arguments.first == "analyse" {
+    benchAnalyse(Array(arguments.dropFirst()))
     exit(0)
 }
-guard let (command, options) = parse(Array(CommandLine.arguments.dropFirst())), command == "fetch" else {
-    print("usage: triage-bench fetch [--projects N] [--nights N] [--latency-ms N] [--concurrency N] [--rate-limit N] [--rate-projects N] [--skip-sequential] [--skip-rate-limit]")
+if arguments.first == "shell" {
+    guard let options = parseShell(Array(arguments.dropFirst())) else {
+        print(usage)
+        exit(64)
+    }
+    do {
+        try await benchShell(options)
+    } catch {
+        FileHandle.standardError.write(Data("triage-bench: \(error)\n".utf8))
+        exit(1)
+    }
+    exit(0)
+}
+guard let (command, options) = parse(arguments), command == "fetch" else {
+    print(usage)
     exit(64)
 }
 do {

@@ -102,7 +102,10 @@ let environment = ShellEnvironment(
             baseURL: url, token: token, transport: URLSessionTransport.make(maxConnections: concurrency),
             concurrency: concurrency)
     },
-    sink: sink, stdoutIsTerminal: stdoutIsTerminal)
+    sink: sink, stdoutIsTerminal: stdoutIsTerminal,
+    pager: stdoutIsTerminal ? SystemPager.make(command: variables["PAGER"]) : nil)
+// A pager quit early, or `triage … | head`, closes the pipe: writes then fail instead of killing us.
+signal(SIGPIPE, SIG_IGN)
 let color: Bool =
     switch invocation.color {
     case .always: true

@@ -23,7 +23,7 @@ import Testing
 }
 
 @Test(arguments: [
-    (["faliures"], "unknown command 'faliures' — type 'help' for the list of commands"),
+    (["faliures"], "unknown command 'faliures' — did you mean 'failures'?"),
     (["fecth"], "unknown command 'fecth' — did you mean 'fetch'?"),
     (["stat"], "unknown command 'stat' — did you mean 'status'?"),
     (["frobnicate"], "unknown command 'frobnicate' — type 'help' for the list of commands"),

@@ -1,0 +1,125 @@
+import Foundation
+import GRDB
+import TriageCore
+
+// The shell's listing queries (`CacheQueries`). Each is written so that an index of the v1
+// schema serves it (no migration of its own): see the plan tests in StoreTests/QueriesTests.
+
+extension SQLiteCacheStore {
+    /// A read on a snapshot; SQLite errors become `StoreError.database`.
+    private func query<T>(_ body: (Database) throws -> T) throws -> T {
+        do {
+            return try pool.read(body)
+        } catch let error as DatabaseError {
+            throw StoreError.database(file: databaseURL.path, message: error.message ?? "\(error.resultCode)")
+        }
+    }
+
+    public func nightBounds() throws -> (first: String, last: String)? {
+        try query { db in
+            // min and max of an indexed column: two index seeks, not a scan.
+            guard let row = try Row.fetchOne(db, sql: "SELECT min(night), max(night) FROM pipelines"),
+                let first = row[0] as String?, let last = row[1] as String?
+            else { return nil }
+            return (first, last)
+        }
+    }
+
+    /// Pipeline columns, project path, failed and allowed-failed counts of latest attempts.
+    static let pipelineRowSelect = """
+        SELECT \(PipelineColumns.select("p.")),
+            coalesce(pr.path, CAST(p.project_id AS TEXT)) AS project_path,
+            (SELECT count(*) FROM jobs j
+                WHERE j.pipeline_id = p.id AND j.status = 'failed' AND j.retried = 0 AND j.allow_failure = 0),
+            (SELECT count(*) FROM jobs j
+                WHERE j.pipeline_id = p.id AND j.status = 'failed' AND j.retried = 0 AND j.allow_failure = 1)
+        FROM pipelines p
+        LEFT JOIN projects pr ON pr.id = p.project_id
+        """
+
+    static func decodePipelineRow(_ row: Row) -> PipelineRow {
+        let (pipeline, night) = PipelineColumns.decode(row)
+        let base = PipelineColumns.count
+        return PipelineRow(
+            pipeline: pipeline, night: night, projectPath: row[base], failed: row[base + 1],
+            allowedFailed: row[base + 2])
+    }
+
+    static let pipelineRowsByNightsSQL = """
+        \(pipelineRowSelect)
+        WHERE p.night IN (SELECT value FROM json_each(?1)) AND (?2 IS NULL OR p.project_id = ?2)
+        ORDER BY p.night DESC, project_path, p.id
+        """
+
+    public func pipelineRows(nights: Set<String>, projectID: Int?) throws -> [PipelineRow] {
+        guard !nights.isEmpty else { return [] }
+        return try query { db in
+            try Row.fetchAll(
+                db, sql: Self.pipelineRowsByNightsSQL, arguments: [Self.jsonArray(nights.sorted()), projectID]
+            ).map(Self.decodePipelineRow)
+        }
+    }
+
+    static let pipelineRowsOfProjectSQL = """
+        \(pipelineRowSelect)
+        WHERE p.project_id = ? AND p.night >= ?
+        ORDER BY p.night DESC, p.id DESC
+        """
+
+    public func pipelineRows(projectID: Int, fromNight night: String) throws -> [PipelineRow] {
+        try query { db in
+            try Row.fetchAll(db, sql: Self.pipelineRowsOfProjectSQL, arguments: [projectID, night])
+                .map(Self.decodePipelineRow)
+        }
+    }
+
+    public func lastFailedNights() throws -> [Int: String] {
+        try query { db in
+            let rows = try Row.fetchCursor(
+                db,
+                sql: "SELECT project_id, max(night) FROM pipelines WHERE status = 'failed' GROUP BY project_id")
+            var result: [Int: String] = [:]
+            while let row = try rows.next() { result[row[0]] = row[1] }
+            return result
+        }
+    }
+
+    public func pipeline(id: Int) throws -> (pipeline: Pipeline, night: String)? {
+        try query { db in
+            try Row.fetchOne(
+                db, sql: "SELECT \(PipelineColumns.select()) FROM pipelines WHERE id = ?", arguments: [id]
+            ).map { PipelineColumns.decode($0) }
+        }
+    }
+
+    public func jobs(pipelineID: Int) throws -> [Job] {
+        try query { db in
+            try Row.fetchAll(
+                db, sql: "SELECT \(JobColumns.select()) FROM jobs WHERE pipeline_id = ? ORDER BY id",
+                arguments: [pipelineID]
+            ).map { JobColumns.decode($0) }
+        }
+    }
+
+    static let jobHistorySQL = """
+        SELECT \(PipelineColumns.select("p.")), \(JobColumns.select("j."))
+        FROM pipelines p
+        LEFT JOIN jobs j ON j.pipeline_id = p.id AND j.name = ?1 AND j.retried = 0
+        WHERE p.night IN (SELECT value FROM json_each(?2)) AND p.project_id = ?3
+        ORDER BY p.night DESC, p.id DESC, j.id DESC
+        """
+
+    public func jobHistory(projectID: Int, name: String, nights: Set<String>) throws -> [JobNight] {
+        guard !nights.isEmpty else { return [] }
+        return try query { db in
+            try Row.fetchAll(
+                db, sql: Self.jobHistorySQL, arguments: [name, Self.jsonArray(nights.sorted()), projectID]
+            ).map { row in
+                let (pipeline, night) = PipelineColumns.decode(row)
+                let hasJob = !row.hasNull(atIndex: PipelineColumns.count)
+                let job = hasJob ? JobColumns.decode(row, from: PipelineColumns.count) : nil
+                return JobNight(night: night, pipeline: pipeline, job: job)
+            }
+        }
+    }
+}

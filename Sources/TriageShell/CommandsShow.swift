@@ -1,0 +1,220 @@
+import Foundation
+import LogAnalysis
+import TriageCore
+
+/// `show job N`, `show pipeline N`, `show settings`: one command whose first operand says what.
+let showCommand: CommandSpec = CommandSpec(
+    name: "show", group: "Browse",
+    summary: "Everything the cache knows about a job or a pipeline, or the session's settings.",
+    details: """
+        `show job N`: project, pipeline, ref, commit, stage, status, failure reason, timings, attempts \
+        and the job's status on previous nights; JSON: the failure record plus ref, sha, commit_title, \
+        created_at, started_at, finished_at, duration, pipeline_status, attempts, previous_nights, \
+        key_line. `show pipeline N`: the pipeline and all its jobs; JSON: {pipeline, project, night, \
+        status, ref, sha, created_at, web_url, jobs}. `show settings`: what `set` changes, and facts \
+        of the workspace; JSON: an object of setting → value.
+        """,
+    operands: [
+        OperandSpec("WHAT", summary: "job, pipeline or settings", completion: .values(showSubjects)),
+        OperandSpec("ID", optional: true, summary: "the job or pipeline id", completion: .jobs),
+    ],
+    examples: ["show job 48213", "show pipeline 9120", "show settings"],
+    run: { command, context in
+        let what = command.operand(0) ?? ""
+        switch what {
+        case "job": return try showJob(try integer(command.operand(1), "job id", command: "show job"), context)
+        case "pipeline":
+            return try showPipeline(try integer(command.operand(1), "pipeline id", command: "show pipeline"), context)
+        case "settings":
+            if let extra = command.operand(1) { throw ShellError("show settings: unexpected '\(extra)'", hint: "usage: show settings") }
+            return try showSettings(context)
+        default:
+            let hint = suggestion(for: what, among: showSubjects).map { "did you mean 'show \($0)'?" } ?? "usage: show job N | show pipeline N | show settings"
+            throw ShellError("show: cannot show '\(what)'", hint: hint)
+        }
+    }
+)
+
+let showSubjects = ["job", "pipeline", "settings"]
+
+func showJob(_ id: Int, _ context: Context) throws -> CommandOutput {
+    let (store, _) = try context.filledStore()
+    guard let job = try store.job(id: id) else {
+        throw ShellError("job \(id) is not in the cache", hint: "run 'fetch' (only nightly pipelines' jobs are fetched)")
+    }
+    let found = try store.pipeline(id: job.pipelineID)
+    let projectPath = try store.projects().first { $0.id == job.projectID }?.path ?? String(job.projectID)
+    let times = try context.times()
+    let attempts = try store.jobs(pipelineID: job.pipelineID).filter { $0.name == job.name }
+    var previous: [JobNight] = []
+    if let found {
+        let nights = try context.calendar().nights(endingAt: found.night, count: 8).dropLast()
+        previous = try store.jobHistory(projectID: job.projectID, name: job.name, nights: Set(nights))
+    }
+    let excerpt = job.status == .failed ? try keyLine(of: job.id, in: store) : nil
+    let night = found?.night ?? "-"
+    var rows: [[Cell]] = [
+        ["job", Cell("\(job.id) \(job.name)")],
+        ["project", Cell(projectPath)],
+        ["pipeline", Cell("\(job.pipelineID)" + (found.map { " (\($0.pipeline.status.rawValue), night \($0.night))" } ?? ""))],
+        ["ref", Cell(found?.pipeline.ref ?? "-")],
+        ["commit", Cell([job.commitSHA.map { String($0.prefix(8)) }, job.commitTitle].compactMap { $0 }.joined(separator: " ").nonEmpty ?? "-")],
+        ["stage", Cell(job.stage)],
+        ["status", statusCell(job.status)],
+        ["failure reason", Cell(job.failureReason ?? "-")],
+        ["allowed to fail", Cell(job.allowFailure ? "yes" : "no")],
+        ["created", Cell(times.display(job.createdAt))],
+        ["started", Cell(times.display(job.startedAt))],
+        ["finished", Cell(times.display(job.finishedAt))],
+        ["duration", Cell(shortDuration(job.duration))],
+        ["attempts", Cell(attempts.map { "#\($0.attempt) \($0.id) \($0.status.rawValue)" }.joined(separator: ", "))],
+        ["previous nights", Cell(previous.isEmpty ? "-" : previous.map { "\($0.night) \($0.job?.status.rawValue ?? "no job")" }.joined(separator: ", "))],
+        ["excerpt", Cell(excerpt ?? "-")],
+        ["web url", Cell(job.webURL)],
+    ]
+    rows = rows.map { [Cell($0[0].text, .bold), $0[1]] }
+    let record = FailureRow(
+        job: job,
+        pipeline: found?.pipeline
+            ?? Pipeline(
+                id: job.pipelineID, iid: nil, projectID: job.projectID, sha: job.commitSHA ?? "", ref: "", status: "unknown",
+                source: "", createdAt: .distantPast, updatedAt: .distantPast, webURL: ""),
+        projectPath: projectPath, night: night)
+    guard case .object(var fields) = failureRecord(record) else { return .empty }
+    fields["ref"] = .optional(found?.pipeline.ref)
+    fields["sha"] = .optional(job.commitSHA ?? found?.pipeline.sha)
+    fields["commit_title"] = .optional(job.commitTitle)
+    fields["created_at"] = times.json(job.createdAt)
+    fields["started_at"] = times.json(job.startedAt)
+    fields["finished_at"] = times.json(job.finishedAt)
+    fields["duration"] = job.duration.map(JSONValue.double) ?? .null
+    fields["pipeline_status"] = .optional(found?.pipeline.status.rawValue)
+    fields["key_line"] = .optional(excerpt)
+    fields["attempts"] = .array(attempts.map {
+        .object(["job": .int($0.id), "attempt": .int($0.attempt), "status": .string($0.status.rawValue),
+                 "failure_reason": .optional($0.failureReason)])
+    })
+    fields["previous_nights"] = .array(previous.map {
+        .object(["night": .string($0.night), "pipeline": .int($0.pipeline.id), "job": .optional($0.job?.id),
+                 "status": .optional($0.job?.status.rawValue)])
+    })
+    return CommandOutput(table: Table(columns: ["FIELD", "VALUE"], rows: rows), json: .object(fields))
+}
+
+func showPipeline(_ id: Int, _ context: Context) throws -> CommandOutput {
+    let (store, _) = try context.filledStore()
+    guard let (pipeline, night) = try store.pipeline(id: id) else {
+        throw ShellError("pipeline \(id) is not in the cache", hint: "run 'fetch' (only nightly pipelines are fetched)")
+    }
+    let projectPath = try store.projects().first { $0.id == pipeline.projectID }?.path ?? String(pipeline.projectID)
+    let times = try context.times()
+    let jobs = try store.jobs(pipelineID: id)
+    let text = [
+        "pipeline \(id) of \(projectPath), night \(night): \(pipeline.status.rawValue), ref \(pipeline.ref), "
+            + "sha \(pipeline.sha.prefix(8)), created \(times.display(pipeline.createdAt)), "
+            + "\(shortDuration(pipeline.updatedAt.timeIntervalSince(pipeline.createdAt)))",
+        pipeline.webURL,
+    ]
+    let cells: [[Cell]] = jobs.map { job in
+        [
+            Cell(String(job.id), job.retried ? .dim : .plain), Cell(job.name), Cell(job.stage),
+            job.status == .failed && job.allowFailure ? Cell("! allowed failure", .warn) : statusCell(job.status),
+            Cell(job.failureReason ?? "-"), Cell(job.retried ? "#\(job.attempt) (retried)" : "#\(job.attempt)"),
+            Cell(shortDuration(job.duration)),
+        ]
+    }
+    return CommandOutput(
+        text: text,
+        table: Table(columns: ["JOB ID", "NAME", "STAGE", "STATUS", "REASON", "ATTEMPT", "DURATION"], numeric: [0, 6], rows: cells),
+        json: .object([
+            "pipeline": .int(id), "project": .string(projectPath), "night": .string(night),
+            "status": .string(pipeline.status.rawValue), "ref": .string(pipeline.ref), "sha": .string(pipeline.sha),
+            "source": .string(pipeline.source), "created_at": times.json(pipeline.createdAt),
+            "web_url": .string(pipeline.webURL),
+            "jobs": .array(jobs.map { job in
+                .object([
+                    "job": .int(job.id), "name": .string(job.name), "stage": .string(job.stage),
+                    "status": .string(job.status.rawValue), "failure_reason": .optional(job.failureReason),
+                    "allow_failure": .bool(job.allowFailure), "attempt": .int(job.attempt), "retried": .bool(job.retried),
+                    "duration": job.duration.map(JSONValue.double) ?? .null, "web_url": .string(job.webURL),
+                ])
+            }),
+        ]))
+}
+
+let traceCommand: CommandSpec = CommandSpec(
+    name: "trace", group: "Browse",
+    summary: "A job's log, cleaned (no escape codes, progress redraws resolved, sections as markers).",
+    details: """
+        On a terminal the log goes through $PAGER (default less -R). --raw writes the bytes exactly \
+        as GitLab returned them. --grep keeps the matching lines, each with its line number. JSON: \
+        {job, lines: [{number, section, text}]} (with --raw: {job, bytes, raw}).
+        """,
+    operands: [OperandSpec("JOB", summary: "a job id", completion: .jobs)],
+    options: [
+        OptionSpec("tail", value: "N", summary: "only the last N lines"),
+        OptionSpec("grep", value: "RE", summary: "only lines matching this regular expression"),
+        OptionSpec("raw", summary: "the bytes as GitLab sent them"),
+    ],
+    examples: ["trace 48213", "trace 48213 --tail 40", "trace 48213 --grep 'ERROR|Failed'", "trace 48213 --raw"],
+    run: { command, context in try runTrace(command, context) }
+)
+
+func runTrace(_ command: ParsedCommand, _ context: Context) throws -> CommandOutput {
+    let id = try integer(command.operand(0), "job id", command: "trace")
+    let tail = try command.intOption("tail", range: 1...1_000_000)
+    let grep = try command.option("grep").map { pattern in
+        do { return try NSRegularExpression(pattern: pattern) } catch {
+            throw ShellError("trace: --grep '\(pattern)' is not a regular expression")
+        }
+    }
+    let raw = command.flags.contains("raw")
+    if raw && (tail != nil || grep != nil) {
+        throw ShellError("trace: --raw shows the bytes unchanged, without --tail or --grep", hint: "usage: \(command.spec.usage)")
+    }
+    let (store, _) = try context.filledStore()
+    guard let data = try store.trace(jobID: id) else {
+        if try store.job(id: id) == nil {
+            throw ShellError("job \(id) is not in the cache", hint: "run 'fetch'")
+        }
+        throw ShellError("no trace of job \(id) in the cache", hint: "'fetch' stores the traces of failed jobs only")
+    }
+    if raw {
+        return CommandOutput(
+            json: .object(["job": .int(id), "bytes": .int(data.count), "raw": .string(String(decoding: data, as: UTF8.self))]),
+            raw: data, paged: true)
+    }
+    let log = TraceCleaner.clean([UInt8](data))
+    var lines = log.lines
+    if let grep {
+        lines = lines.filter { grep.firstMatch(in: $0.text, range: NSRange($0.text.startIndex..., in: $0.text)) != nil }
+    }
+    var shown: [String] = []
+    if grep != nil {
+        let width = String(lines.last?.number ?? 0).count
+        shown = lines.map { String(repeating: " ", count: max(0, width - String($0.number).count)) + "\($0.number): \($0.text)" }
+    } else {
+        if let tail { lines = Array(lines.suffix(tail)) }
+        var section: String?? = .none
+        for line in lines {
+            if section != .some(line.section) {
+                if let name = line.section { shown.append("── \(name) ──") }
+                section = .some(line.section)
+            }
+            shown.append(line.text)
+        }
+    }
+    return CommandOutput(
+        text: shown,
+        json: .object([
+            "job": .int(id),
+            "lines": .array(lines.map {
+                .object(["number": .int($0.number), "section": .optional($0.section), "text": .string($0.text)])
+            }),
+        ]),
+        paged: true)
+}
+
+extension String {
+    var nonEmpty: String? { isEmpty ? nil : self }
+}

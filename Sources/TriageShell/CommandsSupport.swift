@@ -1,0 +1,211 @@
+import Foundation
+import LogAnalysis
+import TriageCore
+
+// What the listing commands share: ranges, project names, the empty-cache check, times in the
+// workspace's zone, status cells, excerpts.
+
+/// Failure reasons GitLab reports, for completion of `--reason`.
+let failureReasons = [
+    "script_failure", "runner_system_failure", "stuck_or_timeout_failure", "job_execution_timeout",
+    "unknown_failure", "api_failure", "scheduler_failure", "data_integrity_failure", "missing_dependency_failure",
+]
+
+extension Context {
+    /// The nights of a range (oldest first), `fallback` when no range was given.
+    func nights(_ text: String?, default fallback: String = "last-night") throws -> [String] {
+        let range = try TimeRange.parse(text ?? fallback)
+        if case .lastNights(let count) = range, count > Self.maxNights {
+            throw ShellError("'\(text ?? fallback)' is too long a range", hint: "at most \(Self.maxNights) nights")
+        }
+        return range.nights(calendar: try calendar(), now: now)
+    }
+
+    /// Ten years of nights: longer ranges are a typo, and would only make a long list.
+    static let maxNights = 3660
+
+    /// The store, refusing an empty cache with what to do next.
+    func filledStore() throws -> (store: any CacheStore, bounds: (first: String, last: String)) {
+        let store = try store()
+        guard let bounds = try store.nightBounds() else {
+            throw ShellError("the cache is empty", hint: "run 'fetch' first")
+        }
+        return (store, bounds)
+    }
+
+    /// Says on stderr when the asked nights are outside what the cache holds (not an error:
+    /// an empty answer is still an answer).
+    func noteIfUncached(_ nights: [String], bounds: (first: String, last: String), found: Bool) {
+        guard !found, let first = nights.first, let last = nights.last else { return }
+        let label = first == last ? "night \(first)" : "nights \(first)..\(last)"
+        if last > bounds.last || first < bounds.first {
+            sink.writeError(
+                "hint: the cache holds nights \(bounds.first)..\(bounds.last), not all of \(label) — run 'fetch'\n")
+        }
+    }
+
+    /// Whether a pipeline counts as nightly under the workspace's `source` (nil: every source).
+    func isNightly(_ pipeline: Pipeline) throws -> Bool {
+        guard let source = try config().source else { return true }
+        return pipeline.source == source
+    }
+
+    /// A project by path: exact, then case-insensitive, then a unique last component
+    /// (`Foo.jl` for `julia/Foo.jl`).
+    func project(named text: String, in store: any CacheStore) throws -> Project {
+        let projects = try store.projects()
+        if let exact = projects.first(where: { $0.path == text }) { return exact }
+        let lower = text.lowercased()
+        if let folded = projects.first(where: { $0.path.lowercased() == lower }) { return folded }
+        let byName = projects.filter { ($0.path.split(separator: "/").last.map(String.init) ?? "").lowercased() == lower }
+        if byName.count == 1 { return byName[0] }
+        if byName.count > 1 {
+            throw ShellError(
+                "'\(text)' names several projects", hint: "give the full path: " + byName.map(\.path).joined(separator: ", "))
+        }
+        let byLastPart = Dictionary(
+            projects.map { (String($0.path.split(separator: "/").last ?? ""), $0.path) }, uniquingKeysWith: { a, _ in a })
+        let guess =
+            suggestion(for: text, among: projects.map(\.path))
+            ?? suggestion(for: text, among: Array(byLastPart.keys).sorted()).flatMap { byLastPart[$0] }
+        if let guess {
+            throw ShellError("no project '\(text)' in the cache", hint: "did you mean '\(guess)'?")
+        }
+        throw ShellError("no project '\(text)' in the cache", hint: "'projects' lists them; 'fetch' brings new ones")
+    }
+
+    /// Times as the workspace shows them.
+    func times() throws -> TimeFormat { TimeFormat(timeZone: try calendar().timeZone) }
+}
+
+/// Dates in one time zone: `2026-11-29 00:14` for tables, ISO-8601 with offset for JSON.
+struct TimeFormat {
+    let timeZone: TimeZone
+
+    func display(_ date: Date?) -> String {
+        guard let date else { return "-" }
+        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
+        return String(
+            format: "%04d-%02d-%02d %02d:%02d", c.year ?? 0, c.month ?? 0, c.day ?? 0, c.hour ?? 0, c.minute ?? 0)
+    }
+
+    func json(_ date: Date?) -> JSONValue {
+        guard let date else { return .null }
+        let formatter = ISO8601DateFormatter()
+        formatter.timeZone = timeZone
+        return .string(formatter.string(from: date))
+    }
+
+    private var calendar: Calendar {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        return calendar
+    }
+}
+
+/// An integer operand, or a usage error naming what it should be.
+func integer(_ text: String?, _ what: String, command: String) throws -> Int {
+    guard let text else { throw ShellError("\(command): missing \(what)") }
+    guard let n = Int(text), n > 0 else {
+        throw ShellError("\(command): '\(text)' is not a \(what) (a positive whole number)")
+    }
+    return n
+}
+
+/// Seconds as `1h02m`, `4m05s` or `12s`.
+func shortDuration(_ seconds: Double?) -> String {
+    guard let seconds, seconds.isFinite, seconds >= 0 else { return "-" }
+    let s = Int(seconds.rounded())
+    if s >= 3600 { return "\(s / 3600)h\(String(format: "%02d", (s % 3600) / 60))m" }
+    if s >= 60 { return "\(s / 60)m\(String(format: "%02d", s % 60))s" }
+    return "\(s)s"
+}
+
+/// A status as a table cell: symbol and word, so meaning survives without colour.
+func statusCell(_ status: Status, allowedFailures: Bool = false) -> Cell {
+    switch status {
+    case .success: allowedFailures ? Cell("! warnings", .warn) : Cell("✓ success", .good)
+    case .failed: Cell("✗ failed", .bad)
+    case .canceled: Cell("○ canceled", .dim)
+    case .skipped: Cell("○ skipped", .dim)
+    default: Cell("… \(status.rawValue)", .dim)
+    }
+}
+
+/// One character of a history strip (oldest to newest, left to right).
+///
+/// `.` passed · `!` passed with allowed failures · `x` failed · `o` canceled, skipped or
+/// unfinished · `-` the pipeline had no such job · `_` no nightly pipeline that night.
+func stripSymbol(_ status: Status?, warning: Bool = false) -> Character {
+    switch status {
+    case nil: "_"
+    case .success?: warning ? "!" : "."
+    case .failed?: warning ? "!" : "x"
+    default: "o"
+    }
+}
+
+/// Glob with `*` and `?` (no classes), whole string, case-sensitive.
+func globMatches(_ pattern: String, _ text: String) -> Bool {
+    let p = Array(pattern)
+    let t = Array(text)
+    var pi = 0
+    var ti = 0
+    var star = -1
+    var mark = 0
+    while ti < t.count {
+        if pi < p.count, p[pi] == "?" || p[pi] == t[ti] {
+            pi += 1
+            ti += 1
+        } else if pi < p.count, p[pi] == "*" {
+            star = pi
+            mark = ti
+            pi += 1
+        } else if star >= 0 {
+            pi = star + 1
+            mark += 1
+            ti = mark
+        } else {
+            return false
+        }
+    }
+    while pi < p.count, p[pi] == "*" { pi += 1 }
+    return pi == p.count
+}
+
+/// The last error-looking line of a failed job's trace (until the analysis gives better ones);
+/// nil without a cached trace.
+func keyLine(of jobID: Int, in store: any CacheStore) throws -> String? {
+    guard let data = try store.trace(jobID: jobID), !data.isEmpty else { return nil }
+    let log = TraceCleaner.clean([UInt8](data))
+    guard let line = ExcerptExtractor().excerpt(failed: log).keyLine?.line.text else { return nil }
+    let trimmed = line.trimmingCharacters(in: .whitespaces)
+    return trimmed.isEmpty ? nil : trimmed
+}
+
+/// `keyLine` of many jobs, on every core: each is a trace to decompress, clean and scan, the
+/// bulk of a `failures` over many nights (until the analysis keeps excerpts in the cache).
+func keyLines(of jobIDs: [Int], in store: any CacheStore) throws -> [String?] {
+    final class Results: @unchecked Sendable {
+        let lock = NSLock()
+        var lines: [String?]
+        var error: (any Error)?
+        init(count: Int) { lines = Array(repeating: nil, count: count) }
+    }
+    let results = Results(count: jobIDs.count)
+    DispatchQueue.concurrentPerform(iterations: jobIDs.count) { index in
+        do {
+            let line = try keyLine(of: jobIDs[index], in: store)
+            results.lock.withLock { results.lines[index] = line }
+        } catch {
+            results.lock.withLock { results.error = error }
+        }
+    }
+    if let error = results.error { throw error }
+    return results.lines
+}
+
+/// At most `width` characters, with an ellipsis when cut.
+func truncated(_ s: String, _ width: Int) -> String {
+    s.count <= width ? s : String(s.prefix(max(0, width - 1))) + "…"
+}

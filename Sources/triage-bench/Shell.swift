@@ -1,0 +1,213 @@
+// `triage-bench shell`: the listing commands over a year-sized cache, in process.
+import Foundation
+import Store
+import TriageCore
+import TriageShell
+
+struct ShellOptions {
+    var projects = 200
+    var nights = 365
+    /// Nights (newest) whose failed jobs get a trace, so excerpts cost what they cost.
+    var traceNights = 30
+    var runs = 7
+    /// Reuse a cache built by an earlier run (built there when missing).
+    var directory: String?
+}
+
+/// Drops everything: the bench measures the commands, not the terminal.
+final class DiscardSink: OutputSink, @unchecked Sendable {
+    private let lock = NSLock()
+    private(set) var errors = ""
+    func write(_ text: String) {}
+    func writeError(_ text: String) { lock.withLock { errors += text } }
+    func status(_ line: String?) {}
+}
+
+/// Deterministic pseudo-random numbers (SplitMix64).
+struct Random {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+    mutating func chance(_ p: Double) -> Bool { Double(next() % 1_000_000) / 1_000_000 < p }
+}
+
+/// A year of nightly pipelines for `projects` projects, written with `storePipeline` (no HTTP):
+/// six jobs a pipeline (build, three tests, an allowed-to-fail nightly test, docs), some retried.
+func buildShellCache(_ o: ShellOptions, at directory: URL, lastNight: String) throws -> (pipelines: Int, jobs: Int, traces: Int) {
+    let store = try SQLiteCacheStore(directory: directory.appendingPathComponent(".triage"))
+    let nights = calendar.nights(endingAt: lastNight, count: o.nights)
+    var rng = Random(state: 2026)
+    let projects = (1...o.projects).map { i in
+        Project(
+            id: i, path: "group\(i % 7)/Package\(i).jl", name: "Package\(i).jl",
+            webURL: "https://gitlab.example.com/group\(i % 7)/Package\(i).jl", defaultBranch: "main")
+    }
+    try store.upsertProjects(projects)
+    let failRate = projects.map { _ in Double(rng.next() % 30) / 100 }
+    let trace = Data(
+        ((1...200).map { "[\($0)] Running tests for something reasonably long, line \($0) of the log" }
+            + ["Test Summary: | Pass  Fail", "ERROR: LoadError: Some tests did not pass: 41 passed, 1 failed"])
+            .joined(separator: "\n").utf8)
+    var pipelineID = 1_000_000
+    var jobID = 50_000_000
+    var counts = (pipelines: 0, jobs: 0, traces: 0)
+    for (n, night) in nights.enumerated() {
+        guard let start = calendar.start(of: night) else { continue }
+        let created = start.addingTimeInterval(12 * 3600)
+        for project in projects {
+            pipelineID += 1
+            var jobs: [Job] = []
+            let failing = rng.chance(failRate[project.id - 1])
+            let names = [("build", "build"), ("test-1.10", "test"), ("test-1.11", "test"), ("test-lts", "test"),
+                         ("test-nightly", "test"), ("docs", "docs")]
+            for (index, (name, stage)) in names.enumerated() {
+                let allowed = name == "test-nightly"
+                var status: Status = .success
+                if allowed { status = rng.chance(0.3) ? .failed : .success }
+                if failing && stage == "test" && !allowed && (index == 1 || rng.chance(0.4)) { status = .failed }
+                if rng.chance(0.03) {  // a retried attempt before this one
+                    jobID += 1
+                    jobs.append(job(jobID, pipelineID, project, name, stage, .failed, allowed, created))
+                }
+                jobID += 1
+                jobs.append(job(jobID, pipelineID, project, name, stage, status, allowed, created))
+            }
+            let jobsNumbered = Job.numberingAttempts(jobs)
+            let status: Status = jobsNumbered.contains { !$0.retried && $0.status == .failed && !$0.allowFailure } ? .failed : .success
+            let pipeline = Pipeline(
+                id: pipelineID, iid: n + 1, projectID: project.id, sha: String(format: "%040x", pipelineID), ref: "main",
+                status: status, source: "schedule", createdAt: created, updatedAt: created.addingTimeInterval(1800),
+                webURL: "\(project.webURL)/-/pipelines/\(pipelineID)")
+            try store.storePipeline(pipeline, night: night, jobs: jobsNumbered)
+            counts.pipelines += 1
+            counts.jobs += jobsNumbered.count
+            if n >= nights.count - o.traceNights {
+                for failed in jobsNumbered where failed.status == .failed {
+                    try store.storeTrace(jobID: failed.id, data: trace)
+                    counts.traces += 1
+                }
+            }
+        }
+    }
+    return counts
+}
+
+private func job(
+    _ id: Int, _ pipeline: Int, _ project: Project, _ name: String, _ stage: String, _ status: Status,
+    _ allowed: Bool, _ created: Date
+) -> Job {
+    Job(
+        id: id, pipelineID: pipeline, projectID: project.id, name: name, stage: stage, status: status,
+        failureReason: status == .failed ? "script_failure" : nil, allowFailure: allowed, createdAt: created,
+        startedAt: created.addingTimeInterval(60), finishedAt: created.addingTimeInterval(660), duration: 600,
+        webURL: "\(project.webURL)/-/jobs/\(id)", commitSHA: String(format: "%040x", pipeline), commitTitle: "Nightly")
+}
+
+func median(_ xs: [Double]) -> Double {
+    let sorted = xs.sorted()
+    return sorted.isEmpty ? 0 : sorted[sorted.count / 2]
+}
+
+func seconds(_ d: Duration) -> Double { Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18 }
+
+func benchShell(_ o: ShellOptions) async throws {
+    let benchNow = calendar.start(of: "2026-11-28").map { $0.addingTimeInterval(26 * 3600) } ?? now
+    let lastNight = calendar.lastNight(now: benchNow)
+    let directory = try o.directory.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? temporary()
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    try Data("[nightly]\ntimezone = \"America/Chicago\"\n".utf8).write(to: directory.appendingPathComponent("triage.toml"))
+    let marker = directory.appendingPathComponent(".triage/bench-\(o.projects)x\(o.nights)")
+    let clock = ContinuousClock()
+    if !FileManager.default.fileExists(atPath: marker.path) {
+        try? FileManager.default.removeItem(at: directory.appendingPathComponent(".triage"))
+        var counts = (pipelines: 0, jobs: 0, traces: 0)
+        let built = try clock.measure { counts = try buildShellCache(o, at: directory, lastNight: lastNight) }
+        FileManager.default.createFile(atPath: marker.path, contents: nil)
+        print(
+            "shell benchmark: built a cache of \(o.projects) projects × \(o.nights) nights: \(counts.pipelines) pipelines, "
+                + "\(counts.jobs) jobs, \(counts.traces) traces in \(f(seconds(built), 1)) s")
+    } else {
+        print("shell benchmark: reusing the cache in \(directory.path)")
+    }
+    let size = (try? FileManager.default.attributesOfItem(atPath: directory.appendingPathComponent(".triage/cache.sqlite").path)[.size] as? Int) ?? 0
+    print("  cache.sqlite: \(size / 1_000_000) MB")
+
+    let sink = DiscardSink()
+    let environment = ShellEnvironment(
+        workspace: directory, variables: [:], now: { benchNow },
+        openStore: { try SQLiteCacheStore(directory: $0) },
+        makeSource: { _, _, _ in fatalError("the shell benchmark never talks to GitLab") },
+        sink: sink, stdoutIsTerminal: false)
+    let context = Context(environment: environment, format: .table, color: false)
+    let session = Session(context: context)
+    let someJob = 50_000_000 + 6 * o.projects * (o.nights - 1) + 2  // a job of the last nights
+    let commands = [
+        "failures last-night", "failures 30d", "projects", "history group1/Package8.jl", "history group1/Package8.jl test-1.10 30d",
+        "show job \(someJob)", "pipelines", "warnings 7d",
+    ]
+    _ = await session.run(words: ["status"])  // opens the cache once, as the first command of a session does
+    var failed = false
+    for line in commands {
+        let words = line.split(separator: " ").map(String.init)
+        var times: [Double] = []
+        for _ in 0..<o.runs {
+            var outcome = Session.LineOutcome.ok
+            let elapsed = await clock.measure { outcome = await session.run(words: words) }
+            if outcome != .ok {
+                print("  \(line): failed: \(sink.errors)")
+                failed = true
+                break
+            }
+            times.append(seconds(elapsed))
+        }
+        let m = median(times) * 1000
+        print("  \(line.padding(toLength: 44, withPad: " ", startingAt: 0)) median \(f(m, 1)) ms over \(times.count) runs\(m < 50 ? "" : "  (over the 50 ms target)")")
+    }
+
+    // What `failures` costs without excerpts: the query alone.
+    let store = try SQLiteCacheStore(directory: directory.appendingPathComponent(".triage"))
+    for (label, range) in [("failures last-night", "last-night"), ("failures 30d", "30d")] {
+        let nights = Set(try TimeRange.parse(range).nights(calendar: calendar, now: benchNow))
+        var times: [Double] = []
+        var count = 0
+        for _ in 0..<o.runs {
+            times.append(seconds(try clock.measure { count = try store.failures(nights: nights).count }))
+        }
+        print("  \("\(label): query only".padding(toLength: 44, withPad: " ", startingAt: 0)) median \(f(median(times) * 1000, 1)) ms (\(count) rows, no excerpts)")
+    }
+
+    // The binary: start, open nothing, answer `-c quit`; and one listing end to end.
+    let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("triage")
+    if FileManager.default.isExecutableFile(atPath: binary.path) {
+        for args in [["-c", "quit"], ["-c", "failures last-night"]] {
+            var times: [Double] = []
+            for _ in 0..<o.runs {
+                let process = Process()
+                process.executableURL = binary
+                process.arguments = ["--workspace", directory.path] + args
+                process.standardOutput = FileHandle.nullDevice
+                process.standardError = FileHandle.nullDevice
+                var env = ProcessInfo.processInfo.environment
+                env["TRIAGE_NOW"] = ISO8601DateFormatter().string(from: benchNow)
+                process.environment = env
+                let elapsed = try clock.measure {
+                    try process.run()
+                    process.waitUntilExit()
+                }
+                times.append(seconds(elapsed))
+            }
+            let m = median(times) * 1000
+            let label = "triage \(args.joined(separator: " "))"
+            let target = args[1] == "quit" ? (m < 100 ? "" : "  (over the 100 ms target)") : ""
+            print("  \(label.padding(toLength: 44, withPad: " ", startingAt: 0)) median \(f(m, 1)) ms (process start to exit)\(target)")
+        }
+    } else {
+        print("  (no triage binary beside triage-bench: build it to time the start-up)")
+    }
+    if failed { exit(1) }
+}
