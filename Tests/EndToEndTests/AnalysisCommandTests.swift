@@ -17,11 +17,11 @@ import Testing
 
         """
 
-    @Test func excerptPrintsOnlyExcerptLinesVerbatimInLogOrder() throws {
+    @Test func excerptPrintsOnlyExcerptLinesVerbatimInLogOrder() async throws {
         let dir = try temporaryDirectory("triage-excerpt")
         let file = dir.appendingPathComponent("job.log")
         try Data(Self.log.utf8).write(to: file)
-        let run = try runTriage(["excerpt", "--max-lines", "4", file.path], workspace: dir)
+        let run = try await runTriage(["excerpt", "--max-lines", "4", file.path], workspace: dir)
         #expect(run.status == 0)
         #expect(run.stderr == "")
         let lines = run.stdout.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init)
@@ -36,11 +36,11 @@ import Testing
         }
         #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent(".triage").path))
         // stdin works too.
-        let piped = try runTriage(["excerpt", "--max-lines", "4"], workspace: dir, stdin: Self.log)
+        let piped = try await runTriage(["excerpt", "--max-lines", "4"], workspace: dir, stdin: Self.log)
         #expect(piped.stdout == run.stdout)
     }
 
-    @Test func groupPrintsOneClusterPerFileInTheGivenOrder() throws {
+    @Test func groupPrintsOneClusterPerFileInTheGivenOrder() async throws {
         let dir = try temporaryDirectory("triage-group")
         let logs = dir.appendingPathComponent("logs")
         try FileManager.default.createDirectory(at: logs, withIntermediateDirectories: true)
@@ -52,14 +52,14 @@ import Testing
         try Data(c.utf8).write(to: logs.appendingPathComponent("c.log"))
         let order = dir.appendingPathComponent("order.txt")
         try Data("c.log\nb.log\na.log\n".utf8).write(to: order)
-        let run = try runTriage(["group", "--order", order.path, logs.path], workspace: dir)
+        let run = try await runTriage(["group", "--order", order.path, logs.path], workspace: dir)
         #expect(run.status == 0)
         let rows = run.stdout.split(separator: "\n").map { $0.split(separator: "\t").map(String.init) }
         #expect(rows.map { $0.first ?? "" } == ["c.log", "b.log", "a.log"])
         #expect(rows.allSatisfy { $0.count == 2 && $0[1].hasPrefix("c-") && $0[1].count == 10 })
         #expect(rows[1][1] == rows[2][1])
         #expect(rows[0][1] != rows[1][1])
-        let byName = try runTriage(["group", logs.path], workspace: dir)
+        let byName = try await runTriage(["group", logs.path], workspace: dir)
         #expect(byName.stdout.split(separator: "\n").map { $0.split(separator: "\t")[0] } == ["a.log", "b.log", "c.log"])
     }
 }

@@ -36,7 +36,7 @@ import TriageCore
             let workspace = try makeWorkspace(url: url)
             defer { try? FileManager.default.removeItem(at: workspace) }
             let script = Self.directory.appendingPathComponent("\(golden.name).triage")
-            let result = try await runTriageOffPool(
+            let result = try await runTriage(
                 golden.arguments + ["-f", script.path], workspace: workspace,
                 environment: golden.token ? ["GITLAB_TOKEN": secretToken] : ["GITLAB_TOKEN": "glpat-revoked-0000"])
             let actual = Self.normalise(
@@ -81,12 +81,12 @@ import TriageCore
             let workspace = try makeWorkspace(url: url)
             defer { try? FileManager.default.removeItem(at: workspace) }
             let env = ["GITLAB_TOKEN": secretToken]
-            let fetched = try await runTriageOffPool(["fetch"], workspace: workspace, environment: env)
+            let fetched = try await runTriage(["fetch"], workspace: workspace, environment: env)
             #expect(fetched.status == 0, "\(fetched.stderr)")
             let org = simulator.organisation
             for withWarnings in [false, true] {
                 let args = ["failures", "last-night", "--format", "json"] + (withWarnings ? ["--with-warnings"] : [])
-                let result = try await runTriageOffPool(args, workspace: workspace, environment: env)
+                let result = try await runTriage(args, workspace: workspace, environment: env)
                 #expect(result.status == 0, "\(result.stderr)")
                 let records = try #require(
                     try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
@@ -118,25 +118,10 @@ import TriageCore
                 job.retried && job.status == "failed"
                     && org.jobs(ofPipeline: job.pipelineID).contains { $0.name == job.name && !$0.retried && $0.status == "success" }
             }
-            let all = try await runTriageOffPool(["failures", "6d", "--with-warnings", "--format", "json"], workspace: workspace, environment: env)
+            let all = try await runTriage(["failures", "6d", "--with-warnings", "--format", "json"], workspace: workspace, environment: env)
             let ids = Set(
                 (try JSONSerialization.jsonObject(with: Data(all.stdout.utf8)) as? [[String: Any]] ?? []).compactMap { $0["job"] as? Int })
             #expect(ids.isDisjoint(with: retriedGreen.map(\.id)))
-        }
-    }
-}
-
-/// `runTriage` on a thread of its own: it waits by sleeping, and on the cooperative pool (two
-/// threads on a 2-core machine) that would starve the simulator serving it while suites run in
-/// parallel.
-func runTriageOffPool(
-    _ arguments: [String], workspace: URL? = nil, environment: [String: String] = [:], stdin: String? = nil
-) async throws -> Transcript {
-    try await withCheckedThrowingContinuation { continuation in
-        Thread.detachNewThread {
-            continuation.resume(with: Result {
-                try runTriage(arguments, workspace: workspace, environment: environment, stdin: stdin)
-            })
         }
     }
 }

@@ -154,18 +154,6 @@ struct CompletionCase: Sendable, CustomTestStringConvertible {
 
 // MARK: - The interactive loop, with a scripted line reader
 
-/// Output captured in memory.
-final class CapturingSink: OutputSink, @unchecked Sendable {
-    private let lock = NSLock()
-    private var out = ""
-    private var err = ""
-    func write(_ text: String) { lock.withLock { out += text } }
-    func writeError(_ text: String) { lock.withLock { err += text } }
-    func status(_ line: String?) {}
-    var stdout: String { lock.withLock { out } }
-    var stderr: String { lock.withLock { err } }
-}
-
 func makeContext(
     workspace: URL, sink: any OutputSink = CapturingSink(),
     openStore: @escaping @Sendable (URL) throws -> any CacheStore = { _ in throw ShellError("no cache in this test") }
