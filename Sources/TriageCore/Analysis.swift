@@ -98,6 +98,8 @@ public struct Analyzer: Sendable {
         var analyses: [FailureAnalysis] = []
         analyses.reserveCapacity(candidates.count)
         for candidate in candidates {
+            // Nothing is saved until every candidate is done, so stopping here loses no state.
+            if Task.isCancelled { throw CancellationError() }
             guard candidate.hasTrace, let data = try cache.trace(jobID: candidate.jobID) else {
                 report.skipped.append(candidate.jobID)
                 continue

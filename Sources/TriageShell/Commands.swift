@@ -62,10 +62,14 @@ func runFetch(_ command: ParsedCommand, _ context: Context) async throws -> Comm
         scope: config.scope, nights: config.nights, source: config.source, concurrency: config.concurrency)
     let sink = context.sink
     let report: SyncReport
+    let analysisText: String
+    let analysisJSON: JSONValue
     do {
         report = try await syncer.run(options) { progress in sink.status(progressLine(progress)) }
         sink.status(nil)
+        (analysisText, analysisJSON) = try analyseAfterFetch(context)
     } catch is CancellationError {
+        // Canceled while syncing or while analysing: both resume from what the cache holds.
         sink.status(nil)
         throw ShellError(
             "fetch canceled", hint: "the cache is consistent; run 'fetch' again to continue where it stopped")
@@ -78,7 +82,6 @@ func runFetch(_ command: ParsedCommand, _ context: Context) async throws -> Comm
         "fetched \(report.projects) projects: \(report.pipelinesSynced) pipelines updated "
         + "(\(report.pipelinesSeen) seen), \(report.jobs) jobs, \(report.traces) traces "
         + "(\(byteCount(report.traceBytes))), \(report.apiCalls) API calls"
-    let (analysisText, analysisJSON) = try analyseAfterFetch(context)
     return CommandOutput(
         text: [text, analysisText],
         json: .object([

@@ -118,8 +118,6 @@ let context = Context(
 let session = Session(context: context)
 
 // Ctrl-C cancels the running command; the session then stops cleanly.
-signal(SIGINT, SIG_IGN)
-let interrupt = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
 
 let status: ExitStatus
 if !lines.isEmpty || !invocation.words.isEmpty {
@@ -134,11 +132,11 @@ if !lines.isEmpty || !invocation.words.isEmpty {
         case .canceled: return ExitStatus.interrupted
         }
     }
-    interrupt.setEventHandler { task.cancel() }
-    interrupt.resume()
+    Interrupts.install()
+    Interrupts.cancel(task)
     status = await task.value
 } else if stdinIsTerminal {
-    // libedit on its own thread; it takes SIGINT over from the dispatch source (left unresumed).
+    // libedit on its own thread, with its own SIGINT handler.
     let completer = Completer(table: session.table, data: .cache(context))
     let editor = LineEditor(
         historyFile: context.dotTriage.appendingPathComponent("history"),
@@ -148,8 +146,8 @@ if !lines.isEmpty || !invocation.words.isEmpty {
     let data = FileHandle.standardInput.readDataToEndOfFile()
     let script = Session.lines(of: String(decoding: data, as: UTF8.self), file: "<stdin>")
     let task = Task { await session.run(script: script, keepGoing: invocation.keepGoing, echo: invocation.echo) }
-    interrupt.setEventHandler { task.cancel() }
-    interrupt.resume()
+    Interrupts.install()
+    Interrupts.cancel(task)
     status = await task.value
 }
 
