@@ -81,7 +81,7 @@ public struct FailedJob: Sendable, Hashable, Codable {
     public var flaky: Bool
     /// The cluster's template, so a night's file needs no other file to group by cluster.
     public var template: String?
-    /// The excerpt's lines (at most `Builder.excerptLines`), key line last.
+    /// The excerpt's key lines (`DashboardBuilder.keyLines`).
     public var excerpt: [String]
 
     enum CodingKeys: String, CodingKey {
