@@ -153,6 +153,8 @@ enum Assets {
             return null;
           }
 
+          function plural(n, noun) { return n + " " + noun + (n === 1 ? "" : "s"); }
+
           function link(url, text) { return safeURL(url) ? el("a", { href: url }, [text]) : el("span", {}, [text]); }
 
           // ---- State in the URL hash: view, project, group, window, sort, cell.
@@ -288,7 +290,7 @@ enum Assets {
               var jobs = (data ? data.jobs : []).filter(function (j) { return !j.allow_failure && projectMatches(state, j.project); });
               var projects = {};
               jobs.forEach(function (j) { projects[j.project] = true; });
-              main.appendChild(el("p", { id: "last-night-summary" }, [jobs.length + " failed jobs in " + Object.keys(projects).length + " projects"]));
+              main.appendChild(el("p", { id: "last-night-summary" }, [plural(jobs.length, "failed job") + " in " + plural(Object.keys(projects).length, "project")]));
               var groups = {}, order = [];
               jobs.forEach(function (job) {
                 var key = job.cluster || "";
@@ -304,8 +306,8 @@ enum Assets {
               order.forEach(function (key) {
                 var members = groups[key], first = members[0];
                 var title = key
-                  ? [].concat(badges(first), [el("span", { class: "template" }, [first.template || key]), " ", el("code", {}, [key]), " · " + members.length + " jobs"])
-                  : ["Not clustered · " + members.length + " jobs"];
+                  ? [].concat(badges(first), [el("span", { class: "template" }, [first.template || key]), " ", el("code", {}, [key]), " · " + plural(members.length, "job")])
+                  : ["Not clustered · " + plural(members.length, "job")];
                 main.appendChild(el("section", { class: "cluster-group", "data-cluster": key || null }, [
                   el("h3", {}, title),
                   key ? el("p", {}, ["cluster issue: ", issueNode(clusterIssue(key))]) : null,

@@ -53,14 +53,24 @@ public enum Site {
         return encoder
     }()
 
-    /// Writes the files under `folder`, replacing its `data/` folder and the three assets; leaves
-    /// anything else in `folder` alone. Each file is written atomically.
+    /// Writes the files under `folder`, replacing its `data/` folder (only one an earlier export
+    /// wrote: it holds `overview.js`) and the three assets; leaves anything else in `folder` alone.
+    /// Each file is written atomically.
     public static func write(_ files: [SiteFile], to folder: URL) throws {
         let manager = FileManager.default
         let data = folder.appendingPathComponent(dataFolder, isDirectory: true)
         do {
             try manager.createDirectory(at: folder, withIntermediateDirectories: true)
-            if manager.fileExists(atPath: data.path) { try manager.removeItem(at: data) }
+            if manager.fileExists(atPath: data.path) {
+                // Only a data/ an earlier export wrote is replaced: `--out` may name a folder of the user's.
+                guard manager.fileExists(atPath: data.appendingPathComponent("overview.js").path) else {
+                    throw DashboardError.write(
+                        path: data.path, problem: "it exists and was not written by export — choose another --out")
+                }
+                try manager.removeItem(at: data)
+            }
+        } catch let error as DashboardError {
+            throw error
         } catch {
             throw DashboardError.write(path: folder.path, problem: error.localizedDescription)
         }

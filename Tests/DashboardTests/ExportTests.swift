@@ -77,6 +77,7 @@ func makeCache() throws -> (directory: URL, store: SQLiteCacheStore) {
         let one = directory.appendingPathComponent("one"), two = directory.appendingPathComponent("two")
         try FileManager.default.createDirectory(at: two.appendingPathComponent("data/nights"), withIntermediateDirectories: true)
         try Data("stale".utf8).write(to: two.appendingPathComponent("data/nights/2020-01-01.js"))
+        try Data("old".utf8).write(to: two.appendingPathComponent("data/overview.js"))
         let report = try builder.export(assignments: book, assignmentsPath: "assignments.json", to: one)
         _ = try builder.export(assignments: book, assignmentsPath: "assignments.json", to: two)
         #expect(report.files == 9)
@@ -89,6 +90,22 @@ func makeCache() throws -> (directory: URL, store: SQLiteCacheStore) {
                 FileManager.default.contents(atPath: one.appendingPathComponent(file).path)
                     == FileManager.default.contents(atPath: two.appendingPathComponent(file).path), "\(file)")
         }
+    }
+
+    /// A data/ folder export did not write is never deleted.
+    @Test func refusesSomeoneElsesDataFolder() throws {
+        let (directory, store) = try makeCache()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let out = directory.appendingPathComponent("mine")
+        try FileManager.default.createDirectory(at: out.appendingPathComponent("data"), withIntermediateDirectories: true)
+        try Data("precious".utf8).write(to: out.appendingPathComponent("data/thesis.tex"))
+        let builder = DashboardBuilder(cache: store, analysis: store, source: "schedule")
+        #expect(
+            throws: DashboardError.write(
+                path: out.appendingPathComponent("data").path,
+                problem: "it exists and was not written by export — choose another --out")
+        ) { try builder.export(assignments: nil, assignmentsPath: "assignments.json", to: out) }
+        #expect(FileManager.default.contents(atPath: out.appendingPathComponent("data/thesis.tex").path) == Data("precious".utf8))
     }
 }
 
