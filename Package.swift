@@ -35,13 +35,19 @@ let package = Package(
         .target(
             name: "GitLabSimulator", dependencies: [.product(name: "FlyingFox", package: "FlyingFox")],
             exclude: ["README.md"]),
+        .target(
+            name: "Dashboard",
+            dependencies: ["TriageCore", .product(name: "FlyingFox", package: "FlyingFox")],
+            exclude: ["README.md"]),
         .executableTarget(
             name: "triage",
-            dependencies: ["TriageShell", "TriageCore", "GitLab", "Store", "GitLabSimulator", "LineEditor"]),
+            dependencies: [
+                "TriageShell", "TriageCore", "GitLab", "Store", "GitLabSimulator", "LineEditor", "Dashboard",
+            ]),
         .executableTarget(name: "triage-sim", dependencies: ["GitLabSimulator"]),
         .executableTarget(
             name: "triage-bench",
-            dependencies: ["TriageCore", "GitLab", "Store", "GitLabSimulator", "TriageShell"]),
+            dependencies: ["TriageCore", "GitLab", "Store", "GitLabSimulator", "TriageShell", "Dashboard"]),
         .testTarget(name: "LogAnalysisTests", dependencies: ["LogAnalysis"]),
         .testTarget(name: "TriageCoreTests", dependencies: ["TriageCore"]),
         .testTarget(name: "GitLabTests", dependencies: ["GitLab", "TriageCore", "GitLabSimulator"]),
@@ -49,6 +55,7 @@ let package = Package(
         .testTarget(name: "TriageShellTests", dependencies: ["TriageShell", "TriageCore", "Store"]),
         .testTarget(name: "GitLabSimulatorTests", dependencies: ["GitLabSimulator"]),
         .testTarget(name: "LineEditorTests", dependencies: ["LineEditor"]),
+        .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "TriageCore", "Store"]),
         .testTarget(
             name: "EndToEndTests",
             dependencies: ["GitLabSimulator", "GitLab", "Store", "TriageCore"], exclude: ["Golden"]),

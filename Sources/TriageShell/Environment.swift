@@ -22,6 +22,45 @@ extension OutputSink {
 /// could not run (the output then goes to the sink).
 public typealias Pager = @Sendable (_ data: Data) -> Bool
 
+/// What `export` asks of the dashboard generator (issue 6).
+public struct DashboardExportRequest: Sendable {
+    public var cache: any CacheStore
+    /// Pipeline source counted as nightly (nil: every source).
+    public var source: String?
+    /// The workspace's `assignments.json` (may be missing).
+    public var assignments: URL
+    /// The folder to write (`public/` by default).
+    public var folder: URL
+}
+
+/// What `export` wrote.
+public struct DashboardExportSummary: Sendable, Hashable {
+    public var files: Int
+    public var bytes: Int
+    public var projects: Int
+    public var nights: Int
+    public var clusters: Int
+    /// Bytes the page loads for its first view.
+    public var firstViewBytes: Int
+
+    public init(files: Int, bytes: Int, projects: Int, nights: Int, clusters: Int, firstViewBytes: Int) {
+        self.files = files
+        self.bytes = bytes
+        self.projects = projects
+        self.nights = nights
+        self.clusters = clusters
+        self.firstViewBytes = firstViewBytes
+    }
+}
+
+/// Writes the static dashboard. The executable wires it to the `Dashboard` module.
+public typealias DashboardExporting = @Sendable (DashboardExportRequest) throws -> DashboardExportSummary
+/// Serves a site folder on 127.0.0.1:`port` (0: any free port) until the task is canceled, with
+/// the workspace's live `assignments.json`; calls `started` with the URL once listening.
+public typealias DashboardServing = @Sendable (
+    _ site: URL, _ assignments: URL, _ port: Int, _ started: @escaping @Sendable (URL) -> Void
+) async throws -> Void
+
 /// The effects the shell needs, injected by the executable (STYLE: effects at the edges).
 public struct ShellEnvironment: Sendable {
     /// The workspace directory (holds `triage.toml`, `.triage/`, `assignments.json`).
@@ -38,14 +77,25 @@ public struct ShellEnvironment: Sendable {
     public var stdoutIsTerminal: Bool
     /// The pager for long output; nil when stdout is not a terminal.
     public var pager: Pager?
+    /// `export`: writes the static dashboard (unavailable unless the executable wires it).
+    public var exportDashboard: DashboardExporting = { _ in
+        throw ShellError("export is not available in this build")
+    }
+    /// `serve`: serves the exported dashboard (unavailable unless the executable wires it).
+    public var serveDashboard: DashboardServing = { _, _, _, _ in
+        throw ShellError("serve is not available in this build")
+    }
 
     public init(
         workspace: URL, variables: [String: String], now: @escaping @Sendable () -> Date,
         openStore: @escaping @Sendable (URL) throws -> any CacheStore,
         makeSource: @escaping @Sendable (URL, String?, Int) -> any GitLabSource,
-        sink: any OutputSink, stdoutIsTerminal: Bool, pager: Pager? = nil
+        sink: any OutputSink, stdoutIsTerminal: Bool, pager: Pager? = nil,
+        exportDashboard: DashboardExporting? = nil, serveDashboard: DashboardServing? = nil
     ) {
         self.pager = pager
+        if let exportDashboard { self.exportDashboard = exportDashboard }
+        if let serveDashboard { self.serveDashboard = serveDashboard }
         self.workspace = workspace
         self.variables = variables
         self.now = now

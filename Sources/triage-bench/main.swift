@@ -6,6 +6,8 @@
 //        [--concurrency 16] [--rate-limit 600] [--rate-projects 40] [--skip-sequential]
 //   swift run -c release triage-bench shell [--projects 200] [--nights 365] [--dir DIR]
 //        (the listing commands over a year-sized cache; see Shell.swift)
+//   swift run -c release triage-bench export [--projects 200] [--nights 365] [--dir DIR]
+//        (the dashboard's export of that cache, and its first view in headless chromium; see Dashboard.swift)
 //
 // Starts the simulated GitLab with per-request latency and measures: a sequential baseline
 // (one request at a time, as the original download script did), triage's concurrent fetch,
@@ -163,6 +165,7 @@ let usage = """
     usage: triage-bench fetch [--projects N] [--nights N] [--latency-ms N] [--concurrency N] [--rate-limit N] [--rate-projects N] [--skip-sequential] [--skip-rate-limit]
            triage-bench analyse [--failures 100000] [--exact 5000] [--megabytes 200]
            triage-bench shell [--projects 200] [--nights 365] [--trace-nights 30] [--runs 7] [--dir DIR]
+           triage-bench export [--projects 200] [--nights 365] [--trace-nights 30] [--runs 7] [--dir DIR]
     """
 setlinebuf(stdout)  // figures appear as they are measured, even in a pipe
 let arguments = Array(CommandLine.arguments.dropFirst())
@@ -177,6 +180,19 @@ if arguments.first == "shell" {
     }
     do {
         try await benchShell(options)
+    } catch {
+        FileHandle.standardError.write(Data("triage-bench: \(error)\n".utf8))
+        exit(1)
+    }
+    exit(0)
+}
+if arguments.first == "export" {
+    guard let options = parseShell(Array(arguments.dropFirst())) else {
+        print(usage)
+        exit(64)
+    }
+    do {
+        try await benchExport(options)
     } catch {
         FileHandle.standardError.write(Data("triage-bench: \(error)\n".utf8))
         exit(1)

@@ -1,6 +1,7 @@
 // The `triage` executable: parses its flags, wires the adapters (GitLab client, SQLite cache,
 // terminal streams, and for `triage demo` the simulated GitLab) into the shell, and exits with
 // the session's status. Nothing else lives here.
+import Dashboard
 import Foundation
 import GitLab
 import GitLabSimulator
@@ -103,7 +104,33 @@ let environment = ShellEnvironment(
             concurrency: concurrency)
     },
     sink: sink, stdoutIsTerminal: stdoutIsTerminal,
-    pager: stdoutIsTerminal ? SystemPager.make(command: variables["PAGER"]) : nil)
+    pager: stdoutIsTerminal ? SystemPager.make(command: variables["PAGER"]) : nil,
+    exportDashboard: { request in
+        do {
+            let builder = DashboardBuilder(
+                cache: request.cache, analysis: request.cache as? any AnalysisStore, source: request.source)
+            let report = try builder.export(
+                assignments: FileManager.default.contents(atPath: request.assignments.path),
+                assignmentsPath: request.assignments.path, to: request.folder)
+            return DashboardExportSummary(
+                files: report.files, bytes: report.bytes, projects: report.projects, nights: report.nights,
+                clusters: report.clusters, firstViewBytes: report.firstViewBytes)
+        } catch let error as DashboardError {
+            throw ShellError(error.description)
+        }
+    },
+    serveDashboard: { site, assignments, port, started in
+        do {
+            let server = try DashboardServer(site: site, assignments: assignments, port: UInt16(port))
+            try await server.run(started: started)
+        } catch let error as DashboardError {
+            throw ShellError(error.description)
+        } catch {
+            // Ctrl-C cancels the task: the server stops however it reports it.
+            if Task.isCancelled || error is CancellationError { throw CancellationError() }
+            throw ShellError("cannot serve on 127.0.0.1:\(port): \(error)", hint: "try another --port")
+        }
+    })
 // A pager quit early, or `triage … | head`, closes the pipe: writes then fail instead of killing us.
 signal(SIGPIPE, SIG_IGN)
 let color: Bool =

@@ -1,0 +1,134 @@
+import Foundation
+import LogAnalysis
+import TriageCore
+
+/// Builds the dashboard's model from the cache. Reads only; the result depends on nothing but the
+/// cache's contents and the assignments, so the same cache gives the same model (no clock: the
+/// page's "last night" is the newest night in the cache).
+public struct DashboardBuilder: Sendable {
+    /// Most excerpt lines kept per failed job (the key line is the last one kept).
+    public static let excerptLines = 8
+
+    public var cache: any CacheStore
+    /// The analysis side of the cache; nil leaves clusters out (jobs show as unclustered).
+    public var analysis: (any AnalysisStore)?
+    /// Pipeline source counted as nightly (`schedule`); nil counts every pipeline.
+    public var source: String?
+
+    public init(cache: any CacheStore, analysis: (any AnalysisStore)?, source: String?) {
+        self.cache = cache
+        self.analysis = analysis
+        self.source = source
+    }
+
+    public func build(assignments: AssignmentsFile) throws -> DashboardModel {
+        let nights = try cache.nights()
+        let lastNight = nights.last ?? ""
+        let nightIndex = Dictionary(uniqueKeysWithValues: nights.enumerated().map { ($1, $0) })
+        let nightly = { (pipeline: Pipeline) in source.map { pipeline.source == $0 } ?? true }
+
+        // Heatmap rows.
+        let rows = try cache.pipelineRows(nights: Set(nights), projectID: nil).filter { nightly($0.pipeline) }
+        var paths: [Int: (path: String, web: String)] = [:]
+        for project in try cache.projects() where !project.archived {
+            paths[project.id] = (project.path, project.webURL)
+        }
+        // The newest pipeline of a project's night decides its cell.
+        var newest: [Int: [Int: PipelineRow]] = [:]
+        for row in rows {
+            guard let index = nightIndex[row.night] else { continue }
+            if paths[row.pipeline.projectID] == nil { paths[row.pipeline.projectID] = (row.projectPath, "") }
+            if let held = newest[row.pipeline.projectID]?[index], held.pipeline.id > row.pipeline.id { continue }
+            newest[row.pipeline.projectID, default: [:]][index] = row
+        }
+        let projects: [ProjectRow] = paths.map { id, project in
+            var cells = [Character](repeating: "-", count: nights.count)
+            for (index, row) in newest[id] ?? [:] { cells[index] = Self.symbol(row) }
+            return ProjectRow(
+                path: project.path, group: Self.group(of: project.path), webURL: project.web, cells: String(cells))
+        }.sorted { $0.path < $1.path }
+        let overview = Overview(lastNight: lastNight, nights: nights, projects: projects)
+
+        // Analyses and clusters.
+        let analyses = try analysis?.analyses(nights: nil) ?? []
+        let states = try analysis?.clusterStates() ?? []
+        let byJob = Dictionary(analyses.map { ($0.jobID, $0) }, uniquingKeysWith: { a, _ in a })
+        let summaries = ClusterSummary.summarise(analyses, states: states)
+        let summaryByID = Dictionary(summaries.map { ($0.state.id, $0) }, uniquingKeysWith: { a, _ in a })
+
+        // Failed jobs per night, and warnings.
+        let failures = try cache.failures(nights: Set(nights)).filter { nightly($0.pipeline) }
+        var perNight: [String: [FailedJob]] = [:]
+        var warningRows: [Int: [FailureRow]] = [:]
+        for row in failures {
+            let analysed = byJob[row.job.id]
+            let summary = analysed?.cluster.flatMap { summaryByID[$0] }
+            let excerpt = Self.keyLines(analysed?.excerpt ?? [])
+            perNight[row.night, default: []].append(
+                FailedJob(
+                    job: row.job.id, project: row.projectPath, pipeline: row.pipeline.id, pipelineURL: row.pipeline.webURL,
+                    night: row.night, name: row.job.name, stage: row.job.stage, status: row.job.status.rawValue,
+                    failureReason: row.job.failureReason, allowFailure: row.job.allowFailure, webURL: row.job.webURL,
+                    commitTitle: row.job.commitTitle, cluster: analysed?.cluster?.rawValue,
+                    new: summary.map { $0.state.isNew(on: row.night) } ?? false, flaky: summary?.flaky ?? false,
+                    template: summary?.state.template, excerpt: excerpt))
+            if row.job.allowFailure && row.pipeline.status == .success {
+                warningRows[row.pipeline.id, default: []].append(row)
+            }
+        }
+        let nightFiles = nights.map { night in
+            NightFailures(
+                night: night,
+                jobs: (perNight[night] ?? []).sorted { ($0.project, $0.name, $0.job) < ($1.project, $1.name, $1.job) })
+        }
+
+        let clusters = summaries.map { summary in
+            var counts: [Int: Int] = [:]
+            for member in summary.members {
+                if let index = nightIndex[member.night] { counts[index, default: 0] += 1 }
+            }
+            return ClusterRow(
+                id: summary.state.id.rawValue, template: summary.state.template, firstNight: summary.state.firstNight,
+                lastNight: summary.state.lastNight, projects: summary.projects, flaky: summary.flaky,
+                patterns: summary.patterns, counts: counts.sorted { $0.key < $1.key }.map { [$0.key, $0.value] })
+        }
+
+        let warnings = warningRows.values.compactMap { jobs -> WarningPipeline? in
+            guard let first = jobs.first else { return nil }
+            return WarningPipeline(
+                pipeline: first.pipeline.id, project: first.projectPath, night: first.night, webURL: first.pipeline.webURL,
+                jobs: jobs.sorted { $0.job.id < $1.job.id }.map {
+                    WarningJob(
+                        job: $0.job.id, name: $0.job.name, stage: $0.job.stage, failureReason: $0.job.failureReason,
+                        webURL: $0.job.webURL)
+                })
+        }.sorted { ($1.night, $0.project, $0.pipeline) < ($0.night, $1.project, $1.pipeline) }
+
+        return DashboardModel(
+            overview: overview, nights: nightFiles, clusters: ClusterList(nights: nights, clusters: clusters),
+            warnings: WarningList(pipelines: warnings), assignments: assignments)
+    }
+
+    /// The excerpt's key lines: those a pattern, an error keyword or the green comparison chose,
+    /// at most `excerptLines`; the last lines of the excerpt when none was chosen that way.
+    static func keyLines(_ excerpt: [AnalysedLine]) -> [String] {
+        let key = excerpt.filter { ["pattern", "keyword", "absentFromGreen"].contains($0.reason) }
+        return (key.isEmpty ? Array(excerpt.suffix(excerptLines)) : Array(key.prefix(excerptLines))).map(\.text)
+    }
+
+    /// The heatmap symbol of a nightly pipeline (see `ProjectRow.cells`).
+    static func symbol(_ row: PipelineRow) -> Character {
+        switch row.pipeline.status {
+        case .success: row.allowedFailed > 0 ? "W" : "S"
+        case .failed: "F"
+        case let status where status.isFinished: "C"
+        default: "R"
+        }
+    }
+
+    /// `julia/sub/Foo.jl` → `julia/sub`; a path without a slash is its own group.
+    static func group(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return path }
+        return String(path[..<slash])
+    }
+}

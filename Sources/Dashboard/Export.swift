@@ -1,0 +1,31 @@
+import Foundation
+import TriageCore
+
+/// What `export` did, for the shell to report.
+public struct ExportReport: Sendable, Hashable {
+    public var folder: URL
+    public var files: Int
+    public var bytes: Int
+    public var projects: Int
+    public var nights: Int
+    public var clusters: Int
+    /// Bytes the page loads before its first view (index, assets, overview, assignments).
+    public var firstViewBytes: Int
+}
+
+extension DashboardBuilder {
+    /// Builds the model, renders the site and writes it under `folder`.
+    /// `assignments` is the content of `assignments.json` (nil when there is none).
+    public func export(assignments: Data?, assignmentsPath: String, to folder: URL) throws -> ExportReport {
+        let book = try AssignmentsFile.parse(assignments, path: assignmentsPath)
+        let model = try build(assignments: book)
+        let files = try Site.files(model)
+        try Site.write(files, to: folder)
+        let firstView: Set<String> = ["index.html", "app.js", "style.css", "data/overview.js", "data/assignments.js"]
+        return ExportReport(
+            folder: folder, files: files.count, bytes: files.reduce(0) { $0 + $1.contents.count },
+            projects: model.overview.projects.count, nights: model.overview.nights.count,
+            clusters: model.clusters.clusters.count,
+            firstViewBytes: files.filter { firstView.contains($0.path) }.reduce(0) { $0 + $1.contents.count })
+    }
+}

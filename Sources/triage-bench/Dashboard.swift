@@ -1,0 +1,86 @@
+// `triage-bench export`: the dashboard's export of a year-sized cache, and the page's first view in
+// headless chromium (its own timing: `performance.now()` when the first view is rendered).
+import Dashboard
+import Foundation
+import Store
+import TriageCore
+
+func benchExport(_ o: ShellOptions) async throws {
+    let benchNow = calendar.start(of: "2026-11-28").map { $0.addingTimeInterval(26 * 3600) } ?? now
+    let lastNight = calendar.lastNight(now: benchNow)
+    let directory = try o.directory.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? temporary()
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    let marker = directory.appendingPathComponent(".triage/bench-\(o.projects)x\(o.nights)")
+    let clock = ContinuousClock()
+    if !FileManager.default.fileExists(atPath: marker.path) {
+        try? FileManager.default.removeItem(at: directory.appendingPathComponent(".triage"))
+        var counts = (pipelines: 0, jobs: 0, traces: 0)
+        let built = try clock.measure { counts = try buildShellCache(o, at: directory, lastNight: lastNight) }
+        FileManager.default.createFile(atPath: marker.path, contents: nil)
+        print(
+            "export benchmark: built a cache of \(o.projects) projects × \(o.nights) nights: \(counts.pipelines) pipelines, "
+                + "\(counts.jobs) jobs, \(counts.traces) traces in \(f(seconds(built), 1)) s")
+    } else {
+        print("export benchmark: reusing the cache in \(directory.path)")
+    }
+    let store = try SQLiteCacheStore(directory: directory.appendingPathComponent(".triage"))
+    var report = AnalysisReport()
+    let analysed = try clock.measure { report = try Analyzer(cache: store, store: store).analyseNew() }
+    if report.analysed > 0 {
+        print("  analysed \(report.analysed) failures into \(report.clusters) clusters in \(f(seconds(analysed), 1)) s (not timed below)")
+    }
+
+    let builder = DashboardBuilder(cache: store, analysis: store, source: "schedule")
+    let site = directory.appendingPathComponent("public", isDirectory: true)
+    var times: [Double] = []
+    var last: ExportReport?
+    for _ in 0..<max(1, o.runs) {
+        let elapsed = try clock.measure {
+            last = try builder.export(assignments: nil, assignmentsPath: "assignments.json", to: site)
+        }
+        times.append(seconds(elapsed))
+    }
+    guard let last else { return }
+    print(
+        "  export: median \(f(median(times), 2)) s of \(times.count) runs (target 5 s): \(last.projects) projects × "
+            + "\(last.nights) nights, \(last.clusters) clusters, \(last.files) files, \(f(Double(last.bytes) / 1e6, 1)) MB")
+    print("  first view: \(f(Double(last.firstViewBytes) / 1e6, 2)) MB (index.html, app.js, style.css, data/overview.js, data/assignments.js; target 2 MB)")
+
+    guard let chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].first(where: { FileManager.default.isExecutableFile(atPath: $0) })
+    else {
+        print("  render: skipped (no chromium; apt-get install chromium)")
+        return
+    }
+    for view in ["overview", "last-night"] {
+        var samples: [Double] = []
+        for _ in 0..<3 {
+            let dom = try dumpDOM(chromium: chromium, url: site.appendingPathComponent("index.html").absoluteString + "#view=\(view)")
+            guard let range = dom.range(of: #"data-first-render-ms="(\d+)""#, options: .regularExpression) else {
+                print("  render (\(view)): the page did not report a render time")
+                continue
+            }
+            let digits = dom[range].filter(\.isNumber)
+            samples.append(Double(String(digits)) ?? 0)
+        }
+        print("  render (\(view)) in headless chromium, navigation start to first view: median \(f(median(samples), 0)) ms (target 2000 ms)")
+    }
+}
+
+/// `chromium --headless --dump-dom URL`: the DOM after the page settled.
+func dumpDOM(chromium: String, url: String) throws -> String {
+    let profile = FileManager.default.temporaryDirectory.appendingPathComponent("bench-chromium-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: profile) }
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: chromium)
+    process.arguments = [
+        "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
+        "--user-data-dir=\(profile.path)", "--window-size=1280,1600", "--dump-dom", url,
+    ]
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return String(decoding: data, as: UTF8.self)
+}

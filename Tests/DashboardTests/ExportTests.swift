@@ -1,0 +1,130 @@
+import Foundation
+import Store
+import Testing
+import TriageCore
+
+@testable import Dashboard
+
+/// Two projects over two nights: A.jl green then red, b nothing then green with an allowed failure.
+func makeCache() throws -> (directory: URL, store: SQLiteCacheStore) {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("dashboard-cache-\(UUID().uuidString)")
+    let store = try SQLiteCacheStore(directory: directory)
+    try store.upsertProjects([
+        Project(id: 1, path: "julia/A.jl", name: "A.jl", webURL: "https://g/julia/A.jl"),
+        Project(id: 2, path: "python/b", name: "b", webURL: "https://g/python/b"),
+    ])
+    let t0 = Date(timeIntervalSince1970: 1_800_000_000)
+    func pipeline(_ id: Int, project: Int, _ status: Status) -> Pipeline {
+        Pipeline(
+            id: id, iid: id, projectID: project, sha: "abc", ref: "main", status: status, source: "schedule",
+            createdAt: t0, updatedAt: t0, webURL: "https://g/p/-/pipelines/\(id)")
+    }
+    func job(_ id: Int, pipeline: Int, project: Int, _ status: Status, allow: Bool = false, title: String? = nil) -> Job {
+        Job(
+            id: id, pipelineID: pipeline, projectID: project, name: "test-\(id)", stage: "test", status: status,
+            failureReason: status == .failed ? "script_failure" : nil, allowFailure: allow,
+            webURL: "https://g/p/-/jobs/\(id)", commitTitle: title)
+    }
+    try store.storePipeline(pipeline(10, project: 1, .success), night: "2026-11-27", jobs: [job(100, pipeline: 10, project: 1, .success)])
+    try store.storePipeline(
+        pipeline(11, project: 1, .failed), night: "2026-11-28",
+        jobs: [job(101, pipeline: 11, project: 1, .failed, title: "<img src=x onerror=alert(1)> \"q\"")])
+    try store.storePipeline(
+        pipeline(20, project: 2, .success), night: "2026-11-28",
+        jobs: [job(200, pipeline: 20, project: 2, .failed, allow: true), job(201, pipeline: 20, project: 2, .success)])
+    return (directory, store)
+}
+
+@Suite struct ExportTests {
+    @Test func overviewIsTheHeatmap() throws {
+        let (directory, store) = try makeCache()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let model = try DashboardBuilder(cache: store, analysis: store, source: "schedule").build(assignments: AssignmentsFile())
+        let overview = try #require(try Site.files(model).first { $0.path == "data/overview.js" })
+        #expect(
+            String(decoding: overview.contents, as: UTF8.self)
+                == #"triageData("overview", {"last_night":"2026-11-28","nights":["2026-11-27","2026-11-28"],"projects":[{"cells":"SF","group":"julia","path":"julia/A.jl","web_url":"https://g/julia/A.jl"},{"cells":"-W","group":"python","path":"python/b","web_url":"https://g/python/b"}],"version":1});"#
+                + "\n")
+    }
+
+    @Test func nightFilesAndWarnings() throws {
+        let (directory, store) = try makeCache()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let model = try DashboardBuilder(cache: store, analysis: store, source: "schedule").build(assignments: AssignmentsFile())
+        #expect(model.nights.map(\.night) == ["2026-11-27", "2026-11-28"])
+        #expect(model.nights[0].jobs.isEmpty)
+        #expect(model.nights[1].jobs.map(\.job) == [101, 200])
+        #expect(model.nights[1].jobs.map(\.allowFailure) == [false, true])
+        #expect(model.nights[1].jobs[0].commitTitle == "<img src=x onerror=alert(1)> \"q\"")
+        #expect(model.warnings.pipelines.map(\.pipeline) == [20])
+        #expect(model.warnings.pipelines[0].jobs.map(\.job) == [200])
+        let paths = try Site.files(model).map(\.path)
+        #expect(
+            paths == [
+                "index.html", "app.js", "style.css", "data/overview.js", "data/clusters.js", "data/warnings.js",
+                "data/assignments.js", "data/nights/2026-11-27.js", "data/nights/2026-11-28.js",
+            ])
+    }
+
+    /// The same cache and assignments give byte-identical files, and a second export leaves no stale file.
+    @Test func exportIsDeterministic() throws {
+        let (directory, store) = try makeCache()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let book = Data(
+            #"{"version": 1, "clusters": [], "assignments": [{"job": 101, "project": "julia/A.jl", "issue": {"project": "julia/A.jl", "iid": 4, "url": "https://g/julia/A.jl/-/issues/4", "title": "<script>alert(1)</script>"}, "by": "al", "at": "2026-11-29T08:00:00Z"}]}"#
+                .utf8)
+        let builder = DashboardBuilder(cache: store, analysis: store, source: "schedule")
+        let one = directory.appendingPathComponent("one"), two = directory.appendingPathComponent("two")
+        try FileManager.default.createDirectory(at: two.appendingPathComponent("data/nights"), withIntermediateDirectories: true)
+        try Data("stale".utf8).write(to: two.appendingPathComponent("data/nights/2020-01-01.js"))
+        try Data("old".utf8).write(to: two.appendingPathComponent("data/overview.js"))
+        let report = try builder.export(assignments: book, assignmentsPath: "assignments.json", to: one)
+        _ = try builder.export(assignments: book, assignmentsPath: "assignments.json", to: two)
+        #expect(report.files == 9)
+        #expect(report.projects == 2)
+        #expect(report.nights == 2)
+        let files = try FileManager.default.subpathsOfDirectory(atPath: one.path).sorted()
+        #expect(try FileManager.default.subpathsOfDirectory(atPath: two.path).sorted() == files)
+        for file in files {
+            #expect(
+                FileManager.default.contents(atPath: one.appendingPathComponent(file).path)
+                    == FileManager.default.contents(atPath: two.appendingPathComponent(file).path), "\(file)")
+        }
+    }
+
+    /// A data/ folder export did not write is never deleted.
+    @Test func refusesSomeoneElsesDataFolder() throws {
+        let (directory, store) = try makeCache()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let out = directory.appendingPathComponent("mine")
+        try FileManager.default.createDirectory(at: out.appendingPathComponent("data"), withIntermediateDirectories: true)
+        try Data("precious".utf8).write(to: out.appendingPathComponent("data/thesis.tex"))
+        let builder = DashboardBuilder(cache: store, analysis: store, source: "schedule")
+        #expect(
+            throws: DashboardError.write(
+                path: out.appendingPathComponent("data").path,
+                problem: "it exists and was not written by export — choose another --out")
+        ) { try builder.export(assignments: nil, assignmentsPath: "assignments.json", to: out) }
+        #expect(FileManager.default.contents(atPath: out.appendingPathComponent("data/thesis.tex").path) == Data("precious".utf8))
+    }
+}
+
+@Suite struct AssignmentsFileTests {
+    @Test(arguments: [
+        (#"{"version": 2, "assignments": [], "clusters": []}"#, "assignments.json has version 2, this triage reads version 1 — fix it (it is never overwritten by export)"),
+        ("not json", "assignments.json does not parse as JSON — fix it (it is never overwritten by export)"),
+        (#"{"version": 1, "assignments": [{"job": 1}], "clusters": []}"#, "assignments.json is not an assignments book: missing 'project' at .assignments[0] — fix it (it is never overwritten by export)"),
+    ])
+    func refused(text: String, message: String) {
+        #expect(throws: DashboardError.self) { try AssignmentsFile.parse(Data(text.utf8)) }
+        do {
+            _ = try AssignmentsFile.parse(Data(text.utf8))
+        } catch {
+            #expect("\(error)" == message)
+        }
+    }
+
+    @Test func missingFileIsAnEmptyBook() throws {
+        #expect(try AssignmentsFile.parse(nil) == AssignmentsFile())
+    }
+}
