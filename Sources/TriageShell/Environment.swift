@@ -38,14 +38,18 @@ public struct ShellEnvironment: Sendable {
     public var stdoutIsTerminal: Bool
     /// The pager for long output; nil when stdout is not a terminal.
     public var pager: Pager?
+    /// Opens `assignments.json` of a workspace, with its lock in the scratch directory (`.triage/`).
+    public var makeAssignmentBook: @Sendable (_ workspace: URL, _ scratch: URL) -> any AssignmentBook
 
     public init(
         workspace: URL, variables: [String: String], now: @escaping @Sendable () -> Date,
         openStore: @escaping @Sendable (URL) throws -> any CacheStore,
         makeSource: @escaping @Sendable (URL, String?, Int) -> any GitLabSource,
-        sink: any OutputSink, stdoutIsTerminal: Bool, pager: Pager? = nil
+        sink: any OutputSink, stdoutIsTerminal: Bool, pager: Pager? = nil,
+        makeAssignmentBook: @escaping @Sendable (URL, URL) -> any AssignmentBook = { _, _ in NoAssignmentBook() }
     ) {
         self.pager = pager
+        self.makeAssignmentBook = makeAssignmentBook
         self.workspace = workspace
         self.variables = variables
         self.now = now

@@ -103,7 +103,10 @@ let environment = ShellEnvironment(
             concurrency: concurrency)
     },
     sink: sink, stdoutIsTerminal: stdoutIsTerminal,
-    pager: stdoutIsTerminal ? SystemPager.make(command: variables["PAGER"]) : nil)
+    pager: stdoutIsTerminal ? SystemPager.make(command: variables["PAGER"]) : nil,
+    makeAssignmentBook: { workspace, scratch in
+        AssignmentsFile(url: workspace.appendingPathComponent("assignments.json"), scratch: scratch)
+    })
 // A pager quit early, or `triage … | head`, closes the pipe: writes then fail instead of killing us.
 signal(SIGPIPE, SIG_IGN)
 let color: Bool =
