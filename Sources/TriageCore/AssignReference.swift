@@ -17,6 +17,10 @@ public enum IssueReference: Hashable, Sendable {
     public struct ParseError: Error, Hashable, Sendable, CustomStringConvertible {
         public var text: String
         public var reason: String
+        public init(text: String, reason: String) {
+            self.text = text
+            self.reason = reason
+        }
         public var description: String {
             "'\(text)' is not an issue reference (\(reason)) — use 45, group/project#45 or the issue's URL"
         }

@@ -8,10 +8,10 @@ let assignCommands: [CommandSpec] = [
     issuesCommand, assignCommand, unassignCommand, assignmentsCommand, suggestCommand,
 ]
 
-/// The book of an environment that was given none: every use is an error.
+/// The book of an environment that was given none: it reads as empty, and writing is an error.
 public struct NoAssignmentBook: AssignmentBook {
     public init() {}
-    public func read() throws -> Assignments { throw ShellError("this triage has no assignments store") }
+    public func read() throws -> Assignments { Assignments() }
     public func update<T>(_ change: (inout Assignments) throws -> T) throws -> T {
         throw ShellError("this triage has no assignments store")
     }
@@ -557,4 +557,35 @@ func fetchIssues(_ context: Context, source: any GitLabSource) async throws -> (
         projects: try store.projects(), source: source, cache: try context.issueCache(), store: store)
     for s in skipped { context.sink.writeError("warning: skipped \(s)\n") }
     return ("issues: \(count) new or updated", .object(["updated": .int(count)]))
+}
+
+// MARK: - The issue of listed failures (failures, clusters)
+
+/// For failed jobs of these nights: the issue covering each (own or inherited from its cluster).
+func assignmentsFor(jobs: [Int], nights: [String], context: Context) throws -> [Int: (issue: IssueRef, inherited: Bool)] {
+    let book = try context.assignmentBook().read()
+    guard !book.assignments.isEmpty || !book.clusters.isEmpty else { return [:] }
+    var clusterOf: [Int: String] = [:]
+    if !book.clusters.isEmpty {
+        let (_, store) = try context.analysisStore()
+        for a in try store.analyses(nights: Set(nights)) { clusterOf[a.jobID] = a.cluster?.rawValue }
+    }
+    var result: [Int: (issue: IssueRef, inherited: Bool)] = [:]
+    for job in jobs {
+        if let found = book.assignmentFor(job: job, cluster: clusterOf[job]) { result[job] = found }
+    }
+    return result
+}
+
+/// `julia/Foo.jl#45`, `julia/Foo.jl#45 (cluster)` when inherited, `-` when untriaged.
+func issueCell(_ found: (issue: IssueRef, inherited: Bool)?) -> Cell {
+    guard let found else { return Cell("-", .dim) }
+    return Cell(found.issue.key + (found.inherited ? " (cluster)" : ""))
+}
+
+/// The failure record's `issue`: the assigned issue with `inherited`, or null.
+func issueJSON(_ found: (issue: IssueRef, inherited: Bool)?) -> JSONValue {
+    guard let found, case .object(var fields) = issueRecord(found.issue) else { return .null }
+    fields["inherited"] = .bool(found.inherited)
+    return .object(fields)
 }

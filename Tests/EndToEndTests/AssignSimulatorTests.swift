@@ -113,3 +113,63 @@ func truthLinkedFailure(_ org: Organisation, in cached: Set<Int>, excluding: Set
         }
     }
 }
+
+@Suite(.serialized) struct AssignClusterTests {
+    /// A cluster assignment covers a member that arrives with the next fetch, with no command typed.
+    @Test func aClusterAssignmentCoversFutureMembers() async throws {
+        try await withSimulator(projects: 12, nights: 6) { simulator, url in
+            let workspace = try makeWorkspace(url: url, nights: 7)
+            let env = ["GITLAB_TOKEN": secretToken, "USER": "alice"]
+            #expect(try await runTriage(["-c", "fetch"], workspace: workspace, environment: env).status == 0)
+            simulator.advance(nights: 1)
+            let org = simulator.organisation
+            let newNight = try #require(org.nights.last)
+            let laterEnv = env.merging(["TRIAGE_NOW": "\(dayAfter(newNight))T14:00:00Z"]) { _, b in b }
+            // Pick a cluster of the cache whose cause fails again on the new night.
+            let store = try SQLiteCacheStore(directory: workspace.appendingPathComponent(".triage"))
+            let newJobs = org.pipelines.filter { $0.night == newNight && $0.source == "schedule" }
+                .flatMap { org.jobs(ofPipeline: $0.id) }.filter { $0.status == "failed" && !$0.retried && !$0.allowFailure }
+            guard let someIssue = org.issues.first, let issuePath = org.project(id: someIssue.projectID)?.pathWithNamespace else {
+                Issue.record("the simulator has no issue")
+                return
+            }
+            let ref = "\(issuePath)#\(someIssue.iid)"
+            var chosen: (cluster: String, job: Int)?
+            for a in try store.analyses(nights: nil) {
+                guard let cause = org.cause(ofJob: a.jobID)?.id, let cluster = a.cluster?.rawValue,
+                    let next = newJobs.first(where: { org.cause(ofJob: $0.id)?.id == cause && org.adversarialJobs.values.contains($0.id) == false })
+                else { continue }
+                chosen = (cluster, next.id)
+                break
+            }
+            guard let chosen else {
+                Issue.record("no cause fails both before and on the new night")
+                return
+            }
+            let assign = try await runTriage(
+                ["-c", "assign cluster \(chosen.cluster) issue \(ref)"], workspace: workspace, environment: env)
+            #expect(assign.status == 0, "\(assign.stderr)")
+            let fetched = try await runTriage(["-c", "fetch"], workspace: workspace, environment: laterEnv)
+            #expect(fetched.status == 0, "\(fetched.stderr)")
+            let untriaged = try await runTriage(
+                ["--format", "tsv", "-c", "failures last-night --untriaged"], workspace: workspace, environment: laterEnv)
+            #expect(untriaged.status == 0, "\(untriaged.stderr)")
+            #expect(!untriaged.stdout.contains("\t\(chosen.job)\t"), "\(untriaged.stdout)")
+            let all = try await runTriage(
+                ["--format", "tsv", "-c", "failures last-night"], workspace: workspace, environment: laterEnv)
+            let line = all.stdout.split(separator: "\n").first { $0.contains("\t\(chosen.job)\t") }
+            #expect(line?.hasSuffix("\t\(ref) (cluster)") == true, "\(all.stdout)")
+        }
+    }
+}
+
+/// `2026-11-29` → `2026-11-30`.
+func dayAfter(_ night: String) -> String {
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = TimeZone(identifier: "UTC")!
+    let f = DateFormatter()
+    f.calendar = calendar
+    f.timeZone = calendar.timeZone
+    f.dateFormat = "yyyy-MM-dd"
+    return f.string(from: calendar.date(byAdding: .day, value: 1, to: f.date(from: night)!)!)
+}
