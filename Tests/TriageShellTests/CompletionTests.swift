@@ -26,7 +26,9 @@ private let showTable = CommandTable(commands: [
         run: { _, _ in CommandOutput(text: [], json: .null) })
 ])
 
-private let allCommands = ["fetch", "status", "summary", "help", "?", "quit", "exit"]
+/// Command words in table order (the table grows with every issue; the completer must follow it).
+private let allCommands = CommandTable.standard.commands.flatMap { [$0.name] + $0.aliases }
+private func commands(_ prefix: String) -> [String] { allCommands.filter { $0.hasPrefix(prefix) } }
 private let allRanges = ["last-night", "today", "yesterday", "7d", "30d", "2026-11-28", "2026-11-27"]
 
 struct CompletionCase: Sendable, CustomTestStringConvertible {
@@ -51,14 +53,17 @@ struct CompletionCase: Sendable, CustomTestStringConvertible {
         CompletionCase("", 0, allCommands),
         CompletionCase("hel", 0, ["help"]),
         CompletionCase("fet", 0, ["fetch"]),
-        CompletionCase("s", 0, ["status", "summary"]),
-        CompletionCase("e", 0, ["exit"]),
+        CompletionCase("s", 0, commands("s")),
+        CompletionCase("su", 0, ["summary"]),
+        CompletionCase("e", 0, commands("e")),
+        CompletionCase("exi", 0, ["exit"]),
         CompletionCase("  qu", 2, ["quit"]),
         CompletionCase("zz", 0, []),
         // help's operand: commands.
         CompletionCase("help ", 5, allCommands),
         CompletionCase("help su", 5, ["summary"]),
-        CompletionCase("? f", 2, ["fetch"]),
+        CompletionCase("? f", 2, commands("f")),
+        CompletionCase("? fe", 2, ["fetch"]),
         CompletionCase("help summary ", 13, []),
         // Ranges: keywords, then recent nights.
         CompletionCase("summary ", 8, allRanges),
