@@ -160,7 +160,7 @@ func assignedCounts(_ context: Context) throws -> [String: Int] {
         let direct = Set(book.assignments.map(\.job))
         for c in book.clusters {
             guard let id = ClusterID(rawValue: c.cluster) else { continue }
-            let members = try store.analyses(cluster: id).filter { !$0.infrastructure || true }
+            let members = try store.analyses(cluster: id)
             counts[c.issue.key, default: 0] += members.filter { !direct.contains($0.jobID) }.count
         }
     }
