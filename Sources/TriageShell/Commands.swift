@@ -8,7 +8,7 @@ extension CommandTable {
         summaryCommand, failuresCommand, warningsCommand,
         projectsCommand, pipelinesCommand, historyCommand, showCommand, traceCommand,
         setCommand, sourceCommand, helpCommand, quitCommand,
-    ] + analysisCommands + dashboardCommands)
+    ] + analysisCommands + dashboardCommands + assignCommands)
 }
 
 let fetchCommand: CommandSpec = CommandSpec(
@@ -64,10 +64,13 @@ func runFetch(_ command: ParsedCommand, _ context: Context) async throws -> Comm
     let report: SyncReport
     let analysisText: String
     let analysisJSON: JSONValue
+    let issuesText: String
+    let issuesJSON: JSONValue
     do {
         report = try await syncer.run(options) { progress in sink.status(progressLine(progress)) }
         sink.status(nil)
         (analysisText, analysisJSON) = try analyseAfterFetch(context)
+        (issuesText, issuesJSON) = try await fetchIssues(context, source: source)
     } catch is CancellationError {
         // Canceled while syncing or while analysing: both resume from what the cache holds.
         sink.status(nil)
@@ -83,9 +86,9 @@ func runFetch(_ command: ParsedCommand, _ context: Context) async throws -> Comm
         + "(\(report.pipelinesSeen) seen), \(report.jobs) jobs, \(report.traces) traces "
         + "(\(byteCount(report.traceBytes))), \(report.apiCalls) API calls"
     return CommandOutput(
-        text: [text, analysisText],
+        text: [text, analysisText, issuesText],
         json: .object([
-            "analysis": analysisJSON,
+            "analysis": analysisJSON, "issues": issuesJSON,
             "projects": .int(report.projects), "pipelines_seen": .int(report.pipelinesSeen),
             "pipelines_synced": .int(report.pipelinesSynced), "jobs": .int(report.jobs),
             "traces": .int(report.traces), "trace_bytes": .int(report.traceBytes),

@@ -82,6 +82,7 @@ let clustersCommand: CommandSpec = CommandSpec(
         var summaries = ClusterSummary.summarise(analyses, states: try store.clusterStates())
         let last = nights.last
         if onlyNew { summaries = summaries.filter { s in last.map { s.state.isNew(on: $0) } ?? false } }
+        let book = try context.assignmentBook().read()
         let rows: [[Cell]] = summaries.map { s in
             var marks: [String] = []
             if let last, s.state.isNew(on: last) { marks.append("NEW") }
@@ -90,15 +91,21 @@ let clustersCommand: CommandSpec = CommandSpec(
                 Cell(s.state.id.rawValue), Cell("\(s.members.count)"), Cell("\(s.projects.count)"),
                 Cell(s.state.firstNight, .dim), Cell(s.state.lastNight, .dim), Cell(nightStrip(nights, members: s.members)),
                 Cell(marks.joined(separator: " "), marks.first == "NEW" ? .bad : .warn), Cell(s.state.template),
+                Cell(book.assignment(cluster: s.state.id.rawValue)?.issue.key ?? "-"),
             ]
         }
         let label = nights.count == 1 ? "night \(nights[0])" : "nights \(nights.first ?? "")..\(nights.last ?? "")"
         return CommandOutput(
             text: ["\(summaries.count) clusters, \(summaries.reduce(0) { $0 + $1.members.count }) failures, \(label)"],
             table: Table(
-                columns: ["CLUSTER", "COUNT", "PROJECTS", "FIRST", "LAST", "NIGHTS", "MARKS", "KEY LINE"],
+                columns: ["CLUSTER", "COUNT", "PROJECTS", "FIRST", "LAST", "NIGHTS", "MARKS", "KEY LINE", "ISSUE"],
                 numeric: [1, 2], rows: rows),
-            json: .array(summaries.map { clusterRecord($0, lastNight: last) }))
+            json: .array(
+                summaries.map { s in
+                    guard case .object(var fields) = clusterRecord(s, lastNight: last) else { return .null }
+                    fields["issue"] = book.assignment(cluster: s.state.id.rawValue).map { issueRecord($0.issue) } ?? .null
+                    return .object(fields)
+                }))
     }
 )
 

@@ -17,6 +17,8 @@ let failuresCommand: CommandSpec = CommandSpec(
         OptionSpec("reason", value: "REASON", summary: "only this failure reason", completion: .values(failureReasons)),
         OptionSpec("name", value: "GLOB", summary: "only jobs whose name matches (* and ?)"),
         OptionSpec("with-warnings", summary: "include failed jobs that were allowed to fail"),
+        OptionSpec("untriaged", summary: "only failures no issue covers (own or cluster assignment)"),
+        OptionSpec("triaged", summary: "only failures an issue covers"),
     ],
     examples: [
         "failures", "failures 7d --project julia/Foo.jl", "failures yesterday --stage test --name 'test-*'",
@@ -43,6 +45,9 @@ func runFailures(_ command: ParsedCommand, _ context: Context) throws -> Command
         if let glob, !globMatches(glob, row.job.name) { continue }
         rows.append(row)
     }
+    let issues = try assignmentsFor(jobs: rows.map(\.job.id), nights: nights, context: context)
+    if command.flags.contains("untriaged") { rows.removeAll { issues[$0.job.id] != nil } }
+    if command.flags.contains("triaged") { rows.removeAll { issues[$0.job.id] == nil } }
     let found = try !all.isEmpty || !store.pipelineRows(nights: Set(nights), projectID: nil).isEmpty
     context.noteIfUncached(nights, bounds: bounds, found: found)
     let excerpts = try keyLines(of: rows.map(\.job.id), in: store)
@@ -55,17 +60,19 @@ func runFailures(_ command: ParsedCommand, _ context: Context) throws -> Command
             Cell(row.night), Cell(row.projectPath), Cell(row.job.name), Cell(row.job.stage),
             row.job.allowFailure ? Cell(row.job.failureReason ?? "allowed", .warn) : Cell(row.job.failureReason ?? "-", .bad),
             Cell(truncated(excerpt ?? "-", 100)), Cell(String(row.job.id), .dim), Cell(row.job.webURL, .dim),
+            issueCell(issues[row.job.id]),
         ]
     }
     let records: [JSONValue] = zip(rows, excerpts).map { row, excerpt in
         guard case .object(var fields) = failureRecord(row) else { return failureRecord(row) }
         fields["key_line"] = .optional(excerpt)
+        fields["issue"] = issueJSON(issues[row.job.id])
         return .object(fields)
     }
     return CommandOutput(
         text: text,
         table: Table(
-            columns: ["NIGHT", "PROJECT", "JOB", "STAGE", "REASON", "EXCERPT", "JOB ID", "URL"], numeric: [6], rows: cells),
+            columns: ["NIGHT", "PROJECT", "JOB", "STAGE", "REASON", "EXCERPT", "JOB ID", "URL", "ISSUE"], numeric: [6], rows: cells),
         json: .array(records))
 }
 

@@ -85,17 +85,21 @@ public struct ShellEnvironment: Sendable {
     public var serveDashboard: DashboardServing = { _, _, _, _ in
         throw ShellError("serve is not available in this build")
     }
+    /// Opens `assignments.json` of a workspace, with its lock in the scratch directory (`.triage/`).
+    public var makeAssignmentBook: @Sendable (_ workspace: URL, _ scratch: URL) -> any AssignmentBook
 
     public init(
         workspace: URL, variables: [String: String], now: @escaping @Sendable () -> Date,
         openStore: @escaping @Sendable (URL) throws -> any CacheStore,
         makeSource: @escaping @Sendable (URL, String?, Int) -> any GitLabSource,
         sink: any OutputSink, stdoutIsTerminal: Bool, pager: Pager? = nil,
-        exportDashboard: DashboardExporting? = nil, serveDashboard: DashboardServing? = nil
+        exportDashboard: DashboardExporting? = nil, serveDashboard: DashboardServing? = nil,
+        makeAssignmentBook: @escaping @Sendable (URL, URL) -> any AssignmentBook = { _, _ in NoAssignmentBook() }
     ) {
         self.pager = pager
         if let exportDashboard { self.exportDashboard = exportDashboard }
         if let serveDashboard { self.serveDashboard = serveDashboard }
+        self.makeAssignmentBook = makeAssignmentBook
         self.workspace = workspace
         self.variables = variables
         self.now = now

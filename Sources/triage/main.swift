@@ -130,6 +130,9 @@ let environment = ShellEnvironment(
             if Task.isCancelled || error is CancellationError { throw CancellationError() }
             throw ShellError("cannot serve on 127.0.0.1:\(port): \(error)", hint: "try another --port")
         }
+    },
+    makeAssignmentBook: { workspace, scratch in
+        AssignmentsFile(url: workspace.appendingPathComponent("assignments.json"), scratch: scratch)
     })
 // A pager quit early, or `triage … | head`, closes the pipe: writes then fail instead of killing us.
 signal(SIGPIPE, SIG_IGN)

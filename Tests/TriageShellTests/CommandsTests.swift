@@ -9,8 +9,8 @@ import TriageCore
         defer { f.cleanUp() }
         #expect(await f.run("failures") == .success)
         #expect(f.sink.stdout == """
-            night\tproject\tjob\tstage\treason\texcerpt\tjob id\turl
-            2026-11-28\tjulia/Foo.jl\ttest-1.10\ttest\tscript_failure\tERROR: LoadError: Some tests did not pass\t1051\thttps://g/jobs/1051
+            night\tproject\tjob\tstage\treason\texcerpt\tjob id\turl\tissue
+            2026-11-28\tjulia/Foo.jl\ttest-1.10\ttest\tscript_failure\tERROR: LoadError: Some tests did not pass\t1051\thttps://g/jobs/1051\t-
 
             """)
         #expect(f.sink.stderr == "")

@@ -1,0 +1,248 @@
+import Foundation
+import GRDB
+import TriageCore
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Why `assignments.json` cannot be used. The file is never touched when one of these is thrown.
+public enum AssignmentsFileError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// Not JSON, or not the shape of version 1.
+    case unreadable(file: String, reason: String)
+    /// A `version` this triage does not know (a newer triage wrote it).
+    case unknownVersion(file: String, version: Int)
+    /// The file system refused (open, write, fsync, rename, lock).
+    case io(file: String, operation: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case .unreadable(let file, let reason):
+            return "\(file) cannot be read as assignments (\(reason)); it was left untouched — "
+                + "fix it (DESIGN §3: version 1) or restore it from git"
+        case .unknownVersion(let file, let version):
+            return "\(file) has version \(version); this triage reads and writes version \(Assignments.currentVersion) "
+                + "only — it was left untouched; upgrade triage"
+        case .io(let file, let operation, let reason):
+            return "cannot \(operation) \(file): \(reason)"
+        }
+    }
+}
+
+/// `assignments.json`: the triage decisions, read by the dashboard (DESIGN §3).
+///
+/// - Written as sorted-key, two-space pretty JSON with entries sorted (`Assignments.normalised`).
+/// - `update` takes an exclusive `flock` on `lockURL` (a file in `.triage/`, so the workspace's
+///   git tree stays clean), re-reads the file under it, applies the change and replaces the
+///   file atomically: the new contents go to a temporary file beside the lock, are fsynced, then
+///   renamed over the file, and the directory is fsynced. A process killed at any point leaves
+///   the old or the new file, never a partial one; two processes updating at once lose nothing.
+/// - A file that does not parse, or has another `version`, is refused (`AssignmentsFileError`)
+///   and never overwritten.
+public struct AssignmentsFile: AssignmentBook {
+    public let url: URL
+    public let lockURL: URL
+
+    /// `url` is `assignments.json`; the lock and temporary files go in `scratch` (`.triage/`),
+    /// which must be on the same file system.
+    public init(url: URL, scratch: URL) {
+        self.url = url
+        self.lockURL = scratch.appendingPathComponent("assignments.lock")
+    }
+
+    public func read() throws -> Assignments {
+        let data: Data
+        do {
+            data = try Data(contentsOf: url)
+        } catch let error as CocoaError where error.code == .fileReadNoSuchFile {
+            return Assignments()
+        } catch {
+            throw AssignmentsFileError.io(file: url.path, operation: "read", reason: (error as NSError).localizedDescription)
+        }
+        return try Self.decode(data, file: url.path)
+    }
+
+    public func update<T>(_ change: (inout Assignments) throws -> T) throws -> T {
+        let directory = lockURL.deletingLastPathComponent()
+        do {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        } catch {
+            throw AssignmentsFileError.io(
+                file: directory.path, operation: "create", reason: (error as NSError).localizedDescription)
+        }
+        let lock = open(lockURL.path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        guard lock >= 0 else { throw posixError("open the lock", lockURL.path) }
+        defer { close(lock) }
+        while flock(lock, LOCK_EX) != 0 {
+            if errno != EINTR { throw posixError("lock", lockURL.path) }
+        }
+        defer { flock(lock, LOCK_UN) }
+        let before = try read()
+        var after = before
+        let result = try change(&after)
+        after = after.normalised
+        if after != before.normalised || !FileManager.default.fileExists(atPath: url.path) {
+            try write(after)
+        }
+        return result
+    }
+
+    // MARK: - Encoding
+
+    static func decode(_ data: Data, file: String) throws -> Assignments {
+        struct Envelope: Decodable { var version: Int }
+        let decoder = JSONDecoder()
+        let envelope: Envelope
+        do {
+            envelope = try decoder.decode(Envelope.self, from: data)
+        } catch {
+            throw AssignmentsFileError.unreadable(file: file, reason: reason(error))
+        }
+        guard envelope.version == Assignments.currentVersion else {
+            throw AssignmentsFileError.unknownVersion(file: file, version: envelope.version)
+        }
+        do {
+            return try decoder.decode(Assignments.self, from: data)
+        } catch {
+            throw AssignmentsFileError.unreadable(file: file, reason: reason(error))
+        }
+    }
+
+    private static func reason(_ error: any Error) -> String {
+        switch error {
+        case DecodingError.keyNotFound(let key, let context):
+            return "'\(key.stringValue)' is missing" + at(context.codingPath)
+        case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context):
+            return "wrong type" + at(context.codingPath)
+        case DecodingError.dataCorrupted(let context) where !context.codingPath.isEmpty:
+            return "bad value" + at(context.codingPath)
+        default:
+            return "not valid JSON"
+        }
+    }
+
+    private static func at(_ path: [any CodingKey]) -> String {
+        guard !path.isEmpty else { return "" }
+        return " at " + path.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
+    }
+
+    /// Sorted keys, two-space indentation, `"key": value`, a final newline.
+    public static func encode(_ assignments: Assignments) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let compact = try encoder.encode(assignments.normalised)
+        return Data((prettyPrinted(String(decoding: compact, as: UTF8.self)) + "\n").utf8)
+    }
+
+    /// Re-indents compact JSON (no whitespace outside strings, as JSONEncoder writes it).
+    static func prettyPrinted(_ compact: String) -> String {
+        var out = ""
+        var depth = 0
+        var inString = false
+        var escaped = false
+        let chars = Array(compact)
+        func newline() { out += "\n" + String(repeating: "  ", count: depth) }
+        for (i, c) in chars.enumerated() {
+            if inString {
+                out.append(c)
+                if escaped {
+                    escaped = false
+                } else if c == "\\" {
+                    escaped = true
+                } else if c == "\"" {
+                    inString = false
+                }
+                continue
+            }
+            switch c {
+            case "\"":
+                inString = true
+                out.append(c)
+            case "{", "[":
+                out.append(c)
+                let next = i + 1 < chars.count ? chars[i + 1] : " "
+                if next == "}" || next == "]" { continue }
+                depth += 1
+                newline()
+            case "}", "]":
+                let previous = i > 0 ? chars[i - 1] : " "
+                if previous != "{" && previous != "[" {
+                    depth -= 1
+                    newline()
+                }
+                out.append(c)
+            case ",":
+                out.append(c)
+                newline()
+            case ":":
+                out += ": "
+            default:
+                out.append(c)
+            }
+        }
+        return out
+    }
+
+    // MARK: - Atomic write
+
+    private func write(_ assignments: Assignments) throws {
+        let data = try Self.encode(assignments)
+        let scratch = lockURL.deletingLastPathComponent()
+        let temp = scratch.appendingPathComponent("assignments.json.\(getpid()).tmp")
+        let fd = open(temp.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw posixError("create", temp.path) }
+        var ok = false
+        defer {
+            if !ok { unlink(temp.path) }
+        }
+        do {
+            defer { close(fd) }
+            try data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
+                guard var base = buffer.baseAddress else { return }
+                var left = buffer.count
+                while left > 0 {
+                    let n = Glibc.write(fd, base, left)
+                    if n < 0 {
+                        if errno == EINTR { continue }
+                        throw posixError("write", temp.path)
+                    }
+                    left -= n
+                    base += n
+                }
+            }
+            guard fsync(fd) == 0 else { throw posixError("fsync", temp.path) }
+        }
+        guard rename(temp.path, url.path) == 0 else { throw posixError("replace", url.path) }
+        ok = true
+        // The rename itself must reach the disk, or a crash could bring the old file back.
+        let dir = open(url.deletingLastPathComponent().path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if dir >= 0 {
+            _ = fsync(dir)
+            close(dir)
+        }
+    }
+
+    private func posixError(_ operation: String, _ path: String) -> AssignmentsFileError {
+        .io(file: path, operation: operation, reason: String(cString: strerror(errno)))
+    }
+}
+
+extension SQLiteCacheStore: IssueCache {
+    public func issueWatermarks() throws -> [Int: Date] {
+        do {
+            return try pool.read { db in
+                var marks: [Int: Date] = [:]
+                for row in try Row.fetchAll(db, sql: "SELECT project_id, max(updated_at) FROM issues GROUP BY project_id") {
+                    let id: Int = row[0]
+                    let value: Double = row[1]
+                    marks[id] = Date(storedValue: value)
+                }
+                return marks
+            }
+        } catch let error as DatabaseError {
+            throw StoreError.database(file: databaseURL.path, message: error.message ?? "\(error.resultCode)")
+        }
+    }
+}

@@ -1,0 +1,308 @@
+import Foundation
+
+// The triage decisions of `assignments.json` (DESIGN §3, version 1): which GitLab issue covers a
+// failed job, or every present and future member of a cluster.
+
+/// A GitLab issue as an assignment names it: project path and per-project number, with its URL
+/// and title when known (an issue recorded while GitLab was unreachable has no title).
+public struct IssueRef: Hashable, Sendable, Codable {
+    public var project: String
+    public var iid: Int
+    public var url: String?
+    public var title: String?
+
+    public init(project: String, iid: Int, url: String? = nil, title: String? = nil) {
+        self.project = project
+        self.iid = iid
+        self.url = url
+        self.title = title
+    }
+
+    /// `julia/Foo.jl#45`: the identity of the issue (URL and title are descriptions of it).
+    public var key: String { "\(project)#\(iid)" }
+
+    public func sameIssue(_ other: IssueRef) -> Bool { project == other.project && iid == other.iid }
+
+    enum CodingKeys: String, CodingKey { case project, iid, url, title }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        project = try c.decode(String.self, forKey: .project)
+        iid = try c.decode(Int.self, forKey: .iid)
+        url = try c.decodeIfPresent(String.self, forKey: .url)
+        title = try c.decodeIfPresent(String.self, forKey: .title)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(project, forKey: .project)
+        try c.encode(iid, forKey: .iid)
+        try c.encode(url, forKey: .url)
+        // The title is left out rather than null when unknown, as in DESIGN §3's cluster entry.
+        try c.encodeIfPresent(title, forKey: .title)
+    }
+}
+
+/// One failed job assigned to an issue.
+public struct JobAssignment: Hashable, Sendable, Codable {
+    public var job: Int
+    public var project: String
+    public var pipeline: Int
+    public var night: String
+    /// The job's cluster when it was assigned, if analysed.
+    public var cluster: String?
+    public var issue: IssueRef
+    /// Who assigned it (GITLAB_USER, USER or the token's user).
+    public var by: String
+    /// When, ISO-8601 UTC (`2026-11-29T08:14:03Z`).
+    public var at: String
+    public var note: String?
+
+    public init(
+        job: Int, project: String, pipeline: Int, night: String, cluster: String?, issue: IssueRef, by: String,
+        at: String, note: String?
+    ) {
+        self.job = job
+        self.project = project
+        self.pipeline = pipeline
+        self.night = night
+        self.cluster = cluster
+        self.issue = issue
+        self.by = by
+        self.at = at
+        self.note = note
+    }
+
+    enum CodingKeys: String, CodingKey { case job, project, pipeline, night, cluster, issue, by, at, note }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        job = try c.decode(Int.self, forKey: .job)
+        project = try c.decode(String.self, forKey: .project)
+        pipeline = try c.decode(Int.self, forKey: .pipeline)
+        night = try c.decode(String.self, forKey: .night)
+        cluster = try c.decodeIfPresent(String.self, forKey: .cluster)
+        issue = try c.decode(IssueRef.self, forKey: .issue)
+        by = try c.decode(String.self, forKey: .by)
+        at = try c.decode(String.self, forKey: .at)
+        note = try c.decodeIfPresent(String.self, forKey: .note)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(job, forKey: .job)
+        try c.encode(project, forKey: .project)
+        try c.encode(pipeline, forKey: .pipeline)
+        try c.encode(night, forKey: .night)
+        try c.encode(cluster, forKey: .cluster)
+        try c.encode(issue, forKey: .issue)
+        try c.encode(by, forKey: .by)
+        try c.encode(at, forKey: .at)
+        try c.encode(note, forKey: .note)
+    }
+}
+
+/// A cluster assigned to an issue: covers every present and future member.
+public struct ClusterAssignment: Hashable, Sendable, Codable {
+    public var cluster: String
+    public var issue: IssueRef
+    public var by: String
+    public var at: String
+    public var note: String?
+
+    public init(cluster: String, issue: IssueRef, by: String, at: String, note: String?) {
+        self.cluster = cluster
+        self.issue = issue
+        self.by = by
+        self.at = at
+        self.note = note
+    }
+
+    enum CodingKeys: String, CodingKey { case cluster, issue, by, at, note }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        cluster = try c.decode(String.self, forKey: .cluster)
+        issue = try c.decode(IssueRef.self, forKey: .issue)
+        by = try c.decode(String.self, forKey: .by)
+        at = try c.decode(String.self, forKey: .at)
+        note = try c.decodeIfPresent(String.self, forKey: .note)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(cluster, forKey: .cluster)
+        try c.encode(issue, forKey: .issue)
+        try c.encode(by, forKey: .by)
+        try c.encode(at, forKey: .at)
+        try c.encode(note, forKey: .note)
+    }
+}
+
+/// A note triage posted on an issue about a job (so that it is never posted twice, even after
+/// an unassign and a new assign). An addition to version 1: readers that do not know it ignore it.
+public struct CommentRecord: Hashable, Sendable, Codable {
+    public var job: Int
+    /// `IssueRef.key`: `julia/Foo.jl#45`.
+    public var issue: String
+    public var at: String
+
+    public init(job: Int, issue: String, at: String) {
+        self.job = job
+        self.issue = issue
+        self.at = at
+    }
+}
+
+/// The whole of `assignments.json`.
+public struct Assignments: Hashable, Sendable, Codable {
+    /// The only version this triage reads and writes.
+    public static let currentVersion = 1
+
+    public var version: Int
+    public var assignments: [JobAssignment]
+    public var clusters: [ClusterAssignment]
+    public var comments: [CommentRecord]
+
+    public init(
+        assignments: [JobAssignment] = [], clusters: [ClusterAssignment] = [], comments: [CommentRecord] = []
+    ) {
+        self.version = Self.currentVersion
+        self.assignments = assignments
+        self.clusters = clusters
+        self.comments = comments
+    }
+
+    enum CodingKeys: String, CodingKey { case version, assignments, clusters, comments }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        version = try c.decode(Int.self, forKey: .version)
+        assignments = try c.decodeIfPresent([JobAssignment].self, forKey: .assignments) ?? []
+        clusters = try c.decodeIfPresent([ClusterAssignment].self, forKey: .clusters) ?? []
+        comments = try c.decodeIfPresent([CommentRecord].self, forKey: .comments) ?? []
+    }
+
+    /// Entries sorted by job, cluster and (job, issue): a diff reads well and merges cleanly.
+    public var normalised: Assignments {
+        var copy = self
+        copy.assignments.sort { $0.job < $1.job }
+        copy.clusters.sort { $0.cluster < $1.cluster }
+        copy.comments.sort { ($0.job, $0.issue) < ($1.job, $1.issue) }
+        return copy
+    }
+
+    public func assignment(job: Int) -> JobAssignment? { assignments.first { $0.job == job } }
+    public func assignment(cluster: String) -> ClusterAssignment? { clusters.first { $0.cluster == cluster } }
+
+    /// Replaces the job's assignment (or adds it). Returns the one it replaced.
+    @discardableResult
+    public mutating func assign(_ entry: JobAssignment) -> JobAssignment? {
+        let old = assignment(job: entry.job)
+        assignments.removeAll { $0.job == entry.job }
+        assignments.append(entry)
+        return old
+    }
+
+    @discardableResult
+    public mutating func assign(_ entry: ClusterAssignment) -> ClusterAssignment? {
+        let old = assignment(cluster: entry.cluster)
+        clusters.removeAll { $0.cluster == entry.cluster }
+        clusters.append(entry)
+        return old
+    }
+
+    /// Removes the job's assignment; returns it (nil when there was none).
+    public mutating func unassign(job: Int) -> JobAssignment? {
+        let old = assignment(job: job)
+        assignments.removeAll { $0.job == job }
+        return old
+    }
+
+    public mutating func unassign(cluster: String) -> ClusterAssignment? {
+        let old = assignment(cluster: cluster)
+        clusters.removeAll { $0.cluster == cluster }
+        return old
+    }
+
+    public func commented(job: Int, issue: IssueRef) -> Bool {
+        comments.contains { $0.job == job && $0.issue == issue.key }
+    }
+
+    /// The issue covering a failure: its own assignment, else its cluster's (`inherited`).
+    public func assignmentFor(job: Int, cluster: String?) -> (issue: IssueRef, inherited: Bool)? {
+        if let own = assignment(job: job) { return (own.issue, false) }
+        if let cluster, let shared = assignment(cluster: cluster) { return (shared.issue, true) }
+        return nil
+    }
+}
+
+/// Where the assignments live (`assignments.json` in the workspace).
+///
+/// Implementations must make `update` atomic against other processes: the change is applied to
+/// the contents read under an exclusive lock, and the result replaces the file in one step, so
+/// concurrent writers lose nothing and a reader never sees a partial file. A file that cannot be
+/// read as version 1 is refused (thrown) and never overwritten.
+public protocol AssignmentBook: Sendable {
+    /// The current contents; empty when there is no file yet.
+    func read() throws -> Assignments
+    /// Applies `change` to the current contents under the lock and writes the result (only when
+    /// it differs). Returns what `change` returned; when `change` throws nothing is written.
+    func update<T>(_ change: (inout Assignments) throws -> T) throws -> T
+}
+
+/// The cached issues, for references and suggestions.
+public protocol IssueCache: Sendable {
+    /// Every cached issue, by project then iid.
+    func issues() throws -> [Issue]
+    /// Per project, the newest `updatedAt` of its cached issues: the next fetch asks only for
+    /// issues updated since.
+    func issueWatermarks() throws -> [Int: Date]
+}
+
+/// What `assign --comment` and issue lookups need beyond the sync port.
+public protocol IssueTracker: Sendable {
+    func issue(projectPath: String, iid: Int) async throws -> Issue
+    func postNote(projectID: Int, issueIID: Int, body: String) async throws
+    func currentUser() async throws -> String
+}
+
+/// Fetches the issues of projects updated since the cache's newest (one listing per project,
+/// `updated_after` the watermark) and stores them. Returns how many came.
+public func syncIssues(
+    projects: [Project], source: any GitLabSource, cache: any IssueCache, store: any CacheStore, concurrency: Int = 8
+) async throws -> (issues: Int, skipped: [String]) {
+    let marks = try cache.issueWatermarks()
+    var count = 0
+    var skipped: [String] = []
+    var queue = projects.filter { !$0.archived }[...]
+    try await withThrowingTaskGroup(of: (Project, [Issue]?, RemoteError?).self) { group in
+        var running = 0
+        func startNext() {
+            while running < max(1, concurrency), let project = queue.popFirst() {
+                running += 1
+                let since = marks[project.id]
+                group.addTask {
+                    do {
+                        return (project, try await source.issues(projectID: project.id, updatedAfter: since), nil)
+                    } catch let error as RemoteError where [.forbidden, .notFound].contains(error.kind) {
+                        // Issues disabled or hidden: not a reason to fail the fetch.
+                        return (project, nil, error)
+                    }
+                }
+            }
+        }
+        startNext()
+        while let (project, issues, error) = try await group.next() {
+            running -= 1
+            if let issues {
+                try store.upsertIssues(issues)
+                count += issues.count
+            } else if let error {
+                skipped.append("\(project.path) issues: \(error.message ?? error.kind.rawValue)")
+            }
+            startNext()
+        }
+    }
+    return (count, skipped.sorted())
+}

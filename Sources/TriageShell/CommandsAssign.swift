@@ -1,0 +1,591 @@
+import Foundation
+import LogAnalysis
+import TriageCore
+
+/// The assignment commands (issue 5): the cached issues, assigning failures and clusters to
+/// them (recorded in `assignments.json`), listing the assignments, and suggestions.
+let assignCommands: [CommandSpec] = [
+    issuesCommand, assignCommand, unassignCommand, assignmentsCommand, suggestCommand,
+]
+
+/// The book of an environment that was given none: it reads as empty, and writing is an error.
+public struct NoAssignmentBook: AssignmentBook {
+    public init() {}
+    public func read() throws -> Assignments { Assignments() }
+    public func update<T>(_ change: (inout Assignments) throws -> T) throws -> T {
+        throw ShellError("this triage has no assignments store")
+    }
+}
+
+extension Context {
+    /// `assignments.json` of the workspace; its lock and temporary files live in `.triage/`.
+    func assignmentBook() -> any AssignmentBook {
+        environment.makeAssignmentBook(environment.workspace, dotTriage)
+    }
+
+    func issueCache() throws -> any IssueCache {
+        guard let cache = try store() as? any IssueCache else { throw ShellError("this cache cannot hold issues") }
+        return cache
+    }
+
+    /// GitLab's issue side, or nil when no GitLab is configured.
+    func issueTracker() -> (any IssueTracker)? {
+        guard let url = try? gitlabURL() else { return nil }
+        return environment.makeSource(url, environment.token, 4) as? any IssueTracker
+    }
+
+    /// Who is assigning: GITLAB_USER, else USER, else the token's user (`GET /user`).
+    func assigner() async -> String {
+        for name in ["GITLAB_USER", "USER"] {
+            if let value = environment.variables[name], !value.isEmpty { return value }
+        }
+        if let tracker = issueTracker(), let user = try? await tracker.currentUser() { return user }
+        return "unknown"
+    }
+
+    /// The issue covering a failure: its own assignment, else its cluster's (`inherited`).
+    func assignmentFor(job: Int, cluster: String?) throws -> (issue: IssueRef, inherited: Bool)? {
+        try assignmentBook().read().assignmentFor(job: job, cluster: cluster)
+    }
+}
+
+/// `2026-11-29T08:14:03Z`.
+func utcStamp(_ date: Date) -> String {
+    let formatter = ISO8601DateFormatter()
+    formatter.formatOptions = [.withInternetDateTime]
+    return formatter.string(from: date)
+}
+
+func issueRecord(_ ref: IssueRef) -> JSONValue {
+    var fields: [String: JSONValue] = [
+        "project": .string(ref.project), "iid": .int(ref.iid), "url": .optional(ref.url),
+    ]
+    if let title = ref.title { fields["title"] = .string(title) }
+    return .object(fields)
+}
+
+func assignmentRecord(_ a: JobAssignment) -> JSONValue {
+    .object([
+        "job": .int(a.job), "project": .string(a.project), "pipeline": .int(a.pipeline), "night": .string(a.night),
+        "cluster": .optional(a.cluster), "issue": issueRecord(a.issue), "by": .string(a.by), "at": .string(a.at),
+        "note": .optional(a.note),
+    ])
+}
+
+func clusterAssignmentRecord(_ a: ClusterAssignment) -> JSONValue {
+    .object([
+        "cluster": .string(a.cluster), "issue": issueRecord(a.issue), "by": .string(a.by), "at": .string(a.at),
+        "note": .optional(a.note),
+    ])
+}
+
+/// `julia/Foo.jl#45 "title"` for messages.
+func issueLabel(_ ref: IssueRef) -> String {
+    ref.title.map { "\(ref.key) (\(truncated($0, 60)))" } ?? ref.key
+}
+
+// MARK: - issues
+
+let issuesCommand: CommandSpec = CommandSpec(
+    name: "issues", group: "Assignments",
+    summary: "The cached GitLab issues, with how many failures are assigned to each.",
+    details: """
+        fetch brings the issues of the synced projects (every state, only those updated since the last \
+        fetch). FAILURES counts failures assigned directly and through their cluster. JSON: an array of \
+        issues (project, iid, state, title, labels, web_url, updated_at, failures).
+        """,
+    operands: [OperandSpec("PROJECT", optional: true, summary: "only this project", completion: .projects)],
+    options: [
+        OptionSpec("search", value: "TEXT", summary: "only issues whose title or description contains TEXT"),
+        OptionSpec(
+            "state", value: "STATE", summary: "opened (default), closed or all",
+            completion: .values(["opened", "closed", "all"])),
+    ],
+    examples: ["issues", "issues julia/Foo.jl --search LoadError", "issues --state all"],
+    run: { command, context in try runIssues(command, context) }
+)
+
+func runIssues(_ command: ParsedCommand, _ context: Context) throws -> CommandOutput {
+    let state = command.option("state") ?? "opened"
+    guard ["opened", "closed", "all"].contains(state) else {
+        throw ShellError("issues: --state must be opened, closed or all, not '\(state)'")
+    }
+    let store = try context.store()
+    let project = try command.operand(0).map { try context.project(named: $0, in: store) }
+    let search = command.option("search")?.lowercased()
+    let paths = Dictionary(try store.projects().map { ($0.id, $0.path) }, uniquingKeysWith: { a, _ in a })
+    let all = try context.issueCache().issues()
+    let issues = all.filter { issue in
+        if let project, issue.projectID != project.id { return false }
+        if state != "all", issue.state != state { return false }
+        if let search, !(issue.title.lowercased().contains(search) || (issue.description ?? "").lowercased().contains(search)) {
+            return false
+        }
+        return true
+    }
+    let counts = try assignedCounts(context)
+    let times = try context.times()
+    var rows: [[Cell]] = []
+    var records: [JSONValue] = []
+    for issue in issues {
+        let path = paths[issue.projectID] ?? String(issue.projectID)
+        let key = "\(path)#\(issue.iid)"
+        let n = counts[key] ?? 0
+        rows.append([
+            Cell(path), Cell("#\(issue.iid)"), issue.state == "opened" ? Cell("open", .good) : Cell("closed", .dim),
+            Cell(truncated(issue.title, 90)), Cell(issue.labels.joined(separator: ","), .dim), Cell("\(n)"),
+        ])
+        records.append(
+            .object([
+                "project": .string(path), "iid": .int(issue.iid), "state": .string(issue.state),
+                "title": .string(issue.title), "labels": .array(issue.labels.map(JSONValue.string)),
+                "web_url": .string(issue.webURL), "updated_at": times.json(issue.updatedAt), "failures": .int(n),
+            ]))
+    }
+    if all.isEmpty { context.sink.writeError("hint: no issues in the cache — run 'fetch'\n") }
+    return CommandOutput(
+        text: ["\(issues.count) issue\(issues.count == 1 ? "" : "s")" + (state == "all" ? "" : " (\(state))")],
+        table: Table(columns: ["PROJECT", "ISSUE", "STATE", "TITLE", "LABELS", "FAILURES"], numeric: [5], rows: rows),
+        json: .array(records))
+}
+
+/// Failures per issue key: assigned directly, or members of an assigned cluster without an own
+/// assignment.
+func assignedCounts(_ context: Context) throws -> [String: Int] {
+    let book = try context.assignmentBook().read()
+    var counts: [String: Int] = [:]
+    for a in book.assignments { counts[a.issue.key, default: 0] += 1 }
+    if !book.clusters.isEmpty {
+        let (_, store) = try context.analysisStore()
+        let direct = Set(book.assignments.map(\.job))
+        for c in book.clusters {
+            guard let id = ClusterID(rawValue: c.cluster) else { continue }
+            let members = try store.analyses(cluster: id)
+            counts[c.issue.key, default: 0] += members.filter { !direct.contains($0.jobID) }.count
+        }
+    }
+    return counts
+}
+
+// MARK: - assign / unassign
+
+let assignCommand: CommandSpec = CommandSpec(
+    name: "assign", group: "Assignments",
+    summary: "Record that a GitLab issue covers a failed job, or every present and future member of a cluster.",
+    details: """
+        REF is 45 (the job's own project), group/project#45, or the issue's URL on the configured GitLab. \
+        An issue not in the cache is looked up on GitLab; when GitLab cannot be reached the assignment is \
+        recorded anyway, with a warning that the issue was not verified. Written to assignments.json \
+        (who: GITLAB_USER, USER or the token's user; when: now). --comment posts a note on the issue with \
+        the job's link, project, night, failure reason and key line — once per job and issue; it needs a \
+        token with the api scope.
+        """,
+    operands: [
+        OperandSpec("KIND", summary: "job or cluster", completion: .values(["job", "cluster"])),
+        OperandSpec("ID", summary: "a job id or a cluster id (c-…)", completion: .jobs),
+        OperandSpec("issue", summary: "the word 'issue'", completion: .values(["issue"])),
+        OperandSpec("REF", summary: "45, group/project#45 or an issue URL"),
+    ],
+    options: [
+        OptionSpec("note", value: "TEXT", summary: "why, recorded with the assignment"),
+        OptionSpec("comment", summary: "also post a note on the GitLab issue (jobs only)"),
+    ],
+    examples: [
+        "assign job 48213 issue 45 --note 'upstream DataFrames 1.7'",
+        "assign cluster c-3f9a2b1c issue julia/Infra#12",
+        "assign job 48214 issue https://gitlab.example.com/julia/Bar.jl/-/issues/7 --comment",
+    ],
+    run: { command, context in try await runAssign(command, context) }
+)
+
+/// A resolved issue: the reference to record, GitLab's project id when known (to comment), and
+/// whether GitLab or the cache vouched for it.
+struct ResolvedIssue {
+    var ref: IssueRef
+    var projectID: Int?
+    var verified: Bool
+}
+
+func resolveIssue(_ reference: IssueReference, defaultProject: String, context: Context) async throws -> ResolvedIssue {
+    let store = try context.store()
+    let path = reference.projectPath(defaultProject: defaultProject)
+    let iid = reference.iid
+    let projects = try store.projects()
+    let project =
+        projects.first { $0.path == path } ?? projects.first { $0.path.lowercased() == path.lowercased() }
+    if let project, let issue = try context.issueCache().issues().first(where: { $0.projectID == project.id && $0.iid == iid }) {
+        return ResolvedIssue(
+            ref: IssueRef(project: project.path, iid: iid, url: issue.webURL, title: issue.title),
+            projectID: project.id, verified: true)
+    }
+    let base = try? context.gitlabURL()
+    let guessedURL = base.map { $0.absoluteString.trimmingTrailingSlashes + "/\(project?.path ?? path)/-/issues/\(iid)" }
+    let unverified = ResolvedIssue(
+        ref: IssueRef(project: project?.path ?? path, iid: iid, url: guessedURL), projectID: project?.id, verified: false)
+    guard let tracker = context.issueTracker() else {
+        context.sink.writeError("warning: \(path)#\(iid) is not in the cache and no GitLab is configured; recorded unverified\n")
+        return unverified
+    }
+    do {
+        let issue = try await tracker.issue(projectPath: project?.path ?? path, iid: iid)
+        try store.upsertIssues([issue])
+        return ResolvedIssue(
+            ref: IssueRef(project: project?.path ?? path, iid: iid, url: issue.webURL, title: issue.title),
+            projectID: issue.projectID, verified: true)
+    } catch let error as RemoteError where error.kind == .notFound {
+        throw ShellError(
+            "GitLab has no issue \(path)#\(iid) visible to this token",
+            hint: "check the reference; 'issues' lists the cached ones")
+    } catch let error as RemoteError {
+        context.sink.writeError(
+            "warning: could not verify \(path)#\(iid) on GitLab (\(ErrorFormatter.message(for: error))); recorded unverified\n")
+        return unverified
+    }
+}
+
+extension String {
+    var trimmingTrailingSlashes: String {
+        var s = self
+        while s.hasSuffix("/") { s.removeLast() }
+        return s
+    }
+}
+
+func runAssign(_ command: ParsedCommand, _ context: Context) async throws -> CommandOutput {
+    let usage = "usage: assign job N issue REF | assign cluster C issue REF"
+    guard let kind = command.operand(0), ["job", "cluster"].contains(kind) else {
+        throw ShellError("assign: expected 'job' or 'cluster', not '\(command.operand(0) ?? "")'", hint: usage)
+    }
+    guard command.operand(2) == "issue", let refText = command.operand(3) else {
+        throw ShellError("assign: expected 'issue REF' after the \(kind)", hint: usage)
+    }
+    let reference = try IssueReference.parse(refText, gitlab: try? context.gitlabURL())
+    let note = command.option("note")
+    let book = context.assignmentBook()
+    _ = try book.read()  // Refuses an unreadable file before anything else happens.
+    if kind == "cluster" {
+        if command.flags.contains("comment") {
+            throw ShellError("assign: --comment is for jobs", hint: "assign the cluster, then 'assign job N issue REF --comment'")
+        }
+        return try await assignCluster(command.operand(1) ?? "", reference, note: note, context: context, book: book)
+    }
+    let jobID = try integer(command.operand(1), "job id", command: "assign")
+    let store = try context.store()
+    guard let job = try store.job(id: jobID), let (pipeline, night) = try store.pipeline(id: job.pipelineID) else {
+        throw ShellError("job \(jobID) is not in the cache", hint: "run 'fetch'; 'failures' lists the failed jobs")
+    }
+    guard job.status == .failed else {
+        throw ShellError("job \(jobID) did not fail (\(job.status.rawValue))", hint: "only failed jobs are assigned")
+    }
+    let projectPath = try store.projects().first { $0.id == job.projectID }?.path ?? String(job.projectID)
+    let analysis = try context.analysisStore().1.analysis(jobID: jobID)
+    let resolved = try await resolveIssue(reference, defaultProject: projectPath, context: context)
+    let entry = JobAssignment(
+        job: jobID, project: projectPath, pipeline: pipeline.id, night: night, cluster: analysis?.cluster?.rawValue,
+        issue: resolved.ref, by: await context.assigner(), at: utcStamp(context.now), note: note)
+    let replaced = try book.update { $0.assign(entry) }
+    var text = ["job \(jobID) (\(projectPath), \(night)) → \(issueLabel(resolved.ref))"]
+    if let replaced, !replaced.issue.sameIssue(entry.issue) { text.append("(was \(replaced.issue.key))") }
+    var commented: JSONValue = .null
+    if command.flags.contains("comment") {
+        let outcome = try await postComment(
+            job: job, night: night, projectPath: projectPath, keyLine: analysis?.keyLine, resolved: resolved,
+            context: context, book: book)
+        text.append(outcome.text)
+        commented = .bool(outcome.posted)
+    }
+    guard case .object(var fields) = assignmentRecord(entry) else { return CommandOutput(text: text, json: .null) }
+    fields["verified"] = .bool(resolved.verified)
+    fields["commented"] = commented
+    return CommandOutput(text: text, json: .object(fields))
+}
+
+func assignCluster(
+    _ idText: String, _ reference: IssueReference, note: String?, context: Context, book: any AssignmentBook
+) async throws -> CommandOutput {
+    let id = try clusterID(idText)
+    let (_, store) = try context.analysisStore()
+    guard try store.clusterStates().contains(where: { $0.id == id }) else {
+        throw ShellError("no cluster \(id.rawValue) in the cache", hint: "see 'clusters' for the ids")
+    }
+    let members = try store.analyses(cluster: id)
+    let projects = Set(members.map(\.projectPath))
+    var defaultProject = ""
+    if case .local = reference {
+        guard projects.count == 1, let only = projects.first else {
+            throw ShellError(
+                "cluster \(id.rawValue) spans \(projects.count) projects: '\(reference.iid)' does not say which",
+                hint: "give group/project#\(reference.iid)")
+        }
+        defaultProject = only
+    }
+    let resolved = try await resolveIssue(reference, defaultProject: defaultProject, context: context)
+    let entry = ClusterAssignment(
+        cluster: id.rawValue, issue: resolved.ref, by: await context.assigner(), at: utcStamp(context.now), note: note)
+    let replaced = try book.update { $0.assign(entry) }
+    var text = [
+        "cluster \(id.rawValue) (\(members.count) failures, present and future) → \(issueLabel(resolved.ref))"
+    ]
+    if let replaced, !replaced.issue.sameIssue(entry.issue) { text.append("(was \(replaced.issue.key))") }
+    guard case .object(var fields) = clusterAssignmentRecord(entry) else { return CommandOutput(text: text, json: .null) }
+    fields["verified"] = .bool(resolved.verified)
+    fields["members"] = .int(members.count)
+    return CommandOutput(text: text, json: .object(fields))
+}
+
+/// The note posted on an issue for one failure.
+func commentBody(job: Job, night: String, projectPath: String, keyLine: String?) -> String {
+    var body = "Nightly failure recorded by triage: [job \(job.id)](\(job.webURL)) `\(job.name)` of \(projectPath), "
+    body += "night \(night), failure reason `\(job.failureReason ?? "unknown")`."
+    if let keyLine, !keyLine.isEmpty {
+        let fence = keyLine.contains("```") ? "~~~" : "```"
+        body += "\n\n\(fence)\n\(keyLine)\n\(fence)"
+    }
+    return body + "\n"
+}
+
+func postComment(
+    job: Job, night: String, projectPath: String, keyLine: String?, resolved: ResolvedIssue, context: Context,
+    book: any AssignmentBook
+) async throws -> (text: String, posted: Bool) {
+    let issue = resolved.ref
+    if try book.read().commented(job: job.id, issue: issue) {
+        return ("a note about job \(job.id) is already on \(issue.key); not posted again", false)
+    }
+    let recorded = "job \(job.id) is assigned to \(issue.key), but the comment was not posted"
+    guard let tracker = context.issueTracker(), let projectID = resolved.projectID else {
+        throw ShellError(recorded + ": the issue could not be reached on GitLab", hint: "run the assign again with --comment later")
+    }
+    let line = try keyLine ?? keyLineOfJob(job.id, context: context)
+    do {
+        try await tracker.postNote(
+            projectID: projectID, issueIID: issue.iid,
+            body: commentBody(job: job, night: night, projectPath: projectPath, keyLine: line))
+    } catch let error as RemoteError where error.kind == .insufficientScope {
+        throw ShellError(
+            recorded + ": the token has only read access",
+            hint: "the assignment is kept; commenting needs a token with the 'api' scope")
+    } catch let error as RemoteError {
+        throw ShellError(recorded + ": \(ErrorFormatter.message(for: error))", hint: "the assignment is kept")
+    }
+    let at = utcStamp(context.now)
+    try book.update { $0.comments.append(CommentRecord(job: job.id, issue: issue.key, at: at)) }
+    return ("commented on \(issue.key)", true)
+}
+
+func keyLineOfJob(_ jobID: Int, context: Context) throws -> String? {
+    try keyLine(of: jobID, in: context.store())
+}
+
+let unassignCommand: CommandSpec = CommandSpec(
+    name: "unassign", group: "Assignments",
+    summary: "Remove a job's or a cluster's assignment from assignments.json.",
+    operands: [
+        OperandSpec("KIND", summary: "job or cluster", completion: .values(["job", "cluster"])),
+        OperandSpec("ID", summary: "a job id or a cluster id (c-…)", completion: .jobs),
+    ],
+    examples: ["unassign job 48213", "unassign cluster c-3f9a2b1c"],
+    run: { command, context in
+        let book = context.assignmentBook()
+        switch command.operand(0) {
+        case "job":
+            let jobID = try integer(command.operand(1), "job id", command: "unassign")
+            let removed: JobAssignment = try book.update { book in
+                guard let removed = book.unassign(job: jobID) else {
+                    let cluster = book.assignments.first { $0.job == jobID }?.cluster
+                    let inherited = cluster.flatMap { book.assignment(cluster: $0) }
+                    throw ShellError(
+                        "job \(jobID) has no assignment of its own",
+                        hint: inherited.map { "its cluster's is \($0.issue.key); 'unassign cluster \($0.cluster)'" }
+                            ?? "'assignments' lists them")
+                }
+                return removed
+            }
+            return CommandOutput(
+                text: ["job \(jobID) unassigned (was \(removed.issue.key))"], json: assignmentRecord(removed))
+        case "cluster":
+            let id = try clusterID(command.operand(1) ?? "")
+            let removed: ClusterAssignment = try book.update { book in
+                guard let removed = book.unassign(cluster: id.rawValue) else {
+                    throw ShellError("cluster \(id.rawValue) has no assignment", hint: "'assignments' lists them")
+                }
+                return removed
+            }
+            return CommandOutput(
+                text: ["cluster \(id.rawValue) unassigned (was \(removed.issue.key))"],
+                json: clusterAssignmentRecord(removed))
+        default:
+            throw ShellError(
+                "unassign: expected 'job' or 'cluster', not '\(command.operand(0) ?? "")'",
+                hint: "usage: unassign job N | unassign cluster C")
+        }
+    }
+)
+
+// MARK: - assignments
+
+let assignmentsCommand: CommandSpec = CommandSpec(
+    name: "assignments", group: "Assignments",
+    summary: "The recorded assignments: jobs of a range of nights, and the cluster assignments.",
+    details: """
+        Without RANGE every job assignment is listed. JSON: {"assignments": [...], "clusters": [...]}, the \
+        entries as assignments.json holds them.
+        """,
+    operands: [OperandSpec("RANGE", optional: true, summary: "nights of the assigned jobs (default all)", completion: .ranges)],
+    options: [OptionSpec("issue", value: "REF", summary: "only those of this issue (45 matches any project's #45)")],
+    examples: ["assignments", "assignments 7d", "assignments --issue julia/Foo.jl#45"],
+    run: { command, context in
+        let book = try context.assignmentBook().read()
+        let nights = try command.operand(0).map { Set(try context.nights($0)) }
+        let reference = try command.option("issue").map { try IssueReference.parse($0, gitlab: try? context.gitlabURL()) }
+        func matches(_ ref: IssueRef) -> Bool {
+            switch reference {
+            case nil: true
+            case .local(let iid)?: ref.iid == iid
+            case .qualified(let project, let iid)?: ref.iid == iid && ref.project.lowercased() == project.lowercased()
+            }
+        }
+        let jobs = book.assignments.filter { a in (nights?.contains(a.night) ?? true) && matches(a.issue) }
+            .sorted { ($0.night, $0.job) > ($1.night, $1.job) }
+        let clusters = book.clusters.filter { matches($0.issue) }
+        var rows: [[Cell]] = []
+        for a in clusters {
+            rows.append([
+                Cell("cluster"), Cell(a.cluster), Cell("-"), Cell("-"), Cell(a.issue.key), Cell(truncated(a.issue.title ?? "", 60)),
+                Cell(a.by, .dim), Cell(a.at, .dim), Cell(a.note ?? ""),
+            ])
+        }
+        for a in jobs {
+            rows.append([
+                Cell("job"), Cell(String(a.job)), Cell(a.project), Cell(a.night), Cell(a.issue.key),
+                Cell(truncated(a.issue.title ?? "", 60)), Cell(a.by, .dim), Cell(a.at, .dim), Cell(a.note ?? ""),
+            ])
+        }
+        return CommandOutput(
+            text: ["\(jobs.count) job assignment\(jobs.count == 1 ? "" : "s"), \(clusters.count) cluster assignment\(clusters.count == 1 ? "" : "s")"],
+            table: Table(columns: ["KIND", "WHAT", "PROJECT", "NIGHT", "ISSUE", "TITLE", "BY", "AT", "NOTE"], rows: rows),
+            json: .object([
+                "assignments": .array(jobs.map(assignmentRecord)), "clusters": .array(clusters.map(clusterAssignmentRecord)),
+            ]))
+    }
+)
+
+// MARK: - suggest
+
+let suggestCommand: CommandSpec = CommandSpec(
+    name: "suggest", group: "Assignments",
+    summary: "Issues that likely cover a failed job, best first (at most 5), each with its reason.",
+    details: """
+        Evidence, strongest first: the issue is assigned to the job's cluster; it is assigned to a similar \
+        cluster; the words of its title and description appear in the job's excerpt. Open issues come before \
+        closed ones of about the same score. JSON: an array of {issue, state, score, reasons}.
+        """,
+    operands: [
+        OperandSpec("job", summary: "the word 'job'", completion: .values(["job"])),
+        OperandSpec("N", summary: "a job id", completion: .jobs),
+    ],
+    examples: ["suggest job 48213"],
+    run: { command, context in
+        guard command.operand(0) == "job" else {
+            throw ShellError("suggest: expected 'job N'", hint: "usage: suggest job N")
+        }
+        let jobID = try integer(command.operand(1), "job id", command: "suggest")
+        let suggestions = try suggestions(forJob: jobID, context: context)
+        let rows: [[Cell]] = suggestions.enumerated().map { k, s in
+            [
+                Cell("\(k + 1)"), Cell(s.issue.key), s.state == "opened" ? Cell("open", .good) : Cell(s.state, .dim),
+                Cell(String(format: "%.2f", s.score)), Cell(truncated(s.issue.title ?? "", 70)),
+                Cell(s.reasons.joined(separator: "; ")),
+            ]
+        }
+        return CommandOutput(
+            text: suggestions.isEmpty ? ["no issue looks like job \(jobID)'s failure"] : [],
+            table: Table(columns: ["#", "ISSUE", "STATE", "SCORE", "TITLE", "WHY"], numeric: [0, 3], rows: rows),
+            json: .array(
+                suggestions.map { s in
+                    .object([
+                        "issue": issueRecord(s.issue), "state": .string(s.state),
+                        "score": .double((s.score * 1000).rounded() / 1000),
+                        "reasons": .array(s.reasons.map(JSONValue.string)),
+                    ])
+                }))
+    }
+)
+
+/// Ranked issues for a failed job (`SuggestionRanker` over the cache and the assignments).
+func suggestions(forJob jobID: Int, context: Context) throws -> [Suggestion] {
+    let (cache, store) = try context.analysisStore()
+    guard let job = try cache.job(id: jobID) else {
+        throw ShellError("job \(jobID) is not in the cache", hint: "run 'fetch'; 'failures' lists the failed jobs")
+    }
+    let projects = Dictionary(try cache.projects().map { ($0.id, $0.path) }, uniquingKeysWith: { a, _ in a })
+    let book = try context.assignmentBook().read()
+    let analysis = try store.analysis(jobID: jobID)
+    var lines = analysis?.excerpt.map(\.text) ?? []
+    if analysis == nil, let line = try keyLine(of: jobID, in: cache) { lines = [line] }
+    let target = SuggestionTarget(
+        jobID: jobID, projectPath: projects[job.projectID] ?? String(job.projectID), jobName: job.name,
+        cluster: analysis?.cluster?.rawValue, lines: lines)
+    let issues = try context.issueCache().issues().map {
+        IssueCandidate(issue: $0, projectPath: projects[$0.projectID] ?? String($0.projectID))
+    }
+    // Clusters of the assigned jobs, and how like the target each assigned cluster is.
+    var clusterOf: [Int: String] = [:]
+    for a in book.assignments {
+        clusterOf[a.job] = try store.analysis(jobID: a.job)?.cluster?.rawValue ?? a.cluster
+    }
+    var similar: [String: Double] = [:]
+    if let analysis {
+        let assigned = Set(book.clusters.map(\.cluster)).union(clusterOf.values)
+        for cluster in assigned where cluster != target.cluster {
+            guard let id = ClusterID(rawValue: cluster) else { continue }
+            let members = try store.analyses(cluster: id).suffix(10)
+            similar[cluster] = members.map { $0.signature.jaccard(analysis.signature) }.max() ?? 0
+        }
+    }
+    return SuggestionRanker().rank(
+        target, issues: issues, assignments: book, clusterOf: clusterOf, similarClusters: similar)
+}
+
+// MARK: - fetch
+
+/// Brings the issues of the cached projects after a sync (one listing per project, only issues
+/// updated since the newest cached one). The line and JSON it adds to fetch's output.
+func fetchIssues(_ context: Context, source: any GitLabSource) async throws -> (String, JSONValue) {
+    let store = try context.store()
+    let (count, skipped) = try await syncIssues(
+        projects: try store.projects(), source: source, cache: try context.issueCache(), store: store)
+    for s in skipped { context.sink.writeError("warning: skipped \(s)\n") }
+    return ("issues: \(count) new or updated", .object(["updated": .int(count)]))
+}
+
+// MARK: - The issue of listed failures (failures, clusters)
+
+/// For failed jobs of these nights: the issue covering each (own or inherited from its cluster).
+func assignmentsFor(jobs: [Int], nights: [String], context: Context) throws -> [Int: (issue: IssueRef, inherited: Bool)] {
+    let book = try context.assignmentBook().read()
+    guard !book.assignments.isEmpty || !book.clusters.isEmpty else { return [:] }
+    var clusterOf: [Int: String] = [:]
+    if !book.clusters.isEmpty {
+        let (_, store) = try context.analysisStore()
+        for a in try store.analyses(nights: Set(nights)) { clusterOf[a.jobID] = a.cluster?.rawValue }
+    }
+    var result: [Int: (issue: IssueRef, inherited: Bool)] = [:]
+    for job in jobs {
+        if let found = book.assignmentFor(job: job, cluster: clusterOf[job]) { result[job] = found }
+    }
+    return result
+}
+
+/// `julia/Foo.jl#45`, `julia/Foo.jl#45 (cluster)` when inherited, `-` when untriaged.
+func issueCell(_ found: (issue: IssueRef, inherited: Bool)?) -> Cell {
+    guard let found else { return Cell("-", .dim) }
+    return Cell(found.issue.key + (found.inherited ? " (cluster)" : ""))
+}
+
+/// The failure record's `issue`: the assigned issue with `inherited`, or null.
+func issueJSON(_ found: (issue: IssueRef, inherited: Bool)?) -> JSONValue {
+    guard let found, case .object(var fields) = issueRecord(found.issue) else { return .null }
+    fields["inherited"] = .bool(found.inherited)
+    return .object(fields)
+}
