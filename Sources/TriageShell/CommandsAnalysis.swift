@@ -23,7 +23,8 @@ extension Context {
 /// Runs the incremental analysis after a fetch; the line and JSON it adds to fetch's output.
 func analyseAfterFetch(_ context: Context) throws -> (String, JSONValue) {
     let (cache, store) = try context.analysisStore()
-    let report = try Analyzer(cache: cache, store: store).analyseNew()
+    let options = AnalysisOptions(patterns: try context.config().patternLibrary)
+    let report = try Analyzer(cache: cache, store: store, options: options).analyseNew()
     return analysisLine(report, verb: "analysed", context: context)
 }
 
@@ -112,7 +113,7 @@ func clusterID(_ text: String) throws -> ClusterID {
 let clusterCommand: CommandSpec = CommandSpec(
     name: "cluster", group: "Analysis",
     summary: "One failure kind: template, nights, projects, a sample excerpt and its members.",
-    operands: [OperandSpec("CLUSTER", summary: "a cluster id (c-…)")],
+    operands: [OperandSpec("CLUSTER", summary: "a cluster id (c-…)", completion: .clusters)],
     examples: ["cluster c-3f9a2b1c"],
     run: { command, context in
         let id = try clusterID(command.operand(0) ?? "")
@@ -234,7 +235,7 @@ let patternsCommand: CommandSpec = CommandSpec(
         for a in try store.analyses(nights: nil) {
             for p in Set(a.patterns) { counts[p, default: 0] += 1 }
         }
-        let patterns = PatternLibrary.builtIn.patterns
+        let patterns = try context.config().patternLibrary.patterns
         let rows: [[Cell]] = patterns.map { p in
             [
                 Cell(p.name), Cell(p.category), Cell(p.infrastructure ? "infra" : ""), Cell("\(p.weight)"),
@@ -316,7 +317,7 @@ let reclusterCommand: CommandSpec = CommandSpec(
     options: [OptionSpec("threshold", value: "T", summary: "similarity to join a cluster, 0…1 (default 0.7)")],
     examples: ["recluster", "recluster --threshold 0.6"],
     run: { command, context in
-        var options = AnalysisOptions()
+        var options = AnalysisOptions(patterns: try context.config().patternLibrary)
         if let text = command.option("threshold") { options.threshold = try threshold(text) }
         let (cache, store) = try context.analysisStore()
         let report = try Analyzer(cache: cache, store: store, options: options).recluster()
