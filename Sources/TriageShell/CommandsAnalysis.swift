@@ -228,6 +228,14 @@ func runSimilar(_ command: ParsedCommand, _ context: Context) throws -> CommandO
 let patternsCommand: CommandSpec = CommandSpec(
     name: "patterns", group: "Analysis",
     summary: "The known-pattern library and how many analysed failures each matched.",
+    details: """
+        The built-in patterns, then the workspace's own from the [patterns] section of triage.toml, \
+        one a line: `name = "REGEX"` or `name = ["REGEX", "CATEGORY"]` or `name = ["REGEX", "CATEGORY", \
+        "ANCHOR"]` (category default test; oom, network, disk, docker, git, runner and timeout count as \
+        infrastructure; the anchor, a literal text every match contains, defaults to the regex's longest \
+        top-level literal). New patterns label failures analysed from then on; 'recluster' re-analyses \
+        the cache with them.
+        """,
     examples: ["patterns"],
     run: { _, context in
         let (_, store) = try context.analysisStore()
