@@ -26,7 +26,11 @@ private let showTable = CommandTable(commands: [
         run: { _, _ in CommandOutput(text: [], json: .null) })
 ])
 
-private let allCommands = ["fetch", "status", "summary", "help", "?", "quit", "exit"]
+private let allCommands = [
+    "fetch", "status", "summary", "failures", "warnings", "projects", "pipelines", "history", "show", "trace", "set",
+    "source", "help", "?", "quit", "exit", "clusters", "cluster", "similar", "patterns", "pattern", "recluster",
+    "excerpt", "group",
+]
 private let allRanges = ["last-night", "today", "yesterday", "7d", "30d", "2026-11-28", "2026-11-27"]
 
 struct CompletionCase: Sendable, CustomTestStringConvertible {
@@ -51,14 +55,14 @@ struct CompletionCase: Sendable, CustomTestStringConvertible {
         CompletionCase("", 0, allCommands),
         CompletionCase("hel", 0, ["help"]),
         CompletionCase("fet", 0, ["fetch"]),
-        CompletionCase("s", 0, ["status", "summary"]),
-        CompletionCase("e", 0, ["exit"]),
+        CompletionCase("s", 0, ["status", "summary", "show", "set", "source", "similar"]),
+        CompletionCase("e", 0, ["exit", "excerpt"]),
         CompletionCase("  qu", 2, ["quit"]),
         CompletionCase("zz", 0, []),
         // help's operand: commands.
         CompletionCase("help ", 5, allCommands),
         CompletionCase("help su", 5, ["summary"]),
-        CompletionCase("? f", 2, ["fetch"]),
+        CompletionCase("? f", 2, ["fetch", "failures"]),
         CompletionCase("help summary ", 13, []),
         // Ranges: keywords, then recent nights.
         CompletionCase("summary ", 8, allRanges),
