@@ -88,9 +88,10 @@ func showJob(_ id: Int, _ context: Context) throws -> CommandOutput {
     ]
     let lines = analysis?.excerpt ?? []
     let width = String(lines.map(\.rawLine).max() ?? 0).count
+    let reasonWidth = (lines.map { excerptReason($0).count }.max() ?? 0) + 1
     for (k, line) in lines.enumerated() {
         let number = String(repeating: " ", count: width - String(line.rawLine).count) + String(line.rawLine)
-        rows.append([Cell(k == 0 ? "excerpt" : ""), Cell("\(number)  \(excerptReason(line).padding(28))\(line.text)")])
+        rows.append([Cell(k == 0 ? "excerpt" : ""), Cell("\(number)  \(excerptReason(line).padding(reasonWidth))\(line.text)")])
     }
     if analysis == nil { rows.append(["excerpt", Cell(job.status == .failed ? notAnalysed : "-", .dim)]) }
     rows.append(["web url", Cell(job.webURL)])
