@@ -152,7 +152,10 @@ func benchShell(_ o: ShellOptions) async throws {
         sink: sink, stdoutIsTerminal: false)
     let context = Context(environment: environment, format: .table, color: false)
     let session = Session(context: context)
-    let someJob = 50_000_000 + 6 * o.projects * (o.nights - 1) + 2  // a job of the last nights
+    // An analysed failure of the last night, so `show job` shows a cluster and an excerpt.
+    let someJob =
+        try SQLiteCacheStore(directory: directory.appendingPathComponent(".triage"))
+        .failures(nights: [lastNight]).first { !$0.job.allowFailure }?.job.id ?? 50_000_000
     let commands = [
         "failures last-night", "failures 30d", "projects", "history group1/Package8.jl", "history group1/Package8.jl test-1.10 30d",
         "show job \(someJob)", "pipelines", "warnings 7d", "failures 30d --new", "clusters 30d",
