@@ -30,14 +30,18 @@ public enum ConfigPatterns {
     }
 
     /// The pattern of one `name = value` line; `string` or `strings` is the value read.
-    static func pattern(named name: String, _ string: String?, _ strings: [String]?) throws(Failure) -> KnownPattern {
+    static func pattern(named name: String, _ string: String?, _ strings: [String]?) throws(Failure)
+        -> KnownPattern
+    {
         let parts: [String]
         if let string {
             parts = [string]
         } else if let strings, (1...3).contains(strings.count) {
             parts = strings
         } else {
-            throw Failure(message: "must be \"REGEX\" or [\"REGEX\", \"CATEGORY\"] or [\"REGEX\", \"CATEGORY\", \"ANCHOR\"]")
+            throw Failure(
+                message:
+                    "must be \"REGEX\" or [\"REGEX\", \"CATEGORY\"] or [\"REGEX\", \"CATEGORY\", \"ANCHOR\"]")
         }
         let source = parts[0]
         do {
@@ -52,7 +56,8 @@ public enum ConfigPatterns {
                     + "give one: [\"REGEX\", \"CATEGORY\", \"ANCHOR\"]")
         }
         return KnownPattern(
-            name: name, anchor: anchor, regex: source, infrastructure: infrastructureCategories.contains(category),
+            name: name, anchor: anchor, regex: source,
+            infrastructure: infrastructureCategories.contains(category),
             category: category, weight: weight)
     }
 
@@ -79,7 +84,11 @@ public enum ConfigPatterns {
             switch c {
             case "\\":
                 guard let next = chars.popFirst() else { break }
-                if depth == 0, next.isPunctuation || next.isSymbol || next == " " { run.append(next) } else { flush() }
+                if depth == 0, next.isPunctuation || next.isSymbol || next == " " {
+                    run.append(next)
+                } else {
+                    flush()
+                }
             case "[":
                 flush()
                 inClass = true

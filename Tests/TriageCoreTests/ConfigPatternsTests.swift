@@ -13,7 +13,10 @@ import Testing
             """
         let config = try WorkspaceConfig.parse(text)
         #expect(config.patterns.map(\.name) == ["gpu-lost", "mirror-down", "socket"])
-        #expect(config.patterns.map(\.anchor) == ["CUDA error: ", "Could not resolve host: mirror.example", "on socket"])
+        #expect(
+            config.patterns.map(\.anchor) == [
+                "CUDA error: ", "Could not resolve host: mirror.example", "on socket",
+            ])
         #expect(config.patterns.map(\.category) == ["test", "network", "network"])
         #expect(config.patterns.map(\.infrastructure) == [false, true, true])
         #expect(config.patterns.map(\.weight) == [90, 90, 90])
@@ -38,19 +41,22 @@ import Testing
         ),
     ])
     func invalidPatternsNameTheirLine(_ text: String, _ line: Int, _ message: String) {
-        #expect(throws: WorkspaceConfig.ParseError(line: line, message: message)) { try WorkspaceConfig.parse(text) }
+        #expect(throws: WorkspaceConfig.ParseError(line: line, message: message)) {
+            try WorkspaceConfig.parse(text)
+        }
     }
 
-    @Test(arguments: [
-        ("CUDA error: (a|b)", "CUDA error: "),
-        (#"Killed\s+process"#, "process"),
-        ("colou?r", "colo"),
-        (#"exit code 137\b"#, "exit code 137"),
-        (#"[Ss]egfault at 0x[0-9a-f]+"#, "egfault at 0x"),
-        (#"ERROR: \w+ failed"#, "ERROR: "),
-        ("a|b", nil),
-        (#"\d+x"#, nil),
-    ] as [(String, String?)])
+    @Test(
+        arguments: [
+            ("CUDA error: (a|b)", "CUDA error: "),
+            (#"Killed\s+process"#, "process"),
+            ("colou?r", "colo"),
+            (#"exit code 137\b"#, "exit code 137"),
+            (#"[Ss]egfault at 0x[0-9a-f]+"#, "egfault at 0x"),
+            (#"ERROR: \w+ failed"#, "ERROR: "),
+            ("a|b", nil),
+            (#"\d+x"#, nil),
+        ] as [(String, String?)])
     func anchorIsTheLongestTopLevelLiteral(_ regex: String, _ anchor: String?) {
         #expect(ConfigPatterns.anchor(of: regex) == anchor)
     }

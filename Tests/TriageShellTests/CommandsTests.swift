@@ -45,6 +45,20 @@ import TriageCore
         #expect(await f.run("failures --cluster c-00000000") == .success)
         #expect(f.sink.stdout == "[]\n")
         f.sink.clear()
+        #expect(await f.run("show job 1051") == .success)
+        let shown = try #require(try JSONSerialization.jsonObject(with: Data(f.sink.stdout.utf8)) as? [String: Any])
+        #expect(shown["cluster"] as? String == cluster)
+        #expect(shown["excerpt"] as? [String] == records.first?["excerpt"] as? [String])
+        let lines = try #require(shown["excerpt_lines"] as? [[String: Any]])
+        let key = lines.first { $0["text"] as? String == "ERROR: LoadError: Some tests did not pass" }
+        #expect(key?["reason"] as? String == "pattern")
+        #expect(key?["pattern"] is String)
+        f.sink.clear()
+        #expect(await f.run("trace 1051") == .success)
+        let trace = try #require(try JSONSerialization.jsonObject(with: Data(f.sink.stdout.utf8)) as? [String: Any])
+        let marked = try #require(trace["lines"] as? [[String: Any]]).filter { $0["in_excerpt"] as? Bool == true }
+        #expect(marked.compactMap { $0["text"] as? String } == records.first?["excerpt"] as? [String])
+        f.sink.clear()
         #expect(await f.run("failures --cluster nope", file: "a.triage") == .stopped)
         #expect(f.sink.stderr == "a.triage:1: error: 'nope' is not a cluster id — cluster ids look like c-3f9a2b1c; see 'clusters'\n")
     }

@@ -11,7 +11,8 @@ import TriageCore
             id: 1, iid: nil, projectID: 1, sha: "", ref: "main", status: .failed, source: "schedule",
             createdAt: .distantPast, updatedAt: .distantPast, webURL: "")
         let job = Job(
-            id: id, pipelineID: 1, projectID: 1, name: "test", stage: "test", status: .failed, failureReason: nil,
+            id: id, pipelineID: 1, projectID: 1, name: "test", stage: "test", status: .failed,
+            failureReason: nil,
             allowFailure: false, createdAt: nil, startedAt: nil, finishedAt: nil, duration: nil, webURL: "",
             commitSHA: nil, commitTitle: nil)
         return FailureRow(job: job, pipeline: pipeline, projectPath: "julia/A.jl", night: night)
@@ -19,7 +20,8 @@ import TriageCore
 
     func insight(_ id: Int, _ cluster: String, first: String) -> FailureInsight {
         FailureInsight(
-            jobID: id, keyLine: "k", cluster: ClusterID(rawValue: cluster), clusterFirstNight: first, flaky: false)
+            jobID: id, keyLine: "k", cluster: ClusterID(rawValue: cluster), clusterFirstNight: first,
+            flaky: false)
     }
 
     @Test func groupsNewClustersFirstThenLargestThenUnanalysed() {
@@ -44,7 +46,10 @@ import TriageCore
         let data = CompletionData(clusters: { ["c-3f9a2b1c", "c-3f000000", "c-12345678"] })
         let completer = Completer(table: .standard, data: data)
         let line1 = "cluster c-3f"
-        #expect(completer.complete(line: line1, cursor: line1.utf8.count).candidates == ["c-3f9a2b1c", "c-3f000000"])
+        #expect(
+            completer.complete(line: line1, cursor: line1.utf8.count).candidates == [
+                "c-3f9a2b1c", "c-3f000000",
+            ])
         let line2 = "failures 7d --cluster c-1"
         let result = completer.complete(line: line2, cursor: line2.utf8.count)
         #expect(result.replaceFrom == 22)
