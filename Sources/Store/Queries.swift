@@ -1,9 +1,10 @@
 import Foundation
 import GRDB
+import LogAnalysis
 import TriageCore
 
-// The shell's listing queries (`CacheQueries`). Each is written so that an index of the v1
-// schema serves it (no migration of its own): see the plan tests in StoreTests/QueriesTests.
+// The shell's listing queries (`CacheQueries`, `AnalysisQueries`). Each is written so that an
+// index serves it (v1's, v2's analysis indexes, v3's): see the plan tests in StoreTests/QueriesTests.
 
 extension SQLiteCacheStore {
     /// A read on a snapshot; SQLite errors become `StoreError.database`.
@@ -120,6 +121,55 @@ extension SQLiteCacheStore {
                 let job = hasJob ? JobColumns.decode(row, from: PipelineColumns.count) : nil
                 return JobNight(night: night, pipeline: pipeline, job: job)
             }
+        }
+    }
+
+    static let insightsSQL = """
+        SELECT a.job_id, a.key_line, a.cluster_id, c.first_night,
+            EXISTS (SELECT 1 FROM analyses b WHERE b.cluster_id = a.cluster_id AND b.retried_green = 1)
+        FROM analyses a
+        LEFT JOIN clusters c ON c.id = a.cluster_id
+        WHERE a.job_id IN (SELECT value FROM json_each(?))
+        """
+
+    public func insights(jobIDs: [Int]) throws -> [Int: FailureInsight] {
+        guard !jobIDs.isEmpty else { return [:] }
+        return try query { db in
+            let rows = try Row.fetchCursor(db, sql: Self.insightsSQL, arguments: [Self.jsonArray(jobIDs)])
+            var result: [Int: FailureInsight] = [:]
+            while let row = try rows.next() {
+                let id: Int = row[0]
+                result[id] = FailureInsight(
+                    jobID: id, keyLine: row[1], cluster: (row[2] as String?).flatMap(ClusterID.init(rawValue:)),
+                    clusterFirstNight: row[3], flaky: row[4])
+            }
+            return result
+        }
+    }
+
+    static let excerptTextsSQL = """
+        SELECT a.job_id, json_extract(e.value, '$.text')
+        FROM analyses a, json_each(a.excerpt) e
+        WHERE a.job_id IN (SELECT value FROM json_each(?))
+        ORDER BY a.job_id, e.key
+        """
+
+    public func excerptTexts(jobIDs: [Int]) throws -> [Int: [String]] {
+        guard !jobIDs.isEmpty else { return [:] }
+        return try query { db in
+            let rows = try Row.fetchCursor(db, sql: Self.excerptTextsSQL, arguments: [Self.jsonArray(jobIDs)])
+            var result: [Int: [String]] = [:]
+            while let row = try rows.next() {
+                result[row[0], default: []].append(row[1] as String? ?? "")
+            }
+            return result
+        }
+    }
+
+    public func clusterIDs(limit: Int) throws -> [String] {
+        try query { db in
+            try String.fetchAll(
+                db, sql: "SELECT id FROM clusters ORDER BY last_night DESC, id LIMIT ?", arguments: [max(0, limit)])
         }
     }
 }

@@ -14,6 +14,7 @@ enum Schema {
     static let migrations: [(identifier: String, migrate: @Sendable (Database) throws -> Void)] = [
         ("v1", v1),
         ("v2", AnalysisSchema.v2),
+        ("v3", IndexSchema.v3),
     ]
 
     /// The highest schema version this binary knows (`v1` → 1).

@@ -1,4 +1,5 @@
 import Foundation
+import LogAnalysis
 
 /// Which projects a sync covers.
 public enum ProjectScope: Hashable, Sendable {
@@ -141,7 +142,7 @@ public struct FailureRow: Hashable, Sendable, Codable {
 /// The local cache (SQLite in `.triage/`). Every method is synchronous and thread-safe;
 /// each write is one transaction, so a process killed at any point leaves a consistent cache.
 /// The shell's listing queries are in `CacheQueries`.
-public protocol CacheStore: CacheQueries {
+public protocol CacheStore: CacheQueries, AnalysisQueries {
     // Sync
     func upsertProjects(_ projects: [Project]) throws
     /// For each pipeline of the project whose jobs were completely stored: its `updatedAt`
@@ -232,4 +233,40 @@ public protocol CacheQueries: Sendable {
     /// The latest attempt of the job called `name` in each pipeline of the project on these nights,
     /// newest night first; nights without a pipeline are absent.
     func jobHistory(projectID: Int, name: String, nights: Set<String>) throws -> [JobNight]
+}
+
+// MARK: - The analysis joined into the listings (issues 3 and 4)
+
+/// What the stored analysis says about one failed job, as the listings show it.
+public struct FailureInsight: Hashable, Sendable {
+    public var jobID: Int
+    /// Text of the excerpt's key line; nil for an empty log.
+    public var keyLine: String?
+    public var cluster: ClusterID?
+    /// The night the job's cluster was first seen: the failure is NEW when that is its own night.
+    public var clusterFirstNight: String?
+    /// Some member of the job's cluster (any night) failed and was then retried to green.
+    public var flaky: Bool
+
+    public init(jobID: Int, keyLine: String?, cluster: ClusterID?, clusterFirstNight: String?, flaky: Bool) {
+        self.jobID = jobID
+        self.keyLine = keyLine
+        self.cluster = cluster
+        self.clusterFirstNight = clusterFirstNight
+        self.flaky = flaky
+    }
+
+    /// Whether the job's cluster was first seen on `night` (the job's night).
+    public func isNew(on night: String) -> Bool { clusterFirstNight == night }
+}
+
+/// Reads of the stored analysis sized for listings: a few indexed lookups per listed job, never a
+/// trace. A job the analysis has not seen yet is simply absent from the answers.
+public protocol AnalysisQueries: Sendable {
+    /// The insights of those of these jobs that have an analysis.
+    func insights(jobIDs: [Int]) throws -> [Int: FailureInsight]
+    /// The texts of these jobs' excerpt lines, in log order (jobs without an analysis absent).
+    func excerptTexts(jobIDs: [Int]) throws -> [Int: [String]]
+    /// Cluster ids, the most recently seen first, at most `limit`.
+    func clusterIDs(limit: Int) throws -> [String]
 }

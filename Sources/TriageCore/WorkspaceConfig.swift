@@ -1,4 +1,5 @@
 import Foundation
+import LogAnalysis
 
 /// The workspace's `triage.toml`: which GitLab, which projects, which nights.
 ///
@@ -14,6 +15,10 @@ import Foundation
 ///
 /// [nightly]
 /// timezone = "America/Chicago"
+///
+/// [patterns]                  # added to the built-in known patterns, see `ConfigPatterns`
+/// gpu-lost = "CUDA error: (device-side assert|unspecified launch failure)"
+/// mirror-down = ["Could not resolve host: mirror\\.example", "network"]
 /// ```
 /// The parser reads the TOML subset above: `[section]` headers, `key = value` with strings,
 /// integers, booleans and arrays of strings, and `#` comments. Unknown keys are errors, so a
@@ -27,8 +32,15 @@ public struct WorkspaceConfig: Hashable, Sendable {
     public var nights: Int = 30
     public var timeZone: String?
     public var concurrency: Int = 16
+    /// Known patterns of the `[patterns]` section, in file order (appended to the built-in ones).
+    public var patterns: [KnownPattern] = []
 
     public init() {}
+
+    /// The known-pattern library the analysis uses: the built-in patterns, then this workspace's.
+    public var patternLibrary: PatternLibrary {
+        patterns.isEmpty ? .builtIn : PatternLibrary.builtIn.adding(patterns)
+    }
 
     public static let fileName = "triage.toml"
 
@@ -54,7 +66,7 @@ public struct WorkspaceConfig: Hashable, Sendable {
                     throw ParseError(line: lineNumber, message: "unterminated section header '\(line)'")
                 }
                 section = String(line.dropFirst().dropLast()).trimmingCharacters(in: .whitespaces)
-                guard ["gitlab", "scope", "nightly", "sync"].contains(section) else {
+                guard ["gitlab", "scope", "nightly", "sync", "patterns"].contains(section) else {
                     throw ParseError(line: lineNumber, message: "unknown section [\(section)]")
                 }
                 continue
@@ -73,6 +85,14 @@ public struct WorkspaceConfig: Hashable, Sendable {
                     throw ParseError(line: lineNumber, message: "\(section).\(key) must be \(kind)")
                 }
                 return v
+            }
+            if section == "patterns" {
+                do {
+                    config.patterns.append(try ConfigPatterns.pattern(named: key, value.string, value.strings))
+                } catch {
+                    throw ParseError(line: lineNumber, message: "patterns.\(key): \(error.message)")
+                }
+                continue
             }
             switch (section, key) {
             case ("gitlab", "url"): config.gitlabURL = try expect(value.string, "a string")

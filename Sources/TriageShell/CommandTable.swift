@@ -6,6 +6,8 @@ public enum CompletionSource: Sendable, Hashable {
     case commands
     case projects
     case jobs
+    /// Cluster ids from the cache, most recently seen first.
+    case clusters
     case ranges
     case values([String])
 }

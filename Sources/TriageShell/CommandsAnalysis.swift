@@ -23,7 +23,8 @@ extension Context {
 /// Runs the incremental analysis after a fetch; the line and JSON it adds to fetch's output.
 func analyseAfterFetch(_ context: Context) throws -> (String, JSONValue) {
     let (cache, store) = try context.analysisStore()
-    let report = try Analyzer(cache: cache, store: store).analyseNew()
+    let options = AnalysisOptions(patterns: try context.config().patternLibrary)
+    let report = try Analyzer(cache: cache, store: store, options: options).analyseNew()
     return analysisLine(report, verb: "analysed", context: context)
 }
 
@@ -119,7 +120,7 @@ func clusterID(_ text: String) throws -> ClusterID {
 let clusterCommand: CommandSpec = CommandSpec(
     name: "cluster", group: "Analysis",
     summary: "One failure kind: template, nights, projects, a sample excerpt and its members.",
-    operands: [OperandSpec("CLUSTER", summary: "a cluster id (c-…)")],
+    operands: [OperandSpec("CLUSTER", summary: "a cluster id (c-…)", completion: .clusters)],
     examples: ["cluster c-3f9a2b1c"],
     run: { command, context in
         let id = try clusterID(command.operand(0) ?? "")
@@ -234,6 +235,14 @@ func runSimilar(_ command: ParsedCommand, _ context: Context) throws -> CommandO
 let patternsCommand: CommandSpec = CommandSpec(
     name: "patterns", group: "Analysis",
     summary: "The known-pattern library and how many analysed failures each matched.",
+    details: """
+        The built-in patterns, then the workspace's own from the [patterns] section of triage.toml, \
+        one a line: `name = "REGEX"` or `name = ["REGEX", "CATEGORY"]` or `name = ["REGEX", "CATEGORY", \
+        "ANCHOR"]` (category default test; oom, network, disk, docker, git, runner and timeout count as \
+        infrastructure; the anchor, a literal text every match contains, defaults to the regex's longest \
+        top-level literal). New patterns label failures analysed from then on; 'recluster' re-analyses \
+        the cache with them.
+        """,
     examples: ["patterns"],
     run: { _, context in
         let (_, store) = try context.analysisStore()
@@ -241,7 +250,7 @@ let patternsCommand: CommandSpec = CommandSpec(
         for a in try store.analyses(nights: nil) {
             for p in Set(a.patterns) { counts[p, default: 0] += 1 }
         }
-        let patterns = PatternLibrary.builtIn.patterns
+        let patterns = try context.config().patternLibrary.patterns
         let rows: [[Cell]] = patterns.map { p in
             [
                 Cell(p.name), Cell(p.category), Cell(p.infrastructure ? "infra" : ""), Cell("\(p.weight)"),
@@ -323,7 +332,7 @@ let reclusterCommand: CommandSpec = CommandSpec(
     options: [OptionSpec("threshold", value: "T", summary: "similarity to join a cluster, 0…1 (default 0.7)")],
     examples: ["recluster", "recluster --threshold 0.6"],
     run: { command, context in
-        var options = AnalysisOptions()
+        var options = AnalysisOptions(patterns: try context.config().patternLibrary)
         if let text = command.option("threshold") { options.threshold = try threshold(text) }
         let (cache, store) = try context.analysisStore()
         let report = try Analyzer(cache: cache, store: store, options: options).recluster()

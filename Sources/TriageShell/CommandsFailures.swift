@@ -1,14 +1,19 @@
 import Foundation
+import LogAnalysis
 import TriageCore
 
 let failuresCommand: CommandSpec = CommandSpec(
     name: "failures", group: "Failures",
-    summary: "Failed jobs of nightly pipelines, newest night first, with a one-line excerpt and the job's URL.",
+    summary: "Failed jobs of nightly pipelines grouped by failure kind (cluster), NEW kinds first, with each key line and URL.",
     details: """
         Only the latest attempt of a job counts: a job retried to green is not a failure. Jobs allowed \
-        to fail are left out unless --with-warnings. The excerpt is the last error-looking line of the \
-        cached trace. JSON: an array of failure records (job, project, pipeline, night, name, stage, \
-        status, failure_reason, allow_failure, web_url, attempt, key_line).
+        to fail are left out unless --with-warnings. Each job shows what the analysis stored at fetch: \
+        its cluster, NEW when the cluster was first seen that night, flaky when a member of the cluster \
+        failed and was then retried to green, and the excerpt's key line (a job fetched without its trace \
+        is "not analysed yet"). The table groups jobs by cluster, NEW clusters first, then the largest; \
+        within a cluster newest night first. JSON: an array of failure records, newest night first \
+        (job, project, pipeline, night, name, stage, status, failure_reason, allow_failure, web_url, \
+        attempt, key_line, cluster, new, flaky, excerpt: the texts of the excerpt's lines).
         """,
     operands: [OperandSpec("RANGE", optional: true, summary: "nights (default last-night)", completion: .ranges)],
     options: [
@@ -16,6 +21,8 @@ let failuresCommand: CommandSpec = CommandSpec(
         OptionSpec("stage", value: "STAGE", summary: "only jobs of this stage"),
         OptionSpec("reason", value: "REASON", summary: "only this failure reason", completion: .values(failureReasons)),
         OptionSpec("name", value: "GLOB", summary: "only jobs whose name matches (* and ?)"),
+        OptionSpec("cluster", value: "CLUSTER", summary: "only jobs of this cluster (c-…)", completion: .clusters),
+        OptionSpec("new", summary: "only jobs whose cluster was first seen on their night"),
         OptionSpec("with-warnings", summary: "include failed jobs that were allowed to fail"),
         OptionSpec("untriaged", summary: "only failures no issue covers (own or cluster assignment)"),
         OptionSpec("triaged", summary: "only failures an issue covers"),
@@ -23,12 +30,19 @@ let failuresCommand: CommandSpec = CommandSpec(
     examples: [
         "failures", "failures 7d --project julia/Foo.jl", "failures yesterday --stage test --name 'test-*'",
         "failures 2026-11-01..2026-11-28 --reason runner_system_failure --with-warnings",
+        "failures 30d --cluster c-3f9a2b1c", "failures --new",
     ],
     run: { command, context in try runFailures(command, context) }
 )
 
+/// What the listing shows of a job without an analysis (fetched without its trace, or before the
+/// analysis ran).
+let notAnalysed = "not analysed yet"
+
 func runFailures(_ command: ParsedCommand, _ context: Context) throws -> CommandOutput {
     let nights = try context.nights(command.operand(0))
+    let cluster = try command.option("cluster").map(clusterID)
+    let onlyNew = command.flags.contains("new")
     let (store, bounds) = try context.filledStore()
     let project = try command.option("project").map { try context.project(named: $0, in: store) }
     let stage = command.option("stage")
@@ -50,30 +64,93 @@ func runFailures(_ command: ParsedCommand, _ context: Context) throws -> Command
     if command.flags.contains("triaged") { rows.removeAll { issues[$0.job.id] == nil } }
     let found = try !all.isEmpty || !store.pipelineRows(nights: Set(nights), projectID: nil).isEmpty
     context.noteIfUncached(nights, bounds: bounds, found: found)
-    let excerpts = try keyLines(of: rows.map(\.job.id), in: store)
+    let insights = try store.insights(jobIDs: rows.map(\.job.id))
+    if cluster != nil || onlyNew {
+        rows = rows.filter { row in
+            guard let insight = insights[row.job.id] else { return false }
+            if let cluster, insight.cluster != cluster { return false }
+            return !onlyNew || insight.isNew(on: row.night)
+        }
+    }
     let projects = Set(rows.map(\.projectPath)).count
     let label = nights.count == 1 ? "night \(nights[0])" : "nights \(nights.first ?? "")..\(nights.last ?? "")"
     let noun = rows.count == 1 ? "failed job" : "failed jobs"
-    let text = ["\(label): \(rows.count) \(noun) in \(projects) project\(projects == 1 ? "" : "s")"]
-    let cells: [[Cell]] = zip(rows, excerpts).map { row, excerpt in
-        [
-            Cell(row.night), Cell(row.projectPath), Cell(row.job.name), Cell(row.job.stage),
-            row.job.allowFailure ? Cell(row.job.failureReason ?? "allowed", .warn) : Cell(row.job.failureReason ?? "-", .bad),
-            Cell(truncated(excerpt ?? "-", 100)), Cell(String(row.job.id), .dim), Cell(row.job.webURL, .dim),
-            issueCell(issues[row.job.id]),
-        ]
+    let groups = FailureGroup.grouping(rows, insights)
+    let kinds = groups.filter { $0.cluster != nil }
+    let newKinds = kinds.filter(\.isNew).count
+    let text = [
+        "\(label): \(rows.count) \(noun) in \(projects) project\(projects == 1 ? "" : "s"), "
+            + "\(kinds.count) cluster\(kinds.count == 1 ? "" : "s") (\(newKinds) new)"
+    ]
+    var cells: [[Cell]] = []
+    for group in groups {
+        for row in group.rows {
+            let insight = insights[row.job.id]
+            var marks: [String] = []
+            if insight?.isNew(on: row.night) == true { marks.append("NEW") }
+            if insight?.flaky == true { marks.append("flaky") }
+            cells.append([
+                Cell(insight?.cluster?.rawValue ?? "-", insight == nil ? .dim : .plain),
+                Cell(marks.joined(separator: " "), marks.first == "NEW" ? .bad : .warn),
+                Cell(row.night), Cell(row.projectPath), Cell(row.job.name), Cell(row.job.stage),
+                row.job.allowFailure
+                    ? Cell(row.job.failureReason ?? "allowed", .warn) : Cell(row.job.failureReason ?? "-", .bad),
+                insight.map { Cell(truncated($0.keyLine ?? "-", 100)) } ?? Cell(notAnalysed, .dim),
+                Cell(String(row.job.id), .dim), Cell(row.job.webURL, .dim),
+                issueCell(issues[row.job.id]),
+            ])
+        }
     }
-    let records: [JSONValue] = zip(rows, excerpts).map { row, excerpt in
+    // The excerpts' lines are only in the JSON answer: the table never pays for them.
+    let excerpts = context.format == .json ? try store.excerptTexts(jobIDs: rows.map(\.job.id)) : [:]
+    let records: [JSONValue] = rows.map { row in
         guard case .object(var fields) = failureRecord(row) else { return failureRecord(row) }
-        fields["key_line"] = .optional(excerpt)
+        let insight = insights[row.job.id]
+        fields["key_line"] = .optional(insight?.keyLine)
+        fields["cluster"] = .optional(insight?.cluster?.rawValue)
+        fields["new"] = .bool(insight?.isNew(on: row.night) ?? false)
+        fields["flaky"] = .bool(insight?.flaky ?? false)
+        fields["excerpt"] = insight == nil ? .null : .array((excerpts[row.job.id] ?? []).map(JSONValue.string))
         fields["issue"] = issueJSON(issues[row.job.id])
         return .object(fields)
     }
     return CommandOutput(
         text: text,
         table: Table(
-            columns: ["NIGHT", "PROJECT", "JOB", "STAGE", "REASON", "EXCERPT", "JOB ID", "URL", "ISSUE"], numeric: [6], rows: cells),
+            columns: ["CLUSTER", "MARKS", "NIGHT", "PROJECT", "JOB", "STAGE", "REASON", "KEY LINE", "JOB ID", "URL", "ISSUE"],
+            numeric: [8], rows: cells),
         json: .array(records))
+}
+
+/// The failures of one cluster in a listing (or those without an analysis: `cluster` nil).
+struct FailureGroup {
+    var cluster: ClusterID?
+    var isNew: Bool
+    var rows: [FailureRow]
+
+    /// Groups in table order: NEW clusters first, then by size (largest first), then by id; the
+    /// jobs without an analysis last. Rows keep their order (newest night first) within a group.
+    static func grouping(_ rows: [FailureRow], _ insights: [Int: FailureInsight]) -> [FailureGroup] {
+        var groups: [FailureGroup] = []
+        var index: [ClusterID?: Int] = [:]
+        for row in rows {
+            let insight = insights[row.job.id]
+            let key = insight?.cluster
+            if let k = index[key] {
+                groups[k].rows.append(row)
+                groups[k].isNew = groups[k].isNew || insight?.isNew(on: row.night) == true
+            } else {
+                index[key] = groups.count
+                groups.append(FailureGroup(cluster: key, isNew: insight?.isNew(on: row.night) == true, rows: [row]))
+            }
+        }
+        return groups.sorted { a, b in
+            if (a.cluster == nil) != (b.cluster == nil) { return b.cluster == nil }
+            if a.isNew != b.isNew { return a.isNew }
+            if a.rows.count != b.rows.count { return a.rows.count > b.rows.count }
+            return (a.cluster?.rawValue ?? "") < (b.cluster?.rawValue ?? "")
+        }
+    }
 }
 
 let warningsCommand: CommandSpec = CommandSpec(

@@ -8,9 +8,12 @@ let showCommand: CommandSpec = CommandSpec(
     summary: "Everything the cache knows about a job or a pipeline, or the session's settings.",
     details: """
         `show job N`: project, pipeline, ref, commit, stage, status, failure reason, timings, attempts \
-        and the job's status on previous nights; JSON: the failure record plus ref, sha, commit_title, \
-        created_at, started_at, finished_at, duration, pipeline_status, attempts, previous_nights, \
-        key_line. `show pipeline N`: the pipeline and all its jobs; JSON: {pipeline, project, night, \
+        and the job's status on previous nights, then what the analysis found: its cluster (NEW, flaky) \
+        and its excerpt, each line with its raw line number and why it was picked (a known pattern by \
+        name, an error keyword, the failing section's tail, …); JSON: the failure record plus ref, sha, \
+        commit_title, created_at, started_at, finished_at, duration, pipeline_status, attempts, \
+        previous_nights, key_line, cluster, new, flaky, excerpt (the lines' texts) and excerpt_lines \
+        ([{line, text, reason, pattern}]). `show pipeline N`: the pipeline and all its jobs; JSON: {pipeline, project, night, \
         status, ref, sha, created_at, web_url, jobs}. `show settings`: what `set` changes, and facts \
         of the workspace; JSON: an object of setting → value.
         """,
@@ -51,8 +54,19 @@ func showJob(_ id: Int, _ context: Context) throws -> CommandOutput {
         let nights = try context.calendar().nights(endingAt: found.night, count: 8).dropLast()
         previous = try store.jobHistory(projectID: job.projectID, name: job.name, nights: Set(nights))
     }
-    let excerpt = job.status == .failed ? try keyLine(of: job.id, in: store) : nil
     let night = found?.night ?? "-"
+    let (_, analyses) = try context.analysisStore()
+    let analysis = try analyses.analysis(jobID: job.id)
+    let insight = try store.insights(jobIDs: [job.id])[job.id]
+    // Without an analysis (fetched without its trace, or not analysed yet) the key line comes from
+    // the trace, if cached: one trace, so cheap enough here.
+    let excerpt = try analysis.map { $0.keyLine } ?? (job.status == .failed ? keyLine(of: job.id, in: store) : nil)
+    var marks: [String] = []
+    if insight?.isNew(on: night) == true { marks.append("NEW") }
+    if insight?.flaky == true { marks.append("flaky") }
+    let clusterText = analysis.map { a in
+        ([a.cluster?.rawValue ?? "-"] + marks).joined(separator: " ")
+    } ?? (job.status == .failed ? notAnalysed : "-")
     var rows: [[Cell]] = [
         ["job", Cell("\(job.id) \(job.name)")],
         ["project", Cell(projectPath)],
@@ -69,9 +83,18 @@ func showJob(_ id: Int, _ context: Context) throws -> CommandOutput {
         ["duration", Cell(shortDuration(job.duration))],
         ["attempts", Cell(attempts.map { "#\($0.attempt) \($0.id) \($0.status.rawValue)" }.joined(separator: ", "))],
         ["previous nights", Cell(previous.isEmpty ? "-" : previous.map { "\($0.night) \($0.job?.status.rawValue ?? "no job")" }.joined(separator: ", "))],
-        ["excerpt", Cell(excerpt ?? "-")],
-        ["web url", Cell(job.webURL)],
+        ["cluster", Cell(clusterText, marks.first == "NEW" ? .bad : (analysis == nil ? .dim : .plain))],
+        ["key line", Cell(excerpt ?? "-")],
     ]
+    let lines = analysis?.excerpt ?? []
+    let width = String(lines.map(\.rawLine).max() ?? 0).count
+    let reasonWidth = (lines.map { excerptReason($0).count }.max() ?? 0) + 1
+    for (k, line) in lines.enumerated() {
+        let number = String(repeating: " ", count: width - String(line.rawLine).count) + String(line.rawLine)
+        rows.append([Cell(k == 0 ? "excerpt" : ""), Cell("\(number)  \(excerptReason(line).padding(reasonWidth))\(line.text)")])
+    }
+    if analysis == nil { rows.append(["excerpt", Cell(job.status == .failed ? notAnalysed : "-", .dim)]) }
+    rows.append(["web url", Cell(job.webURL)])
     rows = rows.map { [Cell($0[0].text, .bold), $0[1]] }
     let record = FailureRow(
         job: job,
@@ -90,6 +113,11 @@ func showJob(_ id: Int, _ context: Context) throws -> CommandOutput {
     fields["duration"] = job.duration.map(JSONValue.double) ?? .null
     fields["pipeline_status"] = .optional(found?.pipeline.status.rawValue)
     fields["key_line"] = .optional(excerpt)
+    fields["cluster"] = .optional(analysis?.cluster?.rawValue)
+    fields["new"] = .bool(insight?.isNew(on: night) ?? false)
+    fields["flaky"] = .bool(insight?.flaky ?? false)
+    fields["excerpt"] = analysis.map { .array($0.excerpt.map { .string($0.text) }) } ?? .null
+    fields["excerpt_lines"] = analysis.map { .array($0.excerpt.map(excerptRecord)) } ?? .null
     fields["attempts"] = .array(attempts.map {
         .object(["job": .int($0.id), "attempt": .int($0.attempt), "status": .string($0.status.rawValue),
                  "failure_reason": .optional($0.failureReason)])
@@ -146,9 +174,11 @@ let traceCommand: CommandSpec = CommandSpec(
     name: "trace", group: "Browse",
     summary: "A job's log, cleaned (no escape codes, progress redraws resolved, sections as markers).",
     details: """
-        On a terminal the log goes through $PAGER (default less -R). --raw writes the bytes exactly \
-        as GitLab returned them. --grep keeps the matching lines, each with its line number. JSON: \
-        {job, lines: [{number, section, text}]} (with --raw: {job, bytes, raw}).
+        On a terminal the log goes through $PAGER (default less -R). The excerpt's lines (see \
+        'show job') are marked ▶ in a column before the text (coloured on a terminal); a job not \
+        analysed yet has no marker column. --raw writes the bytes exactly as GitLab returned them. \
+        --grep keeps the matching lines, each with its line number. JSON: \
+        {job, lines: [{number, section, text, in_excerpt}]} (with --raw: {job, bytes, raw}).
         """,
     operands: [OperandSpec("JOB", summary: "a job id", completion: .jobs)],
     options: [
@@ -186,22 +216,33 @@ func runTrace(_ command: ParsedCommand, _ context: Context) throws -> CommandOut
     }
     let log = TraceCleaner.clean([UInt8](data))
     var lines = log.lines
+    // The excerpt's lines, marked in the log; no marker column at all for a job never analysed.
+    let analysis = try context.analysisStore().1.analysis(jobID: id)
+    let picked = Set((analysis?.excerpt ?? []).map(\.number))
+    func marked(_ number: Int, _ text: String) -> String {
+        guard analysis != nil else { return text }
+        guard picked.contains(number) else { return "  " + text }
+        guard context.color, let code = Renderer.sgr(.warn) else { return "▶ " + text }
+        return "\u{1B}[\(code)m▶ " + text + "\u{1B}[0m"
+    }
     if let grep {
         lines = lines.filter { grep.firstMatch(in: $0.text, range: NSRange($0.text.startIndex..., in: $0.text)) != nil }
     }
     var shown: [String] = []
     if grep != nil {
         let width = String(lines.last?.number ?? 0).count
-        shown = lines.map { String(repeating: " ", count: max(0, width - String($0.number).count)) + "\($0.number): \($0.text)" }
+        shown = lines.map {
+            marked($0.number, String(repeating: " ", count: max(0, width - String($0.number).count)) + "\($0.number): \($0.text)")
+        }
     } else {
         if let tail { lines = Array(lines.suffix(tail)) }
         var section: String?? = .none
         for line in lines {
             if section != .some(line.section) {
-                if let name = line.section { shown.append("── \(name) ──") }
+                if let name = line.section { shown.append((analysis == nil ? "" : "  ") + "── \(name) ──") }
                 section = .some(line.section)
             }
-            shown.append(line.text)
+            shown.append(marked(line.number, line.text))
         }
     }
     return CommandOutput(
@@ -209,7 +250,10 @@ func runTrace(_ command: ParsedCommand, _ context: Context) throws -> CommandOut
         json: .object([
             "job": .int(id),
             "lines": .array(lines.map {
-                .object(["number": .int($0.number), "section": .optional($0.section), "text": .string($0.text)])
+                .object([
+                    "number": .int($0.number), "section": .optional($0.section), "text": .string($0.text),
+                    "in_excerpt": .bool(picked.contains($0.number)),
+                ])
             }),
         ]),
         paged: true)
@@ -217,4 +261,9 @@ func runTrace(_ command: ParsedCommand, _ context: Context) throws -> CommandOut
 
 extension String {
     var nonEmpty: String? { isEmpty ? nil : self }
+}
+
+/// Why an excerpt line was picked, for people: `pattern julia-test-failed`, `keyword`, `section-tail`.
+func excerptReason(_ line: AnalysedLine) -> String {
+    [line.reason, line.detail].compactMap { $0 }.joined(separator: " ")
 }

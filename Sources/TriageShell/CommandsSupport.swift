@@ -173,36 +173,14 @@ func globMatches(_ pattern: String, _ text: String) -> Bool {
     return pi == p.count
 }
 
-/// The last error-looking line of a failed job's trace (until the analysis gives better ones);
-/// nil without a cached trace.
+/// The key line of a failed job's cached trace, extracted now: for `show job` of a job the
+/// analysis has not seen yet (listings read the stored analysis instead); nil without a trace.
 func keyLine(of jobID: Int, in store: any CacheStore) throws -> String? {
     guard let data = try store.trace(jobID: jobID), !data.isEmpty else { return nil }
     let log = TraceCleaner.clean([UInt8](data))
     guard let line = ExcerptExtractor().excerpt(failed: log).keyLine?.line.text else { return nil }
     let trimmed = line.trimmingCharacters(in: .whitespaces)
     return trimmed.isEmpty ? nil : trimmed
-}
-
-/// `keyLine` of many jobs, on every core: each is a trace to decompress, clean and scan, the
-/// bulk of a `failures` over many nights (until the analysis keeps excerpts in the cache).
-func keyLines(of jobIDs: [Int], in store: any CacheStore) throws -> [String?] {
-    final class Results: @unchecked Sendable {
-        let lock = NSLock()
-        var lines: [String?]
-        var error: (any Error)?
-        init(count: Int) { lines = Array(repeating: nil, count: count) }
-    }
-    let results = Results(count: jobIDs.count)
-    DispatchQueue.concurrentPerform(iterations: jobIDs.count) { index in
-        do {
-            let line = try keyLine(of: jobIDs[index], in: store)
-            results.lock.withLock { results.lines[index] = line }
-        } catch {
-            results.lock.withLock { results.error = error }
-        }
-    }
-    if let error = results.error { throw error }
-    return results.lines
 }
 
 /// At most `width` characters, with an ellipsis when cut.

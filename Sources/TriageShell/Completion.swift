@@ -15,15 +15,19 @@ public struct CompletionData: Sendable {
     public var pipelines: @Sendable () -> [String]
     /// Recent nights (`YYYY-MM-DD`), newest first: offered after the range keywords.
     public var nights: @Sendable () -> [String]
+    /// Cluster ids (`c-3f9a2b1c`), the most recently seen first.
+    public var clusters: @Sendable () -> [String]
 
     public init(
         projects: @escaping @Sendable () -> [String] = { [] }, jobs: @escaping @Sendable () -> [String] = { [] },
-        pipelines: @escaping @Sendable () -> [String] = { [] }, nights: @escaping @Sendable () -> [String] = { [] }
+        pipelines: @escaping @Sendable () -> [String] = { [] }, nights: @escaping @Sendable () -> [String] = { [] },
+        clusters: @escaping @Sendable () -> [String] = { [] }
     ) {
         self.projects = projects
         self.jobs = jobs
         self.pipelines = pipelines
         self.nights = nights
+        self.clusters = clusters
     }
 
     /// Nothing but the command table.
@@ -31,6 +35,8 @@ public struct CompletionData: Sendable {
 
     /// How many recent nights feed the night, job and pipeline candidates.
     static let recentNights = 7
+    /// How many cluster ids are offered at most (the most recently seen).
+    static let recentClusters = 1000
 
     /// Candidates from the workspace's cache, only when one exists: completion never creates
     /// the cache (`.triage/` holding nothing but the shell's history does not count).
@@ -62,6 +68,10 @@ public struct CompletionData: Sendable {
             nights: {
                 guard let store = store() else { return [] }
                 return recent(store).sorted(by: >)
+            },
+            clusters: {
+                guard let store = store() else { return [] }
+                return (try? store.clusterIDs(limit: recentClusters)) ?? []
             })
     }
 }
@@ -171,6 +181,7 @@ public struct Completer: Sendable {
         case .commands: return commandNames()
         case .projects: return data.projects()
         case .jobs: return data.jobs()
+        case .clusters: return data.clusters()
         case .ranges: return Self.rangeKeywords + data.nights()
         case .values(let values): return values
         }

@@ -141,7 +141,9 @@ public struct Renderer: Sendable {
 
     /// Cells are one line: tabs, newlines and carriage returns become spaces.
     static func clean(_ s: String) -> String {
-        s.replacingOccurrences(of: "\t", with: " ").replacingOccurrences(of: "\n", with: " ")
+        // Almost no cell holds one: skip Foundation's replacing (most of a 3 000-row table's cost).
+        guard s.utf8.contains(where: { $0 == 9 || $0 == 10 || $0 == 13 }) else { return s }
+        return s.replacingOccurrences(of: "\t", with: " ").replacingOccurrences(of: "\n", with: " ")
             .replacingOccurrences(of: "\r", with: " ")
     }
 

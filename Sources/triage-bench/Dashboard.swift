@@ -14,7 +14,7 @@ func benchExport(_ o: ShellOptions) async throws {
     let clock = ContinuousClock()
     if !FileManager.default.fileExists(atPath: marker.path) {
         try? FileManager.default.removeItem(at: directory.appendingPathComponent(".triage"))
-        var counts = (pipelines: 0, jobs: 0, traces: 0)
+        var counts = (pipelines: 0, jobs: 0, traces: 0, analysed: 0, clusters: 0)
         let built = try clock.measure { counts = try buildShellCache(o, at: directory, lastNight: lastNight) }
         FileManager.default.createFile(atPath: marker.path, contents: nil)
         print(

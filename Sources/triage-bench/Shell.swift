@@ -38,7 +38,9 @@ struct Random {
 
 /// A year of nightly pipelines for `projects` projects, written with `storePipeline` (no HTTP):
 /// six jobs a pipeline (build, three tests, an allowed-to-fail nightly test, docs), some retried.
-func buildShellCache(_ o: ShellOptions, at directory: URL, lastNight: String) throws -> (pipelines: Int, jobs: Int, traces: Int) {
+func buildShellCache(_ o: ShellOptions, at directory: URL, lastNight: String) throws -> (
+    pipelines: Int, jobs: Int, traces: Int, analysed: Int, clusters: Int
+) {
     let store = try SQLiteCacheStore(directory: directory.appendingPathComponent(".triage"))
     let nights = calendar.nights(endingAt: lastNight, count: o.nights)
     var rng = Random(state: 2026)
@@ -55,7 +57,7 @@ func buildShellCache(_ o: ShellOptions, at directory: URL, lastNight: String) th
             .joined(separator: "\n").utf8)
     var pipelineID = 1_000_000
     var jobID = 50_000_000
-    var counts = (pipelines: 0, jobs: 0, traces: 0)
+    var counts = (pipelines: 0, jobs: 0, traces: 0, analysed: 0, clusters: 0)
     for (n, night) in nights.enumerated() {
         guard let start = calendar.start(of: night) else { continue }
         let created = start.addingTimeInterval(12 * 3600)
@@ -94,6 +96,10 @@ func buildShellCache(_ o: ShellOptions, at directory: URL, lastNight: String) th
             }
         }
     }
+    // What fetch does after it stores: the analysis (excerpts, clusters) the listings read.
+    let report = try Analyzer(cache: store, store: store).analyseNew()
+    counts.analysed = report.analysed
+    counts.clusters = report.clusters
     return counts
 }
 
@@ -121,16 +127,17 @@ func benchShell(_ o: ShellOptions) async throws {
     let directory = try o.directory.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? temporary()
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     try Data("[nightly]\ntimezone = \"America/Chicago\"\n".utf8).write(to: directory.appendingPathComponent("triage.toml"))
-    let marker = directory.appendingPathComponent(".triage/bench-\(o.projects)x\(o.nights)")
+    let marker = directory.appendingPathComponent(".triage/bench-\(o.projects)x\(o.nights)-analysed")
     let clock = ContinuousClock()
     if !FileManager.default.fileExists(atPath: marker.path) {
         try? FileManager.default.removeItem(at: directory.appendingPathComponent(".triage"))
-        var counts = (pipelines: 0, jobs: 0, traces: 0)
+        var counts = (pipelines: 0, jobs: 0, traces: 0, analysed: 0, clusters: 0)
         let built = try clock.measure { counts = try buildShellCache(o, at: directory, lastNight: lastNight) }
         FileManager.default.createFile(atPath: marker.path, contents: nil)
         print(
             "shell benchmark: built a cache of \(o.projects) projects × \(o.nights) nights: \(counts.pipelines) pipelines, "
-                + "\(counts.jobs) jobs, \(counts.traces) traces in \(f(seconds(built), 1)) s")
+                + "\(counts.jobs) jobs, \(counts.traces) traces, \(counts.analysed) analysed failures in "
+                + "\(counts.clusters) clusters in \(f(seconds(built), 1)) s")
     } else {
         print("shell benchmark: reusing the cache in \(directory.path)")
     }
@@ -145,10 +152,13 @@ func benchShell(_ o: ShellOptions) async throws {
         sink: sink, stdoutIsTerminal: false)
     let context = Context(environment: environment, format: .table, color: false)
     let session = Session(context: context)
-    let someJob = 50_000_000 + 6 * o.projects * (o.nights - 1) + 2  // a job of the last nights
+    // An analysed failure of the last night, so `show job` shows a cluster and an excerpt.
+    let someJob =
+        try SQLiteCacheStore(directory: directory.appendingPathComponent(".triage"))
+        .failures(nights: [lastNight]).first { !$0.job.allowFailure }?.job.id ?? 50_000_000
     let commands = [
         "failures last-night", "failures 30d", "projects", "history group1/Package8.jl", "history group1/Package8.jl test-1.10 30d",
-        "show job \(someJob)", "pipelines", "warnings 7d",
+        "show job \(someJob)", "pipelines", "warnings 7d", "failures 30d --new", "clusters 30d",
     ]
     _ = await session.run(words: ["status"])  // opens the cache once, as the first command of a session does
     var failed = false

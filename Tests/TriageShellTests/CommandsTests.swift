@@ -9,11 +9,58 @@ import TriageCore
         defer { f.cleanUp() }
         #expect(await f.run("failures") == .success)
         #expect(f.sink.stdout == """
-            night\tproject\tjob\tstage\treason\texcerpt\tjob id\turl\tissue
-            2026-11-28\tjulia/Foo.jl\ttest-1.10\ttest\tscript_failure\tERROR: LoadError: Some tests did not pass\t1051\thttps://g/jobs/1051\t-
+            cluster\tmarks\tnight\tproject\tjob\tstage\treason\tkey line\tjob id\turl\tissue
+            -\t\t2026-11-28\tjulia/Foo.jl\ttest-1.10\ttest\tscript_failure\tnot analysed yet\t1051\thttps://g/jobs/1051\t-
 
             """)
         #expect(f.sink.stderr == "")
+    }
+
+    @Test func failuresJoinTheStoredAnalysis() async throws {
+        let f = try ShellFixture()
+        defer { f.cleanUp() }
+        #expect(await f.run("recluster") == .success)
+        let (_, analyses) = try f.context.analysisStore()
+        let cluster = try #require(try analyses.analysis(jobID: 1051)?.cluster?.rawValue)
+        let first = try #require(try analyses.clusterStates().first { $0.id.rawValue == cluster }?.firstNight)
+        let marks = first == "2026-11-28" ? "NEW" : ""
+        f.sink.clear()
+        #expect(await f.run("failures") == .success)
+        #expect(f.sink.stdout == """
+            cluster\tmarks\tnight\tproject\tjob\tstage\treason\tkey line\tjob id\turl\tissue
+            \(cluster)\t\(marks)\t2026-11-28\tjulia/Foo.jl\ttest-1.10\ttest\tscript_failure\tERROR: LoadError: Some tests did not pass\t1051\thttps://g/jobs/1051\t-
+
+            """)
+        f.sink.clear()
+        f.context.format = .json
+        #expect(await f.run("failures --cluster \(cluster)") == .success)
+        let records = try #require(try JSONSerialization.jsonObject(with: Data(f.sink.stdout.utf8)) as? [[String: Any]])
+        #expect(records.count == 1)
+        #expect(records.first?["cluster"] as? String == cluster)
+        #expect(records.first?["new"] as? Bool == (marks == "NEW"))
+        #expect(records.first?["flaky"] as? Bool == false)
+        #expect(records.first?["key_line"] as? String == "ERROR: LoadError: Some tests did not pass")
+        #expect(records.first?["excerpt"] as? [String] == (try analyses.analysis(jobID: 1051))?.excerpt.map(\.text))
+        f.sink.clear()
+        #expect(await f.run("failures --cluster c-00000000") == .success)
+        #expect(f.sink.stdout == "[]\n")
+        f.sink.clear()
+        #expect(await f.run("show job 1051") == .success)
+        let shown = try #require(try JSONSerialization.jsonObject(with: Data(f.sink.stdout.utf8)) as? [String: Any])
+        #expect(shown["cluster"] as? String == cluster)
+        #expect(shown["excerpt"] as? [String] == records.first?["excerpt"] as? [String])
+        let lines = try #require(shown["excerpt_lines"] as? [[String: Any]])
+        let key = lines.first { $0["text"] as? String == "ERROR: LoadError: Some tests did not pass" }
+        #expect(key?["reason"] as? String == "pattern")
+        #expect(key?["pattern"] is String)
+        f.sink.clear()
+        #expect(await f.run("trace 1051") == .success)
+        let trace = try #require(try JSONSerialization.jsonObject(with: Data(f.sink.stdout.utf8)) as? [String: Any])
+        let marked = try #require(trace["lines"] as? [[String: Any]]).filter { $0["in_excerpt"] as? Bool == true }
+        #expect(marked.compactMap { $0["text"] as? String } == records.first?["excerpt"] as? [String])
+        f.sink.clear()
+        #expect(await f.run("failures --cluster nope", file: "a.triage") == .stopped)
+        #expect(f.sink.stderr == "a.triage:1: error: 'nope' is not a cluster id — cluster ids look like c-3f9a2b1c; see 'clusters'\n")
     }
 
     @Test func failuresFiltersAndWarnings() async throws {

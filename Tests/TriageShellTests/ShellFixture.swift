@@ -17,6 +17,8 @@ final class CapturingSink: OutputSink, @unchecked Sendable {
     func writeError(_ text: String) { lock.withLock { err += text } }
     func status(_ line: String?) {}
     func writeRaw(_ data: Data) { lock.withLock { raw.append(data) } }
+    /// Forgets what was captured so far.
+    func clear() { lock.withLock { out = ""; err = ""; raw = Data() } }
 }
 
 /// A GitLab that is never reached: commands under test must not go to the network.

@@ -1,0 +1,50 @@
+import Foundation
+import LogAnalysis
+import Testing
+import TriageCore
+
+@testable import Store
+
+@Suite struct AnalysisQueriesTests {
+    @Test func insightsAndExcerptsOfAnalysedJobsOnly() throws {
+        let workspace = TempWorkspace()
+        defer { workspace.cleanUp() }
+        let store = try AnalysisStoreTests().seeded(workspace)
+        #expect(try store.insights(jobIDs: [11, 12, 14]).isEmpty)
+        _ = try Analyzer(cache: store, store: store).analyseNew()
+
+        let insights = try store.insights(jobIDs: [11, 12, 13, 14])
+        #expect(insights.keys.sorted() == [11, 12])
+        let a = try #require(insights[11])
+        #expect(a.keyLine == "some: Test Failed at /builds/julia/A.jl/test/x.jl:3")
+        #expect(a.cluster == (try store.analysis(jobID: 11))?.cluster)
+        #expect(a.clusterFirstNight == "2026-11-01")
+        #expect(a.isNew(on: "2026-11-01"))
+        #expect(!a.isNew(on: "2026-11-02"))
+        #expect(!a.flaky)
+        // Job 12 failed and its retry passed: its cluster is flaky.
+        #expect(insights[12]?.flaky == true)
+
+        let texts = try store.excerptTexts(jobIDs: [11, 14])
+        #expect(texts.keys.sorted() == [11])
+        #expect(texts[11] == (try store.analysis(jobID: 11))?.excerpt.map(\.text))
+        #expect(try store.insights(jobIDs: []).isEmpty)
+
+        let ids = try store.clusterIDs(limit: 10)
+        #expect(Set(ids) == Set(try store.clusterStates().map(\.id.rawValue)))
+        #expect(try store.clusterIDs(limit: 1).count == 1)
+    }
+
+    @Test func migrationV3IndexesServeTheListings() throws {
+        let workspace = TempWorkspace()
+        defer { workspace.cleanUp() }
+        let store = try workspace.open()
+        let lastFailed = try store.queryPlan(
+            sql: "SELECT project_id, max(night) FROM pipelines WHERE status = 'failed' GROUP BY project_id")
+        #expect(lastFailed.contains("USING COVERING INDEX pipelines_status_project_night (status=?)"))
+        let insights = try store.queryPlan(sql: SQLiteCacheStore.insightsSQL, arguments: ["[1]"])
+        #expect(insights.contains("USING INDEX analyses_flaky (cluster_id=?)"))
+        #expect(insights.contains("SEARCH a USING INTEGER PRIMARY KEY (rowid=?)"))
+        #expect(insights.contains("SEARCH c USING INDEX sqlite_autoindex_clusters_1 (id=?)"))
+    }
+}
