@@ -270,3 +270,32 @@ public protocol AnalysisQueries: Sendable {
     /// Cluster ids, the most recently seen first, at most `limit`.
     func clusterIDs(limit: Int) throws -> [String]
 }
+
+// MARK: - What changed (issue 7)
+
+/// The latest attempt of one job of a pipeline, with its night: the history `streaks`,
+/// `suspects` and `diff job` read.
+public struct NightlyJobRow: Hashable, Sendable {
+    public var job: Job
+    public var pipeline: Pipeline
+    public var night: String
+    public var projectPath: String
+    /// An earlier attempt of the job in the same pipeline failed (green only after a retry).
+    public var retriedToGreen: Bool
+
+    public init(job: Job, pipeline: Pipeline, night: String, projectPath: String, retriedToGreen: Bool) {
+        self.job = job
+        self.pipeline = pipeline
+        self.night = night
+        self.projectPath = projectPath
+        self.retriedToGreen = retriedToGreen
+    }
+}
+
+/// The cache queries of the "what changed" commands.
+public protocol ChangesQueries {
+    /// Latest attempts of the jobs of pipelines of nights `fromNight...throughNight`, by night,
+    /// pipeline id and job id ascending; optionally of one project and one job name.
+    func nightlyJobs(fromNight: String, throughNight: String, projectID: Int?, name: String?) throws
+        -> [NightlyJobRow]
+}

@@ -8,7 +8,7 @@ extension CommandTable {
         summaryCommand, failuresCommand, warningsCommand,
         projectsCommand, pipelinesCommand, historyCommand, showCommand, traceCommand,
         setCommand, sourceCommand, helpCommand, quitCommand,
-    ] + analysisCommands + dashboardCommands + assignCommands)
+    ] + analysisCommands + dashboardCommands + assignCommands + changesCommands)
 }
 
 let fetchCommand: CommandSpec = CommandSpec(
@@ -66,9 +66,12 @@ func runFetch(_ command: ParsedCommand, _ context: Context) async throws -> Comm
     let analysisJSON: JSONValue
     let issuesText: String
     let issuesJSON: JSONValue
+    let greenText: String
+    let greenJSON: JSONValue
     do {
         report = try await syncer.run(options) { progress in sink.status(progressLine(progress)) }
         sink.status(nil)
+        (greenText, greenJSON) = try await fetchGreenTraces(context, source: source, nights: config.nights)
         (analysisText, analysisJSON) = try analyseAfterFetch(context)
         (issuesText, issuesJSON) = try await fetchIssues(context, source: source)
     } catch is CancellationError {
@@ -86,9 +89,9 @@ func runFetch(_ command: ParsedCommand, _ context: Context) async throws -> Comm
         + "(\(report.pipelinesSeen) seen), \(report.jobs) jobs, \(report.traces) traces "
         + "(\(byteCount(report.traceBytes))), \(report.apiCalls) API calls"
     return CommandOutput(
-        text: [text, analysisText, issuesText],
+        text: [text, greenText, analysisText, issuesText],
         json: .object([
-            "analysis": analysisJSON, "issues": issuesJSON,
+            "analysis": analysisJSON, "issues": issuesJSON, "green_traces": greenJSON,
             "projects": .int(report.projects), "pipelines_seen": .int(report.pipelinesSeen),
             "pipelines_synced": .int(report.pipelinesSynced), "jobs": .int(report.jobs),
             "traces": .int(report.traces), "trace_bytes": .int(report.traceBytes),

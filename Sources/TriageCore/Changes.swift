@@ -1,0 +1,270 @@
+import Foundation
+import LogAnalysis
+
+// "What changed" (issue 7): per project and job, the nightly runs; streaks (new tonight,
+// recovered tonight, failing since, flapping); the pairs of runs whose traces `suspects`
+// compares. Pure: the cache rows come in, values go out.
+
+/// A job of a project, across nights: the identity `streaks` and `diff job` follow.
+public struct JobKey: Hashable, Sendable, Comparable {
+    public var project: String
+    public var name: String
+
+    public init(project: String, name: String) {
+        self.project = project
+        self.name = name
+    }
+
+    public static func < (a: JobKey, b: JobKey) -> Bool { (a.project, a.name) < (b.project, b.name) }
+}
+
+/// One night's outcome of a job: its latest attempt in the night's last nightly pipeline.
+public struct JobRun: Hashable, Sendable {
+    public var night: String
+    public var jobID: Int
+    /// Failed (and not allowed to); otherwise it succeeded.
+    public var red: Bool
+    /// Green only after a retry.
+    public var retriedToGreen: Bool
+    public var sha: String
+    public var pipelineID: Int
+
+    public init(night: String, jobID: Int, red: Bool, retriedToGreen: Bool = false, sha: String = "", pipelineID: Int = 0) {
+        self.night = night
+        self.jobID = jobID
+        self.red = red
+        self.retriedToGreen = retriedToGreen
+        self.sha = sha
+        self.pipelineID = pipelineID
+    }
+}
+
+/// The runs of one job, one per night, oldest first.
+public struct JobHistory: Hashable, Sendable {
+    public var key: JobKey
+    public var projectID: Int
+    public var runs: [JobRun]
+
+    public init(key: JobKey, projectID: Int, runs: [JobRun]) {
+        self.key = key
+        self.projectID = projectID
+        self.runs = runs
+    }
+
+    /// The run of a night, if the job ran.
+    public func run(on night: String) -> JobRun? { runs.last { $0.night == night } }
+
+    /// The last run before a night.
+    public func previous(before night: String) -> JobRun? { runs.last { $0.night < night } }
+
+    /// The last green run before a night.
+    public func lastGreen(before night: String) -> JobRun? { runs.last { $0.night < night && !$0.red } }
+
+    /// Outcome changes (green↔red) among the last `window` runs up to and including `night`.
+    public func flips(through night: String, window: Int) -> Int {
+        let recent = runs.filter { $0.night <= night }.suffix(window)
+        return zip(recent, recent.dropFirst()).filter { $0.red != $1.red }.count
+    }
+}
+
+public enum ChangesHistory {
+    /// Histories from cache rows (`ChangesQueries.nightlyJobs`), sorted by key. Only successes and
+    /// failures not allowed to fail count; when a night has several pipelines the last one wins.
+    public static func histories(_ rows: [NightlyJobRow]) -> [JobHistory] {
+        var byKey: [JobKey: (projectID: Int, runs: [String: JobRun])] = [:]
+        for row in rows {
+            let red: Bool
+            if row.job.status == .failed && !row.job.allowFailure {
+                red = true
+            } else if row.job.status == .success || (row.job.status == .failed && row.job.allowFailure) {
+                red = false
+            } else {
+                continue
+            }
+            let key = JobKey(project: row.projectPath, name: row.job.name)
+            let run = JobRun(
+                night: row.night, jobID: row.job.id, red: red, retriedToGreen: !red && row.retriedToGreen,
+                sha: row.pipeline.sha, pipelineID: row.pipeline.id)
+            var entry = byKey[key] ?? (row.job.projectID, [:])
+            if let old = entry.runs[row.night], old.pipelineID > run.pipelineID { continue }
+            entry.runs[row.night] = run
+            byKey[key] = entry
+        }
+        return byKey.map { key, entry in
+            JobHistory(
+                key: key, projectID: entry.projectID, runs: entry.runs.values.sorted { $0.night < $1.night })
+        }.sorted { $0.key < $1.key }
+    }
+}
+
+/// Where a job stands on a night.
+public struct Streak: Hashable, Sendable {
+    public enum Kind: String, Hashable, Sendable, CaseIterable {
+        /// Red tonight, green (or never run) the run before.
+        case new
+        /// Green tonight, red the run before.
+        case recovered
+        /// Red tonight and the run before.
+        case failing
+        /// Green tonight and the run before, but changing often lately.
+        case flapping
+    }
+
+    public var key: JobKey
+    public var night: String
+    public var kind: Kind
+    /// The job's run of the night.
+    public var jobID: Int
+    /// First red night of the current red run (`new`, `failing`); the first red night of the run
+    /// that just ended (`recovered`); nil for `flapping`.
+    public var since: String?
+    /// Red nights in that run (the night itself included for `new` and `failing`).
+    public var nights: Int
+    /// Outcome changes within the flapping window; `flapping` is true from `Streaks.flapThreshold`.
+    public var flips: Int
+    public var flapping: Bool
+    /// The job never ran before in the history looked at (`new` only).
+    public var firstRun: Bool
+
+    public init(
+        key: JobKey, night: String, kind: Kind, jobID: Int, since: String?, nights: Int, flips: Int,
+        flapping: Bool, firstRun: Bool = false
+    ) {
+        self.key = key
+        self.night = night
+        self.kind = kind
+        self.jobID = jobID
+        self.since = since
+        self.nights = nights
+        self.flips = flips
+        self.flapping = flapping
+        self.firstRun = firstRun
+    }
+}
+
+public enum Streaks {
+    /// Runs looked at for flapping.
+    public static let flapWindow = 14
+    /// Outcome changes within the window that make a job flapping.
+    public static let flapThreshold = 4
+
+    /// Every job that is new, recovered, failing or flapping on `night`; by kind (`Kind` order),
+    /// then longest streak first, then key. Jobs that did not run that night are left out.
+    public static func on(night: String, histories: [JobHistory]) -> [Streak] {
+        var result: [Streak] = []
+        for history in histories {
+            guard let index = history.runs.lastIndex(where: { $0.night == night }) else { continue }
+            let run = history.runs[index]
+            let previous = index > 0 ? history.runs[index - 1] : nil
+            let flips = history.flips(through: night, window: flapWindow)
+            let flapping = flips >= flapThreshold
+            // The red run ending at `end` (inclusive): its first night and length.
+            func redRun(endingAt end: Int) -> (since: String, nights: Int) {
+                var start = end
+                while start > 0, history.runs[start - 1].red { start -= 1 }
+                return (history.runs[start].night, end - start + 1)
+            }
+            let streak: Streak
+            switch (run.red, previous?.red) {
+            case (true, true?):
+                let (since, count) = redRun(endingAt: index)
+                streak = Streak(
+                    key: history.key, night: night, kind: .failing, jobID: run.jobID, since: since, nights: count,
+                    flips: flips, flapping: flapping)
+            case (true, _):
+                streak = Streak(
+                    key: history.key, night: night, kind: .new, jobID: run.jobID, since: night, nights: 1,
+                    flips: flips, flapping: flapping, firstRun: previous == nil)
+            case (false, true?):
+                let (since, count) = redRun(endingAt: index - 1)
+                streak = Streak(
+                    key: history.key, night: night, kind: .recovered, jobID: run.jobID, since: since, nights: count,
+                    flips: flips, flapping: flapping)
+            case (false, _):
+                guard flapping else { continue }
+                streak = Streak(
+                    key: history.key, night: night, kind: .flapping, jobID: run.jobID, since: nil, nights: 0,
+                    flips: flips, flapping: true)
+            }
+            result.append(streak)
+        }
+        let order = Streak.Kind.allCases
+        return result.sorted { a, b in
+            let (ka, kb) = (order.firstIndex(of: a.kind) ?? 0, order.firstIndex(of: b.kind) ?? 0)
+            if ka != kb { return ka < kb }
+            if a.nights != b.nights { return a.nights > b.nights }
+            return a.key < b.key
+        }
+    }
+}
+
+/// Two runs of one job whose traces' dependency listings `suspects` compares.
+public struct RunPair: Hashable, Sendable {
+    public var key: JobKey
+    /// The later run (red for a newly failing job).
+    public var jobID: Int
+    /// The earlier, green run.
+    public var baseJobID: Int
+    public var baseNight: String
+
+    public init(key: JobKey, jobID: Int, baseJobID: Int, baseNight: String) {
+        self.key = key
+        self.jobID = jobID
+        self.baseJobID = baseJobID
+        self.baseNight = baseNight
+    }
+}
+
+public enum ChangesPairs {
+    /// Jobs that started failing on `night` (red, and green the run before), each with that green run.
+    public static func newlyFailing(on night: String, histories: [JobHistory]) -> [RunPair] {
+        histories.compactMap { h in
+            guard let run = h.run(on: night), run.red, let before = h.previous(before: night), !before.red else {
+                return nil
+            }
+            return RunPair(key: h.key, jobID: run.jobID, baseJobID: before.jobID, baseNight: before.night)
+        }
+    }
+
+    /// Jobs green on `night` and the run before, each with that earlier run.
+    public static func stillGreen(on night: String, histories: [JobHistory]) -> [RunPair] {
+        histories.compactMap { h in
+            guard let run = h.run(on: night), !run.red, let before = h.previous(before: night), !before.red else {
+                return nil
+            }
+            return RunPair(key: h.key, jobID: run.jobID, baseJobID: before.jobID, baseNight: before.night)
+        }
+    }
+
+    /// Ranks the dependency changes of the jobs that started failing on a night.
+    ///
+    /// `listing` gives a job's parsed trace (nil when the trace is not cached); pairs missing either
+    /// trace are counted in `withoutTraces` and left out. `clusters` names failing jobs' clusters.
+    public static func suspects(
+        failing: [RunPair], green: [RunPair], clusters: [Int: String],
+        listing: (Int) throws -> (listing: DependencyListing, truncated: Bool)?
+    ) rethrows -> (suspects: [Suspect], compared: Int, withoutTraces: Int) {
+        func changes(_ pair: RunPair) throws -> [DependencyChange]? {
+            guard let base = try listing(pair.baseJobID), let later = try listing(pair.jobID) else { return nil }
+            return DependencyDiff.between(
+                green: base.listing, red: later.listing, greenTruncated: base.truncated, redTruncated: later.truncated
+            ).changes
+        }
+        var failingJobs: [SuspectJob] = []
+        var missing = 0
+        for pair in failing {
+            guard let found = try changes(pair) else {
+                missing += 1
+                continue
+            }
+            failingJobs.append(
+                SuspectJob(id: pair.jobID, project: pair.key.project, cluster: clusters[pair.jobID], changes: found))
+        }
+        var greenJobs: [SuspectJob] = []
+        for pair in green {
+            guard let found = try changes(pair) else { continue }
+            greenJobs.append(SuspectJob(id: pair.jobID, project: pair.key.project, changes: found))
+        }
+        return (SuspectRanker.rank(failing: failingJobs, green: greenJobs), failingJobs.count, missing)
+    }
+}

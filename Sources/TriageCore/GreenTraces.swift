@@ -1,0 +1,90 @@
+import Foundation
+
+/// The sync keeps only failed jobs' traces; `diff job` and `suspects` also need the trace of each
+/// failing job's last green run (same project and job name). This step, run after the sync, fetches
+/// those not cached yet: bounded (`limit` per run) and incremental (a stored trace is never
+/// fetched again; the next run continues with what is left).
+public enum GreenTraces {
+    public struct Report: Hashable, Sendable {
+        /// Green runs whose trace was wanted (cached or not).
+        public var wanted: Int
+        public var fetched: Int
+        public var bytes: Int
+        /// Traces GitLab would not give (gone, forbidden): skipped, tried again next time.
+        public var failed: Int
+        /// Left for the next run because of `limit`.
+        public var deferred: Int
+
+        public init(wanted: Int = 0, fetched: Int = 0, bytes: Int = 0, failed: Int = 0, deferred: Int = 0) {
+            self.wanted = wanted
+            self.fetched = fetched
+            self.bytes = bytes
+            self.failed = failed
+            self.deferred = deferred
+        }
+    }
+
+    /// The job ids of the green runs wanted for the red runs of `nights`: for each, the job's last
+    /// green run before that night. With `greenSample` > 0, also up to that many still-green jobs
+    /// (both runs) per night that has newly failing jobs — the evidence `suspects` weighs changes
+    /// against. Ascending, distinct.
+    public static func wanted(nights: [String], histories: [JobHistory], greenSample: Int = 0) -> [Int] {
+        var ids = Set<Int>()
+        for night in nights {
+            for history in histories {
+                guard let run = history.run(on: night), run.red, let green = history.lastGreen(before: night) else {
+                    continue
+                }
+                ids.insert(green.jobID)
+            }
+            guard greenSample > 0, !ChangesPairs.newlyFailing(on: night, histories: histories).isEmpty else { continue }
+            for pair in ChangesPairs.stillGreen(on: night, histories: histories).prefix(greenSample) {
+                ids.insert(pair.jobID)
+                ids.insert(pair.baseJobID)
+            }
+        }
+        return ids.sorted()
+    }
+
+    /// Fetches the wanted traces that are not cached, newest jobs first, at most `limit`.
+    public static func fetch(
+        wanted: [Int], source: any GitLabSource, store: any CacheStore, projectOf: [Int: Int], limit: Int = 2000,
+        concurrency: Int = 8
+    ) async throws -> Report {
+        let stored = try store.storedTraces(jobIDs: wanted)
+        let missing = wanted.filter { !stored.contains($0) }.sorted(by: >)
+        let batch = Array(missing.prefix(max(0, limit)))
+        var report = Report(wanted: wanted.count, deferred: missing.count - batch.count)
+        var index = 0
+        while index < batch.count {
+            try Task.checkCancellation()
+            let chunk = batch[index..<min(batch.count, index + max(1, concurrency))]
+            index += chunk.count
+            let results = try await withThrowingTaskGroup(of: (Int, Data?).self) { group in
+                for id in chunk {
+                    guard let project = projectOf[id] else { continue }
+                    group.addTask {
+                        do {
+                            return (id, try await source.trace(projectID: project, jobID: id))
+                        } catch is RemoteError {
+                            return (id, nil)
+                        }
+                    }
+                }
+                var out: [(Int, Data?)] = []
+                for try await result in group { out.append(result) }
+                return out
+            }
+            for (id, data) in results {
+                guard let data else {
+                    report.failed += 1
+                    continue
+                }
+                try store.storeTrace(jobID: id, data: data)
+                report.fetched += 1
+                report.bytes += data.count
+            }
+        }
+        return report
+    }
+}

@@ -1,0 +1,338 @@
+import Foundation
+import LogAnalysis
+import TriageCore
+
+/// The "what changed" commands (issue 7): `streaks`, `suspects`, `diff job N`.
+let changesCommands: [CommandSpec] = [streaksCommand, suspectsCommand, diffCommand]
+
+/// Nights looked back before a range for each job's previous runs.
+let changesLookback = 60
+
+extension Context {
+    /// The store's "what changed" queries.
+    func changesQueries(_ store: any CacheStore) throws -> any ChangesQueries {
+        guard let queries = store as? any ChangesQueries else { throw ShellError("this cache cannot answer 'what changed'") }
+        return queries
+    }
+
+    /// Per project and job, the nightly runs from `changesLookback` nights before `first` through `last`.
+    func histories(
+        _ store: any CacheStore, first: String, last: String, projectID: Int? = nil, name: String? = nil
+    ) throws -> [JobHistory] {
+        let from = try calendar().nights(endingAt: first, count: changesLookback + 1).first ?? first
+        let rows = try changesQueries(store).nightlyJobs(
+            fromNight: from, throughNight: last, projectID: projectID, name: name)
+        return ChangesHistory.histories(try rows.filter { try isNightly($0.pipeline) })
+    }
+}
+
+/// Parsed dependency listings of cached traces, each parsed once per command.
+final class ListingCache {
+    let store: any CacheStore
+    private var parsed: [Int: (listing: DependencyListing, truncated: Bool)?] = [:]
+
+    init(store: any CacheStore) { self.store = store }
+
+    /// Nil when the trace is not cached.
+    func listing(_ jobID: Int) throws -> (listing: DependencyListing, truncated: Bool)? {
+        if let known = parsed[jobID] { return known }
+        var result: (listing: DependencyListing, truncated: Bool)?
+        if let data = try store.trace(jobID: jobID) {
+            let log = TraceCleaner.clean([UInt8](data))
+            result = (DependencyParser.parse(log), DependencyDiff.isTruncated(log))
+        }
+        parsed[jobID] = result
+        return result
+    }
+}
+
+func nightsLabel(_ nights: [String]) -> String {
+    nights.count == 1 ? "night \(nights[0])" : "nights \(nights.first ?? "")..\(nights.last ?? "")"
+}
+
+// MARK: - streaks
+
+let streaksCommand: CommandSpec = CommandSpec(
+    name: "streaks", group: "What changed",
+    summary: "Per project and job: new tonight, recovered tonight, failing for N nights since X (with the cluster), flapping.",
+    details: """
+        A job's outcome on a night is its latest attempt in the night's nightly pipeline (retried to \
+        green counts as green). new: red, and green (or never run) the run before; recovered: green, \
+        red the run before (since/nights: the red run that ended); failing: red for `nights` runs \
+        since `since`; flapping: 4 or more green↔red changes in its last 14 runs (a flag on the other \
+        kinds, and a kind of its own for a job green tonight). Jobs allowed to fail count as green. \
+        JSON: an array of {night, kind, project, name, job, since, nights, flips, flapping, \
+        first_run, cluster}.
+        """,
+    operands: [OperandSpec("RANGE", optional: true, summary: "nights (default last-night)", completion: .ranges)],
+    options: [
+        OptionSpec("project", value: "PROJECT", summary: "only this project (path or its last part)", completion: .projects),
+        OptionSpec("kind", value: "KIND", summary: "only new, recovered, failing or flapping", completion: .values(Streak.Kind.allCases.map(\.rawValue))),
+    ],
+    examples: ["streaks", "streaks 7d --kind new", "streaks last-night --project julia/Foo.jl"],
+    run: { command, context in try runStreaks(command, context) }
+)
+
+func runStreaks(_ command: ParsedCommand, _ context: Context) throws -> CommandOutput {
+    let nights = try context.nights(command.operand(0))
+    let kind = try command.option("kind").map { text in
+        guard let kind = Streak.Kind(rawValue: text) else {
+            throw ShellError("streaks: --kind must be new, recovered, failing or flapping, not '\(text)'")
+        }
+        return kind
+    }
+    let (store, bounds) = try context.filledStore()
+    let project = try command.option("project").map { try context.project(named: $0, in: store) }
+    guard let first = nights.first, let last = nights.last else { return CommandOutput(text: ["no nights"], json: .array([])) }
+    let histories = try context.histories(store, first: first, last: last, projectID: project?.id)
+    var streaks: [Streak] = []
+    for night in nights.reversed() {
+        streaks += Streaks.on(night: night, histories: histories).filter { kind == nil || $0.kind == kind }
+    }
+    context.noteIfUncached(nights, bounds: bounds, found: histories.contains { h in h.runs.contains { nights.contains($0.night) } })
+    let insights = try store.insights(jobIDs: streaks.filter { $0.kind == .new || $0.kind == .failing }.map(\.jobID))
+    func count(_ k: Streak.Kind) -> Int { streaks.filter { $0.kind == k }.count }
+    let text = [
+        "\(nightsLabel(nights)): \(count(.new)) new, \(count(.recovered)) recovered, \(count(.failing)) still failing, "
+            + "\(streaks.filter(\.flapping).count) flapping"
+    ]
+    let cells: [[Cell]] = streaks.map { s in
+        let style: CellStyle = s.kind == .new ? .bad : (s.kind == .recovered ? .good : (s.kind == .failing ? .warn : .plain))
+        return [
+            Cell(s.night), Cell(s.kind.rawValue, style), Cell(s.key.project), Cell(s.key.name),
+            Cell(s.since ?? "-"), Cell(s.kind == .flapping ? "-" : String(s.nights)),
+            Cell(s.flapping ? "flapping (\(s.flips))" : "", .warn),
+            Cell(insights[s.jobID]?.cluster?.rawValue ?? "-", .dim), Cell(String(s.jobID), .dim),
+        ]
+    }
+    let json: [JSONValue] = streaks.map { s in
+        .object([
+            "night": .string(s.night), "kind": .string(s.kind.rawValue), "project": .string(s.key.project),
+            "name": .string(s.key.name), "job": .int(s.jobID), "since": .optional(s.since), "nights": .int(s.nights),
+            "flips": .int(s.flips), "flapping": .bool(s.flapping), "first_run": .bool(s.firstRun),
+            "cluster": .optional(insights[s.jobID]?.cluster?.rawValue),
+        ])
+    }
+    return CommandOutput(
+        text: text,
+        table: Table(
+            columns: ["NIGHT", "KIND", "PROJECT", "JOB", "SINCE", "NIGHTS", "FLAPPING", "CLUSTER", "JOB ID"],
+            numeric: [5, 8], rows: cells),
+        json: .array(json))
+}
+
+// MARK: - suspects
+
+let suspectsCommand: CommandSpec = CommandSpec(
+    name: "suspects", group: "What changed",
+    summary: "Dependency version changes shared by the jobs that started failing on a night, most suspect first.",
+    details: """
+        For each night, the jobs that started failing (red, green the run before) are compared with \
+        that green run: the dependency listings of both traces (Julia Pkg.status, pip, npm, Go, Cargo, \
+        Maven). A change is the more suspect the more newly failing jobs have it, and the less suspect \
+        the more still-green jobs took it too (only still-green jobs whose two traces are cached count). \
+        Jobs whose green trace is not cached are counted, not compared: 'fetch' fetches the green \
+        traces. JSON: an array of {night, rank, ecosystem, package, from (the versions moved from), to \
+        (null: removed), kinds, failing, green, score, jobs, projects, clusters}, best first per night, \
+        newest night first.
+        """,
+    operands: [OperandSpec("RANGE", optional: true, summary: "nights (default last-night)", completion: .ranges)],
+    options: [
+        OptionSpec("top", value: "N", summary: "suspects per night (default 5)"),
+    ],
+    examples: ["suspects", "suspects 7d", "suspects 2026-11-27 --top 10"],
+    run: { command, context in try runSuspects(command, context) }
+)
+
+func runSuspects(_ command: ParsedCommand, _ context: Context) throws -> CommandOutput {
+    let nights = try context.nights(command.operand(0))
+    let top = try command.intOption("top", range: 1...1000) ?? 5
+    let (store, bounds) = try context.filledStore()
+    guard let first = nights.first, let last = nights.last else { return CommandOutput(text: ["no nights"], json: .array([])) }
+    let histories = try context.histories(store, first: first, last: last)
+    let listings = ListingCache(store: store)
+    var text: [String] = []
+    var cells: [[Cell]] = []
+    var json: [JSONValue] = []
+    var anyRun = false
+    for night in nights.reversed() {
+        let failing = ChangesPairs.newlyFailing(on: night, histories: histories)
+        if histories.contains(where: { $0.run(on: night) != nil }) { anyRun = true }
+        guard !failing.isEmpty else { continue }
+        let green = ChangesPairs.stillGreen(on: night, histories: histories)
+        let clusters = try store.insights(jobIDs: failing.map(\.jobID)).compactMapValues { $0.cluster?.rawValue }
+        let ranked = try ChangesPairs.suspects(failing: failing, green: green, clusters: clusters) {
+            try listings.listing($0)
+        }
+        var line = "night \(night): \(failing.count) job\(failing.count == 1 ? "" : "s") started failing, "
+            + "\(ranked.compared) compared with their last green run"
+        if ranked.withoutTraces > 0 { line += " (\(ranked.withoutTraces) without both traces — run 'fetch')" }
+        line += ranked.suspects.isEmpty ? "; no dependency changed" : ""
+        text.append(line)
+        for (rank, s) in ranked.suspects.prefix(top).enumerated() {
+            let change = "\(s.from.isEmpty ? "(added)" : s.from.joined(separator: ", ")) → \(s.to ?? "(removed)")"
+            cells.append([
+                Cell(night), Cell(String(rank + 1)), Cell("\(s.ecosystem.rawValue):\(s.name)", rank == 0 ? .bad : .plain),
+                Cell(change), Cell(String(s.newlyFailing)), Cell(String(s.alsoInGreen)),
+                Cell(String(format: "%.2f", s.score)), Cell(truncated(s.projects.joined(separator: ", "), 80)),
+                Cell(s.clusters.joined(separator: ", "), .dim),
+            ])
+            json.append(.object([
+                "night": .string(night), "rank": .int(rank + 1), "ecosystem": .string(s.ecosystem.rawValue),
+                "package": .string(s.name), "from": .array(s.from.map(JSONValue.string)), "to": .optional(s.to),
+                "kinds": .array(s.kinds.map { .string($0.rawValue) }), "failing": .int(s.newlyFailing),
+                "green": .int(s.alsoInGreen), "score": .double((s.score * 1000).rounded() / 1000),
+                "jobs": .array(s.failingJobs.map(JSONValue.int)), "projects": .array(s.projects.map(JSONValue.string)),
+                "clusters": .array(s.clusters.map(JSONValue.string)),
+            ]))
+        }
+    }
+    context.noteIfUncached(nights, bounds: bounds, found: anyRun)
+    if text.isEmpty { text.append("\(nightsLabel(nights)): no job started failing") }
+    return CommandOutput(
+        text: text,
+        table: Table(
+            columns: ["NIGHT", "RANK", "PACKAGE", "CHANGE", "FAILING", "GREEN", "SCORE", "PROJECTS", "CLUSTERS"],
+            numeric: [1, 4, 5, 6], rows: cells),
+        json: .array(json))
+}
+
+// MARK: - diff job N
+
+let diffCommand: CommandSpec = CommandSpec(
+    name: "diff", group: "What changed",
+    summary: "What changed between a job and the last green nightly run of the same project and job: nights, commits, dependency versions.",
+    details: """
+        The last green run is the latest earlier night on which the job (same project, same name) \
+        succeeded; retried to green counts, and is marked. Shows the nights between, the commit range \
+        (short shas and the GitLab compare URL) and the dependency changes between the two traces \
+        (added, removed, upgraded, downgraded, changed), with notes on what could not be compared \
+        (a truncated trace, a trace without listing). The green trace is fetched by 'fetch'. \
+        JSON: {job, project, name, night, status, green: {job, night, sha, retried} or null, \
+        looked_back_to, nights_between, commits: {from, to, compare_url} or null, changes: \
+        [{ecosystem, package, from, to, kind}], notes}.
+        """,
+    operands: [
+        OperandSpec("WHAT", summary: "job", completion: .values(["job"])),
+        OperandSpec("ID", optional: true, summary: "the job id", completion: .jobs),
+    ],
+    examples: ["diff job 48213"],
+    run: { command, context in
+        guard command.operand(0) == "job" else {
+            throw ShellError("diff: cannot diff '\(command.operand(0) ?? "")'", hint: "usage: diff job N")
+        }
+        return try runDiffJob(try integer(command.operand(1), "job id", command: "diff job"), context)
+    }
+)
+
+func runDiffJob(_ id: Int, _ context: Context) throws -> CommandOutput {
+    let (store, _) = try context.filledStore()
+    guard let job = try store.job(id: id), let found = try store.pipeline(id: job.pipelineID) else {
+        throw ShellError("job \(id) is not in the cache", hint: "run 'fetch' (only nightly pipelines' jobs are fetched)")
+    }
+    let night = found.night
+    let projects = try store.projects()
+    let project = projects.first { $0.id == job.projectID }
+    let projectPath = project?.path ?? String(job.projectID)
+    let histories = try context.histories(store, first: night, last: night, projectID: job.projectID, name: job.name)
+    let history = histories.first { $0.key.name == job.name }
+    let lookedBack = try context.calendar().nights(endingAt: night, count: changesLookback + 1).first ?? night
+    var record: [String: JSONValue] = [
+        "job": .int(job.id), "project": .string(projectPath), "name": .string(job.name), "night": .string(night),
+        "status": .string(job.status.rawValue), "looked_back_to": .string(lookedBack),
+    ]
+    let head = "job \(job.id) \(projectPath) \(job.name), night \(night) (\(job.status.rawValue))"
+    guard let green = history?.lastGreen(before: night) else {
+        record["green"] = .null
+        record["nights_between"] = .null
+        record["commits"] = .null
+        record["changes"] = .array([])
+        let note = "no green run of \(projectPath) \(job.name) in the cache before \(night) (looked back to \(lookedBack))"
+        record["notes"] = .array([.string(note)])
+        return CommandOutput(text: [head, note], json: .object(record))
+    }
+    let between = history?.runs.filter { $0.night > green.night && $0.night < night } ?? []
+    record["green"] = .object([
+        "job": .int(green.jobID), "night": .string(green.night), "sha": .string(green.sha),
+        "retried": .bool(green.retriedToGreen),
+    ])
+    record["nights_between"] = .int(between.count)
+    var lines = [
+        head,
+        "last green: job \(green.jobID), night \(green.night)\(green.retriedToGreen ? " (green after a retry)" : "")"
+            + ", \(between.count) run\(between.count == 1 ? "" : "s") between",
+    ]
+    let redSHA = found.pipeline.sha
+    if green.sha == redSHA || green.sha.isEmpty {
+        lines.append("commits: none (both runs built \(String(redSHA.prefix(8))))")
+        record["commits"] = .object(["from": .string(green.sha), "to": .string(redSHA), "compare_url": .null])
+    } else {
+        let url = project.map { "\($0.webURL)/-/compare/\(green.sha)...\(redSHA)" }
+        lines.append("commits: \(String(green.sha.prefix(8)))..\(String(redSHA.prefix(8)))" + (url.map { " \($0)" } ?? ""))
+        record["commits"] = .object(["from": .string(green.sha), "to": .string(redSHA), "compare_url": .optional(url)])
+    }
+    let listings = ListingCache(store: store)
+    var notes: [String] = []
+    var changes: [DependencyChange] = []
+    let greenListing = try listings.listing(green.jobID)
+    let redListing = try listings.listing(job.id)
+    if greenListing == nil {
+        notes.append("the green trace (job \(green.jobID)) is not in the cache; run 'fetch' to fetch it")
+    }
+    if redListing == nil { notes.append("the trace of job \(job.id) is not in the cache; run 'fetch'") }
+    if let g = greenListing, let r = redListing {
+        let diff = DependencyDiff.between(
+            green: g.listing, red: r.listing, greenTruncated: g.truncated, redTruncated: r.truncated)
+        changes = diff.changes
+        notes += diff.notes
+    }
+    record["changes"] = .array(changes.map { c in
+        .object([
+            "ecosystem": .string(c.ecosystem.rawValue), "package": .string(c.name), "from": .optional(c.from),
+            "to": .optional(c.to), "kind": .string(c.kind.rawValue),
+        ])
+    })
+    record["notes"] = .array(notes.map(JSONValue.string))
+    lines.append(
+        changes.isEmpty ? "dependencies: no change found" : "dependencies: \(changes.count) change\(changes.count == 1 ? "" : "s")")
+    lines += notes.map { "note: \($0)" }
+    let cells: [[Cell]] = changes.map { c in
+        [
+            Cell(c.ecosystem.rawValue), Cell(c.name), Cell(c.kind.rawValue, c.kind == .upgraded ? .plain : .warn),
+            Cell(c.from ?? "-"), Cell(c.to ?? "-"),
+        ]
+    }
+    return CommandOutput(
+        text: lines, table: Table(columns: ["ECOSYSTEM", "PACKAGE", "CHANGE", "FROM", "TO"], rows: cells),
+        json: .object(record))
+}
+
+// MARK: - the green traces, after a fetch
+
+/// Green runs sampled per night with newly failing jobs, as evidence against routine bumps.
+let greenSamplePerNight = 0
+
+/// Fetches the traces of the last green runs of the jobs that failed on the fetched nights
+/// (`GreenTraces`), for `diff job` and `suspects`.
+func fetchGreenTraces(_ context: Context, source: any GitLabSource, nights count: Int) async throws -> (String, JSONValue) {
+    let store = try context.store()
+    let calendar = try context.calendar()
+    let nights = calendar.nights(endingAt: calendar.lastNight(now: context.now), count: count)
+    guard let first = nights.first, let last = nights.last else { return ("", .null) }
+    let histories = try context.histories(store, first: first, last: last)
+    var projectOf: [Int: Int] = [:]
+    for h in histories { for run in h.runs { projectOf[run.jobID] = h.projectID } }
+    let wanted = GreenTraces.wanted(nights: nights, histories: histories, greenSample: greenSamplePerNight)
+    let report = try await GreenTraces.fetch(
+        wanted: wanted, source: source, store: store, projectOf: projectOf, concurrency: try context.config().concurrency)
+    var text = "green traces: \(report.fetched) fetched (\(byteCount(report.bytes))) of \(report.wanted) wanted"
+    if report.failed > 0 { text += ", \(report.failed) unavailable" }
+    if report.deferred > 0 { text += ", \(report.deferred) left for the next fetch" }
+    return (
+        text,
+        .object([
+            "wanted": .int(report.wanted), "fetched": .int(report.fetched), "bytes": .int(report.bytes),
+            "failed": .int(report.failed), "deferred": .int(report.deferred),
+        ])
+    )
+}
