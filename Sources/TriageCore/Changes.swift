@@ -238,17 +238,15 @@ public enum ChangesPairs {
 
     /// Ranks the dependency changes of the jobs that started failing on a night.
     ///
-    /// `listing` gives a job's parsed trace (nil when the trace is not cached); pairs missing either
+    /// `facts` gives what a job's trace says (nil when the trace is not cached); pairs missing either
     /// trace are counted in `withoutTraces` and left out. `clusters` names failing jobs' clusters.
     public static func suspects(
         failing: [RunPair], green: [RunPair], clusters: [Int: String],
-        listing: (Int) throws -> (listing: DependencyListing, truncated: Bool)?
+        facts: (Int) throws -> TraceFacts?
     ) rethrows -> (suspects: [Suspect], compared: Int, withoutTraces: Int) {
         func changes(_ pair: RunPair) throws -> [DependencyChange]? {
-            guard let base = try listing(pair.baseJobID), let later = try listing(pair.jobID) else { return nil }
-            return DependencyDiff.between(
-                green: base.listing, red: later.listing, greenTruncated: base.truncated, redTruncated: later.truncated
-            ).changes
+            guard let base = try facts(pair.baseJobID), let later = try facts(pair.jobID) else { return nil }
+            return later.diff(since: base).changes
         }
         var failingJobs: [SuspectJob] = []
         var missing = 0

@@ -29,18 +29,14 @@ extension Context {
 /// Parsed dependency listings of cached traces, each parsed once per command.
 final class ListingCache {
     let store: any CacheStore
-    private var parsed: [Int: (listing: DependencyListing, truncated: Bool)?] = [:]
+    private var parsed: [Int: TraceFacts?] = [:]
 
     init(store: any CacheStore) { self.store = store }
 
     /// Nil when the trace is not cached.
-    func listing(_ jobID: Int) throws -> (listing: DependencyListing, truncated: Bool)? {
+    func facts(_ jobID: Int) throws -> TraceFacts? {
         if let known = parsed[jobID] { return known }
-        var result: (listing: DependencyListing, truncated: Bool)?
-        if let data = try store.trace(jobID: jobID) {
-            let log = TraceCleaner.clean([UInt8](data))
-            result = (DependencyParser.parse(log), DependencyDiff.isTruncated(log))
-        }
+        let result = try store.trace(jobID: jobID).map { TraceFacts(log: TraceCleaner.clean([UInt8]($0))) }
         parsed[jobID] = result
         return result
     }
@@ -162,7 +158,7 @@ func runSuspects(_ command: ParsedCommand, _ context: Context) throws -> Command
         let green = ChangesPairs.stillGreen(on: night, histories: histories)
         let clusters = try store.insights(jobIDs: failing.map(\.jobID)).compactMapValues { $0.cluster?.rawValue }
         let ranked = try ChangesPairs.suspects(failing: failing, green: green, clusters: clusters) {
-            try listings.listing($0)
+            try listings.facts($0)
         }
         var line = "night \(night): \(failing.count) job\(failing.count == 1 ? "" : "s") started failing, "
             + "\(ranked.compared) compared with their last green run"
@@ -274,15 +270,14 @@ func runDiffJob(_ id: Int, _ context: Context) throws -> CommandOutput {
     let listings = ListingCache(store: store)
     var notes: [String] = []
     var changes: [DependencyChange] = []
-    let greenListing = try listings.listing(green.jobID)
-    let redListing = try listings.listing(job.id)
+    let greenListing = try listings.facts(green.jobID)
+    let redListing = try listings.facts(job.id)
     if greenListing == nil {
         notes.append("the green trace (job \(green.jobID)) is not in the cache; run 'fetch' to fetch it")
     }
     if redListing == nil { notes.append("the trace of job \(job.id) is not in the cache; run 'fetch'") }
     if let g = greenListing, let r = redListing {
-        let diff = DependencyDiff.between(
-            green: g.listing, red: r.listing, greenTruncated: g.truncated, redTruncated: r.truncated)
+        let diff = r.diff(since: g)
         changes = diff.changes
         notes += diff.notes
     }
