@@ -24,11 +24,18 @@ public enum GreenTraces {
         }
     }
 
+    /// Still-green jobs sampled per night with newly failing jobs (see `wanted`).
+    public static let defaultGreenSample = 12
+
     /// The job ids of the green runs wanted for the red runs of `nights`: for each, the job's last
     /// green run before that night. With `greenSample` > 0, also up to that many still-green jobs
     /// (both runs) per night that has newly failing jobs — the evidence `suspects` weighs changes
-    /// against. Ascending, distinct.
-    public static func wanted(nights: [String], histories: [JobHistory], greenSample: Int = 0) -> [Int] {
+    /// against (a version every green job also took is a routine bump, not a culprit). The sample
+    /// takes jobs named like a newly failing job (same toolchain, same ecosystem), chosen by a
+    /// stable hash of project and name, so consecutive nights mostly share traces. Ascending, distinct.
+    public static func wanted(nights: [String], histories: [JobHistory], greenSample: Int = defaultGreenSample)
+        -> [Int]
+    {
         var ids = Set<Int>()
         for night in nights {
             for history in histories {
@@ -37,13 +44,28 @@ public enum GreenTraces {
                 }
                 ids.insert(green.jobID)
             }
-            guard greenSample > 0, !ChangesPairs.newlyFailing(on: night, histories: histories).isEmpty else { continue }
-            for pair in ChangesPairs.stillGreen(on: night, histories: histories).prefix(greenSample) {
+            let failing = ChangesPairs.newlyFailing(on: night, histories: histories)
+            guard greenSample > 0, !failing.isEmpty else { continue }
+            let names = Set(failing.map(\.key.name))
+            let candidates = ChangesPairs.stillGreen(on: night, histories: histories)
+                .filter { names.contains($0.key.name) }
+                .sorted { (stableHash($0.key), $0.key) < (stableHash($1.key), $1.key) }
+            for pair in candidates.prefix(greenSample) {
                 ids.insert(pair.jobID)
                 ids.insert(pair.baseJobID)
             }
         }
         return ids.sorted()
+    }
+
+    /// FNV-1a of project and name: the same on every run and platform.
+    static func stableHash(_ key: JobKey) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in (key.project + "\u{0}" + key.name).utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x100_0000_01b3
+        }
+        return hash
     }
 
     /// Fetches the wanted traces that are not cached, newest jobs first, at most `limit`.

@@ -304,9 +304,6 @@ func runDiffJob(_ id: Int, _ context: Context) throws -> CommandOutput {
 
 // MARK: - the green traces, after a fetch
 
-/// Green runs sampled per night with newly failing jobs, as evidence against routine bumps.
-let greenSamplePerNight = 0
-
 /// Fetches the traces of the last green runs of the jobs that failed on the fetched nights
 /// (`GreenTraces`), for `diff job` and `suspects`.
 func fetchGreenTraces(_ context: Context, source: any GitLabSource, nights count: Int) async throws -> (String, JSONValue) {
@@ -317,7 +314,7 @@ func fetchGreenTraces(_ context: Context, source: any GitLabSource, nights count
     let histories = try context.histories(store, first: first, last: last)
     var projectOf: [Int: Int] = [:]
     for h in histories { for run in h.runs { projectOf[run.jobID] = h.projectID } }
-    let wanted = GreenTraces.wanted(nights: nights, histories: histories, greenSample: greenSamplePerNight)
+    let wanted = GreenTraces.wanted(nights: nights, histories: histories, greenSample: GreenTraces.defaultGreenSample)
     let report = try await GreenTraces.fetch(
         wanted: wanted, source: source, store: store, projectOf: projectOf, concurrency: try context.config().concurrency)
     var text = "green traces: \(report.fetched) fetched (\(byteCount(report.bytes))) of \(report.wanted) wanted"

@@ -18,10 +18,10 @@ import TriageCore
     }
 
     @Test func suspectsRankTheCulpritFirstAndDiffListsIt() async throws {
-        try await withSimulator(projects: 40, nights: 30) { simulator, url in
-            let workspace = try makeWorkspace(url: url, nights: 30)
-            let (_, store, client) = try await syncDirectly(url: url, workspace: workspace, nights: 30)
-            let nights = chicago.nights(endingAt: lastNight, count: 30)
+        try await withSimulator(projects: 120, nights: 60) { simulator, url in
+            let workspace = try makeWorkspace(url: url, nights: 60)
+            let (_, store, client) = try await syncDirectly(url: url, workspace: workspace, nights: 60)
+            let nights = chicago.nights(endingAt: lastNight, count: 60)
             let first = try #require(nights.first)
             let rows = try store.nightlyJobs(fromNight: first, throughNight: lastNight, projectID: nil, name: nil)
             let histories = ChangesHistory.histories(rows.filter { $0.pipeline.source == "schedule" })
@@ -42,6 +42,18 @@ import TriageCore
                 return result
             }
             let org = simulator.organisation
+            let adversarial = Set(org.adversarialJobs.values)
+            // A release's night: the first night a job fails because of it.
+            var releaseNight: [String: String] = [:]
+            for night in nights {
+                for h in histories {
+                    guard let run = h.run(on: night), run.red, let cause = org.cause(ofJob: run.jobID),
+                        let c = Self.culprit(cause.id)
+                    else { continue }
+                    let key = "\(c.name) \(c.version)"
+                    releaseNight[key] = min(releaseNight[key] ?? night, night)
+                }
+            }
             var truthNights = 0
             var rankedFirst = 0
             var diffJobs = 0
@@ -51,8 +63,10 @@ import TriageCore
                 let failing = ChangesPairs.newlyFailing(on: night, histories: histories)
                 var counts: [String: Int] = [:]
                 for pair in failing {
-                    guard let cause = org.cause(ofJob: pair.jobID), let c = Self.culprit(cause.id) else { continue }
-                    counts["\(c.name) \(c.version)", default: 0] += 1
+                    guard let cause = org.cause(ofJob: pair.jobID), let c = Self.culprit(cause.id),
+                        !adversarial.contains(pair.jobID)
+                    else { continue }
+                    if releaseNight["\(c.name) \(c.version)"] == night { counts["\(c.name) \(c.version)", default: 0] += 1 }
                     // diff job: the red job against its last green run lists the culprit's change.
                     diffJobs += 1
                     if let g = try listing(pair.baseJobID), let r = try listing(pair.jobID) {
