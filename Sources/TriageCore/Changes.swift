@@ -28,11 +28,17 @@ public struct JobRun: Hashable, Sendable {
     public var retriedToGreen: Bool
     public var sha: String
     public var pipelineID: Int
+    /// Failed, allowed to or not (an allowed failure is not red, and not a green run to compare with).
+    public var failed: Bool
 
-    public init(night: String, jobID: Int, red: Bool, retriedToGreen: Bool = false, sha: String = "", pipelineID: Int = 0) {
+    public init(
+        night: String, jobID: Int, red: Bool, retriedToGreen: Bool = false, sha: String = "", pipelineID: Int = 0,
+        failed: Bool? = nil
+    ) {
         self.night = night
         self.jobID = jobID
         self.red = red
+        self.failed = failed ?? red
         self.retriedToGreen = retriedToGreen
         self.sha = sha
         self.pipelineID = pipelineID
@@ -57,8 +63,8 @@ public struct JobHistory: Hashable, Sendable {
     /// The last run before a night.
     public func previous(before night: String) -> JobRun? { runs.last { $0.night < night } }
 
-    /// The last green run before a night.
-    public func lastGreen(before night: String) -> JobRun? { runs.last { $0.night < night && !$0.red } }
+    /// The last green run (succeeded) before a night.
+    public func lastGreen(before night: String) -> JobRun? { runs.last { $0.night < night && !$0.failed } }
 
     /// Outcome changes (green↔red) among the last `window` runs up to and including `night`.
     public func flips(through night: String, window: Int) -> Int {
@@ -84,7 +90,7 @@ public enum ChangesHistory {
             let key = JobKey(project: row.projectPath, name: row.job.name)
             let run = JobRun(
                 night: row.night, jobID: row.job.id, red: red, retriedToGreen: !red && row.retriedToGreen,
-                sha: row.pipeline.sha, pipelineID: row.pipeline.id)
+                sha: row.pipeline.sha, pipelineID: row.pipeline.id, failed: row.job.status == .failed)
             var entry = byKey[key] ?? (row.job.projectID, [:])
             if let old = entry.runs[row.night], old.pipelineID > run.pipelineID { continue }
             entry.runs[row.night] = run

@@ -39,7 +39,7 @@ public enum GreenTraces {
         var ids = Set<Int>()
         for night in nights {
             for history in histories {
-                guard let run = history.run(on: night), run.red, let green = history.lastGreen(before: night) else {
+                guard let run = history.run(on: night), run.failed, let green = history.lastGreen(before: night) else {
                     continue
                 }
                 ids.insert(green.jobID)

@@ -28,11 +28,18 @@ import TriageCore
             var projectOf: [Int: Int] = [:]
             for h in histories { for run in h.runs { projectOf[run.jobID] = h.projectID } }
             let wanted = GreenTraces.wanted(nights: nights, histories: histories)
-            let report = try await GreenTraces.fetch(wanted: wanted, source: client, store: store, projectOf: projectOf)
-            #expect(report.fetched + report.failed + Set(wanted).intersection(try store.storedTraces(jobIDs: wanted)).count >= wanted.count)
-            // Incremental: a second run fetches nothing.
+            // Bounded: a run fetches at most `limit`; the next run continues; then nothing is left.
+            var report = try await GreenTraces.fetch(wanted: wanted, source: client, store: store, projectOf: projectOf)
+            var runs = 1
+            while report.deferred > 0 && runs < 10 {
+                report = try await GreenTraces.fetch(wanted: wanted, source: client, store: store, projectOf: projectOf)
+                runs += 1
+            }
+            #expect(report.deferred == 0)
             let again = try await GreenTraces.fetch(wanted: wanted, source: client, store: store, projectOf: projectOf)
             #expect(again.fetched == 0)
+            #expect(again.deferred == 0)
+            #expect(try store.storedTraces(jobIDs: wanted).count == wanted.count - again.failed)
 
             var parsed: [Int: TraceFacts?] = [:]
             func listing(_ id: Int) throws -> TraceFacts? {
