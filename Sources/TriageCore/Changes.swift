@@ -222,20 +222,23 @@ public struct RunPair: Hashable, Sendable {
 }
 
 public enum ChangesPairs {
-    /// Jobs that started failing on `night` (red, and green the run before), each with that green run.
+    /// Jobs that started failing on `night` (red, and not red the run before), each with its last
+    /// green run (an allowed failure just before is passed over).
     public static func newlyFailing(on night: String, histories: [JobHistory]) -> [RunPair] {
         histories.compactMap { h in
-            guard let run = h.run(on: night), run.red, let before = h.previous(before: night), !before.red else {
+            guard let run = h.run(on: night), run.red, let before = h.previous(before: night), !before.red,
+                let green = h.lastGreen(before: night)
+            else {
                 return nil
             }
-            return RunPair(key: h.key, jobID: run.jobID, baseJobID: before.jobID, baseNight: before.night)
+            return RunPair(key: h.key, jobID: run.jobID, baseJobID: green.jobID, baseNight: green.night)
         }
     }
 
-    /// Jobs green on `night` and the run before, each with that earlier run.
+    /// Jobs that succeeded on `night` and the run before, each with that earlier run.
     public static func stillGreen(on night: String, histories: [JobHistory]) -> [RunPair] {
         histories.compactMap { h in
-            guard let run = h.run(on: night), !run.red, let before = h.previous(before: night), !before.red else {
+            guard let run = h.run(on: night), !run.failed, let before = h.previous(before: night), !before.failed else {
                 return nil
             }
             return RunPair(key: h.key, jobID: run.jobID, baseJobID: before.jobID, baseNight: before.night)
