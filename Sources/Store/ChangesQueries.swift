@@ -23,15 +23,17 @@ extension SQLiteCacheStore: ChangesQueries {
     {
         do {
             return try pool.read { db in
-                try Row.fetchAll(db, sql: Self.nightlyJobsSQL, arguments: [fromNight, throughNight, projectID, name])
-                    .map { row in
-                        let job = JobColumns.decode(row)
-                        let (pipeline, night) = PipelineColumns.decode(row, from: JobColumns.count)
-                        let base = JobColumns.count + PipelineColumns.count
-                        return NightlyJobRow(
-                            job: job, pipeline: pipeline, night: night, projectPath: row[base],
-                            retriedToGreen: row[base + 1])
-                    }
+                try Row.fetchAll(
+                    db, sql: Self.nightlyJobsSQL, arguments: [fromNight, throughNight, projectID, name]
+                )
+                .map { row in
+                    let job = JobColumns.decode(row)
+                    let (pipeline, night) = PipelineColumns.decode(row, from: JobColumns.count)
+                    let base = JobColumns.count + PipelineColumns.count
+                    return NightlyJobRow(
+                        job: job, pipeline: pipeline, night: night, projectPath: row[base],
+                        retriedToGreen: row[base + 1])
+                }
             }
         } catch let error as DatabaseError {
             throw StoreError.database(file: databaseURL.path, message: error.message ?? "\(error.resultCode)")

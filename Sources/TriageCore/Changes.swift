@@ -32,7 +32,8 @@ public struct JobRun: Hashable, Sendable {
     public var failed: Bool
 
     public init(
-        night: String, jobID: Int, red: Bool, retriedToGreen: Bool = false, sha: String = "", pipelineID: Int = 0,
+        night: String, jobID: Int, red: Bool, retriedToGreen: Bool = false, sha: String = "",
+        pipelineID: Int = 0,
         failed: Bool? = nil
     ) {
         self.night = night
@@ -175,7 +176,8 @@ public enum Streaks {
             case (true, true?):
                 let (since, count) = redRun(endingAt: index)
                 streak = Streak(
-                    key: history.key, night: night, kind: .failing, jobID: run.jobID, since: since, nights: count,
+                    key: history.key, night: night, kind: .failing, jobID: run.jobID, since: since,
+                    nights: count,
                     flips: flips, flapping: flapping)
             case (true, _):
                 streak = Streak(
@@ -184,7 +186,8 @@ public enum Streaks {
             case (false, true?):
                 let (since, count) = redRun(endingAt: index - 1)
                 streak = Streak(
-                    key: history.key, night: night, kind: .recovered, jobID: run.jobID, since: since, nights: count,
+                    key: history.key, night: night, kind: .recovered, jobID: run.jobID, since: since,
+                    nights: count,
                     flips: flips, flapping: flapping)
             case (false, _):
                 guard flapping else { continue }
@@ -238,7 +241,9 @@ public enum ChangesPairs {
     /// Jobs that succeeded on `night` and the run before, each with that earlier run.
     public static func stillGreen(on night: String, histories: [JobHistory]) -> [RunPair] {
         histories.compactMap { h in
-            guard let run = h.run(on: night), !run.failed, let before = h.previous(before: night), !before.failed else {
+            guard let run = h.run(on: night), !run.failed, let before = h.previous(before: night),
+                !before.failed
+            else {
                 return nil
             }
             return RunPair(key: h.key, jobID: run.jobID, baseJobID: before.jobID, baseNight: before.night)
@@ -265,7 +270,8 @@ public enum ChangesPairs {
                 continue
             }
             failingJobs.append(
-                SuspectJob(id: pair.jobID, project: pair.key.project, cluster: clusters[pair.jobID], changes: found))
+                SuspectJob(
+                    id: pair.jobID, project: pair.key.project, cluster: clusters[pair.jobID], changes: found))
         }
         var greenJobs: [SuspectJob] = []
         for pair in green {

@@ -31,7 +31,9 @@ public struct TraceFacts: Hashable, Sendable {
         var current: String?
         var version: String?
         func flush() {
-            if let name = current, let v = version { found.append(Dependency(ecosystem: .julia, name: name, version: v)) }
+            if let name = current, let v = version {
+                found.append(Dependency(ecosystem: .julia, name: name, version: v))
+            }
             current = nil
             version = nil
         }
@@ -49,7 +51,9 @@ public struct TraceFacts: Hashable, Sendable {
             if let range = text.range(of: "possible versions are: ") {
                 // "0.1.0-0.19.0 or uninstalled" → 0.19.0 (the newest); a single version as is.
                 let spec = text[range.upperBound...].prefix { !$0.isWhitespace }
-                if let upper = spec.split(separator: "-").last, Self.isVersion(upper) { version = String(upper) }
+                if let upper = spec.split(separator: "-").last, Self.isVersion(upper) {
+                    version = String(upper)
+                }
             } else if version == nil, let range = text.range(of: "restricted to versions ") {
                 let spec = text[range.upperBound...].prefix { !$0.isWhitespace && $0 != "," }
                 if Self.isVersion(spec) { version = String(spec) }
@@ -78,7 +82,8 @@ public struct TraceFacts: Hashable, Sendable {
             guard old?.version != dependency.version,
                 !diff.changes.contains(where: { $0.key == dependency.key && $0.to == dependency.version }),
                 let change = DependencyChange(
-                    ecosystem: dependency.ecosystem, name: dependency.name, from: old?.version, to: dependency.version)
+                    ecosystem: dependency.ecosystem, name: dependency.name, from: old?.version,
+                    to: dependency.version)
             else { continue }
             diff.changes.removeAll { $0.key == dependency.key }
             diff.changes.append(change)

@@ -33,13 +33,17 @@ public enum GreenTraces {
     /// against (a version every green job also took is a routine bump, not a culprit). The sample
     /// takes jobs named like a newly failing job (same toolchain, same ecosystem), chosen by a
     /// stable hash of project and name, so consecutive nights mostly share traces. Ascending, distinct.
-    public static func wanted(nights: [String], histories: [JobHistory], greenSample: Int = defaultGreenSample)
+    public static func wanted(
+        nights: [String], histories: [JobHistory], greenSample: Int = defaultGreenSample
+    )
         -> [Int]
     {
         var ids = Set<Int>()
         for night in nights {
             for history in histories {
-                guard let run = history.run(on: night), run.failed, let green = history.lastGreen(before: night) else {
+                guard let run = history.run(on: night), run.failed,
+                    let green = history.lastGreen(before: night)
+                else {
                     continue
                 }
                 ids.insert(green.jobID)
@@ -70,7 +74,8 @@ public enum GreenTraces {
 
     /// Fetches the wanted traces that are not cached, newest jobs first, at most `limit`.
     public static func fetch(
-        wanted: [Int], source: any GitLabSource, store: any CacheStore, projectOf: [Int: Int], limit: Int = 2000,
+        wanted: [Int], source: any GitLabSource, store: any CacheStore, projectOf: [Int: Int],
+        limit: Int = 2000,
         concurrency: Int = 8
     ) async throws -> Report {
         let stored = try store.storedTraces(jobIDs: wanted)

@@ -11,7 +11,9 @@ let changesLookback = 60
 extension Context {
     /// The store's "what changed" queries.
     func changesQueries(_ store: any CacheStore) throws -> any ChangesQueries {
-        guard let queries = store as? any ChangesQueries else { throw ShellError("this cache cannot answer 'what changed'") }
+        guard let queries = store as? any ChangesQueries else {
+            throw ShellError("this cache cannot answer 'what changed'")
+        }
         return queries
     }
 
@@ -50,7 +52,8 @@ func nightsLabel(_ nights: [String]) -> String {
 
 let streaksCommand: CommandSpec = CommandSpec(
     name: "streaks", group: "What changed",
-    summary: "Per project and job: new tonight, recovered tonight, failing for N nights since X (with the cluster), flapping.",
+    summary:
+        "Per project and job: new tonight, recovered tonight, failing for N nights since X (with the cluster), flapping.",
     details: """
         A job's outcome on a night is its latest attempt in the night's nightly pipeline (retried to \
         green counts as green). new: red, and green (or never run) the run before; recovered: green, \
@@ -60,10 +63,16 @@ let streaksCommand: CommandSpec = CommandSpec(
         JSON: an array of {night, kind, project, name, job, since, nights, flips, flapping, \
         first_run, cluster}.
         """,
-    operands: [OperandSpec("RANGE", optional: true, summary: "nights (default last-night)", completion: .ranges)],
+    operands: [
+        OperandSpec("RANGE", optional: true, summary: "nights (default last-night)", completion: .ranges)
+    ],
     options: [
-        OptionSpec("project", value: "PROJECT", summary: "only this project (path or its last part)", completion: .projects),
-        OptionSpec("kind", value: "KIND", summary: "only new, recovered, failing or flapping", completion: .values(Streak.Kind.allCases.map(\.rawValue))),
+        OptionSpec(
+            "project", value: "PROJECT", summary: "only this project (path or its last part)",
+            completion: .projects),
+        OptionSpec(
+            "kind", value: "KIND", summary: "only new, recovered, failing or flapping",
+            completion: .values(Streak.Kind.allCases.map(\.rawValue))),
     ],
     examples: ["streaks", "streaks 7d --kind new", "streaks last-night --project julia/Foo.jl"],
     run: { command, context in try runStreaks(command, context) }
@@ -79,21 +88,27 @@ func runStreaks(_ command: ParsedCommand, _ context: Context) throws -> CommandO
     }
     let (store, bounds) = try context.filledStore()
     let project = try command.option("project").map { try context.project(named: $0, in: store) }
-    guard let first = nights.first, let last = nights.last else { return CommandOutput(text: ["no nights"], json: .array([])) }
+    guard let first = nights.first, let last = nights.last else {
+        return CommandOutput(text: ["no nights"], json: .array([]))
+    }
     let histories = try context.histories(store, first: first, last: last, projectID: project?.id)
     var streaks: [Streak] = []
     for night in nights.reversed() {
         streaks += Streaks.on(night: night, histories: histories).filter { kind == nil || $0.kind == kind }
     }
-    context.noteIfUncached(nights, bounds: bounds, found: histories.contains { h in h.runs.contains { nights.contains($0.night) } })
-    let insights = try store.insights(jobIDs: streaks.filter { $0.kind == .new || $0.kind == .failing }.map(\.jobID))
+    context.noteIfUncached(
+        nights, bounds: bounds,
+        found: histories.contains { h in h.runs.contains { nights.contains($0.night) } })
+    let insights = try store.insights(
+        jobIDs: streaks.filter { $0.kind == .new || $0.kind == .failing }.map(\.jobID))
     func count(_ k: Streak.Kind) -> Int { streaks.filter { $0.kind == k }.count }
     let text = [
         "\(nightsLabel(nights)): \(count(.new)) new, \(count(.recovered)) recovered, \(count(.failing)) still failing, "
             + "\(streaks.filter(\.flapping).count) flapping"
     ]
     let cells: [[Cell]] = streaks.map { s in
-        let style: CellStyle = s.kind == .new ? .bad : (s.kind == .recovered ? .good : (s.kind == .failing ? .warn : .plain))
+        let style: CellStyle =
+            s.kind == .new ? .bad : (s.kind == .recovered ? .good : (s.kind == .failing ? .warn : .plain))
         return [
             Cell(s.night), Cell(s.kind.rawValue, style), Cell(s.key.project), Cell(s.key.name),
             Cell(s.since ?? "-"), Cell(s.kind == .flapping ? "-" : String(s.nights)),
@@ -104,7 +119,8 @@ func runStreaks(_ command: ParsedCommand, _ context: Context) throws -> CommandO
     let json: [JSONValue] = streaks.map { s in
         .object([
             "night": .string(s.night), "kind": .string(s.kind.rawValue), "project": .string(s.key.project),
-            "name": .string(s.key.name), "job": .int(s.jobID), "since": .optional(s.since), "nights": .int(s.nights),
+            "name": .string(s.key.name), "job": .int(s.jobID), "since": .optional(s.since),
+            "nights": .int(s.nights),
             "flips": .int(s.flips), "flapping": .bool(s.flapping), "first_run": .bool(s.firstRun),
             "cluster": .optional(insights[s.jobID]?.cluster?.rawValue),
         ])
@@ -121,7 +137,8 @@ func runStreaks(_ command: ParsedCommand, _ context: Context) throws -> CommandO
 
 let suspectsCommand: CommandSpec = CommandSpec(
     name: "suspects", group: "What changed",
-    summary: "Dependency version changes shared by the jobs that started failing on a night, most suspect first.",
+    summary:
+        "Dependency version changes shared by the jobs that started failing on a night, most suspect first.",
     details: """
         For each night, the jobs that started failing (red, green the run before) are compared with \
         that green run: the dependency listings of both traces (Julia Pkg.status, pip, npm, Go, Cargo, \
@@ -132,9 +149,11 @@ let suspectsCommand: CommandSpec = CommandSpec(
         (null: removed), kinds, failing, green, score, jobs, projects, clusters}, best first per night, \
         newest night first.
         """,
-    operands: [OperandSpec("RANGE", optional: true, summary: "nights (default last-night)", completion: .ranges)],
+    operands: [
+        OperandSpec("RANGE", optional: true, summary: "nights (default last-night)", completion: .ranges)
+    ],
     options: [
-        OptionSpec("top", value: "N", summary: "suspects per night (default 5)"),
+        OptionSpec("top", value: "N", summary: "suspects per night (default 5)")
     ],
     examples: ["suspects", "suspects 7d", "suspects 2026-11-27 --top 10"],
     run: { command, context in try runSuspects(command, context) }
@@ -144,7 +163,9 @@ func runSuspects(_ command: ParsedCommand, _ context: Context) throws -> Command
     let nights = try context.nights(command.operand(0))
     let top = try command.intOption("top", range: 1...1000) ?? 5
     let (store, bounds) = try context.filledStore()
-    guard let first = nights.first, let last = nights.last else { return CommandOutput(text: ["no nights"], json: .array([])) }
+    guard let first = nights.first, let last = nights.last else {
+        return CommandOutput(text: ["no nights"], json: .array([]))
+    }
     let histories = try context.histories(store, first: first, last: last)
     let listings = ListingCache(store: store)
     var text: [String] = []
@@ -156,31 +177,41 @@ func runSuspects(_ command: ParsedCommand, _ context: Context) throws -> Command
         if histories.contains(where: { $0.run(on: night) != nil }) { anyRun = true }
         guard !failing.isEmpty else { continue }
         let green = ChangesPairs.stillGreen(on: night, histories: histories)
-        let clusters = try store.insights(jobIDs: failing.map(\.jobID)).compactMapValues { $0.cluster?.rawValue }
+        let clusters = try store.insights(jobIDs: failing.map(\.jobID)).compactMapValues {
+            $0.cluster?.rawValue
+        }
         let ranked = try ChangesPairs.suspects(failing: failing, green: green, clusters: clusters) {
             try listings.facts($0)
         }
-        var line = "night \(night): \(failing.count) job\(failing.count == 1 ? "" : "s") started failing, "
+        var line =
+            "night \(night): \(failing.count) job\(failing.count == 1 ? "" : "s") started failing, "
             + "\(ranked.compared) compared with their last green run"
         if ranked.withoutTraces > 0 { line += " (\(ranked.withoutTraces) without both traces — run 'fetch')" }
         line += ranked.suspects.isEmpty ? "; no dependency changed" : ""
         text.append(line)
         for (rank, s) in ranked.suspects.prefix(top).enumerated() {
-            let change = "\(s.from.isEmpty ? "(added)" : s.from.joined(separator: ", ")) → \(s.to ?? "(removed)")"
+            let change =
+                "\(s.from.isEmpty ? "(added)" : s.from.joined(separator: ", ")) → \(s.to ?? "(removed)")"
             cells.append([
-                Cell(night), Cell(String(rank + 1)), Cell("\(s.ecosystem.rawValue):\(s.name)", rank == 0 ? .bad : .plain),
+                Cell(night), Cell(String(rank + 1)),
+                Cell("\(s.ecosystem.rawValue):\(s.name)", rank == 0 ? .bad : .plain),
                 Cell(change), Cell(String(s.newlyFailing)), Cell(String(s.alsoInGreen)),
-                Cell(String(format: "%.2f", s.score)), Cell(truncated(s.projects.joined(separator: ", "), 80)),
+                Cell(String(format: "%.2f", s.score)),
+                Cell(truncated(s.projects.joined(separator: ", "), 80)),
                 Cell(s.clusters.joined(separator: ", "), .dim),
             ])
-            json.append(.object([
-                "night": .string(night), "rank": .int(rank + 1), "ecosystem": .string(s.ecosystem.rawValue),
-                "package": .string(s.name), "from": .array(s.from.map(JSONValue.string)), "to": .optional(s.to),
-                "kinds": .array(s.kinds.map { .string($0.rawValue) }), "failing": .int(s.newlyFailing),
-                "green": .int(s.alsoInGreen), "score": .double((s.score * 1000).rounded() / 1000),
-                "jobs": .array(s.failingJobs.map(JSONValue.int)), "projects": .array(s.projects.map(JSONValue.string)),
-                "clusters": .array(s.clusters.map(JSONValue.string)),
-            ]))
+            json.append(
+                .object([
+                    "night": .string(night), "rank": .int(rank + 1),
+                    "ecosystem": .string(s.ecosystem.rawValue),
+                    "package": .string(s.name), "from": .array(s.from.map(JSONValue.string)),
+                    "to": .optional(s.to),
+                    "kinds": .array(s.kinds.map { .string($0.rawValue) }), "failing": .int(s.newlyFailing),
+                    "green": .int(s.alsoInGreen), "score": .double((s.score * 1000).rounded() / 1000),
+                    "jobs": .array(s.failingJobs.map(JSONValue.int)),
+                    "projects": .array(s.projects.map(JSONValue.string)),
+                    "clusters": .array(s.clusters.map(JSONValue.string)),
+                ]))
         }
     }
     context.noteIfUncached(nights, bounds: bounds, found: anyRun)
@@ -188,7 +219,9 @@ func runSuspects(_ command: ParsedCommand, _ context: Context) throws -> Command
     return CommandOutput(
         text: text,
         table: Table(
-            columns: ["NIGHT", "RANK", "PACKAGE", "CHANGE", "FAILING", "GREEN", "SCORE", "PROJECTS", "CLUSTERS"],
+            columns: [
+                "NIGHT", "RANK", "PACKAGE", "CHANGE", "FAILING", "GREEN", "SCORE", "PROJECTS", "CLUSTERS",
+            ],
             numeric: [1, 4, 5, 6], rows: cells),
         json: .array(json))
 }
@@ -197,7 +230,8 @@ func runSuspects(_ command: ParsedCommand, _ context: Context) throws -> Command
 
 let diffCommand: CommandSpec = CommandSpec(
     name: "diff", group: "What changed",
-    summary: "What changed between a job and the last green nightly run of the same project and job: nights, commits, dependency versions.",
+    summary:
+        "What changed between a job and the last green nightly run of the same project and job: nights, commits, dependency versions.",
     details: """
         The last green run is the latest earlier night on which the job (same project, same name) \
         succeeded; retried to green counts, and is marked. Shows the nights between, the commit range \
@@ -224,17 +258,20 @@ let diffCommand: CommandSpec = CommandSpec(
 func runDiffJob(_ id: Int, _ context: Context) throws -> CommandOutput {
     let (store, _) = try context.filledStore()
     guard let job = try store.job(id: id), let found = try store.pipeline(id: job.pipelineID) else {
-        throw ShellError("job \(id) is not in the cache", hint: "run 'fetch' (only nightly pipelines' jobs are fetched)")
+        throw ShellError(
+            "job \(id) is not in the cache", hint: "run 'fetch' (only nightly pipelines' jobs are fetched)")
     }
     let night = found.night
     let projects = try store.projects()
     let project = projects.first { $0.id == job.projectID }
     let projectPath = project?.path ?? String(job.projectID)
-    let histories = try context.histories(store, first: night, last: night, projectID: job.projectID, name: job.name)
+    let histories = try context.histories(
+        store, first: night, last: night, projectID: job.projectID, name: job.name)
     let history = histories.first { $0.key.name == job.name }
     let lookedBack = try context.calendar().nights(endingAt: night, count: changesLookback + 1).first ?? night
     var record: [String: JSONValue] = [
-        "job": .int(job.id), "project": .string(projectPath), "name": .string(job.name), "night": .string(night),
+        "job": .int(job.id), "project": .string(projectPath), "name": .string(job.name),
+        "night": .string(night),
         "status": .string(job.status.rawValue), "looked_back_to": .string(lookedBack),
     ]
     let head = "job \(job.id) \(projectPath) \(job.name), night \(night) (\(job.status.rawValue))"
@@ -243,7 +280,8 @@ func runDiffJob(_ id: Int, _ context: Context) throws -> CommandOutput {
         record["nights_between"] = .null
         record["commits"] = .null
         record["changes"] = .array([])
-        let note = "no green run of \(projectPath) \(job.name) in the cache before \(night) (looked back to \(lookedBack))"
+        let note =
+            "no green run of \(projectPath) \(job.name) in the cache before \(night) (looked back to \(lookedBack))"
         record["notes"] = .array([.string(note)])
         return CommandOutput(text: [head, note], json: .object(record))
     }
@@ -264,8 +302,12 @@ func runDiffJob(_ id: Int, _ context: Context) throws -> CommandOutput {
         record["commits"] = .object(["from": .string(green.sha), "to": .string(redSHA), "compare_url": .null])
     } else {
         let url = project.map { "\($0.webURL)/-/compare/\(green.sha)...\(redSHA)" }
-        lines.append("commits: \(String(green.sha.prefix(8)))..\(String(redSHA.prefix(8)))" + (url.map { " \($0)" } ?? ""))
-        record["commits"] = .object(["from": .string(green.sha), "to": .string(redSHA), "compare_url": .optional(url)])
+        lines.append(
+            "commits: \(String(green.sha.prefix(8)))..\(String(redSHA.prefix(8)))"
+                + (url.map { " \($0)" } ?? ""))
+        record["commits"] = .object([
+            "from": .string(green.sha), "to": .string(redSHA), "compare_url": .optional(url),
+        ])
     }
     let listings = ListingCache(store: store)
     var notes: [String] = []
@@ -281,19 +323,24 @@ func runDiffJob(_ id: Int, _ context: Context) throws -> CommandOutput {
         changes = diff.changes
         notes += diff.notes
     }
-    record["changes"] = .array(changes.map { c in
-        .object([
-            "ecosystem": .string(c.ecosystem.rawValue), "package": .string(c.name), "from": .optional(c.from),
-            "to": .optional(c.to), "kind": .string(c.kind.rawValue),
-        ])
-    })
+    record["changes"] = .array(
+        changes.map { c in
+            .object([
+                "ecosystem": .string(c.ecosystem.rawValue), "package": .string(c.name),
+                "from": .optional(c.from),
+                "to": .optional(c.to), "kind": .string(c.kind.rawValue),
+            ])
+        })
     record["notes"] = .array(notes.map(JSONValue.string))
     lines.append(
-        changes.isEmpty ? "dependencies: no change found" : "dependencies: \(changes.count) change\(changes.count == 1 ? "" : "s")")
+        changes.isEmpty
+            ? "dependencies: no change found"
+            : "dependencies: \(changes.count) change\(changes.count == 1 ? "" : "s")")
     lines += notes.map { "note: \($0)" }
     let cells: [[Cell]] = changes.map { c in
         [
-            Cell(c.ecosystem.rawValue), Cell(c.name), Cell(c.kind.rawValue, c.kind == .upgraded ? .plain : .warn),
+            Cell(c.ecosystem.rawValue), Cell(c.name),
+            Cell(c.kind.rawValue, c.kind == .upgraded ? .plain : .warn),
             Cell(c.from ?? "-"), Cell(c.to ?? "-"),
         ]
     }
@@ -306,7 +353,9 @@ func runDiffJob(_ id: Int, _ context: Context) throws -> CommandOutput {
 
 /// Fetches the traces of the last green runs of the jobs that failed on the fetched nights
 /// (`GreenTraces`), for `diff job` and `suspects`.
-func fetchGreenTraces(_ context: Context, source: any GitLabSource, nights count: Int) async throws -> (String, JSONValue) {
+func fetchGreenTraces(_ context: Context, source: any GitLabSource, nights count: Int) async throws -> (
+    String, JSONValue
+) {
     let store = try context.store()
     let calendar = try context.calendar()
     let nights = calendar.nights(endingAt: calendar.lastNight(now: context.now), count: count)
@@ -314,10 +363,13 @@ func fetchGreenTraces(_ context: Context, source: any GitLabSource, nights count
     let histories = try context.histories(store, first: first, last: last)
     var projectOf: [Int: Int] = [:]
     for h in histories { for run in h.runs { projectOf[run.jobID] = h.projectID } }
-    let wanted = GreenTraces.wanted(nights: nights, histories: histories, greenSample: GreenTraces.defaultGreenSample)
+    let wanted = GreenTraces.wanted(
+        nights: nights, histories: histories, greenSample: GreenTraces.defaultGreenSample)
     let report = try await GreenTraces.fetch(
-        wanted: wanted, source: source, store: store, projectOf: projectOf, concurrency: try context.config().concurrency)
-    var text = "green traces: \(report.fetched) fetched (\(byteCount(report.bytes))) of \(report.wanted) wanted"
+        wanted: wanted, source: source, store: store, projectOf: projectOf,
+        concurrency: try context.config().concurrency)
+    var text =
+        "green traces: \(report.fetched) fetched (\(byteCount(report.bytes))) of \(report.wanted) wanted"
     if report.failed > 0 { text += ", \(report.failed) unavailable" }
     if report.deferred > 0 { text += ", \(report.deferred) left for the next fetch" }
     return (

@@ -12,21 +12,27 @@ import Testing
         try await withSimulator(projects: 40, nights: 30) { simulator, url in
             let workspace = try makeWorkspace(url: url, nights: 30)
             let env = ["GITLAB_TOKEN": secretToken]
-            let fetched = try await runTriage(["-c", "fetch", "--format", "json"], workspace: workspace, environment: env)
+            let fetched = try await runTriage(
+                ["-c", "fetch", "--format", "json"], workspace: workspace, environment: env)
             #expect(fetched.status == 0, "\(fetched.stderr)")
             let fetchRecord = try #require(try Self.json(fetched) as? [String: Any])
             let green = try #require(fetchRecord["green_traces"] as? [String: Any])
             #expect((green["fetched"] as? Int ?? 0) > 0)
             // A second fetch never fetches a green trace again.
-            let again = try await runTriage(["-c", "fetch", "--format", "json"], workspace: workspace, environment: env)
-            let againGreen = try #require((try Self.json(again) as? [String: Any])?["green_traces"] as? [String: Any])
+            let again = try await runTriage(
+                ["-c", "fetch", "--format", "json"], workspace: workspace, environment: env)
+            let againGreen = try #require(
+                (try Self.json(again) as? [String: Any])?["green_traces"] as? [String: Any])
             #expect(againGreen["fetched"] as? Int == 0)
 
             let org = simulator.organisation
-            func night(ofJob id: Int) -> String? { org.job(id: id).flatMap { org.pipeline(id: $0.pipelineID)?.night } }
+            func night(ofJob id: Int) -> String? {
+                org.job(id: id).flatMap { org.pipeline(id: $0.pipelineID)?.night }
+            }
 
             // streaks: every record's kind agrees with the simulator's statuses.
-            let streaks = try await runTriage(["streaks", "last-night", "--format", "json"], workspace: workspace)
+            let streaks = try await runTriage(
+                ["streaks", "last-night", "--format", "json"], workspace: workspace)
             #expect(streaks.status == 0, "\(streaks.stderr)")
             let records = try #require(try Self.json(streaks) as? [[String: Any]])
             #expect(!records.isEmpty)
@@ -54,7 +60,9 @@ import Testing
             for record in ranked where record["rank"] as? Int == 1 {
                 let jobs = record["jobs"] as? [Int] ?? []
                 for id in jobs {
-                    guard let cause = org.cause(ofJob: id), let c = ChangesTruthTests.culprit(cause.id) else { continue }
+                    guard let cause = org.cause(ofJob: id), let c = ChangesTruthTests.culprit(cause.id) else {
+                        continue
+                    }
                     if record["package"] as? String == c.name && record["to"] as? String == c.version {
                         culpritJob = (id, c.name, c.version)
                         #expect(record["from"] is [String])
@@ -65,11 +73,15 @@ import Testing
             let culprit = try #require(culpritJob, "no release night's culprit ranked first")
 
             // diff job: lists the version change against the last green run.
-            let diff = try await runTriage(["diff", "job", String(culprit.id), "--format", "json"], workspace: workspace)
+            let diff = try await runTriage(
+                ["diff", "job", String(culprit.id), "--format", "json"], workspace: workspace)
             #expect(diff.status == 0, "\(diff.stderr)")
             let diffRecord = try #require(try Self.json(diff) as? [String: Any])
             let changes = try #require(diffRecord["changes"] as? [[String: Any]])
-            #expect(changes.contains { $0["package"] as? String == culprit.package && $0["to"] as? String == culprit.version })
+            #expect(
+                changes.contains {
+                    $0["package"] as? String == culprit.package && $0["to"] as? String == culprit.version
+                })
             let greenRun = try #require(diffRecord["green"] as? [String: Any])
             #expect((greenRun["night"] as? String ?? "z") < (night(ofJob: culprit.id) ?? ""))
             let table = try await runTriage(["diff", "job", String(culprit.id)], workspace: workspace)
@@ -77,9 +89,11 @@ import Testing
 
             // No green run before: a failed job of the first night.
             let firstNight = chicago.nights(endingAt: lastNight, count: 30)[0]
-            let early = try await runTriage(["failures", firstNight, "--format", "json"], workspace: workspace)
+            let early = try await runTriage(
+                ["failures", firstNight, "--format", "json"], workspace: workspace)
             let firstFailure = try #require((try Self.json(early) as? [[String: Any]])?.first?["job"] as? Int)
-            let none = try await runTriage(["diff", "job", String(firstFailure), "--format", "json"], workspace: workspace)
+            let none = try await runTriage(
+                ["diff", "job", String(firstFailure), "--format", "json"], workspace: workspace)
             #expect(none.status == 0, "\(none.stderr)")
             let noneRecord = try #require(try Self.json(none) as? [String: Any])
             #expect(noneRecord["green"] is NSNull)
@@ -89,10 +103,13 @@ import Testing
 
             // A truncated trace: an answer with a note, no crash.
             if let truncated = org.adversarialJobs[.truncated] {
-                let cut = try await runTriage(["diff", "job", String(truncated), "--format", "json"], workspace: workspace)
+                let cut = try await runTriage(
+                    ["diff", "job", String(truncated), "--format", "json"], workspace: workspace)
                 #expect(cut.status == 0, "\(cut.stderr)")
                 let notes = (try Self.json(cut) as? [String: Any])?["notes"] as? [String] ?? []
-                #expect(notes.contains { $0.contains("truncated") || $0.hasPrefix("no green run") }, "\(notes) \(cut.stdout)")
+                #expect(
+                    notes.contains { $0.contains("truncated") || $0.hasPrefix("no green run") },
+                    "\(notes) \(cut.stdout)")
             }
 
             // Traces missing from the cache: said, no crash.
@@ -107,13 +124,15 @@ import Testing
                 return p.terminationStatus
             }
             #expect(deleted == 0)
-            let missing = try await runTriage(["diff", "job", String(culprit.id), "--format", "json"], workspace: workspace)
+            let missing = try await runTriage(
+                ["diff", "job", String(culprit.id), "--format", "json"], workspace: workspace)
             #expect(missing.status == 0, "\(missing.stderr)")
             let missingRecord = try #require(try Self.json(missing) as? [String: Any])
-            #expect(missingRecord["notes"] as? [String] == [
-                "the green trace (job \(greenJob)) is not in the cache; run 'fetch' to fetch it",
-                "the trace of job \(culprit.id) is not in the cache; run 'fetch'",
-            ])
+            #expect(
+                missingRecord["notes"] as? [String] == [
+                    "the green trace (job \(greenJob)) is not in the cache; run 'fetch' to fetch it",
+                    "the trace of job \(culprit.id) is not in the cache; run 'fetch'",
+                ])
             #expect((missingRecord["changes"] as? [Any])?.isEmpty == true)
 
             // Not a job of the cache, or not a job: errors that say so.

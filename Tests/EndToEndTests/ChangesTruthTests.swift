@@ -23,20 +23,24 @@ import TriageCore
             let (_, store, client) = try await syncDirectly(url: url, workspace: workspace, nights: 60)
             let nights = chicago.nights(endingAt: lastNight, count: 60)
             let first = try #require(nights.first)
-            let rows = try store.nightlyJobs(fromNight: first, throughNight: lastNight, projectID: nil, name: nil)
+            let rows = try store.nightlyJobs(
+                fromNight: first, throughNight: lastNight, projectID: nil, name: nil)
             let histories = ChangesHistory.histories(rows.filter { $0.pipeline.source == "schedule" })
             var projectOf: [Int: Int] = [:]
             for h in histories { for run in h.runs { projectOf[run.jobID] = h.projectID } }
             let wanted = GreenTraces.wanted(nights: nights, histories: histories)
             // Bounded: a run fetches at most `limit`; the next run continues; then nothing is left.
-            var report = try await GreenTraces.fetch(wanted: wanted, source: client, store: store, projectOf: projectOf)
+            var report = try await GreenTraces.fetch(
+                wanted: wanted, source: client, store: store, projectOf: projectOf)
             var runs = 1
             while report.deferred > 0 && runs < 10 {
-                report = try await GreenTraces.fetch(wanted: wanted, source: client, store: store, projectOf: projectOf)
+                report = try await GreenTraces.fetch(
+                    wanted: wanted, source: client, store: store, projectOf: projectOf)
                 runs += 1
             }
             #expect(report.deferred == 0)
-            let again = try await GreenTraces.fetch(wanted: wanted, source: client, store: store, projectOf: projectOf)
+            let again = try await GreenTraces.fetch(
+                wanted: wanted, source: client, store: store, projectOf: projectOf)
             #expect(again.fetched == 0)
             #expect(again.deferred == 0)
             #expect(try store.storedTraces(jobIDs: wanted).count == wanted.count - again.failed)
@@ -44,7 +48,9 @@ import TriageCore
             var parsed: [Int: TraceFacts?] = [:]
             func listing(_ id: Int) throws -> TraceFacts? {
                 if let known = parsed[id] { return known }
-                let result = try store.trace(jobID: id).map { TraceFacts(log: TraceCleaner.clean([UInt8]($0))) }
+                let result = try store.trace(jobID: id).map {
+                    TraceFacts(log: TraceCleaner.clean([UInt8]($0)))
+                }
                 parsed[id] = result
                 return result
             }
@@ -73,33 +79,45 @@ import TriageCore
                     guard let cause = org.cause(ofJob: pair.jobID), let c = Self.culprit(cause.id),
                         !adversarial.contains(pair.jobID)
                     else { continue }
-                    if releaseNight["\(c.name) \(c.version)"] == night { counts["\(c.name) \(c.version)", default: 0] += 1 }
+                    if releaseNight["\(c.name) \(c.version)"] == night {
+                        counts["\(c.name) \(c.version)", default: 0] += 1
+                    }
                     // diff job: the red job against its last green run lists the culprit's change.
                     diffJobs += 1
                     if let g = try listing(pair.baseJobID), let r = try listing(pair.jobID) {
                         let diff = r.diff(since: g)
-                        if diff.changes.contains(where: { $0.name == c.name && $0.to == c.version }) { diffListed += 1 } else if ProcessInfo.processInfo.environment["CHANGES_DEBUG"] != nil {
-                            print("DIFFMISS \(night) \(cause.id) job \(pair.jobID) base \(pair.baseJobID) \(pair.baseNight): \(diff.changes.map(\.description)) \(diff.notes) g=\(g.listing.count) r=\(r.listing.count)")
+                        if diff.changes.contains(where: { $0.name == c.name && $0.to == c.version }) {
+                            diffListed += 1
+                        } else if ProcessInfo.processInfo.environment["CHANGES_DEBUG"] != nil {
+                            print(
+                                "DIFFMISS \(night) \(cause.id) job \(pair.jobID) base \(pair.baseJobID) \(pair.baseNight): \(diff.changes.map(\.description)) \(diff.notes) g=\(g.listing.count) r=\(r.listing.count)"
+                            )
                         }
                     } else if ProcessInfo.processInfo.environment["CHANGES_DEBUG"] != nil {
                         print("DIFFMISS \(night) \(cause.id) job \(pair.jobID): trace missing")
                     }
                 }
-                guard let truth = counts.max(by: { ($0.value, $1.key) < ($1.value, $0.key) }) else { continue }
+                guard let truth = counts.max(by: { ($0.value, $1.key) < ($1.value, $0.key) }) else {
+                    continue
+                }
                 truthNights += 1
                 let green = ChangesPairs.stillGreen(on: night, histories: histories)
-                let ranked = try ChangesPairs.suspects(failing: failing, green: green, clusters: [:], facts: listing)
+                let ranked = try ChangesPairs.suspects(
+                    failing: failing, green: green, clusters: [:], facts: listing)
                 let top = ranked.suspects.first.map { "\($0.name) \($0.to ?? "-")" }
                 if top == truth.key {
                     rankedFirst += 1
                 } else {
-                    misses.append("\(night): truth \(truth.key) (\(truth.value) of \(failing.count)), top \(top ?? "none")")
+                    misses.append(
+                        "\(night): truth \(truth.key) (\(truth.value) of \(failing.count)), top \(top ?? "none")"
+                    )
                 }
             }
             let share = truthNights == 0 ? 0 : Double(rankedFirst) / Double(truthNights)
             let diffShare = diffJobs == 0 ? 0 : Double(diffListed) / Double(diffJobs)
-            print("suspects truth: \(rankedFirst)/\(truthNights) nights ranked the culprit first (\(share)); "
-                + "diff listed the culprit for \(diffListed)/\(diffJobs) jobs (\(diffShare))")
+            print(
+                "suspects truth: \(rankedFirst)/\(truthNights) nights ranked the culprit first (\(share)); "
+                    + "diff listed the culprit for \(diffListed)/\(diffJobs) jobs (\(diffShare))")
             for miss in misses { print("  miss \(miss)") }
             #expect(truthNights >= 3)
             #expect(share >= 0.9)

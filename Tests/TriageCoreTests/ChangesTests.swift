@@ -31,14 +31,15 @@ import TriageCore
             Self.history("Gap.jl", "GG.G.R", index: 8),
         ]
         let streaks = Streaks.on(night: "2026-11-25", histories: histories)
-        #expect(streaks.map { "\($0.kind.rawValue) \($0.key.project) \($0.since ?? "-") \($0.nights)" } == [
-            "new julia/First.jl 2026-11-25 1",
-            "new julia/Gap.jl 2026-11-25 1",
-            "new julia/New.jl 2026-11-25 1",
-            "recovered julia/Recovered.jl 2026-11-22 3",
-            "failing julia/Failing.jl 2026-11-22 4",
-            "flapping julia/Flapping.jl - 0",
-        ])
+        #expect(
+            streaks.map { "\($0.kind.rawValue) \($0.key.project) \($0.since ?? "-") \($0.nights)" } == [
+                "new julia/First.jl 2026-11-25 1",
+                "new julia/Gap.jl 2026-11-25 1",
+                "new julia/New.jl 2026-11-25 1",
+                "recovered julia/Recovered.jl 2026-11-22 3",
+                "failing julia/Failing.jl 2026-11-22 4",
+                "flapping julia/Flapping.jl - 0",
+            ])
         #expect(streaks.first { $0.key.project == "julia/First.jl" }?.firstRun == true)
         #expect(streaks.first { $0.key.project == "julia/New.jl" }?.firstRun == false)
         #expect(streaks.first { $0.key.project == "julia/Flapping.jl" }?.flips == 4)
@@ -54,10 +55,15 @@ import TriageCore
             Self.history("Allowed.jl", "GGGGAR", index: 4),
         ]
         let failing = ChangesPairs.newlyFailing(on: "2026-11-25", histories: histories)
-        #expect(failing == [
-            RunPair(key: JobKey(project: "julia/Gap.jl", name: "test"), jobID: 105, baseJobID: 103, baseNight: "2026-11-23"),
-            RunPair(key: JobKey(project: "julia/Allowed.jl", name: "test"), jobID: 405, baseJobID: 403, baseNight: "2026-11-23"),
-        ])
+        #expect(
+            failing == [
+                RunPair(
+                    key: JobKey(project: "julia/Gap.jl", name: "test"), jobID: 105, baseJobID: 103,
+                    baseNight: "2026-11-23"),
+                RunPair(
+                    key: JobKey(project: "julia/Allowed.jl", name: "test"), jobID: 405, baseJobID: 403,
+                    baseNight: "2026-11-23"),
+            ])
         let green = ChangesPairs.stillGreen(on: "2026-11-25", histories: histories)
         #expect(green.map(\.jobID) == [305])
         #expect(histories[3].lastGreen(before: "2026-11-25")?.jobID == 403)
@@ -65,7 +71,9 @@ import TriageCore
     }
 
     @Test func historiesKeepTheLastPipelineOfANightAndSkipOtherStatuses() {
-        func row(_ id: Int, pipeline: Int, night: String, status: Status, allow: Bool = false) -> NightlyJobRow {
+        func row(_ id: Int, pipeline: Int, night: String, status: Status, allow: Bool = false)
+            -> NightlyJobRow
+        {
             let date = Date(timeIntervalSince1970: 0)
             return NightlyJobRow(
                 job: Job(
@@ -97,9 +105,14 @@ import TriageCore
             Self.history("Never.jl", "RRRRRR", index: 3),
             Self.history("Green.jl", "GGGGGG", index: 4),
         ]
-        #expect(GreenTraces.wanted(nights: ["2026-11-24", "2026-11-25"], histories: histories, greenSample: 0) == [101, 203])
+        #expect(
+            GreenTraces.wanted(nights: ["2026-11-24", "2026-11-25"], histories: histories, greenSample: 0)
+                == [101, 203])
         // With a sample: still-green jobs of the same job name, both runs.
-        #expect(GreenTraces.wanted(nights: ["2026-11-25"], histories: histories, greenSample: 5) == [101, 203, 404, 405])
+        #expect(
+            GreenTraces.wanted(nights: ["2026-11-25"], histories: histories, greenSample: 5) == [
+                101, 203, 404, 405,
+            ])
         #expect(GreenTraces.wanted(nights: ["2026-11-24"], histories: histories, greenSample: 5) == [101])
     }
 
@@ -115,14 +128,18 @@ import TriageCore
 
     @Test func resolverFailuresNameTheNewestVersion() {
         let facts = TraceFacts(log: CleanedLog(plain: Self.unsatisfiable))
-        #expect(facts.unresolved == [Dependency(ecosystem: .julia, name: "DataStructures", version: "0.19.0")])
+        #expect(
+            facts.unresolved == [Dependency(ecosystem: .julia, name: "DataStructures", version: "0.19.0")])
         #expect(facts.listing.isEmpty)
-        let restricted = TraceFacts.unresolved(CleanedLog(plain: [
-            "ERROR: Unsatisfiable requirements detected for package Foo [00000000]:",
-            " ├─restricted to versions 1.2.3 by Bar [11111111], leaving only versions: 1.2.3",
-        ]))
+        let restricted = TraceFacts.unresolved(
+            CleanedLog(plain: [
+                "ERROR: Unsatisfiable requirements detected for package Foo [00000000]:",
+                " ├─restricted to versions 1.2.3 by Bar [11111111], leaving only versions: 1.2.3",
+            ]))
         #expect(restricted == [Dependency(ecosystem: .julia, name: "Foo", version: "1.2.3")])
-        #expect(TraceFacts.unresolved(CleanedLog(plain: ["ERROR: LoadError: UndefVarError: `x` not defined"])).isEmpty)
+        #expect(
+            TraceFacts.unresolved(CleanedLog(plain: ["ERROR: LoadError: UndefVarError: `x` not defined"]))
+                .isEmpty)
     }
 
     @Test func aResolverFailureIsTheChangeSinceTheGreenRun() {
@@ -133,39 +150,53 @@ import TriageCore
             ]))
         let red = TraceFacts(log: CleanedLog(plain: Self.unsatisfiable))
         let diff = red.diff(since: green)
-        #expect(diff.changes == [
-            DependencyChange(ecosystem: .julia, name: "DataStructures", from: "0.18.20", to: "0.19.0", kind: .upgraded)
-        ])
-        #expect(diff.notes.last == "DataStructures 0.19.0 could not be resolved (Unsatisfiable requirements): the newest version the resolver saw")
+        #expect(
+            diff.changes == [
+                DependencyChange(
+                    ecosystem: .julia, name: "DataStructures", from: "0.18.20", to: "0.19.0", kind: .upgraded)
+            ])
+        #expect(
+            diff.notes.last
+                == "DataStructures 0.19.0 could not be resolved (Unsatisfiable requirements): the newest version the resolver saw"
+        )
         // Without a resolver error, the plain listing diff.
         let bumped = TraceFacts(
             listing: DependencyListing([
                 Dependency(ecosystem: .julia, name: "DataStructures", version: "0.18.20"),
                 Dependency(ecosystem: .julia, name: "Compat", version: "4.17.0"),
             ]))
-        #expect(bumped.diff(since: green).changes == [
-            DependencyChange(ecosystem: .julia, name: "Compat", from: "4.16.0", to: "4.17.0", kind: .upgraded)
-        ])
+        #expect(
+            bumped.diff(since: green).changes == [
+                DependencyChange(
+                    ecosystem: .julia, name: "Compat", from: "4.16.0", to: "4.17.0", kind: .upgraded)
+            ])
     }
 
     @Test func suspectsSkipPairsWithoutTracesAndRankTheSharedRelease() {
         func facts(_ versions: [String: String]) -> TraceFacts {
-            TraceFacts(listing: DependencyListing(versions.map { Dependency(ecosystem: .julia, name: $0.key, version: $0.value) }))
+            TraceFacts(
+                listing: DependencyListing(
+                    versions.map { Dependency(ecosystem: .julia, name: $0.key, version: $0.value) }))
         }
         let before = facts(["DataFrames": "1.6.1", "JSON": "0.21.4"])
         let after = facts(["DataFrames": "1.7.0", "JSON": "0.21.5"])
-        let traces: [Int: TraceFacts] = [1: before, 2: after, 3: before, 4: after, 5: before, 6: facts(["DataFrames": "1.6.1", "JSON": "0.21.5"])]
+        let traces: [Int: TraceFacts] = [
+            1: before, 2: after, 3: before, 4: after, 5: before,
+            6: facts(["DataFrames": "1.6.1", "JSON": "0.21.5"]),
+        ]
         func pair(_ p: String, _ job: Int, _ base: Int) -> RunPair {
-            RunPair(key: JobKey(project: p, name: "test"), jobID: job, baseJobID: base, baseNight: "2026-11-24")
+            RunPair(
+                key: JobKey(project: p, name: "test"), jobID: job, baseJobID: base, baseNight: "2026-11-24")
         }
         let result = ChangesPairs.suspects(
             failing: [pair("a", 2, 1), pair("b", 4, 3), pair("c", 9, 8)], green: [pair("d", 6, 5)],
             clusters: [2: "c-00000001"], facts: { traces[$0] })
         #expect(result.compared == 2)
         #expect(result.withoutTraces == 1)
-        #expect(result.suspects.map { "\($0.name) \($0.to ?? "-") \($0.newlyFailing) \($0.alsoInGreen)" } == [
-            "DataFrames 1.7.0 2 0", "JSON 0.21.5 2 1",
-        ])
+        #expect(
+            result.suspects.map { "\($0.name) \($0.to ?? "-") \($0.newlyFailing) \($0.alsoInGreen)" } == [
+                "DataFrames 1.7.0 2 0", "JSON 0.21.5 2 1",
+            ])
         #expect(result.suspects.first?.clusters == ["c-00000001"])
     }
 }
