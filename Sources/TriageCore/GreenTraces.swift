@@ -62,6 +62,37 @@ public enum GreenTraces {
         return ids.sorted()
     }
 
+    /// The whole step after a sync: the last green runs of the jobs that failed on the `nights`
+    /// nights ending last night (pipelines of `pipelineSource`, all when nil), fetched when not cached.
+    /// Canceled, it records a canceled sync (what `status` shows) and rethrows.
+    public static func run(
+        source: any GitLabSource, store: any CacheStore, queries: any ChangesQueries, calendar: NightCalendar,
+        now: Date, nights count: Int, pipelineSource: String?, lookback: Int = 60,
+        greenSample: Int = defaultGreenSample, limit: Int = 2000, concurrency: Int = 8
+    ) async throws -> Report {
+        let nights = calendar.nights(endingAt: calendar.lastNight(now: now), count: count)
+        guard let first = nights.first, let last = nights.last else { return Report() }
+        let from = calendar.nights(endingAt: first, count: lookback + 1).first ?? first
+        let rows = try queries.nightlyJobs(fromNight: from, throughNight: last, projectID: nil, name: nil)
+        let histories = ChangesHistory.histories(
+            rows.filter { pipelineSource == nil || $0.pipeline.source == pipelineSource })
+        var projectOf: [Int: Int] = [:]
+        for h in histories { for run in h.runs { projectOf[run.jobID] = h.projectID } }
+        let wanted = wanted(nights: nights, histories: histories, greenSample: greenSample)
+        let calls = source.requestCount
+        do {
+            return try await fetch(
+                wanted: wanted, source: source, store: store, projectOf: projectOf, limit: limit,
+                concurrency: concurrency)
+        } catch is CancellationError {
+            let record = SyncRecord(
+                startedAt: now, finishedAt: now, outcome: "canceled", apiCalls: source.requestCount - calls)
+            let id = try store.beginSync(record)
+            try store.finishSync(id: id, record)
+            throw CancellationError()
+        }
+    }
+
     /// FNV-1a of project and name: the same on every run and platform.
     static func stableHash(_ key: JobKey) -> UInt64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325

@@ -357,17 +357,12 @@ func fetchGreenTraces(_ context: Context, source: any GitLabSource, nights count
     String, JSONValue
 ) {
     let store = try context.store()
-    let calendar = try context.calendar()
-    let nights = calendar.nights(endingAt: calendar.lastNight(now: context.now), count: count)
-    guard let first = nights.first, let last = nights.last else { return ("", .null) }
-    let histories = try context.histories(store, first: first, last: last)
-    var projectOf: [Int: Int] = [:]
-    for h in histories { for run in h.runs { projectOf[run.jobID] = h.projectID } }
-    let wanted = GreenTraces.wanted(
-        nights: nights, histories: histories, greenSample: GreenTraces.defaultGreenSample)
-    let report = try await GreenTraces.fetch(
-        wanted: wanted, source: source, store: store, projectOf: projectOf,
-        concurrency: try context.config().concurrency)
+    let config = try context.config()
+    let report = try await GreenTraces.run(
+        source: source, store: store, queries: try context.changesQueries(store),
+        calendar: try context.calendar(),
+        now: context.now, nights: count, pipelineSource: config.source, lookback: changesLookback,
+        concurrency: config.concurrency)
     var text =
         "green traces: \(report.fetched) fetched (\(byteCount(report.bytes))) of \(report.wanted) wanted"
     if report.failed > 0 { text += ", \(report.failed) unavailable" }

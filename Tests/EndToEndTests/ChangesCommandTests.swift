@@ -1,6 +1,9 @@
 import Foundation
+import GitLab
 import GitLabSimulator
+import Store
 import Testing
+import TriageCore
 
 /// `streaks`, `suspects` and `diff job` through the real binary, after a real `fetch`.
 @Suite(.serialized) struct ChangesCommandTests {
@@ -144,4 +147,12 @@ import Testing
             #expect(wrong.stderr.contains("usage: diff job N"))
         }
     }
+}
+
+/// What `fetch` does after the sync (`GreenTraces.run`), for tests that compare a cache synced
+/// directly with one `fetch` filled.
+func fetchGreenTracesDirectly(_ client: GitLabClient, _ store: SQLiteCacheStore, nights: Int) async throws {
+    _ = try await GreenTraces.run(
+        source: client, store: store, queries: store, calendar: chicago, now: morningDate(), nights: nights,
+        pipelineSource: WorkspaceConfig().source)
 }

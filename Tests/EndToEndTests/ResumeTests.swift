@@ -13,7 +13,8 @@ import TriageCore
     @Test func killedSeveralTimesThenResumedEqualsOneCleanSync() async throws {
         try await withSimulator(projects: 10, nights: 8, latency: .milliseconds(4)) { simulator, url in
             let clean = try makeWorkspace(url: url, nights: 8)
-            let (_, reference, _) = try await syncDirectly(url: url, workspace: clean, nights: 8)
+            let (_, reference, client) = try await syncDirectly(url: url, workspace: clean, nights: 8)
+            try await fetchGreenTracesDirectly(client, reference, nights: 8)
             let expected = try reference.canonicalDump()
 
             let workspace = try makeWorkspace(url: url, nights: 8)
@@ -40,7 +41,8 @@ import TriageCore
     @Test func ctrlCStopsCleanlyAndTheNextFetchContinues() async throws {
         try await withSimulator(projects: 10, nights: 8, latency: .milliseconds(4)) { _, url in
             let clean = try makeWorkspace(url: url, nights: 8)
-            let (_, reference, _) = try await syncDirectly(url: url, workspace: clean, nights: 8)
+            let (_, reference, client) = try await syncDirectly(url: url, workspace: clean, nights: 8)
+            try await fetchGreenTracesDirectly(client, reference, nights: 8)
 
             let workspace = try makeWorkspace(url: url, nights: 8)
             let env = ["GITLAB_TOKEN": secretToken]
