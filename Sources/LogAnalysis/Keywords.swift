@@ -34,37 +34,54 @@ enum Keywords {
         return false
     }
 
+    /// The keywords alone, for `hasErrorKeyword(_:)` (the extractor uses its library's scanner).
+    static let scanner = NeedleSet(words)
+
     /// True when the line holds an error keyword that is not a zero count (`0 errors`, `Failures: 0`),
     /// an option name, a shell echo (`$ make`) or a warning.
     static func hasErrorKeyword(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        var hits: [(needle: Int, at: Int)] = []
+        scanner.scan(b, into: &hits)
+        return hasErrorKeyword(b, hits: hits, base: 0)
+    }
+
+    /// Same, given every occurrence of the keywords in the line: `hits` whose `needle - base` is an
+    /// index into `words` (others are ignored).
+    static func hasErrorKeyword(_ b: UnsafeBufferPointer<UInt8>, hits: [(needle: Int, at: Int)], base: Int) -> Bool {
         let n = b.count
         var start = 0
         while start < n && (b[start] == 0x20 || b[start] == 0x09) { start += 1 }
         if start + 1 < n && (b[start] == 0x24 || b[start] == 0x2B) && b[start + 1] == 0x20 { return false }  // `$ `, `+ `
-        if startsWithLower(b, start, "warning") || startsWithLower(b, start, "[warning]")
-            || startsWithLower(b, start, "[info]") && !containsLower(b, "error") && !containsLower(b, "fail")
+        if startsWithLower(b, start, warningWord) || startsWithLower(b, start, warningTag)
+            || startsWithLower(b, start, infoTag) && !ByteSearch.contains(b, errorWord, caseInsensitive: true)
+                && !ByteSearch.contains(b, failWord, caseInsensitive: true)
         {
             return false
         }
         var found = false
-        outer: for word in words {
-            var from = 0
-            while let at = ByteSearch.firstIndex(b, word, from: from, caseInsensitive: true) {
-                from = at + 1
-                if at > 0 {
-                    let before = b[at - 1]
-                    let camel = b[at] &- 0x41 < 26  // uppercase start: a CamelCase part
-                    if Masker.isAlpha(before) && !(camel && before &- 0x61 < 26) { continue }
-                }
-                if isZeroCount(b, at, word.count) { continue }
-                found = true
-                break outer
+        for hit in hits {
+            let w = hit.needle - base
+            guard w >= 0 && w < words.count else { continue }
+            let at = hit.at
+            if at > 0 {
+                let before = b[at - 1]
+                let camel = b[at] &- 0x41 < 26  // uppercase start: a CamelCase part
+                if Masker.isAlpha(before) && !(camel && before &- 0x61 < 26) { continue }
             }
+            if isZeroCount(b, at, words[w].count) { continue }
+            found = true
+            break
         }
         guard found else { return false }
         for exclusion in exclusions where ByteSearch.contains(b, exclusion, caseInsensitive: true) { return false }
         return true
     }
+
+    static let warningWord = Array("warning".utf8)
+    static let warningTag = Array("[warning]".utf8)
+    static let infoTag = Array("[info]".utf8)
+    static let errorWord = Array("error".utf8)
+    static let failWord = Array("fail".utf8)
 
     /// `0 errors`, `no failures`, `Errors: 0`, `failed=0`, `errors: 0,`.
     static func isZeroCount(_ b: UnsafeBufferPointer<UInt8>, _ at: Int, _ length: Int) -> Bool {
@@ -86,7 +103,10 @@ enum Keywords {
     }
 
     static func startsWithLower(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ prefix: String) -> Bool {
-        let p = Array(prefix.utf8)
+        startsWithLower(b, start, Array(prefix.utf8))
+    }
+
+    static func startsWithLower(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ p: [UInt8]) -> Bool {
         guard b.count - start >= p.count else { return false }
         for k in 0..<p.count where ByteSearch.lower(b[start + k]) != p[k] { return false }
         return true
