@@ -23,9 +23,17 @@ enum Keywords {
         "Running after_script", "Running after script",
     ].map { Array($0.utf8) }
 
+    /// First bytes of the `boilerplate` prefixes.
+    static let boilerplateFirst: [Bool] = {
+        var table = [Bool](repeating: false, count: 256)
+        for prefix in boilerplate { if let f = prefix.first { table[Int(f)] = true } }
+        return table
+    }()
+
     static func isBoilerplate(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
         var start = 0
         while start < b.count && (b[start] == 0x20 || b[start] == 0x09) { start += 1 }
+        guard start < b.count, boilerplateFirst[Int(b[start])] else { return false }
         for prefix in boilerplate where b.count - start >= prefix.count {
             var k = 0
             while k < prefix.count && b[start + k] == prefix[k] { k += 1 }
@@ -33,6 +41,9 @@ enum Keywords {
         }
         return false
     }
+
+    /// The exclusions, searched in one pass.
+    static let exclusionScanner = NeedleSet(exclusions)
 
     /// The keywords alone, for `hasErrorKeyword(_:)` (the extractor uses its library's scanner).
     static let scanner = NeedleSet(words)
@@ -48,6 +59,7 @@ enum Keywords {
     /// Same, given every occurrence of the keywords in the line: `hits` whose `needle - base` is an
     /// index into `words` (others are ignored).
     static func hasErrorKeyword(_ b: UnsafeBufferPointer<UInt8>, hits: [(needle: Int, at: Int)], base: Int) -> Bool {
+        guard hits.contains(where: { $0.needle >= base && $0.needle - base < words.count }) else { return false }
         let n = b.count
         var start = 0
         while start < n && (b[start] == 0x20 || b[start] == 0x09) { start += 1 }
@@ -73,8 +85,7 @@ enum Keywords {
             break
         }
         guard found else { return false }
-        for exclusion in exclusions where ByteSearch.contains(b, exclusion, caseInsensitive: true) { return false }
-        return true
+        return !exclusionScanner.containsAny(b)
     }
 
     static let warningWord = Array("warning".utf8)

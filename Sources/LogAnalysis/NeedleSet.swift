@@ -79,6 +79,14 @@ struct NeedleSet: Sendable {
         }
     }
 
+    /// True when some needle occurs in `b`.
+    func containsAny(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        // Lines that reach here are few; the full scan is simple and cheap enough.
+        var hits: [(needle: Int, at: Int)] = []
+        scan(b, into: &hits)
+        return !hits.isEmpty
+    }
+
     private func verify(_ b: UnsafeBufferPointer<UInt8>, at i: Int, slot h: Int, into hits: inout [(needle: Int, at: Int)]) {
         let n = b.count
         for k in Int(slotStart[h])..<Int(slotStart[h + 1]) {

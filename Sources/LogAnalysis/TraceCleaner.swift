@@ -116,6 +116,7 @@ public enum TraceCleaner {
             start = end + 1
         }
         if havePending { flush() }
+        state.release()
         while let last = state.lines.last, last.text.isEmpty { state.lines.removeLast() }
         return CleanedLog(lines: state.lines)
     }
@@ -167,24 +168,52 @@ public enum TraceCleaner {
 private struct CleaningState {
     var lines: [CleanLine] = []
     var sections: [String] = []
-    var out: [UInt8] = []
+    /// Scratch for a line's visible text (never longer than the raw line); freed by `release()`.
+    var out: UnsafeMutablePointer<UInt8>
+    var outCapacity = 4096
 
     init() {
         lines.reserveCapacity(4096)
-        out.reserveCapacity(512)
+        out = .allocate(capacity: outCapacity)
     }
 
+    func release() { out.deallocate() }
+
     /// True when `line` needs no cleaning: no control byte but tab, no DEL, no `section_`.
+    /// Eight bytes at a time: a word with no byte below 0x20, no DEL and no `_` is plain.
     @inline(__always) static func isPlain(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
         let n = b.count
         var i = 0
+        if let base = b.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            let ones: UInt64 = 0x0101_0101_0101_0101
+            let high: UInt64 = 0x8080_8080_8080_8080
+            while i + 8 <= n {
+                let v = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                let del = v ^ (ones &* 0x7F)
+                let underscore = v ^ (ones &* 0x5F)
+                let flags =
+                    ((v &- ones &* 0x20) & ~v) | ((del &- ones) & ~del) | ((underscore &- ones) & ~underscore)
+                if flags & high != 0 {
+                    // A control byte, DEL or `_` (maybe ending a `section_` that began up to 7 bytes back).
+                    for k in max(0, i - 7)..<(i + 8) where !plainByte(b, k, n) { return false }
+                }
+                i += 8
+            }
+        }
+        // The tail, from where a `section_` ending in it could begin.
+        i = max(0, i - 7)
         while i < n {
-            let c = b[i]
-            if c < 0x20 && c != 0x09 || c == 0x7F { return false }
-            if c == 0x73 && TraceCleaner.isSectionPrefix(b, i, n) { return false }
+            if !plainByte(b, i, n) { return false }
             i += 1
         }
         return true
+    }
+
+    @inline(__always) static func plainByte(_ b: UnsafeBufferPointer<UInt8>, _ i: Int, _ n: Int) -> Bool {
+        let c = b[i]
+        if c < 0x20 && c != 0x09 || c == 0x7F { return false }
+        return !(c == 0x73 && TraceCleaner.isSectionPrefix(b, i, n))
     }
 
     mutating func emit(_ raw: UnsafeBufferPointer<UInt8>, rawLine: Int) {
@@ -198,7 +227,12 @@ private struct CleaningState {
                     rawLine: rawLine))
             return
         }
-        out.removeAll(keepingCapacity: true)
+        if line.count > outCapacity {
+            out.deallocate()
+            outCapacity = line.count
+            out = .allocate(capacity: outCapacity)
+        }
+        var count = 0
         var sawMarker = false
         var sectionAtText: String? = nil
         var textStarted = false
@@ -223,7 +257,7 @@ private struct CleaningState {
             }
             if c == 0x0D {
                 // A redraw: what came before is overwritten.
-                out.removeAll(keepingCapacity: true)
+                count = 0
                 i += 1
                 continue
             }
@@ -239,18 +273,21 @@ private struct CleaningState {
             var j = i + 1
             while j < n {
                 let d = b[j]
-                if d < 0x20 && d != 0x09 || d == 0x7F || d == 0x73 { break }
+                if d < 0x20 && d != 0x09 || d == 0x7F || d == 0x73 && TraceCleaner.isSectionPrefix(b, j, n) { break }
                 j += 1
             }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: b[i..<j]))
+            if let base = b.baseAddress { (out + count).update(from: base + i, count: j - i) }
+            count += j - i
             i = j
         }
-        if out.isEmpty && sawMarker { return }
-        if out.isEmpty && hadProgressText(line) {
+        if count == 0 && sawMarker { return }
+        let text: String
+        if count == 0 && hadProgressText(line) {
             // All text sat before a final `\r`: keep the last non-empty segment.
-            out = lastNonEmptySegment(line)
+            text = String(decoding: lastNonEmptySegment(line), as: UTF8.self)
+        } else {
+            text = String(decoding: UnsafeBufferPointer(start: out, count: count), as: UTF8.self)
         }
-        let text = String(decoding: out, as: UTF8.self)
         lines.append(
             CleanLine(
                 number: lines.count + 1, text: text,
