@@ -80,7 +80,7 @@ public struct PatternLibrary: Sendable {
                     invalid.append(pattern.name)
                     continue
                 }
-                regexes.append(CompiledRegex(regex))
+                regexes.append(CompiledRegex(regex, source: source))
             } else {
                 regexes.append(nil)
             }
@@ -193,6 +193,56 @@ enum ByteSearch {
 /// mutates it, hence `@unchecked`.
 final class CompiledRegex: @unchecked Sendable {
     let regex: Regex<AnyRegexOutput>
-    init(_ regex: Regex<AnyRegexOutput>) { self.regex = regex }
-    func matches(_ text: String) -> Bool { (try? regex.firstMatch(in: text)) != nil }
+    /// The source starts with `^` that governs every match (no top-level `|`, no inline options):
+    /// a match can only start at the beginning, so only that start is tried (`firstMatch` would try
+    /// every later position and fail each at `^`).
+    let anchoredAtStart: Bool
+
+    init(_ regex: Regex<AnyRegexOutput>, source: String = "") {
+        self.regex = regex
+        self.anchoredAtStart = Self.isAnchoredAtStart(source)
+    }
+
+    func matches(_ text: String) -> Bool {
+        if anchoredAtStart { return (try? regex.prefixMatch(in: text)) != nil }
+        return (try? regex.firstMatch(in: text)) != nil
+    }
+
+    /// Conservative: true only for `^…` whose top level has no alternation and which uses no `(?`
+    /// group other than `(?:`.
+    static func isAnchoredAtStart(_ source: String) -> Bool {
+        let s = Array(source.utf8)
+        guard s.first == 0x5E else { return false }  // ^
+        var i = 1
+        var depth = 0
+        while i < s.count {
+            switch s[i] {
+            case 0x5C:  // \ escapes the next byte
+                i += 2
+                continue
+            case 0x5B:  // [ class ]: skip to its unescaped end
+                i += 1
+                if i < s.count && s[i] == 0x5E { i += 1 }
+                if i < s.count && s[i] == 0x5D { return false }  // `[]…`: dialects differ
+                while i < s.count && s[i] != 0x5D {
+                    if s[i] == 0x5C { i += 1 } else if s[i] == 0x5B { return false }  // nested class or POSIX
+                    i += 1
+                }
+                guard i < s.count else { return false }
+            case 0x28:  // (
+                if i + 1 < s.count && s[i + 1] == 0x3F {  // (?
+                    guard i + 2 < s.count, s[i + 2] == 0x3A else { return false }
+                }
+                depth += 1
+            case 0x29:  // )
+                depth -= 1
+                guard depth >= 0 else { return false }
+            case 0x7C:  // |
+                if depth == 0 { return false }
+            default: break
+            }
+            i += 1
+        }
+        return depth == 0
+    }
 }

@@ -1,14 +1,15 @@
 /// Finds every occurrence of many literal needles in a line (ASCII case-insensitive) in one pass.
 ///
 /// Each position's next four bytes, with bit 0x20 set (so `A` and `a` agree; other bytes may
-/// collide, which only costs a check), are hashed into a 4096-bit filter; only positions that pass
+/// collide, which only costs a check), are hashed into a 4096-entry filter; only positions that pass
 /// it look up the needles with that 4-byte prefix and compare them. Most bytes of a log line cost a
-/// load, a multiply and a bit test. Needles shorter than four bytes are searched one by one.
+/// load, a multiply and a table test. Needles shorter than four bytes are searched one by one.
 struct NeedleSet: Sendable {
     /// Lowercased (`ByteSearch.lower`).
     let needles: [[UInt8]]
-    /// 4096-bit filter over the hashed 4-byte prefixes of the long needles.
-    let filter: [UInt64]
+    /// Per hash slot, 1 when some long needle's 4-byte prefix hashes there (a byte, not a bit: one
+    /// load and a test per position).
+    let filter: [UInt8]
     /// Needle indices by hash slot: `slotIDs[slotStart[h]..<slotStart[h + 1]]`.
     let slotStart: [Int32]
     let slotIDs: [Int32]
@@ -25,7 +26,7 @@ struct NeedleSet: Sendable {
         let needles = raw.map { $0.map(ByteSearch.lower) }
         let slots = 1 << Self.slotBits
         var buckets = [[Int32]](repeating: [], count: slots)
-        var filter = [UInt64](repeating: 0, count: slots / 64)
+        var filter = [UInt8](repeating: 0, count: slots)
         var short: [Int] = []
         for (index, needle) in needles.enumerated() {
             guard needle.count >= 4 else {
@@ -36,7 +37,7 @@ struct NeedleSet: Sendable {
                 UInt32(needle[0]) | UInt32(needle[1]) << 8 | UInt32(needle[2]) << 16 | UInt32(needle[3]) << 24
             let h = Self.slot(v)
             buckets[h].append(Int32(index))
-            filter[h >> 6] |= 1 << UInt64(h & 63)
+            filter[h] = 1
         }
         var start: [Int32] = [0]
         var ids: [Int32] = []
@@ -63,7 +64,7 @@ struct NeedleSet: Sendable {
                 let last = n - 4
                 while i <= last {
                     let h = Self.slot(raw.loadUnaligned(fromByteOffset: i, as: UInt32.self).littleEndian)
-                    if filter[h >> 6] & (1 << UInt64(h & 63)) != 0 {
+                    if filter[h] != 0 {
                         verify(b, at: i, slot: h, into: &hits)
                     }
                     i += 1

@@ -180,10 +180,16 @@ private struct CleaningState {
     func release() { out.deallocate() }
 
     /// True when `line` needs no cleaning: no control byte but tab, no DEL, no `section_`.
-    /// Eight bytes at a time: a word with no byte below 0x20, no DEL and no `_` is plain.
     @inline(__always) static func isPlain(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        nextSpecial(b, from: 0) == b.count
+    }
+
+    /// Index of the first byte at or after `from` that is a control byte other than tab, DEL, or the
+    /// `s` of `section_`; `b.count` if none. Eight bytes at a time: a word with no byte below 0x20,
+    /// no DEL and no `_` holds none.
+    @inline(__always) static func nextSpecial(_ b: UnsafeBufferPointer<UInt8>, from: Int) -> Int {
         let n = b.count
-        var i = 0
+        var i = from
         if let base = b.baseAddress {
             let raw = UnsafeRawPointer(base)
             let ones: UInt64 = 0x0101_0101_0101_0101
@@ -196,18 +202,18 @@ private struct CleaningState {
                     ((v &- ones &* 0x20) & ~v) | ((del &- ones) & ~del) | ((underscore &- ones) & ~underscore)
                 if flags & high != 0 {
                     // A control byte, DEL or `_` (maybe ending a `section_` that began up to 7 bytes back).
-                    for k in max(0, i - 7)..<(i + 8) where !plainByte(b, k, n) { return false }
+                    for k in max(from, i - 7)..<(i + 8) where !plainByte(b, k, n) { return k }
                 }
                 i += 8
             }
+            // The tail, from where a `section_` ending in it could begin.
+            i = max(from, i - 7)
         }
-        // The tail, from where a `section_` ending in it could begin.
-        i = max(0, i - 7)
         while i < n {
-            if !plainByte(b, i, n) { return false }
+            if !plainByte(b, i, n) { return i }
             i += 1
         }
-        return true
+        return n
     }
 
     @inline(__always) static func plainByte(_ b: UnsafeBufferPointer<UInt8>, _ i: Int, _ n: Int) -> Bool {
@@ -270,12 +276,7 @@ private struct CleaningState {
                 sectionAtText = sections.last
             }
             // A run of ordinary bytes, copied at once.
-            var j = i + 1
-            while j < n {
-                let d = b[j]
-                if d < 0x20 && d != 0x09 || d == 0x7F || d == 0x73 && TraceCleaner.isSectionPrefix(b, j, n) { break }
-                j += 1
-            }
+            let j = Self.nextSpecial(b, from: i + 1)
             if let base = b.baseAddress { (out + count).update(from: base + i, count: j - i) }
             count += j - i
             i = j

@@ -101,4 +101,24 @@ import Testing
             Self.check("generated \(seed)", Self.generated(seed: UInt64(seed), lines: 300), library: library, reference: reference)
         }
     }
+
+    @Test func anchoredRegexesAreRecognisedConservatively() {
+        let anchored = [
+            #"^FAILED \S+"#, #"^\s*(Caused by: )?([a-z_$][\w$]*\.)+[A-Z][\w$]*Error(: .*)?$"#, #"^(a|b)c"#,
+            #"^[|(]x"#, #"^\|"#, #"^(?:a|b)"#, #"^[^|]"#,
+        ]
+        let notAnchored = [
+            #"a"#, #"^a|b"#, #"^(?i)a"#, #"(^a)"#, #"^(a))|(b"#, #"^[a"#, #"x^a"#, #"^a\|b|c"#, #"^[[:alpha:]]|x"#, #"^[]|]"#,
+        ]
+        for source in anchored { #expect(CompiledRegex.isAnchoredAtStart(source), "\(source)") }
+        for source in notAnchored { #expect(!CompiledRegex.isAnchoredAtStart(source), "\(source)") }
+        // Same answers as firstMatch, multi-line text included.
+        for source in anchored + notAnchored {
+            guard let regex = try? Regex(source) else { continue }
+            let compiled = CompiledRegex(regex, source: source)
+            for text in ["FAILED x", "a", "b", "ac", "x\na", "|x", "(x", "]", "  Caused by: a.b.CError: x", "xa", "c"] {
+                #expect(compiled.matches(text) == ((try? regex.firstMatch(in: text)) != nil), "\(source) on \(text)")
+            }
+        }
+    }
 }

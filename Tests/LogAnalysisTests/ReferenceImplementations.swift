@@ -349,7 +349,7 @@ struct ReferenceMatcher {
             if library.exclusions[index].contains(where: { ByteSearch.contains(bytes, $0, caseInsensitive: true) }) {
                 continue
             }
-            if let regex = library.regexes[index], !regex.matches(text) { continue }
+            if let regex = library.regexes[index], (try? regex.regex.firstMatch(in: text)) == nil { continue }
             result.append(index)
         }
         return result.sorted()
