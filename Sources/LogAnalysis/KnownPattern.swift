@@ -201,9 +201,35 @@ final class CompiledRegex: @unchecked Sendable {
     init(_ regex: Regex<AnyRegexOutput>, source: String = "") {
         self.regex = regex
         self.anchoredAtStart = Self.isAnchoredAtStart(source)
+        self.firstAfterSpace = Self.leadingShapes[source].map { bytes in
+            var table = [Bool](repeating: false, count: 256)
+            for c in bytes.utf8 { table[Int(c)] = true }
+            return table
+        }
     }
 
+    /// For sources known to need a given first non-space character (the JVM exception shapes):
+    /// the ASCII bytes that may start the text after ASCII whitespace; any other ASCII byte there
+    /// means no match, so the (slow to start) regex engine is not run. Non-ASCII means "maybe".
+    let firstAfterSpace: [Bool]?
+
+    static let leadingShapes: [String: String] = [
+        // `^\s*(Caused by: )?([a-z_$]…`: `C` or a lowercase package letter, `_`, `$`.
+        #"^\s*(Caused by: )?([a-z_$][\w$]*\.)+[A-Z][\w$]*(Exception|Error)(: .*)?$"#: "Cabcdefghijklmnopqrstuvwxyz_$",
+        #"^\s*(Caused by: )?([a-z_$][\w$]*\.)+[A-Z][\w$]*Error(: .*)?$"#: "Cabcdefghijklmnopqrstuvwxyz_$",
+    ]
+
     func matches(_ text: String) -> Bool {
+        if let allowed = firstAfterSpace {
+            var copy = text
+            let possible = copy.withUTF8 { b -> Bool in
+                var i = 0
+                while i < b.count && (b[i] == 0x20 || b[i] &- 0x09 < 5) { i += 1 }
+                // Past the end, non-ASCII or another control byte: let the regex decide.
+                return i == b.count || b[i] >= 0x80 || b[i] < 0x20 || allowed[Int(b[i])]
+            }
+            if !possible { return false }
+        }
         if anchoredAtStart { return (try? regex.prefixMatch(in: text)) != nil }
         return (try? regex.firstMatch(in: text)) != nil
     }

@@ -121,4 +121,21 @@ import Testing
             }
         }
     }
+
+    @Test func jvmShapePrefilterAgreesWithTheRegex() {
+        let texts = [
+            "java.lang.IllegalStateException: boom", "  org.junit.ComparisonFailure: x", "\tat a.b.C.d(C.java:1)",
+            "Caused by: java.io.IOException: gone", "ERROR: LoadError: UndefVarError: x", "LoadError: x", "",
+            "   ", "\u{00A0}java.lang.RuntimeException", "\u{2003}a.b.CError: x", "\u{1C}a.b.CError", "$x.YError",
+            "_a.BError", "Exception", "a.BError: ", "a.b.c.DException", " \r\na.BError", "É.BError", "é.BError",
+        ]
+        for pattern in PatternLibrary.builtIn.patterns where pattern.name.hasPrefix("java-") {
+            guard let source = pattern.regex, let regex = try? Regex(source) else { continue }
+            let compiled = CompiledRegex(regex, source: source)
+            #expect(compiled.firstAfterSpace != nil, "\(pattern.name) lost its prefilter")
+            for text in texts {
+                #expect(compiled.matches(text) == ((try? regex.firstMatch(in: text)) != nil), "\(source) on \(text)")
+            }
+        }
+    }
 }
