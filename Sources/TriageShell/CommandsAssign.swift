@@ -349,27 +349,41 @@ func postComment(
     book: any AssignmentBook
 ) async throws -> (text: String, posted: Bool) {
     let issue = resolved.ref
-    if try book.read().commented(job: job.id, issue: issue) {
-        return ("a note about job \(job.id) is already on \(issue.key); not posted again", false)
-    }
     let recorded = "job \(job.id) is assigned to \(issue.key), but the comment was not posted"
     guard let tracker = context.issueTracker(), let projectID = resolved.projectID else {
         throw ShellError(recorded + ": the issue could not be reached on GitLab", hint: "run the assign again with --comment later")
     }
     let line = try keyLine ?? keyLineOfJob(job.id, context: context)
+    // The note is reserved under the file's lock before it is posted, so two shells commenting on
+    // the same job and issue at once post it once; a failed post gives the reservation back.
+    let at = utcStamp(context.now)
+    let reserved = try book.update { assignments -> Bool in
+        if assignments.commented(job: job.id, issue: issue) { return false }
+        assignments.comments.append(CommentRecord(job: job.id, issue: issue.key, at: at))
+        return true
+    }
+    guard reserved else {
+        return ("a note about job \(job.id) is already on \(issue.key); not posted again", false)
+    }
+    func release() {
+        _ = try? book.update { $0.comments.removeAll { $0.job == job.id && $0.issue == issue.key } }
+    }
     do {
         try await tracker.postNote(
             projectID: projectID, issueIID: issue.iid,
             body: commentBody(job: job, night: night, projectPath: projectPath, keyLine: line))
     } catch let error as RemoteError where error.kind == .insufficientScope {
+        release()
         throw ShellError(
             recorded + ": the token has only read access",
             hint: "the assignment is kept; commenting needs a token with the 'api' scope")
     } catch let error as RemoteError {
+        release()
         throw ShellError(recorded + ": \(ErrorFormatter.message(for: error))", hint: "the assignment is kept")
+    } catch {
+        release()
+        throw error
     }
-    let at = utcStamp(context.now)
-    try book.update { $0.comments.append(CommentRecord(job: job.id, issue: issue.key, at: at)) }
     return ("commented on \(issue.key)", true)
 }
 
