@@ -15,8 +15,8 @@ private func json(_ text: String) throws -> Any {
     /// those issues by the truth's failure counts and `issue REF` counts exactly the truth's failures.
     /// Unknown and malformed references are refused with a clear message.
     @Test func rankingAndCountsMatchTheTruth() async throws {
-        try await withSimulator(projects: 12, nights: 8) { simulator, url in
-            let workspace = try makeWorkspace(url: url, nights: 8)
+        try await withSimulator(projects: 20, nights: 10) { simulator, url in
+            let workspace = try makeWorkspace(url: url, nights: 10)
             let env = ["GITLAB_TOKEN": secretToken, "USER": "alice"]
             let fetched = try await runTriage(["-c", "fetch"], workspace: workspace, environment: env)
             #expect(fetched.status == 0, "\(fetched.stderr)")
@@ -46,6 +46,10 @@ private func json(_ text: String) throws -> Any {
                 clustersOfCause[cause, default: []].allSatisfy { $0 != "unclustered" && causesOfCluster[$0]?.count == 1 }
             }.sorted()
             print("issue view: \(exact.count) of \(issueOfCause.count) linked causes clustered exactly")
+            for cause in issueOfCause.keys.sorted() where !exact.contains(cause) {
+                let clusters = clustersOfCause[cause, default: []].sorted()
+                print("  \(cause): \(truth[cause]?.count ?? 0) failures in \(clusters.map { "\($0) \(causesOfCluster[$0, default: []].sorted())" })")
+            }
             #expect(exact.count >= 3)
             var expected: [String: Set<Int>] = [:]
             for cause in exact {
@@ -85,7 +89,7 @@ private func json(_ text: String) throws -> Any {
                 let nights = analyses.filter { jobs.contains($0.jobID) }.map(\.night)
                 #expect(record["first"] as? String == nights.min())
                 #expect(record["last"] as? String == nights.max())
-                let table = try await runTriage(["-c", "issue \(key) 30d"], workspace: workspace, environment: env)
+                let table = try await runTriage(["--format", "table", "-c", "issue \(key) 30d"], workspace: workspace, environment: env)
                 #expect(table.status == 0, "\(table.stderr)")
                 #expect(table.stdout.contains("\(jobs.count) failure"), "\(table.stdout)")
             }
