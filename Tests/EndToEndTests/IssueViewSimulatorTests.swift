@@ -35,11 +35,15 @@ private func json(_ text: String) throws -> Any {
                 causesOfCluster[cluster, default: []].insert(cause)
             }
             var issueOfCause: [String: String] = [:]
+            var closedNight: [String: String] = [:]
             for issue in org.issues {
                 guard let cause = issue.causeID, issueOfCause[cause] == nil, truth[cause] != nil,
                     let path = org.project(id: issue.projectID)?.pathWithNamespace
                 else { continue }
                 issueOfCause[cause] = "\(path)#\(issue.iid)"
+                if let closed = issue.closedAt {
+                    closedNight["\(path)#\(issue.iid)"] = chicago.night(of: Date(timeIntervalSince1970: Double(closed) / 1000))
+                }
             }
             // Causes whose clusters hold only that cause: assigning them by cluster is exact.
             let exact = issueOfCause.keys.filter { cause in
@@ -78,7 +82,8 @@ private func json(_ text: String) throws -> Any {
             // Untriaged clusters are rows too.
             #expect(rows.contains { $0["issue"] is NSNull && $0["cluster"] is String })
 
-            for (key, jobs) in expected.sorted(by: { $0.key < $1.key }).prefix(3) {
+            var flagged = 0
+            for (key, jobs) in expected.sorted(by: { $0.key < $1.key }) {
                 let shown = try await runTriage(
                     ["--format", "json", "-c", "issue \(key) 30d"], workspace: workspace, environment: env)
                 #expect(shown.status == 0, "\(shown.stderr)")
@@ -89,10 +94,18 @@ private func json(_ text: String) throws -> Any {
                 let nights = analyses.filter { jobs.contains($0.jobID) }.map(\.night)
                 #expect(record["first"] as? String == nights.min())
                 #expect(record["last"] as? String == nights.max())
+                // Closed, and failing on a night after it was closed (the truth's closing time).
+                let after = closedNight[key].map { closed in nights.filter { $0 > closed }.count } ?? 0
+                #expect(record["failures_after_close"] as? Int == after, "\(key)")
+                #expect(record["closed_but_failing"] as? Bool == (after > 0), "\(key)")
+                #expect(record["state"] as? String == (closedNight[key] == nil ? "opened" : "closed"))
+                if after > 0 { flagged += 1 }
                 let table = try await runTriage(["--format", "table", "-c", "issue \(key) 30d"], workspace: workspace, environment: env)
                 #expect(table.status == 0, "\(table.stderr)")
                 #expect(table.stdout.contains("\(jobs.count) failure"), "\(table.stdout)")
             }
+
+            print("issue view: \(flagged) of \(expected.count) issues closed but still failing")
 
             let unknown = try await runTriage(["-c", "issue julia/Nope.jl#999"], workspace: workspace, environment: env)
             #expect(unknown.status != 0)
