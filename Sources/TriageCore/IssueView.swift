@@ -267,3 +267,10 @@ public struct IssueView: Sendable {
         return rows.sorted { ($1.row.total, $0.sortKey) < ($0.row.total, $1.sortKey) }.map(\.row)
     }
 }
+
+/// A cache that can list the window's analysed failures without their excerpts and signatures
+/// (what the view needs, at a fraction of `AnalysisStore.analyses(nights:)`'s cost).
+public protocol ViewedFailureSource: Sendable {
+    /// The analysed failures of these nights, by night then job id.
+    func viewedFailures(nights: Set<String>) throws -> [ViewedFailure]
+}

@@ -35,11 +35,13 @@ func issueView(range: String?, context: Context) throws -> IssueView {
     let nights = try context.nights(range, default: issueViewDefaultRange)
     let (cache, store) = try context.analysisStore()
     let window = Set(nights)
-    var failures = try store.analyses(nights: window).map {
-        ViewedFailure(
-            jobID: $0.jobID, projectPath: $0.projectPath, night: $0.night, jobName: $0.jobName,
-            cluster: $0.cluster?.rawValue)
-    }
+    var failures =
+        try (store as? any ViewedFailureSource)?.viewedFailures(nights: window)
+        ?? store.analyses(nights: window).map {
+            ViewedFailure(
+                jobID: $0.jobID, projectPath: $0.projectPath, night: $0.night, jobName: $0.jobName,
+                cluster: $0.cluster?.rawValue)
+        }
     let book = try context.assignmentBook().read()
     // A failure assigned directly but never analysed (no trace) still counts for its issue.
     let analysed = Set(failures.map(\.jobID))
