@@ -18,7 +18,8 @@ extension SQLiteCacheStore: ViewedFailureSource {
                     arguments: [list]
                 ).map { row in
                     ViewedFailure(
-                        jobID: row[0], projectPath: row[1], night: row[2], jobName: row[3], cluster: row[4] as String?)
+                        jobID: row[0], projectPath: row[1], night: row[2], jobName: row[3],
+                        cluster: row[4] as String?)
                 }
             }
         } catch let error as DatabaseError {

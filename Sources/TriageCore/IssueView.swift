@@ -136,7 +136,8 @@ public struct IssueView: Sendable {
     ///   - nights: the window, oldest first; failures of other nights are ignored.
     ///   - states: per issue key, what the cache knows; `cachedRefs` the references with titles.
     public init(
-        nights: [String], failures: [ViewedFailure], book: Assignments, states: [String: ViewedIssueState] = [:],
+        nights: [String], failures: [ViewedFailure], book: Assignments,
+        states: [String: ViewedIssueState] = [:],
         cachedRefs: [String: IssueRef] = [:]
     ) {
         let window = Set(nights)
@@ -175,7 +176,9 @@ public struct IssueView: Sendable {
     }
 
     private func failuresAfterClose(_ indices: [Int], key: String) -> Int {
-        guard let state = states[key], state.state == "closed", let closed = state.closedNight else { return 0 }
+        guard let state = states[key], state.state == "closed", let closed = state.closedNight else {
+            return 0
+        }
         return indices.filter { failures[$0].night > closed }.count
     }
 
@@ -228,7 +231,8 @@ public struct IssueView: Sendable {
             let issueKey = clusterIssues[cluster]?.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
             result.append(
                 CoOccurrence(
-                    cluster: cluster, issue: issueKey.flatMap { refs[$0] }, together: together, clusterCells: cells.count,
+                    cluster: cluster, issue: issueKey.flatMap { refs[$0] }, together: together,
+                    clusterCells: cells.count,
                     lift: lift))
         }
         return result.sorted { ($1.lift, $1.together, $0.cluster) < ($0.lift, $0.together, $1.cluster) }
@@ -252,8 +256,10 @@ public struct IssueView: Sendable {
             let mine = indices.map { failures[$0] }
             let after = key.map { failuresAfterClose(indices, key: $0) } ?? 0
             return RankedIssueRow(
-                issue: issue, cluster: cluster, state: key.flatMap { states[$0]?.state }, counts: counts(of: indices),
-                total: indices.count, projects: Set(mine.map(\.projectPath)).count, first: mine.map(\.night).min(),
+                issue: issue, cluster: cluster, state: key.flatMap { states[$0]?.state },
+                counts: counts(of: indices),
+                total: indices.count, projects: Set(mine.map(\.projectPath)).count,
+                first: mine.map(\.night).min(),
                 last: mine.map(\.night).max(), closedButFailing: after > 0)
         }
         var rows: [(sortKey: String, row: RankedIssueRow)] = []

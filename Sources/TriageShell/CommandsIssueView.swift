@@ -13,7 +13,8 @@ let issueStripWidth = 30
 
 let issueCommand: CommandSpec = CommandSpec(
     name: "issue", group: "Assignments",
-    summary: "One issue over a range of nights: its failures per night, projects, jobs, clusters and co-occurring clusters.",
+    summary:
+        "One issue over a range of nights: its failures per night, projects, jobs, clusters and co-occurring clusters.",
     details: """
         Counts the failures assigned to the issue directly or through their cluster, per night of RANGE \
         (default 30d), shown as a strip: one character a night, '.' none, 1-9, '+' ten or more. Co-occurring: \
@@ -26,7 +27,10 @@ let issueCommand: CommandSpec = CommandSpec(
         OperandSpec("REF", summary: "45 (when one project has #45), group/project#45 or the issue's URL"),
         OperandSpec("RANGE", optional: true, summary: "nights (default 30d)", completion: .ranges),
     ],
-    examples: ["issue julia/Foo.jl#45", "issue 45 7d", "issue https://gitlab.example.com/julia/Foo.jl/-/issues/45 90d"],
+    examples: [
+        "issue julia/Foo.jl#45", "issue 45 7d",
+        "issue https://gitlab.example.com/julia/Foo.jl/-/issues/45 90d",
+    ],
     run: { command, context in try runIssue(command, context) }
 )
 
@@ -47,7 +51,9 @@ func issueView(range: String?, context: Context) throws -> IssueView {
     let analysed = Set(failures.map(\.jobID))
     for a in book.assignments where window.contains(a.night) && !analysed.contains(a.job) {
         let name = try cache.job(id: a.job)?.name ?? "?"
-        failures.append(ViewedFailure(jobID: a.job, projectPath: a.project, night: a.night, jobName: name, cluster: a.cluster))
+        failures.append(
+            ViewedFailure(
+                jobID: a.job, projectPath: a.project, night: a.night, jobName: name, cluster: a.cluster))
     }
     let calendar = try context.calendar()
     let paths = Dictionary(try cache.projects().map { ($0.id, $0.path) }, uniquingKeysWith: { a, _ in a })
@@ -56,7 +62,8 @@ func issueView(range: String?, context: Context) throws -> IssueView {
     for issue in try context.issueCache().issues() {
         let path = paths[issue.projectID] ?? String(issue.projectID)
         let ref = IssueRef(project: path, iid: issue.iid, url: issue.webURL, title: issue.title)
-        states[ref.key] = ViewedIssueState(state: issue.state, closedNight: issue.closedAt.map { calendar.night(of: $0) })
+        states[ref.key] = ViewedIssueState(
+            state: issue.state, closedNight: issue.closedAt.map { calendar.night(of: $0) })
         refs[ref.key] = ref
     }
     return IssueView(nights: nights, failures: failures, book: book, states: states, cachedRefs: refs)
@@ -105,7 +112,9 @@ func namedCountsJSON(_ counts: [NamedCount], key: String) -> JSONValue {
 
 func runIssue(_ command: ParsedCommand, _ context: Context) throws -> CommandOutput {
     guard let text = command.operand(0) else {
-        throw ShellError("issue: expected an issue reference", hint: "usage: issue REF [RANGE], e.g. issue julia/Foo.jl#45")
+        throw ShellError(
+            "issue: expected an issue reference", hint: "usage: issue REF [RANGE], e.g. issue julia/Foo.jl#45"
+        )
     }
     let view = try issueView(range: command.operand(1), context: context)
     let key = try issueKey(text, in: view, context: context)
@@ -130,19 +139,26 @@ func runIssue(_ command: ParsedCommand, _ context: Context) throws -> CommandOut
                 + "after it was closed on \(closed) — closed too early, or regressed")
     }
     var rows: [[Cell]] = []
-    for p in activity.projects { rows.append([Cell("project"), Cell(p.name), Cell("\(p.failures)"), Cell("")]) }
+    for p in activity.projects {
+        rows.append([Cell("project"), Cell(p.name), Cell("\(p.failures)"), Cell("")])
+    }
     for j in activity.jobNames { rows.append([Cell("job"), Cell(j.name), Cell("\(j.failures)"), Cell("")]) }
-    for c in activity.clusters { rows.append([Cell("cluster"), Cell(c.name), Cell("\(c.failures)"), Cell("")]) }
+    for c in activity.clusters {
+        rows.append([Cell("cluster"), Cell(c.name), Cell("\(c.failures)"), Cell("")])
+    }
     for c in together {
         let lift = String(format: "%.1f", c.lift)
-        let detail = "together on \(c.together) of its \(c.clusterCells) night×project, lift \(lift)"
+        let detail =
+            "together on \(c.together) of its \(c.clusterCells) night×project, lift \(lift)"
             + (c.issue.map { ", \($0.key)" } ?? ", no issue yet")
         rows.append([Cell("co-occurring"), Cell(c.cluster), Cell("\(c.together)"), Cell(detail, .dim)])
     }
     let json: JSONValue = .object([
-        "issue": issueRecord(ref), "state": .optional(activity.state), "nights": .array(view.nights.map(JSONValue.string)),
+        "issue": issueRecord(ref), "state": .optional(activity.state),
+        "nights": .array(view.nights.map(JSONValue.string)),
         "counts": .array(activity.counts.map(JSONValue.int)), "strip": .string(activity.strip),
-        "failures": .int(activity.total), "first": .optional(activity.first), "last": .optional(activity.last),
+        "failures": .int(activity.total), "first": .optional(activity.first),
+        "last": .optional(activity.last),
         "trend": .string(activity.trend.rawValue), "jobs": .array(activity.jobs.map(JSONValue.int)),
         "projects": namedCountsJSON(activity.projects, key: "project"),
         "job_names": namedCountsJSON(activity.jobNames, key: "name"),
@@ -150,14 +166,17 @@ func runIssue(_ command: ParsedCommand, _ context: Context) throws -> CommandOut
         "co_occurring": .array(
             together.map { c in
                 .object([
-                    "cluster": .string(c.cluster), "issue": c.issue.map(issueRecord) ?? .null, "together": .int(c.together),
+                    "cluster": .string(c.cluster), "issue": c.issue.map(issueRecord) ?? .null,
+                    "together": .int(c.together),
                     "cluster_cells": .int(c.clusterCells), "lift": .double((c.lift * 1000).rounded() / 1000),
                 ])
             }),
-        "closed_but_failing": .bool(activity.closedButFailing), "failures_after_close": .int(activity.failuresAfterClose),
+        "closed_but_failing": .bool(activity.closedButFailing),
+        "failures_after_close": .int(activity.failuresAfterClose),
     ])
     return CommandOutput(
-        text: lines, table: Table(columns: ["KIND", "NAME", "FAILURES", "DETAIL"], numeric: [2], rows: rows), json: json)
+        text: lines, table: Table(columns: ["KIND", "NAME", "FAILURES", "DETAIL"], numeric: [2], rows: rows),
+        json: json)
 }
 
 /// `issues --ranked [RANGE]`: issues by failures in the window, untriaged clusters as rows too.
@@ -177,16 +196,20 @@ func runRankedIssues(range: String?, _ context: Context) throws -> CommandOutput
         ])
         records.append(
             .object([
-                "issue": r.issue.map(issueRecord) ?? .null, "cluster": .optional(r.cluster), "state": .optional(r.state),
+                "issue": r.issue.map(issueRecord) ?? .null, "cluster": .optional(r.cluster),
+                "state": .optional(r.state),
                 "failures": .int(r.total), "trend": .string(r.trend.rawValue), "projects": .int(r.projects),
                 "counts": .array(r.counts.map(JSONValue.int)), "strip": .string(r.strip),
-                "first": .optional(r.first), "last": .optional(r.last), "closed_but_failing": .bool(r.closedButFailing),
+                "first": .optional(r.first), "last": .optional(r.last),
+                "closed_but_failing": .bool(r.closedButFailing),
             ]))
     }
     let issues = ranked.filter { $0.issue != nil }.count
     let span = view.nights.first.map { "\($0)..\(view.nights.last ?? $0)" } ?? "-"
     return CommandOutput(
-        text: ["\(issues) issue\(issues == 1 ? "" : "s") and \(ranked.count - issues) untriaged cluster\(ranked.count - issues == 1 ? "" : "s") with failures over \(span)"],
+        text: [
+            "\(issues) issue\(issues == 1 ? "" : "s") and \(ranked.count - issues) untriaged cluster\(ranked.count - issues == 1 ? "" : "s") with failures over \(span)"
+        ],
         table: Table(
             columns: ["#", "ISSUE", "STATE", "FAILURES", "TREND", "PROJECTS", "NIGHTS", "LAST", "TITLE"],
             numeric: [0, 3, 5], rows: rows),

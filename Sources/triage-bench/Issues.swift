@@ -27,14 +27,17 @@ func benchIssues(_ o: ShellOptions) async throws {
     let lastNight = calendar.lastNight(now: benchNow)
     let directory = try o.directory.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? temporary()
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    try Data("[nightly]\ntimezone = \"America/Chicago\"\n".utf8).write(to: directory.appendingPathComponent("triage.toml"))
+    try Data("[nightly]\ntimezone = \"America/Chicago\"\n".utf8).write(
+        to: directory.appendingPathComponent("triage.toml"))
     let marker = directory.appendingPathComponent(".triage/bench-\(o.projects)x\(o.nights)-analysed")
     let clock = ContinuousClock()
     if !FileManager.default.fileExists(atPath: marker.path) {
         try? FileManager.default.removeItem(at: directory.appendingPathComponent(".triage"))
         let built = try clock.measure { _ = try buildShellCache(o, at: directory, lastNight: lastNight) }
         FileManager.default.createFile(atPath: marker.path, contents: nil)
-        print("issues benchmark: built a cache of \(o.projects) projects × \(o.nights) nights in \(f(seconds(built), 1)) s")
+        print(
+            "issues benchmark: built a cache of \(o.projects) projects × \(o.nights) nights in \(f(seconds(built), 1)) s"
+        )
     } else {
         print("issues benchmark: reusing the cache in \(directory.path)")
     }
@@ -46,7 +49,8 @@ func benchIssues(_ o: ShellOptions) async throws {
         for (k, state) in states.enumerated() where k % 2 == 0 {
             a.assign(
                 ClusterAssignment(
-                    cluster: state.id.rawValue, issue: IssueRef(project: "group1/Package1.jl", iid: k + 1), by: "bench",
+                    cluster: state.id.rawValue, issue: IssueRef(project: "group1/Package1.jl", iid: k + 1),
+                    by: "bench",
                     at: "2026-11-28T00:00:00Z", note: nil))
         }
     }
@@ -60,7 +64,10 @@ func benchIssues(_ o: ShellOptions) async throws {
     let session = Session(context: Context(environment: environment, format: .table, color: false))
     _ = await session.run(words: ["status"])
     var failed = false
-    for (line, target) in [("issues --ranked 365d", 200.0), ("issues --ranked 30d", 200.0), ("issue group1/Package1.jl#1 365d", 200.0)] {
+    for (line, target) in [
+        ("issues --ranked 365d", 200.0), ("issues --ranked 30d", 200.0),
+        ("issue group1/Package1.jl#1 365d", 200.0),
+    ] {
         let words = line.split(separator: " ").map(String.init)
         var times: [Double] = []
         for _ in 0..<o.runs {
@@ -75,7 +82,9 @@ func benchIssues(_ o: ShellOptions) async throws {
         }
         let m = median(times) * 1000
         let over = m < target ? "" : "  (over the \(Int(target)) ms target)"
-        print("  \(line.padding(toLength: 44, withPad: " ", startingAt: 0)) median \(f(m, 1)) ms over \(times.count) runs\(over)")
+        print(
+            "  \(line.padding(toLength: 44, withPad: " ", startingAt: 0)) median \(f(m, 1)) ms over \(times.count) runs\(over)"
+        )
     }
     if failed { exit(1) }
 }

@@ -42,17 +42,22 @@ private func json(_ text: String) throws -> Any {
                 else { continue }
                 issueOfCause[cause] = "\(path)#\(issue.iid)"
                 if let closed = issue.closedAt {
-                    closedNight["\(path)#\(issue.iid)"] = chicago.night(of: Date(timeIntervalSince1970: Double(closed) / 1000))
+                    closedNight["\(path)#\(issue.iid)"] = chicago.night(
+                        of: Date(timeIntervalSince1970: Double(closed) / 1000))
                 }
             }
             // Causes whose clusters hold only that cause: assigning them by cluster is exact.
             let exact = issueOfCause.keys.filter { cause in
-                clustersOfCause[cause, default: []].allSatisfy { $0 != "unclustered" && causesOfCluster[$0]?.count == 1 }
+                clustersOfCause[cause, default: []].allSatisfy {
+                    $0 != "unclustered" && causesOfCluster[$0]?.count == 1
+                }
             }.sorted()
             print("issue view: \(exact.count) of \(issueOfCause.count) linked causes clustered exactly")
             for cause in issueOfCause.keys.sorted() where !exact.contains(cause) {
                 let clusters = clustersOfCause[cause, default: []].sorted()
-                print("  \(cause): \(truth[cause]?.count ?? 0) failures in \(clusters.map { "\($0) \(causesOfCluster[$0, default: []].sorted())" })")
+                print(
+                    "  \(cause): \(truth[cause]?.count ?? 0) failures in \(clusters.map { "\($0) \(causesOfCluster[$0, default: []].sorted())" })"
+                )
             }
             #expect(exact.count >= 3)
             var expected: [String: Set<Int>] = [:]
@@ -61,7 +66,8 @@ private func json(_ text: String) throws -> Any {
                 expected[key] = truth[cause]
                 for cluster in clustersOfCause[cause, default: []].sorted() {
                     let assigned = try await runTriage(
-                        ["-c", "assign cluster \(cluster) issue \(key)"], workspace: workspace, environment: env)
+                        ["-c", "assign cluster \(cluster) issue \(key)"], workspace: workspace,
+                        environment: env)
                     #expect(assigned.status == 0, "\(assigned.stderr)")
                 }
             }
@@ -100,16 +106,20 @@ private func json(_ text: String) throws -> Any {
                 #expect(record["closed_but_failing"] as? Bool == (after > 0), "\(key)")
                 #expect(record["state"] as? String == (closedNight[key] == nil ? "opened" : "closed"))
                 if after > 0 { flagged += 1 }
-                let table = try await runTriage(["--format", "table", "-c", "issue \(key) 30d"], workspace: workspace, environment: env)
+                let table = try await runTriage(
+                    ["--format", "table", "-c", "issue \(key) 30d"], workspace: workspace, environment: env)
                 #expect(table.status == 0, "\(table.stderr)")
                 #expect(table.stdout.contains("\(jobs.count) failure"), "\(table.stdout)")
             }
 
             print("issue view: \(flagged) of \(expected.count) issues closed but still failing")
 
-            let unknown = try await runTriage(["-c", "issue julia/Nope.jl#999"], workspace: workspace, environment: env)
+            let unknown = try await runTriage(
+                ["-c", "issue julia/Nope.jl#999"], workspace: workspace, environment: env)
             #expect(unknown.status != 0)
-            #expect(unknown.stderr.contains("no issue julia/Nope.jl#999 in the cache or the assignments"), "\(unknown.stderr)")
+            #expect(
+                unknown.stderr.contains("no issue julia/Nope.jl#999 in the cache or the assignments"),
+                "\(unknown.stderr)")
             let malformed = try await runTriage(["-c", "issue foo#"], workspace: workspace, environment: env)
             #expect(malformed.status != 0)
             #expect(malformed.stderr.contains("'foo#' is not an issue reference"), "\(malformed.stderr)")
