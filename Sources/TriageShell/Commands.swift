@@ -8,7 +8,7 @@ extension CommandTable {
         summaryCommand, failuresCommand, warningsCommand,
         projectsCommand, pipelinesCommand, historyCommand, showCommand, traceCommand,
         setCommand, sourceCommand, helpCommand, quitCommand,
-    ] + analysisCommands + dashboardCommands + assignCommands)
+    ] + analysisCommands + dashboardCommands + assignCommands + issueViewCommands)
 }
 
 let fetchCommand: CommandSpec = CommandSpec(

@@ -94,18 +94,20 @@ let issuesCommand: CommandSpec = CommandSpec(
         fetch). FAILURES counts failures assigned directly and through their cluster. JSON: an array of \
         issues (project, iid, state, title, labels, web_url, updated_at, failures).
         """,
-    operands: [OperandSpec("PROJECT", optional: true, summary: "only this project", completion: .projects)],
+    operands: [OperandSpec("PROJECT", optional: true, summary: "only this project; with --ranked a RANGE (default 30d)", completion: .projects)],
     options: [
+        OptionSpec("ranked", summary: "issues ranked by failures in RANGE, with trend; untriaged clusters too (see 'issue')"),
         OptionSpec("search", value: "TEXT", summary: "only issues whose title or description contains TEXT"),
         OptionSpec(
             "state", value: "STATE", summary: "opened (default), closed or all",
             completion: .values(["opened", "closed", "all"])),
     ],
-    examples: ["issues", "issues julia/Foo.jl --search LoadError", "issues --state all"],
+    examples: ["issues", "issues julia/Foo.jl --search LoadError", "issues --state all", "issues --ranked 30d"],
     run: { command, context in try runIssues(command, context) }
 )
 
 func runIssues(_ command: ParsedCommand, _ context: Context) throws -> CommandOutput {
+    if command.flags.contains("ranked") { return try runRankedIssues(range: command.operand(0), context) }
     let state = command.option("state") ?? "opened"
     guard ["opened", "closed", "all"].contains(state) else {
         throw ShellError("issues: --state must be opened, closed or all, not '\(state)'")

@@ -7,6 +7,8 @@
 //   swift run -c release triage-bench shell [--projects 200] [--nights 365] [--dir DIR]
 //        (the listing commands over a year-sized cache; see Shell.swift)
 //   swift run -c release triage-bench export [--projects 200] [--nights 365] [--dir DIR]
+//   swift run -c release triage-bench issues [--projects 200] [--nights 365] [--dir DIR]
+//        (issues --ranked and issue REF over that cache; see Issues.swift)
 //        (the dashboard's export of that cache, and its first view in headless chromium; see Dashboard.swift)
 //
 // Starts the simulated GitLab with per-request latency and measures: a sequential baseline
@@ -166,6 +168,7 @@ let usage = """
            triage-bench analyse [--failures 100000] [--exact 5000] [--megabytes 20] [--rounds 5] [--samples DIR] [--excerpt-only]
            triage-bench shell [--projects 200] [--nights 365] [--trace-nights 30] [--runs 7] [--dir DIR]
            triage-bench export [--projects 200] [--nights 365] [--trace-nights 30] [--runs 7] [--dir DIR]
+           triage-bench issues [--projects 200] [--nights 365] [--trace-nights 30] [--runs 7] [--dir DIR]
     """
 setlinebuf(stdout)  // figures appear as they are measured, even in a pipe
 let arguments = Array(CommandLine.arguments.dropFirst())
@@ -180,6 +183,19 @@ if arguments.first == "shell" {
     }
     do {
         try await benchShell(options)
+    } catch {
+        FileHandle.standardError.write(Data("triage-bench: \(error)\n".utf8))
+        exit(1)
+    }
+    exit(0)
+}
+if arguments.first == "issues" {
+    guard let options = parseShell(Array(arguments.dropFirst())) else {
+        print(usage)
+        exit(64)
+    }
+    do {
+        try await benchIssues(options)
     } catch {
         FileHandle.standardError.write(Data("triage-bench: \(error)\n".utf8))
         exit(1)
