@@ -119,16 +119,22 @@ public struct ExcerptExtractor: Sendable {
         // 1. Classify every line.
         var seeds: [Seed] = []
         var fallback: [Int] = []
-        for (index, line) in lines.enumerated() {
-            var text = line.text
+        // One scan per line finds the anchors and keywords; most lines have neither and cost no more.
+        var hits: [(needle: Int, at: Int)] = []
+        hits.reserveCapacity(32)
+        for index in lines.indices {
+            var text = lines[index].text
             let kind: LineKind = text.withUTF8 { b in
                 guard b.count > 2 else { return .plain }
-                let found = patterns.matches(bytes: b, text: line.text)
+                hits.removeAll(keepingCapacity: true)
+                patterns.scanner.scan(b, into: &hits)
+                if hits.isEmpty { return Keywords.isBoilerplate(b) ? .boilerplate : .plain }
+                let found = patterns.matches(bytes: b, text: lines[index].text, hits: hits)
                 if let best = found.max(by: { patterns.patterns[$0].weight < patterns.patterns[$1].weight }) {
                     return .pattern(best)
                 }
                 if Keywords.isBoilerplate(b) { return .boilerplate }
-                if Keywords.hasErrorKeyword(b) { return .keyword }
+                if Keywords.hasErrorKeyword(b, hits: hits, base: patterns.keywordBase) { return .keyword }
                 return .plain
             }
             var weight = 0
@@ -296,21 +302,19 @@ public struct ExcerptExtractor: Sendable {
             return result
         }
         while j < lines.count && result.count < maxBlockLines {
-            let text = lines[j].text
-            let trimmed = text.drop { $0 == " " || $0 == "\t" }
-            let indented = trimmed.count < text.count
-            if Keywords.isFrame(trimmed) {
+            let shape = BlockLine(lines[j].text)
+            if shape.isFrame {
                 if framesTaken < frameLimit { result.append((j, .stackTrace)) }
                 framesTaken += 1
-            } else if trimmed.hasPrefix("Stacktrace:") {
+            } else if shape.stacktrace {
                 inStacktrace = true
                 result.append((j, .stackTrace))
-            } else if trimmed.hasPrefix("Caused by:") || trimmed.hasPrefix("caused by") {
+            } else if shape.causedBy {
                 result.append((j, .stackTrace))
                 framesTaken = 0
-            } else if trimmed.hasPrefix("...") && framesTaken > 0 {
+            } else if shape.ellipsis && framesTaken > 0 {
                 // `... 23 more`
-            } else if indented && !inStacktrace && !trimmed.isEmpty {
+            } else if shape.indented && !inStacktrace && !shape.blank {
                 result.append((j, .context))
             } else {
                 break
@@ -343,5 +347,71 @@ public struct ExcerptExtractor: Sendable {
             i -= 1
         }
         return result.reversed()
+    }
+}
+
+/// What `block(after:)` needs to know of a line, leading spaces/tabs aside: frame, `Stacktrace:`,
+/// `Caused by:`, `...`, indented, nothing but spaces. Character semantics (`String.hasPrefix`,
+/// `Character.isNumber`); an all-ASCII line, the usual case, is read as bytes, which is the same.
+struct BlockLine: Equatable {
+    var isFrame = false
+    var stacktrace = false
+    var causedBy = false
+    var ellipsis = false
+    var indented = false
+    var blank = false
+
+    init(_ text: String) {
+        let ascii: BlockLine?? = text.utf8.withContiguousStorageIfAvailable { b in
+            b.allSatisfy({ $0 < 0x80 }) ? BlockLine(ascii: b) : nil
+        }
+        if let ascii = ascii ?? nil {
+            self = ascii
+        } else {
+            self.init(characters: text)
+        }
+    }
+
+    /// The Character reading (any text).
+    init(characters text: String) {
+        let trimmed = text.drop { $0 == " " || $0 == "\t" }
+        indented = trimmed.count < text.count
+        blank = trimmed.isEmpty
+        isFrame = Keywords.isFrame(trimmed)
+        stacktrace = trimmed.hasPrefix("Stacktrace:")
+        causedBy = trimmed.hasPrefix("Caused by:") || trimmed.hasPrefix("caused by")
+        ellipsis = trimmed.hasPrefix("...")
+    }
+
+    static let stacktracePrefix = Array("Stacktrace:".utf8)
+    static let causedPrefix = Array("Caused by:".utf8)
+    static let causedLowerPrefix = Array("caused by".utf8)
+    static let atPrefix = Array("at ".utf8)
+    static let filePrefix = Array("File \"".utf8)
+
+    /// The byte reading, for all-ASCII text.
+    init(ascii b: UnsafeBufferPointer<UInt8>) {
+        let n = b.count
+        var s = 0
+        while s < n && (b[s] == 0x20 || b[s] == 0x09) { s += 1 }
+        indented = s > 0
+        blank = s == n
+        @inline(__always) func has(_ p: [UInt8]) -> Bool {
+            guard n - s >= p.count else { return false }
+            for k in 0..<p.count where b[s + k] != p[k] { return false }
+            return true
+        }
+        if has(Self.atPrefix) || has(Self.filePrefix) {
+            isFrame = true
+        } else if s < n && b[s] == 0x5B {  // `[digits]`
+            var k = s + 1
+            while k < n && b[k] != 0x5D { k += 1 }
+            if k < n {
+                isFrame = k > s + 1 && (s + 1..<k).allSatisfy { b[$0] &- 0x30 < 10 }
+            }
+        }
+        stacktrace = has(Self.stacktracePrefix)
+        causedBy = has(Self.causedPrefix) || has(Self.causedLowerPrefix)
+        ellipsis = n - s >= 3 && b[s] == 0x2E && b[s + 1] == 0x2E && b[s + 2] == 0x2E
     }
 }

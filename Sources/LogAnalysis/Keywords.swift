@@ -23,9 +23,17 @@ enum Keywords {
         "Running after_script", "Running after script",
     ].map { Array($0.utf8) }
 
+    /// First bytes of the `boilerplate` prefixes.
+    static let boilerplateFirst: [Bool] = {
+        var table = [Bool](repeating: false, count: 256)
+        for prefix in boilerplate { if let f = prefix.first { table[Int(f)] = true } }
+        return table
+    }()
+
     static func isBoilerplate(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
         var start = 0
         while start < b.count && (b[start] == 0x20 || b[start] == 0x09) { start += 1 }
+        guard start < b.count, boilerplateFirst[Int(b[start])] else { return false }
         for prefix in boilerplate where b.count - start >= prefix.count {
             var k = 0
             while k < prefix.count && b[start + k] == prefix[k] { k += 1 }
@@ -34,37 +42,57 @@ enum Keywords {
         return false
     }
 
+    /// The exclusions, searched in one pass.
+    static let exclusionScanner = NeedleSet(exclusions)
+
+    /// The keywords alone, for `hasErrorKeyword(_:)` (the extractor uses its library's scanner).
+    static let scanner = NeedleSet(words)
+
     /// True when the line holds an error keyword that is not a zero count (`0 errors`, `Failures: 0`),
     /// an option name, a shell echo (`$ make`) or a warning.
     static func hasErrorKeyword(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        var hits: [(needle: Int, at: Int)] = []
+        scanner.scan(b, into: &hits)
+        return hasErrorKeyword(b, hits: hits, base: 0)
+    }
+
+    /// Same, given every occurrence of the keywords in the line: `hits` whose `needle - base` is an
+    /// index into `words` (others are ignored).
+    static func hasErrorKeyword(_ b: UnsafeBufferPointer<UInt8>, hits: [(needle: Int, at: Int)], base: Int) -> Bool {
+        guard hits.contains(where: { $0.needle >= base && $0.needle - base < words.count }) else { return false }
         let n = b.count
         var start = 0
         while start < n && (b[start] == 0x20 || b[start] == 0x09) { start += 1 }
         if start + 1 < n && (b[start] == 0x24 || b[start] == 0x2B) && b[start + 1] == 0x20 { return false }  // `$ `, `+ `
-        if startsWithLower(b, start, "warning") || startsWithLower(b, start, "[warning]")
-            || startsWithLower(b, start, "[info]") && !containsLower(b, "error") && !containsLower(b, "fail")
+        if startsWithLower(b, start, warningWord) || startsWithLower(b, start, warningTag)
+            || startsWithLower(b, start, infoTag) && !ByteSearch.contains(b, errorWord, caseInsensitive: true)
+                && !ByteSearch.contains(b, failWord, caseInsensitive: true)
         {
             return false
         }
         var found = false
-        outer: for word in words {
-            var from = 0
-            while let at = ByteSearch.firstIndex(b, word, from: from, caseInsensitive: true) {
-                from = at + 1
-                if at > 0 {
-                    let before = b[at - 1]
-                    let camel = b[at] &- 0x41 < 26  // uppercase start: a CamelCase part
-                    if Masker.isAlpha(before) && !(camel && before &- 0x61 < 26) { continue }
-                }
-                if isZeroCount(b, at, word.count) { continue }
-                found = true
-                break outer
+        for hit in hits {
+            let w = hit.needle - base
+            guard w >= 0 && w < words.count else { continue }
+            let at = hit.at
+            if at > 0 {
+                let before = b[at - 1]
+                let camel = b[at] &- 0x41 < 26  // uppercase start: a CamelCase part
+                if Masker.isAlpha(before) && !(camel && before &- 0x61 < 26) { continue }
             }
+            if isZeroCount(b, at, words[w].count) { continue }
+            found = true
+            break
         }
         guard found else { return false }
-        for exclusion in exclusions where ByteSearch.contains(b, exclusion, caseInsensitive: true) { return false }
-        return true
+        return !exclusionScanner.containsAny(b)
     }
+
+    static let warningWord = Array("warning".utf8)
+    static let warningTag = Array("[warning]".utf8)
+    static let infoTag = Array("[info]".utf8)
+    static let errorWord = Array("error".utf8)
+    static let failWord = Array("fail".utf8)
 
     /// `0 errors`, `no failures`, `Errors: 0`, `failed=0`, `errors: 0,`.
     static func isZeroCount(_ b: UnsafeBufferPointer<UInt8>, _ at: Int, _ length: Int) -> Bool {
@@ -86,7 +114,10 @@ enum Keywords {
     }
 
     static func startsWithLower(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ prefix: String) -> Bool {
-        let p = Array(prefix.utf8)
+        startsWithLower(b, start, Array(prefix.utf8))
+    }
+
+    static func startsWithLower(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ p: [UInt8]) -> Bool {
         guard b.count - start >= p.count else { return false }
         for k in 0..<p.count where ByteSearch.lower(b[start + k]) != p[k] { return false }
         return true

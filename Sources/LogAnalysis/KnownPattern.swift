@@ -57,9 +57,14 @@ public struct PatternLibrary: Sendable {
     public let patterns: [KnownPattern]
     /// Patterns whose regex did not compile (names), so callers can report a bad config.
     public let invalid: [String]
-    let scanner: AnchorScanner
+    /// The anchors (`0..<patterns.count`), then `Keywords.words` (from `keywordBase`): one scan of a
+    /// line finds both.
+    let scanner: NeedleSet
+    var keywordBase: Int { patterns.count }
     let regexes: [CompiledRegex?]
     let exclusions: [[[UInt8]]]
+    /// Each pattern's anchor as bytes (for the case-sensitive check).
+    let anchorBytes: [[UInt8]]
 
     public init(patterns: [KnownPattern]) {
         var kept: [KnownPattern] = []
@@ -75,7 +80,7 @@ public struct PatternLibrary: Sendable {
                     invalid.append(pattern.name)
                     continue
                 }
-                regexes.append(CompiledRegex(regex))
+                regexes.append(CompiledRegex(regex, source: source))
             } else {
                 regexes.append(nil)
             }
@@ -84,7 +89,8 @@ public struct PatternLibrary: Sendable {
         self.patterns = kept
         self.invalid = invalid
         self.regexes = regexes
-        self.scanner = AnchorScanner(anchors: kept.map { Array($0.anchor.utf8) })
+        self.scanner = NeedleSet(kept.map { Array($0.anchor.utf8) } + Keywords.words)
+        self.anchorBytes = kept.map { Array($0.anchor.utf8) }
         self.exclusions = kept.map { $0.excluding.map { Array($0.lowercased().utf8) } }
     }
 
@@ -99,10 +105,25 @@ public struct PatternLibrary: Sendable {
     }
 
     func matches(bytes: UnsafeBufferPointer<UInt8>, text: String) -> [Int] {
-        let hits = scanner.scan(bytes)
-        guard !hits.isEmpty else { return [] }
+        var hits: [(needle: Int, at: Int)] = []
+        scanner.scan(bytes, into: &hits)
+        return matches(bytes: bytes, text: text, hits: hits)
+    }
+
+    /// Like `matches(_:)`, given the line's `scanner` hits.
+    func matches(bytes: UnsafeBufferPointer<UInt8>, text: String, hits: [(needle: Int, at: Int)]) -> [Int] {
+        // Each anchor found, at its first occurrence.
+        var first: [(index: Int, at: Int)] = []
+        for hit in hits where hit.needle < keywordBase {
+            if let k = first.firstIndex(where: { $0.index == hit.needle }) {
+                if hit.at < first[k].at { first[k].at = hit.at }
+            } else {
+                first.append((hit.needle, hit.at))
+            }
+        }
+        guard !first.isEmpty else { return [] }
         var result: [Int] = []
-        for (index, at) in hits {
+        for (index, at) in first {
             let pattern = patterns[index]
             switch pattern.position {
             case .anywhere: break
@@ -111,7 +132,7 @@ public struct PatternLibrary: Sendable {
                 if bytes[0..<at].contains(where: { $0 != 0x20 && $0 != 0x09 }) { continue }
             }
             if pattern.caseSensitive
-                && !ByteSearch.contains(bytes, Array(pattern.anchor.utf8), caseInsensitive: false)
+                && !ByteSearch.contains(bytes, anchorBytes[index], caseInsensitive: false)
             {
                 continue
             }
@@ -122,65 +143,6 @@ public struct PatternLibrary: Sendable {
             result.append(index)
         }
         return result.sorted()
-    }
-}
-
-/// Finds which of many literal anchors occur in a line, case-insensitively (ASCII), in one pass.
-struct AnchorScanner: Sendable {
-    let anchors: [[UInt8]]  // lowercased
-    /// For each lowercased two-byte prefix, the anchors starting with it.
-    let table: [UInt16: [Int]]
-    /// First bytes (lowercased) that begin some anchor, as a 256-entry mask.
-    let firstByte: [Bool]
-    let singleByte: [Int]
-
-    init(anchors raw: [[UInt8]]) {
-        let anchors = raw.map { $0.map(ByteSearch.lower) }
-        var table: [UInt16: [Int]] = [:]
-        var first = [Bool](repeating: false, count: 256)
-        var single: [Int] = []
-        for (i, a) in anchors.enumerated() {
-            guard let f = a.first else { continue }
-            first[Int(f)] = true
-            if a.count == 1 {
-                single.append(i)
-            } else {
-                table[UInt16(f) << 8 | UInt16(a[1]), default: []].append(i)
-            }
-        }
-        self.anchors = anchors
-        self.table = table
-        self.firstByte = first
-        self.singleByte = single
-    }
-
-    /// (anchor index, first offset) for each anchor found. An anchor is reported once, at its first
-    /// occurrence.
-    func scan(_ b: UnsafeBufferPointer<UInt8>) -> [(Int, Int)] {
-        var found: [(Int, Int)] = []
-        let n = b.count
-        guard n > 0 else { return found }
-        var i = 0
-        while i < n {
-            let c = ByteSearch.lower(b[i])
-            if firstByte[Int(c)] {
-                if i + 1 < n, let list = table[UInt16(c) << 8 | UInt16(ByteSearch.lower(b[i + 1]))] {
-                    for index in list where !found.contains(where: { $0.0 == index }) {
-                        let a = anchors[index]
-                        if i + a.count <= n {
-                            var k = 2
-                            while k < a.count && ByteSearch.lower(b[i + k]) == a[k] { k += 1 }
-                            if k == a.count { found.append((index, i)) }
-                        }
-                    }
-                }
-                for index in singleByte where anchors[index][0] == c && !found.contains(where: { $0.0 == index }) {
-                    found.append((index, i))
-                }
-            }
-            i += 1
-        }
-        return found
     }
 }
 
@@ -231,6 +193,82 @@ enum ByteSearch {
 /// mutates it, hence `@unchecked`.
 final class CompiledRegex: @unchecked Sendable {
     let regex: Regex<AnyRegexOutput>
-    init(_ regex: Regex<AnyRegexOutput>) { self.regex = regex }
-    func matches(_ text: String) -> Bool { (try? regex.firstMatch(in: text)) != nil }
+    /// The source starts with `^` that governs every match (no top-level `|`, no inline options):
+    /// a match can only start at the beginning, so only that start is tried (`firstMatch` would try
+    /// every later position and fail each at `^`).
+    let anchoredAtStart: Bool
+
+    init(_ regex: Regex<AnyRegexOutput>, source: String = "") {
+        self.regex = regex
+        self.anchoredAtStart = Self.isAnchoredAtStart(source)
+        self.firstAfterSpace = Self.leadingShapes[source].map { bytes in
+            var table = [Bool](repeating: false, count: 256)
+            for c in bytes.utf8 { table[Int(c)] = true }
+            return table
+        }
+    }
+
+    /// For sources known to need a given first non-space character (the JVM exception shapes):
+    /// the ASCII bytes that may start the text after ASCII whitespace; any other ASCII byte there
+    /// means no match, so the (slow to start) regex engine is not run. Non-ASCII means "maybe".
+    let firstAfterSpace: [Bool]?
+
+    static let leadingShapes: [String: String] = [
+        // `^\s*(Caused by: )?([a-z_$]…`: `C` or a lowercase package letter, `_`, `$`.
+        #"^\s*(Caused by: )?([a-z_$][\w$]*\.)+[A-Z][\w$]*(Exception|Error)(: .*)?$"#: "Cabcdefghijklmnopqrstuvwxyz_$",
+        #"^\s*(Caused by: )?([a-z_$][\w$]*\.)+[A-Z][\w$]*Error(: .*)?$"#: "Cabcdefghijklmnopqrstuvwxyz_$",
+    ]
+
+    func matches(_ text: String) -> Bool {
+        if let allowed = firstAfterSpace {
+            var copy = text
+            let possible = copy.withUTF8 { b -> Bool in
+                var i = 0
+                while i < b.count && (b[i] == 0x20 || b[i] &- 0x09 < 5) { i += 1 }
+                // Past the end, non-ASCII or another control byte: let the regex decide.
+                return i == b.count || b[i] >= 0x80 || b[i] < 0x20 || allowed[Int(b[i])]
+            }
+            if !possible { return false }
+        }
+        if anchoredAtStart { return (try? regex.prefixMatch(in: text)) != nil }
+        return (try? regex.firstMatch(in: text)) != nil
+    }
+
+    /// Conservative: true only for `^…` whose top level has no alternation and which uses no `(?`
+    /// group other than `(?:`.
+    static func isAnchoredAtStart(_ source: String) -> Bool {
+        let s = Array(source.utf8)
+        guard s.first == 0x5E else { return false }  // ^
+        var i = 1
+        var depth = 0
+        while i < s.count {
+            switch s[i] {
+            case 0x5C:  // \ escapes the next byte
+                i += 2
+                continue
+            case 0x5B:  // [ class ]: skip to its unescaped end
+                i += 1
+                if i < s.count && s[i] == 0x5E { i += 1 }
+                if i < s.count && s[i] == 0x5D { return false }  // `[]…`: dialects differ
+                while i < s.count && s[i] != 0x5D {
+                    if s[i] == 0x5C { i += 1 } else if s[i] == 0x5B { return false }  // nested class or POSIX
+                    i += 1
+                }
+                guard i < s.count else { return false }
+            case 0x28:  // (
+                if i + 1 < s.count && s[i + 1] == 0x3F {  // (?
+                    guard i + 2 < s.count, s[i + 2] == 0x3A else { return false }
+                }
+                depth += 1
+            case 0x29:  // )
+                depth -= 1
+                guard depth >= 0 else { return false }
+            case 0x7C:  // |
+                if depth == 0 { return false }
+            default: break
+            }
+            i += 1
+        }
+        return depth == 0
+    }
 }

@@ -71,37 +71,71 @@ public enum TraceCleaner {
     static func clean(buffer: UnsafeBufferPointer<UInt8>) -> CleanedLog {
         var state = CleaningState()
         let n = buffer.count
-        var logical: [UInt8] = []
-        logical.reserveCapacity(512)
-        var logicalStartLine = 0
-        var haveLogical = false
+        // A logical line is usually one physical line, cleaned straight from `buffer`; only when
+        // timestamped continuations (`00O+`) join several are they copied into `joined`.
+        var joined: [UInt8] = []
+        var isJoined = false
+        var pendingStart = 0
+        var pendingEnd = 0
+        var pendingLine = 0
+        var havePending = false
         var rawLine = 0
         var start = 0
+        @inline(__always) func flush() {
+            if isJoined {
+                joined.withUnsafeBufferPointer { state.emit($0, rawLine: pendingLine) }
+            } else {
+                state.emit(UnsafeBufferPointer(rebasing: buffer[pendingStart..<pendingEnd]), rawLine: pendingLine)
+            }
+        }
         while start < n {
-            var end = start
-            while end < n && buffer[end] != 0x0A { end += 1 }
+            let end = nextNewline(buffer, from: start)
             rawLine += 1
             // Physical line is buffer[start..<end].
             var contentStart = start
             var continuation = false
-            if let header = timestampHeaderLength(buffer, start, end) {
+            if buffer[start] &- 0x30 < 10, let header = timestampHeaderLength(buffer, start, end) {
                 continuation = buffer[start + header - 1] == 0x2B  // '+'
                 contentStart = start + header
             }
-            if continuation && haveLogical {
-                logical.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[contentStart..<end]))
+            if continuation && havePending {
+                if !isJoined {
+                    joined.removeAll(keepingCapacity: true)
+                    joined.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[pendingStart..<pendingEnd]))
+                    isJoined = true
+                }
+                joined.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[contentStart..<end]))
             } else {
-                if haveLogical { state.emit(&logical, rawLine: logicalStartLine) }
-                logical.removeAll(keepingCapacity: true)
-                logical.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[contentStart..<end]))
-                logicalStartLine = rawLine
-                haveLogical = true
+                if havePending { flush() }
+                isJoined = false
+                pendingStart = contentStart
+                pendingEnd = end
+                pendingLine = rawLine
+                havePending = true
             }
             start = end + 1
         }
-        if haveLogical { state.emit(&logical, rawLine: logicalStartLine) }
+        if havePending { flush() }
+        state.release()
         while let last = state.lines.last, last.text.isEmpty { state.lines.removeLast() }
         return CleanedLog(lines: state.lines)
+    }
+
+    /// Index of the next `\n` at or after `from`, or `buffer.count`: eight bytes at a time.
+    @inline(__always) static func nextNewline(_ buffer: UnsafeBufferPointer<UInt8>, from: Int) -> Int {
+        let n = buffer.count
+        var i = from
+        if let base = buffer.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            while i + 8 <= n {
+                let v = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self).littleEndian ^ 0x0A0A_0A0A_0A0A_0A0A
+                let zero = (v &- 0x0101_0101_0101_0101) & ~v & 0x8080_8080_8080_8080
+                if zero != 0 { return i + zero.trailingZeroBitCount / 8 }
+                i += 8
+            }
+        }
+        while i < n && buffer[i] != 0x0A { i += 1 }
+        return i
     }
 
     /// Length of a runner timestamp header at `start` (`YYYY-MM-DDTHH:MM:SS.ffffffZ 00O ` — the
@@ -134,63 +168,127 @@ public enum TraceCleaner {
 private struct CleaningState {
     var lines: [CleanLine] = []
     var sections: [String] = []
-    var out: [UInt8] = []
+    /// Scratch for a line's visible text (never longer than the raw line); freed by `release()`.
+    var out: UnsafeMutablePointer<UInt8>
+    var outCapacity = 4096
 
     init() {
         lines.reserveCapacity(4096)
-        out.reserveCapacity(512)
+        out = .allocate(capacity: outCapacity)
     }
 
-    mutating func emit(_ line: inout [UInt8], rawLine: Int) {
+    func release() { out.deallocate() }
+
+    /// True when `line` needs no cleaning: no control byte but tab, no DEL, no `section_`.
+    @inline(__always) static func isPlain(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        nextSpecial(b, from: 0) == b.count
+    }
+
+    /// Index of the first byte at or after `from` that is a control byte other than tab, DEL, or the
+    /// `s` of `section_`; `b.count` if none. Eight bytes at a time: a word with no byte below 0x20,
+    /// no DEL and no `_` holds none.
+    @inline(__always) static func nextSpecial(_ b: UnsafeBufferPointer<UInt8>, from: Int) -> Int {
+        let n = b.count
+        var i = from
+        if let base = b.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            let ones: UInt64 = 0x0101_0101_0101_0101
+            let high: UInt64 = 0x8080_8080_8080_8080
+            while i + 8 <= n {
+                let v = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                let del = v ^ (ones &* 0x7F)
+                let underscore = v ^ (ones &* 0x5F)
+                let flags =
+                    ((v &- ones &* 0x20) & ~v) | ((del &- ones) & ~del) | ((underscore &- ones) & ~underscore)
+                if flags & high != 0 {
+                    // A control byte, DEL or `_` (maybe ending a `section_` that began up to 7 bytes back).
+                    for k in max(from, i - 7)..<(i + 8) where !plainByte(b, k, n) { return k }
+                }
+                i += 8
+            }
+            // The tail, from where a `section_` ending in it could begin.
+            i = max(from, i - 7)
+        }
+        while i < n {
+            if !plainByte(b, i, n) { return i }
+            i += 1
+        }
+        return n
+    }
+
+    @inline(__always) static func plainByte(_ b: UnsafeBufferPointer<UInt8>, _ i: Int, _ n: Int) -> Bool {
+        let c = b[i]
+        if c < 0x20 && c != 0x09 || c == 0x7F { return false }
+        return !(c == 0x73 && TraceCleaner.isSectionPrefix(b, i, n))
+    }
+
+    mutating func emit(_ raw: UnsafeBufferPointer<UInt8>, rawLine: Int) {
         // Rule 2: `\r\n`.
-        if line.last == 0x0D { line.removeLast() }
-        out.removeAll(keepingCapacity: true)
+        var line = raw
+        if let last = line.last, last == 0x0D { line = UnsafeBufferPointer(rebasing: line.dropLast()) }
+        if Self.isPlain(line) {
+            lines.append(
+                CleanLine(
+                    number: lines.count + 1, text: String(decoding: line, as: UTF8.self), section: sections.last,
+                    rawLine: rawLine))
+            return
+        }
+        if line.count > outCapacity {
+            out.deallocate()
+            outCapacity = line.count
+            out = .allocate(capacity: outCapacity)
+        }
+        var count = 0
         var sawMarker = false
         var sectionAtText: String? = nil
         var textStarted = false
         let n = line.count
-        line.withUnsafeBufferPointer { b in
-            var i = 0
-            while i < n {
-                let c = b[i]
-                if c == 0x73, let (length, isStart, name) = TraceCleaner.sectionMarker(b, i, n) {  // 's'
-                    sawMarker = true
-                    if isStart {
-                        sections.append(name)
-                    } else if let index = sections.lastIndex(of: name) {
-                        sections.removeSubrange(index...)
-                    }
-                    i += length
-                    continue
+        let b = line
+        var i = 0
+        while i < n {
+            let c = b[i]
+            if c == 0x73, let (length, isStart, name) = TraceCleaner.sectionMarker(b, i, n) {  // 's'
+                sawMarker = true
+                if isStart {
+                    sections.append(name)
+                } else if let index = sections.lastIndex(of: name) {
+                    sections.removeSubrange(index...)
                 }
-                if c == 0x1B {
-                    i = TraceCleaner.skipEscape(b, i, n)
-                    continue
-                }
-                if c == 0x0D {
-                    // A redraw: what came before is overwritten.
-                    out.removeAll(keepingCapacity: true)
-                    i += 1
-                    continue
-                }
-                if c < 0x20 && c != 0x09 || c == 0x7F {
-                    i += 1
-                    continue
-                }
-                if !textStarted {
-                    textStarted = true
-                    sectionAtText = sections.last
-                }
-                out.append(c)
-                i += 1
+                i += length
+                continue
             }
+            if c == 0x1B {
+                i = TraceCleaner.skipEscape(b, i, n)
+                continue
+            }
+            if c == 0x0D {
+                // A redraw: what came before is overwritten.
+                count = 0
+                i += 1
+                continue
+            }
+            if c < 0x20 && c != 0x09 || c == 0x7F {
+                i += 1
+                continue
+            }
+            if !textStarted {
+                textStarted = true
+                sectionAtText = sections.last
+            }
+            // A run of ordinary bytes, copied at once.
+            let j = Self.nextSpecial(b, from: i + 1)
+            if let base = b.baseAddress { (out + count).update(from: base + i, count: j - i) }
+            count += j - i
+            i = j
         }
-        if out.isEmpty && sawMarker { return }
-        if out.isEmpty && hadProgressText(line) {
+        if count == 0 && sawMarker { return }
+        let text: String
+        if count == 0 && hadProgressText(line) {
             // All text sat before a final `\r`: keep the last non-empty segment.
-            out = lastNonEmptySegment(line)
+            text = String(decoding: lastNonEmptySegment(line), as: UTF8.self)
+        } else {
+            text = String(decoding: UnsafeBufferPointer(start: out, count: count), as: UTF8.self)
         }
-        let text = String(decoding: out, as: UTF8.self)
         lines.append(
             CleanLine(
                 number: lines.count + 1, text: text,
@@ -198,49 +296,53 @@ private struct CleaningState {
     }
 
     /// True when the line holds visible text followed only by `\r`s (and escapes).
-    private func hadProgressText(_ line: [UInt8]) -> Bool {
+    private func hadProgressText(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
         line.contains(0x0D) && line.contains { $0 >= 0x20 && $0 != 0x7F }
     }
 
     /// Re-cleans the line keeping the last `\r`-separated segment with visible text.
-    private func lastNonEmptySegment(_ line: [UInt8]) -> [UInt8] {
+    private func lastNonEmptySegment(_ b: UnsafeBufferPointer<UInt8>) -> [UInt8] {
         var best: [UInt8] = []
         var current: [UInt8] = []
-        line.withUnsafeBufferPointer { b in
-            var i = 0
-            let n = b.count
-            while i < n {
-                let c = b[i]
-                if c == 0x73, let (length, _, _) = TraceCleaner.sectionMarker(b, i, n) {
-                    i += length
-                    continue
-                }
-                if c == 0x1B {
-                    i = TraceCleaner.skipEscape(b, i, n)
-                    continue
-                }
-                if c == 0x0D {
-                    if !current.isEmpty { best = current }
-                    current.removeAll()
-                    i += 1
-                    continue
-                }
-                if c >= 0x20 && c != 0x7F || c == 0x09 { current.append(c) }
-                i += 1
+        var i = 0
+        let n = b.count
+        while i < n {
+            let c = b[i]
+            if c == 0x73, let (length, _, _) = TraceCleaner.sectionMarker(b, i, n) {
+                i += length
+                continue
             }
+            if c == 0x1B {
+                i = TraceCleaner.skipEscape(b, i, n)
+                continue
+            }
+            if c == 0x0D {
+                if !current.isEmpty { best = current }
+                current.removeAll()
+                i += 1
+                continue
+            }
+            if c >= 0x20 && c != 0x7F || c == 0x09 { current.append(c) }
+            i += 1
         }
         return current.isEmpty ? best : current
     }
 }
 
 extension TraceCleaner {
+    /// True when `section_` starts at `i`.
+    @inline(__always) static func isSectionPrefix(_ b: UnsafeBufferPointer<UInt8>, _ i: Int, _ n: Int) -> Bool {
+        guard i + 8 <= n, let base = b.baseAddress else { return false }
+        // "section_" as a little-endian UInt64.
+        return UnsafeRawPointer(base).loadUnaligned(fromByteOffset: i, as: UInt64.self).littleEndian
+            == 0x5F6E_6F69_7463_6573
+    }
+
     /// Parses a section marker at `i`: `section_(start|end):<digits>:<name>` + optional `[k=v,…]`
     /// + optional `\r` + optional `\e[0K`. The name must be followed by one of `[`, `\r`, ESC or the
     /// end of the line, so prose that merely mentions `section_start:` is left alone.
     static func sectionMarker(_ b: UnsafeBufferPointer<UInt8>, _ i: Int, _ n: Int) -> (Int, Bool, String)? {
-        let prefix: [UInt8] = Array("section_".utf8)
-        guard i + 8 < n else { return nil }
-        for k in 0..<8 where b[i + k] != prefix[k] { return nil }
+        guard i + 8 < n, isSectionPrefix(b, i, n) else { return nil }
         var j = i + 8
         let isStart: Bool
         if j + 6 <= n, b[j] == 0x73, b[j + 1] == 0x74, b[j + 2] == 0x61, b[j + 3] == 0x72, b[j + 4] == 0x74,

@@ -8,7 +8,7 @@ extension CommandTable {
         summaryCommand, failuresCommand, warningsCommand,
         projectsCommand, pipelinesCommand, historyCommand, showCommand, traceCommand,
         setCommand, sourceCommand, helpCommand, quitCommand,
-    ] + analysisCommands + dashboardCommands + assignCommands + changesCommands)
+    ] + analysisCommands + dashboardCommands + assignCommands + issueViewCommands + changesCommands)
 }
 
 let fetchCommand: CommandSpec = CommandSpec(

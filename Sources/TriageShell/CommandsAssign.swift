@@ -94,18 +94,20 @@ let issuesCommand: CommandSpec = CommandSpec(
         fetch). FAILURES counts failures assigned directly and through their cluster. JSON: an array of \
         issues (project, iid, state, title, labels, web_url, updated_at, failures).
         """,
-    operands: [OperandSpec("PROJECT", optional: true, summary: "only this project", completion: .projects)],
+    operands: [OperandSpec("PROJECT", optional: true, summary: "only this project; with --ranked a RANGE (default 30d)", completion: .projects)],
     options: [
+        OptionSpec("ranked", summary: "issues ranked by failures in RANGE, with trend; untriaged clusters too (see 'issue')"),
         OptionSpec("search", value: "TEXT", summary: "only issues whose title or description contains TEXT"),
         OptionSpec(
             "state", value: "STATE", summary: "opened (default), closed or all",
             completion: .values(["opened", "closed", "all"])),
     ],
-    examples: ["issues", "issues julia/Foo.jl --search LoadError", "issues --state all"],
+    examples: ["issues", "issues julia/Foo.jl --search LoadError", "issues --state all", "issues --ranked 30d"],
     run: { command, context in try runIssues(command, context) }
 )
 
 func runIssues(_ command: ParsedCommand, _ context: Context) throws -> CommandOutput {
+    if command.flags.contains("ranked") { return try runRankedIssues(range: command.operand(0), context) }
     let state = command.option("state") ?? "opened"
     guard ["opened", "closed", "all"].contains(state) else {
         throw ShellError("issues: --state must be opened, closed or all, not '\(state)'")
@@ -349,27 +351,41 @@ func postComment(
     book: any AssignmentBook
 ) async throws -> (text: String, posted: Bool) {
     let issue = resolved.ref
-    if try book.read().commented(job: job.id, issue: issue) {
-        return ("a note about job \(job.id) is already on \(issue.key); not posted again", false)
-    }
     let recorded = "job \(job.id) is assigned to \(issue.key), but the comment was not posted"
     guard let tracker = context.issueTracker(), let projectID = resolved.projectID else {
         throw ShellError(recorded + ": the issue could not be reached on GitLab", hint: "run the assign again with --comment later")
     }
     let line = try keyLine ?? keyLineOfJob(job.id, context: context)
+    // The note is reserved under the file's lock before it is posted, so two shells commenting on
+    // the same job and issue at once post it once; a failed post gives the reservation back.
+    let at = utcStamp(context.now)
+    let reserved = try book.update { assignments -> Bool in
+        if assignments.commented(job: job.id, issue: issue) { return false }
+        assignments.comments.append(CommentRecord(job: job.id, issue: issue.key, at: at))
+        return true
+    }
+    guard reserved else {
+        return ("a note about job \(job.id) is already on \(issue.key); not posted again", false)
+    }
+    func release() {
+        _ = try? book.update { $0.comments.removeAll { $0.job == job.id && $0.issue == issue.key } }
+    }
     do {
         try await tracker.postNote(
             projectID: projectID, issueIID: issue.iid,
             body: commentBody(job: job, night: night, projectPath: projectPath, keyLine: line))
     } catch let error as RemoteError where error.kind == .insufficientScope {
+        release()
         throw ShellError(
             recorded + ": the token has only read access",
             hint: "the assignment is kept; commenting needs a token with the 'api' scope")
     } catch let error as RemoteError {
+        release()
         throw ShellError(recorded + ": \(ErrorFormatter.message(for: error))", hint: "the assignment is kept")
+    } catch {
+        release()
+        throw error
     }
-    let at = utcStamp(context.now)
-    try book.update { $0.comments.append(CommentRecord(job: job.id, issue: issue.key, at: at)) }
     return ("commented on \(issue.key)", true)
 }
 

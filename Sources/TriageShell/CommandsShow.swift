@@ -64,6 +64,7 @@ func showJob(_ id: Int, _ context: Context) throws -> CommandOutput {
     var marks: [String] = []
     if insight?.isNew(on: night) == true { marks.append("NEW") }
     if insight?.flaky == true { marks.append("flaky") }
+    let assigned = try context.assignmentFor(job: job.id, cluster: analysis?.cluster?.rawValue)
     let clusterText = analysis.map { a in
         ([a.cluster?.rawValue ?? "-"] + marks).joined(separator: " ")
     } ?? (job.status == .failed ? notAnalysed : "-")
@@ -84,6 +85,7 @@ func showJob(_ id: Int, _ context: Context) throws -> CommandOutput {
         ["attempts", Cell(attempts.map { "#\($0.attempt) \($0.id) \($0.status.rawValue)" }.joined(separator: ", "))],
         ["previous nights", Cell(previous.isEmpty ? "-" : previous.map { "\($0.night) \($0.job?.status.rawValue ?? "no job")" }.joined(separator: ", "))],
         ["cluster", Cell(clusterText, marks.first == "NEW" ? .bad : (analysis == nil ? .dim : .plain))],
+        ["issue", issueCell(assigned)],
         ["key line", Cell(excerpt ?? "-")],
     ]
     let lines = analysis?.excerpt ?? []
@@ -118,6 +120,7 @@ func showJob(_ id: Int, _ context: Context) throws -> CommandOutput {
     fields["flaky"] = .bool(insight?.flaky ?? false)
     fields["excerpt"] = analysis.map { .array($0.excerpt.map { .string($0.text) }) } ?? .null
     fields["excerpt_lines"] = analysis.map { .array($0.excerpt.map(excerptRecord)) } ?? .null
+    fields["issue"] = issueJSON(assigned)
     fields["attempts"] = .array(attempts.map {
         .object(["job": .int($0.id), "attempt": .int($0.attempt), "status": .string($0.status.rawValue),
                  "failure_reason": .optional($0.failureReason)])

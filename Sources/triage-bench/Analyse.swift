@@ -79,10 +79,62 @@ func pairwiseF1(_ a: [String], _ b: [String]) -> Double {
     return precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall)
 }
 
+/// Clean and excerpt throughput on one corpus, single-threaded: MB of raw trace per CPU second of
+/// the measuring thread, the median of `rounds` rounds, each round going over the whole corpus until `megabytes` were seen.
+/// `clean` is `TraceCleaner.clean` alone, `excerpt` the extractor on logs cleaned beforehand (still
+/// per raw MB), `both` the two in a row as `fetch` runs them.
+func benchExcerptThroughput(name: String, traces: [[UInt8]], megabytes: Int, rounds: Int) {
+    guard !traces.isEmpty else { return }
+    let corpus = traces.reduce(0) { $0 + $1.count }
+    let extractor = ExcerptExtractor()
+    let cleaned = traces.map { TraceCleaner.clean($0) }
+    let target = max(megabytes * 1_000_000, corpus)
+    var sink = 0
+    // CPU time of this thread: on a loaded machine wall time also counts the time others held the core.
+    func cpuSeconds(_ body: () -> Void) -> Double {
+        var start = timespec()
+        var end = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &start)
+        body()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &end)
+        return Double(end.tv_sec - start.tv_sec) + Double(end.tv_nsec - start.tv_nsec) / 1e9
+    }
+    func rate(_ body: ([UInt8], Int) -> Int) -> Double {
+        var processed = 0
+        let time = cpuSeconds {
+            while processed < target {
+                for (k, trace) in traces.enumerated() {
+                    sink &+= body(trace, k)
+                    processed += trace.count
+                }
+            }
+        }
+        return Double(processed) / 1e6 / time
+    }
+    var clean: [Double] = []
+    var excerpt: [Double] = []
+    var both: [Double] = []
+    for _ in 0..<rounds {
+        clean.append(rate { trace, _ in TraceCleaner.clean(trace).lines.count })
+        excerpt.append(rate { _, k in extractor.excerpt(failed: cleaned[k]).lines.count })
+        both.append(rate { trace, _ in extractor.excerpt(failed: TraceCleaner.clean(trace)).lines.count })
+    }
+    let largest = traces.map(\.count).max() ?? 0
+    print(
+        String(
+            format:
+                "excerpt[%@]: %d traces, %.2f MB (largest %.2f MB); MB of raw trace per CPU second (one core), median of %d: clean %.1f, excerpt %.1f, clean+excerpt %.1f (range %.1f–%.1f) [%d]",
+            name, traces.count, Double(corpus) / 1e6, Double(largest) / 1e6, rounds, median(clean), median(excerpt),
+            median(both), both.min() ?? 0, both.max() ?? 0, sink % 10))
+}
+
 func benchAnalyse(_ args: [String]) {
     var failures = 100_000
     var exact = 5_000
-    var megabytes = 200
+    var megabytes = 20  // per corpus, measurement and round
+    var rounds = 5
+    var samples = "/work/shared/reference/gitlab-samples"
+    var excerptOnly = false
     var i = 0
     while i < args.count {
         let value = i + 1 < args.count ? Int(args[i + 1]) : nil
@@ -90,6 +142,12 @@ func benchAnalyse(_ args: [String]) {
         case "--failures": failures = value ?? failures
         case "--exact": exact = value ?? exact
         case "--megabytes": megabytes = value ?? megabytes
+        case "--rounds": rounds = max(1, value ?? rounds)
+        case "--samples": samples = i + 1 < args.count ? args[i + 1] : samples
+        case "--excerpt-only":
+            excerptOnly = true
+            i += 1
+            continue
         default:
             FileHandle.standardError.write(Data("triage-bench analyse: unknown option \(args[i])\n".utf8))
             exit(64)
@@ -97,30 +155,24 @@ func benchAnalyse(_ args: [String]) {
         i += 2
     }
 
-    // 1. Excerpts of the simulator's failed traces (timestamps, ANSI, sections, Julia/pytest/…).
+    // 1. Excerpts of the simulator's failed traces (timestamps, ANSI, sections, Julia/pytest/…) and of
+    // the real GitLab samples.
     var configuration = SimulatorConfiguration(lastNight: "2026-11-28")
     configuration.projects = 40
     configuration.nights = 30
     let org = SimulatedGitLab(configuration: configuration).organisation
     let adversarial = Set(org.adversarialJobs.values)
     let traces = org.jobs.filter { $0.status == "failed" && !adversarial.contains($0.id) }.map { org.trace(ofJob: $0.id) }
-    let corpus = traces.reduce(0) { $0 + $1.count }
-    let extractor = ExcerptExtractor()
-    var processed = 0
-    var lines = 0
-    let excerptTime = seconds {
-        while processed < megabytes * 1_000_000 {
-            for trace in traces {
-                lines += extractor.excerpt(failed: TraceCleaner.clean(trace)).lines.count
-                processed += trace.count
-            }
-        }
+    benchExcerptThroughput(name: "simulator", traces: traces, megabytes: megabytes, rounds: rounds)
+    // The ~6 MB one (a Julia test run printing 80 000 progress lines before failing).
+    if let huge = org.adversarialJobs[.huge] {
+        benchExcerptThroughput(name: "simulator-huge", traces: [org.trace(ofJob: huge)], megabytes: megabytes, rounds: rounds)
     }
-    print(
-        String(
-            format: "excerpt: %d traces (%.1f MB corpus), %.1f MB processed in %.2f s: %.1f MB/s on one core (%d lines)",
-            traces.count, Double(corpus) / 1e6, Double(processed) / 1e6, excerptTime,
-            Double(processed) / 1e6 / excerptTime, lines))
+    let sampleURLs =
+        ((try? FileManager.default.contentsOfDirectory(atPath: samples)) ?? []).filter { $0.hasSuffix(".log") }.sorted()
+    let real = sampleURLs.compactMap { FileManager.default.contents(atPath: samples + "/" + $0).map { [UInt8]($0) } }
+    benchExcerptThroughput(name: "gitlab-samples", traces: real, megabytes: megabytes, rounds: rounds)
+    if excerptOnly { return }
 
     // 2. Clustering at scale: MinHash/LSH candidates, exact Jaccard decisions.
     let threshold = Analyzer.defaultThreshold

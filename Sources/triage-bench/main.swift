@@ -1,12 +1,14 @@
 // triage-bench: performance figures measured against a baseline in the same run.
 //
-//   swift run -c release triage-bench analyse [--failures 100000] [--exact 5000] [--megabytes 200]
+//   swift run -c release triage-bench analyse [--failures 100000] [--exact 5000] [--megabytes 20] [--rounds 5] [--excerpt-only]
 //        (excerpt throughput, clustering at scale, agreement with exact clustering: see Analyse.swift)
 //   swift run -c release triage-bench fetch [--projects 100] [--nights 30] [--latency-ms 40]
 //        [--concurrency 16] [--rate-limit 600] [--rate-projects 40] [--skip-sequential]
 //   swift run -c release triage-bench shell [--projects 200] [--nights 365] [--dir DIR]
 //        (the listing commands over a year-sized cache; see Shell.swift)
 //   swift run -c release triage-bench export [--projects 200] [--nights 365] [--dir DIR]
+//   swift run -c release triage-bench issues [--projects 200] [--nights 365] [--dir DIR]
+//        (issues --ranked and issue REF over that cache; see Issues.swift)
 //        (the dashboard's export of that cache, and its first view in headless chromium; see Dashboard.swift)
 //
 // Starts the simulated GitLab with per-request latency and measures: a sequential baseline
@@ -163,9 +165,10 @@ func parseShell(_ args: [String]) -> ShellOptions? {
 
 let usage = """
     usage: triage-bench fetch [--projects N] [--nights N] [--latency-ms N] [--concurrency N] [--rate-limit N] [--rate-projects N] [--skip-sequential] [--skip-rate-limit]
-           triage-bench analyse [--failures 100000] [--exact 5000] [--megabytes 200]
+           triage-bench analyse [--failures 100000] [--exact 5000] [--megabytes 20] [--rounds 5] [--samples DIR] [--excerpt-only]
            triage-bench shell [--projects 200] [--nights 365] [--trace-nights 30] [--runs 7] [--dir DIR]
            triage-bench export [--projects 200] [--nights 365] [--trace-nights 30] [--runs 7] [--dir DIR]
+           triage-bench issues [--projects 200] [--nights 365] [--trace-nights 30] [--runs 7] [--dir DIR]
     """
 setlinebuf(stdout)  // figures appear as they are measured, even in a pipe
 let arguments = Array(CommandLine.arguments.dropFirst())
@@ -180,6 +183,19 @@ if arguments.first == "shell" {
     }
     do {
         try await benchShell(options)
+    } catch {
+        FileHandle.standardError.write(Data("triage-bench: \(error)\n".utf8))
+        exit(1)
+    }
+    exit(0)
+}
+if arguments.first == "issues" {
+    guard let options = parseShell(Array(arguments.dropFirst())) else {
+        print(usage)
+        exit(64)
+    }
+    do {
+        try await benchIssues(options)
     } catch {
         FileHandle.standardError.write(Data("triage-bench: \(error)\n".utf8))
         exit(1)

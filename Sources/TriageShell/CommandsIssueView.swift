@@ -1,0 +1,217 @@
+import Foundation
+import TriageCore
+
+/// The per-issue view (issue 8): `issue REF [RANGE]`, and `issues --ranked [RANGE]` (its flag is
+/// declared with `issues`, which delegates here).
+let issueViewCommands: [CommandSpec] = [issueCommand]
+
+/// The window both commands use when no range is given.
+let issueViewDefaultRange = "30d"
+
+/// Nights shown in a table's strip column (JSON always has every night of the window).
+let issueStripWidth = 30
+
+let issueCommand: CommandSpec = CommandSpec(
+    name: "issue", group: "Assignments",
+    summary:
+        "One issue over a range of nights: its failures per night, projects, jobs, clusters and co-occurring clusters.",
+    details: """
+        Counts the failures assigned to the issue directly or through their cluster, per night of RANGE \
+        (default 30d), shown as a strip: one character a night, '.' none, 1-9, '+' ten or more. Co-occurring: \
+        other clusters failing on the same nights and projects more often than chance (lift above 1), never a \
+        pair seen together fewer than 3 times. A closed issue that fails on a night after it was closed is \
+        flagged. JSON: {issue, state, nights, counts, strip, failures, first, last, jobs, projects, job_names, \
+        clusters, co_occurring, closed_but_failing, failures_after_close}.
+        """,
+    operands: [
+        OperandSpec("REF", summary: "45 (when one project has #45), group/project#45 or the issue's URL"),
+        OperandSpec("RANGE", optional: true, summary: "nights (default 30d)", completion: .ranges),
+    ],
+    examples: [
+        "issue julia/Foo.jl#45", "issue 45 7d",
+        "issue https://gitlab.example.com/julia/Foo.jl/-/issues/45 90d",
+    ],
+    run: { command, context in try runIssue(command, context) }
+)
+
+/// The window's failures and everything known of the issues, for `issue` and `issues --ranked`.
+func issueView(range: String?, context: Context) throws -> IssueView {
+    let nights = try context.nights(range, default: issueViewDefaultRange)
+    let (cache, store) = try context.analysisStore()
+    let window = Set(nights)
+    var failures =
+        try (store as? any ViewedFailureSource)?.viewedFailures(nights: window)
+        ?? store.analyses(nights: window).map {
+            ViewedFailure(
+                jobID: $0.jobID, projectPath: $0.projectPath, night: $0.night, jobName: $0.jobName,
+                cluster: $0.cluster?.rawValue)
+        }
+    let book = try context.assignmentBook().read()
+    // A failure assigned directly but never analysed (no trace) still counts for its issue.
+    let analysed = Set(failures.map(\.jobID))
+    for a in book.assignments where window.contains(a.night) && !analysed.contains(a.job) {
+        let name = try cache.job(id: a.job)?.name ?? "?"
+        failures.append(
+            ViewedFailure(
+                jobID: a.job, projectPath: a.project, night: a.night, jobName: name, cluster: a.cluster))
+    }
+    let calendar = try context.calendar()
+    let paths = Dictionary(try cache.projects().map { ($0.id, $0.path) }, uniquingKeysWith: { a, _ in a })
+    var states: [String: ViewedIssueState] = [:]
+    var refs: [String: IssueRef] = [:]
+    for issue in try context.issueCache().issues() {
+        let path = paths[issue.projectID] ?? String(issue.projectID)
+        let ref = IssueRef(project: path, iid: issue.iid, url: issue.webURL, title: issue.title)
+        states[ref.key] = ViewedIssueState(
+            state: issue.state, closedNight: issue.closedAt.map { calendar.night(of: $0) })
+        refs[ref.key] = ref
+    }
+    return IssueView(nights: nights, failures: failures, book: book, states: states, cachedRefs: refs)
+}
+
+/// The key of the issue a reference names among those the view knows (cached or assigned).
+func issueKey(_ text: String, in view: IssueView, context: Context) throws -> String {
+    let reference = try IssueReference.parse(text, gitlab: try? context.gitlabURL())
+    let hint = "'issues --state all' lists the cached issues, 'assignments' the assigned ones"
+    switch reference {
+    case .qualified(let project, let iid):
+        let wanted = "\(project)#\(iid)".lowercased()
+        guard let key = view.refs.keys.first(where: { $0.lowercased() == wanted }) else {
+            throw ShellError("no issue \(project)#\(iid) in the cache or the assignments", hint: hint)
+        }
+        return key
+    case .local(let iid):
+        let keys = view.refs.values.filter { $0.iid == iid }.map(\.key).sorted()
+        guard let only = keys.first else {
+            throw ShellError("no issue #\(iid) in the cache or the assignments", hint: hint)
+        }
+        guard keys.count == 1 else {
+            throw ShellError(
+                "#\(iid) is ambiguous: \(keys.joined(separator: ", "))", hint: "give group/project#\(iid)")
+        }
+        return only
+    }
+}
+
+func stateCell(_ state: String?, closedButFailing: Bool) -> Cell {
+    switch state {
+    case "opened": Cell("open", .good)
+    case "closed": closedButFailing ? Cell("closed, still failing", .bad) : Cell("closed", .dim)
+    default: Cell("-", .dim)
+    }
+}
+
+/// The table's strip: the last `issueStripWidth` nights.
+func stripCell(_ counts: [Int]) -> Cell {
+    Cell(IssueView.strip(Array(counts.suffix(issueStripWidth))))
+}
+
+func namedCountsJSON(_ counts: [NamedCount], key: String) -> JSONValue {
+    .array(counts.map { .object([key: .string($0.name), "failures": .int($0.failures)]) })
+}
+
+func runIssue(_ command: ParsedCommand, _ context: Context) throws -> CommandOutput {
+    guard let text = command.operand(0) else {
+        throw ShellError(
+            "issue: expected an issue reference", hint: "usage: issue REF [RANGE], e.g. issue julia/Foo.jl#45"
+        )
+    }
+    let view = try issueView(range: command.operand(1), context: context)
+    let key = try issueKey(text, in: view, context: context)
+    guard let activity = view.activity(of: key) else {
+        throw ShellError("no issue \(key) in the cache or the assignments")
+    }
+    let together = view.coOccurrences(of: key)
+    let ref = activity.issue
+    var lines = [ref.title.map { "\(ref.key)  \($0)" } ?? ref.key]
+    var state = activity.state == "opened" ? "open" : activity.state ?? "not in the cache"
+    if let url = ref.url { state += " · \(url)" }
+    lines.append(state)
+    let span = view.nights.first.map { "\($0)..\(view.nights.last ?? $0)" } ?? "-"
+    lines.append(
+        "\(activity.total) failure\(activity.total == 1 ? "" : "s") over \(span), \(activity.trend.rawValue)"
+            + (activity.first.map { " (first \($0), last \(activity.last ?? $0))" } ?? ""))
+    lines.append("nights: \(activity.strip)")
+    if activity.closedButFailing {
+        let closed = view.states[key]?.closedNight ?? "?"
+        lines.append(
+            "CLOSED BUT STILL FAILING: \(activity.failuresAfterClose) failure\(activity.failuresAfterClose == 1 ? "" : "s") "
+                + "after it was closed on \(closed) — closed too early, or regressed")
+    }
+    var rows: [[Cell]] = []
+    for p in activity.projects {
+        rows.append([Cell("project"), Cell(p.name), Cell("\(p.failures)"), Cell("")])
+    }
+    for j in activity.jobNames { rows.append([Cell("job"), Cell(j.name), Cell("\(j.failures)"), Cell("")]) }
+    for c in activity.clusters {
+        rows.append([Cell("cluster"), Cell(c.name), Cell("\(c.failures)"), Cell("")])
+    }
+    for c in together {
+        let lift = String(format: "%.1f", c.lift)
+        let detail =
+            "together on \(c.together) of its \(c.clusterCells) night×project, lift \(lift)"
+            + (c.issue.map { ", \($0.key)" } ?? ", no issue yet")
+        rows.append([Cell("co-occurring"), Cell(c.cluster), Cell("\(c.together)"), Cell(detail, .dim)])
+    }
+    let json: JSONValue = .object([
+        "issue": issueRecord(ref), "state": .optional(activity.state),
+        "nights": .array(view.nights.map(JSONValue.string)),
+        "counts": .array(activity.counts.map(JSONValue.int)), "strip": .string(activity.strip),
+        "failures": .int(activity.total), "first": .optional(activity.first),
+        "last": .optional(activity.last),
+        "trend": .string(activity.trend.rawValue), "jobs": .array(activity.jobs.map(JSONValue.int)),
+        "projects": namedCountsJSON(activity.projects, key: "project"),
+        "job_names": namedCountsJSON(activity.jobNames, key: "name"),
+        "clusters": namedCountsJSON(activity.clusters, key: "cluster"),
+        "co_occurring": .array(
+            together.map { c in
+                .object([
+                    "cluster": .string(c.cluster), "issue": c.issue.map(issueRecord) ?? .null,
+                    "together": .int(c.together),
+                    "cluster_cells": .int(c.clusterCells), "lift": .double((c.lift * 1000).rounded() / 1000),
+                ])
+            }),
+        "closed_but_failing": .bool(activity.closedButFailing),
+        "failures_after_close": .int(activity.failuresAfterClose),
+    ])
+    return CommandOutput(
+        text: lines, table: Table(columns: ["KIND", "NAME", "FAILURES", "DETAIL"], numeric: [2], rows: rows),
+        json: json)
+}
+
+/// `issues --ranked [RANGE]`: issues by failures in the window, untriaged clusters as rows too.
+func runRankedIssues(range: String?, _ context: Context) throws -> CommandOutput {
+    let view = try issueView(range: range, context: context)
+    let ranked = view.ranked()
+    var rows: [[Cell]] = []
+    var records: [JSONValue] = []
+    for (k, r) in ranked.enumerated() {
+        let name = r.issue?.key ?? "no issue yet: \(r.cluster ?? "-")"
+        let title = r.issue?.title ?? ""
+        rows.append([
+            Cell("\(k + 1)"), r.issue == nil ? Cell(name, .warn) : Cell(name),
+            r.issue == nil ? Cell("-", .dim) : stateCell(r.state, closedButFailing: r.closedButFailing),
+            Cell("\(r.total)"), Cell(r.trend.rawValue), Cell("\(r.projects)"), stripCell(r.counts),
+            Cell(r.last ?? "-"), Cell(truncated(title, 60)),
+        ])
+        records.append(
+            .object([
+                "issue": r.issue.map(issueRecord) ?? .null, "cluster": .optional(r.cluster),
+                "state": .optional(r.state),
+                "failures": .int(r.total), "trend": .string(r.trend.rawValue), "projects": .int(r.projects),
+                "counts": .array(r.counts.map(JSONValue.int)), "strip": .string(r.strip),
+                "first": .optional(r.first), "last": .optional(r.last),
+                "closed_but_failing": .bool(r.closedButFailing),
+            ]))
+    }
+    let issues = ranked.filter { $0.issue != nil }.count
+    let span = view.nights.first.map { "\($0)..\(view.nights.last ?? $0)" } ?? "-"
+    return CommandOutput(
+        text: [
+            "\(issues) issue\(issues == 1 ? "" : "s") and \(ranked.count - issues) untriaged cluster\(ranked.count - issues == 1 ? "" : "s") with failures over \(span)"
+        ],
+        table: Table(
+            columns: ["#", "ISSUE", "STATE", "FAILURES", "TREND", "PROJECTS", "NIGHTS", "LAST", "TITLE"],
+            numeric: [0, 3, 5], rows: rows),
+        json: .array(records))
+}

@@ -1,0 +1,90 @@
+// `triage-bench issues`: the per-issue view (issue 8) over the year-sized cache of
+// `triage-bench shell`, in process; target: `issues --ranked 365d` under 200 ms.
+import Foundation
+import Store
+import TriageCore
+import TriageShell
+
+/// Assignments held in memory: the bench measures the view, not the file lock.
+final class MemoryAssignmentBook: AssignmentBook, @unchecked Sendable {
+    private let lock = NSLock()
+    private var contents = Assignments()
+
+    func read() throws -> Assignments { lock.withLock { contents } }
+
+    func update<T>(_ change: (inout Assignments) throws -> T) throws -> T {
+        try lock.withLock {
+            var copy = contents
+            let result = try change(&copy)
+            contents = copy
+            return result
+        }
+    }
+}
+
+func benchIssues(_ o: ShellOptions) async throws {
+    let benchNow = calendar.start(of: "2026-11-28").map { $0.addingTimeInterval(26 * 3600) } ?? now
+    let lastNight = calendar.lastNight(now: benchNow)
+    let directory = try o.directory.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? temporary()
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    try Data("[nightly]\ntimezone = \"America/Chicago\"\n".utf8).write(
+        to: directory.appendingPathComponent("triage.toml"))
+    let marker = directory.appendingPathComponent(".triage/bench-\(o.projects)x\(o.nights)-analysed")
+    let clock = ContinuousClock()
+    if !FileManager.default.fileExists(atPath: marker.path) {
+        try? FileManager.default.removeItem(at: directory.appendingPathComponent(".triage"))
+        let built = try clock.measure { _ = try buildShellCache(o, at: directory, lastNight: lastNight) }
+        FileManager.default.createFile(atPath: marker.path, contents: nil)
+        print(
+            "issues benchmark: built a cache of \(o.projects) projects × \(o.nights) nights in \(f(seconds(built), 1)) s"
+        )
+    } else {
+        print("issues benchmark: reusing the cache in \(directory.path)")
+    }
+    // Half of the clusters (the largest first) assigned to issues, so both kinds of rows exist.
+    let store = try SQLiteCacheStore(directory: directory.appendingPathComponent(".triage"))
+    let book = MemoryAssignmentBook()
+    let states = try store.clusterStates()
+    try book.update { a in
+        for (k, state) in states.enumerated() where k % 2 == 0 {
+            a.assign(
+                ClusterAssignment(
+                    cluster: state.id.rawValue, issue: IssueRef(project: "group1/Package1.jl", iid: k + 1),
+                    by: "bench",
+                    at: "2026-11-28T00:00:00Z", note: nil))
+        }
+    }
+    print("  \(states.count) clusters, \((states.count + 1) / 2) assigned")
+    let sink = DiscardSink()
+    let environment = ShellEnvironment(
+        workspace: directory, variables: [:], now: { benchNow },
+        openStore: { try SQLiteCacheStore(directory: $0) },
+        makeSource: { _, _, _ in fatalError("the issues benchmark never talks to GitLab") },
+        sink: sink, stdoutIsTerminal: false, makeAssignmentBook: { _, _ in book })
+    let session = Session(context: Context(environment: environment, format: .table, color: false))
+    _ = await session.run(words: ["status"])
+    var failed = false
+    for (line, target) in [
+        ("issues --ranked 365d", 200.0), ("issues --ranked 30d", 200.0),
+        ("issue group1/Package1.jl#1 365d", 200.0),
+    ] {
+        let words = line.split(separator: " ").map(String.init)
+        var times: [Double] = []
+        for _ in 0..<o.runs {
+            var outcome = Session.LineOutcome.ok
+            let elapsed = await clock.measure { outcome = await session.run(words: words) }
+            if outcome != .ok {
+                print("  \(line): failed: \(sink.errors)")
+                failed = true
+                break
+            }
+            times.append(seconds(elapsed))
+        }
+        let m = median(times) * 1000
+        let over = m < target ? "" : "  (over the \(Int(target)) ms target)"
+        print(
+            "  \(line.padding(toLength: 44, withPad: " ", startingAt: 0)) median \(f(m, 1)) ms over \(times.count) runs\(over)"
+        )
+    }
+    if failed { exit(1) }
+}
