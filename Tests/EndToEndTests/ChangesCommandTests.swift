@@ -1,9 +1,6 @@
 import Foundation
-import GitLab
 import GitLabSimulator
-import Store
 import Testing
-import TriageCore
 
 /// `streaks`, `suspects` and `diff job` through the real binary, after a real `fetch`.
 @Suite(.serialized) struct ChangesCommandTests {
@@ -149,10 +146,3 @@ import TriageCore
     }
 }
 
-/// What `fetch` does after the sync (`GreenTraces.run`), for tests that compare a cache synced
-/// directly with one `fetch` filled.
-func fetchGreenTracesDirectly(_ client: GitLabClient, _ store: SQLiteCacheStore, nights: Int) async throws {
-    _ = try await GreenTraces.run(
-        source: client, store: store, queries: store, calendar: chicago, now: morningDate(), nights: nights,
-        pipelineSource: WorkspaceConfig().source)
-}
