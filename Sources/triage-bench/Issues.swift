@@ -68,17 +68,9 @@ func benchIssues(_ o: ShellOptions) async throws {
         ("issues --ranked 365d", 200.0), ("issues --ranked 30d", 200.0),
         ("issue group1/Package1.jl#1 365d", 200.0),
     ] {
-        let words = line.split(separator: " ").map(String.init)
-        var times: [Double] = []
-        for _ in 0..<o.runs {
-            var outcome = Session.LineOutcome.ok
-            let elapsed = await clock.measure { outcome = await session.run(words: words) }
-            if outcome != .ok {
-                print("  \(line): failed: \(sink.errors)")
-                failed = true
-                break
-            }
-            times.append(seconds(elapsed))
+        guard let times = await timeCommand(line, runs: o.runs, session: session, sink: sink) else {
+            failed = true
+            continue
         }
         let m = median(times) * 1000
         let over = m < target ? "" : "  (over the \(Int(target)) ms target)"

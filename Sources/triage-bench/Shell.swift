@@ -163,17 +163,9 @@ func benchShell(_ o: ShellOptions) async throws {
     _ = await session.run(words: ["status"])  // opens the cache once, as the first command of a session does
     var failed = false
     for line in commands {
-        let words = line.split(separator: " ").map(String.init)
-        var times: [Double] = []
-        for _ in 0..<o.runs {
-            var outcome = Session.LineOutcome.ok
-            let elapsed = await clock.measure { outcome = await session.run(words: words) }
-            if outcome != .ok {
-                print("  \(line): failed: \(sink.errors)")
-                failed = true
-                break
-            }
-            times.append(seconds(elapsed))
+        guard let times = await timeCommand(line, runs: o.runs, session: session, sink: sink) else {
+            failed = true
+            continue
         }
         let m = median(times) * 1000
         print("  \(line.padding(toLength: 44, withPad: " ", startingAt: 0)) median \(f(m, 1)) ms over \(times.count) runs\(m < 50 ? "" : "  (over the 50 ms target)")")
@@ -220,4 +212,22 @@ func benchShell(_ o: ShellOptions) async throws {
         print("  (no triage binary beside triage-bench: build it to time the start-up)")
     }
     if failed { exit(1) }
+}
+
+/// Runs a shell command `runs` times in process and returns each run's seconds; nil (after
+/// printing why) when a run fails.
+func timeCommand(_ line: String, runs: Int, session: Session, sink: DiscardSink) async -> [Double]? {
+    let clock = ContinuousClock()
+    let words = line.split(separator: " ").map(String.init)
+    var times: [Double] = []
+    for _ in 0..<runs {
+        var outcome = Session.LineOutcome.ok
+        let elapsed = await clock.measure { outcome = await session.run(words: words) }
+        if outcome != .ok {
+            print("  \(line): failed: \(sink.errors)")
+            return nil
+        }
+        times.append(seconds(elapsed))
+    }
+    return times
 }
