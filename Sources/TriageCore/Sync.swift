@@ -229,7 +229,7 @@ public struct Syncer: Sendable {
             for jobID in missing {
                 group.addTask {
                     let data = try await source.trace(projectID: project.id, jobID: jobID)
-                    try store.storeTrace(jobID: jobID, data: data)
+                    try await cacheWrites.run { try store.storeTrace(jobID: jobID, data: data) }
                     return data.count
                 }
             }
@@ -241,7 +241,8 @@ public struct Syncer: Sendable {
             }
             return (count, bytes)
         }
-        try store.storePipeline(pipeline, night: calendar.night(of: pipeline.createdAt), jobs: jobs)
+        let night = calendar.night(of: pipeline.createdAt)
+        try await cacheWrites.run { try store.storePipeline(pipeline, night: night, jobs: jobs) }
         return .stored(projectID: project.id, jobs: jobs.count, traces: count, bytes: bytes)
     }
 
@@ -263,5 +264,22 @@ extension CacheStore {
     fileprivate func advanceWatermark(_ projectID: Int, _ date: Date?) throws {
         guard let date else { return }
         try setWatermark(projectID: projectID, date)
+    }
+}
+
+/// Cache writes (compressing a trace, a pipeline's transaction) block their thread for
+/// milliseconds; on Swift's cooperative pool, one thread per core, that stalls every request in
+/// flight. They run on a thread of their own instead, one at a time as SQLite serialises them anyway.
+private let cacheWrites = BlockingQueue(label: "triage.cache-writes")
+
+struct BlockingQueue: Sendable {
+    let queue: DispatchQueue
+
+    init(label: String) { queue = DispatchQueue(label: label) }
+
+    func run<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            queue.async { continuation.resume(with: Result { try work() }) }
+        }
     }
 }

@@ -1,0 +1,43 @@
+import Dispatch
+import Foundation
+import GitLab
+import Testing
+
+/// Cancelling a sync with requests in flight over the real URLSession transport.
+///
+/// Foundation's async `data(for:)` on Linux could deadlock when a task was canceled while a
+/// response was arriving (Ctrl-C during `fetch` then hung for good, about one run in five).
+/// The transport cancels without holding the task's lock; this cancels a dozen syncs mid-flight.
+@Suite(.serialized) struct TransportCancelTests {
+    @Test func cancellingASyncInFlightNeverHangs() async throws {
+        try await withSimulator(projects: 10, nights: 8, latency: .milliseconds(25)) { _, url in
+            let transport = URLSessionTransport.make(maxConnections: 16)
+            var canceled = 0
+            for round in 0..<12 {
+                let workspace = try makeWorkspace(url: url, nights: 8)
+                // A deadlock holds the cooperative pool's threads, so nothing async could notice
+                // it: a dispatch timer ends the test run with a message instead of hanging it.
+                let watchdog = DispatchWorkItem {
+                    FileHandle.standardError.write(
+                        Data("TransportCancelTests: round \(round): a canceled sync did not end within 30 s\n".utf8))
+                    exit(1)
+                }
+                DispatchQueue.global().asyncAfter(deadline: .now() + 30, execute: watchdog)
+                let task = Task {
+                    do {
+                        _ = try await syncDirectly(url: url, workspace: workspace, nights: 8, transport: transport)
+                        return false
+                    } catch {
+                        return error is CancellationError
+                    }
+                }
+                // Cancel with requests, trace downloads and cache writes in flight.
+                try await Task.sleep(for: .milliseconds(150 + round * 40))
+                task.cancel()
+                if await task.value { canceled += 1 }
+                watchdog.cancel()
+            }
+            #expect(canceled == 12, "every sync was still running when canceled")
+        }
+    }
+}
