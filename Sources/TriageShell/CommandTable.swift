@@ -8,6 +8,8 @@ public enum CompletionSource: Sendable, Hashable {
     case jobs
     /// Cluster ids from the cache, most recently seen first.
     case clusters
+    /// Issue references from the cache (`group/project#45`), open issues first.
+    case issues
     case ranges
     case values([String])
 }

@@ -186,7 +186,7 @@ let assignCommand: CommandSpec = CommandSpec(
         OperandSpec("KIND", summary: "job or cluster", completion: .values(["job", "cluster"])),
         OperandSpec("ID", summary: "a job id or a cluster id (c-…)", completion: .jobs),
         OperandSpec("issue", summary: "the word 'issue'", completion: .values(["issue"])),
-        OperandSpec("REF", summary: "45, group/project#45 or an issue URL"),
+        OperandSpec("REF", summary: "45, group/project#45 or an issue URL", completion: .issues),
     ],
     options: [
         OptionSpec("note", value: "TEXT", summary: "why, recorded with the assignment"),

@@ -24,7 +24,8 @@ let issueCommand: CommandSpec = CommandSpec(
         clusters, co_occurring, closed_but_failing, failures_after_close}.
         """,
     operands: [
-        OperandSpec("REF", summary: "45 (when one project has #45), group/project#45 or the issue's URL"),
+        OperandSpec(
+            "REF", summary: "45 (when one project has #45), group/project#45 or the issue's URL", completion: .issues),
         OperandSpec("RANGE", optional: true, summary: "nights (default 30d)", completion: .ranges),
     ],
     examples: [

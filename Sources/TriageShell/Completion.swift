@@ -17,17 +17,21 @@ public struct CompletionData: Sendable {
     public var nights: @Sendable () -> [String]
     /// Cluster ids (`c-3f9a2b1c`), the most recently seen first.
     public var clusters: @Sendable () -> [String]
+    /// Cached issues as references (`julia/Foo.jl#45`): open ones first, the most recently
+    /// updated first.
+    public var issues: @Sendable () -> [String]
 
     public init(
         projects: @escaping @Sendable () -> [String] = { [] }, jobs: @escaping @Sendable () -> [String] = { [] },
         pipelines: @escaping @Sendable () -> [String] = { [] }, nights: @escaping @Sendable () -> [String] = { [] },
-        clusters: @escaping @Sendable () -> [String] = { [] }
+        clusters: @escaping @Sendable () -> [String] = { [] }, issues: @escaping @Sendable () -> [String] = { [] }
     ) {
         self.projects = projects
         self.jobs = jobs
         self.pipelines = pipelines
         self.nights = nights
         self.clusters = clusters
+        self.issues = issues
     }
 
     /// Nothing but the command table.
@@ -72,6 +76,15 @@ public struct CompletionData: Sendable {
             clusters: {
                 guard let store = store() else { return [] }
                 return (try? store.clusterIDs(limit: recentClusters)) ?? []
+            },
+            issues: {
+                guard let store = store(), let cache = store as? any IssueCache,
+                    let issues = try? cache.issues(), let projects = try? store.projects()
+                else { return [] }
+                let paths = Dictionary(projects.map { ($0.id, $0.path) }, uniquingKeysWith: { first, _ in first })
+                return issues.sorted { a, b in
+                    (a.state == "opened") != (b.state == "opened") ? a.state == "opened" : a.updatedAt > b.updatedAt
+                }.compactMap { issue in paths[issue.projectID].map { "\($0)#\(issue.iid)" } }
             })
     }
 }
@@ -182,6 +195,7 @@ public struct Completer: Sendable {
         case .projects: return data.projects()
         case .jobs: return data.jobs()
         case .clusters: return data.clusters()
+        case .issues: return data.issues()
         case .ranges: return Self.rangeKeywords + data.nights()
         case .values(let values): return values
         }

@@ -4,6 +4,7 @@ import Synchronization
 #if canImport(Glibc)
     import Glibc
 #endif
+import Store
 import Testing
 import TriageCore
 
@@ -129,6 +130,34 @@ struct CompletionCase: Sendable, CustomTestStringConvertible {
         let completer = Completer(table: .standard, data: .none)
         #expect(completer.complete(line: "fetch --project ", cursor: 16).candidates == [])
         #expect(completer.complete(line: "summary ", cursor: 8).candidates == Completer.rangeKeywords)
+    }
+
+    @Test func issueReferencesCompleteFromTheCacheOpenFirst() throws {
+        let fixture = try ShellFixture()
+        defer { fixture.cleanUp() }
+        let store = try SQLiteCacheStore(directory: fixture.context.dotTriage)
+        func issue(_ iid: Int, project: Int, state: String, updated: String) -> TriageCore.Issue {
+            Issue(
+                id: 9000 + iid, iid: iid, projectID: project, title: "t\(iid)", description: nil, state: state,
+                labels: [], webURL: "https://g/i/\(iid)", createdAt: ShellFixture.date("2026-11-01T00:00:00Z"),
+                updatedAt: ShellFixture.date(updated), closedAt: nil)
+        }
+        try store.upsertIssues([
+            issue(45, project: 1, state: "opened", updated: "2026-11-20T00:00:00Z"),
+            issue(7, project: 2, state: "closed", updated: "2026-11-28T00:00:00Z"),
+            issue(46, project: 1, state: "opened", updated: "2026-11-25T00:00:00Z"),
+            issue(3, project: 99, state: "opened", updated: "2026-11-28T00:00:00Z"),  // project not cached
+        ])
+        let completer = Completer(table: .standard, data: CompletionData.cache(fixture.context))
+        let assign = "assign job 101 issue "
+        #expect(
+            completer.complete(line: assign, cursor: assign.utf8.count).candidates == [
+                "julia/Foo.jl#46", "julia/Foo.jl#45", "tools/ci-images#7",
+            ])
+        let view = "issue tools/"
+        let result = completer.complete(line: view, cursor: view.utf8.count)
+        #expect(result.replaceFrom == 6)
+        #expect(result.candidates == ["tools/ci-images#7"])
     }
 
     @Test func cacheDataNeverCreatesTheCache() throws {
