@@ -113,14 +113,16 @@ public enum GreenTraces {
         let missing = wanted.filter { !stored.contains($0) }.sorted(by: >)
         let batch = Array(missing.prefix(max(0, limit)))
         var report = Report(wanted: wanted.count, deferred: missing.count - batch.count)
-        var index = 0
-        while index < batch.count {
-            try Task.checkCancellation()
-            let chunk = batch[index..<min(batch.count, index + max(1, concurrency))]
-            index += chunk.count
-            let results = try await withThrowingTaskGroup(of: (Int, Data?).self) { group in
-                for id in chunk {
+        let width = max(1, concurrency)
+        try await withThrowingTaskGroup(of: (Int, Data?).self) { group in
+            // A sliding window: a new request starts as soon as one ends, so a slow trace never
+            // holds back the others.
+            var next = batch.makeIterator()
+            var running = 0
+            func startNext() {
+                while running < width, let id = next.next() {
                     guard let project = projectOf[id] else { continue }
+                    running += 1
                     group.addTask {
                         do {
                             return (id, try await source.trace(projectID: project, jobID: id))
@@ -129,18 +131,18 @@ public enum GreenTraces {
                         }
                     }
                 }
-                var out: [(Int, Data?)] = []
-                for try await result in group { out.append(result) }
-                return out
             }
-            for (id, data) in results {
-                guard let data else {
+            startNext()
+            while let (id, data) = try await group.next() {
+                running -= 1
+                if let data {
+                    try await cacheWrites.run { try store.storeTrace(jobID: id, data: data) }
+                    report.fetched += 1
+                    report.bytes += data.count
+                } else {
                     report.failed += 1
-                    continue
                 }
-                try store.storeTrace(jobID: id, data: data)
-                report.fetched += 1
-                report.bytes += data.count
+                startNext()
             }
         }
         return report

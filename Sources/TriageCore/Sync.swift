@@ -270,7 +270,7 @@ extension CacheStore {
 /// Cache writes (compressing a trace, a pipeline's transaction) block their thread for
 /// milliseconds; on Swift's cooperative pool, one thread per core, that stalls every request in
 /// flight. They run on a thread of their own instead, one at a time as SQLite serialises them anyway.
-private let cacheWrites = BlockingQueue(label: "triage.cache-writes")
+let cacheWrites = BlockingQueue(label: "triage.cache-writes")
 
 struct BlockingQueue: Sendable {
     let queue: DispatchQueue
