@@ -30,13 +30,22 @@ func benchExport(_ o: ShellOptions) async throws {
         print("  analysed \(report.analysed) failures into \(report.clusters) clusters in \(f(seconds(analysed), 1)) s (not timed below)")
     }
 
-    let builder = DashboardBuilder(cache: store, analysis: store, source: "schedule")
+    // Baseline in the same run: the export without the ranking and the what-changed part
+    // (issues 7 part 5 and 8 part 3), interleaved with the full export so load hits both alike.
+    let full = DashboardBuilder(cache: store, analysis: store, source: "schedule", calendar: calendar)
+    var baseline = full
+    baseline.parts = []
     let site = directory.appendingPathComponent("public", isDirectory: true)
     var times: [Double] = []
+    var baseTimes: [Double] = []
     var last: ExportReport?
     for _ in 0..<max(1, o.runs) {
+        let base = try clock.measure {
+            _ = try baseline.export(assignments: nil, assignmentsPath: "assignments.json", to: site)
+        }
+        baseTimes.append(seconds(base))
         let elapsed = try clock.measure {
-            last = try builder.export(assignments: nil, assignmentsPath: "assignments.json", to: site)
+            last = try full.export(assignments: nil, assignmentsPath: "assignments.json", to: site)
         }
         times.append(seconds(elapsed))
     }
@@ -44,6 +53,9 @@ func benchExport(_ o: ShellOptions) async throws {
     print(
         "  export: median \(f(median(times), 2)) s of \(times.count) runs (target 5 s): \(last.projects) projects × "
             + "\(last.nights) nights, \(last.clusters) clusters, \(last.files) files, \(f(Double(last.bytes) / 1e6, 1)) MB")
+    print(
+        "  baseline (no ranking, no since/suspects), same run: median \(f(median(baseTimes), 2)) s; "
+            + "full/baseline \(f(median(times) / median(baseTimes), 3))×")
     print("  first view: \(f(Double(last.firstViewBytes) / 1e6, 2)) MB (index.html, app.js, style.css, data/overview.js, data/assignments.js; target 2 MB)")
 
     guard let chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].first(where: { FileManager.default.isExecutableFile(atPath: $0) })
