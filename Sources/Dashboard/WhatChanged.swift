@@ -56,6 +56,15 @@ enum WhatChanged {
     /// Nights looked back before a night for each job's previous runs: the shell's `streaks` and
     /// `suspects` look back as far (`changesLookback` in TriageShell), so the dashboard agrees with them.
     static let lookback = 60
+    /// Nights before a night read for every job at once. A year's cache has about 1 200 jobs a
+    /// night, and reading 61 nights of them costs more than the rest of the export's change; the
+    /// few jobs whose answer this window cannot settle (a streak reaching its start, a job without
+    /// a run in it) are read over the whole `lookback`, one job at a time, so the answers are
+    /// exactly those of the full look-back.
+    static let window = 7
+    /// Nights before the last night that one read may reach back to serve every streak that
+    /// began in them; a streak that began earlier gets a read of its own window.
+    static let reach = 21
 
     /// Since and top suspect of each job red on `night`, by job key.
     ///
@@ -64,31 +73,41 @@ enum WhatChanged {
     ///   - facts: what a cached trace says (nil when not cached); called at most once per job.
     static func jobs(
         on night: String, queries: any ChangesQueries, cache: any CacheStore, calendar: NightCalendar,
-        nightly: (Pipeline) -> Bool, facts: ListingReader
+        nightly: @escaping (Pipeline) -> Bool, facts: ListingReader
     ) throws -> [JobKey: JobChanges] {
-        func rows(from first: String, through last: String) throws -> [NightlyJobRow] {
-            try queries.nightlyJobs(fromNight: first, throughNight: last, projectID: nil, name: nil)
-                .filter { nightly($0.pipeline) }
+        let reader = HistoryReader(queries: queries, calendar: calendar, nightly: nightly)
+        // Streaks of `night`, settled key by key where the red run reaches the window's start.
+        var recent = try reader.histories(endingAt: night, nights: window + 1)
+        let unsettled = recent.histories.filter { h in
+            guard let index = h.runs.lastIndex(where: { $0.night == night }), h.runs[index].red else { return false }
+            return h.runs[...index].allSatisfy(\.red)
         }
-        let from = calendar.nights(endingAt: night, count: lookback + 1).first ?? night
-        var loaded = try rows(from: from, through: night)
-        let streaks = Streaks.on(night: night, histories: ChangesHistory.histories(loaded))
+        try reader.complete(&recent, keys: unsettled, through: night)
+        let streaks = Streaks.on(night: night, histories: recent.histories)
             .filter { $0.kind == .new || $0.kind == .failing }
-        let starts = Set(streaks.compactMap(\.since))
-        guard let earliest = starts.min() else { return [:] }
-        // `suspects S` looks back `lookback` nights before S: reach that far when a streak began early.
-        let reach = calendar.nights(endingAt: earliest, count: lookback + 1).first ?? earliest
-        if reach < from, let before = calendar.nights(endingAt: from, count: 2).first {
-            loaded = try rows(from: reach, through: before) + loaded
-        }
-        let histories = ChangesHistory.histories(loaded)
-        let byKey = Dictionary(histories.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
+        let byKey = Dictionary(recent.histories.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
 
+        // Suspects of each night a streak began on, from that night's window, settled the same way.
+        // Streaks mostly began within days: one read reaching back `reach` nights serves them all.
+        let starts = Set(streaks.compactMap(\.since)).sorted(by: >)
+        func windowStart(_ start: String) -> String { calendar.nights(endingAt: start, count: window + 1).first ?? start }
+        let reachStart = calendar.nights(endingAt: night, count: reach + 1).first ?? night
+        if let earliest = starts.map(windowStart).filter({ $0 >= reachStart }).min(), earliest < recent.first {
+            try reader.extend(&recent, from: earliest)
+        }
         var ranked: [String: [Suspect]] = [:]
-        for start in starts.sorted() {
-            let failing = ChangesPairs.newlyFailing(on: start, histories: histories)
+        for start in starts {
+            var around = recent.first <= windowStart(start)
+                ? recent : try reader.histories(endingAt: start, nights: window + 1)
+            let unsettled = around.histories.filter { h in
+                guard let run = h.run(on: start) else { return false }
+                guard let before = h.previous(before: start) else { return true }
+                return run.red && !before.red && h.lastGreen(before: start) == nil
+            }
+            try reader.complete(&around, keys: unsettled, through: start)
+            let failing = ChangesPairs.newlyFailing(on: start, histories: around.histories)
             guard !failing.isEmpty else { continue }
-            let green = ChangesPairs.stillGreen(on: start, histories: histories)
+            let green = ChangesPairs.stillGreen(on: start, histories: around.histories)
             try facts.prefetch(failing.flatMap { [$0.jobID, $0.baseJobID] } + green.flatMap { [$0.jobID, $0.baseJobID] })
             let clusters = try cache.insights(jobIDs: failing.map(\.jobID)).compactMapValues { $0.cluster?.rawValue }
             ranked[start] = try ChangesPairs.suspects(failing: failing, green: green, clusters: clusters) {
@@ -112,6 +131,55 @@ enum WhatChanged {
                 })
         }
         return result
+    }
+}
+
+/// Histories of a range of nights, and of single jobs over the whole look-back.
+private struct HistoryReader {
+    var queries: any ChangesQueries
+    var calendar: NightCalendar
+    var nightly: (Pipeline) -> Bool
+
+    struct Read {
+        /// The first night read for every job.
+        var first: String
+        var rows: [NightlyJobRow]
+        /// Jobs read over the whole look-back (`complete`), which a wider read leaves as they are.
+        var completed: [JobKey: JobHistory] = [:]
+        var histories: [JobHistory]
+    }
+
+    func histories(endingAt last: String, nights: Int) throws -> Read {
+        let first = calendar.nights(endingAt: last, count: nights).first ?? last
+        let rows = try queries.nightlyJobs(fromNight: first, throughNight: last, projectID: nil, name: nil)
+            .filter { nightly($0.pipeline) }
+        return Read(first: first, rows: rows, histories: ChangesHistory.histories(rows))
+    }
+
+    /// Reads every job from `first` on too (the nights before `read.first`).
+    func extend(_ read: inout Read, from first: String) throws {
+        guard first < read.first, let before = calendar.nights(endingAt: read.first, count: 2).first else { return }
+        let rows = try queries.nightlyJobs(fromNight: first, throughNight: before, projectID: nil, name: nil)
+            .filter { nightly($0.pipeline) }
+        read.first = first
+        read.rows = rows + read.rows
+        read.histories = ChangesHistory.histories(read.rows).map { read.completed[$0.key] ?? $0 }
+    }
+
+    /// Replaces these jobs' histories by their runs over the `lookback` nights before `last`.
+    func complete(_ read: inout Read, keys: [JobHistory], through last: String) throws {
+        let first = calendar.nights(endingAt: last, count: WhatChanged.lookback + 1).first ?? last
+        guard first < read.first, !keys.isEmpty else { return }
+        var full: [JobKey: JobHistory] = [:]
+        for h in keys {
+            let rows = try queries.nightlyJobs(
+                fromNight: first, throughNight: last, projectID: h.projectID, name: h.key.name)
+            for history in ChangesHistory.histories(rows.filter { nightly($0.pipeline) }) where history.key == h.key {
+                full[h.key] = history
+            }
+        }
+        read.histories = read.histories.map { full[$0.key] ?? $0 }
+        read.completed.merge(full) { _, new in new }
     }
 }
 

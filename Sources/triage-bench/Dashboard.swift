@@ -39,17 +39,35 @@ func benchExport(_ o: ShellOptions) async throws {
     var times: [Double] = []
     var baseTimes: [Double] = []
     var last: ExportReport?
-    for _ in 0..<max(1, o.runs) {
-        let base = try clock.measure {
-            _ = try baseline.export(assignments: nil, assignmentsPath: "assignments.json", to: site)
+    for run in 0..<max(1, o.runs) {
+        // Alternating which goes first, so neither always follows the other's writes.
+        for full_ in run % 2 == 0 ? [false, true] : [true, false] {
+            let elapsed = try clock.measure {
+                let report = try (full_ ? full : baseline).export(
+                    assignments: nil, assignmentsPath: "assignments.json", to: site)
+                if full_ { last = report }
+            }
+            if full_ { times.append(seconds(elapsed)) } else { baseTimes.append(seconds(elapsed)) }
         }
-        baseTimes.append(seconds(base))
-        let elapsed = try clock.measure {
-            last = try full.export(assignments: nil, assignmentsPath: "assignments.json", to: site)
-        }
-        times.append(seconds(elapsed))
     }
     guard let last else { return }
+    // Where the difference goes: the model alone, with each part, and what reading every job's
+    // runs over the whole 61-night look-back would cost (the windowed read avoids it).
+    var parts: [String: [Double]] = [:]
+    for _ in 0..<max(1, o.runs) {
+        for (name, part) in [("ranking", DashboardBuilder.Parts.ranking), ("since/suspects", .whatChanged)] {
+            var one = full
+            one.parts = part
+            parts["model + " + name, default: []].append(seconds(try clock.measure { _ = try one.build(assignments: AssignmentsFile()) }))
+        }
+        var none = full
+        none.parts = []
+        parts["model only", default: []].append(seconds(try clock.measure { _ = try none.build(assignments: AssignmentsFile()) }))
+        let first = calendar.nights(endingAt: lastNight, count: 61).first ?? lastNight
+        parts["(one read of every job over 61 nights)", default: []].append(
+            seconds(try clock.measure { _ = try store.nightlyJobs(fromNight: first, throughNight: lastNight, projectID: nil, name: nil) }))
+    }
+    for (name, samples) in parts.sorted(by: { $0.key < $1.key }) { print("    \(name): median \(f(median(samples), 3)) s") }
     print(
         "  export: median \(f(median(times), 2)) s of \(times.count) runs (target 5 s): \(last.projects) projects × "
             + "\(last.nights) nights, \(last.clusters) clusters, \(last.files) files, \(f(Double(last.bytes) / 1e6, 1)) MB")
