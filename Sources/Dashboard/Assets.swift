@@ -98,6 +98,7 @@ enum Assets {
         .n-3 { background: #d1242f; color: #fff; }
         .n-4 { background: #82071e; color: #fff; }
         .still-failing { color: var(--bad); font-weight: bold; }
+        .ranking td:nth-child(5), .ranking td:nth-child(8) { white-space: nowrap; }
         .spark { font-family: ui-monospace, monospace; letter-spacing: -1px; color: var(--bad); white-space: nowrap; }
         code, .template { font-family: ui-monospace, SFMono-Regular, monospace; font-size: .85rem; overflow-wrap: anywhere; }
         footer { color: var(--muted); font-size: .8rem; margin-top: 2rem; }

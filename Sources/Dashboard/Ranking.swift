@@ -98,7 +98,8 @@ extension AssignmentsFile {
                     cluster: a.cluster, issue: a.issue.ref, by: a.by, at: a.at, note: a.note)
             },
             clusters: clusters.map { c in
-                TriageCore.ClusterAssignment(cluster: c.cluster, issue: c.issue.ref, by: c.by, at: c.at, note: c.note)
+                TriageCore.ClusterAssignment(
+                    cluster: c.cluster, issue: c.issue.ref, by: c.by, at: c.at, note: c.note)
             })
     }
 }

@@ -38,7 +38,9 @@ public struct TopSuspect: Sendable, Hashable, Codable {
     /// other kinds.
     public var text: String
 
-    public init(ecosystem: String, package: String, from: [String], to: String?, rank: Int, failing: Int, green: Int) {
+    public init(
+        ecosystem: String, package: String, from: [String], to: String?, rank: Int, failing: Int, green: Int
+    ) {
         self.ecosystem = ecosystem
         self.package = package
         self.from = from
@@ -79,7 +81,9 @@ enum WhatChanged {
         // Streaks of `night`, settled key by key where the red run reaches the window's start.
         var recent = try reader.histories(endingAt: night, nights: window + 1)
         let unsettled = recent.histories.filter { h in
-            guard let index = h.runs.lastIndex(where: { $0.night == night }), h.runs[index].red else { return false }
+            guard let index = h.runs.lastIndex(where: { $0.night == night }), h.runs[index].red else {
+                return false
+            }
             return h.runs[...index].allSatisfy(\.red)
         }
         try reader.complete(&recent, keys: unsettled, through: night)
@@ -90,14 +94,18 @@ enum WhatChanged {
         // Suspects of each night a streak began on, from that night's window, settled the same way.
         // Streaks mostly began within days: one read reaching back `reach` nights serves them all.
         let starts = Set(streaks.compactMap(\.since)).sorted(by: >)
-        func windowStart(_ start: String) -> String { calendar.nights(endingAt: start, count: window + 1).first ?? start }
+        func windowStart(_ start: String) -> String {
+            calendar.nights(endingAt: start, count: window + 1).first ?? start
+        }
         let reachStart = calendar.nights(endingAt: night, count: reach + 1).first ?? night
-        if let earliest = starts.map(windowStart).filter({ $0 >= reachStart }).min(), earliest < recent.first {
+        if let earliest = starts.map(windowStart).filter({ $0 >= reachStart }).min(), earliest < recent.first
+        {
             try reader.extend(&recent, from: earliest)
         }
         var ranked: [String: [Suspect]] = [:]
         for start in starts {
-            var around = recent.first <= windowStart(start)
+            var around =
+                recent.first <= windowStart(start)
                 ? recent : try reader.histories(endingAt: start, nights: window + 1)
             let unsettled = around.histories.filter { h in
                 guard let run = h.run(on: start) else { return false }
@@ -108,8 +116,11 @@ enum WhatChanged {
             let failing = ChangesPairs.newlyFailing(on: start, histories: around.histories)
             guard !failing.isEmpty else { continue }
             let green = ChangesPairs.stillGreen(on: start, histories: around.histories)
-            try facts.prefetch(failing.flatMap { [$0.jobID, $0.baseJobID] } + green.flatMap { [$0.jobID, $0.baseJobID] })
-            let clusters = try cache.insights(jobIDs: failing.map(\.jobID)).compactMapValues { $0.cluster?.rawValue }
+            try facts.prefetch(
+                failing.flatMap { [$0.jobID, $0.baseJobID] } + green.flatMap { [$0.jobID, $0.baseJobID] })
+            let clusters = try cache.insights(jobIDs: failing.map(\.jobID)).compactMapValues {
+                $0.cluster?.rawValue
+            }
             ranked[start] = try ChangesPairs.suspects(failing: failing, green: green, clusters: clusters) {
                 try facts.facts($0)
             }.suspects
@@ -121,12 +132,15 @@ enum WhatChanged {
             let startJob = byKey[streak.key]?.run(on: since)?.jobID
             // The night's best-ranked change that this job has: another package released the same
             // night may explain other projects' failures, not this one's.
-            let top = ranked[since]?.enumerated().first { _, s in startJob.map(s.failingJobs.contains) ?? false }
+            let top = ranked[since]?.enumerated().first { _, s in
+                startJob.map(s.failingJobs.contains) ?? false
+            }
             result[streak.key] = JobChanges(
                 since: since, nights: streak.nights,
                 suspect: top.map { rank, s in
                     TopSuspect(
-                        ecosystem: s.ecosystem.rawValue, package: s.name, from: s.from, to: s.to, rank: rank + 1,
+                        ecosystem: s.ecosystem.rawValue, package: s.name, from: s.from, to: s.to,
+                        rank: rank + 1,
                         failing: s.newlyFailing, green: s.alsoInGreen)
                 })
         }
@@ -158,7 +172,9 @@ private struct HistoryReader {
 
     /// Reads every job from `first` on too (the nights before `read.first`).
     func extend(_ read: inout Read, from first: String) throws {
-        guard first < read.first, let before = calendar.nights(endingAt: read.first, count: 2).first else { return }
+        guard first < read.first, let before = calendar.nights(endingAt: read.first, count: 2).first else {
+            return
+        }
         let rows = try queries.nightlyJobs(fromNight: first, throughNight: before, projectID: nil, name: nil)
             .filter { nightly($0.pipeline) }
         read.first = first
@@ -174,7 +190,8 @@ private struct HistoryReader {
         for h in keys {
             let rows = try queries.nightlyJobs(
                 fromNight: first, throughNight: last, projectID: h.projectID, name: h.key.name)
-            for history in ChangesHistory.histories(rows.filter { nightly($0.pipeline) }) where history.key == h.key {
+            for history in ChangesHistory.histories(rows.filter { nightly($0.pipeline) })
+            where history.key == h.key {
                 full[h.key] = history
             }
         }

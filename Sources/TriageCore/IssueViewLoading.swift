@@ -33,7 +33,8 @@ extension IssueView {
         var states: [String: ViewedIssueState] = [:]
         var refs: [String: IssueRef] = [:]
         if let issues = cache as? any IssueCache {
-            let paths = Dictionary(try cache.projects().map { ($0.id, $0.path) }, uniquingKeysWith: { a, _ in a })
+            let paths = Dictionary(
+                try cache.projects().map { ($0.id, $0.path) }, uniquingKeysWith: { a, _ in a })
             for issue in try issues.issues() {
                 let path = paths[issue.projectID] ?? String(issue.projectID)
                 let ref = IssueRef(project: path, iid: issue.iid, url: issue.webURL, title: issue.title)

@@ -21,8 +21,10 @@ import TriageCore
         let closed = ISO8601DateFormatter().date(from: "2026-11-27T06:00:00Z")!
         try store.upsertIssues([
             Issue(
-                id: 9, iid: 4, projectID: 1, title: Self.hostile, description: nil, state: "closed", labels: [],
-                webURL: "https://g/julia/A.jl/-/issues/4", createdAt: closed, updatedAt: closed, closedAt: closed)
+                id: 9, iid: 4, projectID: 1, title: Self.hostile, description: nil, state: "closed",
+                labels: [],
+                webURL: "https://g/julia/A.jl/-/issues/4", createdAt: closed, updatedAt: closed,
+                closedAt: closed)
         ])
         let book = try AssignmentsFile.parse(
             Data(
@@ -32,7 +34,8 @@ import TriageCore
             .build(assignments: book)
         let nights = utc.nights(endingAt: "2026-11-28", count: 30)
         #expect(model.ranking.nights == nights)
-        let view = try IssueView.load(nights: nights, cache: store, analysis: store, book: book.book, calendar: utc)
+        let view = try IssueView.load(
+            nights: nights, cache: store, analysis: store, book: book.book, calendar: utc)
         #expect(model.ranking.rows == view.ranked().map(RankingRow.init))
         #expect(model.ranking.rows.map(\.issue?.key) == ["julia/A.jl#4", nil])
         #expect(model.ranking.rows.map(\.cluster) == [nil, clusterB])

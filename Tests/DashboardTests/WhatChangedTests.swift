@@ -14,7 +14,8 @@ let utc = NightCalendar(timeZone: TimeZone(identifier: "UTC")!)
 /// - julia/C.jl: green every night, Foo held at 1.2.0.
 /// Analysed, so the red jobs have clusters (A's two failures share one).
 func makeChangesCache() throws -> (directory: URL, store: SQLiteCacheStore) {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("dashboard-changes-\(UUID().uuidString)")
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+        "dashboard-changes-\(UUID().uuidString)")
     let store = try SQLiteCacheStore(directory: directory)
     let paths = [1: "julia/A.jl", 2: "julia/B.jl", 3: "julia/C.jl"]
     try store.upsertProjects(
@@ -23,8 +24,15 @@ func makeChangesCache() throws -> (directory: URL, store: SQLiteCacheStore) {
         })
     let nights = ["2026-11-25", "2026-11-26", "2026-11-27", "2026-11-28"]
     func trace(foo: String, bar: String, red: String?) -> Data {
-        var lines = ["Status `/builds/Project.toml`", "  [a93c6f00] Foo v\(foo)", "  [b93c6f01] Bar v\(bar)", "Testing"]
-        if let red { lines += [red, "ERROR: Job failed: exit code 1"] } else { lines.append("Testing Pkg tests passed") }
+        var lines = [
+            "Status `/builds/Project.toml`", "  [a93c6f00] Foo v\(foo)", "  [b93c6f01] Bar v\(bar)",
+            "Testing",
+        ]
+        if let red {
+            lines += [red, "ERROR: Job failed: exit code 1"]
+        } else {
+            lines.append("Testing Pkg tests passed")
+        }
         return Data(lines.joined(separator: "\n").utf8)
     }
     let loadError = "ERROR: LoadError: UndefVarError: `columnindex` not defined in `Foo`"
@@ -45,13 +53,15 @@ func makeChangesCache() throws -> (directory: URL, store: SQLiteCacheStore) {
             try store.storePipeline(
                 Pipeline(
                     id: pipelineID, iid: n + 1, projectID: project, sha: "sha\(pipelineID)", ref: "main",
-                    status: red == nil ? .success : .failed, source: "schedule", createdAt: created, updatedAt: created,
+                    status: red == nil ? .success : .failed, source: "schedule", createdAt: created,
+                    updatedAt: created,
                     webURL: "https://g/\(paths[project]!)/-/pipelines/\(pipelineID)"),
                 night: night,
                 jobs: [
                     Job(
                         id: jobID, pipelineID: pipelineID, projectID: project, name: "test", stage: "test",
-                        status: red == nil ? .success : .failed, failureReason: red == nil ? nil : "script_failure",
+                        status: red == nil ? .success : .failed,
+                        failureReason: red == nil ? nil : "script_failure",
                         webURL: "https://g/\(paths[project]!)/-/jobs/\(jobID)")
                 ])
             try store.storeTrace(jobID: jobID, data: trace(foo: foo, bar: bar, red: red))
@@ -77,7 +87,8 @@ func makeChangesCache() throws -> (directory: URL, store: SQLiteCacheStore) {
                 == JobChanges(
                     since: "2026-11-27", nights: 2,
                     suspect: TopSuspect(
-                        ecosystem: "julia", package: "Foo", from: ["1.2.0"], to: "1.3.0", rank: 1, failing: 1, green: 0)))
+                        ecosystem: "julia", package: "Foo", from: ["1.2.0"], to: "1.3.0", rank: 1, failing: 1,
+                        green: 0)))
         #expect(changes["julia/A.jl"]??.suspect?.text == "Foo v1.2.0 → v1.3.0")
         #expect(changes["julia/B.jl"]??.since == "2026-11-28")
         #expect(changes["julia/B.jl"]??.nights == 1)
@@ -95,24 +106,31 @@ func makeChangesCache() throws -> (directory: URL, store: SQLiteCacheStore) {
         let found = try WhatChanged.jobs(
             on: "2026-11-28", queries: store, cache: store, calendar: utc, nightly: { _ in true },
             facts: ListingReader(cache: store))
-        let rows = try store.nightlyJobs(fromNight: "2026-09-29", throughNight: "2026-11-28", projectID: nil, name: nil)
+        let rows = try store.nightlyJobs(
+            fromNight: "2026-09-29", throughNight: "2026-11-28", projectID: nil, name: nil)
         let histories = ChangesHistory.histories(rows)
-        let streaks = Streaks.on(night: "2026-11-28", histories: histories).filter { $0.kind == .new || $0.kind == .failing }
+        let streaks = Streaks.on(night: "2026-11-28", histories: histories).filter {
+            $0.kind == .new || $0.kind == .failing
+        }
         #expect(Set(found.keys) == Set(streaks.map(\.key)))
         for streak in streaks { #expect(found[streak.key]?.since == streak.since) }
         let ranked = try ChangesPairs.suspects(
             failing: ChangesPairs.newlyFailing(on: "2026-11-27", histories: histories),
             green: ChangesPairs.stillGreen(on: "2026-11-27", histories: histories), clusters: [:]
         ) { id in try store.trace(jobID: id).map { TraceFacts(log: TraceCleaner.clean([UInt8]($0))) } }
-        #expect(ranked.suspects.first?.name == found[JobKey(project: "julia/A.jl", name: "test")]?.suspect?.package)
+        #expect(
+            ranked.suspects.first?.name
+                == found[JobKey(project: "julia/A.jl", name: "test")]?.suspect?.package)
     }
 
     /// Without the part (the benchmark's baseline), nothing is computed.
     @Test func partsLeaveItOut() throws {
         let (directory, store) = try makeChangesCache()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let model = try DashboardBuilder(cache: store, analysis: store, source: "schedule", calendar: utc, parts: [])
-            .build(assignments: AssignmentsFile())
+        let model = try DashboardBuilder(
+            cache: store, analysis: store, source: "schedule", calendar: utc, parts: []
+        )
+        .build(assignments: AssignmentsFile())
         #expect(model.nights.allSatisfy { $0.jobs.allSatisfy { $0.changes == nil } })
         #expect(model.ranking == IssueRanking())
     }
