@@ -51,23 +51,34 @@ func benchExport(_ o: ShellOptions) async throws {
         }
     }
     guard let last else { return }
-    // Where the difference goes: the model alone, with each part, and what reading every job's
-    // runs over the whole 61-night look-back would cost (the windowed read avoids it).
-    var parts: [String: [Double]] = [:]
+    // Where the difference goes, at model level (no file writing): the model alone and with each
+    // part, in wall time and in CPU time (steadier on a machine shared with other builds), and what
+    // reading every job's runs over the whole 61-night look-back would cost (the windowed read avoids it).
+    var wall: [String: [Double]] = [:]
+    var cpu: [String: [Double]] = [:]
+    func sample(_ name: String, _ body: () throws -> Void) rethrows {
+        let cpuBefore = processCPUSeconds()
+        let elapsed = try clock.measure(body)
+        cpu[name, default: []].append(processCPUSeconds() - cpuBefore)
+        wall[name, default: []].append(seconds(elapsed))
+    }
+    let variants: [(String, DashboardBuilder.Parts)] = [
+        ("model only", []), ("model + ranking", .ranking), ("model + since/suspects", .whatChanged), ("model, full", .all),
+    ]
     for _ in 0..<max(1, o.runs) {
-        for (name, part) in [("ranking", DashboardBuilder.Parts.ranking), ("since/suspects", .whatChanged)] {
+        for (name, part) in variants {
             var one = full
             one.parts = part
-            parts["model + " + name, default: []].append(seconds(try clock.measure { _ = try one.build(assignments: AssignmentsFile()) }))
+            try sample(name) { _ = try one.build(assignments: AssignmentsFile()) }
         }
-        var none = full
-        none.parts = []
-        parts["model only", default: []].append(seconds(try clock.measure { _ = try none.build(assignments: AssignmentsFile()) }))
         let first = calendar.nights(endingAt: lastNight, count: 61).first ?? lastNight
-        parts["(one read of every job over 61 nights)", default: []].append(
-            seconds(try clock.measure { _ = try store.nightlyJobs(fromNight: first, throughNight: lastNight, projectID: nil, name: nil) }))
+        try sample("(one read of every job over 61 nights)") {
+            _ = try store.nightlyJobs(fromNight: first, throughNight: lastNight, projectID: nil, name: nil)
+        }
     }
-    for (name, samples) in parts.sorted(by: { $0.key < $1.key }) { print("    \(name): median \(f(median(samples), 3)) s") }
+    for name in variants.map(\.0) + ["(one read of every job over 61 nights)"] {
+        print("    \(name): median \(f(median(wall[name] ?? []), 3)) s wall, \(f(median(cpu[name] ?? []), 3)) s CPU")
+    }
     print(
         "  export: median \(f(median(times), 2)) s of \(times.count) runs (target 5 s): \(last.projects) projects × "
             + "\(last.nights) nights, \(last.clusters) clusters, \(last.files) files, \(f(Double(last.bytes) / 1e6, 1)) MB")
@@ -113,4 +124,12 @@ func dumpDOM(chromium: String, url: String) throws -> String {
     let data = pipe.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
     return String(decoding: data, as: UTF8.self)
+}
+
+/// User and system CPU time of the process so far.
+func processCPUSeconds() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    func s(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1e6 }
+    return s(usage.ru_utime) + s(usage.ru_stime)
 }
