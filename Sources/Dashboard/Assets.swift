@@ -88,6 +88,17 @@ enum Assets {
         .jobs { list-style: none; padding: 0; margin: 0; }
         .jobs li { border-top: 1px solid var(--line); padding: .4rem 0; }
         pre.excerpt { background: #f6f8fa; padding: .4rem; margin: .3rem 0; overflow-x: auto; font-size: .8rem; white-space: pre-wrap; overflow-wrap: anywhere; }
+        .changes { font-size: .85rem; }
+        .suspect { font-family: ui-monospace, monospace; font-weight: bold; overflow-wrap: anywhere; }
+        .strip { display: inline-flex; gap: 1px; white-space: nowrap; }
+        .strip .n { display: inline-block; width: .75rem; height: 1.2rem; line-height: 1.2rem; text-align: center; font: .65rem ui-monospace, monospace; border-radius: 2px; }
+        .n-0 { background: var(--none); color: var(--muted); }
+        .n-1 { background: #ffcecb; color: #000; }
+        .n-2 { background: #ff8182; color: #000; }
+        .n-3 { background: #d1242f; color: #fff; }
+        .n-4 { background: #82071e; color: #fff; }
+        .still-failing { color: var(--bad); font-weight: bold; }
+        .ranking td:nth-child(5), .ranking td:nth-child(8) { white-space: nowrap; }
         .spark { font-family: ui-monospace, monospace; letter-spacing: -1px; color: var(--bad); white-space: nowrap; }
         code, .template { font-family: ui-monospace, SFMono-Regular, monospace; font-size: .85rem; overflow-wrap: anywhere; }
         footer { color: var(--muted); font-size: .8rem; margin-top: 2rem; }
@@ -277,9 +288,22 @@ enum Assets {
                 ]),
                 job.commit_title ? el("div", { class: "note" }, ["commit: " + job.commit_title]) : null,
                 job.excerpt && job.excerpt.length ? el("pre", { class: "excerpt" }, [job.excerpt.join("\n")]) : null,
+                job.changes ? changesNode(job.changes) : null,
                 el("div", {}, ["issue: ", issueNode(issueFor(job))]),
               ]);
             }));
+          }
+
+          // Since when a job of last night fails, and the top suspect of the night it began.
+          function changesNode(changes) {
+            var suspect = changes.suspect;
+            return el("div", { class: "changes", "data-since": changes.since }, [
+              el("span", { class: "since" }, ["since " + changes.since + " (" + plural(changes.nights, "night") + ")"]),
+              " · top suspect: ",
+              suspect
+                ? el("span", { class: "suspect", title: suspect.ecosystem + ": " + suspect.failing + " newly failing, " + suspect.green + " still green with it; rank " + suspect.rank + " that night" }, [suspect.text])
+                : el("span", { class: "note" }, ["none found"]),
+            ]);
           }
 
           function renderLastNight(state, main) {
@@ -374,9 +398,53 @@ enum Assets {
             });
           }
 
+          // One cell a night, its character that of `issues --ranked`'s strip (. none, 1-9, + ten or more).
+          function strip(counts, nights) {
+            var text = counts.map(function (n) { return n === 0 ? "." : n < 10 ? String(n) : "+"; }).join("");
+            return el("span", { class: "strip", role: "img", "aria-label": "failures per night from " + (nights[0] || "") + ": " + counts.join(", ") },
+              counts.map(function (n, i) {
+                var level = n === 0 ? 0 : n === 1 ? 1 : n < 5 ? 2 : n < 10 ? 3 : 4;
+                return el("span", { class: "n n-" + level, title: (nights[i] || "") + ": " + plural(n, "failure"), "aria-hidden": "true" }, [text.charAt(i)]);
+              }));
+          }
+          var trends = { rising: "↗ rising", steady: "→ steady", fading: "↘ fading" };
+          function stateText(row) {
+            if (row.state === "opened") return "open";
+            if (row.state === "closed") return row.closed_but_failing ? "closed, still failing" : "closed";
+            return "-";
+          }
+
+          function renderRanking(main) {
+            return load("ranking", "data/ranking.js").then(function (data) {
+              var rows = data ? data.rows : [];
+              var nights = data ? data.nights : [];
+              main.appendChild(el("h3", {}, ["Issues ranked (" + rows.length + ")"]));
+              main.appendChild(el("p", { class: "note" }, ["By failures over the " + nights.length + " nights " + (nights[0] || "") + " … " + (nights[nights.length - 1] || "") + ", as 'issues --ranked 30d' says the morning after; untriaged clusters are rows too (no issue yet). Every project counts: the filters do not apply."]));
+              var body = el("tbody", {}, rows.map(function (r, i) {
+                var name = r.issue
+                  ? el("span", { class: "issue" }, [link(r.issue.url, r.issue.project + "#" + r.issue.iid), r.issue.title ? " " + r.issue.title : null])
+                  : el("span", { class: "untriaged" }, ["no issue yet: ", el("code", {}, [r.cluster])]);
+                var stateCell = r.closed_but_failing
+                  ? el("td", { class: "still-failing" }, ["⚠ " + stateText(r)])
+                  : el("td", {}, [stateText(r)]);
+                return el("tr", { class: "ranked", "data-rank": i + 1, "data-issue": r.issue ? r.issue.project + "#" + r.issue.iid : null, "data-cluster": r.issue ? null : r.cluster }, [
+                  el("td", {}, [String(i + 1)]), el("td", {}, [name]), stateCell, el("td", {}, [String(r.failures)]),
+                  el("td", {}, [trends[r.trend] || r.trend]), el("td", {}, [String(r.projects)]),
+                  el("td", {}, [strip(r.counts, nights)]), el("td", {}, [r.last || "-"]),
+                ]);
+              }));
+              main.appendChild(el("div", { class: "scroll" }, [el("table", { class: "data ranking" }, [
+                el("thead", {}, [el("tr", {}, ["#", "Issue", "State", "Failures", "Trend", "Projects", "Nights", "Last"].map(function (h) { return el("th", { scope: "col" }, [h]); }))]),
+                body,
+              ])]));
+            });
+          }
+
           function renderAssignments(state, main) {
             var book = assignments();
             main.appendChild(el("h2", {}, ["Assignments"]));
+            var ranking = el("section", { id: "ranking", "aria-label": "Issues ranked by failures" }, []);
+            main.appendChild(ranking);
             var jobs = book.assignments.filter(function (a) { return projectMatches(state, a.project); });
             var heads = ["Job", "Project", "Night", "Cluster", "Issue", "By", "At", "Note"];
             main.appendChild(el("h3", {}, ["Jobs (" + jobs.length + ")"]));
@@ -400,6 +468,7 @@ enum Assets {
                 ]);
               })),
             ])]));
+            return renderRanking(ranking);
           }
 
           var views = { overview: renderOverview, "last-night": renderLastNight, clusters: renderClusters, warnings: renderWarnings, assignments: renderAssignments };

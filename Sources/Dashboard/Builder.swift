@@ -14,11 +14,34 @@ public struct DashboardBuilder: Sendable {
     public var analysis: (any AnalysisStore)?
     /// Pipeline source counted as nightly (`schedule`); nil counts every pipeline.
     public var source: String?
+    /// The workspace's nights: windows ending at the newest night, and the night an issue was closed.
+    public var calendar: NightCalendar
+    /// The parts beyond the heatmap, failures, clusters, warnings and assignments (the benchmark
+    /// leaves them out to measure what they cost).
+    public var parts: Parts
 
-    public init(cache: any CacheStore, analysis: (any AnalysisStore)?, source: String?) {
+    /// Optional parts of the model.
+    public struct Parts: OptionSet, Sendable, Hashable {
+        public let rawValue: Int
+        public init(rawValue: Int) { self.rawValue = rawValue }
+        /// The issue ranking with per-night strips (`issues --ranked 30d`); needs `analysis`.
+        public static let ranking = Parts(rawValue: 1)
+        /// Since when each of last night's failing jobs fails, and the top suspect (`WhatChanged`);
+        /// needs a cache that answers `ChangesQueries`.
+        public static let whatChanged = Parts(rawValue: 2)
+        public static let all: Parts = [.ranking, .whatChanged]
+    }
+
+    public init(
+        cache: any CacheStore, analysis: (any AnalysisStore)?, source: String?,
+        calendar: NightCalendar = NightCalendar(timeZone: TimeZone(identifier: "UTC") ?? .current),
+        parts: Parts = .all
+    ) {
         self.cache = cache
         self.analysis = analysis
         self.source = source
+        self.calendar = calendar
+        self.parts = parts
     }
 
     public func build(assignments: AssignmentsFile) throws -> DashboardModel {
@@ -56,6 +79,14 @@ public struct DashboardBuilder: Sendable {
         let summaries = ClusterSummary.summarise(analyses, states: states)
         let summaryByID = Dictionary(summaries.map { ($0.state.id, $0) }, uniquingKeysWith: { a, _ in a })
 
+        // Since when last night's failing jobs fail, and their suspects.
+        var changes: [JobKey: JobChanges] = [:]
+        if parts.contains(.whatChanged), !lastNight.isEmpty, let queries = cache as? any ChangesQueries {
+            changes = try WhatChanged.jobs(
+                on: lastNight, queries: queries, cache: cache, calendar: calendar, nightly: nightly,
+                facts: ListingReader(cache: cache))
+        }
+
         // Failed jobs per night, and warnings.
         let failures = try cache.failures(nights: Set(nights)).filter { nightly($0.pipeline) }
         var perNight: [String: [FailedJob]] = [:]
@@ -71,7 +102,9 @@ public struct DashboardBuilder: Sendable {
                     failureReason: row.job.failureReason, allowFailure: row.job.allowFailure, webURL: row.job.webURL,
                     commitTitle: row.job.commitTitle, cluster: analysed?.cluster?.rawValue,
                     new: summary.map { $0.state.isNew(on: row.night) } ?? false, flaky: summary?.flaky ?? false,
-                    template: summary?.state.template, excerpt: excerpt))
+                    template: summary?.state.template, excerpt: excerpt,
+                    changes: row.night == lastNight && !row.job.allowFailure
+                        ? changes[JobKey(project: row.projectPath, name: row.job.name)] : nil))
             if row.job.allowFailure && row.pipeline.status == .success {
                 warningRows[row.pipeline.id, default: []].append(row)
             }
@@ -104,9 +137,15 @@ public struct DashboardBuilder: Sendable {
                 })
         }.sorted { ($1.night, $0.project, $0.pipeline) < ($0.night, $1.project, $1.pipeline) }
 
+        var ranking = IssueRanking()
+        if parts.contains(.ranking), !lastNight.isEmpty, let analysis {
+            ranking = try IssueRanking.build(
+                lastNight: lastNight, cache: cache, analysis: analysis, book: assignments.book, calendar: calendar)
+        }
+
         return DashboardModel(
             overview: overview, nights: nightFiles, clusters: ClusterList(nights: nights, clusters: clusters),
-            warnings: WarningList(pipelines: warnings), assignments: assignments)
+            warnings: WarningList(pipelines: warnings), assignments: assignments, ranking: ranking)
     }
 
     /// The excerpt's key lines: those a pattern, an error keyword or the green comparison chose,

@@ -11,16 +11,19 @@ public struct DashboardModel: Sendable, Hashable {
     public var clusters: ClusterList
     public var warnings: WarningList
     public var assignments: AssignmentsFile
+    /// Issues ranked over the last 30 nights, as `issues --ranked 30d` (the assignments view).
+    public var ranking: IssueRanking
 
     public init(
         overview: Overview, nights: [NightFailures], clusters: ClusterList, warnings: WarningList,
-        assignments: AssignmentsFile
+        assignments: AssignmentsFile, ranking: IssueRanking = IssueRanking()
     ) {
         self.overview = overview
         self.nights = nights
         self.clusters = clusters
         self.warnings = warnings
         self.assignments = assignments
+        self.ranking = ranking
     }
 }
 
@@ -83,9 +86,12 @@ public struct FailedJob: Sendable, Hashable, Codable {
     public var template: String?
     /// The excerpt's key lines (`DashboardBuilder.keyLines`).
     public var excerpt: [String]
+    /// Last night's failing jobs only (absent elsewhere): since when the job fails, and the
+    /// top suspect of that night (`WhatChanged`).
+    public var changes: JobChanges?
 
     enum CodingKeys: String, CodingKey {
-        case job, project, pipeline, night, name, stage, status, cluster, new, flaky, template, excerpt
+        case job, project, pipeline, night, name, stage, status, cluster, new, flaky, template, excerpt, changes
         case pipelineURL = "pipeline_url"
         case failureReason = "failure_reason"
         case allowFailure = "allow_failure"

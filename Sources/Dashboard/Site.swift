@@ -32,6 +32,7 @@ public enum Site {
             try dataScript("clusters", model.clusters),
             try dataScript("warnings", model.warnings),
             try dataScript("assignments", model.assignments),
+            try dataScript("ranking", model.ranking),
         ]
         for night in model.nights {
             files.append(try dataScript("night/\(night.night)", night, path: "data/nights/\(night.night).js"))

@@ -9,7 +9,9 @@ let exportCommand: CommandSpec = CommandSpec(
     details: """
         The site works from file://, from 'serve' and from GitLab Pages, and fetches nothing from the \
         network. It shows the heatmap of projects × nights, last night's failures by cluster, the \
-        clusters, the warnings and assignments.json. The same cache and assignments give byte-identical \
+        clusters, the warnings and assignments.json with the issues ranked over the last 30 nights \
+        (as 'issues --ranked 30d'), and for each of last night's failing jobs the night its streak began \
+        and the top suspect of that night (as 'streaks' and 'suspects'). The same cache and assignments give byte-identical \
         files. A relative --out is taken from the workspace; only data/ and the three assets in it are \
         replaced. JSON: files, bytes, projects, nights, clusters, first_view_bytes, folder.
         """,
@@ -26,7 +28,8 @@ func runExport(_ command: ParsedCommand, _ context: Context) throws -> CommandOu
     } ?? workspace.appendingPathComponent("public", isDirectory: true)
     let request = DashboardExportRequest(
         cache: try context.store(), source: try context.config().source,
-        assignments: workspace.appendingPathComponent("assignments.json"), folder: folder)
+        assignments: workspace.appendingPathComponent("assignments.json"), folder: folder,
+        calendar: try context.calendar())
     let summary = try context.environment.exportDashboard(request)
     let shown = folder.standardizedFileURL.path.hasPrefix(workspace.standardizedFileURL.path + "/")
         ? String(folder.standardizedFileURL.path.dropFirst(workspace.standardizedFileURL.path.count + 1)) + "/"

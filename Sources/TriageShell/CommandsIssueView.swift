@@ -35,39 +35,16 @@ let issueCommand: CommandSpec = CommandSpec(
     run: { command, context in try runIssue(command, context) }
 )
 
-/// The window's failures and everything known of the issues, for `issue` and `issues --ranked`.
+/// The window's failures and everything known of the issues, for `issue` and `issues --ranked`
+/// (`IssueView.load`, which the dashboard's ranking reads too).
 func issueView(range: String?, context: Context) throws -> IssueView {
     let nights = try context.nights(range, default: issueViewDefaultRange)
     let (cache, store) = try context.analysisStore()
-    let window = Set(nights)
-    var failures =
-        try (store as? any ViewedFailureSource)?.viewedFailures(nights: window)
-        ?? store.analyses(nights: window).map {
-            ViewedFailure(
-                jobID: $0.jobID, projectPath: $0.projectPath, night: $0.night, jobName: $0.jobName,
-                cluster: $0.cluster?.rawValue)
-        }
-    let book = try context.assignmentBook().read()
-    // A failure assigned directly but never analysed (no trace) still counts for its issue.
-    let analysed = Set(failures.map(\.jobID))
-    for a in book.assignments where window.contains(a.night) && !analysed.contains(a.job) {
-        let name = try cache.job(id: a.job)?.name ?? "?"
-        failures.append(
-            ViewedFailure(
-                jobID: a.job, projectPath: a.project, night: a.night, jobName: name, cluster: a.cluster))
-    }
-    let calendar = try context.calendar()
-    let paths = Dictionary(try cache.projects().map { ($0.id, $0.path) }, uniquingKeysWith: { a, _ in a })
-    var states: [String: ViewedIssueState] = [:]
-    var refs: [String: IssueRef] = [:]
-    for issue in try context.issueCache().issues() {
-        let path = paths[issue.projectID] ?? String(issue.projectID)
-        let ref = IssueRef(project: path, iid: issue.iid, url: issue.webURL, title: issue.title)
-        states[ref.key] = ViewedIssueState(
-            state: issue.state, closedNight: issue.closedAt.map { calendar.night(of: $0) })
-        refs[ref.key] = ref
-    }
-    return IssueView(nights: nights, failures: failures, book: book, states: states, cachedRefs: refs)
+    // The shell refuses a cache without issues; `load` would only leave titles and states out.
+    _ = try context.issueCache()
+    return try IssueView.load(
+        nights: nights, cache: cache, analysis: store, book: try context.assignmentBook().read(),
+        calendar: try context.calendar())
 }
 
 /// The key of the issue a reference names among those the view knows (cached or assigned).

@@ -31,6 +31,8 @@ public struct DashboardExportRequest: Sendable {
     public var assignments: URL
     /// The folder to write (`public/` by default).
     public var folder: URL
+    /// The workspace's nights (its time zone): the ranking's window and issues' closing nights.
+    public var calendar: NightCalendar
 }
 
 /// What `export` wrote.

@@ -108,7 +108,8 @@ let environment = ShellEnvironment(
     exportDashboard: { request in
         do {
             let builder = DashboardBuilder(
-                cache: request.cache, analysis: request.cache as? any AnalysisStore, source: request.source)
+                cache: request.cache, analysis: request.cache as? any AnalysisStore, source: request.source,
+                calendar: request.calendar)
             let report = try builder.export(
                 assignments: FileManager.default.contents(atPath: request.assignments.path),
                 assignmentsPath: request.assignments.path, to: request.folder)

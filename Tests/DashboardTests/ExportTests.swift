@@ -62,7 +62,7 @@ func makeCache() throws -> (directory: URL, store: SQLiteCacheStore) {
         #expect(
             paths == [
                 "index.html", "app.js", "style.css", "data/overview.js", "data/clusters.js", "data/warnings.js",
-                "data/assignments.js", "data/nights/2026-11-27.js", "data/nights/2026-11-28.js",
+                "data/assignments.js", "data/ranking.js", "data/nights/2026-11-27.js", "data/nights/2026-11-28.js",
             ])
     }
 
@@ -80,7 +80,7 @@ func makeCache() throws -> (directory: URL, store: SQLiteCacheStore) {
         try Data("old".utf8).write(to: two.appendingPathComponent("data/overview.js"))
         let report = try builder.export(assignments: book, assignmentsPath: "assignments.json", to: one)
         _ = try builder.export(assignments: book, assignmentsPath: "assignments.json", to: two)
-        #expect(report.files == 9)
+        #expect(report.files == 10)
         #expect(report.projects == 2)
         #expect(report.nights == 2)
         let files = try FileManager.default.subpathsOfDirectory(atPath: one.path).sorted()

@@ -52,6 +52,54 @@ func captures(_ pattern: String, in text: String) throws -> [String] {
 
 func occurrences(of needle: String, in text: String) -> Int { text.components(separatedBy: needle).count - 1 }
 
+/// The value a data script passes to `triageData(name, …)`.
+func dataFile(_ site: URL, _ path: String, name: String) throws -> Any {
+    let text = try String(contentsOf: site.appendingPathComponent(path), encoding: .utf8)
+    let prefix = "triageData(\"\(name)\", ", suffix = ");\n"
+    guard text.hasPrefix(prefix), text.hasSuffix(suffix) else { throw CocoaError(.fileReadCorruptFile) }
+    return try JSONSerialization.jsonObject(with: Data(text.dropFirst(prefix.count).dropLast(suffix.count).utf8))
+}
+
+/// Text of an element's HTML: tags dropped, the serializer's entities decoded.
+func innerText(_ html: String) -> String {
+    html.replacingOccurrences(of: "<[^>]+>", with: "", options: .regularExpression)
+        .replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
+        .replacingOccurrences(of: "&nbsp;", with: "\u{a0}").replacingOccurrences(of: "&amp;", with: "&")
+}
+
+/// The ranking table's rows, each the texts of its cells.
+func rankingRows(in dom: String) throws -> [[String]] {
+    try captures(#"(?s)(<tr class="ranked".*?</tr>)"#, in: dom).map { row in
+        try captures(#"<td[^>]*>(.*?)</td>"#, in: row).map(innerText)
+    }
+}
+
+/// What the page should show for one record of `issues --ranked --format json`.
+func expectedRankingRow(_ record: [String: Any], rank: Int) -> [String] {
+    let name: String
+    if let issue = record["issue"] as? [String: Any] {
+        name = "\(issue["project"] ?? "")#\(issue["iid"] ?? "")" + ((issue["title"] as? String).map { " " + $0 } ?? "")
+    } else {
+        name = "no issue yet: \(record["cluster"] ?? "")"
+    }
+    let state: String =
+        switch record["state"] as? String {
+        case "opened": "open"
+        case "closed": record["closed_but_failing"] as? Bool == true ? "⚠ closed, still failing" : "closed"
+        default: "-"
+        }
+    let trend = ["rising": "↗ rising", "steady": "→ steady", "fading": "↘ fading"][record["trend"] as? String ?? ""] ?? "?"
+    return [
+        String(rank), name, state, "\(record["failures"] ?? "")", trend, "\(record["projects"] ?? "")",
+        record["strip"] as? String ?? "", record["last"] as? String ?? "-",
+    ]
+}
+
+/// The since/suspect line of a job of the last-night view.
+func jobChangesText(in dom: String, job: Int) throws -> String? {
+    try captures(#"(?s)<li class="job" data-job="\#(job)">.*?(<div class="changes".*?</div>)"#, in: dom).first.map(innerText)
+}
+
 /// The probe hand-written into assignments.json: a title and a note that would run script if they
 /// were inserted as HTML.
 let xssTitle = #"<script>document.title='PWNED'</script><img src=x onerror="document.title='PWNED'"> it's "quoted""#
@@ -77,6 +125,11 @@ let xssTitle = #"<script>document.title='PWNED'</script><img src=x onerror="docu
             let assigned = try #require(records.first)
             let assignedJob = try #require(assigned["job"] as? Int)
             let assignedProject = try #require(assigned["project"] as? String)
+            // A third issue, hostile in title and URL, covering another cluster: it shows up in the ranking.
+            let hostileCluster = try #require(
+                records.compactMap { $0["cluster"] as? String }.first {
+                    $0 != newCluster && $0 != assigned["cluster"] as? String
+                }, "\(records)")
             let book: [String: Any] = [
                 "version": 1,
                 "assignments": [[
@@ -88,10 +141,16 @@ let xssTitle = #"<script>document.title='PWNED'</script><img src=x onerror="docu
                     ],
                     "by": "alice", "at": "2026-11-29T08:14:03Z", "note": "<b onmouseover=alert(1)>note</b>",
                 ]],
-                "clusters": [[
-                    "cluster": newCluster, "by": "bob", "at": "2026-11-29T08:20:00Z",
-                    "issue": ["project": "tools/ci", "iid": 7, "url": "https://gitlab.example.com/tools/ci/-/issues/7", "title": "new kind"],
-                ]],
+                "clusters": [
+                    [
+                        "cluster": newCluster, "by": "bob", "at": "2026-11-29T08:20:00Z",
+                        "issue": ["project": "tools/ci", "iid": 7, "url": "https://gitlab.example.com/tools/ci/-/issues/7", "title": "new kind"],
+                    ],
+                    [
+                        "cluster": hostileCluster, "by": "eve", "at": "2026-11-29T08:30:00Z",
+                        "issue": ["project": "tools/ci", "iid": 666, "url": "javascript:document.title='PWNED'", "title": xssTitle],
+                    ],
+                ],
             ]
             try JSONSerialization.data(withJSONObject: book, options: [.prettyPrinted, .sortedKeys])
                 .write(to: workspace.appendingPathComponent("assignments.json"))
@@ -145,6 +204,63 @@ let xssTitle = #"<script>document.title='PWNED'</script><img src=x onerror="docu
             let cell = "\(project.path)@\(night)".addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
             let probe = try await chromium(page + "#view=overview&cell=\(cell)")
             #expect(probe.contains(#"<li class="job" data-job="\#(hostile)">"#))
+
+            // The ranking: the same rows as `issues --ranked 30d`, in the data and on the page.
+            let rankedRun = try await runTriage(["--format", "json", "-c", "issues --ranked 30d"], workspace: workspace)
+            #expect(rankedRun.status == 0, "\(rankedRun.stderr)")
+            let shellRanking = try #require(try JSONSerialization.jsonObject(with: Data(rankedRun.stdout.utf8)) as? [[String: Any]])
+            let ranking = try #require(try dataFile(site, "data/ranking.js", name: "ranking") as? [String: Any])
+            let dashboardRows = try #require(ranking["rows"] as? [[String: Any]])
+            #expect(dashboardRows.count == shellRanking.count)
+            #expect(NSArray(array: dashboardRows).isEqual(to: shellRanking), "dashboard \(dashboardRows)\nshell \(shellRanking)")
+            #expect(shellRanking.contains { ($0["issue"] as? [String: Any])?["iid"] as? Int == 666 })
+            #expect(shellRanking.contains { $0["issue"] is NSNull })
+            let shownRows = try rankingRows(in: assignments)
+            #expect(shownRows == shellRanking.enumerated().map { expectedRankingRow($1, rank: $0 + 1) })
+            #expect(shownRows.count == shellRanking.count)
+            #expect(shownRows.contains { $0[1] == "tools/ci#666 " + xssTitle })
+            #expect(!assignments.contains("javascript:"))
+
+            // Last night: since when each failing job fails (as `streaks last-night`), and the top suspect.
+            let streaksRun = try await runTriage(["--format", "json", "-c", "streaks last-night"], workspace: workspace)
+            let streaks = try #require(try JSONSerialization.jsonObject(with: Data(streaksRun.stdout.utf8)) as? [[String: Any]])
+            var streakOf: [String: (since: String, nights: Int)] = [:]
+            for streak in streaks where ["new", "failing"].contains(streak["kind"] as? String) {
+                guard let since = streak["since"] as? String, let nights = streak["nights"] as? Int else { continue }
+                streakOf["\(streak["project"] ?? "") \(streak["name"] ?? "")"] = (since, nights)
+            }
+            let lastNightData = try #require(try dataFile(site, "data/nights/\(lastNight).js", name: "night/\(lastNight)") as? [String: Any])
+            let nightJobs = try #require(lastNightData["jobs"] as? [[String: Any]]).filter { $0["allow_failure"] as? Bool == false }
+            #expect(!nightJobs.isEmpty)
+            for job in nightJobs {
+                let changes = job["changes"] as? [String: Any]
+                let streak = streakOf["\(job["project"] ?? "") \(job["name"] ?? "")"]
+                #expect(changes?["since"] as? String == streak?.since, "\(job)")
+                #expect(changes?["nights"] as? Int == streak?.nights, "\(job)")
+            }
+            // A job broken by a dependency's release (the simulator's truth names the package and version):
+            // its line shows the streak's first night and, as top suspect, the culprit as `suspects NIGHT` ranks it.
+            let org = simulator.organisation
+            let culprits: [(job: Int, key: String, package: String, version: String)] = nightJobs.compactMap { job in
+                guard let id = job["job"] as? Int, let cause = org.cause(ofJob: id), let c = ChangesTruthTests.culprit(cause.id)
+                else { return nil }
+                return (id, "\(job["project"] ?? "") \(job["name"] ?? "")", c.name, c.version)
+            }
+            print("dashboard: \(culprits.count) of last night's failures were broken by a dependency release")
+            let culprit = try #require(culprits.first, "no dependency-caused failure last night")
+            let streak = try #require(streakOf[culprit.key])
+            let suspectsRun = try await runTriage(
+                ["--format", "json", "-c", "suspects \(streak.since) --top 1000"], workspace: workspace)
+            let suspects = try #require(try JSONSerialization.jsonObject(with: Data(suspectsRun.stdout.utf8)) as? [[String: Any]])
+            let record = try #require(suspects.first { $0["package"] as? String == culprit.package }, "\(suspectsRun.stdout)")
+            #expect(record["to"] as? String == culprit.version)
+            #expect(record["rank"] as? Int == 1)
+            let from = try #require(record["from"] as? [String]).map { "v" + $0 }.joined(separator: ", ")
+            let expectedText =
+                "since \(streak.since) (\(streak.nights) night\(streak.nights == 1 ? "" : "s")) · top suspect: "
+                + "\(culprit.package) \(from) → v\(culprit.version)"
+            let changesText = try #require(try jobChangesText(in: last, job: culprit.job))
+            #expect(changesText == expectedText)
 
             // Nothing ran: no element came from data, the title is the page's own.
             for dom in [overview, last, assignments, probe] {
