@@ -34,7 +34,7 @@ func benchIssues(_ o: ShellOptions) async throws {
     if !FileManager.default.fileExists(atPath: marker.path) {
         try? FileManager.default.removeItem(at: directory.appendingPathComponent(".triage"))
         let built = try clock.measure { _ = try buildShellCache(o, at: directory, lastNight: lastNight) }
-        FileManager.default.createFile(atPath: marker.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: marker.path, contents: nil)
         print(
             "issues benchmark: built a cache of \(o.projects) projects × \(o.nights) nights in \(f(seconds(built), 1)) s"
         )

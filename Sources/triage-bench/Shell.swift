@@ -133,7 +133,7 @@ func benchShell(_ o: ShellOptions) async throws {
         try? FileManager.default.removeItem(at: directory.appendingPathComponent(".triage"))
         var counts = (pipelines: 0, jobs: 0, traces: 0, analysed: 0, clusters: 0)
         let built = try clock.measure { counts = try buildShellCache(o, at: directory, lastNight: lastNight) }
-        FileManager.default.createFile(atPath: marker.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: marker.path, contents: nil)
         print(
             "shell benchmark: built a cache of \(o.projects) projects × \(o.nights) nights: \(counts.pipelines) pipelines, "
                 + "\(counts.jobs) jobs, \(counts.traces) traces, \(counts.analysed) analysed failures in "
