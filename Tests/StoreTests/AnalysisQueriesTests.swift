@@ -44,6 +44,7 @@ import TriageCore
         #expect(lastFailed.contains("USING COVERING INDEX pipelines_status_project_night (status=?)"))
         let insights = try store.queryPlan(sql: SQLiteCacheStore.insightsSQL, arguments: ["[1]"])
         #expect(insights.contains("USING INDEX analyses_flaky (cluster_id=?)"))
+        #expect(insights.contains("SEARCH f USING PRIMARY KEY (id=?)"))
         #expect(insights.contains("SEARCH a USING INTEGER PRIMARY KEY (rowid=?)"))
         #expect(insights.contains("SEARCH c USING INDEX sqlite_autoindex_clusters_1 (id=?)"))
     }
