@@ -113,11 +113,13 @@ import TriageCore
             }
         }
         var flakyCauseClusters = 0
+        var flakyCauseByAlternationAlone = 0
         var persistentClusters = 0
         for (cluster, jobs) in members {
             guard let c = cause(jobs) else { continue }
             if c.isFlaky && alternates(jobs) {
                 flakyCauseClusters += 1
+                if !jobs.contains(where: { retriedGreen.contains($0.id) }) { flakyCauseByAlternationAlone += 1 }
                 #expect(marked[cluster] == true, "\(cluster) of flaky cause \(c.id)")
             }
             if persistent(c) && !jobs.contains(where: { retriedGreen.contains($0.id) }) {
@@ -125,11 +127,18 @@ import TriageCore
                 #expect(marked[cluster] == false, "\(cluster) of persistent cause \(c.id)")
             }
         }
+        if ProcessInfo.processInfo.environment["FLAKY_DEBUG"] != nil {
+            for c in onlyByAlternation.sorted() {
+                print("  alternating only: \(c) causes \(Set((members[c] ?? []).compactMap { org.cause(ofJob: $0.id)?.id }).sorted())")
+            }
+        }
         print(
             "flaky truth: \(members.count) clusters, \(expected.values.filter { $0 }.count) flaky "
                 + "(\(onlyByAlternation.count) by alternation alone); \(flakyCauseClusters) alternating clusters "
-                + "of flaky causes, \(persistentClusters) clusters of persistent causes")
+                + "of flaky causes (\(flakyCauseByAlternationAlone) with no green retry), "
+                + "\(persistentClusters) clusters of persistent causes")
         #expect(flakyCauseClusters > 0)
+        #expect(flakyCauseByAlternationAlone > 0)
         #expect(persistentClusters > 0)
     }
 
@@ -173,7 +182,7 @@ import TriageCore
             #expect(example["project"] as? String == org.project(id: job.projectID)?.pathWithNamespace)
             #expect((example["text"] as? String ?? "").contains("DataFrames v1."))
         }
-        let table = try await runTriage(["pattern", "test", #"DataFrames v1\."#], workspace: workspace)
+        let table = try await runTriage(["pattern", "test", #"DataFrames v1\."#, "--format", "table"], workspace: workspace)
         let heading = table.stdout.split(separator: "\n").first.map(String.init) ?? ""
         #expect(
             heading == "'DataFrames v1\\.' matches \(count(red, containing: "DataFrames v1.")) of \(red.count) failed traces, "
