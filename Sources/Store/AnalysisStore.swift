@@ -227,14 +227,16 @@ extension SQLiteCacheStore: AnalysisStore {
         WHERE a.cluster_id IS NOT NULL AND (?1 IS NULL OR p.source = ?1)
         """
 
-    /// Served by `pipelines_night_project` (night range, project in the index) and
-    /// `jobs_pipeline_status` (a pipeline's latest successful attempts).
+    /// Served by `pipelines_night_project` (the night range, the project read from the index) and
+    /// `jobs_pipeline_status` (a pipeline's latest successful attempts). The unary `+` keeps SQLite
+    /// from taking `pipelines_project` instead, which reads every pipeline of each project (on the
+    /// year-sized bench cache: 160 ms against 55 ms).
     static let greenNightsSQL = """
         SELECT p.project_id, j.name, p.night
         FROM pipelines p
         JOIN jobs j ON j.pipeline_id = p.id AND j.status = 'success' AND j.retried = 0
         WHERE p.night > ?1 AND p.night < ?2 AND (?3 IS NULL OR p.source = ?3)
-            AND p.project_id IN (SELECT value FROM json_each(?4))
+            AND +p.project_id IN (SELECT value FROM json_each(?4))
             AND j.name IN (SELECT value FROM json_each(?5))
         """
 
