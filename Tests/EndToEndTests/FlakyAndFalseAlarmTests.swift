@@ -20,7 +20,9 @@ import TriageCore
     @Test func flakyMarksAndFalseAlarmsAgainstTheSimulator() async throws {
         try await withSimulator(projects: 40, nights: 30) { simulator, url in
             let workspace = try makeWorkspace(url: url, nights: 30)
-            let fetched = try await runTriage(["-c", "fetch"], workspace: workspace, environment: ["GITLAB_TOKEN": secretToken])
+            // 40 projects × 30 nights: about 20 s alone, minutes beside the other simulator suites.
+            let fetched = try await runTriage(
+                ["-c", "fetch"], workspace: workspace, environment: ["GITLAB_TOKEN": secretToken], timeout: 600)
             #expect(fetched.status == 0, "\(fetched.stderr)")
             let org = simulator.organisation
             let store = try SQLiteCacheStore(directory: workspace.appendingPathComponent(".triage"))
