@@ -22,7 +22,8 @@ import TriageCore
             let workspace = try makeWorkspace(url: url, nights: 30)
             // 40 projects × 30 nights: about 20 s alone, minutes beside the other simulator suites.
             let fetched = try await runTriage(
-                ["-c", "fetch"], workspace: workspace, environment: ["GITLAB_TOKEN": secretToken], timeout: 600)
+                ["-c", "fetch"], workspace: workspace, environment: ["GITLAB_TOKEN": secretToken],
+                timeout: 600)
             #expect(fetched.status == 0, "\(fetched.stderr)")
             let org = simulator.organisation
             let store = try SQLiteCacheStore(directory: workspace.appendingPathComponent(".triage"))
@@ -42,8 +43,14 @@ import TriageCore
             guard let night = pipeline.night else { continue }
             let jobs = org.jobs(ofPipeline: pipeline.id)
             for job in jobs {
-                if job.status == "success" && !job.retried { green[JobKey(project: job.projectID, name: job.name), default: []].insert(night) }
-                if job.status == "failed" && jobs.contains(where: { $0.name == job.name && $0.id > job.id && $0.status == "success" }) {
+                if job.status == "success" && !job.retried {
+                    green[JobKey(project: job.projectID, name: job.name), default: []].insert(night)
+                }
+                if job.status == "failed"
+                    && jobs.contains(where: {
+                        $0.name == job.name && $0.id > job.id && $0.status == "success"
+                    })
+                {
                     retriedGreen.insert(job.id)
                 }
             }
@@ -82,11 +89,14 @@ import TriageCore
         }
         #expect(marked == expected)
         // Alternation is what marks some of them: no member of theirs was retried to green.
-        let onlyByAlternation = byAlternation.filter { c in !(members[c] ?? []).contains { retriedGreen.contains($0.id) } }
+        let onlyByAlternation = byAlternation.filter { c in
+            !(members[c] ?? []).contains { retriedGreen.contains($0.id) }
+        }
         #expect(!onlyByAlternation.isEmpty)
 
         // `failures` marks each job as its cluster is marked.
-        let failures = try await runTriage(["failures", "30d", "--with-warnings", "--format", "json"], workspace: workspace)
+        let failures = try await runTriage(
+            ["failures", "30d", "--with-warnings", "--format", "json"], workspace: workspace)
         let rows = try #require(try Self.json(failures) as? [[String: Any]])
         #expect(!rows.isEmpty)
         for row in rows {
@@ -103,12 +113,15 @@ import TriageCore
         }
         var causeNights: [String: [JobKey: Set<String>]] = [:]
         for job in org.jobs where job.status == "failed" {
-            guard let c = org.cause(ofJob: job.id), let n = night(job), org.pipeline(id: job.pipelineID)?.source == "schedule"
+            guard let c = org.cause(ofJob: job.id), let n = night(job),
+                org.pipeline(id: job.pipelineID)?.source == "schedule"
             else { continue }
-            causeNights[c.id, default: [:]][JobKey(project: job.projectID, name: job.name), default: []].insert(n)
+            causeNights[c.id, default: [:]][JobKey(project: job.projectID, name: job.name), default: []]
+                .insert(n)
         }
         func persistent(_ c: FailureCause) -> Bool {
-            guard !c.isFlaky, let jobs = causeNights[c.id], jobs.values.contains(where: { $0.count >= 2 }) else { return false }
+            guard !c.isFlaky, let jobs = causeNights[c.id], jobs.values.contains(where: { $0.count >= 2 })
+            else { return false }
             return jobs.allSatisfy { key, nights in
                 guard let first = nights.min(), let last = nights.max() else { return true }
                 return !(green[key] ?? []).contains { $0 > first && $0 < last && !nights.contains($0) }
@@ -121,7 +134,9 @@ import TriageCore
             guard let c = cause(jobs) else { continue }
             if c.isFlaky && alternates(jobs) {
                 flakyCauseClusters += 1
-                if !jobs.contains(where: { retriedGreen.contains($0.id) }) { flakyCauseByAlternationAlone += 1 }
+                if !jobs.contains(where: { retriedGreen.contains($0.id) }) {
+                    flakyCauseByAlternationAlone += 1
+                }
                 #expect(marked[cluster] == true, "\(cluster) of flaky cause \(c.id)")
             }
             if persistent(c) && !jobs.contains(where: { retriedGreen.contains($0.id) }) {
@@ -131,7 +146,9 @@ import TriageCore
         }
         if ProcessInfo.processInfo.environment["FLAKY_DEBUG"] != nil {
             for c in onlyByAlternation.sorted() {
-                print("  alternating only: \(c) causes \(Set((members[c] ?? []).compactMap { org.cause(ofJob: $0.id)?.id }).sorted())")
+                print(
+                    "  alternating only: \(c) causes \(Set((members[c] ?? []).compactMap { org.cause(ofJob: $0.id)?.id }).sorted())"
+                )
             }
         }
         print(
@@ -164,7 +181,8 @@ import TriageCore
         }
 
         // A line of Pkg's dependency listing: in red and green Julia traces alike.
-        let listing = try await runTriage(["pattern", "test", #"DataFrames v1\."#, "--format", "json"], workspace: workspace)
+        let listing = try await runTriage(
+            ["pattern", "test", #"DataFrames v1\."#, "--format", "json"], workspace: workspace)
         #expect(listing.status == 0, "\(listing.stderr)")
         let listed = try #require(try Self.json(listing) as? [String: Any])
         let falseAlarms = count(green, containing: "DataFrames v1.")
@@ -184,15 +202,20 @@ import TriageCore
             #expect(example["project"] as? String == org.project(id: job.projectID)?.pathWithNamespace)
             #expect((example["text"] as? String ?? "").contains("DataFrames v1."))
         }
-        let table = try await runTriage(["pattern", "test", #"DataFrames v1\."#, "--format", "table"], workspace: workspace)
+        let table = try await runTriage(
+            ["pattern", "test", #"DataFrames v1\."#, "--format", "table"], workspace: workspace)
         let heading = table.stdout.split(separator: "\n").first.map(String.init) ?? ""
         #expect(
-            heading == "'DataFrames v1\\.' matches \(count(red, containing: "DataFrames v1.")) of \(red.count) failed traces, "
+            heading
+                == "'DataFrames v1\\.' matches \(count(red, containing: "DataFrames v1.")) of \(red.count) failed traces, "
                 + "and \(falseAlarms) of \(green.count) green traces (false alarms)")
-        #expect(table.stdout.split(separator: "\n").filter { $0.hasPrefix("green ") }.count == min(5, falseAlarms))
+        #expect(
+            table.stdout.split(separator: "\n").filter { $0.hasPrefix("green ") }.count == min(5, falseAlarms)
+        )
 
         // A failure's own line: never in a green trace.
-        let failure = try await runTriage(["pattern", "test", "Test Failed", "--format", "json"], workspace: workspace)
+        let failure = try await runTriage(
+            ["pattern", "test", "Test Failed", "--format", "json"], workspace: workspace)
         let failed = try #require(try Self.json(failure) as? [String: Any])
         #expect(count(green, containing: "Test Failed") == 0)
         #expect(failed["green_matched"] as? Int == 0)

@@ -9,7 +9,9 @@ import TriageCore
 
     /// One job's nights, one character each from 2026-11-01: `R` failed in cluster a, `B` failed in
     /// cluster b, `G` green, `.` no run.
-    static func record(_ strip: String, project: Int = 1, name: String = "test") -> ([ClusteredNight], [GreenNight]) {
+    static func record(_ strip: String, project: Int = 1, name: String = "test") -> (
+        [ClusteredNight], [GreenNight]
+    ) {
         var red: [ClusteredNight] = []
         var green: [GreenNight] = []
         for (k, c) in strip.enumerated() {
