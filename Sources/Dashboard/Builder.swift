@@ -76,7 +76,8 @@ public struct DashboardBuilder: Sendable {
         let analyses = try analysis?.analyses(nights: nil) ?? []
         let states = try analysis?.clusterStates() ?? []
         let byJob = Dictionary(analyses.map { ($0.jobID, $0) }, uniquingKeysWith: { a, _ in a })
-        let summaries = ClusterSummary.summarise(analyses, states: states)
+        let summaries = ClusterSummary.summarise(
+            analyses, states: states, alternating: try analysis?.alternatingClusters() ?? [])
         let summaryByID = Dictionary(summaries.map { ($0.state.id, $0) }, uniquingKeysWith: { a, _ in a })
 
         // Since when last night's failing jobs fail, and their suspects.

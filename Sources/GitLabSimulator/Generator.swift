@@ -305,24 +305,24 @@ extension Organisation {
             let host = project.language == .python ? "pypi.org" : "github.com"
             return FailureCause(
                 id: "network-resolve-host-\(host)", kind: .network, isInfrastructure: true,
-                summary: "DNS resolution of \(host) fails on the runners", subject: host, detail: "", file: "", line: 0)
+                summary: "DNS resolution of \(host) fails on the runners", subject: host, detail: "", file: "", line: 0, isFlaky: true)
         case 1 where project.language == .julia:
             return FailureCause(
                 id: "julia-segfault-\(package)-gc", kind: .segfault, isInfrastructure: false,
                 summary: "\(package) segfaults in GC under threads", subject: package, detail: "threads",
-                file: "test/threads.jl", line: rng.int(20...120))
+                file: "test/threads.jl", line: rng.int(20...120), isFlaky: true)
         default:
             let topic = "timing"
             if project.language == .julia {
                 return FailureCause(
                     id: "julia-testfailed-\(package)-\(topic)", kind: .testFailure, isInfrastructure: false,
                     summary: "\(package): flaky timing test", subject: package, detail: topic,
-                    file: "test/\(topic).jl", line: rng.int(10...90))
+                    file: "test/\(topic).jl", line: rng.int(10...90), isFlaky: true)
             }
             return FailureCause(
                 id: "pytest-\(project.name)-test_\(topic)", kind: .pytest, isInfrastructure: false,
                 summary: "\(project.name): flaky timing test", subject: project.name, detail: topic,
-                file: "tests/test_\(topic).py", line: rng.int(10...90))
+                file: "tests/test_\(topic).py", line: rng.int(10...90), isFlaky: true)
         }
     }
 

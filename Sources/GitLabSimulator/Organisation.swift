@@ -211,4 +211,7 @@ public struct FailureCause: Sendable, Hashable {
     let detail: String
     let file: String
     let line: Int
+    /// Fails on some nights and not others, at random, however long it lasts (a timing test, a
+    /// runner's DNS, a GC crash under threads): the causes a triage should call flaky.
+    public var isFlaky = false
 }

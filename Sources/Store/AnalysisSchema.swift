@@ -37,4 +37,13 @@ enum AnalysisSchema {
                 ) STRICT;
                 """)
     }
+
+    /// Migration `v4`: `alternating_clusters`, one row per cluster the analysis judged to alternate
+    /// with green nights for one of its jobs (`Alternation`), replaced by every analysis run (each
+    /// fetch, `recluster`). A migrated cache has none until the next fetch judges them. A table of
+    /// its own, not a column of `clusters`: a listing looks a cluster up in it without reading the
+    /// cluster's state (JSON often spilled to overflow pages).
+    @Sendable static func v4(_ db: Database) throws {
+        try db.execute(sql: "CREATE TABLE alternating_clusters (id TEXT PRIMARY KEY) STRICT, WITHOUT ROWID;")
+    }
 }

@@ -124,7 +124,7 @@ extension SQLiteCacheStore: AnalysisStore {
         let rows = try analyses.map(Self.analysisArguments)
         let clusterRows = try clusters.map(Self.clusterArguments)
         try analysisWrite { db in
-            try db.execute(sql: "DELETE FROM analyses; DELETE FROM clusters;")
+            try db.execute(sql: "DELETE FROM analyses; DELETE FROM clusters; DELETE FROM alternating_clusters;")
             try Self.insert(db, rows, clusterRows)
         }
     }
@@ -214,6 +214,104 @@ extension SQLiteCacheStore: AnalysisStore {
                 db, sql: "SELECT \(Self.analysisColumns) FROM analyses WHERE cluster_id = ? ORDER BY night, job_id",
                 arguments: [cluster.rawValue]
             ).map(Self.decodeAnalysis)
+        }
+    }
+
+    // MARK: Alternation (DESIGN §5 "flaky") and green traces
+
+    static let clusteredNightsSQL = """
+        SELECT a.cluster_id, p.project_id, j.name, p.night
+        FROM analyses a
+        JOIN jobs j ON j.id = a.job_id
+        JOIN pipelines p ON p.id = j.pipeline_id
+        WHERE a.cluster_id IS NOT NULL AND (?1 IS NULL OR p.source = ?1)
+        """
+
+    /// Served by `pipelines_night_project` (the night range, the project read from the index) and
+    /// `jobs_pipeline_status` (a pipeline's latest successful attempts). The unary `+` keeps SQLite
+    /// from taking `pipelines_project` instead, which reads every pipeline of each project (on the
+    /// year-sized bench cache: 160 ms against 55 ms).
+    static let greenNightsSQL = """
+        SELECT p.project_id, j.name, p.night
+        FROM pipelines p
+        JOIN jobs j ON j.pipeline_id = p.id AND j.status = 'success' AND j.retried = 0
+        WHERE p.night > ?1 AND p.night < ?2 AND (?3 IS NULL OR p.source = ?3)
+            AND +p.project_id IN (SELECT value FROM json_each(?4))
+            AND j.name IN (SELECT value FROM json_each(?5))
+        """
+
+    public func nightlyRecord(pipelineSource: String?) throws -> (red: [ClusteredNight], green: [GreenNight]) {
+        try analysisRead { db in
+            var red: [ClusteredNight] = []
+            let rows = try Row.fetchCursor(db, sql: Self.clusteredNightsSQL, arguments: [pipelineSource])
+            while let row = try rows.next() {
+                guard let id = ClusterID(rawValue: row[0]) else { continue }
+                red.append(ClusteredNight(cluster: id, projectID: row[1], jobName: row[2], night: row[3]))
+            }
+            // Only a job failing in one cluster on two nights or more can alternate: the green nights
+            // wanted are those of such jobs, between their first and last failing night.
+            struct Key: Hashable {
+                var cluster: ClusterID
+                var projectID: Int
+                var name: String
+            }
+            var nights: [Key: Set<String>] = [:]
+            for r in red {
+                nights[Key(cluster: r.cluster, projectID: r.projectID, name: r.jobName), default: []].insert(r.night)
+            }
+            var projects = Set<Int>()
+            var names = Set<String>()
+            var first: String?
+            var last: String?
+            for (key, set) in nights where set.count >= 2 {
+                projects.insert(key.projectID)
+                names.insert(key.name)
+                if let low = set.min(), first.map({ low < $0 }) ?? true { first = low }
+                if let high = set.max(), last.map({ high > $0 }) ?? true { last = high }
+            }
+            guard let first, let last else { return (red, []) }
+            var green: [GreenNight] = []
+            let greens = try Row.fetchCursor(
+                db, sql: Self.greenNightsSQL,
+                arguments: [first, last, pipelineSource, Self.jsonArray(projects.sorted()), Self.jsonArray(names.sorted())])
+            while let row = try greens.next() {
+                green.append(GreenNight(projectID: row[0], jobName: row[1], night: row[2]))
+            }
+            return (red, green)
+        }
+    }
+
+    public func setAlternatingClusters(_ ids: Set<ClusterID>) throws {
+        let list = Self.jsonArray(ids.map(\.rawValue).sorted())
+        try analysisWrite { db in
+            try db.execute(
+                sql: "DELETE FROM alternating_clusters WHERE id NOT IN (SELECT value FROM json_each(?))",
+                arguments: [list])
+            try db.execute(
+                sql: "INSERT OR IGNORE INTO alternating_clusters (id) SELECT value FROM json_each(?)", arguments: [list])
+        }
+    }
+
+    public func alternatingClusters() throws -> Set<ClusterID> {
+        try analysisRead { db in
+            Set(try String.fetchAll(db, sql: "SELECT id FROM alternating_clusters").compactMap(ClusterID.init(rawValue:)))
+        }
+    }
+
+    public func tracedGreenJobs() throws -> [TracedJob] {
+        try analysisRead { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT j.id, coalesce(pr.path, CAST(p.project_id AS TEXT)), p.night, j.name
+                    FROM traces t
+                    JOIN jobs j ON j.id = t.job_id
+                    JOIN pipelines p ON p.id = j.pipeline_id
+                    LEFT JOIN projects pr ON pr.id = p.project_id
+                    WHERE j.status = 'success'
+                    ORDER BY p.night, j.id
+                    """
+            ).map { TracedJob(jobID: $0[0], projectPath: $0[1], night: $0[2], jobName: $0[3]) }
         }
     }
 }

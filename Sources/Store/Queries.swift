@@ -126,7 +126,8 @@ extension SQLiteCacheStore {
 
     static let insightsSQL = """
         SELECT a.job_id, a.key_line, a.cluster_id, c.first_night,
-            EXISTS (SELECT 1 FROM analyses b WHERE b.cluster_id = a.cluster_id AND b.retried_green = 1)
+            EXISTS (SELECT 1 FROM alternating_clusters f WHERE f.id = a.cluster_id)
+                OR EXISTS (SELECT 1 FROM analyses b WHERE b.cluster_id = a.cluster_id AND b.retried_green = 1)
         FROM analyses a
         LEFT JOIN clusters c ON c.id = a.cluster_id
         WHERE a.job_id IN (SELECT value FROM json_each(?))

@@ -1,18 +1,26 @@
 import Foundation
 import LogAnalysis
 
-/// How failures are analysed: the excerpt's size, the pattern library and the clustering threshold.
+/// How failures are analysed: the excerpt's size, the pattern library, the clustering threshold,
+/// and which pipelines are the nightly ones whose history says whether a cluster alternates.
 public struct AnalysisOptions: Sendable {
     /// Minimum estimated Jaccard similarity (0…1) of token sets to join a cluster.
     public var threshold: Double
     /// Upper bound on excerpt lines.
     public var maxLines: Int
     public var patterns: PatternLibrary
+    /// The nightly pipelines' source (the workspace's `source`, `schedule` by default); nil counts
+    /// every cached pipeline.
+    public var nightlySource: String?
 
-    public init(threshold: Double = Analyzer.defaultThreshold, maxLines: Int = 30, patterns: PatternLibrary = .builtIn) {
+    public init(
+        threshold: Double = Analyzer.defaultThreshold, maxLines: Int = 30, patterns: PatternLibrary = .builtIn,
+        nightlySource: String? = nil
+    ) {
         self.threshold = threshold
         self.maxLines = maxLines
         self.patterns = patterns
+        self.nightlySource = nightlySource
     }
 }
 
@@ -28,6 +36,8 @@ public struct AnalysisReport: Sendable, Hashable {
     public var founded: [ClusterID] = []
     /// Clusters that kept their id through a `recluster`.
     public var kept = 0
+    /// Clusters that alternate with green nights for one of their jobs, after the run.
+    public var alternating = 0
 
     public init() {}
 }
@@ -68,6 +78,7 @@ public struct Analyzer: Sendable {
         report.analysed = analyses.count
         report.clusters = clusterer.clusters.count
         report.founded = clusterer.clusters.map(\.id).filter { !before.contains($0) }
+        report.alternating = try markAlternating().count
         return report
     }
 
@@ -90,7 +101,20 @@ public struct Analyzer: Sendable {
         report.clusters = clusters.count
         report.kept = clusters.filter { oldIDs.contains($0.id) }.count
         report.founded = clusters.map(\.id).filter { !oldIDs.contains($0) }
+        report.alternating = try markAlternating().count
         return report
+    }
+
+    /// Judges again which clusters alternate with green nights (`Alternation`) over the cached
+    /// nightly pipelines, and stores the marks. Run after every analysis: a night a fetch brings can
+    /// make a cluster alternate (a failure after a green night) or, with a new cluster, change whose
+    /// failures they are.
+    @discardableResult
+    public func markAlternating() throws -> Set<ClusterID> {
+        let record = try store.nightlyRecord(pipelineSource: options.nightlySource)
+        let ids = Alternation.alternatingClusters(red: record.red, green: record.green)
+        try store.setAlternatingClusters(ids)
+        return ids
     }
 
     private func extract(_ candidates: [AnalysisCandidate], report: inout AnalysisReport) throws -> [FailureAnalysis] {
@@ -276,13 +300,17 @@ public struct ClusterSummary: Sendable, Hashable {
     public var projects: [String]
     /// Pattern names of the members, most frequent first.
     public var patterns: [String]
-    /// True when a member's failed attempt was followed by a green retry, or when some job of the
-    /// cluster alternates between failing in it and other outcomes over the nights.
+    /// True when a member's failed attempt was followed by a green retry, or when the cluster is
+    /// in `alternating` (it alternates with green nights for one of its jobs: `Alternation`).
     public var flaky: Bool
 
     /// Groups analyses by cluster; clusters without members in `analyses` are left out. Ranked by
     /// member count, then most recent last night, then id.
-    public static func summarise(_ analyses: [FailureAnalysis], states: [ClusterState]) -> [ClusterSummary] {
+    /// - Parameter alternating: the clusters that alternate with green nights
+    ///   (`AnalysisStore.alternatingClusters()`), flaky whatever their members in `analyses`.
+    public static func summarise(
+        _ analyses: [FailureAnalysis], states: [ClusterState], alternating: Set<ClusterID> = []
+    ) -> [ClusterSummary] {
         let byID = Dictionary(states.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         var groups: [ClusterID: [FailureAnalysis]] = [:]
         for a in analyses {
@@ -299,7 +327,7 @@ public struct ClusterSummary: Sendable, Hashable {
             result.append(
                 ClusterSummary(
                     state: state, members: members, projects: Array(Set(members.map(\.projectPath))).sorted(),
-                    patterns: patterns, flaky: members.contains(where: \.retriedGreen)))
+                    patterns: patterns, flaky: alternating.contains(id) || members.contains(where: \.retriedGreen)))
         }
         return result.sorted { a, b in
             if a.members.count != b.members.count { return a.members.count > b.members.count }

@@ -85,6 +85,21 @@ public struct FailureAnalysis: Hashable, Sendable {
     public var signature: FailureSignature { FailureSignature(maskedLines: signatureLines) }
 }
 
+/// A job attempt whose trace the cache holds: who it is and where it ran.
+public struct TracedJob: Hashable, Sendable {
+    public var jobID: Int
+    public var projectPath: String
+    public var night: String
+    public var jobName: String
+
+    public init(jobID: Int, projectPath: String, night: String, jobName: String) {
+        self.jobID = jobID
+        self.projectPath = projectPath
+        self.night = night
+        self.jobName = jobName
+    }
+}
+
 /// The analysis side of the cache: excerpts, signatures, cluster membership and cluster states.
 ///
 /// Every method is synchronous and thread-safe; each write is one transaction.
@@ -105,4 +120,17 @@ public protocol AnalysisStore: Sendable {
     func analysis(jobID: Int) throws -> FailureAnalysis?
     /// Analyses of a cluster's members, by night then job id.
     func analyses(cluster: ClusterID) throws -> [FailureAnalysis]
+    /// What `Alternation` judges: every night an analysed failed attempt of a pipeline of
+    /// `pipelineSource` (every pipeline when nil) joined a cluster, and at least the green nights, in
+    /// such pipelines, of each job that failed in one cluster on two nights or more, between the first
+    /// and the last of those nights.
+    func nightlyRecord(pipelineSource: String?) throws -> (red: [ClusteredNight], green: [GreenNight])
+    /// Marks these clusters, and only these, as alternating with green nights.
+    func setAlternatingClusters(_ ids: Set<ClusterID>) throws
+    /// The clusters marked by the last `setAlternatingClusters` (ids of clusters since removed
+    /// included until the next).
+    func alternatingClusters() throws -> Set<ClusterID>
+    /// Succeeded job attempts whose trace the cache holds (`fetch` keeps some: see `GreenTraces`),
+    /// by night then job id.
+    func tracedGreenJobs() throws -> [TracedJob]
 }

@@ -23,7 +23,8 @@ extension Context {
 /// Runs the incremental analysis after a fetch; the line and JSON it adds to fetch's output.
 func analyseAfterFetch(_ context: Context) throws -> (String, JSONValue) {
     let (cache, store) = try context.analysisStore()
-    let options = AnalysisOptions(patterns: try context.config().patternLibrary)
+    let config = try context.config()
+    let options = AnalysisOptions(patterns: config.patternLibrary, nightlySource: config.source)
     let report = try Analyzer(cache: cache, store: store, options: options).analyseNew()
     return analysisLine(report, verb: "analysed", context: context)
 }
@@ -69,7 +70,9 @@ let clustersCommand: CommandSpec = CommandSpec(
     summary: "Failure kinds ranked by prevalence over a range of nights, NEW and flaky marked.",
     details: """
         A cluster is NEW when first seen on the range's last night, flaky when a member's failed attempt \
-        was followed by a green retry. NIGHTS shows one character per night of the range (█ failed in it).
+        was followed by a green retry, or when it alternates with green nights: some job failed in it on \
+        two nights with a green nightly run of that job between them (judged by each fetch over every \
+        cached night). NIGHTS shows one character per night of the range (█ failed in it).
         """,
     operands: [OperandSpec("RANGE", optional: true, summary: "nights (default 30d; last-night with --new)", completion: .ranges)],
     options: [OptionSpec("new", summary: "only clusters first seen on the range's last night")],
@@ -80,7 +83,8 @@ let clustersCommand: CommandSpec = CommandSpec(
         let nights = range.nights(calendar: try context.calendar(), now: context.now)
         let (_, store) = try context.analysisStore()
         let analyses = try store.analyses(nights: Set(nights))
-        var summaries = ClusterSummary.summarise(analyses, states: try store.clusterStates())
+        var summaries = ClusterSummary.summarise(
+            analyses, states: try store.clusterStates(), alternating: try store.alternatingClusters())
         let last = nights.last
         if onlyNew { summaries = summaries.filter { s in last.map { s.state.isNew(on: $0) } ?? false } }
         let book = try context.assignmentBook().read()
@@ -129,7 +133,7 @@ let clusterCommand: CommandSpec = CommandSpec(
         guard let state = try store.clusterStates().first(where: { $0.id == id }) else {
             throw ShellError("no cluster \(id.rawValue) in the cache", hint: "see 'clusters' for the ids")
         }
-        let summary = ClusterSummary.summarise(members, states: [state]).first
+        let summary = ClusterSummary.summarise(members, states: [state], alternating: try store.alternatingClusters()).first
         let lastNight = try context.analysisStore().0.nights().last
         var text = [
             "cluster \(id.rawValue): \(members.count) failures in \(summary?.projects.count ?? 0) projects, "
@@ -270,13 +274,25 @@ let patternsCommand: CommandSpec = CommandSpec(
     }
 )
 
+/// How many false alarms `pattern test` lists (the newest); it counts them all.
+let falseAlarmExamples = 5
+
+/// The first line of a trace, cleaned, that the regular expression matches.
+func firstMatch(_ regex: NSRegularExpression, in data: Data) -> CleanLine? {
+    TraceCleaner.clean([UInt8](data)).lines.first {
+        regex.firstMatch(in: $0.text, range: NSRange($0.text.startIndex..., in: $0.text)) != nil
+    }
+}
+
 let patternCommand: CommandSpec = CommandSpec(
     name: "pattern", group: "Analysis",
-    summary: "Try a candidate pattern (a regular expression) on every cached failed trace.",
+    summary: "Try a candidate pattern (a regular expression) on the cached traces: failed jobs it matches, and green ones (false alarms).",
     details: """
         Lists the failed jobs whose cleaned trace has a matching line, the first such line, and whether \
-        that line is already in the job's excerpt. The cache keeps only failed jobs' traces, so matches in \
-        green traces (false alarms) cannot be counted here.
+        that line is already in the job's excerpt; then the false alarms: the cached green traces (those \
+        'fetch' keeps: each failing job's last green run, and a sample of still-green jobs) with a \
+        matching line, all counted, the newest \(falseAlarmExamples) listed (TRACE green). JSON: pattern, \
+        red (the failed jobs matched), red_total, green (the false alarms listed), green_matched, green_total.
         """,
     operands: [
         OperandSpec("test", summary: "the word 'test'", completion: .values(["test"])),
@@ -296,20 +312,16 @@ let patternCommand: CommandSpec = CommandSpec(
         let (cache, store) = try context.analysisStore()
         var rows: [[Cell]] = []
         var records: [JSONValue] = []
-        let candidates = try store.allFailureCandidates()
-        for candidate in candidates where candidate.hasTrace {
+        let candidates = try store.allFailureCandidates().filter(\.hasTrace)
+        for candidate in candidates {
             try Task.checkCancellation()
-            guard let data = try cache.trace(jobID: candidate.jobID) else { continue }
-            let log = TraceCleaner.clean([UInt8](data))
-            guard
-                let line = log.lines.first(where: {
-                    regex.firstMatch(in: $0.text, range: NSRange($0.text.startIndex..., in: $0.text)) != nil
-                })
-            else { continue }
+            guard let data = try cache.trace(jobID: candidate.jobID), let line = firstMatch(regex, in: data) else {
+                continue
+            }
             let inExcerpt = try store.analysis(jobID: candidate.jobID)?.excerpt.contains { $0.rawLine == line.rawLine } ?? false
             rows.append([
-                Cell(candidate.night), Cell(candidate.projectPath), Cell(candidate.jobName), Cell(String(candidate.jobID), .dim),
-                Cell(inExcerpt ? "yes" : "no"), Cell(line.text),
+                Cell("failed"), Cell(candidate.night), Cell(candidate.projectPath), Cell(candidate.jobName),
+                Cell(String(candidate.jobID), .dim), Cell(inExcerpt ? "yes" : "no"), Cell(line.text),
             ])
             records.append(
                 .object([
@@ -318,11 +330,39 @@ let patternCommand: CommandSpec = CommandSpec(
                     "in_excerpt": .bool(inExcerpt),
                 ]))
         }
-        let total = candidates.filter(\.hasTrace).count
+        let greens = try store.tracedGreenJobs()
+        var falseAlarms: [(TracedJob, CleanLine)] = []
+        for green in greens {
+            try Task.checkCancellation()
+            guard let data = try cache.trace(jobID: green.jobID), let line = firstMatch(regex, in: data) else { continue }
+            falseAlarms.append((green, line))
+        }
+        let listed = falseAlarms.suffix(falseAlarmExamples)
+        for (green, line) in listed {
+            rows.append([
+                Cell("green", .warn), Cell(green.night), Cell(green.projectPath), Cell(green.jobName),
+                Cell(String(green.jobID), .dim), Cell("-"), Cell(line.text),
+            ])
+        }
+        let matched = records.count
         return CommandOutput(
-            text: ["'\(source)' matches \(rows.count) of \(total) failed traces (green traces are not cached)"],
-            table: Table(columns: ["NIGHT", "PROJECT", "JOB", "JOB ID", "IN EXCERPT", "FIRST MATCH"], numeric: [3], rows: rows),
-            json: .object(["pattern": .string(source), "red": .array(records), "red_total": .int(total), "green": .null]))
+            text: [
+                "'\(source)' matches \(matched) of \(candidates.count) failed traces, "
+                    + "and \(falseAlarms.count) of \(greens.count) green traces (false alarms)"
+            ],
+            table: Table(
+                columns: ["TRACE", "NIGHT", "PROJECT", "JOB", "JOB ID", "IN EXCERPT", "FIRST MATCH"], numeric: [4], rows: rows),
+            json: .object([
+                "pattern": .string(source), "red": .array(records), "red_total": .int(candidates.count),
+                "green": .array(
+                    listed.map { green, line in
+                        .object([
+                            "job": .int(green.jobID), "night": .string(green.night), "project": .string(green.projectPath),
+                            "name": .string(green.jobName), "line": .int(line.rawLine), "text": .string(line.text),
+                        ])
+                    }),
+                "green_matched": .int(falseAlarms.count), "green_total": .int(greens.count),
+            ]))
     }
 )
 
@@ -332,7 +372,8 @@ let reclusterCommand: CommandSpec = CommandSpec(
     options: [OptionSpec("threshold", value: "T", summary: "similarity to join a cluster, 0…1 (default 0.7)")],
     examples: ["recluster", "recluster --threshold 0.6"],
     run: { command, context in
-        var options = AnalysisOptions(patterns: try context.config().patternLibrary)
+        let config = try context.config()
+        var options = AnalysisOptions(patterns: config.patternLibrary, nightlySource: config.source)
         if let text = command.option("threshold") { options.threshold = try threshold(text) }
         let (cache, store) = try context.analysisStore()
         let report = try Analyzer(cache: cache, store: store, options: options).recluster()

@@ -9,7 +9,8 @@ let failuresCommand: CommandSpec = CommandSpec(
         Only the latest attempt of a job counts: a job retried to green is not a failure. Jobs allowed \
         to fail are left out unless --with-warnings. Each job shows what the analysis stored at fetch: \
         its cluster, NEW when the cluster was first seen that night, flaky when a member of the cluster \
-        failed and was then retried to green, and the excerpt's key line (a job fetched without its trace \
+        failed and was then retried to green or when the cluster alternates with green nights (a job \
+        failed in it on two nights with a green run between), and the excerpt's key line (a job fetched without its trace \
         is "not analysed yet"). The table groups jobs by cluster, NEW clusters first, then the largest; \
         within a cluster newest night first. JSON: an array of failure records, newest night first \
         (job, project, pipeline, night, name, stage, status, failure_reason, allow_failure, web_url, \

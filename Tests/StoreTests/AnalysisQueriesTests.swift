@@ -44,6 +44,11 @@ import TriageCore
         #expect(lastFailed.contains("USING COVERING INDEX pipelines_status_project_night (status=?)"))
         let insights = try store.queryPlan(sql: SQLiteCacheStore.insightsSQL, arguments: ["[1]"])
         #expect(insights.contains("USING INDEX analyses_flaky (cluster_id=?)"))
+        #expect(insights.contains("SEARCH f USING PRIMARY KEY (id=?)"))
+        let green = try store.queryPlan(
+            sql: SQLiteCacheStore.greenNightsSQL, arguments: ["2026-11-01", "2026-11-28", "schedule", "[1]", "[\"test\"]"])
+        #expect(green.contains("SEARCH p USING INDEX pipelines_night_project (night>? AND night<?)"))
+        #expect(green.contains("SEARCH j USING INDEX jobs_pipeline_status (pipeline_id=? AND status=? AND retried=?)"))
         #expect(insights.contains("SEARCH a USING INTEGER PRIMARY KEY (rowid=?)"))
         #expect(insights.contains("SEARCH c USING INDEX sqlite_autoindex_clusters_1 (id=?)"))
     }

@@ -66,6 +66,75 @@ import TriageCore
         defer { workspace.cleanUp() }
         let store = try workspace.open()
         let applied = try store.pool.read { db in try Schema.migrator.appliedIdentifiers(db) }
-        #expect(applied == ["v1", "v2", "v3"])
+        #expect(applied == ["v1", "v2", "v3", "v4"])
+    }
+
+    /// Job `test` fails the same way on nights 1 and 3 and is green on night 2: its cluster
+    /// alternates. Job `build` fails nights 1 and 3 in the nightly pipelines and is canceled on night 2,
+    /// when a push pipeline has it green: that counts only when every pipeline is nightly. Job `docs`
+    /// fails once.
+    func alternatingSeed(_ workspace: TempWorkspace) throws -> SQLiteCacheStore {
+        let store = try workspace.open()
+        try store.upsertProjects([project(1, "julia/A.jl")])
+        let testTrace = Data("Running\nsome: Test Failed at /builds/julia/A.jl/test/x.jl:3\n  Expression: f(1) == 2\n".utf8)
+        let buildTrace = Data("Compiling\nsrc/a.c:12:5: error: expected ';' before '}' token\nmake: *** [Makefile:27: a.o] Error 1\n".utf8)
+        let docsTrace = Data("ERROR: Job failed: execution took longer than 1h0m0s seconds\n".utf8)
+        for (k, night) in ["2026-11-01", "2026-11-02", "2026-11-03"].enumerated() {
+            let p = 100 + k * 10
+            let testStatus: Status = k == 1 ? .success : .failed
+            try store.storePipeline(
+                pipeline(p, project: 1), night: night,
+                jobs: [
+                    job(p + 1, pipeline: p, project: 1, name: "test", status: testStatus),
+                    job(p + 2, pipeline: p, project: 1, name: "build", status: k == 1 ? .canceled : .failed),
+                    job(p + 3, pipeline: p, project: 1, name: "docs", status: k == 0 ? .failed : .success),
+                ])
+            if testStatus == .failed { try store.storeTrace(jobID: p + 1, data: testTrace) }
+            if k != 1 { try store.storeTrace(jobID: p + 2, data: buildTrace) }
+            if k == 0 { try store.storeTrace(jobID: p + 3, data: docsTrace) }
+        }
+        var push = pipeline(500, project: 1, status: .success)
+        push.source = "push"
+        try store.storePipeline(
+            push, night: "2026-11-02", jobs: [job(501, pipeline: 500, project: 1, name: "build", status: .success)])
+        return store
+    }
+
+    @Test func clustersAlternatingWithGreenNightsAreMarked() throws {
+        let workspace = TempWorkspace()
+        defer { workspace.cleanUp() }
+        let store = try alternatingSeed(workspace)
+        let nightly = AnalysisOptions(nightlySource: "schedule")
+        let report = try Analyzer(cache: store, store: store, options: nightly).analyseNew()
+        #expect(report.analysed == 5)
+        #expect(report.alternating == 1)
+        let test = try #require(try store.analysis(jobID: 101)?.cluster)
+        let build = try #require(try store.analysis(jobID: 102)?.cluster)
+        let docs = try #require(try store.analysis(jobID: 103)?.cluster)
+        #expect(Set([test, build, docs]).count == 3)
+        #expect(try store.analysis(jobID: 121)?.cluster == test)
+        #expect(try store.alternatingClusters() == [test])
+
+        let record = try store.nightlyRecord(pipelineSource: "schedule")
+        #expect(record.red.count == 5)
+        // Only jobs failing in one cluster on two nights are asked about (not docs).
+        #expect(record.green.map { "\($0.jobName) \($0.night)" } == ["test 2026-11-02"])
+
+        // The listings: `failures` through the insights, `clusters` through the summaries.
+        let insights = try store.insights(jobIDs: [101, 102, 103, 121, 122])
+        #expect(insights.mapValues(\.flaky) == [101: true, 121: true, 102: false, 122: false, 103: false])
+        let summaries = ClusterSummary.summarise(
+            try store.analyses(nights: nil), states: try store.clusterStates(), alternating: try store.alternatingClusters())
+        #expect(Set(summaries.filter(\.flaky).map(\.state.id)) == [test])
+
+        // Every pipeline nightly: the push pipeline's green build counts too.
+        let all = try Analyzer(cache: store, store: store).markAlternating()
+        #expect(all == [test, build])
+        #expect(try store.insights(jobIDs: [102])[102]?.flaky == true)
+
+        // recluster judges again (and keeps ids); so does every later analysis run.
+        let again = try Analyzer(cache: store, store: store, options: nightly).recluster()
+        #expect(again.alternating == 1)
+        #expect(try store.alternatingClusters() == [test])
     }
 }
