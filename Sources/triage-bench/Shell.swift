@@ -51,10 +51,19 @@ func buildShellCache(_ o: ShellOptions, at directory: URL, lastNight: String) th
     }
     try store.upsertProjects(projects)
     let failRate = projects.map { _ in Double(rng.next() % 30) / 100 }
-    let trace = Data(
-        ((1...200).map { "[\($0)] Running tests for something reasonably long, line \($0) of the log" }
-            + ["Test Summary: | Pass  Fail", "ERROR: LoadError: Some tests did not pass: 41 passed, 1 failed"])
-            .joined(separator: "\n").utf8)
+    // The failures come from `causeCount` root causes, each with words of its own, so the cache holds
+    // as many clusters as a real one rather than a single one. A project keeps its cause for a week.
+    let preamble = (1...200).map { "[\($0)] Running tests for something reasonably long, line \($0) of the log" }
+    func trace(cause: Int, project: Int, job: Int) -> Data {
+        let words = causeWords(cause)
+        let lines = preamble + [
+            "Test Summary: | Pass  Fail",
+            "\(words[0])_\(words[1]): Test Failed at /builds/group/Package\(project).jl/test/\(words[2]).jl:\(job % 400 + 10)",
+            "  Expression: \(words[3])_\(words[4])(state) == \(words[5])",
+            "ERROR: LoadError: \(words[0].capitalized)\(words[1].capitalized)Error: \(words[2]) \(words[3]) \(words[4]) failed",
+        ]
+        return Data(lines.joined(separator: "\n").utf8)
+    }
     var pipelineID = 1_000_000
     var jobID = 50_000_000
     var counts = (pipelines: 0, jobs: 0, traces: 0, analysed: 0, clusters: 0)
@@ -89,8 +98,9 @@ func buildShellCache(_ o: ShellOptions, at directory: URL, lastNight: String) th
             counts.pipelines += 1
             counts.jobs += jobsNumbered.count
             if n >= nights.count - o.traceNights {
+                let cause = Int((UInt64(project.id) &* 2_654_435_761 &+ UInt64(n / 7)) % UInt64(causeCount))
                 for failed in jobsNumbered where failed.status == .failed {
-                    try store.storeTrace(jobID: failed.id, data: trace)
+                    try store.storeTrace(jobID: failed.id, data: trace(cause: cause, project: project.id, job: failed.id))
                     counts.traces += 1
                 }
             }
@@ -101,6 +111,23 @@ func buildShellCache(_ o: ShellOptions, at directory: URL, lastNight: String) th
     counts.analysed = report.analysed
     counts.clusters = report.clusters
     return counts
+}
+
+/// Root causes of the bench's failures.
+let causeCount = 150
+
+/// Six words of their own for each cause (letters only, so the masker keeps them).
+func causeWords(_ cause: Int) -> [String] {
+    let syllables = ["ka", "lo", "mi", "nu", "pe", "ri", "so", "tu", "va", "ze", "bo", "du"]
+    return (0..<6).map { k in
+        var x = cause * 6 + k + 1
+        var word = ""
+        while x > 0 {
+            word += syllables[x % syllables.count]
+            x /= syllables.count
+        }
+        return word + "x"
+    }
 }
 
 private func job(
