@@ -187,11 +187,13 @@ extension String {
 public struct ClusterID: Hashable, Sendable, Codable, Comparable, CustomStringConvertible {
     public let rawValue: String
 
+    /// `c-` and eight lowercase ASCII hex digits; anything else is nil. Checked on UTF-8 bytes:
+    /// listings build thousands of ids per command.
     public init?(rawValue: String) {
-        let hex = rawValue.dropFirst(2)
-        guard rawValue.hasPrefix("c-"), hex.count == 8, hex.allSatisfy({ $0.isHexDigit && !$0.isUppercase }) else {
-            return nil
-        }
+        let bytes = rawValue.utf8
+        guard bytes.count == 10, rawValue.hasPrefix("c-"),
+            bytes.dropFirst(2).allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) })
+        else { return nil }
         self.rawValue = rawValue
     }
 

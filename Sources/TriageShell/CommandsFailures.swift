@@ -102,9 +102,11 @@ func runFailures(_ command: ParsedCommand, _ context: Context) throws -> Command
             ])
         }
     }
-    // The excerpts' lines are only in the JSON answer: the table never pays for them.
-    let excerpts = context.format == .json ? try store.excerptTexts(jobIDs: rows.map(\.job.id)) : [:]
-    let records: [JSONValue] = rows.map { row in
+    // The records (and the excerpts' lines in them) are only in the JSON answer: the table never
+    // pays for them.
+    let json = context.format == .json
+    let excerpts = json ? try store.excerptTexts(jobIDs: rows.map(\.job.id)) : [:]
+    let records: [JSONValue] = !json ? [] : rows.map { row in
         guard case .object(var fields) = failureRecord(row) else { return failureRecord(row) }
         let insight = insights[row.job.id]
         fields["key_line"] = .optional(insight?.keyLine)

@@ -113,8 +113,13 @@ public final class Session: Sendable {
         do {
             let (words, format) = try Self.formatOption(words)
             let command = try table.parse(words)
+            // A command's own --format is the format while it runs, so it can skip work only
+            // another format shows (a table's JSON records, JSON's excerpts).
+            let sessionFormat = context.format
+            if let format { context.format = format }
+            defer { if let format, context.format == format { context.format = sessionFormat } }
             let output = try await command.spec.run(command, context)
-            context.write(output, format: format)
+            context.write(output)
             return .ok
         } catch is QuitRequest {
             return .quit

@@ -41,6 +41,15 @@ import TriageCore
         #expect(records.first?["flaky"] as? Bool == false)
         #expect(records.first?["key_line"] as? String == "ERROR: LoadError: Some tests did not pass")
         #expect(records.first?["excerpt"] as? [String] == (try analyses.analysis(jobID: 1051))?.excerpt.map(\.text))
+        // The command's own --format json, in a tsv session: the same records, excerpt included,
+        // and the session's format is tsv again afterwards.
+        f.context.format = .tsv
+        let jsonRecords = f.sink.stdout
+        f.sink.clear()
+        #expect(await f.run("failures --cluster \(cluster) --format json") == .success)
+        #expect(f.sink.stdout == jsonRecords)
+        #expect(f.context.format == .tsv)
+        f.context.format = .json
         f.sink.clear()
         #expect(await f.run("failures --cluster c-00000000") == .success)
         #expect(f.sink.stdout == "[]\n")
