@@ -177,6 +177,14 @@ extension SQLiteCacheStore: AnalysisStore {
         cluster_id, retried_green
         """
 
+    /// `analysisColumns` with the large columns left out of `parts` read as empty JSON arrays.
+    private static func analysisColumns(_ parts: AnalysisParts) -> String {
+        """
+        job_id, project_path, night, job_name, \(parts.contains(.excerpt) ? "excerpt" : "'[]'"), key_line, patterns, \
+        category, infrastructure, \(parts.contains(.signature) ? "signature" : "'[]'"), cluster_id, retried_green
+        """
+    }
+
     private static func decodeAnalysis(_ row: Row) throws -> FailureAnalysis {
         let lines = try decode([StoredLine].self, row[4])
         return FailureAnalysis(
@@ -189,12 +197,12 @@ extension SQLiteCacheStore: AnalysisStore {
             cluster: (row[10] as String?).flatMap(ClusterID.init(rawValue:)), retriedGreen: row[11])
     }
 
-    public func analyses(nights: Set<String>?) throws -> [FailureAnalysis] {
+    public func analyses(nights: Set<String>?, parts: AnalysisParts) throws -> [FailureAnalysis] {
         let filter = nights == nil ? "" : "WHERE night IN (SELECT value FROM json_each(?))"
         let arguments: StatementArguments = nights.map { [Self.jsonArray($0.sorted())] } ?? []
         return try analysisRead { db in
             try Row.fetchAll(
-                db, sql: "SELECT \(Self.analysisColumns) FROM analyses \(filter) ORDER BY night, job_id",
+                db, sql: "SELECT \(Self.analysisColumns(parts)) FROM analyses \(filter) ORDER BY night, job_id",
                 arguments: arguments
             ).map(Self.decodeAnalysis)
         }

@@ -100,6 +100,23 @@ public struct TracedJob: Hashable, Sendable {
     }
 }
 
+/// The large columns of an analysis, for reads that need only some of them.
+public struct AnalysisParts: OptionSet, Sendable {
+    public let rawValue: Int
+    public init(rawValue: Int) { self.rawValue = rawValue }
+
+    public static let excerpt = AnalysisParts(rawValue: 1)
+    public static let signature = AnalysisParts(rawValue: 2)
+    public static let all: AnalysisParts = [.excerpt, .signature]
+}
+
+extension AnalysisStore {
+    /// Analyses of these nights (every night when nil), complete, by night then job id.
+    public func analyses(nights: Set<String>?) throws -> [FailureAnalysis] {
+        try analyses(nights: nights, parts: .all)
+    }
+}
+
 /// The analysis side of the cache: excerpts, signatures, cluster membership and cluster states.
 ///
 /// Every method is synchronous and thread-safe; each write is one transaction.
@@ -115,8 +132,10 @@ public protocol AnalysisStore: Sendable {
     func replaceAllAnalyses(_ analyses: [FailureAnalysis], clusters: [ClusterState]) throws
     /// Every cluster state, by id.
     func clusterStates() throws -> [ClusterState]
-    /// Analyses of these nights (every night when nil), by night then job id.
-    func analyses(nights: Set<String>?) throws -> [FailureAnalysis]
+    /// Analyses of these nights (every night when nil), by night then job id, with only `parts` of
+    /// the large columns decoded: what is left out reads as empty (`excerpt` and `signatureLines`
+    /// `[]`), so a listing that needs neither does not pay for them.
+    func analyses(nights: Set<String>?, parts: AnalysisParts) throws -> [FailureAnalysis]
     func analysis(jobID: Int) throws -> FailureAnalysis?
     /// Analyses of a cluster's members, by night then job id.
     func analyses(cluster: ClusterID) throws -> [FailureAnalysis]

@@ -82,7 +82,7 @@ let clustersCommand: CommandSpec = CommandSpec(
         let range = try TimeRange.parse(command.operand(0) ?? (onlyNew ? "last-night" : "30d"))
         let nights = range.nights(calendar: try context.calendar(), now: context.now)
         let (_, store) = try context.analysisStore()
-        let analyses = try store.analyses(nights: Set(nights))
+        let analyses = try store.analyses(nights: Set(nights), parts: [])
         var summaries = ClusterSummary.summarise(
             analyses, states: try store.clusterStates(), alternating: try store.alternatingClusters())
         let last = nights.last
@@ -207,7 +207,7 @@ func runSimilar(_ command: ParsedCommand, _ context: Context) throws -> CommandO
     }
     let signature = target.signature
     var scored: [(FailureAnalysis, Double)] = []
-    for a in try store.analyses(nights: nil) where a.jobID != jobID {
+    for a in try store.analyses(nights: nil, parts: .signature) where a.jobID != jobID {
         let s = a.signature.jaccard(signature)
         if s > 0 { scored.append((a, s)) }
     }
@@ -251,7 +251,7 @@ let patternsCommand: CommandSpec = CommandSpec(
     run: { _, context in
         let (_, store) = try context.analysisStore()
         var counts: [String: Int] = [:]
-        for a in try store.analyses(nights: nil) {
+        for a in try store.analyses(nights: nil, parts: []) {
             for p in Set(a.patterns) { counts[p, default: 0] += 1 }
         }
         let patterns = try context.config().patternLibrary.patterns

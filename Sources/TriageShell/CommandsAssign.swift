@@ -584,7 +584,7 @@ func assignmentsFor(jobs: [Int], nights: [String], context: Context) throws -> [
     var clusterOf: [Int: String] = [:]
     if !book.clusters.isEmpty {
         let (_, store) = try context.analysisStore()
-        for a in try store.analyses(nights: Set(nights)) { clusterOf[a.jobID] = a.cluster?.rawValue }
+        for a in try store.analyses(nights: Set(nights), parts: []) { clusterOf[a.jobID] = a.cluster?.rawValue }
     }
     var result: [Int: (issue: IssueRef, inherited: Bool)] = [:]
     for job in jobs {

@@ -53,6 +53,22 @@ import TriageCore
         #expect(try reopened.analyses(nights: ["2026-11-02"]).isEmpty)
         let summaries = ClusterSummary.summarise(try reopened.analyses(nights: nil), states: states)
         #expect(summaries.filter(\.flaky).count == 1)
+        // Reads without the large columns: those are empty, everything else is the same.
+        let full = try reopened.analyses(nights: nil)
+        #expect(full.allSatisfy { !$0.excerpt.isEmpty && !$0.signatureLines.isEmpty })
+        for parts: AnalysisParts in [[], .excerpt, .signature] {
+            let light = try reopened.analyses(nights: nil, parts: parts)
+            #expect(light.map(\.excerpt) == full.map { parts.contains(.excerpt) ? $0.excerpt : [] })
+            #expect(light.map(\.signatureLines) == full.map { parts.contains(.signature) ? $0.signatureLines : [] })
+            var restored = light
+            for i in restored.indices {
+                restored[i].excerpt = full[i].excerpt
+                restored[i].signatureLines = full[i].signatureLines
+            }
+            #expect(restored == full)
+        }
+        #expect(ClusterSummary.summarise(try reopened.analyses(nights: nil, parts: []), states: states).map(\.flaky)
+            == summaries.map(\.flaky))
 
         // A second run finds nothing new; recluster keeps both ids.
         #expect(try Analyzer(cache: reopened, store: reopened).analyseNew().analysed == 0)
