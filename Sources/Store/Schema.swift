@@ -15,6 +15,7 @@ enum Schema {
         ("v1", v1),
         ("v2", AnalysisSchema.v2),
         ("v3", IndexSchema.v3),
+        ("v4", ChangesSchema.v4),
     ]
 
     /// The highest schema version this binary knows (`v1` → 1).

@@ -299,3 +299,36 @@ public protocol ChangesQueries {
     func nightlyJobs(fromNight: String, throughNight: String, projectID: Int?, name: String?) throws
         -> [NightlyJobRow]
 }
+
+/// The parsed dependency listings of cached traces (`TraceFacts`), kept so that `suspects` and
+/// `diff job` read a listing instead of decompressing and parsing a trace on every call.
+///
+/// A listing is stored with the version of the reader that parsed it (`TraceFacts.readerVersion`);
+/// a listing of another version counts as absent, so a better parser reads the traces again.
+/// Listings are a cache of the traces: losing them loses nothing.
+public protocol ListingStore: Sendable {
+    /// False when the store keeps no listings (every reader parses the traces itself).
+    var cachesListings: Bool { get }
+    /// The stored facts of those of these jobs that have a listing of `reader`'s version.
+    func listings(jobIDs: [Int], reader: Int) throws -> [Int: TraceFacts]
+    /// Stores (replacing) the facts of jobs whose trace is cached, in one transaction.
+    func storeListings(_ facts: [Int: TraceFacts], reader: Int) throws
+    /// How many cached traces have no listing of `reader`'s version (0: nothing to back-fill).
+    func unlistedTraceCount(reader: Int) throws -> Int
+    /// Job ids of cached traces without a listing of `reader`'s version, newest job first, at most `limit`.
+    func unlistedTraces(reader: Int, limit: Int) throws -> [Int]
+}
+
+/// GitLab's repository side: the commits between two revisions of a project.
+public protocol CommitSource: Sendable {
+    /// `GET /projects/:id/repository/compare?from=…&to=…`: the commits reachable from `to` and not
+    /// from `from`, oldest first. Throws `RemoteError` (an unknown sha is `.notFound`).
+    func compare(projectID: Int, from: String, to: String) async throws -> CommitRange
+}
+
+/// Commit ranges already fetched. Shas are immutable, so a cached range is never fetched again.
+public protocol CommitRangeCache: Sendable {
+    /// The cached range, nil when never fetched.
+    func commitRange(projectID: Int, from: String, to: String) throws -> CommitRange?
+    func storeCommitRange(_ range: CommitRange) throws
+}

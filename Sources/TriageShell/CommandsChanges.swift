@@ -28,22 +28,6 @@ extension Context {
     }
 }
 
-/// Parsed dependency listings of cached traces, each parsed once per command.
-final class ListingCache {
-    let store: any CacheStore
-    private var parsed: [Int: TraceFacts?] = [:]
-
-    init(store: any CacheStore) { self.store = store }
-
-    /// Nil when the trace is not cached.
-    func facts(_ jobID: Int) throws -> TraceFacts? {
-        if let known = parsed[jobID] { return known }
-        let result = try store.trace(jobID: jobID).map { TraceFacts(log: TraceCleaner.clean([UInt8]($0))) }
-        parsed[jobID] = result
-        return result
-    }
-}
-
 func nightsLabel(_ nights: [String]) -> String {
     nights.count == 1 ? "night \(nights[0])" : "nights \(nights.first ?? "")..\(nights.last ?? "")"
 }
@@ -167,16 +151,22 @@ func runSuspects(_ command: ParsedCommand, _ context: Context) throws -> Command
         return CommandOutput(text: ["no nights"], json: .array([]))
     }
     let histories = try context.histories(store, first: first, last: last)
-    let listings = ListingCache(store: store)
+    let listings = TraceFactsReader(store: store)
+    // Every night's pairs first, so that their listings are read in one query.
+    var pairs: [String: (failing: [RunPair], green: [RunPair])] = [:]
+    for night in nights {
+        let failing = ChangesPairs.newlyFailing(on: night, histories: histories)
+        guard !failing.isEmpty else { continue }
+        pairs[night] = (failing, ChangesPairs.stillGreen(on: night, histories: histories))
+    }
+    try listings.load(pairs.values.flatMap { p in (p.failing + p.green).flatMap { [$0.jobID, $0.baseJobID] } })
     var text: [String] = []
     var cells: [[Cell]] = []
     var json: [JSONValue] = []
     var anyRun = false
     for night in nights.reversed() {
-        let failing = ChangesPairs.newlyFailing(on: night, histories: histories)
-        if histories.contains(where: { $0.run(on: night) != nil }) { anyRun = true }
-        guard !failing.isEmpty else { continue }
-        let green = ChangesPairs.stillGreen(on: night, histories: histories)
+        if !anyRun, histories.contains(where: { $0.run(on: night) != nil }) { anyRun = true }
+        guard let (failing, green) = pairs[night] else { continue }
         let clusters = try store.insights(jobIDs: failing.map(\.jobID)).compactMapValues {
             $0.cluster?.rawValue
         }
@@ -309,11 +299,12 @@ func runDiffJob(_ id: Int, _ context: Context) throws -> CommandOutput {
             "from": .string(green.sha), "to": .string(redSHA), "compare_url": .optional(url),
         ])
     }
-    let listings = ListingCache(store: store)
+    let listings = TraceFactsReader(store: store)
     var notes: [String] = []
     var changes: [DependencyChange] = []
     let greenListing = try listings.facts(green.jobID)
     let redListing = try listings.facts(job.id)
+    try listings.flush()
     if greenListing == nil {
         notes.append("the green trace (job \(green.jobID)) is not in the cache; run 'fetch' to fetch it")
     }
@@ -352,7 +343,8 @@ func runDiffJob(_ id: Int, _ context: Context) throws -> CommandOutput {
 // MARK: - the green traces, after a fetch
 
 /// Fetches the traces of the last green runs of the jobs that failed on the fetched nights
-/// (`GreenTraces`), for `diff job` and `suspects`.
+/// (`GreenTraces`), for `diff job` and `suspects`, then reads the dependency listings of the
+/// traces that have none yet (`TraceListings`).
 func fetchGreenTraces(_ context: Context, source: any GitLabSource, nights count: Int) async throws -> (
     String, JSONValue
 ) {
@@ -363,15 +355,19 @@ func fetchGreenTraces(_ context: Context, source: any GitLabSource, nights count
         calendar: try context.calendar(),
         now: context.now, nights: count, pipelineSource: config.source, lookback: changesLookback,
         concurrency: config.concurrency)
+    // The dependency listings of the traces just stored (and of older caches' traces), parsed
+    // once here so that `suspects` and `diff job` read listings instead of traces.
+    let listed = try TraceListings.fill(store: store)
     var text =
         "green traces: \(report.fetched) fetched (\(byteCount(report.bytes))) of \(report.wanted) wanted"
     if report.failed > 0 { text += ", \(report.failed) unavailable" }
     if report.deferred > 0 { text += ", \(report.deferred) left for the next fetch" }
+    if listed > 0 { text += "; dependency listings of \(listed) trace\(listed == 1 ? "" : "s") read" }
     return (
         text,
         .object([
             "wanted": .int(report.wanted), "fetched": .int(report.fetched), "bytes": .int(report.bytes),
-            "failed": .int(report.failed), "deferred": .int(report.deferred),
+            "failed": .int(report.failed), "deferred": .int(report.deferred), "listings_read": .int(listed),
         ])
     )
 }

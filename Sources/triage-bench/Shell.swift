@@ -103,7 +103,7 @@ func buildShellCache(_ o: ShellOptions, at directory: URL, lastNight: String) th
     return counts
 }
 
-private func job(
+func job(
     _ id: Int, _ pipeline: Int, _ project: Project, _ name: String, _ stage: String, _ status: Status,
     _ allowed: Bool, _ created: Date
 ) -> Job {
