@@ -393,6 +393,17 @@ public final class SQLiteCacheStore: CacheStore {
         }
     }
 
+    /// `[1,2,3]`, written directly: `suspects 30d` passes tens of thousands of job ids.
+    static func jsonArray(_ values: [Int]) -> String {
+        var out = "["
+        out.reserveCapacity(values.count * 9 + 2)
+        for (index, value) in values.enumerated() {
+            if index > 0 { out += "," }
+            out += String(value)
+        }
+        return out + "]"
+    }
+
     static func jsonArray<T: Encodable>(_ values: [T]) -> String {
         (try? JSONEncoder().encode(values)).map { String(decoding: $0, as: UTF8.self) } ?? "[]"
     }

@@ -25,6 +25,7 @@ public final class TraceFactsReader {
     private var parsed: [Int: TraceFacts] = [:]
     /// Traces parsed because no listing was stored (what `status` would call a back-fill).
     public private(set) var backFilled = 0
+    private var backFillTried = false
 
     public init(store: any CacheStore) {
         self.store = store
@@ -37,6 +38,7 @@ public final class TraceFactsReader {
     public func load(_ jobIDs: [Int]) throws {
         let wanted = Array(Set(jobIDs.filter { known[$0] == nil }))
         guard !wanted.isEmpty, let listings else { return }
+        try backFill(listings)
         let found = try listings.listings(jobIDs: wanted, reader: TraceFacts.readerVersion)
         for (id, facts) in found { known[id] = .some(facts) }
         let missing = wanted.filter { found[$0] == nil }
@@ -49,6 +51,25 @@ public final class TraceFactsReader {
         for id in missing where !traced.contains(id) { known[id] = .some(nil) }
         for id in missing where traced.contains(id) { _ = try facts(id) }
         try flush()
+    }
+
+    /// Loads what comparing these pairs (later job, earlier job) needs: both listings of every
+    /// `failing` pair, and of the `green` pairs only those whose two listings exist, so that the
+    /// listing of a lone green run is never decoded. Returns the indices of the `green` pairs
+    /// that can be compared (all of them when listings are not kept: each is then tried).
+    @discardableResult
+    public func load(failing: [(Int, Int)], green: [(Int, Int)]) throws -> [Int] {
+        if let listings { try backFill(listings) }
+        guard let listings, try listings.unlistedTraceCount(reader: TraceFacts.readerVersion) == 0 else {
+            try load(failing.flatMap { [$0.0, $0.1] } + green.flatMap { [$0.0, $0.1] })
+            return Array(green.indices)
+        }
+        let candidates = Array(Set(green.flatMap { [$0.0, $0.1] }))
+        let listed = try listings.listedJobs(jobIDs: candidates, reader: TraceFacts.readerVersion)
+        for id in candidates where !listed.contains(id) && known[id] == nil { known[id] = .some(nil) }
+        let both = green.indices.filter { listed.contains(green[$0].0) && listed.contains(green[$0].1) }
+        try load(failing.flatMap { [$0.0, $0.1] } + both.flatMap { [green[$0].0, green[$0].1] })
+        return both
     }
 
     /// The facts of a job's trace, nil when its trace is not cached.
@@ -67,6 +88,16 @@ public final class TraceFactsReader {
         }
         known[jobID] = .some(result)
         return result
+    }
+
+    /// A cache fetched before listings were kept (or whose listings an older reader wrote): the
+    /// first reader of many listings reads all the missing ones at once, as `fetch` would have,
+    /// so that every later command takes the fast path.
+    private func backFill(_ listings: any ListingStore) throws {
+        guard !backFillTried else { return }
+        backFillTried = true
+        guard try listings.unlistedTraceCount(reader: TraceFacts.readerVersion) > 0 else { return }
+        backFilled += try TraceListings.fill(store: store)
     }
 
     /// Stores the listings parsed so far (one transaction).

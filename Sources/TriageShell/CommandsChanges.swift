@@ -24,7 +24,19 @@ extension Context {
         let from = try calendar().nights(endingAt: first, count: changesLookback + 1).first ?? first
         let rows = try changesQueries(store).nightlyJobs(
             fromNight: from, throughNight: last, projectID: projectID, name: name)
-        return ChangesHistory.histories(try rows.filter { try isNightly($0.pipeline) })
+        guard let source = try config().source else { return ChangesHistory.histories(rows) }
+        return ChangesHistory.histories(rows.filter { $0.pipeline.source == source })
+    }
+
+    /// Histories enough for the pairs (`suspects`) of nights `first...last`: the night before
+    /// `first` and on, older nights only for the jobs that need them (`ChangesHistory.forPairs`).
+    func pairHistories(_ store: any CacheStore, first: String, last: String) throws -> [JobHistory] {
+        guard let queries = store as? any NightlyRunQueries else { return try histories(store, first: first, last: last) }
+        let back = try calendar().nights(endingAt: first, count: changesLookback + 1)
+        let dayBefore = back.count >= 2 ? back[back.count - 2] : first
+        return try ChangesHistory.forPairs(
+            queries: queries, lookbackFrom: back.first ?? first, dayBefore: dayBefore, first: first, last: last,
+            source: try config().source)
     }
 }
 
@@ -206,7 +218,7 @@ func runSuspects(_ command: ParsedCommand, _ context: Context) throws -> Command
     guard let first = nights.first, let last = nights.last else {
         return CommandOutput(text: ["no nights"], json: .array([]))
     }
-    let histories = try context.histories(store, first: first, last: last)
+    let histories = try context.pairHistories(store, first: first, last: last)
     let listings = TraceFactsReader(store: store)
     // Every night's pairs first, so that their listings are read in one query.
     var pairs: [String: (failing: [RunPair], green: [RunPair])] = [:]
@@ -215,14 +227,21 @@ func runSuspects(_ command: ParsedCommand, _ context: Context) throws -> Command
         guard !failing.isEmpty else { continue }
         pairs[night] = (failing, ChangesPairs.stillGreen(on: night, histories: histories))
     }
-    try listings.load(pairs.values.flatMap { p in (p.failing + p.green).flatMap { [$0.jobID, $0.baseJobID] } })
+    // Still-green pairs without both listings are not compared: left out before ranking.
+    let allGreen = pairs.values.flatMap(\.green)
+    let comparable = Set(
+        try listings.load(
+            failing: pairs.values.flatMap { $0.failing.map { ($0.jobID, $0.baseJobID) } },
+            green: allGreen.map { ($0.jobID, $0.baseJobID) }
+        ).map { allGreen[$0].jobID })
     var text: [String] = []
     var cells: [[Cell]] = []
     var json: [JSONValue] = []
     var anyRun = false
     for night in nights.reversed() {
         if !anyRun, histories.contains(where: { $0.run(on: night) != nil }) { anyRun = true }
-        guard let (failing, green) = pairs[night] else { continue }
+        guard let (failing, allGreenOfNight) = pairs[night] else { continue }
+        let green = allGreenOfNight.filter { comparable.contains($0.jobID) }
         let clusters = try store.insights(jobIDs: failing.map(\.jobID)).compactMapValues {
             $0.cluster?.rawValue
         }
@@ -281,7 +300,7 @@ func runSuspectCommits(_ command: ParsedCommand, _ context: Context) async throw
     guard let first = nights.first, let last = nights.last else {
         return CommandOutput(text: ["no nights"], json: .array([]))
     }
-    let histories = try context.histories(store, first: first, last: last)
+    let histories = try context.pairHistories(store, first: first, last: last)
     let webURLs = Dictionary(try store.projects().map { ($0.id, $0.webURL) }, uniquingKeysWith: { a, _ in a })
     var ranges: [(night: String, ranges: [ProjectCommitRange])] = []
     var anyRun = false
