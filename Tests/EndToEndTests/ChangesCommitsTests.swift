@@ -64,25 +64,26 @@ import TriageCore
             #expect(fetched.status == 0, "\(fetched.stderr)")
             let org = simulator.organisation
             let store = try SQLiteCacheStore(directory: workspace.appendingPathComponent(".triage"))
-            let target = try #require(try Self.jobWithCommits(store, org, minimum: 2))
+            let target = try #require(try Self.jobWithCommits(store, org))
             #expect(Self.compareCalls(simulator) == 0, "fetch asks for no commits")
 
-            let first = try await runTriage(["diff", "job", String(target.job)], workspace: workspace, environment: Self.env)
+            let first = try await runTriage(["diff", "job", String(target.job), "--format", "table"], workspace: workspace, environment: Self.env)
             #expect(first.status == 0, "\(first.stderr)")
             #expect(first.stderr == "")
             #expect(Self.compareCalls(simulator) == 1)
             let lines = first.stdout.components(separatedBy: "\n")
             let header = try #require(lines.firstIndex { $0.hasPrefix("commits: ") })
+            let count = target.commits.count
             #expect(
                 lines[header].hasPrefix(
-                    "commits: \(target.from.prefix(8))..\(target.to.prefix(8)), \(target.commits.count) commits "))
+                    "commits: \(target.from.prefix(8))..\(target.to.prefix(8)), \(count) commit\(count == 1 ? "" : "s") "))
             #expect(lines[header].hasSuffix("/-/compare/\(target.from)...\(target.to)"))
             #expect(Array(lines[(header + 1)...].prefix(target.commits.count)) == target.commits.map { Self.line($0, org) })
 
             // Cached: a second diff, with or without a token, asks GitLab nothing at all.
             let calls = simulator.requests.count
-            let second = try await runTriage(["diff", "job", String(target.job)], workspace: workspace, environment: Self.env)
-            let offline = try await runTriage(["diff", "job", String(target.job)], workspace: workspace)
+            let second = try await runTriage(["diff", "job", String(target.job), "--format", "table"], workspace: workspace, environment: Self.env)
+            let offline = try await runTriage(["diff", "job", String(target.job), "--format", "table"], workspace: workspace)
             #expect(simulator.requests.count == calls)
             #expect(second.stdout == first.stdout)
             #expect(offline.stdout == first.stdout)
@@ -109,7 +110,7 @@ import TriageCore
             let calls = simulator.requests.count
 
             // No token: no request, one line, exit 0, the rest of the answer intact.
-            let noToken = try await runTriage(["diff", "job", String(target.job)], workspace: workspace)
+            let noToken = try await runTriage(["diff", "job", String(target.job), "--format", "table"], workspace: workspace)
             #expect(noToken.status == 0, "\(noToken.stderr)")
             #expect(noToken.stderr == "")
             #expect(simulator.requests.count == calls)
@@ -126,14 +127,14 @@ import TriageCore
 
             // GitLab unreachable (nothing listens on port 9): the same kind of line, no token in it.
             let unreachable = try await runTriage(
-                ["diff", "job", String(target.job)], workspace: workspace,
+                ["diff", "job", String(target.job), "--format", "table"], workspace: workspace,
                 environment: ["GITLAB_TOKEN": secretToken, "GITLAB_URL": "http://127.0.0.1:9"])
             #expect(unreachable.status == 0, "\(unreachable.stderr)")
             let note = try #require(unreachable.stdout.components(separatedBy: "\n").first { $0.contains("unavailable") })
             #expect(note.hasPrefix("commit titles unavailable: cannot reach GitLab: GET http://127.0.0.1:9/api/v4/projects/"))
             #expect(!unreachable.stdout.contains(secretToken) && !unreachable.stderr.contains(secretToken))
             // Nothing was cached: with GitLab back, the titles come.
-            let online = try await runTriage(["diff", "job", String(target.job)], workspace: workspace, environment: Self.env)
+            let online = try await runTriage(["diff", "job", String(target.job), "--format", "table"], workspace: workspace, environment: Self.env)
             #expect(online.stdout.contains(Self.line(target.commits[0], simulator.organisation)))
         }
     }
@@ -233,7 +234,7 @@ import TriageCore
             #expect(again.stdout == run.stdout)
             #expect(Self.compareCalls(simulator) == calls)
             // Offline, ranges never fetched say so in one line; cached ones keep their titles.
-            let table = try await runTriage(["suspects", "20d", "--commits"], workspace: workspace)
+            let table = try await runTriage(["suspects", "20d", "--commits", "--format", "table"], workspace: workspace)
             #expect(table.status == 0)
             #expect(!table.stdout.contains("unavailable"))
         }
