@@ -77,7 +77,9 @@ extension SQLiteCacheStore: NightlyRunQueries {
             keysJSON: Self.jsonArray(keys.map { "\($0.projectID) \($0.name)" }))
     }
 
-    private func nightlyRuns(fromNight: String, throughNight: String, keysJSON: String?) throws -> [NightlyRunRow] {
+    private func nightlyRuns(fromNight: String, throughNight: String, keysJSON: String?) throws
+        -> [NightlyRunRow]
+    {
         try read { db in
             var retried = Set<String>()
             let failedAttempts = try Row.fetchCursor(
@@ -106,7 +108,8 @@ extension SQLiteCacheStore: NightlyRunQueries {
                 out.append(
                     NightlyRunRow(
                         night: row[0], jobID: row[1], projectID: row[2], projectPath: row[3], name: name,
-                        status: status, allowFailure: row[6], pipelineID: pipelineID, sha: row[8], source: row[9],
+                        status: status, allowFailure: row[6], pipelineID: pipelineID, sha: row[8],
+                        source: row[9],
                         retriedToGreen: !retried.isEmpty && retried.contains("\(pipelineID) \(name)")))
             }
             return out

@@ -20,7 +20,9 @@ enum ListingCodec {
             out += "\n"
         }
         for d in facts.unresolved {
-            out += "!" + [escape(d.ecosystem.rawValue), escape(d.name), escape(d.version), escape(d.id ?? "")]
+            out +=
+                "!"
+                + [escape(d.ecosystem.rawValue), escape(d.name), escape(d.version), escape(d.id ?? "")]
                 .joined(separator: "\t") + "\n"
         }
         return out
@@ -69,7 +71,8 @@ enum ListingCodec {
 
     private static func parse(_ raw: Substring) -> Line? {
         let isUnresolved = raw.first == "!"
-        let fields = (isUnresolved ? raw.dropFirst() : raw).split(separator: "\t", omittingEmptySubsequences: false)
+        let fields = (isUnresolved ? raw.dropFirst() : raw).split(
+            separator: "\t", omittingEmptySubsequences: false)
         guard fields.count >= 4 else { return nil }
         let id = unescape(fields[3])
         let dependency = Dependency(

@@ -54,7 +54,9 @@ extension SQLiteCacheStore: ListingStore {
                     VALUES (?, ?, ?, ?, ?)
                     """)
             for (id, f) in facts.sorted(by: { $0.key < $1.key }) {
-                try insert.execute(arguments: [id, reader, f.truncated, f.listing.count, ListingCodec.encode(f)])
+                try insert.execute(arguments: [
+                    id, reader, f.truncated, f.listing.count, ListingCodec.encode(f),
+                ])
             }
         }
     }
@@ -96,7 +98,8 @@ extension SQLiteCacheStore: CommitRangeCache {
             guard
                 let text = try String.fetchOne(
                     db,
-                    sql: "SELECT commits FROM commit_ranges WHERE project_id = ? AND from_sha = ? AND to_sha = ?",
+                    sql:
+                        "SELECT commits FROM commit_ranges WHERE project_id = ? AND from_sha = ? AND to_sha = ?",
                     arguments: [projectID, from, to])
             else { return nil }
             do {
@@ -104,7 +107,8 @@ extension SQLiteCacheStore: CommitRangeCache {
                     projectID: projectID, from: from, to: to, commits: try ListingCodec.decodeCommits(text))
             } catch {
                 throw StoreError.notACache(
-                    file: file, reason: "the cached commits of \(from)..\(to) are not a JSON array of commits")
+                    file: file, reason: "the cached commits of \(from)..\(to) are not a JSON array of commits"
+                )
             }
         }
     }

@@ -120,7 +120,8 @@ extension CommitTitles {
                         (
                             key,
                             try await lookup(
-                                projectID: key.projectID, from: key.from, to: key.to, cache: cache, source: source,
+                                projectID: key.projectID, from: key.from, to: key.to, cache: cache,
+                                source: source,
                                 offlineReason: offlineReason)
                         )
                     }
@@ -138,8 +139,9 @@ extension CommitTitles {
 
     /// GitLab as a whole cannot answer (as opposed to one range being unknown).
     static func isUnusable(_ error: RemoteError) -> Bool {
-        [.unreachable, .timeout, .unauthorized, .forbidden, .insufficientScope, .rateLimited, .server].contains(
-            error.kind)
+        [.unreachable, .timeout, .unauthorized, .forbidden, .insufficientScope, .rateLimited, .server]
+            .contains(
+                error.kind)
     }
 }
 
@@ -161,7 +163,8 @@ public struct ProjectCommitRange: Hashable, Sendable {
     public var projectFailing: Int
 
     public init(
-        night: String, project: String, projectID: Int, from: String, to: String, greenNight: String, jobIDs: [Int],
+        night: String, project: String, projectID: Int, from: String, to: String, greenNight: String,
+        jobIDs: [Int],
         jobNames: [String], projectFailing: Int
     ) {
         self.night = night

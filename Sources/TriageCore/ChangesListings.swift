@@ -76,7 +76,9 @@ public final class TraceFactsReader {
     public func facts(_ jobID: Int) throws -> TraceFacts? {
         if let cached = known[jobID] { return cached }
         var result: TraceFacts?
-        if let listings, let stored = try listings.listings(jobIDs: [jobID], reader: TraceFacts.readerVersion)[jobID] {
+        if let listings,
+            let stored = try listings.listings(jobIDs: [jobID], reader: TraceFacts.readerVersion)[jobID]
+        {
             result = stored
         } else if let trace = try store.trace(jobID: jobID) {
             let facts = TraceFacts(trace: trace)

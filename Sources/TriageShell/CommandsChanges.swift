@@ -31,11 +31,14 @@ extension Context {
     /// Histories enough for the pairs (`suspects`) of nights `first...last`: the night before
     /// `first` and on, older nights only for the jobs that need them (`ChangesHistory.forPairs`).
     func pairHistories(_ store: any CacheStore, first: String, last: String) throws -> [JobHistory] {
-        guard let queries = store as? any NightlyRunQueries else { return try histories(store, first: first, last: last) }
+        guard let queries = store as? any NightlyRunQueries else {
+            return try histories(store, first: first, last: last)
+        }
         let back = try calendar().nights(endingAt: first, count: changesLookback + 1)
         let dayBefore = back.count >= 2 ? back[back.count - 2] : first
         return try ChangesHistory.forPairs(
-            queries: queries, lookbackFrom: back.first ?? first, dayBefore: dayBefore, first: first, last: last,
+            queries: queries, lookbackFrom: back.first ?? first, dayBefore: dayBefore, first: first,
+            last: last,
             source: try config().source)
     }
 }
@@ -53,7 +56,9 @@ extension Context {
         guard let token = environment.token else {
             return (cache, nil, "no GitLab token configured (GITLAB_TOKEN)")
         }
-        return (cache, environment.makeSource(url, token, 4) as? any CommitSource, "GitLab cannot compare commits")
+        return (
+            cache, environment.makeSource(url, token, 4) as? any CommitSource, "GitLab cannot compare commits"
+        )
     }
 }
 
@@ -322,10 +327,12 @@ func runSuspectCommits(_ command: ParsedCommand, _ context: Context) async throw
         let projects = Set(found.map(\.project)).count
         text.append(
             "night \(night): \(jobs) job\(jobs == 1 ? "" : "s") of \(projects) project\(projects == 1 ? "" : "s") "
-                + "started failing; \(found.count) commit range\(found.count == 1 ? "" : "s") since their last green run")
+                + "started failing; \(found.count) commit range\(found.count == 1 ? "" : "s") since their last green run"
+        )
         for r in found {
             let outcome = titles[r.key] ?? .offline(reason: sources.offline)
-            let url = r.from == r.to ? nil : webURLs[r.projectID].map { "\($0)/-/compare/\(r.from)...\(r.to)" }
+            let url =
+                r.from == r.to ? nil : webURLs[r.projectID].map { "\($0)/-/compare/\(r.from)...\(r.to)" }
             let range = "\(String(r.from.prefix(8)))..\(String(r.to.prefix(8)))"
             let shared = "\(r.jobIDs.count) of \(r.projectFailing)"
             func row(_ commit: String, _ title: String, _ style: CellStyle = .plain) -> [Cell] {
@@ -339,7 +346,8 @@ func runSuspectCommits(_ command: ParsedCommand, _ context: Context) async throw
             case .found(let commitRange, _):
                 list = .array(commitRange.commits.map(commitJSON))
                 if commitRange.commits.isEmpty {
-                    let why = r.from == r.to ? "both runs built \(String(r.to.prefix(8)))" : "GitLab lists none"
+                    let why =
+                        r.from == r.to ? "both runs built \(String(r.to.prefix(8)))" : "GitLab lists none"
                     cells.append(row("-", "(no commits: \(why))", .dim))
                 }
                 let shown = commitRange.commits.reversed().prefix(suspectCommitLimit)
@@ -357,8 +365,10 @@ func runSuspectCommits(_ command: ParsedCommand, _ context: Context) async throw
                 .object([
                     "night": .string(night), "project": .string(r.project), "since": .string(r.greenNight),
                     "from": .string(r.from), "to": .string(r.to), "compare_url": .optional(url),
-                    "jobs": .array(r.jobIDs.map(JSONValue.int)), "names": .array(r.jobNames.map(JSONValue.string)),
-                    "failing": .int(r.jobIDs.count), "project_failing": .int(r.projectFailing), "commits": list,
+                    "jobs": .array(r.jobIDs.map(JSONValue.int)),
+                    "names": .array(r.jobNames.map(JSONValue.string)),
+                    "failing": .int(r.jobIDs.count), "project_failing": .int(r.projectFailing),
+                    "commits": list,
                 ]))
         }
     }
@@ -454,7 +464,8 @@ func runDiffJob(_ id: Int, _ context: Context) async throws -> CommandOutput {
         let url = project.map { "\($0.webURL)/-/compare/\(green.sha)...\(redSHA)" }
         let sources = context.commitTitleSources(store)
         let outcome = try await CommitTitles.lookup(
-            projectID: job.projectID, from: green.sha, to: redSHA, cache: sources.cache, source: sources.source,
+            projectID: job.projectID, from: green.sha, to: redSHA, cache: sources.cache,
+            source: sources.source,
             offlineReason: sources.offline)
         var commits: JSONValue = .null
         if case .found(let range, _) = outcome {
@@ -464,11 +475,13 @@ func runDiffJob(_ id: Int, _ context: Context) async throws -> CommandOutput {
                     + "\(range.commits.count == 1 ? "" : "s")" + (url.map { " \($0)" } ?? ""))
             lines += range.commits.suffix(diffCommitLimit).map { "  " + commitLine($0) }
             if range.commits.count > diffCommitLimit {
-                lines.append("  … and \(range.commits.count - diffCommitLimit) older commits (see the compare URL)")
+                lines.append(
+                    "  … and \(range.commits.count - diffCommitLimit) older commits (see the compare URL)")
             }
         } else {
             lines.append(
-                "commits: \(String(green.sha.prefix(8)))..\(String(redSHA.prefix(8)))" + (url.map { " \($0)" } ?? ""))
+                "commits: \(String(green.sha.prefix(8)))..\(String(redSHA.prefix(8)))"
+                    + (url.map { " \($0)" } ?? ""))
             if let note = titlesUnavailable(outcome) { lines.append(note) }
         }
         record["commits"] = .object([

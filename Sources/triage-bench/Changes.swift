@@ -66,7 +66,8 @@ func benchJuliaTrace(
     }
     lines.append("$ julia --project=. -e 'using Pkg; Pkg.test(coverage=true)'")
     for i in 1...250 {
-        lines.append("[\(i)] testset \(i % 17): \(i * 7 % 101) tests passed in \(i % 13).\(i % 97) s, job \(jobID)")
+        lines.append(
+            "[\(i)] testset \(i % 17): \(i * 7 % 101) tests passed in \(i % 13).\(i % 97) s, job \(jobID)")
     }
     if t.failed {
         lines.append("Test Summary: | Pass  Fail  Total")
@@ -120,7 +121,9 @@ func buildChangesCache(_ o: ShellOptions, at directory: URL, lastNight: String) 
             pipelineID += 1
             var jobs: [Job] = []
             var failing = rng.chance(failRate[project.id - 1])
-            if let culprit = breaking[n], deps[project.id - 1].contains(culprit), rng.chance(0.5) { failing = true }
+            if let culprit = breaking[n], deps[project.id - 1].contains(culprit), rng.chance(0.5) {
+                failing = true
+            }
             let names = [
                 ("build", "build"), ("test-1.10", "test"), ("test-1.11", "test"), ("test-lts", "test"),
                 ("test-nightly", "test"), ("docs", "docs"),
@@ -129,11 +132,15 @@ func buildChangesCache(_ o: ShellOptions, at directory: URL, lastNight: String) 
                 let allowed = name == "test-nightly"
                 var status: Status = .success
                 if allowed { status = rng.chance(0.3) ? .failed : .success }
-                if failing && stage == "test" && !allowed && (index == 1 || rng.chance(0.4)) { status = .failed }
+                if failing && stage == "test" && !allowed && (index == 1 || rng.chance(0.4)) {
+                    status = .failed
+                }
                 if rng.chance(0.03) {
                     jobID += 1
                     jobs.append(job(jobID, pipelineID, project, name, stage, .failed, allowed, created))
-                    if n >= traced { about[jobID] = BenchJobTrace(project: project.id, night: n, failed: true) }
+                    if n >= traced {
+                        about[jobID] = BenchJobTrace(project: project.id, night: n, failed: true)
+                    }
                 }
                 jobID += 1
                 jobs.append(job(jobID, pipelineID, project, name, stage, status, allowed, created))
@@ -143,11 +150,13 @@ func buildChangesCache(_ o: ShellOptions, at directory: URL, lastNight: String) 
             }
             let numbered = Job.numberingAttempts(jobs)
             let status: Status =
-                numbered.contains { !$0.retried && $0.status == .failed && !$0.allowFailure } ? .failed : .success
+                numbered.contains { !$0.retried && $0.status == .failed && !$0.allowFailure }
+                ? .failed : .success
             let pipeline = Pipeline(
                 id: pipelineID, iid: n + 1, projectID: project.id, sha: String(format: "%040x", pipelineID),
                 ref: "main", status: status, source: "schedule", createdAt: created,
-                updatedAt: created.addingTimeInterval(1800), webURL: "\(project.webURL)/-/pipelines/\(pipelineID)")
+                updatedAt: created.addingTimeInterval(1800),
+                webURL: "\(project.webURL)/-/pipelines/\(pipelineID)")
             try store.storePipeline(pipeline, night: night, jobs: numbered)
             counts.pipelines += 1
             counts.jobs += numbered.count
@@ -157,7 +166,8 @@ func buildChangesCache(_ o: ShellOptions, at directory: URL, lastNight: String) 
                     guard let t = about[failed.id] else { continue }
                     try store.storeTrace(
                         jobID: failed.id,
-                        data: benchJuliaTrace(t, deps: deps[t.project - 1], registry: registry, jobID: failed.id))
+                        data: benchJuliaTrace(
+                            t, deps: deps[t.project - 1], registry: registry, jobID: failed.id))
                     counts.failedTraces += 1
                 }
             }
@@ -196,7 +206,9 @@ func benchChanges(_ o: ShellOptions) async throws {
     if !FileManager.default.fileExists(atPath: marker.path) {
         try? FileManager.default.removeItem(at: cache)
         var counts = (pipelines: 0, jobs: 0, failedTraces: 0, greenTraces: 0)
-        let built = try clock.measure { counts = try buildChangesCache(o, at: directory, lastNight: lastNight) }
+        let built = try clock.measure {
+            counts = try buildChangesCache(o, at: directory, lastNight: lastNight)
+        }
         FileManager.default.createFile(atPath: marker.path, contents: nil)
         print(
             "changes benchmark: built a cache of \(o.projects) projects × \(o.nights) nights: "
@@ -206,7 +218,8 @@ func benchChanges(_ o: ShellOptions) async throws {
         print("changes benchmark: reusing the cache in \(directory.path)")
     }
     let size =
-        (try? FileManager.default.attributesOfItem(atPath: cache.appendingPathComponent("cache.sqlite").path)[.size]
+        (try? FileManager.default.attributesOfItem(atPath: cache.appendingPathComponent("cache.sqlite").path)[
+            .size]
             as? Int) ?? 0
     print("  cache.sqlite: \(size / 1_000_000) MB")
 
@@ -237,7 +250,9 @@ func benchChanges(_ o: ShellOptions) async throws {
     for (label, listings) in [("re-parsing traces", false), ("cached listings", true)] {
         let (s, sink) = session(listings: listings)
         _ = await s.run(words: ["status"])
-        for line in ["suspects 30d", "suspects last-night", "diff job \(try someNewlyFailing(cache, lastNight))"] {
+        for line in [
+            "suspects 30d", "suspects last-night", "diff job \(try someNewlyFailing(cache, lastNight))",
+        ] {
             let first = await timeCommand(line, runs: 1, session: s, sink: sink)
             var cpu: [Double] = []
             var times: [Double] = []
@@ -261,15 +276,18 @@ func benchChanges(_ o: ShellOptions) async throws {
                     + "over \(times.count) runs\(over)")
         }
     }
-    if let before = medians["re-parsing traces suspects 30d"], let after = medians["cached listings suspects 30d"],
+    if let before = medians["re-parsing traces suspects 30d"],
+        let after = medians["cached listings suspects 30d"],
         after > 0
     {
         print("  suspects 30d: \(f(before, 1)) ms → \(f(after, 1)) ms, \(f(before / after, 1))× faster")
     }
-    if let before = medians["re-parsing traces suspects 30d cpu"], let after = medians["cached listings suspects 30d cpu"],
+    if let before = medians["re-parsing traces suspects 30d cpu"],
+        let after = medians["cached listings suspects 30d cpu"],
         after > 0
     {
-        print("  suspects 30d, CPU time: \(f(before, 1)) ms → \(f(after, 1)) ms, \(f(before / after, 1))× less")
+        print(
+            "  suspects 30d, CPU time: \(f(before, 1)) ms → \(f(after, 1)) ms, \(f(before / after, 1))× less")
     }
     if failed { exit(1) }
 }

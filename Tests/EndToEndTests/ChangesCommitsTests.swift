@@ -67,7 +67,9 @@ import TriageCore
             let target = try #require(try Self.jobWithCommits(store, org))
             #expect(Self.compareCalls(simulator) == 0, "fetch asks for no commits")
 
-            let first = try await runTriage(["diff", "job", String(target.job), "--format", "table"], workspace: workspace, environment: Self.env)
+            let first = try await runTriage(
+                ["diff", "job", String(target.job), "--format", "table"], workspace: workspace,
+                environment: Self.env)
             #expect(first.status == 0, "\(first.stderr)")
             #expect(first.stderr == "")
             #expect(Self.compareCalls(simulator) == 1)
@@ -76,21 +78,28 @@ import TriageCore
             let count = target.commits.count
             #expect(
                 lines[header].hasPrefix(
-                    "commits: \(target.from.prefix(8))..\(target.to.prefix(8)), \(count) commit\(count == 1 ? "" : "s") "))
+                    "commits: \(target.from.prefix(8))..\(target.to.prefix(8)), \(count) commit\(count == 1 ? "" : "s") "
+                ))
             #expect(lines[header].hasSuffix("/-/compare/\(target.from)...\(target.to)"))
-            #expect(Array(lines[(header + 1)...].prefix(target.commits.count)) == target.commits.map { Self.line($0, org) })
+            #expect(
+                Array(lines[(header + 1)...].prefix(target.commits.count))
+                    == target.commits.map { Self.line($0, org) })
 
             // Cached: a second diff, with or without a token, asks GitLab nothing at all.
             let calls = simulator.requests.count
-            let second = try await runTriage(["diff", "job", String(target.job), "--format", "table"], workspace: workspace, environment: Self.env)
-            let offline = try await runTriage(["diff", "job", String(target.job), "--format", "table"], workspace: workspace)
+            let second = try await runTriage(
+                ["diff", "job", String(target.job), "--format", "table"], workspace: workspace,
+                environment: Self.env)
+            let offline = try await runTriage(
+                ["diff", "job", String(target.job), "--format", "table"], workspace: workspace)
             #expect(simulator.requests.count == calls)
             #expect(second.stdout == first.stdout)
             #expect(offline.stdout == first.stdout)
 
             let record = try #require(
                 try Self.json(
-                    try await runTriage(["diff", "job", String(target.job), "--format", "json"], workspace: workspace))
+                    try await runTriage(
+                        ["diff", "job", String(target.job), "--format", "json"], workspace: workspace))
                     as? [String: Any])
             let commits = try #require((record["commits"] as? [String: Any])?["list"] as? [[String: Any]])
             #expect(commits.compactMap { $0["id"] as? String } == target.commits.map(\.sha))
@@ -110,18 +119,21 @@ import TriageCore
             let calls = simulator.requests.count
 
             // No token: no request, one line, exit 0, the rest of the answer intact.
-            let noToken = try await runTriage(["diff", "job", String(target.job), "--format", "table"], workspace: workspace)
+            let noToken = try await runTriage(
+                ["diff", "job", String(target.job), "--format", "table"], workspace: workspace)
             #expect(noToken.status == 0, "\(noToken.stderr)")
             #expect(noToken.stderr == "")
             #expect(simulator.requests.count == calls)
             let lines = noToken.stdout.components(separatedBy: "\n")
             let header = try #require(lines.firstIndex { $0.hasPrefix("commits: ") })
-            #expect(lines[header + 1] == "commit titles unavailable: no GitLab token configured (GITLAB_TOKEN)")
+            #expect(
+                lines[header + 1] == "commit titles unavailable: no GitLab token configured (GITLAB_TOKEN)")
             #expect(lines.filter { $0.contains("unavailable") }.count == 1)
             #expect(lines.contains { $0.hasPrefix("dependencies: ") })
             let record = try #require(
                 try Self.json(
-                    try await runTriage(["diff", "job", String(target.job), "--format", "json"], workspace: workspace))
+                    try await runTriage(
+                        ["diff", "job", String(target.job), "--format", "json"], workspace: workspace))
                     as? [String: Any])
             #expect((record["commits"] as? [String: Any])?["list"] is NSNull)
 
@@ -130,11 +142,17 @@ import TriageCore
                 ["diff", "job", String(target.job), "--format", "table"], workspace: workspace,
                 environment: ["GITLAB_TOKEN": secretToken, "GITLAB_URL": "http://127.0.0.1:9"])
             #expect(unreachable.status == 0, "\(unreachable.stderr)")
-            let note = try #require(unreachable.stdout.components(separatedBy: "\n").first { $0.contains("unavailable") })
-            #expect(note.hasPrefix("commit titles unavailable: cannot reach GitLab: GET http://127.0.0.1:9/api/v4/projects/"))
+            let note = try #require(
+                unreachable.stdout.components(separatedBy: "\n").first { $0.contains("unavailable") })
+            #expect(
+                note.hasPrefix(
+                    "commit titles unavailable: cannot reach GitLab: GET http://127.0.0.1:9/api/v4/projects/")
+            )
             #expect(!unreachable.stdout.contains(secretToken) && !unreachable.stderr.contains(secretToken))
             // Nothing was cached: with GitLab back, the titles come.
-            let online = try await runTriage(["diff", "job", String(target.job), "--format", "table"], workspace: workspace, environment: Self.env)
+            let online = try await runTriage(
+                ["diff", "job", String(target.job), "--format", "table"], workspace: workspace,
+                environment: Self.env)
             #expect(online.stdout.contains(Self.line(target.commits[0], simulator.organisation)))
         }
     }
@@ -145,9 +163,11 @@ import TriageCore
         try await withSimulator(projects: 40, nights: 30) { _, url in
             let workspace = try makeWorkspace(url: url, nights: 30)
             defer { try? FileManager.default.removeItem(at: workspace) }
-            let fetched = try await runTriage(["fetch", "--format", "json"], workspace: workspace, environment: Self.env)
+            let fetched = try await runTriage(
+                ["fetch", "--format", "json"], workspace: workspace, environment: Self.env)
             #expect(fetched.status == 0, "\(fetched.stderr)")
-            let green = try #require((try Self.json(fetched) as? [String: Any])?["green_traces"] as? [String: Any])
+            let green = try #require(
+                (try Self.json(fetched) as? [String: Any])?["green_traces"] as? [String: Any])
             #expect((green["listings_read"] as? Int ?? 0) > 0)
             let cache = workspace.appendingPathComponent(".triage")
             let store = try SQLiteCacheStore(directory: cache)
@@ -155,8 +175,10 @@ import TriageCore
 
             // Every stored listing is what parsing its trace gives.
             let first = chicago.nights(endingAt: lastNight, count: 90).first ?? lastNight
-            let ids = try store.nightlyJobs(fromNight: first, throughNight: lastNight, projectID: nil, name: nil)
-                .map(\.job.id)
+            let ids = try store.nightlyJobs(
+                fromNight: first, throughNight: lastNight, projectID: nil, name: nil
+            )
+            .map(\.job.id)
             let listings = try store.listings(jobIDs: ids, reader: TraceFacts.readerVersion)
             #expect(listings.count > 100)
             for (id, facts) in listings {
@@ -191,7 +213,8 @@ import TriageCore
             #expect(fetched.status == 0, "\(fetched.stderr)")
             let org = simulator.organisation
             let run = try await runTriage(
-                ["suspects", "20d", "--commits", "--format", "json"], workspace: workspace, environment: Self.env)
+                ["suspects", "20d", "--commits", "--format", "json"], workspace: workspace,
+                environment: Self.env)
             #expect(run.status == 0, "\(run.stderr)")
             let records = try #require(try Self.json(run) as? [[String: Any]])
             #expect(records.count > 3)
@@ -199,7 +222,8 @@ import TriageCore
             #expect(calls > 0)
             var withCommits = 0
             for record in records {
-                let project = try #require(org.projects.first { $0.pathWithNamespace == record["project"] as? String })
+                let project = try #require(
+                    org.projects.first { $0.pathWithNamespace == record["project"] as? String })
                 let from = try #require(record["from"] as? String)
                 let to = try #require(record["to"] as? String)
                 let truth = try #require(org.commits(projectID: project.id, from: from, to: to))
@@ -214,7 +238,9 @@ import TriageCore
                 for id in jobs {
                     let job = try #require(org.job(id: id))
                     let pipeline = try #require(org.pipeline(id: job.pipelineID))
-                    #expect(job.status == "failed" && pipeline.sha == to && pipeline.night == record["night"] as? String)
+                    #expect(
+                        job.status == "failed" && pipeline.sha == to
+                            && pipeline.night == record["night"] as? String)
                 }
                 let since = try #require(record["since"] as? String)
                 #expect(
@@ -224,17 +250,23 @@ import TriageCore
             }
             #expect(withCommits > 0)
             // Every distinct range was asked for once; the second run asks nothing.
-            let distinct = Set(records.compactMap { r in (r["from"] as? String).map { "\(r["project"] ?? "") \($0) \(r["to"] ?? "")" } })
-            let same = Set(records.filter { $0["from"] as? String == $0["to"] as? String }.compactMap { r in
-                (r["from"] as? String).map { "\(r["project"] ?? "") \($0) \(r["to"] ?? "")" }
-            })
+            let distinct = Set(
+                records.compactMap { r in
+                    (r["from"] as? String).map { "\(r["project"] ?? "") \($0) \(r["to"] ?? "")" }
+                })
+            let same = Set(
+                records.filter { $0["from"] as? String == $0["to"] as? String }.compactMap { r in
+                    (r["from"] as? String).map { "\(r["project"] ?? "") \($0) \(r["to"] ?? "")" }
+                })
             #expect(calls == distinct.count - same.count)
             let again = try await runTriage(
-                ["suspects", "20d", "--commits", "--format", "json"], workspace: workspace, environment: Self.env)
+                ["suspects", "20d", "--commits", "--format", "json"], workspace: workspace,
+                environment: Self.env)
             #expect(again.stdout == run.stdout)
             #expect(Self.compareCalls(simulator) == calls)
             // Offline, ranges never fetched say so in one line; cached ones keep their titles.
-            let table = try await runTriage(["suspects", "20d", "--commits", "--format", "table"], workspace: workspace)
+            let table = try await runTriage(
+                ["suspects", "20d", "--commits", "--format", "table"], workspace: workspace)
             #expect(table.status == 0)
             #expect(!table.stdout.contains("unavailable"))
         }

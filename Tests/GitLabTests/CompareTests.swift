@@ -29,7 +29,9 @@ import TriageCore
         let (client, recorder) = makeClient { _, _ in json(Self.answer) }
         let range = try await client.compare(projectID: 7, from: "1111111", to: "2222222")
         #expect(
-            recorder.urls == ["https://gitlab.example.com/api/v4/projects/7/repository/compare?from=1111111&to=2222222"])
+            recorder.urls == [
+                "https://gitlab.example.com/api/v4/projects/7/repository/compare?from=1111111&to=2222222"
+            ])
         #expect(recorder.requests.withLock { $0.first?.headers["PRIVATE-TOKEN"] } == testToken)
         #expect(range.projectID == 7 && range.from == "1111111" && range.to == "2222222")
         #expect(range.commits.map(\.title) == ["Bump DataFrames compat to 1.7", "Fix the docs build"])
@@ -46,7 +48,8 @@ import TriageCore
         }
         #expect(error?.kind == .notFound)
         #expect(error?.message == "404 Ref Not Found")
-        #expect(error?.url == "https://gitlab.example.com/api/v4/projects/7/repository/compare?from=ffff&to=eeee")
+        #expect(
+            error?.url == "https://gitlab.example.com/api/v4/projects/7/repository/compare?from=ffff&to=eeee")
         #expect(!allText(try #require(error)).contains(testToken))
     }
 
@@ -88,7 +91,8 @@ import TriageCore
         }
         let range = try #require(found)
         let client = GitLabClient(
-            baseURL: url, token: testToken, transport: URLSessionTransport.make(maxConnections: 4), concurrency: 4)
+            baseURL: url, token: testToken, transport: URLSessionTransport.make(maxConnections: 4),
+            concurrency: 4)
         let compared = try await client.compare(projectID: range.project, from: range.from, to: range.to)
         #expect(compared.commits.map(\.id) == range.shas)
         #expect(compared.commits.map(\.title) == range.shas.compactMap { org.commit(sha: $0)?.title })
@@ -96,7 +100,8 @@ import TriageCore
             compared.commits.map(\.authorName)
                 == range.shas.compactMap { org.commit(sha: $0).flatMap { org.user(id: $0.authorID)?.name } })
         let error = await #expect(throws: RemoteError.self) {
-            try await client.compare(projectID: range.project, from: String(repeating: "0", count: 40), to: range.to)
+            try await client.compare(
+                projectID: range.project, from: String(repeating: "0", count: 40), to: range.to)
         }
         #expect(error?.kind == .notFound)
         #expect(error?.message == "404 Ref Not Found")

@@ -29,12 +29,16 @@ import TriageCore
     func seeded(_ workspace: TempWorkspace) throws -> SQLiteCacheStore {
         let store = try workspace.open()
         try store.upsertProjects([project(1, "julia/Foo.jl")])
-        try store.storePipeline(pipeline(10, project: 1, status: .success), night: "2026-11-27", jobs: [
-            job(100, pipeline: 10, project: 1, name: "test", status: .success)
-        ])
-        try store.storePipeline(pipeline(11, project: 1), night: "2026-11-28", jobs: [
-            job(101, pipeline: 11, project: 1, name: "test")
-        ])
+        try store.storePipeline(
+            pipeline(10, project: 1, status: .success), night: "2026-11-27",
+            jobs: [
+                job(100, pipeline: 10, project: 1, name: "test", status: .success)
+            ])
+        try store.storePipeline(
+            pipeline(11, project: 1), night: "2026-11-28",
+            jobs: [
+                job(101, pipeline: 11, project: 1, name: "test")
+            ])
         try store.storeTrace(jobID: 100, data: Self.green)
         try store.storeTrace(jobID: 101, data: Self.red)
         return store
@@ -48,7 +52,8 @@ import TriageCore
         #expect(facts.listing.count == 1 && facts.unresolved.count == 1)
         var odd = TraceFacts(trace: Self.green)
         odd.truncated = true
-        odd.listing.apply(.present(Dependency(ecosystem: "conda", name: "with\ttab\\and\nnewline", version: "1.0")))
+        odd.listing.apply(
+            .present(Dependency(ecosystem: "conda", name: "with\ttab\\and\nnewline", version: "1.0")))
         try store.storeListings([101: facts, 100: odd], reader: 3)
         #expect(try store.listings(jobIDs: [100, 101, 102], reader: 3) == [100: odd, 101: facts])
         // Another reader's listings count as missing.
@@ -81,7 +86,9 @@ import TriageCore
         let range = CommitRange(
             projectID: 1, from: "aaa", to: "ccc",
             commits: [
-                Commit(id: "bbb1", shortID: "bbb1", title: "Bump \"DataFrames\" ✓", authorName: "Alice", createdAt: date(5)),
+                Commit(
+                    id: "bbb1", shortID: "bbb1", title: "Bump \"DataFrames\" ✓", authorName: "Alice",
+                    createdAt: date(5)),
                 Commit(id: "ccc", shortID: "ccc", title: "Fix docs", authorName: "", createdAt: nil),
             ])
         try store.storeCommitRange(range)
@@ -122,7 +129,8 @@ import TriageCore
         // After a fetch: the newest first, as many as allowed.
         #expect(try TraceListings.fill(store: store, limit: 1) == 1)
         #expect(try store.unlistedTraceCount(reader: TraceFacts.readerVersion) == 1)
-        #expect(try store.listings(jobIDs: [100, 101], reader: TraceFacts.readerVersion).keys.sorted() == [101])
+        #expect(
+            try store.listings(jobIDs: [100, 101], reader: TraceFacts.readerVersion).keys.sorted() == [101])
         // Lazily: the first reader of listings reads the rest and keeps them.
         let reader = TraceFactsReader(store: store)
         try reader.load([101, 999])

@@ -17,12 +17,14 @@ import TriageCore
             return out
         }
 
-        func nightlyRuns(fromNight: String, throughNight: String, keys: [(projectID: Int, name: String)]) throws
+        func nightlyRuns(fromNight: String, throughNight: String, keys: [(projectID: Int, name: String)])
+            throws
             -> [NightlyRunRow]
         {
             let wanted = Set(keys.map { "\($0.projectID) \($0.name)" })
             let out = rows.filter {
-                $0.night >= fromNight && $0.night <= throughNight && wanted.contains("\($0.projectID) \($0.name)")
+                $0.night >= fromNight && $0.night <= throughNight
+                    && wanted.contains("\($0.projectID) \($0.name)")
             }
             read += out.count
             return out
@@ -54,7 +56,8 @@ import TriageCore
                     let status: Status = roll < 7 ? .canceled : (roll < 35 ? .failed : .success)
                     rows.append(
                         NightlyRunRow(
-                            night: night, jobID: job, projectID: project, projectPath: "g/P\(project)", name: name,
+                            night: night, jobID: job, projectID: project, projectPath: "g/P\(project)",
+                            name: name,
                             status: status, allowFailure: name == "allowed", pipelineID: pipeline, sha: sha,
                             source: roll % 13 == 0 ? "push" : "schedule", retriedToGreen: false))
                 }
@@ -68,15 +71,22 @@ import TriageCore
         let all = Self.rows(seed: seed)
         let nights = Self.calendar.nights(endingAt: "2026-11-28", count: 7)
         let back = Self.calendar.nights(endingAt: nights[0], count: 31)
-        let full = ChangesHistory.histories(runs: all.filter { $0.night >= back[0] && $0.source == "schedule" })
+        let full = ChangesHistory.histories(
+            runs: all.filter { $0.night >= back[0] && $0.source == "schedule" })
         let queries = Rows(all)
         let pairs = try ChangesHistory.forPairs(
             queries: queries, lookbackFrom: back[0], dayBefore: back[back.count - 2], first: nights[0],
             last: nights[nights.count - 1], source: "schedule")
         for night in nights {
-            #expect(ChangesPairs.newlyFailing(on: night, histories: pairs) == ChangesPairs.newlyFailing(on: night, histories: full))
-            #expect(ChangesPairs.stillGreen(on: night, histories: pairs) == ChangesPairs.stillGreen(on: night, histories: full))
-            #expect(ChangesPairs.commitRanges(on: night, histories: pairs) == ChangesPairs.commitRanges(on: night, histories: full))
+            #expect(
+                ChangesPairs.newlyFailing(on: night, histories: pairs)
+                    == ChangesPairs.newlyFailing(on: night, histories: full))
+            #expect(
+                ChangesPairs.stillGreen(on: night, histories: pairs)
+                    == ChangesPairs.stillGreen(on: night, histories: full))
+            #expect(
+                ChangesPairs.commitRanges(on: night, histories: pairs)
+                    == ChangesPairs.commitRanges(on: night, histories: full))
         }
     }
 
@@ -97,9 +107,11 @@ import TriageCore
                 let allowed = project == 6 && n == 33
                 rows.append(
                     NightlyRunRow(
-                        night: night, jobID: n * 10 + project, projectID: project, projectPath: "g/P\(project)",
+                        night: night, jobID: n * 10 + project, projectID: project,
+                        projectPath: "g/P\(project)",
                         name: "test", status: red || allowed ? .failed : .success, allowFailure: allowed,
-                        pipelineID: n * 10 + project, sha: "s\(n)", source: "schedule", retriedToGreen: false))
+                        pipelineID: n * 10 + project, sha: "s\(n)", source: "schedule", retriedToGreen: false)
+                )
             }
         }
         let range = Array(nights[34...])
@@ -115,8 +127,12 @@ import TriageCore
         #expect(newly.map(\.key.project) == ["g/P6"])
         #expect(newly.first?.baseNight == nights[32])
         for night in range {
-            #expect(ChangesPairs.newlyFailing(on: night, histories: pairs) == ChangesPairs.newlyFailing(on: night, histories: full))
-            #expect(ChangesPairs.stillGreen(on: night, histories: pairs) == ChangesPairs.stillGreen(on: night, histories: full))
+            #expect(
+                ChangesPairs.newlyFailing(on: night, histories: pairs)
+                    == ChangesPairs.newlyFailing(on: night, histories: full))
+            #expect(
+                ChangesPairs.stillGreen(on: night, histories: pairs)
+                    == ChangesPairs.stillGreen(on: night, histories: full))
         }
     }
 
@@ -128,33 +144,51 @@ import TriageCore
         let histories = [
             JobHistory(
                 key: JobKey(project: "g/Foo.jl", name: "test-1.10"), projectID: 1,
-                runs: [Self.run("2026-11-27", 1, red: false, sha: "a"), Self.run("2026-11-28", 2, red: true, sha: "c")]),
+                runs: [
+                    Self.run("2026-11-27", 1, red: false, sha: "a"),
+                    Self.run("2026-11-28", 2, red: true, sha: "c"),
+                ]),
             JobHistory(
                 key: JobKey(project: "g/Foo.jl", name: "test-1.11"), projectID: 1,
-                runs: [Self.run("2026-11-27", 3, red: false, sha: "a"), Self.run("2026-11-28", 4, red: true, sha: "c")]),
+                runs: [
+                    Self.run("2026-11-27", 3, red: false, sha: "a"),
+                    Self.run("2026-11-28", 4, red: true, sha: "c"),
+                ]),
             // Green two nights ago, a night without running between: a range of its own.
             JobHistory(
                 key: JobKey(project: "g/Foo.jl", name: "docs"), projectID: 1,
-                runs: [Self.run("2026-11-26", 5, red: false, sha: "0"), Self.run("2026-11-28", 6, red: true, sha: "c")]),
+                runs: [
+                    Self.run("2026-11-26", 5, red: false, sha: "0"),
+                    Self.run("2026-11-28", 6, red: true, sha: "c"),
+                ]),
             // Still failing: not newly.
             JobHistory(
                 key: JobKey(project: "g/Bar.jl", name: "test"), projectID: 2,
-                runs: [Self.run("2026-11-27", 7, red: true, sha: "x"), Self.run("2026-11-28", 8, red: true, sha: "y")]),
+                runs: [
+                    Self.run("2026-11-27", 7, red: true, sha: "x"),
+                    Self.run("2026-11-28", 8, red: true, sha: "y"),
+                ]),
             JobHistory(
                 key: JobKey(project: "g/Baz.jl", name: "test"), projectID: 3,
-                runs: [Self.run("2026-11-27", 9, red: false, sha: "m"), Self.run("2026-11-28", 10, red: true, sha: "m")]),
+                runs: [
+                    Self.run("2026-11-27", 9, red: false, sha: "m"),
+                    Self.run("2026-11-28", 10, red: true, sha: "m"),
+                ]),
         ]
         let ranges = ChangesPairs.commitRanges(on: "2026-11-28", histories: histories)
         #expect(
             ranges == [
                 ProjectCommitRange(
-                    night: "2026-11-28", project: "g/Foo.jl", projectID: 1, from: "a", to: "c", greenNight: "2026-11-27",
+                    night: "2026-11-28", project: "g/Foo.jl", projectID: 1, from: "a", to: "c",
+                    greenNight: "2026-11-27",
                     jobIDs: [2, 4], jobNames: ["test-1.10", "test-1.11"], projectFailing: 3),
                 ProjectCommitRange(
-                    night: "2026-11-28", project: "g/Baz.jl", projectID: 3, from: "m", to: "m", greenNight: "2026-11-27",
+                    night: "2026-11-28", project: "g/Baz.jl", projectID: 3, from: "m", to: "m",
+                    greenNight: "2026-11-27",
                     jobIDs: [10], jobNames: ["test"], projectFailing: 1),
                 ProjectCommitRange(
-                    night: "2026-11-28", project: "g/Foo.jl", projectID: 1, from: "0", to: "c", greenNight: "2026-11-26",
+                    night: "2026-11-28", project: "g/Foo.jl", projectID: 1, from: "0", to: "c",
+                    greenNight: "2026-11-26",
                     jobIDs: [6], jobNames: ["docs"], projectFailing: 3),
             ])
     }
@@ -168,7 +202,9 @@ import TriageCore
             if let failure { throw failure }
             return CommitRange(
                 projectID: projectID, from: from, to: to,
-                commits: [Commit(id: to, shortID: String(to.prefix(8)), title: "Change \(to)", authorName: "A")])
+                commits: [
+                    Commit(id: to, shortID: String(to.prefix(8)), title: "Change \(to)", authorName: "A")
+                ])
         }
     }
 
@@ -186,7 +222,8 @@ import TriageCore
         let keys = (1...5).map { CommitTitles.Key(projectID: $0, from: "from\($0)", to: "to\($0)") }
         let source = Source()
         let cache = Cache()
-        let first = try await CommitTitles.lookupAll(keys, cache: cache, source: source, offlineReason: "offline")
+        let first = try await CommitTitles.lookupAll(
+            keys, cache: cache, source: source, offlineReason: "offline")
         #expect(source.calls.withLock { $0 } == 5)
         for key in keys {
             guard case .found(let range, fetched: true) = first[key] else {
@@ -195,21 +232,25 @@ import TriageCore
             }
             #expect(range.commits.map(\.title) == ["Change \(key.to)"])
         }
-        let again = try await CommitTitles.lookupAll(keys, cache: cache, source: source, offlineReason: "offline")
+        let again = try await CommitTitles.lookupAll(
+            keys, cache: cache, source: source, offlineReason: "offline")
         #expect(source.calls.withLock { $0 } == 5)
         #expect(again.values.allSatisfy { if case .found(_, fetched: false) = $0 { true } else { false } })
         // Offline: cached ranges still found, the others say why.
         let more = keys + [CommitTitles.Key(projectID: 9, from: "x", to: "y")]
-        let offline = try await CommitTitles.lookupAll(more, cache: cache, source: nil, offlineReason: "no token")
+        let offline = try await CommitTitles.lookupAll(
+            more, cache: cache, source: nil, offlineReason: "no token")
         #expect(offline[more[5]] == .offline(reason: "no token"))
         #expect(offline.values.filter { if case .found = $0 { true } else { false } }.count == 5)
     }
 
     @Test func anUnreachableGitLabIsAskedOnceNotOncePerRange() async throws {
-        let error = RemoteError(kind: .unreachable, method: "GET", url: "http://127.0.0.1:9/api/v4/projects/1/repository/compare")
+        let error = RemoteError(
+            kind: .unreachable, method: "GET", url: "http://127.0.0.1:9/api/v4/projects/1/repository/compare")
         let source = Source(failure: error)
         let keys = (1...6).map { CommitTitles.Key(projectID: $0, from: "f", to: "t") }
-        let results = try await CommitTitles.lookupAll(keys, cache: Cache(), source: source, offlineReason: "")
+        let results = try await CommitTitles.lookupAll(
+            keys, cache: Cache(), source: source, offlineReason: "")
         #expect(source.calls.withLock { $0 } == 1)
         #expect(results.count == 6)
         #expect(results.values.allSatisfy { $0 == .unavailable(error) })
