@@ -12,8 +12,10 @@ import Testing
         try await withSimulator(projects: 40, nights: 30) { simulator, url in
             let workspace = try makeWorkspace(url: url, nights: 30)
             let env = ["GITLAB_TOKEN": secretToken]
+            // 40 projects × 30 nights, analysed and with every trace's listing read: in a debug
+            // build on a 2-core machine busy with the other suites, well over the default 120 s.
             let fetched = try await runTriage(
-                ["-c", "fetch", "--format", "json"], workspace: workspace, environment: env)
+                ["-c", "fetch", "--format", "json"], workspace: workspace, environment: env, timeout: 400)
             #expect(fetched.status == 0, "\(fetched.stderr)")
             let fetchRecord = try #require(try Self.json(fetched) as? [String: Any])
             let green = try #require(fetchRecord["green_traces"] as? [String: Any])

@@ -164,7 +164,7 @@ import TriageCore
             let workspace = try makeWorkspace(url: url, nights: 30)
             defer { try? FileManager.default.removeItem(at: workspace) }
             let fetched = try await runTriage(
-                ["fetch", "--format", "json"], workspace: workspace, environment: Self.env)
+                ["fetch", "--format", "json"], workspace: workspace, environment: Self.env, timeout: 400)
             #expect(fetched.status == 0, "\(fetched.stderr)")
             let green = try #require(
                 (try Self.json(fetched) as? [String: Any])?["green_traces"] as? [String: Any])
