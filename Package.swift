@@ -26,7 +26,7 @@ let package = Package(
         .target(name: "GitLab", dependencies: ["TriageCore"], exclude: ["README.md"]),
         .target(
             name: "Store",
-            dependencies: ["TriageCore", "CZlib", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["TriageCore", "LogAnalysis", "CZlib", .product(name: "GRDB", package: "GRDB.swift")],
             exclude: ["README.md"]),
         .target(name: "TriageShell", dependencies: ["TriageCore", "LogAnalysis"], exclude: ["README.md"]),
         // libedit (BSD): line editing for the interactive shell. GNU readline is GPL: not used.

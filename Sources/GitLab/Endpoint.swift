@@ -84,6 +84,13 @@ struct Endpoint: Hashable, Sendable {
 extension Endpoint {
     static func projectID(_ id: Int) -> String { String(id) }
 
+    /// `GET /projects/:id/repository/compare?from=…&to=…`: the commits between two revisions
+    /// (merge-base comparison, GitLab's default `straight=false`).
+    static func compare(projectID: Int, from: String, to: String) -> Endpoint {
+        Endpoint(
+            "GET", ["projects", String(projectID), "repository", "compare"], query: [("from", from), ("to", to)])
+    }
+
     /// `2024-03-07T11:06:20Z`, or with milliseconds when the date has a fraction of a second
     /// (`2024-03-07T11:06:20.295Z`), always in UTC: a watermark taken from GitLab's
     /// millisecond timestamps is sent back without loss.

@@ -182,6 +182,14 @@ public final class GitLabClient: GitLabSource {
             decode: Mapping.issue)
     }
 
+    /// The commits between two revisions of a project, oldest first (`GET .../repository/compare`,
+    /// token scope `read_api`). An unknown sha is a `.notFound` (`404 Ref Not Found`).
+    public func compare(projectID: Int, from: String, to: String) async throws -> CommitRange {
+        try await fetch(Endpoint.compare(projectID: projectID, from: from, to: to)) {
+            try Mapping.commitRange($0, projectID: projectID, from: from, to: to)
+        }
+    }
+
     /// The token's user name (`GET /user`): the cheapest check that URL and token work.
     public func currentUser() async throws -> String {
         try await fetch(Endpoint("GET", ["user"]), decode: Mapping.username)

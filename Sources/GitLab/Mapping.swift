@@ -41,6 +41,13 @@ enum Mapping {
         try decode(IssueDTO.self, data).model
     }
 
+    /// A compare answer's commits (oldest first, as GitLab lists them); `diffs`, `compare_timeout`
+    /// and `compare_same_ref` are not needed and not decoded.
+    static func commitRange(_ data: Data, projectID: Int, from: String, to: String) throws -> CommitRange {
+        CommitRange(
+            projectID: projectID, from: from, to: to, commits: try decode(CompareDTO.self, data).commits.map(\.model))
+    }
+
     static func username(_ data: Data) throws -> String {
         try decode(UserDTO.self, data).username
     }
@@ -385,6 +392,24 @@ private struct IssueDTO: Decodable {
             id: id, iid: iid, projectID: projectId, title: title, description: description, state: state,
             labels: labels ?? [], webURL: webUrl, createdAt: createdAt.date,
             updatedAt: (updatedAt ?? createdAt).date, closedAt: closedAt?.date)
+    }
+}
+
+private struct CompareDTO: Decodable {
+    let commits: [CommitDTO]
+}
+
+private struct CommitDTO: Decodable {
+    let id: String
+    let shortId: String?
+    let title: String?
+    let authorName: String?
+    let createdAt: GitLabDate?
+
+    var model: Commit {
+        Commit(
+            id: id, shortID: shortId ?? String(id.prefix(8)), title: title ?? "", authorName: authorName ?? "",
+            createdAt: createdAt?.date)
     }
 }
 

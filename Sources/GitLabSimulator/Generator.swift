@@ -173,7 +173,7 @@ extension Organisation {
             projectIndex[id] = projects.count
             projects.append(project)
             let root = rng.hex(40)
-            commits[root] = Commit(sha: root, parent: nil, title: "Initial commit", authorID: 4 + rng.int(0..<5), date: created)
+            commits[root] = Commit(sha: root, projectID: id, parent: nil, title: "Initial commit", authorID: 4 + rng.int(0..<5), date: created)
             generator.heads[id] = root
             id += rng.int(1...9)
         }
@@ -393,7 +393,7 @@ extension Organisation {
             user = 4 + rng.int(0..<5)
             let newSHA = rng.hex(40)
             commits[newSHA] = Commit(
-                sha: newSHA, parent: sha, title: rng.pick(commitTitles), authorID: user, date: created - Int64(rng.int(5...600)) * 1000)
+                sha: newSHA, projectID: project.id, parent: sha, title: rng.pick(commitTitles), authorID: user, date: created - Int64(rng.int(5...600)) * 1000)
             if source == "push" {
                 before = sha
                 generator.heads[project.id] = newSHA

@@ -104,6 +104,8 @@ public struct Organisation: Sendable {
 
     public struct Commit: Sendable, Hashable {
         public let sha: String
+        /// The project whose repository holds the commit.
+        public let projectID: Int
         public let parent: String?
         public let title: String
         public let authorID: Int
@@ -146,6 +148,28 @@ public struct Organisation: Sendable {
     /// All attempts of a pipeline's jobs, ascending id.
     public func jobs(ofPipeline id: Int) -> [Job] { (jobsByPipeline[id] ?? []).map { jobs[$0] } }
     public func commit(sha: String) -> Commit? { commits[sha] }
+
+    /// The commits of a project reachable from `to` and not from `from`, oldest first (what
+    /// `git log from..to` lists, and GitLab's compare API for either `straight`); nil when either
+    /// sha is not a commit of the project. Histories are short chains (a push a day at most),
+    /// MR commits branching off them.
+    public func commits(projectID: Int, from: String, to: String) -> [Commit]? {
+        guard let start = commits[from], start.projectID == projectID, let end = commits[to], end.projectID == projectID
+        else { return nil }
+        var excluded = Set<String>()
+        var cursor: Commit? = start
+        while let c = cursor {
+            excluded.insert(c.sha)
+            cursor = c.parent.flatMap { commits[$0] }
+        }
+        var chain: [Commit] = []
+        cursor = end
+        while let c = cursor, !excluded.contains(c.sha) {
+            chain.append(c)
+            cursor = c.parent.flatMap { commits[$0] }
+        }
+        return chain.reversed()
+    }
 
     /// The truth: why a failed job failed; nil for jobs that did not fail (and unknown ids).
     public func cause(ofJob id: Int) -> FailureCause? {

@@ -40,3 +40,79 @@ extension SQLiteCacheStore: ChangesQueries {
         }
     }
 }
+
+extension SQLiteCacheStore: NightlyRunQueries {
+    /// `nightlyJobsSQL` with only the columns `ChangesHistory` reads, and without its per-row
+    /// EXISTS (`retriedFailedSQL` answers that for the whole range at once); `?3` a JSON array
+    /// of `"projectID name"` keys, or NULL for every job.
+    static let nightlyRunsSQL = """
+        SELECT p.night, j.id, p.project_id, coalesce(pr.path, CAST(p.project_id AS TEXT)), j.name, j.status,
+            j.allow_failure, p.id, p.sha, p.source
+        FROM pipelines p
+        JOIN jobs j ON j.pipeline_id = p.id AND j.retried = 0
+        LEFT JOIN projects pr ON pr.id = p.project_id
+        WHERE p.night >= ?1 AND p.night <= ?2
+            AND (?3 IS NULL OR (p.project_id || ' ' || j.name) IN (SELECT value FROM json_each(?3)))
+        ORDER BY p.night, p.id, j.id
+        """
+
+    /// The failed earlier attempts of the range's pipelines, by pipeline and job name: a seek
+    /// per pipeline in `jobs_pipeline_status`.
+    static let retriedFailedSQL = """
+        SELECT j.pipeline_id, j.name FROM pipelines p
+        CROSS JOIN jobs j ON j.pipeline_id = p.id AND j.status = 'failed' AND j.retried = 1
+        WHERE p.night >= ?1 AND p.night <= ?2
+        """
+
+    public func nightlyRuns(fromNight: String, throughNight: String) throws -> [NightlyRunRow] {
+        try nightlyRuns(fromNight: fromNight, throughNight: throughNight, keysJSON: nil)
+    }
+
+    public func nightlyRuns(fromNight: String, throughNight: String, keys: [(projectID: Int, name: String)])
+        throws -> [NightlyRunRow]
+    {
+        guard !keys.isEmpty else { return [] }
+        return try nightlyRuns(
+            fromNight: fromNight, throughNight: throughNight,
+            keysJSON: Self.jsonArray(keys.map { "\($0.projectID) \($0.name)" }))
+    }
+
+    private func nightlyRuns(fromNight: String, throughNight: String, keysJSON: String?) throws
+        -> [NightlyRunRow]
+    {
+        try read { db in
+            var retried = Set<String>()
+            let failedAttempts = try Row.fetchCursor(
+                db, sql: Self.retriedFailedSQL, arguments: [fromNight, throughNight])
+            while let row = try failedAttempts.next() {
+                let pipeline: Int = row[0]
+                let name: String = row[1]
+                retried.insert("\(pipeline) \(name)")
+            }
+            let rows = try Row.fetchCursor(
+                db, sql: Self.nightlyRunsSQL, arguments: [fromNight, throughNight, keysJSON])
+            var out: [NightlyRunRow] = []
+            // Nights, statuses and sources repeat: one String each, shared by the rows.
+            var statuses: [String: Status] = [:]
+            while let row = try rows.next() {
+                let statusText: String = row[5]
+                let status: Status
+                if let known = statuses[statusText] {
+                    status = known
+                } else {
+                    status = Status(rawValue: statusText)
+                    statuses[statusText] = status
+                }
+                let pipelineID: Int = row[7]
+                let name: String = row[4]
+                out.append(
+                    NightlyRunRow(
+                        night: row[0], jobID: row[1], projectID: row[2], projectPath: row[3], name: name,
+                        status: status, allowFailure: row[6], pipelineID: pipelineID, sha: row[8],
+                        source: row[9],
+                        retriedToGreen: !retried.isEmpty && retried.contains("\(pipelineID) \(name)")))
+            }
+            return out
+        }
+    }
+}

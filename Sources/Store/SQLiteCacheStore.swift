@@ -15,10 +15,15 @@ public final class SQLiteCacheStore: CacheStore {
     /// The database file, `cache.sqlite` in the directory given at creation.
     public let databaseURL: URL
     let pool: DatabasePool
+    /// Whether parsed dependency listings are read from and written to the `listings` table
+    /// (`ListingStore`); false makes every reader parse the traces again, as before v5.
+    public let cachesListings: Bool
 
     /// Opens the cache in `directory` (the workspace's `.triage/`), creating the directory and
-    /// the database if missing and migrating an older cache.
-    public init(directory: URL) throws {
+    /// the database if missing and migrating an older cache. `cachesListings: false` (a
+    /// benchmark's baseline, a test's reference) ignores the parsed listings the cache holds.
+    public init(directory: URL, cachesListings: Bool = true) throws {
+        self.cachesListings = cachesListings
         let directoryPath = directory.path
         do {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -99,7 +104,7 @@ public final class SQLiteCacheStore: CacheStore {
     // MARK: - Transactions
 
     /// One read on a consistent snapshot; SQLite errors become `StoreError`.
-    private func read<T>(_ body: (Database) throws -> T) throws -> T {
+    func read<T>(_ body: (Database) throws -> T) throws -> T {
         do {
             return try pool.read(body)
         } catch let error as DatabaseError {
@@ -108,7 +113,7 @@ public final class SQLiteCacheStore: CacheStore {
     }
 
     /// One write transaction: all of `body` is committed, or none of it.
-    private func write<T>(_ body: (Database) throws -> T) throws -> T {
+    func write<T>(_ body: (Database) throws -> T) throws -> T {
         do {
             return try pool.write(body)
         } catch let error as DatabaseError {
@@ -386,6 +391,17 @@ public final class SQLiteCacheStore: CacheStore {
         try read { db in
             try String.fetchAll(db, sql: "SELECT DISTINCT night FROM pipelines ORDER BY night")
         }
+    }
+
+    /// `[1,2,3]`, written directly: `suspects 30d` passes tens of thousands of job ids.
+    static func jsonArray(_ values: [Int]) -> String {
+        var out = "["
+        out.reserveCapacity(values.count * 9 + 2)
+        for (index, value) in values.enumerated() {
+            if index > 0 { out += "," }
+            out += String(value)
+        }
+        return out + "]"
     }
 
     static func jsonArray<T: Encodable>(_ values: [T]) -> String {

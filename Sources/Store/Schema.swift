@@ -16,6 +16,7 @@ enum Schema {
         ("v2", AnalysisSchema.v2),
         ("v3", IndexSchema.v3),
         ("v4", AnalysisSchema.v4),
+        ("v5", ChangesSchema.v5),
     ]
 
     /// The highest schema version this binary knows (`v1` → 1).

@@ -46,7 +46,7 @@ public struct JobRun: Hashable, Sendable {
     }
 }
 
-/// The runs of one job, one per night, oldest first.
+/// The runs of one job, one per night, oldest first (the lookups rely on that order).
 public struct JobHistory: Hashable, Sendable {
     public var key: JobKey
     public var projectID: Int
@@ -58,14 +58,37 @@ public struct JobHistory: Hashable, Sendable {
         self.runs = runs
     }
 
+    /// The index of the first run on or after `night` (`runs.count` when none): a binary search,
+    /// as `runs` is sorted by night. `suspects 30d` asks this of every job for every night.
+    func firstIndex(onOrAfter night: String) -> Int {
+        var low = 0
+        var high = runs.count
+        while low < high {
+            let mid = (low + high) / 2
+            if runs[mid].night < night { low = mid + 1 } else { high = mid }
+        }
+        return low
+    }
+
     /// The run of a night, if the job ran.
-    public func run(on night: String) -> JobRun? { runs.last { $0.night == night } }
+    public func run(on night: String) -> JobRun? {
+        var index = firstIndex(onOrAfter: night)
+        guard index < runs.count, runs[index].night == night else { return nil }
+        // One run per night from `ChangesHistory`; of several, the last.
+        while index + 1 < runs.count, runs[index + 1].night == night { index += 1 }
+        return runs[index]
+    }
 
     /// The last run before a night.
-    public func previous(before night: String) -> JobRun? { runs.last { $0.night < night } }
+    public func previous(before night: String) -> JobRun? {
+        let index = firstIndex(onOrAfter: night)
+        return index > 0 ? runs[index - 1] : nil
+    }
 
     /// The last green run (succeeded) before a night.
-    public func lastGreen(before night: String) -> JobRun? { runs.last { $0.night < night && !$0.failed } }
+    public func lastGreen(before night: String) -> JobRun? {
+        runs[..<firstIndex(onOrAfter: night)].last { !$0.failed }
+    }
 
     /// Outcome changes (green↔red) among the last `window` runs up to and including `night`.
     public func flips(through night: String, window: Int) -> Int {
@@ -78,28 +101,94 @@ public enum ChangesHistory {
     /// Histories from cache rows (`ChangesQueries.nightlyJobs`), sorted by key. Only successes and
     /// failures not allowed to fail count; when a night has several pipelines the last one wins.
     public static func histories(_ rows: [NightlyJobRow]) -> [JobHistory] {
-        var byKey: [JobKey: (projectID: Int, runs: [String: JobRun])] = [:]
+        histories(runs: rows.map(NightlyRunRow.init))
+    }
+
+    /// Histories for the pairs of nights `first...last` (`ChangesPairs.newlyFailing`,
+    /// `stillGreen`, `commitRanges`): the same pairs as `histories` over `lookbackFrom...last`, but
+    /// read from the night before `first` on, plus the older nights only of the jobs whose pairs
+    /// reach further back (a run in the range without an earlier run in the window, or newly red
+    /// without a green run in the window). A 30-night question then reads 31 nights, not 91. The runs of a history may
+    /// start later than `lookbackFrom`: not for `Streaks`.
+    ///
+    /// - Parameters:
+    ///   - dayBefore: the night before `first`.
+    ///   - source: keep only pipelines of this source (nil: all).
+    public static func forPairs(
+        queries: any NightlyRunQueries, lookbackFrom: String, dayBefore: String, first: String, last: String,
+        source: String?
+    ) throws -> [JobHistory] {
+        func kept(_ rows: [NightlyRunRow]) -> [NightlyRunRow] {
+            guard let source else { return rows }
+            return rows.filter { $0.source == source }
+        }
+        let recent = kept(try queries.nightlyRuns(fromNight: dayBefore, throughNight: last))
+        guard lookbackFrom < dayBefore else { return histories(runs: recent) }
+        // A job needs its older nights when a pair of a night in the range cannot be decided from
+        // the window: no earlier run in it, or red after a run that was not, with no green run
+        // in the window before.
+        var deeper: [(projectID: Int, name: String)] = []
+        for h in histories(runs: recent) {
+            var sawGreen = false
+            var previous: JobRun?
+            for run in h.runs {
+                if run.night >= first {
+                    let undecided =
+                        previous == nil || (run.red && previous?.red == false && !sawGreen)
+                    if undecided {
+                        deeper.append((h.projectID, h.key.name))
+                        break
+                    }
+                }
+                if !run.failed { sawGreen = true }
+                previous = run
+            }
+        }
+        guard !deeper.isEmpty else { return histories(runs: recent) }
+        let older = kept(
+            try queries.nightlyRuns(fromNight: lookbackFrom, throughNight: dayBefore, keys: deeper)
+                .filter { $0.night < dayBefore })
+        return histories(runs: older + recent)
+    }
+
+    /// Histories from lean rows (`NightlyRunQueries`); see `histories(_:)`.
+    public static func histories(runs rows: [NightlyRunRow]) -> [JobHistory] {
+        // Keys to slots, so each run is added in place (a dictionary of dictionaries copied the
+        // inner dictionary on every row: most of `suspects`' time over a year).
+        var slots: [JobKey: Int] = [:]
+        var keys: [JobKey] = []
+        var projectIDs: [Int] = []
+        var runsOf: [[String: JobRun]] = []
         for row in rows {
             let red: Bool
-            if row.job.status == .failed && !row.job.allowFailure {
+            if row.status == .failed && !row.allowFailure {
                 red = true
-            } else if row.job.status == .success || (row.job.status == .failed && row.job.allowFailure) {
+            } else if row.status == .success || (row.status == .failed && row.allowFailure) {
                 red = false
             } else {
                 continue
             }
-            let key = JobKey(project: row.projectPath, name: row.job.name)
+            let key = JobKey(project: row.projectPath, name: row.name)
             let run = JobRun(
-                night: row.night, jobID: row.job.id, red: red, retriedToGreen: !red && row.retriedToGreen,
-                sha: row.pipeline.sha, pipelineID: row.pipeline.id, failed: row.job.status == .failed)
-            var entry = byKey[key] ?? (row.job.projectID, [:])
-            if let old = entry.runs[row.night], old.pipelineID > run.pipelineID { continue }
-            entry.runs[row.night] = run
-            byKey[key] = entry
+                night: row.night, jobID: row.jobID, red: red, retriedToGreen: !red && row.retriedToGreen,
+                sha: row.sha, pipelineID: row.pipelineID, failed: row.status == .failed)
+            let slot: Int
+            if let known = slots[key] {
+                slot = known
+            } else {
+                slot = keys.count
+                slots[key] = slot
+                keys.append(key)
+                projectIDs.append(row.projectID)
+                runsOf.append([:])
+            }
+            if let old = runsOf[slot][row.night], old.pipelineID > run.pipelineID { continue }
+            runsOf[slot][row.night] = run
         }
-        return byKey.map { key, entry in
+        return keys.indices.map { slot in
             JobHistory(
-                key: key, projectID: entry.projectID, runs: entry.runs.values.sorted { $0.night < $1.night })
+                key: keys[slot], projectID: projectIDs[slot],
+                runs: runsOf[slot].values.sorted { $0.night < $1.night })
         }.sorted { $0.key < $1.key }
     }
 }

@@ -300,3 +300,91 @@ public protocol ChangesQueries {
     func nightlyJobs(fromNight: String, throughNight: String, projectID: Int?, name: String?) throws
         -> [NightlyJobRow]
 }
+
+/// The parsed dependency listings of cached traces (`TraceFacts`), kept so that `suspects` and
+/// `diff job` read a listing instead of decompressing and parsing a trace on every call.
+///
+/// A listing is stored with the version of the reader that parsed it (`TraceFacts.readerVersion`);
+/// a listing of another version counts as absent, so a better parser reads the traces again.
+/// Listings are a cache of the traces: losing them loses nothing.
+public protocol ListingStore: Sendable {
+    /// False when the store keeps no listings (every reader parses the traces itself).
+    var cachesListings: Bool { get }
+    /// The stored facts of those of these jobs that have a listing of `reader`'s version.
+    func listings(jobIDs: [Int], reader: Int) throws -> [Int: TraceFacts]
+    /// Of these jobs, those that have a listing of `reader`'s version (nothing decoded).
+    func listedJobs(jobIDs: [Int], reader: Int) throws -> Set<Int>
+    /// Stores (replacing) the facts of jobs whose trace is cached, in one transaction.
+    func storeListings(_ facts: [Int: TraceFacts], reader: Int) throws
+    /// How many cached traces have no listing of `reader`'s version (0: nothing to back-fill).
+    func unlistedTraceCount(reader: Int) throws -> Int
+    /// Job ids of cached traces without a listing of `reader`'s version, newest job first, at most `limit`.
+    func unlistedTraces(reader: Int, limit: Int) throws -> [Int]
+}
+
+/// GitLab's repository side: the commits between two revisions of a project.
+public protocol CommitSource: Sendable {
+    /// `GET /projects/:id/repository/compare?from=…&to=…`: the commits reachable from `to` and not
+    /// from `from`, oldest first. Throws `RemoteError` (an unknown sha is `.notFound`).
+    func compare(projectID: Int, from: String, to: String) async throws -> CommitRange
+}
+
+/// Commit ranges already fetched. Shas are immutable, so a cached range is never fetched again.
+public protocol CommitRangeCache: Sendable {
+    /// The cached range, nil when never fetched.
+    func commitRange(projectID: Int, from: String, to: String) throws -> CommitRange?
+    func storeCommitRange(_ range: CommitRange) throws
+}
+
+/// What `ChangesHistory` needs of one latest job attempt: a `NightlyJobRow` without the columns
+/// the histories never read, so that a year of them decodes quickly.
+public struct NightlyRunRow: Hashable, Sendable {
+    public var night: String
+    public var jobID: Int
+    public var projectID: Int
+    public var projectPath: String
+    public var name: String
+    public var status: Status
+    public var allowFailure: Bool
+    public var pipelineID: Int
+    public var sha: String
+    /// The pipeline's source (`schedule`, …).
+    public var source: String
+    /// An earlier attempt of the job in the same pipeline failed.
+    public var retriedToGreen: Bool
+
+    public init(
+        night: String, jobID: Int, projectID: Int, projectPath: String, name: String, status: Status,
+        allowFailure: Bool, pipelineID: Int, sha: String, source: String, retriedToGreen: Bool
+    ) {
+        self.night = night
+        self.jobID = jobID
+        self.projectID = projectID
+        self.projectPath = projectPath
+        self.name = name
+        self.status = status
+        self.allowFailure = allowFailure
+        self.pipelineID = pipelineID
+        self.sha = sha
+        self.source = source
+        self.retriedToGreen = retriedToGreen
+    }
+
+    public init(_ row: NightlyJobRow) {
+        self.init(
+            night: row.night, jobID: row.job.id, projectID: row.job.projectID, projectPath: row.projectPath,
+            name: row.job.name, status: row.job.status, allowFailure: row.job.allowFailure,
+            pipelineID: row.pipeline.id, sha: row.pipeline.sha, source: row.pipeline.source,
+            retriedToGreen: row.retriedToGreen)
+    }
+}
+
+/// The lean reads of `ChangesHistory.forPairs` (the store's fast path; the defaults derive them
+/// from `nightlyJobs`).
+public protocol NightlyRunQueries {
+    /// As `ChangesQueries.nightlyJobs`, lean, of every project.
+    func nightlyRuns(fromNight: String, throughNight: String) throws -> [NightlyRunRow]
+    /// As `nightlyRuns`, only the jobs of these keys (project id, job name).
+    func nightlyRuns(fromNight: String, throughNight: String, keys: [(projectID: Int, name: String)]) throws
+        -> [NightlyRunRow]
+}

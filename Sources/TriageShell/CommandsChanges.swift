@@ -24,25 +24,67 @@ extension Context {
         let from = try calendar().nights(endingAt: first, count: changesLookback + 1).first ?? first
         let rows = try changesQueries(store).nightlyJobs(
             fromNight: from, throughNight: last, projectID: projectID, name: name)
-        return ChangesHistory.histories(try rows.filter { try isNightly($0.pipeline) })
+        guard let source = try config().source else { return ChangesHistory.histories(rows) }
+        return ChangesHistory.histories(rows.filter { $0.pipeline.source == source })
+    }
+
+    /// Histories enough for the pairs (`suspects`) of nights `first...last`: the night before
+    /// `first` and on, older nights only for the jobs that need them (`ChangesHistory.forPairs`).
+    func pairHistories(_ store: any CacheStore, first: String, last: String) throws -> [JobHistory] {
+        guard let queries = store as? any NightlyRunQueries else {
+            return try histories(store, first: first, last: last)
+        }
+        let back = try calendar().nights(endingAt: first, count: changesLookback + 1)
+        let dayBefore = back.count >= 2 ? back[back.count - 2] : first
+        return try ChangesHistory.forPairs(
+            queries: queries, lookbackFrom: back.first ?? first, dayBefore: dayBefore, first: first,
+            last: last,
+            source: try config().source)
     }
 }
 
-/// Parsed dependency listings of cached traces, each parsed once per command.
-final class ListingCache {
-    let store: any CacheStore
-    private var parsed: [Int: TraceFacts?] = [:]
-
-    init(store: any CacheStore) { self.store = store }
-
-    /// Nil when the trace is not cached.
-    func facts(_ jobID: Int) throws -> TraceFacts? {
-        if let known = parsed[jobID] { return known }
-        let result = try store.trace(jobID: jobID).map { TraceFacts(log: TraceCleaner.clean([UInt8]($0))) }
-        parsed[jobID] = result
-        return result
+extension Context {
+    /// Where commit titles come from: the cache of compared ranges, and GitLab's compare API when
+    /// a GitLab URL and a token are configured (else nil, with why, for the one-line note).
+    func commitTitleSources(_ store: any CacheStore) -> (
+        cache: (any CommitRangeCache)?, source: (any CommitSource)?, offline: String
+    ) {
+        let cache = store as? any CommitRangeCache
+        guard let url = try? gitlabURL() else {
+            return (cache, nil, "no GitLab URL configured (GITLAB_URL or triage.toml)")
+        }
+        guard let token = environment.token else {
+            return (cache, nil, "no GitLab token configured (GITLAB_TOKEN)")
+        }
+        return (
+            cache, environment.makeSource(url, token, 4) as? any CommitSource, "GitLab cannot compare commits"
+        )
     }
 }
+
+/// One line of a commit: `1a2b3c4d Fix the docs (Alice Example)`.
+func commitLine(_ c: Commit) -> String {
+    "\(c.shortID.isEmpty ? String(c.id.prefix(8)) : c.shortID) \(c.title)\(c.authorName.isEmpty ? "" : " (\(c.authorName))")"
+}
+
+func commitJSON(_ c: Commit) -> JSONValue {
+    .object([
+        "id": .string(c.id), "short_id": .string(c.shortID), "title": .string(c.title),
+        "author_name": .string(c.authorName), "created_at": .optional(c.createdAt.map(utcStamp)),
+    ])
+}
+
+/// Why titles are missing, in one line: offline, or what GitLab answered.
+func titlesUnavailable(_ outcome: CommitTitles.Outcome) -> String? {
+    switch outcome {
+    case .found: return nil
+    case .offline(let reason): return "commit titles unavailable: \(reason)"
+    case .unavailable(let error): return "commit titles unavailable: \(ErrorFormatter.message(for: error))"
+    }
+}
+
+/// Commits shown in full by `diff job`; the rest are counted.
+let diffCommitLimit = 30
 
 func nightsLabel(_ nights: [String]) -> String {
     nights.count == 1 ? "night \(nights[0])" : "nights \(nights.first ?? "")..\(nights.last ?? "")"
@@ -147,16 +189,31 @@ let suspectsCommand: CommandSpec = CommandSpec(
         Jobs whose green trace is not cached are counted, not compared: 'fetch' fetches the green \
         traces. JSON: an array of {night, rank, ecosystem, package, from (the versions moved from), to \
         (null: removed), kinds, failing, green, score, jobs, projects, clusters}, best first per night, \
-        newest night first.
+        newest night first. \
+        With --commits, the commit-level view instead: per night and project with newly failing jobs, \
+        each commit range from the sha their last green run built to the sha of the red run, how many \
+        of the project's newly failing jobs share it, and its commits (newest first, at most 10 \
+        shown; titles from the cache, else from GitLab's compare API when GITLAB_URL and \
+        GITLAB_TOKEN are set, then cached). JSON with --commits: an array of {night, project, since \
+        (the green night), from, to, compare_url, jobs, names, failing (jobs sharing the range), \
+        project_failing, commits: [{id, short_id, title, author_name, created_at}] oldest first, or \
+        null when unavailable}, most shared first per night, newest night first.
         """,
     operands: [
         OperandSpec("RANGE", optional: true, summary: "nights (default last-night)", completion: .ranges)
     ],
     options: [
-        OptionSpec("top", value: "N", summary: "suspects per night (default 5)")
+        OptionSpec("top", value: "N", summary: "suspects per night (default 5)"),
+        OptionSpec(
+            "commits",
+            summary:
+                "instead: per project, the commits since the newly failing jobs' last green run, with titles"),
     ],
-    examples: ["suspects", "suspects 7d", "suspects 2026-11-27 --top 10"],
-    run: { command, context in try runSuspects(command, context) }
+    examples: ["suspects", "suspects 7d", "suspects 2026-11-27 --top 10", "suspects last-night --commits"],
+    run: { command, context in
+        if command.flags.contains("commits") { return try await runSuspectCommits(command, context) }
+        return try runSuspects(command, context)
+    }
 )
 
 func runSuspects(_ command: ParsedCommand, _ context: Context) throws -> CommandOutput {
@@ -166,17 +223,30 @@ func runSuspects(_ command: ParsedCommand, _ context: Context) throws -> Command
     guard let first = nights.first, let last = nights.last else {
         return CommandOutput(text: ["no nights"], json: .array([]))
     }
-    let histories = try context.histories(store, first: first, last: last)
-    let listings = ListingCache(store: store)
+    let histories = try context.pairHistories(store, first: first, last: last)
+    let listings = TraceFactsReader(store: store)
+    // Every night's pairs first, so that their listings are read in one query.
+    var pairs: [String: (failing: [RunPair], green: [RunPair])] = [:]
+    for night in nights {
+        let failing = ChangesPairs.newlyFailing(on: night, histories: histories)
+        guard !failing.isEmpty else { continue }
+        pairs[night] = (failing, ChangesPairs.stillGreen(on: night, histories: histories))
+    }
+    // Still-green pairs without both listings are not compared: left out before ranking.
+    let allGreen = pairs.values.flatMap(\.green)
+    let comparable = Set(
+        try listings.load(
+            failing: pairs.values.flatMap { $0.failing.map { ($0.jobID, $0.baseJobID) } },
+            green: allGreen.map { ($0.jobID, $0.baseJobID) }
+        ).map { allGreen[$0].jobID })
     var text: [String] = []
     var cells: [[Cell]] = []
     var json: [JSONValue] = []
     var anyRun = false
     for night in nights.reversed() {
-        let failing = ChangesPairs.newlyFailing(on: night, histories: histories)
-        if histories.contains(where: { $0.run(on: night) != nil }) { anyRun = true }
-        guard !failing.isEmpty else { continue }
-        let green = ChangesPairs.stillGreen(on: night, histories: histories)
+        if !anyRun, histories.contains(where: { $0.run(on: night) != nil }) { anyRun = true }
+        guard let (failing, allGreenOfNight) = pairs[night] else { continue }
+        let green = allGreenOfNight.filter { comparable.contains($0.jobID) }
         let clusters = try store.insights(jobIDs: failing.map(\.jobID)).compactMapValues {
             $0.cluster?.rawValue
         }
@@ -226,6 +296,93 @@ func runSuspects(_ command: ParsedCommand, _ context: Context) throws -> Command
         json: .array(json))
 }
 
+/// Commits shown per range by `suspects --commits`; the older ones are counted.
+let suspectCommitLimit = 10
+
+func runSuspectCommits(_ command: ParsedCommand, _ context: Context) async throws -> CommandOutput {
+    let nights = try context.nights(command.operand(0))
+    let (store, bounds) = try context.filledStore()
+    guard let first = nights.first, let last = nights.last else {
+        return CommandOutput(text: ["no nights"], json: .array([]))
+    }
+    let histories = try context.pairHistories(store, first: first, last: last)
+    let webURLs = Dictionary(try store.projects().map { ($0.id, $0.webURL) }, uniquingKeysWith: { a, _ in a })
+    var ranges: [(night: String, ranges: [ProjectCommitRange])] = []
+    var anyRun = false
+    for night in nights.reversed() {
+        if !anyRun, histories.contains(where: { $0.run(on: night) != nil }) { anyRun = true }
+        let found = ChangesPairs.commitRanges(on: night, histories: histories)
+        if !found.isEmpty { ranges.append((night, found)) }
+    }
+    let sources = context.commitTitleSources(store)
+    let titles = try await CommitTitles.lookupAll(
+        ranges.flatMap { $0.ranges.map(\.key) }, cache: sources.cache, source: sources.source,
+        offlineReason: sources.offline)
+    var text: [String] = []
+    var cells: [[Cell]] = []
+    var json: [JSONValue] = []
+    var unavailable: String?
+    for (night, found) in ranges {
+        let jobs = found.reduce(0) { $0 + $1.jobIDs.count }
+        let projects = Set(found.map(\.project)).count
+        text.append(
+            "night \(night): \(jobs) job\(jobs == 1 ? "" : "s") of \(projects) project\(projects == 1 ? "" : "s") "
+                + "started failing; \(found.count) commit range\(found.count == 1 ? "" : "s") since their last green run"
+        )
+        for r in found {
+            let outcome = titles[r.key] ?? .offline(reason: sources.offline)
+            let url =
+                r.from == r.to ? nil : webURLs[r.projectID].map { "\($0)/-/compare/\(r.from)...\(r.to)" }
+            let range = "\(String(r.from.prefix(8)))..\(String(r.to.prefix(8)))"
+            let shared = "\(r.jobIDs.count) of \(r.projectFailing)"
+            func row(_ commit: String, _ title: String, _ style: CellStyle = .plain) -> [Cell] {
+                [
+                    Cell(night), Cell(r.project), Cell(shared), Cell(r.greenNight), Cell(range, .dim),
+                    Cell(commit, .dim), Cell(truncated(title, 100), style),
+                ]
+            }
+            var list: JSONValue = .null
+            switch outcome {
+            case .found(let commitRange, _):
+                list = .array(commitRange.commits.map(commitJSON))
+                if commitRange.commits.isEmpty {
+                    let why =
+                        r.from == r.to ? "both runs built \(String(r.to.prefix(8)))" : "GitLab lists none"
+                    cells.append(row("-", "(no commits: \(why))", .dim))
+                }
+                let shown = commitRange.commits.reversed().prefix(suspectCommitLimit)
+                for c in shown {
+                    cells.append(row(c.shortID, c.title + (c.authorName.isEmpty ? "" : " (\(c.authorName))")))
+                }
+                if commitRange.commits.count > shown.count {
+                    cells.append(row("…", "\(commitRange.commits.count - shown.count) older commits", .dim))
+                }
+            case .offline, .unavailable:
+                unavailable = unavailable ?? titlesUnavailable(outcome)
+                cells.append(row("?", "(titles unavailable)", .dim))
+            }
+            json.append(
+                .object([
+                    "night": .string(night), "project": .string(r.project), "since": .string(r.greenNight),
+                    "from": .string(r.from), "to": .string(r.to), "compare_url": .optional(url),
+                    "jobs": .array(r.jobIDs.map(JSONValue.int)),
+                    "names": .array(r.jobNames.map(JSONValue.string)),
+                    "failing": .int(r.jobIDs.count), "project_failing": .int(r.projectFailing),
+                    "commits": list,
+                ]))
+        }
+    }
+    context.noteIfUncached(nights, bounds: bounds, found: anyRun)
+    if text.isEmpty { text.append("\(nightsLabel(nights)): no job started failing") }
+    if let unavailable { text.append(unavailable) }
+    return CommandOutput(
+        text: text,
+        table: cells.isEmpty
+            ? nil
+            : Table(columns: ["NIGHT", "PROJECT", "JOBS", "SINCE", "RANGE", "COMMIT", "TITLE"], rows: cells),
+        json: .array(json))
+}
+
 // MARK: - diff job N
 
 let diffCommand: CommandSpec = CommandSpec(
@@ -235,11 +392,14 @@ let diffCommand: CommandSpec = CommandSpec(
     details: """
         The last green run is the latest earlier night on which the job (same project, same name) \
         succeeded; retried to green counts, and is marked. Shows the nights between, the commit range \
-        (short shas and the GitLab compare URL) and the dependency changes between the two traces \
-        (added, removed, upgraded, downgraded, changed), with notes on what could not be compared \
-        (a truncated trace, a trace without listing). The green trace is fetched by 'fetch'. \
-        JSON: {job, project, name, night, status, green: {job, night, sha, retried} or null, \
-        looked_back_to, nights_between, commits: {from, to, compare_url} or null, changes: \
+        (short shas and the GitLab compare URL) with the commits' titles, newest last, and the \
+        dependency changes between the two traces (added, removed, upgraded, downgraded, changed), \
+        with notes on what could not be compared (a truncated trace, a trace without listing). \
+        Titles come from GitLab's compare API the first time (GITLAB_URL and GITLAB_TOKEN needed) and \
+        from the cache after that; offline, one line says they are unavailable. The green trace is \
+        fetched by 'fetch'. JSON: {job, project, name, night, status, green: {job, night, sha, retried} \
+        or null, looked_back_to, nights_between, commits: {from, to, compare_url, list: [{id, short_id, \
+        title, author_name, created_at}] oldest first, or null when unavailable} or null, changes: \
         [{ecosystem, package, from, to, kind}], notes}.
         """,
     operands: [
@@ -251,11 +411,11 @@ let diffCommand: CommandSpec = CommandSpec(
         guard command.operand(0) == "job" else {
             throw ShellError("diff: cannot diff '\(command.operand(0) ?? "")'", hint: "usage: diff job N")
         }
-        return try runDiffJob(try integer(command.operand(1), "job id", command: "diff job"), context)
+        return try await runDiffJob(try integer(command.operand(1), "job id", command: "diff job"), context)
     }
 )
 
-func runDiffJob(_ id: Int, _ context: Context) throws -> CommandOutput {
+func runDiffJob(_ id: Int, _ context: Context) async throws -> CommandOutput {
     let (store, _) = try context.filledStore()
     guard let job = try store.job(id: id), let found = try store.pipeline(id: job.pipelineID) else {
         throw ShellError(
@@ -302,18 +462,38 @@ func runDiffJob(_ id: Int, _ context: Context) throws -> CommandOutput {
         record["commits"] = .object(["from": .string(green.sha), "to": .string(redSHA), "compare_url": .null])
     } else {
         let url = project.map { "\($0.webURL)/-/compare/\(green.sha)...\(redSHA)" }
-        lines.append(
-            "commits: \(String(green.sha.prefix(8)))..\(String(redSHA.prefix(8)))"
-                + (url.map { " \($0)" } ?? ""))
+        let sources = context.commitTitleSources(store)
+        let outcome = try await CommitTitles.lookup(
+            projectID: job.projectID, from: green.sha, to: redSHA, cache: sources.cache,
+            source: sources.source,
+            offlineReason: sources.offline)
+        var commits: JSONValue = .null
+        if case .found(let range, _) = outcome {
+            commits = .array(range.commits.map(commitJSON))
+            lines.append(
+                "commits: \(String(green.sha.prefix(8)))..\(String(redSHA.prefix(8))), \(range.commits.count) commit"
+                    + "\(range.commits.count == 1 ? "" : "s")" + (url.map { " \($0)" } ?? ""))
+            lines += range.commits.suffix(diffCommitLimit).map { "  " + commitLine($0) }
+            if range.commits.count > diffCommitLimit {
+                lines.append(
+                    "  … and \(range.commits.count - diffCommitLimit) older commits (see the compare URL)")
+            }
+        } else {
+            lines.append(
+                "commits: \(String(green.sha.prefix(8)))..\(String(redSHA.prefix(8)))"
+                    + (url.map { " \($0)" } ?? ""))
+            if let note = titlesUnavailable(outcome) { lines.append(note) }
+        }
         record["commits"] = .object([
-            "from": .string(green.sha), "to": .string(redSHA), "compare_url": .optional(url),
+            "from": .string(green.sha), "to": .string(redSHA), "compare_url": .optional(url), "list": commits,
         ])
     }
-    let listings = ListingCache(store: store)
+    let listings = TraceFactsReader(store: store)
     var notes: [String] = []
     var changes: [DependencyChange] = []
     let greenListing = try listings.facts(green.jobID)
     let redListing = try listings.facts(job.id)
+    try listings.flush()
     if greenListing == nil {
         notes.append("the green trace (job \(green.jobID)) is not in the cache; run 'fetch' to fetch it")
     }
@@ -352,7 +532,8 @@ func runDiffJob(_ id: Int, _ context: Context) throws -> CommandOutput {
 // MARK: - the green traces, after a fetch
 
 /// Fetches the traces of the last green runs of the jobs that failed on the fetched nights
-/// (`GreenTraces`), for `diff job` and `suspects`.
+/// (`GreenTraces`), for `diff job` and `suspects`, then reads the dependency listings of the
+/// traces that have none yet (`TraceListings`).
 func fetchGreenTraces(_ context: Context, source: any GitLabSource, nights count: Int) async throws -> (
     String, JSONValue
 ) {
@@ -363,15 +544,19 @@ func fetchGreenTraces(_ context: Context, source: any GitLabSource, nights count
         calendar: try context.calendar(),
         now: context.now, nights: count, pipelineSource: config.source, lookback: changesLookback,
         concurrency: config.concurrency)
+    // The dependency listings of the traces just stored (and of older caches' traces), parsed
+    // once here so that `suspects` and `diff job` read listings instead of traces.
+    let listed = try TraceListings.fill(store: store)
     var text =
         "green traces: \(report.fetched) fetched (\(byteCount(report.bytes))) of \(report.wanted) wanted"
     if report.failed > 0 { text += ", \(report.failed) unavailable" }
     if report.deferred > 0 { text += ", \(report.deferred) left for the next fetch" }
+    if listed > 0 { text += "; dependency listings of \(listed) trace\(listed == 1 ? "" : "s") read" }
     return (
         text,
         .object([
             "wanted": .int(report.wanted), "fetched": .int(report.fetched), "bytes": .int(report.bytes),
-            "failed": .int(report.failed), "deferred": .int(report.deferred),
+            "failed": .int(report.failed), "deferred": .int(report.deferred), "listings_read": .int(listed),
         ])
     )
 }

@@ -130,7 +130,7 @@ func causeWords(_ cause: Int) -> [String] {
     }
 }
 
-private func job(
+func job(
     _ id: Int, _ pipeline: Int, _ project: Project, _ name: String, _ stage: String, _ status: Status,
     _ allowed: Bool, _ created: Date
 ) -> Job {

@@ -9,6 +9,8 @@
 //   swift run -c release triage-bench export [--projects 200] [--nights 365] [--dir DIR]
 //   swift run -c release triage-bench issues [--projects 200] [--nights 365] [--dir DIR]
 //        (issues --ranked and issue REF over that cache; see Issues.swift)
+//   swift run -c release triage-bench changes [--projects 200] [--nights 365] [--dir DIR]
+//        (suspects and diff job over a year whose traces carry Pkg listings; see Changes.swift)
 //        (the dashboard's export of that cache, and its first view in headless chromium; see Dashboard.swift)
 //
 // Starts the simulated GitLab with per-request latency and measures: a sequential baseline
@@ -169,6 +171,7 @@ let usage = """
            triage-bench shell [--projects 200] [--nights 365] [--trace-nights 30] [--runs 7] [--dir DIR]
            triage-bench export [--projects 200] [--nights 365] [--trace-nights 30] [--runs 7] [--dir DIR]
            triage-bench issues [--projects 200] [--nights 365] [--trace-nights 30] [--runs 7] [--dir DIR]
+           triage-bench changes [--projects 200] [--nights 365] [--trace-nights 30] [--runs 7] [--dir DIR]
     """
 setlinebuf(stdout)  // figures appear as they are measured, even in a pipe
 let arguments = Array(CommandLine.arguments.dropFirst())
@@ -183,6 +186,19 @@ if arguments.first == "shell" {
     }
     do {
         try await benchShell(options)
+    } catch {
+        FileHandle.standardError.write(Data("triage-bench: \(error)\n".utf8))
+        exit(1)
+    }
+    exit(0)
+}
+if arguments.first == "changes" {
+    guard let options = parseShell(Array(arguments.dropFirst())) else {
+        print(usage)
+        exit(64)
+    }
+    do {
+        try await benchChanges(options)
     } catch {
         FileHandle.standardError.write(Data("triage-bench: \(error)\n".utf8))
         exit(1)

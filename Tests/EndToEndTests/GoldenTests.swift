@@ -27,6 +27,7 @@ import TriageCore
         Case(name: "empty"),
         Case(name: "fetcherror", token: false),
         Case(name: "nested"),
+        Case(name: "commits", arguments: ["--format", "table"]),
     ]
 
     static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")

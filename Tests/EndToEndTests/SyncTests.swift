@@ -168,7 +168,15 @@ import TriageCore
             #expect(run.status == 0, "\(run.stderr)")
             let status = try await runTriage(["-c", "status", "-c", "summary last-night", "--format", "json"], workspace: workspace, environment: ["GITLAB_TOKEN": secretToken])
             #expect(status.status == 0)
-            for text in [run.stdout, run.stderr, status.stdout, status.stderr] {
+            // Fill v5's tables too (parsed listings, compared commit ranges), so the scan covers them.
+            let commits = try await runTriage(["suspects", "6d", "--commits", "--format", "json"], workspace: workspace, environment: ["GITLAB_TOKEN": secretToken])
+            #expect(commits.status == 0, "\(commits.stderr)")
+            let ranges = try JSONSerialization.jsonObject(with: Data(commits.stdout.utf8)) as? [[String: Any]] ?? []
+            #expect(ranges.contains { !(($0["commits"] as? [Any]) ?? []).isEmpty }, "no commit range cached")
+            let store = try SQLiteCacheStore(directory: workspace.appendingPathComponent(".triage"))
+            #expect(try store.summary().traces > 0)
+            #expect(try store.unlistedTraceCount(reader: TraceFacts.readerVersion) == 0)
+            for text in [run.stdout, run.stderr, status.stdout, status.stderr, commits.stdout, commits.stderr] {
                 #expect(!text.contains(secretToken))
             }
             let files = allFiles(under: workspace)

@@ -301,6 +301,74 @@ func withSimulator<R>(
         }
     }
 
+    /// `GET /projects/:id/repository/compare` between two nightly pipelines' shas: the pushes in
+    /// between, oldest first, each with GitLab's commit fields, and the compare entity's other keys.
+    @Test func compareBetweenNightlyShasListsThePushesOldestFirst() async throws {
+        try await withSimulator { sim, client in
+            let org = sim.organisation
+            // A project whose nightly sha moved over at least two pushes between two nights.
+            var found: (project: Int, from: String, to: String, pushes: [Organisation.Pipeline])?
+            for project in org.projects where !project.archived {
+                let nightly = org.pipelines(ofProject: project.id).filter { $0.source == "schedule" }
+                for (a, b) in zip(nightly, nightly.dropFirst(3)) where a.sha != b.sha {
+                    let pushes = org.pipelines(ofProject: project.id).filter {
+                        $0.source == "push" && $0.id > a.id && $0.id < b.id
+                    }
+                    if pushes.count >= 2 { found = (project.id, a.sha, b.sha, pushes) }
+                }
+                if found != nil { break }
+            }
+            let range = try #require(found)
+            let r = try await client.send(
+                "/api/v4/projects/\(range.project)/repository/compare?from=\(range.from)&to=\(range.to)")
+            #expect(r.status == 200)
+            #expect(r.header("Content-Type")?.hasPrefix("application/json") == true)
+            let body = try r.object()
+            let commits = try #require(body["commits"] as? [[String: Any]])
+            #expect(commits.compactMap { $0["id"] as? String } == range.pushes.map(\.sha))
+            #expect(commits.compactMap { $0["title"] as? String } == range.pushes.compactMap { org.commit(sha: $0.sha)?.title })
+            for (commit, push) in zip(commits, range.pushes) {
+                let c = try #require(org.commit(sha: push.sha))
+                #expect(commit["short_id"] as? String == String(push.sha.prefix(8)))
+                #expect(commit["author_name"] as? String == org.user(id: c.authorID)?.name)
+                #expect((commit["created_at"] as? String)?.hasSuffix("Z") == true)
+                #expect(commit["parent_ids"] as? [String] == [c.parent ?? ""])
+            }
+            #expect((body["commit"] as? [String: Any])?["id"] as? String == range.to)
+            #expect(body["compare_timeout"] as? Bool == false)
+            #expect(body["compare_same_ref"] as? Bool == false)
+            let diffs = try #require(body["diffs"] as? [[String: Any]])
+            #expect(!diffs.isEmpty)
+            for diff in diffs {
+                #expect(Set(diff.keys).isSuperset(of: [
+                    "diff", "new_path", "old_path", "a_mode", "b_mode", "new_file", "renamed_file", "deleted_file",
+                ]))
+            }
+            // The same sha: nothing between, compare_same_ref.
+            let same = try await client.send(
+                "/api/v4/projects/\(range.project)/repository/compare?from=\(range.to)&to=\(range.to)").object()
+            #expect((same["commits"] as? [Any])?.isEmpty == true)
+            #expect(same["commit"] is NSNull)
+            #expect(same["compare_same_ref"] as? Bool == true)
+            // Backwards: `to` is an ancestor of `from`, nothing is reachable from `to` only.
+            let backwards = try await client.send(
+                "/api/v4/projects/\(range.project)/repository/compare?from=\(range.to)&to=\(range.from)").object()
+            #expect((backwards["commits"] as? [Any])?.isEmpty == true)
+            // Unknown shas, and shas of another project: GitLab's not_found!("Ref").
+            let unknown = try await client.send(
+                "/api/v4/projects/\(range.project)/repository/compare?from=\(String(repeating: "f", count: 40))&to=\(range.to)")
+            #expect(unknown.status == 404)
+            #expect(unknown.text == #"{"message":"404 Ref Not Found"}"#)
+            let other = try #require(org.projects.first { $0.id != range.project && !$0.archived })
+            let foreign = try await client.send(
+                "/api/v4/projects/\(other.id)/repository/compare?from=\(range.from)&to=\(range.to)")
+            #expect(foreign.status == 404)
+            let missing = try await client.send("/api/v4/projects/\(range.project)/repository/compare?to=\(range.to)")
+            #expect(missing.status == 400)
+            #expect(missing.text == #"{"error":"from is missing"}"#)
+        }
+    }
+
     @Test func moreThanTenThousandRowsDropTotals() async throws {
         var config = SimulatorConfiguration(lastNight: "2026-11-28")
         config.projects = 1
