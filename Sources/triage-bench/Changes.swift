@@ -301,12 +301,3 @@ private func someNewlyFailing(_ cache: URL, _ night: String) throws -> Int {
     return ChangesPairs.newlyFailing(on: night, histories: histories).first?.jobID ?? 0
 }
 
-/// User and system CPU seconds of the whole process so far (every thread: the session's work
-/// hops between the cooperative pool's threads). On a machine shared with other builds, wall
-/// time waits for the cores; CPU time is what the command itself costs.
-func processCPUSeconds() -> Double {
-    var usage = rusage()
-    getrusage(RUSAGE_SELF.rawValue, &usage)
-    func seconds(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1e6 }
-    return seconds(usage.ru_utime) + seconds(usage.ru_stime)
-}
