@@ -155,31 +155,44 @@ public struct Renderer: Sendable {
     }
 
     func aligned(_ table: Table) -> String {
-        var table = table
-        table.rows = table.rows.map { $0.map { Cell(Self.clean($0.text), $0.style) } }
-        var widths = table.columns.map(\.count)
-        for row in table.rows {
-            for (i, cell) in row.enumerated() where i < widths.count {
-                widths[i] = max(widths[i], cell.text.count)
-            }
+        // Each cell is cleaned and measured once: a 30-night listing has tens of thousands of them.
+        let header = table.columns.map { Cell($0, .bold) }
+        let rows = table.rows.map { $0.map { Cell(Self.clean($0.text), $0.style) } }
+        let headerWidths = header.map { Self.width($0.text) }
+        let rowWidths = rows.map { $0.map { Self.width($0.text) } }
+        var widths = headerWidths
+        for row in rowWidths {
+            for (i, width) in row.enumerated() where i < widths.count { widths[i] = max(widths[i], width) }
         }
-        func line(_ cells: [Cell], header: Bool) -> String {
-            var parts: [String] = []
+        var out = ""
+        func line(_ cells: [Cell], _ cellWidths: [Int]) {
             for (i, cell) in cells.enumerated() {
-                let width = i < widths.count ? widths[i] : cell.text.count
-                let padding = String(repeating: " ", count: max(0, width - cell.text.count))
+                if i > 0 { out += "  " }
+                let padding = max(0, (i < widths.count ? widths[i] : cellWidths[i]) - cellWidths[i])
                 let last = i == cells.count - 1
-                var text = table.numeric.contains(i) ? padding + cell.text : cell.text + (last ? "" : padding)
-                let style: CellStyle = header ? .bold : cell.style
-                if color, let code = Self.sgr(style) { text = "\u{1B}[\(code)m" + text + "\u{1B}[0m" }
-                parts.append(text)
+                let code = color ? Self.sgr(cell.style) : nil
+                if let code { out += "\u{1B}[\(code)m" }
+                if table.numeric.contains(i) {
+                    out += String(repeating: " ", count: padding)
+                    out += cell.text
+                } else {
+                    out += cell.text
+                    if !last { out += String(repeating: " ", count: padding) }
+                }
+                if code != nil { out += "\u{1B}[0m" }
             }
-            return parts.joined(separator: "  ") + "\n"
+            out += "\n"
         }
-        var out = line(table.columns.map { Cell($0) }, header: true)
-        if table.rows.isEmpty { return out + "(none)\n" }
-        for row in table.rows { out += line(row, header: false) }
+        line(header, headerWidths)
+        if rows.isEmpty { return out + "(none)\n" }
+        for (row, cellWidths) in zip(rows, rowWidths) { line(row, cellWidths) }
         return out
+    }
+
+    /// Columns a cell takes: its characters (ASCII counted by bytes, without grapheme breaking).
+    static func width(_ text: String) -> Int {
+        let utf8 = text.utf8
+        return utf8.allSatisfy { $0 < 0x80 } ? utf8.count : text.count
     }
 
     static func sgr(_ style: CellStyle) -> String? {

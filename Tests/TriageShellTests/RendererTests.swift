@@ -27,6 +27,28 @@ let sample = CommandOutput(
     #expect(!Renderer(format: .table, color: false).render(sample).contains("\u{1B}"))
 }
 
+@Test func alignsNonASCIICellsByCharactersAndColoursWithoutMovingColumns() {
+    let table = CommandOutput(
+        text: [],
+        table: Table(columns: ["NAME", "N"], numeric: [1], rows: [
+            [Cell("Überprüfung ✗"), Cell("3", .bad)],
+            [Cell("e\u{301}te\u{301}"), Cell("12")],
+        ]),
+        json: .null)
+    #expect(Renderer(format: .table, color: false).render(table) == """
+        NAME            N
+        Überprüfung ✗   3
+        e\u{301}te\u{301}            12
+
+        """)
+    #expect(Renderer(format: .table, color: true).render(table) == """
+        \u{1B}[1mNAME         \u{1B}[0m  \u{1B}[1m N\u{1B}[0m
+        Überprüfung ✗  \u{1B}[31m 3\u{1B}[0m
+        e\u{301}te\u{301}            12
+
+        """)
+}
+
 @Test func rendersTSVWithoutDecoration() {
     #expect(Renderer(format: .tsv, color: true).render(sample) == "project\tjob\tid\njulia/Foo.jl\ttest julia\t7\na\tdocs\t12345\n")
 }
