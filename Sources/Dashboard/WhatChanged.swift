@@ -55,9 +55,9 @@ public struct TopSuspect: Sendable, Hashable, Codable {
 }
 
 enum WhatChanged {
-    /// Nights looked back before a night for each job's previous runs: the shell's `streaks` and
-    /// `suspects` look back as far (`changesLookback` in TriageShell), so the dashboard agrees with them.
-    static let lookback = 60
+    /// Nights looked back before a night for each job's previous runs, as the shell's `streaks` and
+    /// `suspects` do, so the dashboard agrees with them.
+    static let lookback = ChangesHistory.lookback
     /// Nights before a night read for every job at once. A year's cache has about 1 200 jobs a
     /// night, and reading 61 nights of them costs more than the rest of the export's change; the
     /// few jobs whose answer this window cannot settle (a streak reaching its start, a job without

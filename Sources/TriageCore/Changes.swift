@@ -98,6 +98,11 @@ public struct JobHistory: Hashable, Sendable {
 }
 
 public enum ChangesHistory {
+    /// Nights looked back before a range for each job's previous runs (its last green run):
+    /// `streaks`, `suspects`, `diff job`, the green traces `fetch` brings and the dashboard all
+    /// look back as far, so they agree.
+    public static let lookback = 60
+
     /// Histories from cache rows (`ChangesQueries.nightlyJobs`), sorted by key. Only successes and
     /// failures not allowed to fail count; when a night has several pipelines the last one wins.
     public static func histories(_ rows: [NightlyJobRow]) -> [JobHistory] {

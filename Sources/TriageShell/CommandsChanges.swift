@@ -6,7 +6,7 @@ import TriageCore
 let changesCommands: [CommandSpec] = [streaksCommand, suspectsCommand, diffCommand]
 
 /// Nights looked back before a range for each job's previous runs.
-let changesLookback = 60
+let changesLookback = ChangesHistory.lookback
 
 extension Context {
     /// The store's "what changed" queries.

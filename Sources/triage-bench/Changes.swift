@@ -191,7 +191,7 @@ func buildChangesCache(_ o: ShellOptions, at directory: URL, lastNight: String) 
 }
 
 /// The shell's look-back before a range (`changesLookback` in TriageShell).
-let changesLookbackNights = 60
+let changesLookbackNights = ChangesHistory.lookback
 
 func benchChanges(_ o: ShellOptions) async throws {
     let benchNow = calendar.start(of: "2026-11-28").map { $0.addingTimeInterval(26 * 3600) } ?? now
