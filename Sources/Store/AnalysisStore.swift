@@ -117,6 +117,7 @@ extension SQLiteCacheStore: AnalysisStore {
         let clusterRows = try clusters.map(Self.clusterArguments)
         try analysisWrite { db in
             try Self.insert(db, rows, clusterRows)
+            try Self.forgetSuspects(db)
         }
     }
 
@@ -126,6 +127,7 @@ extension SQLiteCacheStore: AnalysisStore {
         try analysisWrite { db in
             try db.execute(sql: "DELETE FROM analyses; DELETE FROM clusters; DELETE FROM alternating_clusters;")
             try Self.insert(db, rows, clusterRows)
+            try Self.forgetSuspects(db)
         }
     }
 

@@ -10,6 +10,11 @@ import GRDB
 /// - `commit_ranges`: per project and (from, to) sha pair, the commits GitLab's compare API
 ///   listed, oldest first: a JSON array of `{id, short_id, title, author_name, created_at}`
 ///   (`ListingCodec`), dates as everywhere in the cache. Shas are immutable: never fetched again.
+///
+/// Migration `v6`:
+/// - `suspect_nights`: per night, what `suspects` found (`NightSuspects` as JSON) and the
+///   `generation` (code and settings) that computed it. Derived data: every write of pipelines,
+///   traces, analyses or a sync's start deletes all of it (`forgetSuspects`).
 enum ChangesSchema {
     @Sendable static func v5(_ db: Database) throws {
         try db.execute(
@@ -29,6 +34,17 @@ enum ChangesSchema {
                     to_sha TEXT NOT NULL,
                     commits TEXT NOT NULL,
                     PRIMARY KEY (project_id, from_sha, to_sha)
+                ) STRICT, WITHOUT ROWID;
+                """)
+    }
+
+    @Sendable static func v6(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                CREATE TABLE suspect_nights (
+                    night TEXT PRIMARY KEY,
+                    generation TEXT NOT NULL,
+                    result TEXT NOT NULL
                 ) STRICT, WITHOUT ROWID;
                 """)
     }

@@ -130,3 +130,42 @@ extension SQLiteCacheStore: CommitRangeCache {
         }
     }
 }
+
+extension SQLiteCacheStore: SuspectNightStore {
+    public func rememberedSuspects(nights: [String], generation: String) throws -> [String: String] {
+        guard remembersSuspects, !nights.isEmpty else { return [:] }
+        return try read { db in
+            var found: [String: String] = [:]
+            let rows = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT night, result FROM suspect_nights
+                    WHERE night IN (SELECT value FROM json_each(?1)) AND generation = ?2
+                    """,
+                arguments: [Self.jsonArray(nights), generation])
+            while let row = try rows.next() { found[row[0]] = row[1] }
+            return found
+        }
+    }
+
+    public func rememberSuspects(_ results: [String: String], generation: String) throws {
+        guard remembersSuspects, !results.isEmpty else { return }
+        try write { db in
+            let insert = try db.cachedStatement(
+                sql: "INSERT OR REPLACE INTO suspect_nights (night, generation, result) VALUES (?, ?, ?)")
+            for (night, result) in results.sorted(by: { $0.key < $1.key }) {
+                try insert.execute(arguments: [night, generation, result])
+            }
+        }
+    }
+
+    /// Forgets every remembered night (a benchmark's cold start; writes do it themselves).
+    public func forgetSuspects() throws {
+        try write { db in try Self.forgetSuspects(db) }
+    }
+
+    /// Every remembered night goes: called in the transaction of each write that can change them.
+    static func forgetSuspects(_ db: Database) throws {
+        try db.execute(sql: "DELETE FROM suspect_nights")
+    }
+}

@@ -18,12 +18,17 @@ public final class SQLiteCacheStore: CacheStore {
     /// Whether parsed dependency listings are read from and written to the `listings` table
     /// (`ListingStore`); false makes every reader parse the traces again, as before v5.
     public let cachesListings: Bool
+    /// Whether `suspects`' answers per night are remembered (`SuspectNightStore`); false makes
+    /// every `suspects` compute again, as before v6.
+    public let remembersSuspects: Bool
 
     /// Opens the cache in `directory` (the workspace's `.triage/`), creating the directory and
-    /// the database if missing and migrating an older cache. `cachesListings: false` (a
-    /// benchmark's baseline, a test's reference) ignores the parsed listings the cache holds.
-    public init(directory: URL, cachesListings: Bool = true) throws {
+    /// the database if missing and migrating an older cache. `cachesListings: false` and
+    /// `remembersSuspects: false` (a benchmark's baseline, a test's reference) ignore the parsed
+    /// listings and the remembered suspects the cache holds.
+    public init(directory: URL, cachesListings: Bool = true, remembersSuspects: Bool = true) throws {
         self.cachesListings = cachesListings
+        self.remembersSuspects = remembersSuspects
         let directoryPath = directory.path
         do {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -176,6 +181,7 @@ public final class SQLiteCacheStore: CacheStore {
                     VALUES (?, ?, ?, ?, ?)
                     """,
                 arguments: [jobID, data.count, stored.count, encoding.rawValue, stored])
+            try Self.forgetSuspects(db)
         }
     }
 
@@ -192,6 +198,7 @@ public final class SQLiteCacheStore: CacheStore {
             for job in jobs {
                 try insert.execute(arguments: JobColumns.arguments(job))
             }
+            try Self.forgetSuspects(db)
         }
     }
 
@@ -235,7 +242,9 @@ public final class SQLiteCacheStore: CacheStore {
                     VALUES (?, ?, ?, ?, ?, ?, ?)
                     """,
                 arguments: Self.syncArguments(record))
-            return db.lastInsertedRowID
+            let id = db.lastInsertedRowID
+            try Self.forgetSuspects(db)
+            return id
         }
     }
 

@@ -17,6 +17,7 @@ enum Schema {
         ("v3", IndexSchema.v3),
         ("v4", AnalysisSchema.v4),
         ("v5", ChangesSchema.v5),
+        ("v6", ChangesSchema.v6),
     ]
 
     /// The highest schema version this binary knows (`v1` → 1).

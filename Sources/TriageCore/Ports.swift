@@ -322,6 +322,18 @@ public protocol ListingStore: Sendable {
     func unlistedTraces(reader: Int, limit: Int) throws -> [Int]
 }
 
+/// What `suspects` found per night, remembered (`SuspectNights`). Every write of what they are
+/// computed from (a sync's start, a pipeline, a trace, an analysis) forgets them all, so a
+/// remembered night is never stale; `generation` tells apart the code and settings that computed it.
+public protocol SuspectNightStore: Sendable {
+    /// False when the store remembers nothing (every `suspects` computes again).
+    var remembersSuspects: Bool { get }
+    /// The remembered results (JSON) of these nights computed under `generation`, by night.
+    func rememberedSuspects(nights: [String], generation: String) throws -> [String: String]
+    /// Remembers results (JSON) by night, replacing what was there, in one transaction.
+    func rememberSuspects(_ results: [String: String], generation: String) throws
+}
+
 /// GitLab's repository side: the commits between two revisions of a project.
 public protocol CommitSource: Sendable {
     /// `GET /projects/:id/repository/compare?from=…&to=…`: the commits reachable from `to` and not

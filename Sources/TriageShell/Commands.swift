@@ -73,6 +73,7 @@ func runFetch(_ command: ParsedCommand, _ context: Context) async throws -> Comm
         sink.status(nil)
         (greenText, greenJSON) = try await fetchGreenTraces(context, source: source, nights: config.nights)
         (analysisText, analysisJSON) = try analyseAfterFetch(context)
+        try rememberSuspectsAfterFetch(context, nights: config.nights)
         (issuesText, issuesJSON) = try await fetchIssues(context, source: source)
     } catch is CancellationError {
         // Canceled while syncing or while analysing: both resume from what the cache holds.

@@ -220,46 +220,22 @@ func runSuspects(_ command: ParsedCommand, _ context: Context) throws -> Command
     let nights = try context.nights(command.operand(0))
     let top = try command.intOption("top", range: 1...1000) ?? 5
     let (store, bounds) = try context.filledStore()
-    guard let first = nights.first, let last = nights.last else {
-        return CommandOutput(text: ["no nights"], json: .array([]))
+    guard !nights.isEmpty else { return CommandOutput(text: ["no nights"], json: .array([])) }
+    let results = try SuspectNights.results(nights: nights, store: store, source: try context.config().source) {
+        try context.pairHistories(store, first: $0, last: $1)
     }
-    let histories = try context.pairHistories(store, first: first, last: last)
-    let listings = TraceFactsReader(store: store)
-    // Every night's pairs first, so that their listings are read in one query.
-    var pairs: [String: (failing: [RunPair], green: [RunPair])] = [:]
-    for night in nights {
-        let failing = ChangesPairs.newlyFailing(on: night, histories: histories)
-        guard !failing.isEmpty else { continue }
-        pairs[night] = (failing, ChangesPairs.stillGreen(on: night, histories: histories))
-    }
-    // Still-green pairs without both listings are not compared: left out before ranking.
-    let allGreen = pairs.values.flatMap(\.green)
-    let comparable = Set(
-        try listings.load(
-            failing: pairs.values.flatMap { $0.failing.map { ($0.jobID, $0.baseJobID) } },
-            green: allGreen.map { ($0.jobID, $0.baseJobID) }
-        ).map { allGreen[$0].jobID })
     var text: [String] = []
     var cells: [[Cell]] = []
     var json: [JSONValue] = []
-    var anyRun = false
     for night in nights.reversed() {
-        if !anyRun, histories.contains(where: { $0.run(on: night) != nil }) { anyRun = true }
-        guard let (failing, allGreenOfNight) = pairs[night] else { continue }
-        let green = allGreenOfNight.filter { comparable.contains($0.jobID) }
-        let clusters = try store.insights(jobIDs: failing.map(\.jobID)).compactMapValues {
-            $0.cluster?.rawValue
-        }
-        let ranked = try ChangesPairs.suspects(failing: failing, green: green, clusters: clusters) {
-            try listings.facts($0)
-        }
+        guard let result = results[night], result.failing > 0 else { continue }
         var line =
-            "night \(night): \(failing.count) job\(failing.count == 1 ? "" : "s") started failing, "
-            + "\(ranked.compared) compared with their last green run"
-        if ranked.withoutTraces > 0 { line += " (\(ranked.withoutTraces) without both traces — run 'fetch')" }
-        line += ranked.suspects.isEmpty ? "; no dependency changed" : ""
+            "night \(night): \(result.failing) job\(result.failing == 1 ? "" : "s") started failing, "
+            + "\(result.compared) compared with their last green run"
+        if result.withoutTraces > 0 { line += " (\(result.withoutTraces) without both traces — run 'fetch')" }
+        line += result.suspects.isEmpty ? "; no dependency changed" : ""
         text.append(line)
-        for (rank, s) in ranked.suspects.prefix(top).enumerated() {
+        for (rank, s) in result.suspects.prefix(top).enumerated() {
             let change =
                 "\(s.from.isEmpty ? "(added)" : s.from.joined(separator: ", ")) → \(s.to ?? "(removed)")"
             cells.append([
@@ -284,7 +260,8 @@ func runSuspects(_ command: ParsedCommand, _ context: Context) throws -> Command
                 ]))
         }
     }
-    context.noteIfUncached(nights, bounds: bounds, found: anyRun)
+    let cached = Set(try store.nights())
+    context.noteIfUncached(nights, bounds: bounds, found: nights.contains(where: cached.contains))
     if text.isEmpty { text.append("\(nightsLabel(nights)): no job started failing") }
     return CommandOutput(
         text: text,
@@ -294,6 +271,17 @@ func runSuspects(_ command: ParsedCommand, _ context: Context) throws -> Command
             ],
             numeric: [1, 4, 5, 6], rows: cells),
         json: .array(json))
+}
+
+/// After a fetch: `suspects` of the fetched nights, computed and remembered, so that the first
+/// `suspects` afterwards answers from the cache.
+func rememberSuspectsAfterFetch(_ context: Context, nights count: Int) throws {
+    let store = try context.store()
+    let calendar = try context.calendar()
+    let nights = calendar.nights(endingAt: calendar.lastNight(now: context.now), count: count)
+    _ = try SuspectNights.results(nights: nights, store: store, source: try context.config().source) {
+        try context.pairHistories(store, first: $0, last: $1)
+    }
 }
 
 /// Commits shown per range by `suspects --commits`; the older ones are counted.
@@ -372,7 +360,8 @@ func runSuspectCommits(_ command: ParsedCommand, _ context: Context) async throw
                 ]))
         }
     }
-    context.noteIfUncached(nights, bounds: bounds, found: anyRun)
+    let cached = Set(try store.nights())
+    context.noteIfUncached(nights, bounds: bounds, found: nights.contains(where: cached.contains))
     if text.isEmpty { text.append("\(nightsLabel(nights)): no job started failing") }
     if let unavailable { text.append(unavailable) }
     return CommandOutput(

@@ -188,16 +188,19 @@ import TriageCore
             let cached = try await runTriage(["suspects", "30d", "--format", "json"], workspace: workspace)
             #expect(cached.status == 0, "\(cached.stderr)")
             #expect(((try Self.json(cached) as? [Any]) ?? []).count > 5)
-            // A cache from before listings: the first suspects parses and keeps them.
-            try await Self.sqlite(workspace, "DELETE FROM listings")
+            // A cache from before listings (and so before remembered suspects): the first
+            // suspects parses and keeps them.
+            try await Self.sqlite(workspace, "DELETE FROM listings; DELETE FROM suspect_nights")
             #expect(try store.unlistedTraceCount(reader: TraceFacts.readerVersion) > 0)
             let lazily = try await runTriage(["suspects", "30d", "--format", "json"], workspace: workspace)
             #expect(lazily.stdout == cached.stdout)
             #expect(try store.unlistedTraceCount(reader: TraceFacts.readerVersion) < listings.count)
             let again = try await runTriage(["suspects", "30d", "--format", "json"], workspace: workspace)
             #expect(again.stdout == cached.stdout)
-            // Listings of an older reader are read again, not trusted.
-            try await Self.sqlite(workspace, "UPDATE listings SET reader = reader - 1, data = ''")
+            // Listings of an older reader are read again, not trusted (what the older reader
+            // remembered is of another generation).
+            try await Self.sqlite(
+                workspace, "UPDATE listings SET reader = reader - 1, data = ''; DELETE FROM suspect_nights")
             let stale = try await runTriage(["suspects", "30d", "--format", "json"], workspace: workspace)
             #expect(stale.stdout == cached.stdout)
         }
