@@ -194,12 +194,7 @@ func buildChangesCache(_ o: ShellOptions, at directory: URL, lastNight: String) 
 let changesLookbackNights = ChangesHistory.lookback
 
 func benchChanges(_ o: ShellOptions) async throws {
-    let benchNow = calendar.start(of: "2026-11-28").map { $0.addingTimeInterval(26 * 3600) } ?? now
-    let lastNight = calendar.lastNight(now: benchNow)
-    let directory = try o.directory.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? temporary()
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    try Data("[nightly]\ntimezone = \"America/Chicago\"\n".utf8).write(
-        to: directory.appendingPathComponent("triage.toml"))
+    let (directory, benchNow, lastNight) = try benchWorkspace(o)
     let cache = directory.appendingPathComponent(".triage")
     let marker = cache.appendingPathComponent("bench-changes-\(o.projects)x\(o.nights)x\(o.traceNights)")
     let clock = ContinuousClock()
@@ -209,7 +204,7 @@ func benchChanges(_ o: ShellOptions) async throws {
         let built = try clock.measure {
             counts = try buildChangesCache(o, at: directory, lastNight: lastNight)
         }
-        FileManager.default.createFile(atPath: marker.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: marker.path, contents: nil)
         print(
             "changes benchmark: built a cache of \(o.projects) projects × \(o.nights) nights: "
                 + "\(counts.pipelines) pipelines, \(counts.jobs) jobs, \(counts.failedTraces) failed jobs' traces "

@@ -6,10 +6,7 @@ import Store
 import TriageCore
 
 func benchExport(_ o: ShellOptions) async throws {
-    let benchNow = calendar.start(of: "2026-11-28").map { $0.addingTimeInterval(26 * 3600) } ?? now
-    let lastNight = calendar.lastNight(now: benchNow)
-    let directory = try o.directory.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? temporary()
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    let (directory, _, lastNight) = try benchWorkspace(o)
     let marker = directory.appendingPathComponent(".triage/bench-\(o.projects)x\(o.nights)")
     let clock = ContinuousClock()
     if !FileManager.default.fileExists(atPath: marker.path) {

@@ -23,12 +23,7 @@ final class MemoryAssignmentBook: AssignmentBook, @unchecked Sendable {
 }
 
 func benchIssues(_ o: ShellOptions) async throws {
-    let benchNow = calendar.start(of: "2026-11-28").map { $0.addingTimeInterval(26 * 3600) } ?? now
-    let lastNight = calendar.lastNight(now: benchNow)
-    let directory = try o.directory.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? temporary()
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    try Data("[nightly]\ntimezone = \"America/Chicago\"\n".utf8).write(
-        to: directory.appendingPathComponent("triage.toml"))
+    let (directory, benchNow, lastNight) = try benchWorkspace(o)
     let marker = directory.appendingPathComponent(".triage/bench-\(o.projects)x\(o.nights)-analysed")
     let clock = ContinuousClock()
     if !FileManager.default.fileExists(atPath: marker.path) {

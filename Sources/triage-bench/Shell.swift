@@ -36,6 +36,17 @@ struct Random {
     mutating func chance(_ p: Double) -> Bool { Double(next() % 1_000_000) / 1_000_000 < p }
 }
 
+/// The benchmarks' morning (after the night of 2026-11-28) and workspace: `--dir` (made if
+/// missing, reused with its cache) or a new temporary directory, with a Chicago `triage.toml`.
+func benchWorkspace(_ o: ShellOptions) throws -> (directory: URL, now: Date, lastNight: String) {
+    let benchNow = calendar.start(of: "2026-11-28").map { $0.addingTimeInterval(26 * 3600) } ?? now
+    let directory = try o.directory.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? temporary()
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    try Data("[nightly]\ntimezone = \"America/Chicago\"\n".utf8).write(
+        to: directory.appendingPathComponent("triage.toml"))
+    return (directory, benchNow, calendar.lastNight(now: benchNow))
+}
+
 /// A year of nightly pipelines for `projects` projects, written with `storePipeline` (no HTTP):
 /// six jobs a pipeline (build, three tests, an allowed-to-fail nightly test, docs), some retried.
 func buildShellCache(_ o: ShellOptions, at directory: URL, lastNight: String) throws -> (
@@ -149,11 +160,7 @@ func median(_ xs: [Double]) -> Double {
 func seconds(_ d: Duration) -> Double { Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18 }
 
 func benchShell(_ o: ShellOptions) async throws {
-    let benchNow = calendar.start(of: "2026-11-28").map { $0.addingTimeInterval(26 * 3600) } ?? now
-    let lastNight = calendar.lastNight(now: benchNow)
-    let directory = try o.directory.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? temporary()
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    try Data("[nightly]\ntimezone = \"America/Chicago\"\n".utf8).write(to: directory.appendingPathComponent("triage.toml"))
+    let (directory, benchNow, lastNight) = try benchWorkspace(o)
     let marker = directory.appendingPathComponent(".triage/bench-\(o.projects)x\(o.nights)-analysed")
     let clock = ContinuousClock()
     if !FileManager.default.fileExists(atPath: marker.path) {
