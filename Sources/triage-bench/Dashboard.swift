@@ -7,19 +7,8 @@ import TriageCore
 
 func benchExport(_ o: ShellOptions) async throws {
     let (directory, _, lastNight) = try benchWorkspace(o)
-    let marker = directory.appendingPathComponent(".triage/bench-\(o.projects)x\(o.nights)")
+    try yearCache(o, at: directory, lastNight: lastNight, name: "export")
     let clock = ContinuousClock()
-    if !FileManager.default.fileExists(atPath: marker.path) {
-        try? FileManager.default.removeItem(at: directory.appendingPathComponent(".triage"))
-        var counts = (pipelines: 0, jobs: 0, traces: 0, analysed: 0, clusters: 0)
-        let built = try clock.measure { counts = try buildShellCache(o, at: directory, lastNight: lastNight) }
-        _ = FileManager.default.createFile(atPath: marker.path, contents: nil)
-        print(
-            "export benchmark: built a cache of \(o.projects) projects × \(o.nights) nights: \(counts.pipelines) pipelines, "
-                + "\(counts.jobs) jobs, \(counts.traces) traces in \(f(seconds(built), 1)) s")
-    } else {
-        print("export benchmark: reusing the cache in \(directory.path)")
-    }
     let store = try SQLiteCacheStore(directory: directory.appendingPathComponent(".triage"))
     var report = AnalysisReport()
     let analysed = try clock.measure { report = try Analyzer(cache: store, store: store).analyseNew() }

@@ -24,18 +24,7 @@ final class MemoryAssignmentBook: AssignmentBook, @unchecked Sendable {
 
 func benchIssues(_ o: ShellOptions) async throws {
     let (directory, benchNow, lastNight) = try benchWorkspace(o)
-    let marker = directory.appendingPathComponent(".triage/bench-\(o.projects)x\(o.nights)-analysed")
-    let clock = ContinuousClock()
-    if !FileManager.default.fileExists(atPath: marker.path) {
-        try? FileManager.default.removeItem(at: directory.appendingPathComponent(".triage"))
-        let built = try clock.measure { _ = try buildShellCache(o, at: directory, lastNight: lastNight) }
-        _ = FileManager.default.createFile(atPath: marker.path, contents: nil)
-        print(
-            "issues benchmark: built a cache of \(o.projects) projects × \(o.nights) nights in \(f(seconds(built), 1)) s"
-        )
-    } else {
-        print("issues benchmark: reusing the cache in \(directory.path)")
-    }
+    try yearCache(o, at: directory, lastNight: lastNight, name: "issues")
     // Half of the clusters (the largest first) assigned to issues, so both kinds of rows exist.
     let store = try SQLiteCacheStore(directory: directory.appendingPathComponent(".triage"))
     let book = MemoryAssignmentBook()

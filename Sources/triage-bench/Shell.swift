@@ -47,6 +47,24 @@ func benchWorkspace(_ o: ShellOptions) throws -> (directory: URL, now: Date, las
     return (directory, benchNow, calendar.lastNight(now: benchNow))
 }
 
+/// The year-sized cache the shell, issues and export benchmarks share: reused when `--dir` holds one
+/// built with the same sizes, else built (and analysed) there, saying which under `name`.
+func yearCache(_ o: ShellOptions, at directory: URL, lastNight: String, name: String) throws {
+    let marker = directory.appendingPathComponent(".triage/bench-\(o.projects)x\(o.nights)x\(o.traceNights)-analysed")
+    guard !FileManager.default.fileExists(atPath: marker.path) else {
+        print("\(name) benchmark: reusing the cache in \(directory.path)")
+        return
+    }
+    try? FileManager.default.removeItem(at: directory.appendingPathComponent(".triage"))
+    var counts = (pipelines: 0, jobs: 0, traces: 0, analysed: 0, clusters: 0)
+    let built = try ContinuousClock().measure { counts = try buildShellCache(o, at: directory, lastNight: lastNight) }
+    _ = FileManager.default.createFile(atPath: marker.path, contents: nil)
+    print(
+        "\(name) benchmark: built a cache of \(o.projects) projects × \(o.nights) nights: \(counts.pipelines) pipelines, "
+            + "\(counts.jobs) jobs, \(counts.traces) traces, \(counts.analysed) analysed failures in "
+            + "\(counts.clusters) clusters in \(f(seconds(built), 1)) s")
+}
+
 /// A year of nightly pipelines for `projects` projects, written with `storePipeline` (no HTTP):
 /// six jobs a pipeline (build, three tests, an allowed-to-fail nightly test, docs), some retried.
 func buildShellCache(_ o: ShellOptions, at directory: URL, lastNight: String) throws -> (
@@ -161,20 +179,8 @@ func seconds(_ d: Duration) -> Double { Double(d.components.seconds) + Double(d.
 
 func benchShell(_ o: ShellOptions) async throws {
     let (directory, benchNow, lastNight) = try benchWorkspace(o)
-    let marker = directory.appendingPathComponent(".triage/bench-\(o.projects)x\(o.nights)-analysed")
+    try yearCache(o, at: directory, lastNight: lastNight, name: "shell")
     let clock = ContinuousClock()
-    if !FileManager.default.fileExists(atPath: marker.path) {
-        try? FileManager.default.removeItem(at: directory.appendingPathComponent(".triage"))
-        var counts = (pipelines: 0, jobs: 0, traces: 0, analysed: 0, clusters: 0)
-        let built = try clock.measure { counts = try buildShellCache(o, at: directory, lastNight: lastNight) }
-        _ = FileManager.default.createFile(atPath: marker.path, contents: nil)
-        print(
-            "shell benchmark: built a cache of \(o.projects) projects × \(o.nights) nights: \(counts.pipelines) pipelines, "
-                + "\(counts.jobs) jobs, \(counts.traces) traces, \(counts.analysed) analysed failures in "
-                + "\(counts.clusters) clusters in \(f(seconds(built), 1)) s")
-    } else {
-        print("shell benchmark: reusing the cache in \(directory.path)")
-    }
     let size = (try? FileManager.default.attributesOfItem(atPath: directory.appendingPathComponent(".triage/cache.sqlite").path)[.size] as? Int) ?? 0
     print("  cache.sqlite: \(size / 1_000_000) MB")
 
