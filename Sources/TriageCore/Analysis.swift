@@ -152,59 +152,15 @@ public struct Analyzer: Sendable {
             retriedGreen: candidate.retriedGreen)
     }
 
-    /// Categories of failures that cut across projects (a runner, the network, a dependency's
-    /// release): their signature leaves the project out, so one cause in many projects is one cluster.
-    public static let crossProjectCategories: Set<String> = [
-        "dependency", "network", "oom", "timeout", "disk", "docker", "git", "runner", "truncated",
-    ]
+    /// Categories of failures that cut across projects: `SignatureBuilder.crossProjectCategories`.
+    public static var crossProjectCategories: Set<String> { SignatureBuilder.crossProjectCategories }
 
-    /// A failure's signature: `FailureSignature(excerpt:)` (masked key block), plus
-    /// - for infrastructure patterns, a key line cut to start at the pattern's anchor;
-    /// - `@at` and the source locations of the key block (`Makefile:27` → `Makefile_27`,
-    ///   `runtests.jl:42` → `runtests_jl_42`): masking drops their line numbers, yet a different
-    ///   line in the same file is usually a different failure;
-    /// - `@key` and the pairs of adjacent key-line tokens;
-    /// - `@scope` and the project, unless the failure is infrastructure or of a cross-project category:
-    ///   the same test name failing in two projects is two problems, a runner's disk filling up is one.
-    public static func signature(of excerpt: Excerpt, project: String?, patterns: PatternLibrary = .builtIn)
-        -> FailureSignature
-    {
-        var lines = FailureSignature(excerpt: excerpt).maskedLines
-        // An infrastructure failure is what its pattern's anchor says (`Could not resolve host: x`),
-        // whichever tool (git, curl, pip) printed it.
-        if let key = excerpt.keyLine, let name = key.detail, !lines.isEmpty,
-            let pattern = patterns.patterns.first(where: { $0.name == name }),
-            pattern.infrastructure || crossProjectCategories.subtracting(["dependency"]).contains(pattern.category),
-            let anchor = key.line.text.range(of: pattern.anchor, options: pattern.caseSensitive ? [] : .caseInsensitive)
-        {
-            lines[0] = Masker.mask(String(key.line.text[anchor.lowerBound...])).trimmingCharacters(in: .whitespaces)
-        }
-        // Pairs of adjacent key-line tokens: the key line names the failure, so a difference there
-        // (another test, another module) weighs about twice as much as one in the block below it.
-        let keyTokens = lines.first.map(Tokenizer.tokens) ?? []
-        if keyTokens.count > 1 {
-            lines.append("@key " + zip(keyTokens, keyTokens.dropFirst()).map { "\($0)_\($1)" }.joined(separator: " "))
-        }
-        var locations: [String] = []
-        for line in excerpt.keyBlock() {
-            for match in line.text.matches(of: #/([A-Za-z][A-Za-z0-9_]*(?:\.[A-Za-z]+)?):([0-9]+)/#) {
-                let token = "\(match.output.1)_\(match.output.2)".replacingOccurrences(of: ".", with: "_")
-                if !locations.contains(token) { locations.append(token) }
-            }
-        }
-        // Each location counts as four tokens: one Makefile line against another must fall below the
-        // threshold even when nothing else differs.
-        if !locations.isEmpty {
-            lines.append("@at " + locations.flatMap { l in (1...4).map { "at\($0)_" + l } }.joined(separator: " "))
-        }
-        // A crash is the project's own even when the pattern calls it infrastructure.
-        let crossProject =
-            excerpt.category.map(crossProjectCategories.contains) ?? excerpt.infrastructure
-        if let project, !crossProject, !lines.isEmpty {
-            let scope = String(project.map { $0.isLetter || $0.isNumber ? $0 : "_" })
-            lines.append("@scope project_" + scope)
-        }
-        return FailureSignature(maskedLines: lines)
+    /// A failure's signature (`SignatureBuilder.signature`), with the project's identity dropped.
+    public static func signature(
+        of excerpt: Excerpt, project: String?, identity: ProjectIdentity? = nil, patterns: PatternLibrary = .builtIn
+    ) -> FailureSignature {
+        SignatureBuilder.signature(
+            of: excerpt, identity: identity ?? project.map { ProjectIdentity(path: $0) }, patterns: patterns)
     }
 
     /// Assigns each analysis to a cluster, in the order (night, signature id, job id).
