@@ -14,18 +14,26 @@ public enum ExcerptReason: String, Sendable, Codable {
     case absentFromGreen
     /// Runner boilerplate such as `ERROR: Job failed: exit code 1`, only when nothing better exists.
     case runnerFallback
+    /// A tool's error block opened or stated its message here (`detail` names `grammar/rule`).
+    case grammar
+    /// A tool's run summary (`FAILED tests/x.py::t`, `test result: FAILED`).
+    case summary
 }
 
 public struct ExcerptLine: Hashable, Sendable {
     public var line: CleanLine
     public var reason: ExcerptReason
-    /// The pattern's name for `.pattern`; nil otherwise.
+    /// The pattern's name for `.pattern`, the rule's `grammar/rule` for `.grammar` and `.summary`;
+    /// nil otherwise.
     public var detail: String?
+    /// How many more times the same block (after masking) occurred in the log and was left out.
+    public var repeats: Int
 
-    public init(line: CleanLine, reason: ExcerptReason, detail: String? = nil) {
+    public init(line: CleanLine, reason: ExcerptReason, detail: String? = nil, repeats: Int = 0) {
         self.line = line
         self.reason = reason
         self.detail = detail
+        self.repeats = repeats
     }
 }
 
@@ -41,6 +49,11 @@ public struct Excerpt: Sendable {
     public var matchedPatterns: [String]
     /// Category of the key line's pattern (`test`, `oom`, …), nil when no pattern matched it.
     public var category: String?
+    /// The key block's message lines in log order (the key line among them), for the signature.
+    public var messageLines: [CleanLine] = []
+    /// The key block's header when it is not the key line (`Error During Test at …` above the
+    /// exception): where the failure is, not what it is.
+    public var header: CleanLine?
 
     public init(
         lines: [ExcerptLine], keyLine: ExcerptLine?, infrastructure: Bool, matchedPatterns: [String],
@@ -53,300 +66,14 @@ public struct Excerpt: Sendable {
         self.category = category
     }
 
-    /// The key line and the block right after it (exception message, first frames; at most
-    /// `blockLines`): the lines a failure signature is made of.
+    /// The lines a failure signature is made of: the key line (the block's message where it has
+    /// one) and the block's other message lines (assertion, `Expression:`/`Evaluated:`, the
+    /// exception under a test header), at most `blockLines` + 1.
     public func keyBlock(blockLines: Int = 3) -> [CleanLine] {
         guard let key = keyLine else { return [] }
         var result = [key.line]
-        guard let at = lines.firstIndex(where: { $0.line == key.line }) else { return result }
-        var next = at + 1
-        while next < lines.count, result.count <= blockLines,
-            lines[next].line.number == lines[next - 1].line.number + 1,
-            lines[next].reason == .context || lines[next].reason == .stackTrace
-        {
-            result.append(lines[next].line)
-            next += 1
-        }
+        for line in messageLines where line != key.line && result.count <= blockLines { result.append(line) }
         return result
-    }
-}
-
-/// Picks the lines of a failed trace that explain the failure.
-///
-/// Sources, strongest first: known patterns (`PatternLibrary`), the stack-trace / assertion block
-/// right after them (bounded), lines near them that the passing trace does not have, error keywords,
-/// the tail of the failing section; runner boilerplate only when nothing else is found.
-/// With a passing trace, pattern lines that also occur there (after masking) are demoted and such
-/// keyword lines dropped: they are not what changed.
-public struct ExcerptExtractor: Sendable {
-    public var patterns: PatternLibrary
-    /// Upper bound on `Excerpt.lines`.
-    public var maxLines: Int
-    /// Lines of a block after an error line (frames, snippets), per error line.
-    public var maxBlockLines: Int = 8
-    /// Last lines of the failing section added when there is room.
-    public var tailLines: Int = 3
-
-    public init(patterns: PatternLibrary = .builtIn, maxLines: Int = 30) {
-        self.patterns = patterns
-        self.maxLines = maxLines
-    }
-
-    /// Sections whose failure is the runner's or the machine's, not the job script's.
-    public static let infrastructureSections: Set<String> = [
-        "resolve_secrets", "prepare_executor", "prepare_script", "get_sources", "restore_cache",
-        "download_artifacts",
-    ]
-    /// Sections that run after the script and rarely explain a failure.
-    static let postSections: Set<String> = [
-        "after_script", "archive_cache", "archive_cache_on_failure", "upload_artifacts_on_success",
-        "upload_artifacts_on_failure", "cleanup_file_variables",
-    ]
-
-    struct Seed {
-        var index: Int
-        var weight: Int
-        var reason: ExcerptReason
-        var pattern: Int?  // index into the library
-        var detail: String?
-    }
-
-    public func excerpt(failed: CleanedLog, passed: CleanedLog? = nil) -> Excerpt {
-        let lines = failed.lines
-        guard !lines.isEmpty, maxLines > 0 else {
-            return Excerpt(lines: [], keyLine: nil, infrastructure: false, matchedPatterns: [])
-        }
-        // 1. Classify every line.
-        var seeds: [Seed] = []
-        var fallback: [Int] = []
-        // One scan per line finds the anchors and keywords; most lines have neither and cost no more.
-        var hits: [(needle: Int, at: Int)] = []
-        hits.reserveCapacity(32)
-        for index in lines.indices {
-            var text = lines[index].text
-            let kind: LineKind = text.withUTF8 { b in
-                guard b.count > 2 else { return .plain }
-                hits.removeAll(keepingCapacity: true)
-                patterns.scanner.scan(b, into: &hits)
-                if hits.isEmpty { return Keywords.isBoilerplate(b) ? .boilerplate : .plain }
-                let found = patterns.matches(bytes: b, text: lines[index].text, hits: hits)
-                if let best = found.max(by: { patterns.patterns[$0].weight < patterns.patterns[$1].weight }) {
-                    return .pattern(best)
-                }
-                if Keywords.isBoilerplate(b) { return .boilerplate }
-                if Keywords.hasErrorKeyword(b, hits: hits, base: patterns.keywordBase) { return .keyword }
-                return .plain
-            }
-            var weight = 0
-            switch kind {
-            case .plain: continue
-            case .boilerplate:
-                fallback.append(index)
-                continue
-            case .pattern(let p):
-                weight = patterns.patterns[p].weight
-                seeds.append(
-                    Seed(index: index, weight: weight, reason: .pattern, pattern: p, detail: patterns.patterns[p].name))
-            case .keyword:
-                seeds.append(Seed(index: index, weight: 20, reason: .keyword))
-            }
-        }
-        for derived in derivedSeeds(lines, seeds) {
-            if let k = seeds.firstIndex(where: { $0.index == derived.index }) {
-                if seeds[k].weight < derived.weight { seeds[k] = derived }
-            } else {
-                seeds.append(derived)
-            }
-        }
-        // Lines after the script are rarely the cause.
-        for k in seeds.indices {
-            if let s = lines[seeds[k].index].section, Self.postSections.contains(s) { seeds[k].weight -= 30 }
-        }
-        // 2. Compare with the passing trace.
-        var green: Set<String> = []
-        if let passed {
-            green.reserveCapacity(passed.lines.count)
-            for l in passed.lines where !l.text.isEmpty { green.insert(Masker.mask(l.text)) }
-            seeds = seeds.compactMap { seed in
-                guard green.contains(Masker.mask(lines[seed.index].text)) else { return seed }
-                if seed.reason == .keyword || seed.weight < 50 { return nil }
-                var s = seed
-                s.weight -= 45
-                return s
-            }
-        }
-        // 3. The key line.
-        let keySeed = seeds.max { a, b in a.weight < b.weight || (a.weight == b.weight && a.index > b.index) }
-        // 4. Fill the budget by priority.
-        var chosen: [Int: (ExcerptReason, String?)] = [:]
-        func add(_ index: Int, _ reason: ExcerptReason, _ detail: String? = nil) -> Bool {
-            if chosen[index] != nil { return true }
-            guard chosen.count < maxLines else { return false }
-            chosen[index] = (reason, detail)
-            return true
-        }
-        let ordered = prioritised(seeds, lines)
-        let strong = ordered.filter { $0.weight >= 50 }
-        let weak = ordered.filter { $0.weight < 50 }
-        if let keySeed { _ = add(keySeed.index, keySeed.reason, keySeed.detail) }
-        for seed in strong {
-            guard add(seed.index, seed.reason, seed.detail) else { break }
-            for (i, r) in block(after: seed.index, lines) { guard add(i, r) else { break } }
-        }
-        if passed != nil, chosen.count < maxLines {
-            for seed in strong.prefix(5) {
-                let range = max(0, seed.index - 5)..<min(lines.count, seed.index + 6)
-                for i in range where !lines[i].text.isEmpty && !green.contains(Masker.mask(lines[i].text)) {
-                    guard add(i, .absentFromGreen) else { break }
-                }
-            }
-        }
-        for seed in weak {
-            guard add(seed.index, seed.reason, seed.detail) else { break }
-            for (i, r) in block(after: seed.index, lines).prefix(3) { guard add(i, r) else { break } }
-        }
-        let section = failingSection(lines, keySeed)
-        let tail = sectionTail(lines, section: section, fallback: Set(fallback))
-        if chosen.count < maxLines {
-            for i in tail.suffix(seeds.isEmpty ? 5 : tailLines) {
-                if passed != nil && !seeds.isEmpty && green.contains(Masker.mask(lines[i].text)) { continue }
-                guard add(i, .sectionTail) else { break }
-            }
-        }
-        if chosen.isEmpty {
-            for i in fallback.suffix(maxLines) { _ = add(i, .runnerFallback) }
-        }
-        // 5. Assemble.
-        let excerptLines = chosen.keys.sorted().map { i -> ExcerptLine in
-            let (reason, detail) = chosen[i] ?? (.context, nil)
-            return ExcerptLine(line: lines[i], reason: reason, detail: detail)
-        }
-        var keyLine: ExcerptLine? = nil
-        if let keySeed {
-            keyLine = ExcerptLine(line: lines[keySeed.index], reason: keySeed.reason, detail: keySeed.detail)
-        } else if let last = tail.last {
-            keyLine = ExcerptLine(line: lines[last], reason: .sectionTail)
-        } else if let last = fallback.last {
-            keyLine = ExcerptLine(line: lines[last], reason: .runnerFallback)
-        } else if let last = lines.lastIndex(where: { !$0.text.isEmpty }) {
-            keyLine = ExcerptLine(line: lines[last], reason: .runnerFallback)
-        }
-        let keyPattern = keySeed?.pattern.map { patterns.patterns[$0] }
-        var infrastructure = keyPattern?.infrastructure ?? false
-        if let s = keySeed.flatMap({ lines[$0.index].section }) ?? (keySeed == nil ? section : nil),
-            Self.infrastructureSections.contains(s)
-        {
-            infrastructure = true
-        }
-        var names: [String] = []
-        for seed in seeds.sorted(by: { $0.weight > $1.weight }) {
-            if let name = seed.detail, seed.reason == .pattern, !names.contains(name) { names.append(name) }
-        }
-        return Excerpt(
-            lines: excerptLines, keyLine: keyLine, infrastructure: infrastructure, matchedPatterns: names,
-            category: keyPattern?.category)
-    }
-
-    enum LineKind { case plain, boilerplate, keyword, pattern(Int) }
-
-    /// Seeds that need a look at neighbours: the exception line closing a Python traceback.
-    func derivedSeeds(_ lines: [CleanLine], _ seeds: [Seed]) -> [Seed] {
-        var result: [Seed] = []
-        for seed in seeds where seed.detail == "python-traceback" {
-            var j = seed.index + 1
-            while j < lines.count, Keywords.isIndented(lines[j].text) { j += 1 }
-            if j < lines.count, !lines[j].text.isEmpty {
-                result.append(Seed(index: j, weight: 88, reason: .pattern, pattern: nil, detail: "python-exception"))
-            }
-        }
-        return result
-    }
-
-    /// Strongest first; among equals, the first occurrence of each distinct (masked) line before repeats.
-    func prioritised(_ seeds: [Seed], _ lines: [CleanLine]) -> [Seed] {
-        var seen: [String: Int] = [:]
-        var rank: [Int] = []
-        for seed in seeds.sorted(by: { $0.index < $1.index }) {
-            let key = Masker.mask(lines[seed.index].text)
-            let count = seen[key, default: 0]
-            seen[key] = count + 1
-            rank.append(count)
-        }
-        let byIndex = seeds.sorted(by: { $0.index < $1.index })
-        let order = byIndex.indices.sorted { a, b in
-            let sa = byIndex[a]
-            let sb = byIndex[b]
-            let repeatA = rank[a] >= 2
-            let repeatB = rank[b] >= 2
-            if repeatA != repeatB { return !repeatA }
-            if sa.weight != sb.weight { return sa.weight > sb.weight }
-            return sa.index < sb.index
-        }
-        return order.map { byIndex[$0] }
-    }
-
-    /// The bounded block after an error line: assertion details, stack frames, code snippets.
-    func block(after index: Int, _ lines: [CleanLine]) -> [(Int, ExcerptReason)] {
-        var result: [(Int, ExcerptReason)] = []
-        let header = lines[index].text
-        let isTraceback = header.hasSuffix("Traceback (most recent call last):")
-        var j = index + 1
-        var framesTaken = 0
-        var inStacktrace = header.hasSuffix("Stacktrace:")
-        let frameLimit = isTraceback ? 4 : 2
-        if isTraceback {
-            // Keep the innermost frames: skip to the last `frameLimit * 2` indented lines.
-            var end = j
-            while end < lines.count, Keywords.isIndented(lines[end].text) { end += 1 }
-            for i in max(j, end - frameLimit * 2)..<end { result.append((i, .stackTrace)) }
-            return result
-        }
-        while j < lines.count && result.count < maxBlockLines {
-            let shape = BlockLine(lines[j].text)
-            if shape.isFrame {
-                if framesTaken < frameLimit { result.append((j, .stackTrace)) }
-                framesTaken += 1
-            } else if shape.stacktrace {
-                inStacktrace = true
-                result.append((j, .stackTrace))
-            } else if shape.causedBy {
-                result.append((j, .stackTrace))
-                framesTaken = 0
-            } else if shape.ellipsis && framesTaken > 0 {
-                // `... 23 more`
-            } else if shape.indented && !inStacktrace && !shape.blank {
-                result.append((j, .context))
-            } else {
-                break
-            }
-            j += 1
-        }
-        return result
-    }
-
-    /// The section the failure happened in: the key line's, else the last section with script output.
-    func failingSection(_ lines: [CleanLine], _ key: Seed?) -> String? {
-        if let key { return lines[key.index].section }
-        for line in lines.reversed() where !line.text.isEmpty {
-            guard let s = line.section else { continue }
-            if !Self.postSections.contains(s) { return s }
-        }
-        return nil
-    }
-
-    /// Indices of the non-empty, non-boilerplate lines of `section`'s last run, oldest first (at most 5).
-    func sectionTail(_ lines: [CleanLine], section: String?, fallback: Set<Int>) -> [Int] {
-        guard let last = lines.lastIndex(where: { $0.section == section && !$0.text.isEmpty }) else { return [] }
-        var result: [Int] = []
-        var i = last
-        while i >= 0 && result.count < 5 && lines[i].section == section {
-            let isHeader = section != nil && (i == 0 || lines[i - 1].section != section)
-            if !lines[i].text.isEmpty && !fallback.contains(i) && !lines[i].text.hasPrefix("$ ") && !isHeader {
-                result.append(i)
-            }
-            i -= 1
-        }
-        return result.reversed()
     }
 }
 

@@ -54,41 +54,94 @@ public enum SignatureBuilder {
         "dependency", "network", "oom", "timeout", "disk", "docker", "git", "runner", "truncated",
     ]
 
-    /// A failure's signature: `FailureSignature(excerpt:)` (masked key block), plus
-    /// - for infrastructure patterns, a key line cut to start at the pattern's anchor;
-    /// - `@at` and the source locations of the key block (`Makefile:27` → `Makefile_27`);
-    /// - `@key` and the pairs of adjacent key-line tokens;
-    /// - `@scope` and the project, unless the failure is infrastructure or of a cross-project category.
+    /// A failure's signature: what the failure is, not where it happened.
+    ///
+    /// - An infrastructure failure (the key line's pattern is the machine's, the network's or the
+    ///   runner's: DNS, disk full, OOM, timeout, …) is its pattern's name (`@infra dns`), whichever
+    ///   tool printed it, so an outage is one cluster across projects and ecosystems.
+    /// - Otherwise: the key block's message lines (`Excerpt.keyBlock`: the exception under a test
+    ///   header, an assertion, a diagnostic), CI decorations skipped, with the project's identity,
+    ///   file paths and `file:line` locations removed, then masked (`Masker`); plus `@key` and the
+    ///   pairs of adjacent key-line tokens, so that a difference in the key line weighs about twice
+    ///   as much as one in the lines below it.
+    ///
+    /// | key block | signature's first line |
+    /// |---|---|
+    /// | `MethodError: no method matching f(::Int64)` under `io: Error During Test at /builds/g/P.jl/test/io.jl:115` | `MethodError: no method matching f(::Int<n>)` |
+    /// | `./x.go:12:3: undefined: Foo` | `undefined: Foo` |
+    /// | `fatal: unable to access 'https://gitlab.example.com/g/P.git/': Could not resolve host: gitlab.example.com` | `@infra dns` |
     public static func signature(
         of excerpt: Excerpt, identity: ProjectIdentity?, patterns: PatternLibrary = .builtIn
     ) -> FailureSignature {
-        var lines = FailureSignature(excerpt: excerpt).maskedLines
-        if let key = excerpt.keyLine, let name = key.detail, !lines.isEmpty,
-            let pattern = patterns.patterns.first(where: { $0.name == name }),
-            pattern.infrastructure || crossProjectCategories.subtracting(["dependency"]).contains(pattern.category),
-            let anchor = key.line.text.range(of: pattern.anchor, options: pattern.caseSensitive ? [] : .caseInsensitive)
-        {
-            lines[0] = Masker.mask(String(key.line.text[anchor.lowerBound...])).trimmingCharacters(in: .whitespaces)
+        if let infra = infrastructureName(excerpt, patterns) {
+            return FailureSignature(maskedLines: ["@infra " + infra])
+        }
+        var lines: [String] = []
+        var seen: Set<String> = []
+        for line in excerpt.keyBlock() {
+            let cleaned = Masker.mask(placeless(line.text, identity: identity)).trimmingSpaces()
+            guard !cleaned.isEmpty, seen.insert(cleaned).inserted else { continue }
+            lines.append(cleaned)
+        }
+        if lines.isEmpty, let key = excerpt.keyLine {
+            lines = [Masker.mask(key.line.text).trimmingSpaces()]
         }
         let keyTokens = lines.first.map(Tokenizer.tokens) ?? []
         if keyTokens.count > 1 {
-            lines.append("@key " + zip(keyTokens, keyTokens.dropFirst()).map { "\($0)_\($1)" }.joined(separator: " "))
-        }
-        var locations: [String] = []
-        for line in excerpt.keyBlock() {
-            for match in line.text.matches(of: #/([A-Za-z][A-Za-z0-9_]*(?:\.[A-Za-z]+)?):([0-9]+)/#) {
-                let token = "\(match.output.1)_\(match.output.2)".replacingOccurrences(of: ".", with: "_")
-                if !locations.contains(token) { locations.append(token) }
-            }
-        }
-        if !locations.isEmpty {
-            lines.append("@at " + locations.flatMap { l in (1...4).map { "at\($0)_" + l } }.joined(separator: " "))
-        }
-        let crossProject = excerpt.category.map(crossProjectCategories.contains) ?? excerpt.infrastructure
-        if let project = identity?.path, !crossProject, !lines.isEmpty {
-            let scope = String(project.map { $0.isLetter || $0.isNumber ? $0 : "_" })
-            lines.append("@scope project_" + scope)
+            lines.append(
+                "@key " + zip(keyTokens, keyTokens.dropFirst()).map { "\($0)_\($1)" }.joined(separator: " "))
         }
         return FailureSignature(maskedLines: lines)
+    }
+
+    /// The name of the infrastructure failure the excerpt's key line shows, if any: the strongest
+    /// matched pattern of the key line's category (so `git-fetch` and `dns` on one line say `dns`
+    /// when DNS is what failed).
+    static func infrastructureName(_ excerpt: Excerpt, _ patterns: PatternLibrary) -> String? {
+        guard let key = excerpt.keyLine, key.reason == .pattern, let name = key.detail,
+            let pattern = patterns.patterns.first(where: { $0.name == name })
+        else { return nil }
+        let infra =
+            pattern.infrastructure
+            || crossProjectCategories.subtracting(["dependency"]).contains(pattern.category)
+        guard infra, pattern.category != "crash" else { return nil }
+        // Another pattern on the same line may be more specific (git says "unable to access",
+        // the cause is DNS): the strongest one whose anchor is on the key line.
+        var best = pattern
+        for other in patterns.patterns where other.infrastructure && other.weight > best.weight {
+            if key.line.text.range(of: other.anchor, options: other.caseSensitive ? [] : .caseInsensitive)
+                != nil
+            {
+                best = other
+            }
+        }
+        return best.name
+    }
+
+    /// `text` without CI decorations, the project's identity words, file paths and locations:
+    /// `  [3] f at /builds/g/Foo.jl/src/a.jl:12` → `[3] f at`.
+    static func placeless(_ text: String, identity: ProjectIdentity?) -> String {
+        var t = text
+        let start = t.withUTF8 { LineShape.skipDecorations($0) }
+        if start > 0 {
+            let u = t.utf8
+            t = String(t[u.index(u.startIndex, offsetBy: start)...]) ?? t
+        }
+        if let identity {
+            for word in identity.words where t.range(of: word, options: .caseInsensitive) != nil {
+                t = t.replacingOccurrences(of: word, with: "", options: .caseInsensitive)
+            }
+        }
+        // Words holding a path separator, and `name.ext:N[:M]` locations, go.
+        var kept: [String] = []
+        for w in t.split(separator: " ", omittingEmptySubsequences: false) {
+            if w.contains("/") || w.contains("\\") { continue }
+            if let colon = w.firstIndex(of: ":") {
+                let after = w[w.index(after: colon)...]
+                if after.first?.isNumber == true && w[..<colon].contains(".") { continue }
+            }
+            kept.append(String(w))
+        }
+        return kept.joined(separator: " ")
     }
 }

@@ -1,0 +1,560 @@
+/// Picks the lines of a failed trace that explain the failure.
+///
+/// Errors come in blocks whose shape belongs to the tool that failed (`GrammarSet`: a Julia
+/// `Error During Test` with its exception, a Python traceback through its exception line, a
+/// pytest `E` block, a compiler diagnostic with its caret lines, …); known patterns
+/// (`PatternLibrary`) name the machine's and the network's failures. The extractor:
+/// 1. reads each line's shape (`LineShape`: CI decorations skipped, scaffolding and progress
+///    recognised) and finds the strongest grammar rule or pattern, else an error keyword;
+/// 2. with the same job's passing trace, demotes lines that also occur there (after masking);
+/// 3. chooses the key block: among the strongest candidates of the failing step, the first
+///    (the first failure, not the noisiest lines); its message line is the key line;
+/// 4. fills the budget with the key block, then the other blocks by strength (identical blocks
+///    once, with a count), then, when nothing strong was found, the last keyword lines and the
+///    failing step's tail. Never the head of the log, scaffolding, passing tests or progress.
+public struct ExcerptExtractor: Sendable {
+    public var patterns: PatternLibrary
+    public var grammars: GrammarSet
+    /// Upper bound on `Excerpt.lines`.
+    public var maxLines: Int
+    /// Lines of a block after its header (frames, snippets) unless its rule says fewer.
+    public var maxBlockLines: Int = 8
+    /// Last lines of the failing section added when nothing strong was found.
+    public var tailLines: Int = 5
+
+    public init(patterns: PatternLibrary = .builtIn, maxLines: Int = 30) {
+        self.init(patterns: patterns, grammars: .builtIn, maxLines: maxLines)
+    }
+
+    public init(patterns: PatternLibrary, grammars: GrammarSet, maxLines: Int) {
+        self.patterns = patterns
+        self.grammars = grammars
+        self.maxLines = maxLines
+    }
+
+    /// Sections whose failure is the runner's or the machine's, not the job script's.
+    public static let infrastructureSections: Set<String> = [
+        "resolve_secrets", "prepare_executor", "prepare_script", "get_sources", "restore_cache",
+        "download_artifacts",
+    ]
+    /// Sections that run after the script and rarely explain a failure.
+    static let postSections: Set<String> = [
+        "after_script", "archive_cache", "archive_cache_on_failure", "upload_artifacts_on_success",
+        "upload_artifacts_on_failure", "cleanup_file_variables",
+    ]
+
+    /// Weight from which a candidate is a block worth showing whole.
+    static let strong = 50
+
+    struct Candidate {
+        var index: Int
+        var weight: Int
+        var reason: ExcerptReason
+        var role: BlockRule.Role
+        /// Index into `patterns.patterns` when a pattern decided.
+        var pattern: Int?
+        /// Index into `grammars.rules` when a grammar rule decided.
+        var rule: Int?
+        var detail: String?
+    }
+
+    struct Shapes {
+        var shape: [LineShape]
+        var masked: [String?]
+    }
+
+    public func excerpt(failed: CleanedLog, passed: CleanedLog? = nil) -> Excerpt {
+        let lines = failed.lines
+        guard !lines.isEmpty, maxLines > 0 else {
+            return Excerpt(lines: [], keyLine: nil, infrastructure: false, matchedPatterns: [])
+        }
+        var shapes: [LineShape] = []
+        shapes.reserveCapacity(lines.count)
+        var candidates: [Candidate] = []
+        var boilerplate: [Int] = []
+        var hits: [(needle: Int, at: Int)] = []
+        var ruleHits: [(needle: Int, at: Int)] = []
+        hits.reserveCapacity(32)
+        for index in lines.indices {
+            var text = lines[index].text
+            let (shape, found): (LineShape, Candidate?) = text.withUTF8 { whole in
+                let shape = LineShape(whole)
+                guard !shape.blank, whole.count - shape.textStart > 1 else { return (shape, nil) }
+                let b = UnsafeBufferPointer(rebasing: whole[shape.contentStart...])
+                let t = UnsafeBufferPointer(rebasing: whole[shape.textStart...])
+                hits.removeAll(keepingCapacity: true)
+                patterns.scanner.scan(b, into: &hits)
+                var best: Candidate? = nil
+                if !hits.isEmpty {
+                    let matched = patterns.matches(
+                        bytes: b, text: String(decoding: b, as: UTF8.self), hits: hits)
+                    if let p = matched.max(by: { patterns.patterns[$0].weight < patterns.patterns[$1].weight }
+                    ) {
+                        let pattern = patterns.patterns[p]
+                        // Scaffolding only counts when the runner itself names the cause (its timeout).
+                        if shape.noise == .none || pattern.infrastructure {
+                            best = Candidate(
+                                index: index, weight: pattern.weight, reason: .pattern, role: .message,
+                                pattern: p,
+                                detail: pattern.name)
+                        }
+                    }
+                }
+                if shape.noise != .none {
+                    return (shape, best)
+                }
+                if let r = grammars.match(t, hits: &ruleHits) {
+                    let rule = grammars.rules[r].rule
+                    if var p = best {
+                        // The pattern names the line; the grammar says what role it plays in its block.
+                        p.rule = r
+                        p.role = rule.role
+                        p.weight = max(p.weight, rule.weight)
+                        best = p
+                    } else {
+                        best = Candidate(
+                            index: index, weight: rule.weight,
+                            reason: rule.role == .summary ? .summary : .grammar,
+                            role: rule.role, rule: r,
+                            detail: grammars.grammars[grammars.rules[r].grammar].name + "/" + rule.name)
+                    }
+                }
+                if shape.annotatedError, best.map({ $0.weight < 72 }) ?? true {
+                    best = Candidate(
+                        index: index, weight: 72, reason: .grammar, role: .message,
+                        detail: "runner/annotation")
+                }
+                if best == nil, !hits.isEmpty,
+                    Keywords.hasErrorKeyword(b, hits: hits, base: patterns.keywordBase),
+                    !Self.looksLikeCode(t)
+                {
+                    best = Candidate(index: index, weight: 20, reason: .keyword, role: .summary)
+                }
+                return (shape, best)
+            }
+            shapes.append(shape)
+            if shape.noise == .scaffolding { boilerplate.append(index) }
+            if var c = found {
+                if let s = lines[index].section, Self.postSections.contains(s) { c.weight -= 30 }
+                candidates.append(c)
+            }
+        }
+        // Compare with the passing trace: what also happened on a green run is not the cause.
+        var green: Set<String> = []
+        if let passed {
+            green.reserveCapacity(passed.lines.count)
+            for l in passed.lines where !l.text.isEmpty { green.insert(Self.maskedContent(l.text)) }
+            candidates = candidates.compactMap { c in
+                guard green.contains(Self.maskedContent(lines[c.index].text)) else { return c }
+                if c.reason == .keyword { return nil }
+                var d = c
+                d.weight -= 45
+                return d
+            }
+        }
+        // The key block: the first of the strongest candidates in the failing step.
+        var keyCandidate: Candidate? = nil
+        if let top = candidates.max(by: {
+            $0.weight < $1.weight || ($0.weight == $1.weight && $0.index > $1.index)
+        }) {
+            let section = lines[top.index].section
+            let band = top.weight >= Self.strong ? top.weight - 6 : top.weight
+            keyCandidate =
+                candidates.first { c in
+                    c.weight >= band && lines[c.index].section == section && c.role != .summary
+                } ?? candidates.first { $0.weight >= band && lines[$0.index].section == section } ?? top
+        }
+        // A key line repeated later word for word (a retried step) failed for good at its last try.
+        if let key = keyCandidate {
+            let text = lines[key.index].text
+            let content =
+                text.utf8.count > shapes[key.index].contentStart ? Self.content(text, shapes[key.index]) : ""
+            if !content.isEmpty,
+                let later = candidates.last(where: {
+                    $0.index > key.index && $0.rule == key.rule && $0.pattern == key.pattern
+                        && Self.content(lines[$0.index].text, shapes[$0.index]) == content
+                })
+            {
+                keyCandidate = later
+            }
+        }
+        var chosen: [Int: (ExcerptReason, String?)] = [:]
+        var repeats: [Int: Int] = [:]
+        @discardableResult func add(_ index: Int, _ reason: ExcerptReason, _ detail: String? = nil) -> Bool {
+            if chosen[index] != nil { return true }
+            guard chosen.count < maxLines else { return false }
+            chosen[index] = (reason, detail)
+            return true
+        }
+        let byIndex = Dictionary(candidates.map { ($0.index, $0) }, uniquingKeysWith: { a, _ in a })
+        var messageLines: [Int] = []
+        var header: Int? = nil
+        var keyIndex: Int? = keyCandidate?.index
+        var seenBlocks: [String: Int] = [:]  // masked block text → its first line
+        func blockKey(_ block: [Int]) -> String {
+            block.map { Self.content(lines[$0].text, shapes[$0]) }.joined(separator: "\n")
+        }
+        var placed: [Candidate] = []
+        if let key = keyCandidate {
+            let (start, block) = enclosingBlock(key, lines, shapes, byIndex)
+            if start != key.index { header = start }
+            for i in block {
+                if let c = byIndex[i], c.role == .message {
+                    messageLines.append(i)
+                } else if Self.isMessageShape(lines[i].text, shapes[i]) {
+                    messageLines.append(i)
+                }
+            }
+            if key.role != .message,
+                let first = messageLines.first(where: {
+                    $0 > key.index && Shape.exceptionLine(Self.content(lines[$0].text, shapes[$0]))
+                }) ?? messageLines.first(where: { $0 > key.index }) ?? messageLines.first
+            {
+                // An exception names the failure better than the expression that raised it.
+                keyIndex = first
+            } else if key.role != .message, messageLines.isEmpty {
+                // A header whose message comes later (a pytest section above its `E` lines).
+                let band = key.weight - 12
+                if let m = candidates.first(where: {
+                    $0.index > key.index && $0.index < key.index + 80 && $0.role == .message
+                        && $0.weight >= band
+                        && lines[$0.index].section == lines[key.index].section
+                }) {
+                    keyIndex = m.index
+                    messageLines = [m.index]
+                    let (_, more) = enclosingBlock(m, lines, shapes, byIndex)
+                    for i in more { add(i, byIndex[i]?.reason ?? .context, byIndex[i]?.detail) }
+                } else {
+                    messageLines = [key.index]
+                }
+            }
+            if !messageLines.contains(keyIndex ?? -1), let k = keyIndex { messageLines.insert(k, at: 0) }
+            if let k = keyIndex, k != start, header == nil { header = start }
+            for i in block {
+                let c = byIndex[i].flatMap { $0.weight >= Self.strong ? $0 : nil }
+                add(i, c?.reason ?? bodyReason(i, lines, shapes), c?.detail)
+            }
+            seenBlocks[blockKey(block)] = block.first ?? key.index
+            placed.append(byIndex[start] ?? key)
+        }
+        // Other strong blocks, strongest first, identical blocks once.
+        let strongOnes = candidates.filter { $0.weight >= Self.strong && $0.index != keyCandidate?.index }
+            .sorted { $0.weight != $1.weight ? $0.weight > $1.weight : $0.index < $1.index }
+        var covered = Set(chosen.keys)
+        for c in strongOnes where chosen.count < maxLines {
+            if covered.contains(c.index) { continue }
+            let block = blockLines(from: c, lines, shapes, byIndex)
+            let k = blockKey(block)
+            if let first = seenBlocks[k] {
+                repeats[first, default: 0] += 1
+                covered.formUnion(block)
+                continue
+            }
+            seenBlocks[k] = c.index
+            placed.append(c)
+            for i in block {
+                let b = byIndex[i].flatMap { $0.weight >= Self.strong ? $0 : nil }
+                guard add(i, b?.reason ?? bodyReason(i, lines, shapes), b?.detail) else { break }
+            }
+            covered.formUnion(block)
+        }
+        // Room left: the placed blocks reach further (whole stack traces, long diagnostics).
+        for c in placed where chosen.count < maxLines {
+            let more = blockLines(from: c, lines, shapes, byIndex, limit: maxLines - chosen.count + 8)
+            for i in more where chosen[i] == nil {
+                guard add(i, byIndex[i]?.reason ?? bodyReason(i, lines, shapes), byIndex[i]?.detail) else {
+                    break
+                }
+            }
+        }
+        // With the passing trace: new lines near the key block.
+        if passed != nil, let key = keyCandidate, key.weight >= Self.strong, chosen.count < maxLines {
+            let range = max(0, key.index - 5)..<min(lines.count, key.index + 6)
+            for i in range
+            where !shapes[i].blank && shapes[i].noise == .none
+                && !green.contains(Self.maskedContent(lines[i].text))
+            {
+                guard add(i, .absentFromGreen) else { break }
+            }
+        }
+        // Still room: what directly follows each placed block up to a blank line or scaffolding
+        // (a report's remaining lines), and the lines just above the key block.
+        for c in placed where chosen.count < maxLines {
+            guard let last = chosen.keys.filter({ $0 >= c.index && $0 < c.index + 200 }).max() else {
+                continue
+            }
+            var j = last + 1
+            var taken = 0
+            while j < lines.count && taken < 6 && chosen.count < maxLines {
+                if shapes[j].blank || shapes[j].noise != .none || chosen[j] != nil { break }
+                if passed != nil && green.contains(Self.maskedContent(lines[j].text)) { break }
+                if let other = byIndex[j], other.weight >= Self.strong, other.rule != c.rule { break }
+                add(j, .context)
+                taken += 1
+                j += 1
+            }
+        }
+        if let key = keyCandidate, key.weight >= Self.strong {
+            let top =
+                header ?? (chosen.keys.filter { $0 <= key.index && $0 > key.index - 50 }.min() ?? key.index)
+            var j = top - 1
+            var taken = 0
+            while j >= 0 && taken < 2 && chosen.count < maxLines {
+                if shapes[j].blank || shapes[j].noise != .none || lines[j].text.hasPrefix("$ ") { break }
+                if passed != nil && green.contains(Self.maskedContent(lines[j].text)) { break }
+                add(j, .context)
+                taken += 1
+                j -= 1
+            }
+        }
+        // Nothing strong: the last keyword lines, then the failing step's tail.
+        let hasStrong = (keyCandidate?.weight ?? 0) >= Self.strong
+        if !hasStrong {
+            let weak = candidates.filter { $0.weight < Self.strong }.suffix(max(1, maxLines / 3))
+            for c in weak.reversed() {
+                guard add(c.index, c.reason, c.detail) else { break }
+            }
+        }
+        let section = failingSection(lines, keyCandidate)
+        let tail = sectionTail(lines, shapes, section: section)
+        if !hasStrong && chosen.count < maxLines {
+            for i in tail.suffix(tailLines) { guard add(i, .sectionTail) else { break } }
+        }
+        if chosen.isEmpty {
+            for i in boilerplate.suffix(min(maxLines, 3)) { add(i, .runnerFallback) }
+        }
+        // Assemble.
+        let excerptLines = chosen.keys.sorted().map { i -> ExcerptLine in
+            let (reason, detail) = chosen[i] ?? (.context, nil)
+            return ExcerptLine(line: lines[i], reason: reason, detail: detail, repeats: repeats[i] ?? 0)
+        }
+        var keyLine: ExcerptLine? = nil
+        if let k = keyIndex {
+            let c = byIndex[k]
+            keyLine = ExcerptLine(
+                line: lines[k], reason: c?.reason ?? .context, detail: c?.detail, repeats: repeats[k] ?? 0)
+        } else if let last = tail.last {
+            keyLine = ExcerptLine(line: lines[last], reason: .sectionTail)
+        } else if let last = boilerplate.last {
+            keyLine = ExcerptLine(line: lines[last], reason: .runnerFallback)
+        } else if let last = lines.lastIndex(where: { !$0.text.isEmpty }) {
+            keyLine = ExcerptLine(line: lines[last], reason: .runnerFallback)
+        }
+        // The strongest pattern found names the machine's failure even when a grammar chose the key.
+        let keyPatternIndex = keyIndex.flatMap { byIndex[$0]?.pattern } ?? keyCandidate?.pattern
+        let keyPattern = keyPatternIndex.map { patterns.patterns[$0] }
+        var infrastructure = keyPattern?.infrastructure ?? false
+        if let s = keyCandidate.flatMap({ lines[$0.index].section }) ?? (keyCandidate == nil ? section : nil),
+            Self.infrastructureSections.contains(s)
+        {
+            infrastructure = true
+        }
+        var names: [String] = []
+        for c in candidates.sorted(by: { $0.weight > $1.weight }) {
+            if let name = c.detail, c.reason == .pattern, !names.contains(name) { names.append(name) }
+        }
+        var result = Excerpt(
+            lines: excerptLines, keyLine: keyLine, infrastructure: infrastructure, matchedPatterns: names,
+            category: keyPattern?.category)
+        result.messageLines = messageLines.sorted().map { lines[$0] }
+        result.header = header.map { lines[$0] }
+        return result
+    }
+
+    /// The block `c` belongs to: when `c` is a message line inside a header's block (the exception
+    /// under `Error During Test at`, the exception closing a traceback), that header's block.
+    func enclosingBlock(
+        _ c: Candidate, _ lines: [CleanLine], _ shapes: [LineShape], _ byIndex: [Int: Candidate]
+    ) -> (Int, [Int]) {
+        if c.role == .message {
+            // Look back a few lines for a header whose block holds this line.
+            var j = c.index - 1
+            var steps = 0
+            while j >= 0 && steps < 40 {
+                if let h = byIndex[j], h.role == .header, h.weight >= Self.strong {
+                    let block = blockLines(from: h, lines, shapes, byIndex)
+                    if block.contains(c.index) { return (j, block) }
+                    break
+                }
+                if shapes[j].noise == .scaffolding { break }
+                j -= 1
+                steps += 1
+            }
+        }
+        return (c.index, blockLines(from: c, lines, shapes, byIndex))
+    }
+
+    /// The header line and the lines its rule's `Body` takes (bounded).
+    func blockLines(
+        from c: Candidate, _ lines: [CleanLine], _ shapes: [LineShape], _ byIndex: [Int: Candidate],
+        limit extended: Int? = nil
+    ) -> [Int] {
+        var result = [c.index]
+        let rule = c.rule.map { grammars.rules[$0].rule }
+        let body = rule?.body ?? (c.reason == .pattern ? .indented : .none)
+        let limit = extended ?? min(rule?.maxBody ?? 4, maxBlockLines)
+        let baseIndent = shapes[c.index].indent
+        var j = c.index + 1
+        func text(_ i: Int) -> Substring {
+            let t = lines[i].text
+            let u = t.utf8
+            return Substring(t[u.index(u.startIndex, offsetBy: shapes[i].textStart)...])
+        }
+        switch body {
+        case .none:
+            break
+        case .indented:
+            var taken = 0
+            var frames = 0
+            while j < lines.count && taken < limit {
+                let s = shapes[j]
+                if s.blank {
+                    // A blank line continues the block only when an indented line follows.
+                    if j + 1 < lines.count, !shapes[j + 1].blank, shapes[j + 1].indent > baseIndent {
+                        j += 1; continue
+                    }
+                    break
+                }
+                if s.noise == .scaffolding { break }
+                let t = text(j)
+                let caret = t.first == "^" || t.first == "~" || t.first == "|"
+                if s.indent > baseIndent || caret {
+                    // The first frames say where; the rest of a deep stack says nothing more.
+                    if BlockLine(String(t)).isFrame {
+                        frames += 1
+                        if frames > 4 { j += 1; continue }
+                    }
+                    result.append(j)
+                    taken += 1
+                } else {
+                    break
+                }
+                j += 1
+            }
+        case .traceback:
+            var frames: [Int] = []
+            while j < lines.count && j - c.index < 400 {
+                let s = shapes[j]
+                if s.noise == .scaffolding { break }
+                if s.blank || s.indent > baseIndent {
+                    if !s.blank { frames.append(j) }
+                    j += 1
+                    continue
+                }
+                break
+            }
+            result += frames.suffix(extended ?? 4)
+            if j < lines.count && !shapes[j].blank && shapes[j].noise == .none { result.append(j) }
+        case .sameLead(let lead):
+            var taken = 0
+            while j < lines.count && taken < limit {
+                if shapes[j].blank { break }
+                guard text(j).hasPrefix(lead) else { break }
+                result.append(j)
+                taken += 1
+                j += 1
+            }
+        case .untilBlank:
+            var taken = 0
+            while j < lines.count && taken < limit {
+                let s = shapes[j]
+                if s.blank || s.noise == .scaffolding { break }
+                if let other = byIndex[j], other.rule != nil, other.role == .header, s.indent <= baseIndent {
+                    break
+                }
+                result.append(j)
+                taken += 1
+                j += 1
+            }
+        }
+        // A run of lines of the same rule (one diagnostic per line) is one block.
+        if let r = c.rule {
+            var k = (result.last ?? c.index) + 1
+            while k < lines.count && result.count < limit + 1 + (extended == nil ? 8 : 0) {
+                guard let next = byIndex[k], next.rule == r else { break }
+                result.append(k)
+                k += 1
+            }
+        }
+        return result
+    }
+
+    /// Why a body line is shown: a frame of a stack trace, or context (snippet, assertion details).
+    func bodyReason(_ i: Int, _ lines: [CleanLine], _ shapes: [LineShape]) -> ExcerptReason {
+        let t = Self.content(lines[i].text, shapes[i])
+        return BlockLine(String(t)).isFrame || t.hasPrefix("Stacktrace:") ? .stackTrace : .context
+    }
+
+    /// A line inside a block that states the cause: an exception line, an assertion, `Expression:`.
+    static func isMessageShape(_ text: String, _ shape: LineShape) -> Bool {
+        let u = text.utf8
+        let t = Substring(text[u.index(u.startIndex, offsetBy: shape.textStart)...])
+        if t.hasPrefix("Expression: ") || t.hasPrefix("Evaluated: ") || t.hasPrefix("assert ")
+            || t.hasPrefix("E ") || t.hasPrefix("Error: ") || t.hasPrefix("error: ")
+        {
+            return true
+        }
+        return Shape.exceptionLine(t)
+    }
+
+    /// Lines that are code or a script listing, not output: `fail() {`, `echo "error"`, `# fail here`.
+    static func looksLikeCode(_ t: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = t.first else { return false }
+        if first == 0x23 || first == 0x2F && t.count > 1 && t[1] == 0x2F { return true }  // `#`, `//`
+        if LineShape.startsWith(t, 0, echo) || LineShape.startsWith(t, 0, ifWord)
+            || LineShape.startsWith(t, 0, elif)
+        {
+            return true
+        }
+        if let last = t.last, last == 0x7B || last == 0x3B { return true }  // `{`, `;`
+        return false
+    }
+    static let echo = Array("echo ".utf8)
+    static let ifWord = Array("if ".utf8)
+    static let elif = Array("elif ".utf8)
+
+    /// A line's text after decorations and indentation.
+    static func content(_ text: String, _ shape: LineShape) -> Substring {
+        let u = text.utf8
+        return Substring(text[u.index(u.startIndex, offsetBy: shape.textStart)...])
+    }
+
+    /// A line's content (decorations skipped) masked: what a passing trace is compared on.
+    static func maskedContent(_ text: String) -> String {
+        var copy = text
+        let start = copy.withUTF8 { LineShape.skipDecorations($0) }
+        if start == 0 { return Masker.mask(text) }
+        let u = text.utf8
+        return Masker.mask(String(text[u.index(u.startIndex, offsetBy: start)...]) ?? text)
+    }
+
+    /// The section the failure happened in: the key line's, else the last section with script output.
+    func failingSection(_ lines: [CleanLine], _ key: Candidate?) -> String? {
+        if let key { return lines[key.index].section }
+        for line in lines.reversed() where !line.text.isEmpty {
+            guard let s = line.section else { continue }
+            if !Self.postSections.contains(s) { return s }
+        }
+        return nil
+    }
+
+    /// Indices of the last non-blank, non-noise lines of `section`'s last run, oldest first (at most 8):
+    /// the failing step's tail, never the head of the log.
+    func sectionTail(_ lines: [CleanLine], _ shapes: [LineShape], section: String?) -> [Int] {
+        guard let last = lines.lastIndex(where: { $0.section == section && !$0.text.isEmpty }) else {
+            return []
+        }
+        var result: [Int] = []
+        var i = last
+        let floor = max(0, lines.count / 2 - 1)
+        while i >= 0 && result.count < 8 && lines[i].section == section {
+            let isHeader = section != nil && (i == 0 || lines[i - 1].section != section)
+            if !shapes[i].blank && shapes[i].noise == .none && !lines[i].text.hasPrefix("$ ") && !isHeader {
+                result.append(i)
+            }
+            if i <= floor && lines.count > 20 { break }
+            i -= 1
+        }
+        return result.reversed()
+    }
+}

@@ -1,0 +1,196 @@
+/// One tool's error grammar: the lines that open an error block, state its message or summarise
+/// a run, and how far each block reaches. Data plus the small matcher in `GrammarSet`; each
+/// grammar is one file in this folder and is tested on real lines (`GrammarTests`).
+public struct ToolGrammar: Sendable {
+    public var name: String
+    public var rules: [BlockRule]
+
+    public init(name: String, rules: [BlockRule]) {
+        self.name = name
+        self.rules = rules
+    }
+}
+
+/// A line shape of a tool's error report.
+///
+/// A rule matches a line when its `anchor` occurs in the line's text (after CI decorations and
+/// indentation, see `LineShape`) at the required `position`, and `check`, when given, accepts the
+/// text. The anchor is the cheap prefilter: `check` only runs on lines that hold it.
+public struct BlockRule: Sendable {
+    public enum Role: Sendable, Equatable {
+        /// Opens a block (`Error During Test at …`, `--- FAIL: TestX`, `Traceback …`).
+        case header
+        /// States the cause (`MethodError: no method matching …`, `error[E0425]: …`): the key line
+        /// and the signature prefer it.
+        case message
+        /// Summarises a run (`FAILED tests/x.py::t - …`, `test result: FAILED`): shown when there is
+        /// room, rarely the key line.
+        case summary
+    }
+
+    /// Which following lines belong to the block.
+    public enum Body: Sendable, Equatable {
+        /// The line alone.
+        case none
+        /// Lines indented deeper than the header, or blank lines followed by such lines.
+        case indented
+        /// A traceback: indented frames through the first unindented line (the exception).
+        case traceback
+        /// Lines that start with the same text as the header (`npm ERR!`, `[ERROR]`, `E   `).
+        case sameLead(String)
+        /// Every line up to the next blank one.
+        case untilBlank
+    }
+
+    public enum Position: Sendable, Equatable {
+        /// At the start of the text (after decorations and indentation).
+        case start
+        /// Anywhere in the text.
+        case anywhere
+    }
+
+    public var name: String
+    public var anchor: String
+    public var position: Position
+    public var caseSensitive: Bool
+    public var check: (@Sendable (Substring) -> Bool)?
+    public var role: Role
+    /// How telling a match is, 1…100 (the same scale as `KnownPattern.weight`).
+    public var weight: Int
+    public var body: Body
+    /// Upper bound on body lines.
+    public var maxBody: Int
+
+    public init(
+        _ name: String, anchor: String, position: Position = .start, caseSensitive: Bool = true,
+        role: Role = .header, weight: Int, body: Body = .indented, maxBody: Int = 8,
+        check: (@Sendable (Substring) -> Bool)? = nil
+    ) {
+        self.name = name
+        self.anchor = anchor
+        self.position = position
+        self.caseSensitive = caseSensitive
+        self.check = check
+        self.role = role
+        self.weight = weight
+        self.body = body
+        self.maxBody = maxBody
+    }
+}
+
+/// All grammars' rules, compiled for one scan per line.
+public struct GrammarSet: Sendable {
+    public let grammars: [ToolGrammar]
+    let rules: [(grammar: Int, rule: BlockRule)]
+    let scanner: NeedleSet
+    let anchors: [[UInt8]]
+
+    public init(_ grammars: [ToolGrammar]) {
+        self.grammars = grammars
+        var rules: [(Int, BlockRule)] = []
+        for (g, grammar) in grammars.enumerated() {
+            for rule in grammar.rules where !rule.anchor.isEmpty { rules.append((g, rule)) }
+        }
+        self.rules = rules
+        self.anchors = rules.map { Array($0.1.anchor.utf8) }
+        self.scanner = NeedleSet(anchors)
+    }
+
+    /// The built-in grammars (one file each in `Grammar/`).
+    public static let builtIn = GrammarSet([
+        .julia, .python, .go, .rust, .jvm, .javascript, .ruby, .native, .apple, .docker, .dotnet, .harness,
+        .shell, .runner,
+    ])
+
+    /// The best rule matching `text` (highest weight; earliest rule on ties), as an index into `rules`.
+    /// - Parameter text: the line's text after decorations and indentation.
+    func match(_ text: UnsafeBufferPointer<UInt8>, hits: inout [(needle: Int, at: Int)]) -> Int? {
+        hits.removeAll(keepingCapacity: true)
+        scanner.scan(text, into: &hits)
+        guard !hits.isEmpty else { return nil }
+        var best: Int? = nil
+        for hit in hits {
+            let rule = rules[hit.needle].rule
+            if rule.position == .start && hit.at != 0 { continue }
+            if let b = best,
+                rules[b].rule.weight > rule.weight || (rules[b].rule.weight == rule.weight && b < hit.needle)
+            {
+                continue
+            }
+            if rule.caseSensitive {
+                let a = anchors[hit.needle]
+                var k = 0
+                while k < a.count && text[hit.at + k] == a[k] { k += 1 }
+                if k < a.count { continue }
+            }
+            if let check = rule.check {
+                let s = String(decoding: text, as: UTF8.self)
+                if !check(Substring(s)) { continue }
+            }
+            best = hit.needle
+        }
+        return best
+    }
+
+    /// Names of the rules matching `line` (for tests): `grammar/rule`.
+    public func matches(_ line: String) -> [String] {
+        var copy = line
+        return copy.withUTF8 { b -> [String] in
+            let shape = LineShape(b)
+            let text = UnsafeBufferPointer(rebasing: b[shape.textStart...])
+            var hits: [(needle: Int, at: Int)] = []
+            guard let r = match(text, hits: &hits) else { return [] }
+            return [grammars[rules[r].grammar].name + "/" + rules[r].rule.name]
+        }
+    }
+}
+
+/// Small helpers for `check` closures.
+enum Shape {
+    /// `Identifier` or dotted `a.b.Identifier` followed by `:` — the exception line of most runtimes
+    /// (`ValueError: x`, `java.lang.IllegalStateException: x`, `MethodError: no method …`).
+    static func exceptionLine(_ s: Substring) -> Bool {
+        var i = s.startIndex
+        var sawUpper = false
+        var length = 0
+        while i < s.endIndex {
+            let c = s[i]
+            if c == ":" { break }
+            guard c.isLetter || c.isNumber || c == "." || c == "_" || c == "$" else { return false }
+            if c.isUppercase { sawUpper = true }
+            length += 1
+            i = s.index(after: i)
+        }
+        guard i < s.endIndex, length >= 5, sawUpper else { return false }
+        let name = s[s.startIndex..<i]
+        return name.hasSuffix("Error") || name.hasSuffix("Exception") || name.hasSuffix("Failure")
+            || name.hasSuffix("Interrupt") || name.hasSuffix("Exit") || name.hasSuffix("Fault")
+    }
+
+    /// `path:line[:col]: ` followed by `error` — a compiler's diagnostic (`src/a.c:3:5: error: x`).
+    static func diagnostic(_ s: Substring, word: String = "error") -> Bool {
+        guard let r = s.range(of: ": " + word) else { return false }
+        let head = s[s.startIndex..<r.lowerBound]
+        guard let colon = head.firstIndex(of: ":"), colon > head.startIndex else { return false }
+        let after = head[head.index(after: colon)...]
+        return after.first?.isNumber == true && !head.contains(" ")
+    }
+
+    static func containsDigit(_ s: Substring) -> Bool { s.contains(where: \.isNumber) }
+
+    /// A count other than zero before `word` (`3 failing`, `1 failed`).
+    static func nonZeroCount(_ s: Substring, before word: String) -> Bool {
+        guard let r = s.range(of: word) else { return false }
+        let head = s[s.startIndex..<r.lowerBound].trimmingSuffix { $0 == " " }
+        let digits = head.reversed().prefix { $0.isNumber }
+        return !digits.isEmpty && digits.contains { $0 != "0" }
+    }
+}
+
+extension Substring {
+    func trimmingSuffix(while p: (Character) -> Bool) -> Substring {
+        var end = endIndex
+        while end > startIndex, p(self[index(before: end)]) { end = index(before: end) }
+        return self[startIndex..<end]
+    }
+}

@@ -1,0 +1,19 @@
+extension ToolGrammar {
+    /// MSBuild, dotnet test.
+    public static let dotnet = ToolGrammar(
+        name: "dotnet",
+        rules: [
+            BlockRule(
+                "msbuild-error", anchor: ": error ", position: .anywhere, role: .message, weight: 84,
+                body: .none
+            ) { s in
+                guard let r = s.range(of: ": error ") else { return false }
+                let code = s[r.upperBound...].prefix { $0 != ":" }
+                return code.count >= 4 && code.count <= 10 && code.last?.isNumber == true
+            },
+            BlockRule("dotnet-failed", anchor: "Failed ", weight: 80, body: .indented, maxBody: 8) { s in
+                s.contains(" [") && s.hasSuffix("]")
+            },
+            BlockRule("dotnet-summary", anchor: "Failed!", role: .summary, weight: 60, body: .none),
+        ])
+}

@@ -1,0 +1,32 @@
+extension ToolGrammar {
+    /// `go test`, `go build`, `go vet` and the runtime's panics and race reports.
+    public static let go = ToolGrammar(
+        name: "go",
+        rules: [
+            BlockRule("fail", anchor: "--- FAIL: ", weight: 86),
+            BlockRule(
+                "test-line", anchor: "_test.go:", position: .anywhere, role: .message, weight: 88,
+                body: .indented, maxBody: 6
+            ) { s in
+                guard let r = s.range(of: "_test.go:") else { return false }
+                return s[r.upperBound...].first?.isNumber == true
+            },
+            BlockRule("panic", anchor: "panic: ", role: .message, weight: 92, body: .untilBlank, maxBody: 6),
+            BlockRule(
+                "fatal", anchor: "fatal error: ", role: .message, weight: 90, body: .untilBlank, maxBody: 4),
+            BlockRule("race", anchor: "WARNING: DATA RACE", weight: 90, body: .untilBlank, maxBody: 8),
+            BlockRule(
+                "build-error", anchor: ".go:", position: .anywhere, role: .message, weight: 84, body: .none
+            ) { s in
+                // path/x.go:12:3: message
+                guard let r = s.range(of: ".go:") else { return false }
+                let rest = s[r.upperBound...]
+                return rest.first?.isNumber == true && !s.hasPrefix("\t") && rest.contains(": ")
+                    && !s[s.startIndex..<r.lowerBound].contains(" ")
+            },
+            BlockRule("fail-package", anchor: "FAIL\t", role: .summary, weight: 56, body: .none),
+            BlockRule("fail-package", anchor: "FAIL ", role: .summary, weight: 56, body: .none) { s in
+                s.contains("/") || s.contains("[build failed]") || s.contains("[setup failed]")
+            },
+        ])
+}

@@ -1,0 +1,68 @@
+extension ToolGrammar {
+    /// Maven, Surefire, Gradle, sbt, and JVM exceptions.
+    public static let jvm = ToolGrammar(
+        name: "jvm",
+        rules: [
+            BlockRule(
+                "maven-error", anchor: "[ERROR] ", role: .message, weight: 66, body: .sameLead("[ERROR] "),
+                maxBody: 6
+            ) { s in
+                !s.hasPrefix("[ERROR] -> [Help") && !s.hasPrefix("[ERROR] Re-run Maven")
+                    && !s.hasPrefix("[ERROR] To see the full") && !s.hasPrefix("[ERROR] For more information")
+                    && !s.hasPrefix("[ERROR] [Help") && s.count > 9
+            },
+            BlockRule(
+                "maven-failed-goal", anchor: "[ERROR] Failed to execute goal", role: .message, weight: 80,
+                body: .sameLead("[ERROR]"), maxBody: 8),
+            BlockRule(
+                "maven-compilation", anchor: "[ERROR] COMPILATION ERROR", weight: 82,
+                body: .sameLead("[ERROR] "), maxBody: 8),
+            BlockRule(
+                "maven-build-failure", anchor: "BUILD FAILURE", position: .anywhere, role: .summary,
+                weight: 55, body: .none),
+            BlockRule(
+                "surefire-failure", anchor: "<<< FAILURE!", position: .anywhere, weight: 86, body: .indented,
+                maxBody: 6),
+            BlockRule(
+                "surefire-error", anchor: "<<< ERROR!", position: .anywhere, weight: 86, body: .indented,
+                maxBody: 6),
+            BlockRule(
+                "surefire-summary", anchor: "Tests run: ", position: .anywhere, role: .summary, weight: 50,
+                body: .none
+            ) { s in
+                (s.contains("FAILURE") || s.contains("Failures: ") && !s.contains("Failures: 0"))
+                    || (s.contains("Errors: ") && !s.contains("Errors: 0"))
+            },
+            BlockRule(
+                "surefire-failed-tests", anchor: "Failed tests:", position: .anywhere, role: .summary,
+                weight: 70, body: .indented),
+            BlockRule(
+                "surefire-failed-tests", anchor: "Tests in error:", position: .anywhere, role: .summary,
+                weight: 70, body: .indented),
+            BlockRule("gradle-failure", anchor: "FAILURE: Build failed", weight: 70, body: .none),
+            BlockRule(
+                "gradle-what-went-wrong", anchor: "* What went wrong:", weight: 84, body: .untilBlank,
+                maxBody: 8),
+            BlockRule(
+                "gradle-task-failed", anchor: "Execution failed for task", position: .anywhere,
+                role: .message, weight: 82, body: .none),
+            BlockRule(
+                "gradle-test-failed", anchor: " FAILED", position: .anywhere, weight: 80, body: .indented,
+                maxBody: 4
+            ) { s in
+                s.hasSuffix(" FAILED") && s.contains(" > ")
+            },
+            BlockRule(
+                "sbt-error", anchor: "[error] ", role: .message, weight: 64, body: .sameLead("[error] "),
+                maxBody: 6
+            ) { s in
+                !s.hasPrefix("[error] Total time") && !s.hasPrefix("[error] (") && s.count > 9
+            },
+            BlockRule(
+                "java-exception", anchor: "Exception", position: .anywhere, role: .message, weight: 80,
+                body: .indented, maxBody: 4
+            ) { s in
+                (s.hasPrefix("Exception in thread") || s.hasPrefix("Caused by: ") || Shape.exceptionLine(s))
+            },
+        ])
+}

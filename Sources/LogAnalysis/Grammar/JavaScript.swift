@@ -1,0 +1,51 @@
+extension ToolGrammar {
+    /// jest, mocha, npm, tsc, eslint and node's errors.
+    public static let javascript = ToolGrammar(
+        name: "javascript",
+        rules: [
+            BlockRule("jest-block", anchor: "● ", weight: 88, body: .indented, maxBody: 10) { s in
+                !s.hasPrefix("● Console")
+            },
+            BlockRule(
+                "mocha-failing", anchor: " failing", position: .anywhere, role: .summary, weight: 62,
+                body: .none
+            ) { s in
+                Shape.nonZeroCount(s, before: " failing")
+            },
+            BlockRule("mocha-failure", anchor: ") ", weight: 70, body: .indented, maxBody: 8) { s in
+                // `  1) Suite name` — numbered failure headers after `N failing`
+                guard let p = s.firstIndex(of: ")") else { return false }
+                let n = s[s.startIndex..<p]
+                return !n.isEmpty && n.count <= 3 && n.allSatisfy(\.isNumber) && s.count > 5
+            },
+            BlockRule(
+                "npm-err", anchor: "npm ERR! ", role: .message, weight: 74, body: .sameLead("npm ERR!"),
+                maxBody: 8
+            ) { s in
+                !s.hasPrefix("npm ERR! A complete log") && !s.hasPrefix("npm ERR!     /")
+            },
+            BlockRule(
+                "npm-error", anchor: "npm error ", role: .message, weight: 74, body: .sameLead("npm error"),
+                maxBody: 8
+            ) { s in
+                !s.hasPrefix("npm error A complete log")
+            },
+            BlockRule(
+                "tsc", anchor: ": error TS", position: .anywhere, role: .message, weight: 86, body: .none),
+            BlockRule(
+                "tsc", anchor: "): error TS", position: .anywhere, role: .message, weight: 86, body: .none),
+            BlockRule(
+                "eslint-error", anchor: "  error  ", position: .anywhere, role: .message, weight: 80,
+                body: .none
+            ) { s in
+                s.first?.isNumber == true
+            },
+            BlockRule(
+                "node-error", anchor: "Error: ", role: .message, weight: 78, body: .indented, maxBody: 4),
+            BlockRule(
+                "tap-not-ok", anchor: "not ok ", role: .header, weight: 82, body: .indented, maxBody: 10),
+            BlockRule(
+                "assertion", anchor: "AssertionError", position: .anywhere, role: .message, weight: 84,
+                body: .indented, maxBody: 6),
+        ])
+}

@@ -1,0 +1,32 @@
+extension ToolGrammar {
+    /// Julia's `Test`, `Pkg` and the REPL's error reports.
+    public static let julia = ToolGrammar(
+        name: "julia",
+        rules: [
+            BlockRule("test-failed", anchor: "Test Failed at ", position: .anywhere, weight: 90),
+            BlockRule("error-during-test", anchor: "Error During Test at ", position: .anywhere, weight: 90),
+            BlockRule("test-threw", anchor: "Test threw exception", weight: 60),
+            BlockRule(
+                "expression", anchor: "Expression: ", role: .message, weight: 70, body: .indented, maxBody: 2),
+            BlockRule("load-error", anchor: "LoadError: ", position: .anywhere, role: .message, weight: 88),
+            BlockRule("error", anchor: "ERROR: ", role: .message, weight: 86) { s in
+                !s.hasPrefix("ERROR: Job failed") && !s.hasPrefix("ERROR: No files to upload")
+            },
+            BlockRule(
+                "package-errored", anchor: " errored during testing", position: .anywhere, role: .summary,
+                weight: 62,
+                body: .none),
+            BlockRule(
+                "unsatisfiable", anchor: "Unsatisfiable requirements", position: .anywhere, role: .message,
+                weight: 92),
+            BlockRule(
+                "some-tests-did-not-pass", anchor: "Some tests did not pass", role: .summary, weight: 60,
+                body: .none),
+            BlockRule(
+                "test-summary", anchor: "Test Summary:", role: .summary, weight: 55, body: .indented,
+                maxBody: 3
+            ) { s in
+                s.contains("Fail") || s.contains("Error")
+            },
+        ])
+}

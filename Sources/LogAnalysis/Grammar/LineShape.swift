@@ -1,0 +1,212 @@
+/// What a line is before any grammar looks at it: where its content starts once CI decorations are
+/// skipped, how far that content is indented, and whether it is noise that never explains a failure.
+///
+/// Decorations skipped (repeatedly, in any order), so that `2024-07-08T16:59:07.13Z   File "x.py"`
+/// reads as an indented traceback frame:
+///
+/// | decoration | example |
+/// |---|---|
+/// | ISO timestamp (GitHub Actions, Azure) | `2024-07-08T16:59:07.1311657Z ` |
+/// | bracketed runner tag (taskcluster, mozharness) | `[task 2021-01-11T14:04:50.990Z] ` |
+/// | clock (Jenkins timestamper, mozharness) with a level | `14:04:50     INFO - ` |
+/// | bracketed clock (fastlane) and `▸ ` | `[15:47:28]: ▸ ` |
+/// | Buildkite's timestamp marker | `bk;t=1778142104590` |
+/// | pytest-xdist worker | `[gw3] ` |
+struct LineShape {
+    /// Offset of the content (after decorations, before indentation).
+    var contentStart: Int
+    /// Offset of the first non-blank byte of the content (== count when blank).
+    var textStart: Int
+    var indent: Int { textStart - contentStart }
+    var blank: Bool
+    var noise: Noise
+    /// The CI marked the line as an error (GitHub Actions' `##[error]`).
+    var annotatedError = false
+
+    enum Noise: Equatable {
+        case none
+        /// CI scaffolding: GitLab runner, GitHub Actions, Travis, Jenkins, Buildkite, taskcluster.
+        case scaffolding
+        /// A passing test, a progress line, a download.
+        case progress
+    }
+
+    init(_ b: UnsafeBufferPointer<UInt8>) {
+        let n = b.count
+        var i = LineShape.skipDecorations(b)
+        if i >= 9, LineShape.has(b, i - 9, "##[error]") { annotatedError = true }
+        contentStart = i
+        while i < n && (b[i] == 0x20 || b[i] == 0x09) { i += 1 }
+        textStart = i
+        blank = i == n
+        noise = blank ? .none : LineShape.noise(b, from: i)
+    }
+
+    @inline(__always) static func digit(_ c: UInt8) -> Bool { c &- 0x30 < 10 }
+
+    static func skipDecorations(_ b: UnsafeBufferPointer<UInt8>) -> Int {
+        let n = b.count
+        var i = 0
+        var progressed = true
+        while progressed && i < n {
+            progressed = false
+            let start = i
+            // ISO timestamp: dddd-dd-ddTdd:dd:dd(.d+)?Z? then spaces.
+            if n - i >= 20, digit(b[i]), b[i + 4] == 0x2D, b[i + 7] == 0x2D,
+                b[i + 10] == 0x54 || b[i + 10] == 0x20,
+                b[i + 13] == 0x3A, b[i + 16] == 0x3A, digit(b[i + 17]), digit(b[i + 18])
+            {
+                var j = i + 19
+                if j < n && (b[j] == 0x2E || b[j] == 0x2C) {
+                    j += 1
+                    while j < n && digit(b[j]) { j += 1 }
+                }
+                if j < n && b[j] == 0x5A { j += 1 }
+                if j < n && (b[j] == 0x2B || b[j] == 0x2D) && j + 5 <= n && digit(b[j + 1]) {  // +00:00
+                    j += 1
+                    while j < n && (digit(b[j]) || b[j] == 0x3A) { j += 1 }
+                }
+                if j == n || b[j] == 0x20 || b[j] == 0x09 {
+                    if j < n { j += 1 }
+                    i = j
+                }
+            } else if n - i >= 9, digit(b[i]), digit(b[i + 1]), b[i + 2] == 0x3A, digit(b[i + 3]),
+                b[i + 5] == 0x3A,
+                digit(b[i + 6]), digit(b[i + 7])
+            {
+                // hh:mm:ss, optional fraction, then spaces and an optional level and ` - `.
+                var j = i + 8
+                if j < n && (b[j] == 0x2E || b[j] == 0x2C) {
+                    j += 1
+                    while j < n && digit(b[j]) { j += 1 }
+                }
+                if j < n && b[j] == 0x20 {
+                    while j < n && b[j] == 0x20 { j += 1 }
+                    var k = j
+                    while k < n && b[k] &- 0x41 < 26 { k += 1 }
+                    if k - j >= 4 && k + 2 < n && b[k] == 0x20 && b[k + 1] == 0x2D && b[k + 2] == 0x20 {
+                        j = k + 3
+                        if j < n && b[j] == 0x20 { j += 1 }
+                    }
+                    i = j
+                }
+            } else if b[i] == 0x5B {  // `[...] ` runner tags
+                var j = i + 1
+                while j < n && j - i < 64 && b[j] != 0x5D { j += 1 }
+                if j < n && b[j] == 0x5D {
+                    let inner = j - i - 1
+                    let tag = inner >= 4 && has(b, i + 1, "task ") || has(b, i + 1, "taskcluster")
+                    let clock = inner == 8 && digit(b[i + 1]) && b[i + 3] == 0x3A && b[i + 6] == 0x3A
+                    let worker = inner >= 3 && b[i + 1] == 0x67 && b[i + 2] == 0x77 && digit(b[i + 3])  // [gw3]
+                    if tag || clock || worker {
+                        var k = j + 1
+                        if k < n && b[k] == 0x3A { k += 1 }
+                        if k < n && b[k] == 0x20 { k += 1 }
+                        i = k
+                    }
+                }
+            } else if has(b, i, "##[error]") && !has(b, i, "##[error]Process completed") {
+                // GitHub Actions' annotation: the tool's own line follows.
+                i += 9
+            } else if i == 0, let tab = firstTab(b), tab + 1 < n {
+                // `gh run view --log`: `job<TAB>step<TAB>timestamp line`.
+                if let second = firstTab(b, from: tab + 1), second + 21 < n, digit(b[second + 1]),
+                    b[second + 5] == 0x2D, b[second + 11] == 0x54
+                {
+                    i = second + 1
+                }
+            } else if has(b, i, "bk;t=") {
+                var j = i + 5
+                while j < n && digit(b[j]) { j += 1 }
+                if j < n && b[j] == 0x07 { j += 1 }
+                i = j
+            } else if n - i >= 4, b[i] == 0xE2, b[i + 1] == 0x96, b[i + 2] == 0xB8, b[i + 3] == 0x20 {  // `▸ `
+                i += 4
+            }
+            progressed = i > start
+        }
+        return i
+    }
+
+    static func firstTab(_ b: UnsafeBufferPointer<UInt8>, from: Int = 0) -> Int? {
+        var k = from
+        while k < b.count && k < from + 120 {
+            if b[k] == 0x09 { return k }
+            k += 1
+        }
+        return nil
+    }
+
+    @inline(__always) static func has(_ b: UnsafeBufferPointer<UInt8>, _ at: Int, _ s: StaticString) -> Bool {
+        let m = s.utf8CodeUnitCount
+        guard b.count - at >= m else { return false }
+        let p = s.utf8Start
+        for k in 0..<m where b[at + k] != p[k] { return false }
+        return true
+    }
+
+    /// Prefixes (at the content's first non-blank byte) of CI scaffolding.
+    static let scaffolding: [[UInt8]] = [
+        "##[group]", "##[endgroup]", "##[section]", "##[command]", "##[debug]", "##[warning]", "##[notice]",
+        "Post job cleanup", "Cleaning up orphan processes", "Cleaning up project directory",
+        "Cleaning up file based variables", "Uploading artifacts", "Uploading artifact", "Saving cache",
+        "Not uploading cache", "Restoring cache", "Checking cache for", "Downloading artifacts",
+        "Running with gitlab-runner",
+        "Preparing the ", "Preparing environment", "Getting source from Git", "Fetching changes",
+        "Skipping Git submodules",
+        "Executing \"step_script\"", "Executing \"after_script\"", "Running after_script",
+        "Running after script",
+        "Job succeeded", "travis_fold", "travis_time", "travis_retry", "Done. Your build exited with",
+        "The command \"", "[Pipeline]", "Finished: FAILURE", "Finished: SUCCESS", "Finished: UNSTABLE",
+        "Build step '", "Sending e-mails to", "Notifying upstream projects", "Archiving artifacts",
+        "Recording test results", "[taskcluster", "~~~ ", "--- :", "+++ :", "Started by ",
+        "Building in workspace",
+        "[BFA]", "Collecting data...", "Data collection done.", "Set up job", "Complete job",
+        "Evaluate and set",
+        "Cleaning up temporary", "Terminate orphan process", "ERROR: Job failed", "WARNING: Job failed",
+        "##[error]Process completed with exit code", "Process completed with exit code",
+        "Error: Process completed with exit code",
+        "section_start:", "section_end:", "Waiting for ", "Your job ", "Build was aborted",
+    ].map { Array($0.utf8) }
+
+    /// Prefixes of progress, passing-test and download lines.
+    static let progress: [[UInt8]] = [
+        "✓", "✔", "√", "PASSED", "PASS ", "--- PASS", "=== RUN", "=== PAUSE", "=== CONT", "ok  \t", "ok   ",
+        "[       OK ]", "[ RUN      ]", "[  PASSED  ]", "Test Passed", "Downloading", "Downloaded",
+        "Collecting ",
+        "Installing ", "Installed ", "Compiling ", "Resolving ", "Fetching ", "Cloning ", "Receiving objects",
+        "Resolving deltas", "remote: ", "Unpacking ", "Requirement already satisfied", "Using cached",
+        "Progress", "Precompiling", "Updating ", "Updated ", "Checking ", "Building ", "Built ",
+        "Processing ",
+        "Successfully built", "Successfully installed", "Preparing metadata", "Getting requirements",
+        "Obtaining ", "Creating ", "Created ", "Copying ", "Linking ", "Generating ", "Running setup.py",
+        "Selecting ", "Setting up ", "Get:", "Hit:", "Ign:", "Reading package lists", "Fetched ",
+    ].map { Array($0.utf8) }
+
+    static func startsWith(_ b: UnsafeBufferPointer<UInt8>, _ at: Int, _ p: [UInt8]) -> Bool {
+        guard b.count - at >= p.count else { return false }
+        for k in 0..<p.count where b[at + k] != p[k] { return false }
+        return true
+    }
+
+    static func noise(_ b: UnsafeBufferPointer<UInt8>, from i: Int) -> Noise {
+        let c = b[i]
+        // Cheap first-byte filter: every prefix above starts with one of these.
+        switch c {
+        case 0x23, 0x50, 0x43, 0x55, 0x53, 0x4E, 0x52, 0x44, 0x45, 0x47, 0x46, 0x4A, 0x74, 0x54, 0x5B, 0x42,
+            0x7E,
+            0x2D, 0x2B, 0x57, 0x59, 0x73:
+            for p in scaffolding where startsWith(b, i, p) { return .scaffolding }
+        default: break
+        }
+        if c >= 0x80 || c == 0x50 || c == 0x2D || c == 0x3D || c == 0x6F || c == 0x5B || c == 0x54
+            || c == 0x44
+            || c == 0x43 || c == 0x49 || c == 0x52 || c == 0x46 || c == 0x55 || c == 0x72 || c == 0x50
+            || c == 0x42
+            || c == 0x53 || c == 0x47 || c == 0x4F || c == 0x4C || c == 0x48
+        {
+            for p in progress where startsWith(b, i, p) { return .progress }
+        }
+        return .none
+    }
+}

@@ -1,0 +1,60 @@
+extension ToolGrammar {
+    /// C/C++ compilers, make, CMake, linkers and sanitizers.
+    public static let native = ToolGrammar(
+        name: "native",
+        rules: [
+            BlockRule(
+                "diagnostic", anchor: ": error: ", position: .anywhere, role: .message, weight: 88,
+                body: .indented, maxBody: 4
+            ) { s in
+                Shape.diagnostic(s)
+            },
+            BlockRule(
+                "fatal-diagnostic", anchor: ": fatal error: ", position: .anywhere, role: .message,
+                weight: 90, body: .indented, maxBody: 3),
+            BlockRule("make", anchor: "make", role: .summary, weight: 52, body: .none) { s in
+                s.contains(": *** ") || s.contains("] Error ")
+            },
+            BlockRule("gmake", anchor: "gmake", role: .summary, weight: 52, body: .none) { s in
+                s.contains(": *** ")
+            },
+            BlockRule("ninja-failed", anchor: "FAILED: ", role: .header, weight: 76, body: .none),
+            BlockRule("cmake-error", anchor: "CMake Error", weight: 86, body: .indented, maxBody: 6),
+            BlockRule(
+                "undefined-reference", anchor: "undefined reference to", position: .anywhere, role: .message,
+                weight: 86, body: .none),
+            BlockRule(
+                "undefined-symbols", anchor: "Undefined symbols for architecture", weight: 86,
+                body: .indented, maxBody: 4),
+            BlockRule("ld-error", anchor: "ld: ", role: .message, weight: 72, body: .none) { s in
+                s.contains("error") || s.contains("cannot find")
+            },
+            BlockRule("collect2", anchor: "collect2: error:", role: .summary, weight: 60, body: .none),
+            BlockRule(
+                "sanitizer", anchor: "ERROR: AddressSanitizer", position: .anywhere, role: .message,
+                weight: 94, body: .none),
+            BlockRule(
+                "sanitizer", anchor: "ERROR: LeakSanitizer", position: .anywhere, role: .message, weight: 92,
+                body: .none),
+            BlockRule(
+                "sanitizer", anchor: "runtime error: ", position: .anywhere, role: .message, weight: 88,
+                body: .none),
+            BlockRule("sanitizer", anchor: "SUMMARY: ", role: .summary, weight: 70, body: .none) { s in
+                s.contains("Sanitizer")
+            },
+            BlockRule(
+                "gtest-failure", anchor: "Failure", position: .anywhere, role: .message, weight: 84,
+                body: .indented, maxBody: 6
+            ) { s in
+                s.hasSuffix(": Failure") || s.hasPrefix("Failure")
+            },
+            BlockRule(
+                "gtest-failed", anchor: "[  FAILED  ] ", role: .summary, weight: 70,
+                body: .sameLead("[  FAILED  ]"), maxBody: 8),
+            BlockRule(
+                "ctest-failed", anchor: "The following tests FAILED:", weight: 74, body: .indented, maxBody: 8
+            ),
+            BlockRule(
+                "msvc", anchor: ": error C", position: .anywhere, role: .message, weight: 86, body: .none),
+        ])
+}

@@ -1,0 +1,67 @@
+extension ToolGrammar {
+    /// CPython tracebacks, pytest and unittest.
+    public static let python = ToolGrammar(
+        name: "python",
+        rules: [
+            BlockRule(
+                "traceback", anchor: "Traceback (most recent call last):", weight: 80, body: .traceback),
+            BlockRule(
+                "exception", anchor: "Error", position: .anywhere, role: .message, weight: 84, body: .none
+            ) { s in
+                Shape.exceptionLine(s)
+            },
+            BlockRule(
+                "exception", anchor: "Exception", position: .anywhere, role: .message, weight: 84, body: .none
+            ) { s in
+                Shape.exceptionLine(s)
+            },
+            BlockRule(
+                "pytest-e", anchor: "E   ", role: .message, weight: 88, body: .sameLead("E "), maxBody: 12),
+            BlockRule(
+                "pytest-e", anchor: "E       ", role: .message, weight: 88, body: .sameLead("E "), maxBody: 12
+            ),
+            BlockRule(
+                "pytest-failed", anchor: "FAILED ", role: .summary, weight: 78, body: .sameLead("FAILED "),
+                maxBody: 10
+            ) { s in
+                s.contains("::") || s.contains(" - ")
+            },
+            BlockRule(
+                "pytest-error", anchor: "ERROR ", role: .summary, weight: 76, body: .sameLead("ERROR "),
+                maxBody: 10
+            ) { s in
+                s.contains("::") || s.contains(".py")
+            },
+            BlockRule("pytest-section", anchor: "_____", weight: 84, body: .none) { s in
+                s.hasSuffix(" _____") && s.contains("_ ") && (s.lowercased().contains("test"))
+            },
+            BlockRule(
+                "lint-error", anchor: "Error (", role: .message, weight: 80, body: .indented, maxBody: 4),
+            BlockRule(
+                "pytest-summary", anchor: " failed", position: .anywhere, role: .summary, weight: 58,
+                body: .none
+            ) { s in
+                s.hasPrefix("=") && Shape.nonZeroCount(s, before: " failed")
+            },
+            BlockRule(
+                "interrupted", anchor: "KeyboardInterrupt", position: .anywhere, role: .message, weight: 70,
+                body: .none),
+            BlockRule("unittest-fail", anchor: "FAIL: ", role: .header, weight: 86),
+            BlockRule("unittest-error", anchor: "ERROR: test", role: .header, weight: 84),
+            BlockRule("unittest-summary", anchor: "FAILED (", role: .summary, weight: 60, body: .none),
+            BlockRule(
+                "pip-error", anchor: "ERROR: ", role: .message, weight: 74, body: .sameLead("ERROR: "),
+                maxBody: 6
+            ) { s in
+                s.hasPrefix("ERROR: Could not") || s.hasPrefix("ERROR: Cannot")
+                    || s.hasPrefix("ERROR: No matching")
+                    || s.hasPrefix("ERROR: pip") || s.hasPrefix("ERROR: ResolutionImpossible")
+                    || s.hasPrefix("ERROR: Failed")
+            },
+            BlockRule(
+                "mypy", anchor: ": error: ", position: .anywhere, role: .message, weight: 80, body: .none
+            ) { s in
+                Shape.diagnostic(s)
+            },
+        ])
+}

@@ -1,0 +1,43 @@
+extension ToolGrammar {
+    /// RSpec, minitest and rubocop.
+    public static let ruby = ToolGrammar(
+        name: "ruby",
+        rules: [
+            BlockRule("rspec-failures", anchor: "Failures:", weight: 60, body: .none) { s in s == "Failures:"
+            },
+            BlockRule("rspec-failure", anchor: ") ", weight: 84, body: .indented, maxBody: 10) { s in
+                guard let p = s.firstIndex(of: ")") else { return false }
+                let n = s[s.startIndex..<p]
+                return !n.isEmpty && n.count <= 4 && n.allSatisfy(\.isNumber) && s.count > 5
+            },
+            BlockRule(
+                "rspec-summary", anchor: " failure", position: .anywhere, role: .summary, weight: 58,
+                body: .none
+            ) { s in
+                s.contains(" example") && Shape.nonZeroCount(s, before: " failure")
+            },
+            BlockRule(
+                "rspec-rerun", anchor: "rspec ./", role: .summary, weight: 66, body: .sameLead("rspec ./"),
+                maxBody: 10),
+            BlockRule("rubocop-offenses", anchor: "Offenses:", weight: 70, body: .untilBlank, maxBody: 10),
+            BlockRule(
+                "rubocop-offense", anchor: ": C: ", position: .anywhere, role: .message, weight: 80,
+                body: .none),
+            BlockRule(
+                "rubocop-offense", anchor: ": W: ", position: .anywhere, role: .message, weight: 78,
+                body: .none),
+            BlockRule(
+                "rubocop-offense", anchor: ": E: ", position: .anywhere, role: .message, weight: 82,
+                body: .none),
+            BlockRule(
+                "rubocop-offense", anchor: ": F: ", position: .anywhere, role: .message, weight: 82,
+                body: .none),
+            BlockRule(
+                "rubocop-summary", anchor: " offense", position: .anywhere, role: .summary, weight: 58,
+                body: .none
+            ) { s in
+                s.contains("inspected") && Shape.nonZeroCount(s, before: " offense")
+            },
+            BlockRule("minitest-failure", anchor: "Failure:", weight: 84, body: .untilBlank, maxBody: 8),
+        ])
+}

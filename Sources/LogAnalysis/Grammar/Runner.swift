@@ -1,0 +1,33 @@
+extension ToolGrammar {
+    /// The CI runner's own failures: its timeouts, aborts, system failures and lost workers.
+    public static let runner = ToolGrammar(
+        name: "runner",
+        rules: [
+            BlockRule(
+                "aborting", anchor: "[taskcluster:error]", role: .message, weight: 84,
+                body: .sameLead("[taskcluster:error]"), maxBody: 4),
+            BlockRule(
+                "max-run-time", anchor: "max run time exceeded", position: .anywhere, caseSensitive: false,
+                role: .message, weight: 94, body: .none),
+            BlockRule(
+                "timed-out", anchor: "timed out", position: .anywhere, role: .message, weight: 62, body: .none
+            ),
+            BlockRule(
+                "cancelled", anchor: "The operation was canceled", position: .anywhere, role: .message,
+                weight: 80, body: .none),
+            BlockRule(
+                "cancelled", anchor: "The job was canceled", position: .anywhere, role: .message, weight: 80,
+                body: .none),
+            BlockRule(
+                "lost-runner", anchor: "lost communication with the server", position: .anywhere,
+                role: .message, weight: 90, body: .none),
+            BlockRule(
+                "signal", anchor: "signal: SIG", position: .anywhere, caseSensitive: false, role: .message,
+                weight: 90, body: .none),
+            BlockRule(
+                "signal", anchor: "signal SIG", position: .anywhere, role: .message, weight: 88, body: .none),
+            BlockRule("runner-error", anchor: "##[error]", role: .message, weight: 70, body: .none) { s in
+                !s.hasPrefix("##[error]Process completed with exit code")
+            },
+        ])
+}

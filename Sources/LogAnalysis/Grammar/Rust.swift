@@ -1,0 +1,28 @@
+extension ToolGrammar {
+    /// rustc, cargo test and clippy.
+    public static let rust = ToolGrammar(
+        name: "rust",
+        rules: [
+            BlockRule(
+                "error-code", anchor: "error[E", role: .message, weight: 90, body: .untilBlank, maxBody: 8),
+            BlockRule("error", anchor: "error: ", role: .message, weight: 82, body: .untilBlank, maxBody: 6) {
+                s in
+                !s.hasPrefix("error: could not compile") && !s.hasPrefix("error: test failed")
+                    && !s.hasPrefix("error: aborting due to") && !s.hasPrefix("error: Recipe")
+            },
+            BlockRule(
+                "could-not-compile", anchor: "error: could not compile", role: .summary, weight: 58,
+                body: .none),
+            BlockRule("test-failed", anchor: "error: test failed", role: .summary, weight: 56, body: .none),
+            BlockRule(
+                "panicked", anchor: "panicked at ", position: .anywhere, role: .message, weight: 90,
+                body: .indented, maxBody: 4),
+            BlockRule(
+                "panicked", anchor: "' panicked at '", position: .anywhere, role: .message, weight: 90,
+                body: .none),
+            BlockRule("test-result", anchor: "test result: FAILED", role: .summary, weight: 58, body: .none),
+            BlockRule("failed-test", anchor: "---- ", weight: 80, body: .untilBlank, maxBody: 8) { s in
+                s.hasSuffix(" stdout ----") || s.hasSuffix(" stderr ----")
+            },
+        ])
+}

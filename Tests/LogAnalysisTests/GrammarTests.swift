@@ -1,0 +1,259 @@
+import Testing
+
+@testable import LogAnalysis
+
+/// Real lines that must open an error block, each with the grammar rule that must match it, and
+/// lines that must not (passing tests, scaffolding, progress, prose). The lines are copied from the
+/// labelled corpora (`shared/data/reallogs`, error lines of their ground truth); the path and line
+/// number name where each came from (licences: `Fixtures/PROVENANCE.md`).
+@Suite struct GrammarTests {
+    static let mustMatch: [(line: String, rule: String, from: String)] = [
+        (
+            #" error: using `clone` on a double-reference; this will copy the reference of type `&str` instead of cloning the inner type"#,
+            "rust/error", "analysis-model/cargo-clippy-2018/fail.log:37"
+        ),
+        (
+            #"[ERROR] Failed to execute goal org.apache.maven.plugins:maven-javadoc-plugin:2.10.4:jar (attach-javadocs) on project cache2k-api: MavenReportException: Error while generating Javadoc:"#,
+            "jvm/maven-failed-goal", "analysis-model/issue37975/fail.log:8"
+        ),
+        (
+            #"  2:10  error    'unusedf' is defined but never used             no-unused-vars"#,
+            "javascript/eslint-error", "errorformat/eslint/fail.log:3"
+        ),
+        (
+            #"buildtag.go:7: possible malformed +build comment"#, "go/build-error",
+            "errorformat/govet/fail.log:1"
+        ),
+        (
+            #"Gemfile:4:1: C: Extra blank line detected."#, "ruby/rubocop-offense",
+            "errorformat/rubocop/fail.log:6"
+        ),
+        (
+            #"[error] /home/haya14busa/src/github.com/reviewdog/errorformat/fmts/testdata/resources/scala/scalac.scala:6: missing argument list for method error in object Predef"#,
+            "jvm/sbt-error", "errorformat/sbt/fail.log:78"
+        ),
+        (
+            #"tsc.ts(3,13): error TS7006: Parameter 'y' implicitly has an 'any' type."#, "javascript/tsc",
+            "errorformat/tsc/fail.log:3"
+        ),
+        (
+            #"Precondition failed: : file /Users/basher/Code/TestingTest/TestingTest/AppDelegate.swift, line 19"#,
+            "apple/precondition", "fastlane/early_testing_failure/fail.log:8"
+        ),
+        (
+            #"Fatal error: Unexpectedly found nil while unwrapping an Optional value"#, "apple/fatal-error",
+            "fastlane/non_parallel_testing_failure/fail.log:17"
+        ),
+        (
+            #"Test case 'TestingTestTests.testFailure()' failed on 'Clone 1 of iPad Air 2 - TestingTest.app (20698)' (0.000 seconds)"#,
+            "apple/test-case-failed", "fastlane/parallel_testing_failure/fail.log:14"
+        ),
+        (
+            #"Test case 'ExampleTestTests.testExample()' failed on 'Clone 1 of iPhone 17 Pro - ExampleTest (96789)' (0.474 seconds)"#,
+            "apple/test-case-failed", "fastlane/xcode26_testing_failure/fail.log:3"
+        ),
+        (
+            #"[15:47:28]: ▸     ✖ [ExampleTestTests] testExample on 'Clone 1 of iPhone 17 Pro - ExampleTest (96789)' (0.474 seconds)"#,
+            "apple/cross", "fastlane/xcode26_xcbeautify_failure/fail.log:3"
+        ),
+        (
+            #"    fail_test.go:6: Error message"#, "go/test-line",
+            "go-junit-report/001-pass-fail-skip/fail.log:12"
+        ),
+        (#"    pkg_test.go:10: t.Log(P1)"#, "go/test-line", "go-junit-report/008-parallel/fail.log:8"),
+        (#"panic: panic"#, "go/panic", "go-junit-report/032-failed-summary/fail.log:4"),
+        (
+            #"ERROR: Error fetching remote repo 'origin'"#, "julia/error",
+            "node-core-utils/git-failure-1/fail.log:17"
+        ),
+        (
+            #"not ok 2178 sequential/test-inspector-port-zero-cluster"#, "javascript/tap-not-ok",
+            "node-core-utils/js-flake-1/fail.log:16089"
+        ),
+        (
+            #"ERROR: No acceptable C compiler found!"#, "julia/error",
+            "node-core-utils/no-compiler-error/fail.log:100"
+        ),
+        (
+            #"2026-07-29T04:36:28.4540735Z ##[error]fatal: couldn't find remote ref refs/tags/ciflow/b200/190903"#,
+            "shell/fatal", "pytorch-log-classifier/checkout_ciflow_tag_missing/fail.log:39"
+        ),
+        (
+            #"2026-07-31T08:26:29.1787192Z SyntaxError: invalid decimal literal"#, "python/exception",
+            "pytorch-log-classifier/collection_syntaxerror/fail.log:48"
+        ),
+        (
+            #"2026-07-29T09:10:59.1799961Z Error response from daemon: manifest for python:3.14t not found: manifest unknown: manifest unknown"#,
+            "docker/error-response", "pytorch-log-classifier/docker_manifest_unknown/fail.log:37"
+        ),
+        (
+            #"2024-07-12T17:22:03.2512319Z FAILED [0.0103s] inductor/test_triton_kernels.py::KernelTests::test_triton_kernel_tracing_dynamic_True - TypeError: unhashable type: non-nested SymInt"#,
+            "python/pytest-failed", "pytorch-log-classifier/error_log_multiple_matches/fail.log:750"
+        ),
+        (
+            #"2023-09-29T17:42:08.3704186Z Traceback (most recent call last):"#, "python/traceback",
+            "pytorch-log-classifier/experimental_log5/fail.log:3813"
+        ),
+        (
+            #"2026-07-28T23:09:28.2898610Z ##[error]The operation was canceled."#, "runner/cancelled",
+            "pytorch-log-classifier/gha_operation_canceled/fail.log:31"
+        ),
+        (
+            #"2026-07-29T14:40:54.4928479Z ##[error]The action 'Test' has timed out after 360 minutes."#,
+            "runner/timed-out", "pytorch-log-classifier/gha_timeout/fail.log:31"
+        ),
+        (
+            #"2026-07-30T09:15:16.1400455Z RuntimeError: Command `git -C /home/runner/work/pytorch/pytorch cherry-pick -x f2c14040ce9aa74d0e5fa7e36b3f5df80f5be0c2` returned non-zero exit code 1"#,
+            "python/exception", "pytorch-log-classifier/ghstack_cherry_pick/fail.log:26"
+        ),
+        (
+            #"2026-07-30T13:29:28.1941597Z FAILED: [code=127] third_party/fmt/CMakeFiles/fmt.dir/src/format.cc.o.ddi "#,
+            "native/ninja-failed", "pytorch-log-classifier/ninja_build_failed/fail.log:12"
+        ),
+        (
+            #"2026-07-30T11:29:42.0798194Z !!!!!!!!!!!!!!!!!!!!!!!!!!!!!! KeyboardInterrupt !!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!"#,
+            "python/interrupted", "pytorch-log-classifier/python_test_keyboardinterrupt/fail.log:31"
+        ),
+        (
+            #"2026-07-31T06:28:05.2272960Z nn/test_pruning 1/1 failed! Received signal: SIGBUS"#,
+            "runner/signal", "pytorch-log-classifier/test_file_signal_crash/fail.log:61"
+        ),
+        (
+            #"2026-07-28T17:41:15.7688490Z FAILED CONSISTENTLY: test/dynamo/test_dynamic_shapes.py::DynamicShapesReproTests::test_vars_traced_correctly_under_compile_dynamic_shapes"#,
+            "python/pytest-failed", "pytorch-log-classifier/unittest_failed_consistently/fail.log:29"
+        ),
+        (
+            #"2026-07-29T17:45:22.4385450Z error: Error while fetching remote python downloads json from 'https://raw.githubusercontent.com/astral-sh/uv/0.11.29/crates/uv-python/download-metadata.json'"#,
+            "rust/error", "pytorch-log-classifier/uv_python_download_failed/fail.log:31"
+        ),
+        (
+            #"[task 2021-01-11T14:04:50.990Z] 14:04:50     INFO -  /data/local/tmp/test_root/tests/tests/tests/gc/weak-marking-01.js:141:11 Error: Assertion failed: got 4, expected 5"#,
+            "harness/assertion", "treeherder/adjacent_identic_failure_lines/fail.log:1611"
+        ),
+        (
+            #"[task 2025-02-13T22:10:07.053Z] 22:10:07    ERROR - PID 16211 | ==16211==ERROR: AddressSanitizer: heap-use-after-free on address 0x512000dacef0 at pc 0x7f5f778257ff bp 0x7fff65bbc1b0 sp 0x7fff65bbc1a8"#,
+            "native/sanitizer", "treeherder/asan_too_large/fail.log:5439"
+        ),
+        (
+            #"[task 2025-02-13T21:30:46.167Z] 21:30:46  WARNING -  TEST-UNEXPECTED-FAIL | dom/canvas/test/crossorigin/test_webgl_crossorigin_textures.html | Test timed out. -"#,
+            "harness/unexpected", "treeherder/mochitest-end/fail.log:1745"
+        ),
+        (
+            #"12:46:31     INFO -  Assertion failure: pNew->iVersion == pSub->iVersion, at ../../../storage/src/TelemetryVFS.cpp:357"#,
+            "harness/assertion",
+            "treeherder/mozilla-inbound_ubuntu64_vm-debug_test-mochitest-other-bm53-tests1-linux-build122/fail.log:826"
+        ),
+        (
+            #"[task 2025-02-13T22:07:05.241Z] 22:07:05     INFO - TEST-UNEXPECTED-TIMEOUT | /css/css-inline/initial-letter/Initial-letter-breaking-rtl.html | expected FAIL"#,
+            "harness/unexpected", "treeherder/reftest-timeout/fail.log:7471"
+        ),
+        (
+            #"command timed out: 1200 seconds without output"#, "runner/timed-out",
+            "treeherder/xpcshell-timeout/fail.log:26903"
+        ),
+        (
+            #"✘ Test testFailTrueIsFalse() recorded an issue at Test.swift:17:9: Expectation failed: true == false"#,
+            "apple/swift-testing-failed", "xcbeautify/MixedTestLog_6_0_macOS/fail.log:25"
+        ),
+        (
+            #"􀢄  Test "Different kinds of functions are handled correctly" recorded an issue with 3 arguments input → "final class C_NAME {"#,
+            "apple/swift-testing-failed", "xcbeautify/swift_test_log_macOS/fail.log:709"
+        ),
+        (
+            #"/Users/musalj/code/OSS/ObjectiveSugar/Classes/NSNumber+ObjectiveSugar.m:26:5: error: use of undeclared identifier 'trololo'"#,
+            "native/diagnostic", "xcpretty/raw_kiwi_compilation_fail/fail.log:17"
+        ),
+        (
+            #"/Users/musalj/code/OSS/ReactiveCocoa/ReactiveCocoaFramework/ReactiveCocoaTests/RACTupleSpec.m:28: error: -[RACTupleSpec RACTupleUnpack_should_unpack_multiple_values] : expected: foobar, got: seoitns"#,
+            "apple/xctest-failed", "xcpretty/raw_specta_fail/fail.log:3068"
+        ),
+    ]
+
+    @Test(arguments: mustMatch.indices)
+    func realErrorLinesOpenABlock(_ k: Int) {
+        let c = Self.mustMatch[k]
+        #expect(GrammarSet.builtIn.matches(c.line) == [c.rule], "\(c.from)")
+    }
+
+    /// Lines that are not the cause: no grammar rule may match them.
+    static let mustNotMatch: [String] = [
+        "✓ testSomething (0.05 seconds)",
+        "  ✔ renders the page (12ms)",
+        "--- PASS: TestParse (0.00s)",
+        "ok  \tgithub.com/acme/tool/parse\t0.012s",
+        "test tests::parses ... ok",
+        "Test Summary: | Pass  Total  Time",
+        "##[group]Run actions/checkout@v4",
+        "Post job cleanup.",
+        "Done. Your build exited with 1.",
+        "Uploading artifacts for failed job",
+        "Cleaning up project directory and file based variables",
+        "- Fixed an error when the parser met an empty file (#1234)",
+        "  * Handle errors from the resolver more gracefully",
+        "Downloading https://files.pythonhosted.org/packages/error_tools-1.0.tar.gz (12 kB)",
+        "   Compiling errno v0.3.8",
+        "[INFO] BUILD SUCCESS",
+        "Tests run: 12, Failures: 0, Errors: 0, Skipped: 1",
+        "0 failing",
+        "=== 25 passed in 3.21s ===",
+    ]
+
+    @Test(arguments: mustNotMatch)
+    func passingScaffoldingAndProseOpenNoBlock(_ line: String) {
+        #expect(GrammarSet.builtIn.matches(line) == [])
+    }
+
+    /// Scaffolding and progress lines are never chosen, even when nothing else is there.
+    @Test func scaffoldingAndPassingLinesAreNeverChosen() {
+        let log = CleanedLog(plain: [
+            "Running with gitlab-runner 17.0.0", "✓ testA (0.01 seconds)", "✓ testB (0.02 seconds)",
+            "$ make check", "checking parser", "checking printer: mismatch in line 3",
+            "Uploading artifacts for failed job", "Cleaning up project directory and file based variables",
+            "ERROR: Job failed: exit code 2",
+        ])
+        let e = ExcerptExtractor().excerpt(failed: log)
+        let texts = e.lines.map(\.line.text)
+        #expect(texts == ["checking parser", "checking printer: mismatch in line 3"])
+        #expect(e.keyLine?.line.text == "checking printer: mismatch in line 3")
+    }
+
+    /// The head of the log is never the fallback: a log of plain lines gives its tail.
+    @Test func neverTheHeadOfTheLog() {
+        let log = CleanedLog(plain: (1...200).map { "step \($0) done" })
+        let e = ExcerptExtractor(maxLines: 10).excerpt(failed: log)
+        #expect(e.lines.allSatisfy { $0.line.number > 190 })
+    }
+
+    /// A Julia test error: the header says where, the key line is the exception under it.
+    @Test func juliaErrorDuringTestKeyIsTheException() {
+        let log = CleanedLog(plain: [
+            "Test Summary: | Pass  Error  Total",
+            "io: Error During Test at /builds/julia/Tabular.jl/test/io.jl:115",
+            "  Test threw exception", "  Expression: read(io, Table)",
+            "  MethodError: no method matching promote_shape(::Tuple{Int64}, ::Tuple{Int64, Int64})",
+            "  Stacktrace:", "   [1] f at ./a.jl:1", "ERROR: Package Tabular errored during testing",
+        ])
+        let e = ExcerptExtractor().excerpt(failed: log)
+        #expect(e.header?.text == "io: Error During Test at /builds/julia/Tabular.jl/test/io.jl:115")
+        #expect(
+            e.keyLine?.line.text
+                == "  MethodError: no method matching promote_shape(::Tuple{Int64}, ::Tuple{Int64, Int64})")
+    }
+
+    /// Bad input stays harmless: empty, escape-only, invalid UTF-8, one 10 MB line, many MB of lines.
+    @Test func badInputIsHarmless() {
+        #expect(ExcerptExtractor().excerpt(failed: TraceCleaner.clean([UInt8]())).lines.isEmpty)
+        let escapes = [UInt8](String(repeating: "\u{1B}[31m\u{1B}[0K", count: 10_000).utf8)
+        #expect(ExcerptExtractor().excerpt(failed: TraceCleaner.clean(escapes)).lines.count <= 30)
+        let invalid: [UInt8] = [0xFF, 0xFE, 0x0A, 0x45, 0x72, 0x72, 0x6F, 0x72, 0x3A, 0x20, 0xC3, 0x28, 0x0A]
+        let e = ExcerptExtractor().excerpt(failed: TraceCleaner.clean(invalid))
+        #expect(e.keyLine != nil)
+        let long = [UInt8](repeating: 0x61, count: 10_000_000) + [UInt8]("\nerror: boom\n".utf8)
+        #expect(
+            ExcerptExtractor().excerpt(failed: TraceCleaner.clean(long)).keyLine?.line.text == "error: boom")
+        var many: [UInt8] = []
+        for k in 0..<120_000 { many += [UInt8]("line \(k) Error: value \(k) failed\n".utf8) }
+        let big = ExcerptExtractor().excerpt(failed: TraceCleaner.clean(many))
+        #expect(big.lines.count <= 30)
+    }
+}
