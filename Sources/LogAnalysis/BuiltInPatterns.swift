@@ -8,7 +8,8 @@ extension PatternLibrary {
         KnownPattern(
             name: "oom-killed", anchor: "out of memory", caseSensitive: false,
             excluding: ["OutOfMemoryError"], infrastructure: true, category: "oom", weight: 97),
-        KnownPattern(name: "oom-killed", anchor: "OOMKilled", infrastructure: true, category: "oom", weight: 97),
+        KnownPattern(
+            name: "oom-killed", anchor: "OOMKilled", infrastructure: true, category: "oom", weight: 97),
         KnownPattern(
             name: "oom-killed", anchor: "Cannot allocate memory", infrastructure: true, category: "oom",
             weight: 95),
@@ -22,11 +23,15 @@ extension PatternLibrary {
             name: "killed-signal", anchor: "received signal: KILL", infrastructure: true, category: "oom",
             weight: 96),
         KnownPattern(
-            name: "killed-signal", anchor: "signal: killed", infrastructure: true, category: "oom", weight: 96),
+            name: "killed-signal", anchor: "signal: killed", infrastructure: true, category: "oom", weight: 96
+        ),
         KnownPattern(
-            name: "segfault", anchor: "Segmentation fault", infrastructure: true, category: "crash", weight: 95),
-        KnownPattern(name: "segfault", anchor: "signal (11)", infrastructure: true, category: "crash", weight: 95),
-        KnownPattern(name: "segfault", anchor: "SIGSEGV", infrastructure: true, category: "crash", weight: 94),
+            name: "segfault", anchor: "Segmentation fault", infrastructure: true, category: "crash",
+            weight: 95),
+        KnownPattern(
+            name: "segfault", anchor: "signal (11)", infrastructure: true, category: "crash", weight: 95),
+        KnownPattern(
+            name: "segfault", anchor: "SIGSEGV", infrastructure: true, category: "crash", weight: 94),
         KnownPattern(
             name: "timeout", anchor: "execution took longer than", infrastructure: true, category: "timeout",
             weight: 98),
@@ -36,36 +41,44 @@ extension PatternLibrary {
             name: "no-space", anchor: "No space left on device", infrastructure: true, category: "disk",
             weight: 97),
         KnownPattern(
-            name: "dns", anchor: "Could not resolve host", infrastructure: true, category: "network", weight: 86),
+            name: "dns", anchor: "Could not resolve host", infrastructure: true, category: "network",
+            weight: 86),
         KnownPattern(
             name: "dns", anchor: "Temporary failure in name resolution", infrastructure: true,
             category: "network", weight: 86),
         KnownPattern(
             name: "dns", anchor: "no such host", infrastructure: true, category: "network", weight: 84),
         KnownPattern(
-            name: "connection-refused", anchor: "Connection refused", infrastructure: true, category: "network",
+            name: "connection-refused", anchor: "Connection refused", infrastructure: true,
+            category: "network",
             weight: 82),
         KnownPattern(
-            name: "connection-failed", anchor: "Failed to connect to", infrastructure: true, category: "network",
+            name: "connection-failed", anchor: "Failed to connect to", infrastructure: true,
+            category: "network",
             weight: 82),
         KnownPattern(
-            name: "connection-failed", anchor: "Connection timed out", infrastructure: true, category: "network",
+            name: "connection-failed", anchor: "Connection timed out", infrastructure: true,
+            category: "network",
             weight: 82),
         KnownPattern(
             name: "connection-failed", anchor: "Connection reset by peer", infrastructure: true,
             category: "network", weight: 80),
         KnownPattern(
-            name: "connection-failed", anchor: "TLS handshake timeout", infrastructure: true, category: "network",
+            name: "connection-failed", anchor: "TLS handshake timeout", infrastructure: true,
+            category: "network",
             weight: 82),
         KnownPattern(
             name: "docker-pull", anchor: "failed to pull image", caseSensitive: false, infrastructure: true,
             category: "docker", weight: 95),
         KnownPattern(
-            name: "docker-pull", anchor: "pull access denied", infrastructure: true, category: "docker", weight: 93),
+            name: "docker-pull", anchor: "pull access denied", infrastructure: true, category: "docker",
+            weight: 93),
         KnownPattern(
-            name: "docker-pull", anchor: "toomanyrequests", infrastructure: true, category: "docker", weight: 95),
+            name: "docker-pull", anchor: "toomanyrequests", infrastructure: true, category: "docker",
+            weight: 95),
         KnownPattern(
-            name: "docker-daemon", anchor: "Error response from daemon", infrastructure: true, category: "docker",
+            name: "docker-daemon", anchor: "Error response from daemon", infrastructure: true,
+            category: "docker",
             weight: 92),
         KnownPattern(
             name: "runner-system-failure", anchor: "Job failed (system failure)", infrastructure: true,
@@ -81,9 +94,11 @@ extension PatternLibrary {
 
         // MARK: Julia.
         KnownPattern(name: "julia-test-failed", anchor: "Test Failed at ", category: "test", weight: 91),
-        KnownPattern(name: "julia-test-errored", anchor: "Error During Test at ", category: "test", weight: 91),
         KnownPattern(
-            name: "julia-unsatisfiable", anchor: "Unsatisfiable requirements detected", category: "dependency",
+            name: "julia-test-errored", anchor: "Error During Test at ", category: "test", weight: 91),
+        KnownPattern(
+            name: "julia-unsatisfiable", anchor: "Unsatisfiable requirements detected",
+            category: "dependency",
             weight: 89),
         KnownPattern(
             name: "julia-precompile", anchor: "Failed to precompile", category: "build", weight: 78),
@@ -95,37 +110,45 @@ extension PatternLibrary {
         KnownPattern(
             name: "julia-tests-did-not-pass", anchor: "Some tests did not pass", category: "test", weight: 60),
         KnownPattern(
-            name: "julia-errored-during-testing", anchor: "errored during testing", category: "test", weight: 55),
+            name: "julia-errored-during-testing", anchor: "errored during testing", category: "test",
+            weight: 55),
 
         // MARK: Python.
         KnownPattern(
-            name: "python-traceback", anchor: "Traceback (most recent call last):", category: "test", weight: 70),
+            name: "python-traceback", anchor: "Traceback (most recent call last):", category: "test",
+            weight: 70),
         KnownPattern(
             name: "pytest-failed", anchor: "FAILED ", position: .lineStart, regex: #"^FAILED \S+"#,
             category: "test", weight: 86),
         KnownPattern(
             name: "pytest-error", anchor: "ERROR ", position: .lineStart, regex: #"^ERROR \S+::"#,
             category: "test", weight: 84),
-        KnownPattern(name: "pytest-assert", anchor: "E   ", position: .lineStart, category: "test", weight: 80),
+        KnownPattern(
+            name: "pytest-assert", anchor: "E   ", position: .lineStart, category: "test", weight: 80),
 
         // MARK: Compilers.
         KnownPattern(
-            name: "compiler-error", anchor: ": error:", regex: #"[^\s:]+:\d+(:\d+)?: error:"#, category: "build",
+            name: "compiler-error", anchor: ": error:", regex: #"[^\s:]+:\d+(:\d+)?: error:"#,
+            category: "build",
             weight: 88),
         KnownPattern(
             name: "compiler-error", anchor: ": fatal error:", regex: #"[^\s:]+:\d+(:\d+)?: fatal error:"#,
             category: "build", weight: 88),
-        KnownPattern(name: "rust-error", anchor: "error[E", position: .lineStart, category: "build", weight: 86),
         KnownPattern(
-            name: "javac-error", anchor: "[ERROR] ", position: .lineStart, regex: #"^\[ERROR\] \S+\.\w+:\[\d+,\d+\]"#,
+            name: "rust-error", anchor: "error[E", position: .lineStart, category: "build", weight: 86),
+        KnownPattern(
+            name: "javac-error", anchor: "[ERROR] ", position: .lineStart,
+            regex: #"^\[ERROR\] \S+\.\w+:\[\d+,\d+\]"#,
             category: "build", weight: 87),
         KnownPattern(name: "linker-error", anchor: "undefined reference to", category: "build", weight: 84),
         KnownPattern(
             name: "compile-error", anchor: "COMPILATION ERROR", category: "build", weight: 70),
 
         // MARK: Go.
-        KnownPattern(name: "go-test-fail", anchor: "--- FAIL", position: .afterIndent, category: "test", weight: 89),
-        KnownPattern(name: "go-panic", anchor: "panic: ", position: .lineStart, category: "crash", weight: 90),
+        KnownPattern(
+            name: "go-test-fail", anchor: "--- FAIL", position: .afterIndent, category: "test", weight: 89),
+        KnownPattern(
+            name: "go-panic", anchor: "panic: ", position: .lineStart, category: "crash", weight: 90),
         KnownPattern(
             name: "go-package-fail", anchor: "FAIL", position: .lineStart, regex: #"^FAIL\s+\S+"#,
             category: "test", weight: 60),
@@ -147,14 +170,19 @@ extension PatternLibrary {
         KnownPattern(name: "maven-build-failure", anchor: "BUILD FAILURE", category: "build", weight: 50),
         KnownPattern(
             name: "maven-error", anchor: "[ERROR]", position: .lineStart,
-            excluding: ["re-run maven", "-> [help", "[help ", "to see the full stack trace", "for more information about"],
+            excluding: [
+                "re-run maven", "-> [help", "[help ", "to see the full stack trace",
+                "for more information about",
+            ],
             category: "build", weight: 45),
         KnownPattern(
             name: "gradle-build-failed", anchor: "FAILURE: Build failed with an exception", category: "build",
             weight: 60),
-        KnownPattern(name: "gradle-what-went-wrong", anchor: "* What went wrong:", category: "build", weight: 55),
         KnownPattern(
-            name: "gradle-task-failed", anchor: "> Task ", position: .lineStart, regex: #"^> Task \S+ FAILED"#,
+            name: "gradle-what-went-wrong", anchor: "* What went wrong:", category: "build", weight: 55),
+        KnownPattern(
+            name: "gradle-task-failed", anchor: "> Task ", position: .lineStart,
+            regex: #"^> Task \S+ FAILED"#,
             category: "build", weight: 62),
         KnownPattern(
             name: "java-exception", anchor: "Exception",
@@ -162,10 +190,12 @@ extension PatternLibrary {
             category: "test", weight: 78),
         KnownPattern(
             name: "java-error", anchor: "Error",
-            regex: #"^\s*(Caused by: )?([a-z_$][\w$]*\.)+[A-Z][\w$]*Error(: .*)?$"#, category: "test", weight: 78),
+            regex: #"^\s*(Caused by: )?([a-z_$][\w$]*\.)+[A-Z][\w$]*Error(: .*)?$"#, category: "test",
+            weight: 78),
 
         // MARK: JavaScript.
-        KnownPattern(name: "npm-error", anchor: "npm ERR!", position: .lineStart, category: "build", weight: 60),
+        KnownPattern(
+            name: "npm-error", anchor: "npm ERR!", position: .lineStart, category: "build", weight: 60),
         KnownPattern(
             name: "npm-error", anchor: "npm error ", position: .lineStart, category: "build", weight: 60),
 

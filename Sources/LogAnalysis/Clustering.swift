@@ -109,7 +109,9 @@ public struct FailureSignature: Sendable, Hashable, Codable {
     static func basenames(_ line: String) -> String {
         guard line.contains("/") else { return line }
         return line.split(separator: " ", omittingEmptySubsequences: false).map { word -> Substring in
-            guard let slash = word.lastIndex(of: "/"), word.index(after: slash) < word.endIndex else { return word }
+            guard let slash = word.lastIndex(of: "/"), word.index(after: slash) < word.endIndex else {
+                return word
+            }
             // Keep a leading quote or bracket.
             let lead = word.prefix { "'\"([{".contains($0) }
             return lead + word[word.index(after: slash)...]
@@ -132,7 +134,9 @@ public struct FailureSignature: Sendable, Hashable, Codable {
     public func similarity(to other: FailureSignature) -> Double {
         guard !tokens.isEmpty || !other.tokens.isEmpty else { return 1 }
         var equal = 0
-        for k in 0..<min(minHash.count, other.minHash.count) where minHash[k] == other.minHash[k] { equal += 1 }
+        for k in 0..<min(minHash.count, other.minHash.count) where minHash[k] == other.minHash[k] {
+            equal += 1
+        }
         return Double(equal) / Double(Self.hashCount)
     }
 

@@ -30,7 +30,24 @@ public struct ExcerptExtractor: Sendable {
         self.patterns = patterns
         self.grammars = grammars
         self.maxLines = maxLines
+        self.scanner = Self.combinedScanner(patterns, grammars)
     }
+
+    /// The patterns' anchors and keywords (as `PatternLibrary.scanner` numbers them), then the
+    /// grammars' anchors: one scan of a line finds all three.
+    let scanner: NeedleSet
+
+    static func combinedScanner(_ patterns: PatternLibrary, _ grammars: GrammarSet) -> NeedleSet {
+        if patterns.patterns.count == PatternLibrary.builtIn.patterns.count
+            && grammars.rules.count == GrammarSet.builtIn.rules.count
+            && patterns.anchorBytes == PatternLibrary.builtIn.anchorBytes
+        {
+            return builtInScanner
+        }
+        return NeedleSet(patterns.anchorBytes + Keywords.words + grammars.anchors)
+    }
+    static let builtInScanner = NeedleSet(
+        PatternLibrary.builtIn.anchorBytes + Keywords.words + GrammarSet.builtIn.anchors)
 
     /// Sections whose failure is the runner's or the machine's, not the job script's.
     public static let infrastructureSections: Set<String> = [
@@ -74,6 +91,7 @@ public struct ExcerptExtractor: Sendable {
         var boilerplate: [Int] = []
         var hits: [(needle: Int, at: Int)] = []
         var ruleHits: [(needle: Int, at: Int)] = []
+        var all: [(needle: Int, at: Int)] = []
         hits.reserveCapacity(32)
         for index in lines.indices {
             var text = lines[index].text
@@ -82,12 +100,24 @@ public struct ExcerptExtractor: Sendable {
                 guard !shape.blank, whole.count - shape.textStart > 1 else { return (shape, nil) }
                 let b = UnsafeBufferPointer(rebasing: whole[shape.contentStart...])
                 let t = UnsafeBufferPointer(rebasing: whole[shape.textStart...])
+                all.removeAll(keepingCapacity: true)
+                scanner.scan(b, into: &all)
                 hits.removeAll(keepingCapacity: true)
-                patterns.scanner.scan(b, into: &hits)
+                ruleHits.removeAll(keepingCapacity: true)
+                let base = patterns.keywordBase + Keywords.words.count
+                let indent = shape.textStart - shape.contentStart
+                for h in all {
+                    if h.needle < base {
+                        hits.append(h)
+                    } else if h.at >= indent {
+                        ruleHits.append((h.needle - base, h.at - indent))
+                    }
+                }
                 var best: Candidate? = nil
                 if !hits.isEmpty {
-                    let matched = patterns.matches(
-                        bytes: b, text: String(decoding: b, as: UTF8.self), hits: hits)
+                    let content =
+                        shape.contentStart == 0 ? lines[index].text : String(decoding: b, as: UTF8.self)
+                    let matched = patterns.matches(bytes: b, text: content, hits: hits)
                     if let p = matched.max(by: { patterns.patterns[$0].weight < patterns.patterns[$1].weight }
                     ) {
                         let pattern = patterns.patterns[p]
@@ -103,7 +133,7 @@ public struct ExcerptExtractor: Sendable {
                 if shape.noise != .none {
                     return (shape, best)
                 }
-                if let r = grammars.match(t, hits: &ruleHits) {
+                if let r = grammars.best(t, hits: ruleHits) {
                     let rule = grammars.rules[r].rule
                     if var p = best {
                         // The pattern names the line; the grammar says what role it plays in its block.

@@ -15,11 +15,14 @@ enum Keywords {
 
     /// Runner and CI boilerplate (prefixes, after leading spaces): a failure's echo, not its cause.
     static let boilerplate: [[UInt8]] = [
-        "ERROR: Job failed: exit code", "ERROR: Job failed: exit status", "ERROR: Job failed: command terminated",
+        "ERROR: Job failed: exit code", "ERROR: Job failed: exit status",
+        "ERROR: Job failed: command terminated",
         "WARNING: Job failed", "Job failed", "Cleaning up project directory and file based variables",
         "Cleaning up file based variables", "Uploading artifacts", "Saving cache", "Not uploading cache",
-        "ERROR: No files to upload", "##[error]Process completed with exit code", "Process completed with exit code",
-        "Finished: FAILURE", "Build step '", "Build was aborted", "The command \"", "Done. Your build exited with",
+        "ERROR: No files to upload", "##[error]Process completed with exit code",
+        "Process completed with exit code",
+        "Finished: FAILURE", "Build step '", "Build was aborted", "The command \"",
+        "Done. Your build exited with",
         "Running after_script", "Running after script",
     ].map { Array($0.utf8) }
 
@@ -58,8 +61,12 @@ enum Keywords {
 
     /// Same, given every occurrence of the keywords in the line: `hits` whose `needle - base` is an
     /// index into `words` (others are ignored).
-    static func hasErrorKeyword(_ b: UnsafeBufferPointer<UInt8>, hits: [(needle: Int, at: Int)], base: Int) -> Bool {
-        guard hits.contains(where: { $0.needle >= base && $0.needle - base < words.count }) else { return false }
+    static func hasErrorKeyword(_ b: UnsafeBufferPointer<UInt8>, hits: [(needle: Int, at: Int)], base: Int)
+        -> Bool
+    {
+        guard hits.contains(where: { $0.needle >= base && $0.needle - base < words.count }) else {
+            return false
+        }
         let n = b.count
         var start = 0
         while start < n && (b[start] == 0x20 || b[start] == 0x09) { start += 1 }
@@ -100,7 +107,8 @@ enum Keywords {
         if at >= 2 && b[at - 1] == 0x20 && b[at - 2] == 0x30 && (at < 3 || !Masker.isDigit(b[at - 3])) {
             return true
         }
-        if at >= 3 && b[at - 1] == 0x20 && ByteSearch.lower(b[at - 2]) == 0x6F && ByteSearch.lower(b[at - 3]) == 0x6E
+        if at >= 3 && b[at - 1] == 0x20 && ByteSearch.lower(b[at - 2]) == 0x6F
+            && ByteSearch.lower(b[at - 3]) == 0x6E
             && (at < 4 || !Masker.isAlpha(b[at - 4]))
         {
             return true
@@ -109,7 +117,9 @@ enum Keywords {
         while j < n && (Masker.isAlpha(b[j]) || b[j] == 0x28 || b[j] == 0x29) { j += 1 }
         if j < n && (b[j] == 0x3A || b[j] == 0x3D) { j += 1 }
         while j < n && b[j] == 0x20 { j += 1 }
-        if j < n && b[j] == 0x30 && (j + 1 >= n || !Masker.isDigit(b[j + 1])) && j > at + length { return true }
+        if j < n && b[j] == 0x30 && (j + 1 >= n || !Masker.isDigit(b[j + 1])) && j > at + length {
+            return true
+        }
         return false
     }
 

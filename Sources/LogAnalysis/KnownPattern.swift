@@ -94,6 +94,9 @@ public struct PatternLibrary: Sendable {
         self.exclusions = kept.map { $0.excluding.map { Array($0.lowercased().utf8) } }
     }
 
+    /// Bytes on each side of an anchor that an unanchored regex sees on a long line.
+    static let regexWindow = 256
+
     public func adding(_ extra: [KnownPattern]) -> PatternLibrary {
         PatternLibrary(patterns: patterns + extra)
     }
@@ -139,7 +142,20 @@ public struct PatternLibrary: Sendable {
             if exclusions[index].contains(where: { ByteSearch.contains(bytes, $0, caseInsensitive: true) }) {
                 continue
             }
-            if let regex = regexes[index], !regex.matches(text) { continue }
+            if let regex = regexes[index] {
+                // On a long line an unanchored regex only sees the bytes around its anchor: a
+                // backtracking search over a 100 KB line costs seconds, and a match lies next to
+                // the anchor it was found by.
+                if !regex.anchoredAtStart && bytes.count > 2 * Self.regexWindow {
+                    let from = max(0, at - Self.regexWindow)
+                    let to = min(bytes.count, at + anchorBytes[index].count + Self.regexWindow)
+                    let window = String(
+                        decoding: UnsafeBufferPointer(rebasing: bytes[from..<to]), as: UTF8.self)
+                    if !regex.matches(window) { continue }
+                } else if !regex.matches(text) {
+                    continue
+                }
+            }
             result.append(index)
         }
         return result.sorted()
@@ -152,7 +168,8 @@ enum ByteSearch {
     }
 
     /// True when `needle` occurs in `hay` (needle already lowercased when case-insensitive).
-    static func contains(_ hay: UnsafeBufferPointer<UInt8>, _ needle: [UInt8], caseInsensitive: Bool) -> Bool {
+    static func contains(_ hay: UnsafeBufferPointer<UInt8>, _ needle: [UInt8], caseInsensitive: Bool) -> Bool
+    {
         firstIndex(hay, needle, from: 0, caseInsensitive: caseInsensitive) != nil
     }
 
@@ -215,7 +232,8 @@ final class CompiledRegex: @unchecked Sendable {
 
     static let leadingShapes: [String: String] = [
         // `^\s*(Caused by: )?([a-z_$]…`: `C` or a lowercase package letter, `_`, `$`.
-        #"^\s*(Caused by: )?([a-z_$][\w$]*\.)+[A-Z][\w$]*(Exception|Error)(: .*)?$"#: "Cabcdefghijklmnopqrstuvwxyz_$",
+        #"^\s*(Caused by: )?([a-z_$][\w$]*\.)+[A-Z][\w$]*(Exception|Error)(: .*)?$"#:
+            "Cabcdefghijklmnopqrstuvwxyz_$",
         #"^\s*(Caused by: )?([a-z_$][\w$]*\.)+[A-Z][\w$]*Error(: .*)?$"#: "Cabcdefghijklmnopqrstuvwxyz_$",
     ]
 
@@ -229,9 +247,43 @@ final class CompiledRegex: @unchecked Sendable {
                 return i == b.count || b[i] >= 0x80 || b[i] < 0x20 || allowed[Int(b[i])]
             }
             if !possible { return false }
+            if !Self.jvmToken(text) { return false }
         }
         if anchoredAtStart { return (try? regex.prefixMatch(in: text)) != nil }
         return (try? regex.firstMatch(in: text)) != nil
+    }
+
+    /// A necessary condition of the JVM exception shapes, checked on bytes: after spaces and an
+    /// optional `Caused by: `, one token of `[A-Za-z0-9_$.]` holding a `.` and ending in `Error` or
+    /// `Exception`, then the end or `:`. Lines that fail it cannot match, so the regex is not run.
+    static func jvmToken(_ text: String) -> Bool {
+        var copy = text
+        return copy.withUTF8 { b -> Bool in
+            var i = 0
+            while i < b.count && (b[i] == 0x20 || b[i] &- 0x09 < 5) { i += 1 }
+            let caused = Array("Caused by: ".utf8)
+            if b.count - i >= caused.count && (0..<caused.count).allSatisfy({ b[i + $0] == caused[$0] }) {
+                i += caused.count
+            }
+            let start = i
+            var dot = false
+            while i < b.count {
+                let c = b[i]
+                let word = c &- 0x61 < 26 || c &- 0x41 < 26 || c &- 0x30 < 10 || c == 0x5F || c == 0x24
+                if c == 0x2E { dot = true } else if !word { break }
+                i += 1
+            }
+            guard dot, i > start, i == b.count || b[i] == 0x3A || b[i] >= 0x80 else {
+                return i < b.count && b[i] >= 0x80
+            }
+            let token = UnsafeBufferPointer(rebasing: b[start..<i])
+            func ends(_ s: String) -> Bool {
+                let u = Array(s.utf8)
+                return token.count >= u.count
+                    && (0..<u.count).allSatisfy { token[token.count - u.count + $0] == u[$0] }
+            }
+            return ends("Error") || ends("Exception")
+        }
     }
 
     /// Conservative: true only for `^…` whose top level has no alternation and which uses no `(?`

@@ -173,7 +173,9 @@ public enum Masker {
 
     /// N(.N){minimumParts-1,}, then with `allowSuffix` an optional `-`/`+`/`~` suffix of word chars
     /// and dots. Must end at a non-word byte.
-    static func dotted(_ b: UnsafeBufferPointer<UInt8>, _ i: Int, _ n: Int, minimumParts: Int, allowSuffix: Bool)
+    static func dotted(
+        _ b: UnsafeBufferPointer<UInt8>, _ i: Int, _ n: Int, minimumParts: Int, allowSuffix: Bool
+    )
         -> Int?
     {
         var j = i
@@ -222,7 +224,9 @@ public enum Masker {
     static func dateTime(_ b: UnsafeBufferPointer<UInt8>, _ i: Int, _ n: Int) -> (Int, Bool)? {
         guard i + 10 <= n else { return nil }
         let d = { (k: Int) in isDigit(b[i + k]) }
-        guard d(0), d(1), d(2), d(3), b[i + 4] == 0x2D, d(5), d(6), b[i + 7] == 0x2D, d(8), d(9) else { return nil }
+        guard d(0), d(1), d(2), d(3), b[i + 4] == 0x2D, d(5), d(6), b[i + 7] == 0x2D, d(8), d(9) else {
+            return nil
+        }
         var j = i + 10
         if j + 1 < n && (b[j] == 0x54 || b[j] == 0x20), let end = time(b, j + 1, n) {
             j = end
@@ -263,7 +267,9 @@ public enum Masker {
         // Compound: 1h0m0s, 1m30.5s.
         if k < n && (b[k] == 0x68 || b[k] == 0x6D) && k + 1 < n && isDigit(b[k + 1]) {
             var p = k
-            while p < n && (isDigit(b[p]) || b[p] == 0x2E || b[p] == 0x68 || b[p] == 0x6D || b[p] == 0x73) { p += 1 }
+            while p < n && (isDigit(b[p]) || b[p] == 0x2E || b[p] == 0x68 || b[p] == 0x6D || b[p] == 0x73) {
+                p += 1
+            }
             if (p >= n || !isWord(b[p])) && (b[p - 1] == 0x73 || b[p - 1] == 0x6D) { return p }
         }
         let spaced = k < n && b[k] == 0x20

@@ -88,7 +88,9 @@ struct NeedleSet: Sendable {
         return !hits.isEmpty
     }
 
-    private func verify(_ b: UnsafeBufferPointer<UInt8>, at i: Int, slot h: Int, into hits: inout [(needle: Int, at: Int)]) {
+    private func verify(
+        _ b: UnsafeBufferPointer<UInt8>, at i: Int, slot h: Int, into hits: inout [(needle: Int, at: Int)]
+    ) {
         let n = b.count
         for k in Int(slotStart[h])..<Int(slotStart[h + 1]) {
             let index = Int(slotIDs[k])

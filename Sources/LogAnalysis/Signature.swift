@@ -83,6 +83,16 @@ public enum SignatureBuilder {
             guard !cleaned.isEmpty, seen.insert(cleaned).inserted else { continue }
             lines.append(cleaned)
         }
+        // A crash is where it happened: the first frames under it name the crashing code.
+        if excerpt.category == "crash", let key = excerpt.keyLine,
+            let at = excerpt.lines.firstIndex(where: { $0.line == key.line })
+        {
+            for line in excerpt.lines[(at + 1)...].prefix(6)
+            where [.stackTrace, .context].contains(line.reason) && lines.count < 4 {
+                let cleaned = Masker.mask(placeless(line.line.text, identity: nil)).trimmingSpaces()
+                if !cleaned.isEmpty, seen.insert(cleaned).inserted { lines.append(cleaned) }
+            }
+        }
         if lines.isEmpty, let key = excerpt.keyLine {
             lines = [Masker.mask(key.line.text).trimmingSpaces()]
         }

@@ -85,7 +85,8 @@ public enum TraceCleaner {
             if isJoined {
                 joined.withUnsafeBufferPointer { state.emit($0, rawLine: pendingLine) }
             } else {
-                state.emit(UnsafeBufferPointer(rebasing: buffer[pendingStart..<pendingEnd]), rawLine: pendingLine)
+                state.emit(
+                    UnsafeBufferPointer(rebasing: buffer[pendingStart..<pendingEnd]), rawLine: pendingLine)
             }
         }
         while start < n {
@@ -101,7 +102,8 @@ public enum TraceCleaner {
             if continuation && havePending {
                 if !isJoined {
                     joined.removeAll(keepingCapacity: true)
-                    joined.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[pendingStart..<pendingEnd]))
+                    joined.append(
+                        contentsOf: UnsafeBufferPointer(rebasing: buffer[pendingStart..<pendingEnd]))
                     isJoined = true
                 }
                 joined.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[contentStart..<end]))
@@ -128,7 +130,8 @@ public enum TraceCleaner {
         if let base = buffer.baseAddress {
             let raw = UnsafeRawPointer(base)
             while i + 8 <= n {
-                let v = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self).littleEndian ^ 0x0A0A_0A0A_0A0A_0A0A
+                let v =
+                    raw.loadUnaligned(fromByteOffset: i, as: UInt64.self).littleEndian ^ 0x0A0A_0A0A_0A0A_0A0A
                 let zero = (v &- 0x0101_0101_0101_0101) & ~v & 0x8080_8080_8080_8080
                 if zero != 0 { return i + zero.trailingZeroBitCount / 8 }
                 i += 8
@@ -229,7 +232,8 @@ private struct CleaningState {
         if Self.isPlain(line) {
             lines.append(
                 CleanLine(
-                    number: lines.count + 1, text: String(decoding: line, as: UTF8.self), section: sections.last,
+                    number: lines.count + 1, text: String(decoding: line, as: UTF8.self),
+                    section: sections.last,
                     rawLine: rawLine))
             return
         }
@@ -331,7 +335,8 @@ private struct CleaningState {
 
 extension TraceCleaner {
     /// True when `section_` starts at `i`.
-    @inline(__always) static func isSectionPrefix(_ b: UnsafeBufferPointer<UInt8>, _ i: Int, _ n: Int) -> Bool {
+    @inline(__always) static func isSectionPrefix(_ b: UnsafeBufferPointer<UInt8>, _ i: Int, _ n: Int) -> Bool
+    {
         guard i + 8 <= n, let base = b.baseAddress else { return false }
         // "section_" as a little-endian UInt64.
         return UnsafeRawPointer(base).loadUnaligned(fromByteOffset: i, as: UInt64.self).littleEndian

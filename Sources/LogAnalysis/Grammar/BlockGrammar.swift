@@ -107,6 +107,11 @@ public struct GrammarSet: Sendable {
     func match(_ text: UnsafeBufferPointer<UInt8>, hits: inout [(needle: Int, at: Int)]) -> Int? {
         hits.removeAll(keepingCapacity: true)
         scanner.scan(text, into: &hits)
+        return best(text, hits: hits)
+    }
+
+    /// The best rule among `hits` (rule indices and offsets into `text`).
+    func best(_ text: UnsafeBufferPointer<UInt8>, hits: [(needle: Int, at: Int)]) -> Int? {
         guard !hits.isEmpty else { return nil }
         var best: Int? = nil
         for hit in hits {

@@ -5,6 +5,9 @@ extension ToolGrammar {
         rules: [
             BlockRule("test-failed", anchor: "Test Failed at ", position: .anywhere, weight: 90),
             BlockRule("error-during-test", anchor: "Error During Test at ", position: .anywhere, weight: 90),
+            BlockRule(
+                "signal", anchor: "] signal (", position: .anywhere, role: .message, weight: 92,
+                body: .untilBlank, maxBody: 6),
             BlockRule("test-threw", anchor: "Test threw exception", weight: 60),
             BlockRule(
                 "expression", anchor: "Expression: ", role: .message, weight: 70, body: .indented, maxBody: 2),

@@ -12,6 +12,7 @@
 /// | bracketed clock (fastlane) and `▸ ` | `[15:47:28]: ▸ ` |
 /// | Buildkite's timestamp marker | `bk;t=1778142104590` |
 /// | pytest-xdist worker | `[gw3] ` |
+/// | BuildKit step (docker build) | `#12 0.345 ` |
 struct LineShape {
     /// Offset of the content (after decorations, before indentation).
     var contentStart: Int
@@ -114,6 +115,21 @@ struct LineShape {
                     b[second + 5] == 0x2D, b[second + 11] == 0x54
                 {
                     i = second + 1
+                }
+            } else if i == 0, b[i] == 0x23, n > 3, digit(b[i + 1]) {
+                // BuildKit's step prefix: `#12 ` and, inside a step, `#12 0.345 `.
+                var j = i + 1
+                while j < n && digit(b[j]) { j += 1 }
+                if j < n && b[j] == 0x20 {
+                    j += 1
+                    var k = j
+                    while k < n && digit(b[k]) { k += 1 }
+                    if k > j && k < n && b[k] == 0x2E {
+                        k += 1
+                        while k < n && digit(b[k]) { k += 1 }
+                        if k < n && b[k] == 0x20 { j = k + 1 }
+                    }
+                    i = j
                 }
             } else if has(b, i, "bk;t=") {
                 var j = i + 5
