@@ -3,12 +3,13 @@ import LogAnalysis
 import Testing
 import TriageCore
 
-/// Failures of a few kinds over nights: `kind` picks the key line, `variant` a volatile detail.
+/// Failures of a few kinds over nights: `kind` picks the failing expression, `variant` the values
+/// it evaluated to (volatile), `project` the paths.
 func failure(_ job: Int, night: String, project: String, kind: Int, variant: Int) -> FailureAnalysis {
     let trace = """
         Running tests...
         kind\(kind): Test Failed at /builds/\(project)/test/kind\(kind).jl:\(10 + kind)
-          Expression: result_\(kind)(x\(variant)) == expected
+          Expression: result_\(kind)(x) == expected
            Evaluated: \(variant) == \(variant + 1)
         ERROR: Job failed: exit code 1
         """
@@ -42,11 +43,13 @@ func clustered(_ analyses: [FailureAnalysis], existing: [ClusterState] = []) -> 
 }
 
 @Suite struct AnalysisTests {
-    @Test func oneClusterPerKindAndProject() {
+    /// The signature names the cause, not the place: one kind failing in two projects (other
+    /// paths, other values) is one cluster, and the five kinds are five.
+    @Test func oneClusterPerKindAcrossProjects() {
         let (ids, clusters) = clustered(sampleFailures())
-        #expect(clusters.count == 10)
-        let groups = Dictionary(grouping: sampleFailures(), by: { "\($0.projectPath) \($0.keyLine ?? "")".prefix(20) })
-        #expect(groups.count == 10)
+        #expect(clusters.count == 5)
+        let groups = Dictionary(grouping: sampleFailures(), by: { $0.keyLine ?? "" })
+        #expect(groups.count == 5)
         for members in groups.values { #expect(Set(members.map { ids[$0.jobID] }).count == 1) }
     }
 
@@ -108,11 +111,13 @@ func clustered(_ analyses: [FailureAnalysis], existing: [ClusterState] = []) -> 
         #expect(a.keyLine == "error: something broke at foo.c:12")
     }
 
-    @Test func scopeKeepsProjectLocalFailuresApart() {
+    @Test func sameFailureInTwoProjectsIsOneClusterAndTwoCausesInOneAreTwo() {
         let a = failure(1, night: "2026-11-01", project: "julia/A.jl", kind: 1, variant: 1)
-        let b = failure(2, night: "2026-11-01", project: "julia/B.jl", kind: 1, variant: 1)
-        let (ids, _) = clustered([a, b])
-        #expect(ids[1] != ids[2])
+        let b = failure(2, night: "2026-11-01", project: "julia/B.jl", kind: 1, variant: 2)
+        let c = failure(3, night: "2026-11-01", project: "julia/A.jl", kind: 2, variant: 1)
+        let (ids, _) = clustered([a, b, c])
+        #expect(ids[1] == ids[2])
+        #expect(ids[1] != ids[3])
     }
 }
 
