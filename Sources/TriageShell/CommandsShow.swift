@@ -177,7 +177,7 @@ let traceCommand: CommandSpec = CommandSpec(
     name: "trace", group: "Browse",
     summary: "A job's log, cleaned (no escape codes, progress redraws resolved, sections as markers).",
     details: """
-        On a terminal the log goes through $PAGER (default less -R). The excerpt's lines (see \
+        On a terminal the log goes through $PAGER (default less -R -K: Ctrl-C quits it too), which gets the terminal while it runs. The excerpt's lines (see \
         'show job') are marked ▶ in a column before the text (coloured on a terminal); a job not \
         analysed yet has no marker column. --raw writes the bytes exactly as GitLab returned them. \
         --grep keeps the matching lines, each with its line number. JSON: \

@@ -17,7 +17,7 @@ extension OutputSink {
     public func writeRaw(_ data: Data) { write(String(decoding: data, as: UTF8.self)) }
 }
 
-/// Shows long output a screen at a time (`$PAGER`, default `less -R`). The executable injects
+/// Shows long output a screen at a time (`$PAGER`, default `less -R -K`). The executable injects
 /// one only when stdout is a terminal; tests never get a real one. Returns false when the pager
 /// could not run (the output then goes to the sink).
 public typealias Pager = @Sendable (_ data: Data) -> Bool
