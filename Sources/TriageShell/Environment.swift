@@ -127,6 +127,9 @@ public final class Context: @unchecked Sendable {
     public var color: Bool
     /// `set pager never` turns the pager off for the session.
     public var pagerEnabled = true
+    /// Set by a command whose nights reach past the cache (issue 14): the answer is then
+    /// written as "no data", and the line's outcome is `.noData`. Cleared before each command.
+    var noData: NoData?
     private let lock = NSLock()
     private var cachedStore: (any CacheStore)?
     private var cachedConfig: WorkspaceConfig?
@@ -195,6 +198,20 @@ public final class Context: @unchecked Sendable {
     /// Renders a command's output in the session's format, or in `format` when given.
     func write(_ output: CommandOutput, format: OutputFormat? = nil) {
         let format = format ?? self.format
+        if let noData {
+            // Not an empty answer: a script reading the JSON gets an object that says which
+            // nights are missing and why, with what the cache did have under `records`.
+            if format == .json {
+                sink.write(noData.json(records: output.json).rendered() + "\n")
+                return
+            }
+            if !noData.allMissing {
+                let text = Renderer(format: format, color: color).render(output)
+                sink.write(text)
+            }
+            sink.write(noData.message + "\n")
+            return
+        }
         if format != .json, let raw = output.raw {
             if output.paged, pagerEnabled, let pager = environment.pager, pager(raw) { return }
             sink.writeRaw(raw)

@@ -159,6 +159,7 @@ if !lines.isEmpty || !invocation.words.isEmpty {
         }
         switch await session.run(words: invocation.words) {
         case .ok, .quit: return ExitStatus.success
+        case .noData: return ExitStatus.noData
         case .failed: return ExitStatus.stopped
         case .canceled: return ExitStatus.interrupted
         }
