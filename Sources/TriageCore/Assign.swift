@@ -251,6 +251,13 @@ public protocol AssignmentBook: Sendable {
     func update<T>(_ change: (inout Assignments) throws -> T) throws -> T
 }
 
+/// A book that exists but cannot be used as assignments (it does not parse, or has another
+/// version). Reads go on without assignments, with `warning` shown once; writes refuse.
+public protocol UnusableAssignments: Error, CustomStringConvertible {
+    /// One line for a read that goes on without the book: where (file:line:column) and what.
+    var warning: String { get }
+}
+
 /// The cached issues, for references and suggestions.
 public protocol IssueCache: Sendable {
     /// Every cached issue, by project then iid.

@@ -23,6 +23,19 @@ extension Context {
         environment.makeAssignmentBook(environment.workspace, dotTriage)
     }
 
+    /// The assignments for a command that only reads them. A book that cannot be used (a merge
+    /// conflict, a newer version) does not stop the command: it goes on without assignments,
+    /// and the session warns once with the file's line and column. Writes use `update`, which
+    /// refuses such a book.
+    func readAssignments() throws -> Assignments {
+        do {
+            return try assignmentBook().read()
+        } catch let error as any UnusableAssignments {
+            if claimAssignmentsWarning() { sink.writeError("warning: \(error.warning)\n") }
+            return Assignments()
+        }
+    }
+
     func issueCache() throws -> any IssueCache {
         guard let cache = try store() as? any IssueCache else { throw ShellError("this cache cannot hold issues") }
         return cache
@@ -45,7 +58,7 @@ extension Context {
 
     /// The issue covering a failure: its own assignment, else its cluster's (`inherited`).
     func assignmentFor(job: Int, cluster: String?) throws -> (issue: IssueRef, inherited: Bool)? {
-        try assignmentBook().read().assignmentFor(job: job, cluster: cluster)
+        try readAssignments().assignmentFor(job: job, cluster: cluster)
     }
 }
 
@@ -154,7 +167,7 @@ func runIssues(_ command: ParsedCommand, _ context: Context) throws -> CommandOu
 /// Failures per issue key: assigned directly, or members of an assigned cluster without an own
 /// assignment.
 func assignedCounts(_ context: Context) throws -> [String: Int] {
-    let book = try context.assignmentBook().read()
+    let book = try context.readAssignments()
     var counts: [String: Int] = [:]
     for a in book.assignments { counts[a.issue.key, default: 0] += 1 }
     if !book.clusters.isEmpty {
@@ -451,7 +464,7 @@ let assignmentsCommand: CommandSpec = CommandSpec(
     options: [OptionSpec("issue", value: "REF", summary: "only those of this issue (45 matches any project's #45)")],
     examples: ["assignments", "assignments 7d", "assignments --issue julia/Foo.jl#45"],
     run: { command, context in
-        let book = try context.assignmentBook().read()
+        let book = try context.readAssignments()
         let nights = try command.operand(0).map { Set(try context.nights($0)) }
         let reference = try command.option("issue").map { try IssueReference.parse($0, gitlab: try? context.gitlabURL()) }
         func matches(_ ref: IssueRef) -> Bool {
@@ -535,7 +548,7 @@ func suggestions(forJob jobID: Int, context: Context) throws -> [Suggestion] {
         throw ShellError("job \(jobID) is not in the cache", hint: "run 'fetch'; 'failures' lists the failed jobs")
     }
     let projects = Dictionary(try cache.projects().map { ($0.id, $0.path) }, uniquingKeysWith: { a, _ in a })
-    let book = try context.assignmentBook().read()
+    let book = try context.readAssignments()
     let analysis = try store.analysis(jobID: jobID)
     var lines = analysis?.excerpt.map(\.text) ?? []
     if analysis == nil, let line = try keyLine(of: jobID, in: cache) { lines = [line] }
@@ -579,7 +592,7 @@ func fetchIssues(_ context: Context, source: any GitLabSource) async throws -> (
 
 /// For failed jobs of these nights: the issue covering each (own or inherited from its cluster).
 func assignmentsFor(jobs: [Int], nights: [String], context: Context) throws -> [Int: (issue: IssueRef, inherited: Bool)] {
-    let book = try context.assignmentBook().read()
+    let book = try context.readAssignments()
     guard !book.assignments.isEmpty || !book.clusters.isEmpty else { return [:] }
     var clusterOf: [Int: String] = [:]
     if !book.clusters.isEmpty {

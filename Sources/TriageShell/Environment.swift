@@ -141,6 +141,15 @@ public final class Context: @unchecked Sendable {
     /// Set by a command whose nights reach past the cache (issue 14): the answer is then
     /// written as "no data", and the line's outcome is `.noData`. Cleared before each command.
     var noData: NoData?
+    private var assignmentsWarned = false
+
+    /// True the first time only: a broken `assignments.json` is warned about once a session.
+    func claimAssignmentsWarning() -> Bool {
+        lock.withLock {
+            defer { assignmentsWarned = true }
+            return !assignmentsWarned
+        }
+    }
     private let lock = NSLock()
     private var cachedStore: (any CacheStore)?
     private var cachedConfig: WorkspaceConfig?
