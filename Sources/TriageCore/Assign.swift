@@ -192,8 +192,64 @@ public struct Assignments: Hashable, Sendable, Codable {
         return copy
     }
 
-    public func assignment(job: Int) -> JobAssignment? { assignments.first { $0.job == job } }
-    public func assignment(cluster: String) -> ClusterAssignment? { clusters.first { $0.cluster == cluster } }
+    /// The job's assignment; of several (a merge kept both sides), the newest (`AssignmentRule`).
+    public func assignment(job: Int) -> JobAssignment? {
+        AssignmentRule.newest(assignments.filter { $0.job == job }, at: \.at)
+    }
+
+    /// The cluster's assignment; of several, the newest (`AssignmentRule`).
+    public func assignment(cluster: String) -> ClusterAssignment? {
+        AssignmentRule.newest(clusters.filter { $0.cluster == cluster }, at: \.at)
+    }
+
+    /// Several entries for one job or one cluster: the one kept and the ones dropped.
+    public struct Duplicate: Hashable, Sendable {
+        /// `job 123` or `cluster c-3f9a2b1c`.
+        public var subject: String
+        public var kept: (issue: String, at: String)
+        public var dropped: [(issue: String, at: String)]
+
+        public static func == (a: Duplicate, b: Duplicate) -> Bool {
+            a.subject == b.subject && a.kept == b.kept && a.dropped.elementsEqual(b.dropped, by: ==)
+        }
+        public func hash(into hasher: inout Hasher) { hasher.combine(subject) }
+
+        /// `job 123: kept julia/Foo.jl#46 (2026-11-29T09:00:00Z), dropped julia/Foo.jl#45 (2026-11-29T08:00:00Z)`.
+        public var sentence: String {
+            "\(subject): kept \(kept.issue) (\(kept.at)), dropped "
+                + dropped.map { "\($0.issue) (\($0.at))" }.joined(separator: ", ")
+        }
+    }
+
+    /// Jobs and clusters with more than one entry, each with what `deduplicated` keeps.
+    public var duplicates: [Duplicate] {
+        var found: [Duplicate] = []
+        for (job, entries) in Dictionary(grouping: assignments, by: \.job).sorted(by: { $0.key < $1.key })
+        where entries.count > 1 {
+            let kept = AssignmentRule.ordered(entries, at: \.at)
+            found.append(
+                Duplicate(
+                    subject: "job \(job)", kept: (kept[0].issue.key, kept[0].at),
+                    dropped: kept.dropFirst().map { ($0.issue.key, $0.at) }))
+        }
+        for (cluster, entries) in Dictionary(grouping: clusters, by: \.cluster).sorted(by: { $0.key < $1.key })
+        where entries.count > 1 {
+            let kept = AssignmentRule.ordered(entries, at: \.at)
+            found.append(
+                Duplicate(
+                    subject: "cluster \(cluster)", kept: (kept[0].issue.key, kept[0].at),
+                    dropped: kept.dropFirst().map { ($0.issue.key, $0.at) }))
+        }
+        return found
+    }
+
+    /// One entry per job and per cluster, the newest, in file order otherwise.
+    public var deduplicated: Assignments {
+        var copy = self
+        copy.assignments = AssignmentRule.deduplicated(assignments, key: \.job, at: \.at)
+        copy.clusters = AssignmentRule.deduplicated(clusters, key: \.cluster, at: \.at)
+        return copy
+    }
 
     /// Replaces the job's assignment (or adds it). Returns the one it replaced.
     @discardableResult
@@ -234,6 +290,34 @@ public struct Assignments: Hashable, Sendable, Codable {
         if let own = assignment(job: job) { return (own.issue, false) }
         if let cluster, let shared = assignment(cluster: cluster) { return (shared.issue, true) }
         return nil
+    }
+}
+
+/// Which of several entries for one job or cluster counts (a git merge can keep both sides of
+/// two people's edits): the newest `at` wins. `at` is ISO 8601 UTC (`2026-11-29T08:14:03Z`),
+/// so comparing the strings compares the times; of two with the same `at`, the later in the
+/// file wins. The shell and the dashboard both read assignments through this rule.
+public enum AssignmentRule {
+    /// The winning entry, nil for none.
+    public static func newest<T>(_ entries: [T], at: (T) -> String) -> T? { ordered(entries, at: at).first }
+
+    /// The entries, the winner first, then the others from newest to oldest.
+    public static func ordered<T>(_ entries: [T], at: (T) -> String) -> [T] {
+        entries.enumerated().sorted { a, b in
+            let (x, y) = (at(a.element), at(b.element))
+            return x != y ? x > y : a.offset > b.offset
+        }.map(\.element)
+    }
+
+    /// One entry per key, the winner, at the place of the key's first entry.
+    public static func deduplicated<T, K: Hashable>(_ entries: [T], key: (T) -> K, at: (T) -> String) -> [T] {
+        let winners = Dictionary(grouping: entries, by: key).compactMapValues { newest($0, at: at) }
+        var seen: Set<K> = []
+        var out: [T] = []
+        for entry in entries where seen.insert(key(entry)).inserted {
+            if let winner = winners[key(entry)] { out.append(winner) }
+        }
+        return out
     }
 }
 
