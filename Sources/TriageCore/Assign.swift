@@ -3,6 +3,79 @@ import Foundation
 // The triage decisions of `assignments.json` (DESIGN §3, version 1): which GitLab issue covers a
 // failed job, or every present and future member of a cluster.
 
+/// Any JSON value, kept as it was read: the fields of `assignments.json` this triage does not know
+/// (another version's, a hand edit's, a tool's) go back into the file on the next write.
+public indirect enum JSONAny: Hashable, Sendable, Codable {
+    case null
+    case bool(Bool)
+    case int(Int)
+    case double(Double)
+    case string(String)
+    case array([JSONAny])
+    case object([String: JSONAny])
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.singleValueContainer()
+        if c.decodeNil() {
+            self = .null
+        } else if let b = try? c.decode(Bool.self) {
+            self = .bool(b)
+        } else if let n = try? c.decode(Int.self) {
+            self = .int(n)
+        } else if let d = try? c.decode(Double.self) {
+            self = .double(d)
+        } else if let s = try? c.decode(String.self) {
+            self = .string(s)
+        } else if let a = try? c.decode([JSONAny].self) {
+            self = .array(a)
+        } else {
+            self = .object(try c.decode([String: JSONAny].self))
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.singleValueContainer()
+        switch self {
+        case .null: try c.encodeNil()
+        case .bool(let b): try c.encode(b)
+        case .int(let n): try c.encode(n)
+        case .double(let d): try c.encode(d)
+        case .string(let s): try c.encode(s)
+        case .array(let a): try c.encode(a)
+        case .object(let o): try c.encode(o)
+        }
+    }
+}
+
+/// A key of an unknown field.
+struct UnknownKey: CodingKey {
+    var stringValue: String
+    var intValue: Int? { nil }
+    init(stringValue: String) { self.stringValue = stringValue }
+    init?(intValue: Int) { nil }
+}
+
+extension Decoder {
+    /// The fields of the current object whose keys are not in `known`.
+    func unknownFields(known: [String]) throws -> [String: JSONAny] {
+        let c = try container(keyedBy: UnknownKey.self)
+        var extra: [String: JSONAny] = [:]
+        for key in c.allKeys where !known.contains(key.stringValue) {
+            extra[key.stringValue] = try c.decode(JSONAny.self, forKey: key)
+        }
+        return extra
+    }
+}
+
+extension Encoder {
+    /// Writes `fields` beside the known ones (a keyed container of the same object).
+    func encodeUnknown(_ fields: [String: JSONAny]) throws {
+        guard !fields.isEmpty else { return }
+        var c = container(keyedBy: UnknownKey.self)
+        for (key, value) in fields { try c.encode(value, forKey: UnknownKey(stringValue: key)) }
+    }
+}
+
 /// A GitLab issue as an assignment names it: project path and per-project number, with its URL
 /// and title when known (an issue recorded while GitLab was unreachable has no title).
 public struct IssueRef: Hashable, Sendable, Codable {
@@ -10,6 +83,8 @@ public struct IssueRef: Hashable, Sendable, Codable {
     public var iid: Int
     public var url: String?
     public var title: String?
+    /// Fields this triage does not know, written back unchanged.
+    public var unknown: [String: JSONAny] = [:]
 
     public init(project: String, iid: Int, url: String? = nil, title: String? = nil) {
         self.project = project
@@ -31,6 +106,7 @@ public struct IssueRef: Hashable, Sendable, Codable {
         iid = try c.decode(Int.self, forKey: .iid)
         url = try c.decodeIfPresent(String.self, forKey: .url)
         title = try c.decodeIfPresent(String.self, forKey: .title)
+        unknown = try decoder.unknownFields(known: ["project", "iid", "url", "title"])
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -40,6 +116,7 @@ public struct IssueRef: Hashable, Sendable, Codable {
         try c.encode(url, forKey: .url)
         // The title is left out rather than null when unknown, as in DESIGN §3's cluster entry.
         try c.encodeIfPresent(title, forKey: .title)
+        try encoder.encodeUnknown(unknown)
     }
 }
 
@@ -57,6 +134,8 @@ public struct JobAssignment: Hashable, Sendable, Codable {
     /// When, ISO-8601 UTC (`2026-11-29T08:14:03Z`).
     public var at: String
     public var note: String?
+    /// Fields this triage does not know, written back unchanged.
+    public var unknown: [String: JSONAny] = [:]
 
     public init(
         job: Int, project: String, pipeline: Int, night: String, cluster: String?, issue: IssueRef, by: String,
@@ -86,9 +165,12 @@ public struct JobAssignment: Hashable, Sendable, Codable {
         by = try c.decode(String.self, forKey: .by)
         at = try c.decode(String.self, forKey: .at)
         note = try c.decodeIfPresent(String.self, forKey: .note)
+        unknown = try decoder.unknownFields(
+            known: ["job", "project", "pipeline", "night", "cluster", "issue", "by", "at", "note"])
     }
 
     public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeUnknown(unknown)
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(job, forKey: .job)
         try c.encode(project, forKey: .project)
@@ -109,6 +191,8 @@ public struct ClusterAssignment: Hashable, Sendable, Codable {
     public var by: String
     public var at: String
     public var note: String?
+    /// Fields this triage does not know, written back unchanged.
+    public var unknown: [String: JSONAny] = [:]
 
     public init(cluster: String, issue: IssueRef, by: String, at: String, note: String?) {
         self.cluster = cluster
@@ -127,9 +211,11 @@ public struct ClusterAssignment: Hashable, Sendable, Codable {
         by = try c.decode(String.self, forKey: .by)
         at = try c.decode(String.self, forKey: .at)
         note = try c.decodeIfPresent(String.self, forKey: .note)
+        unknown = try decoder.unknownFields(known: ["cluster", "issue", "by", "at", "note"])
     }
 
     public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeUnknown(unknown)
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(cluster, forKey: .cluster)
         try c.encode(issue, forKey: .issue)
@@ -146,11 +232,31 @@ public struct CommentRecord: Hashable, Sendable, Codable {
     /// `IssueRef.key`: `julia/Foo.jl#45`.
     public var issue: String
     public var at: String
+    /// Fields this triage does not know, written back unchanged.
+    public var unknown: [String: JSONAny] = [:]
 
     public init(job: Int, issue: String, at: String) {
         self.job = job
         self.issue = issue
         self.at = at
+    }
+
+    enum CodingKeys: String, CodingKey { case job, issue, at }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        job = try c.decode(Int.self, forKey: .job)
+        issue = try c.decode(String.self, forKey: .issue)
+        at = try c.decode(String.self, forKey: .at)
+        unknown = try decoder.unknownFields(known: ["job", "issue", "at"])
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeUnknown(unknown)
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(job, forKey: .job)
+        try c.encode(issue, forKey: .issue)
+        try c.encode(at, forKey: .at)
     }
 }
 
@@ -163,6 +269,8 @@ public struct Assignments: Hashable, Sendable, Codable {
     public var assignments: [JobAssignment]
     public var clusters: [ClusterAssignment]
     public var comments: [CommentRecord]
+    /// Top-level fields this triage does not know, written back unchanged.
+    public var unknown: [String: JSONAny] = [:]
 
     public init(
         assignments: [JobAssignment] = [], clusters: [ClusterAssignment] = [], comments: [CommentRecord] = []
@@ -181,6 +289,16 @@ public struct Assignments: Hashable, Sendable, Codable {
         assignments = try c.decodeIfPresent([JobAssignment].self, forKey: .assignments) ?? []
         clusters = try c.decodeIfPresent([ClusterAssignment].self, forKey: .clusters) ?? []
         comments = try c.decodeIfPresent([CommentRecord].self, forKey: .comments) ?? []
+        unknown = try decoder.unknownFields(known: ["version", "assignments", "clusters", "comments"])
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeUnknown(unknown)
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(version, forKey: .version)
+        try c.encode(assignments, forKey: .assignments)
+        try c.encode(clusters, forKey: .clusters)
+        try c.encode(comments, forKey: .comments)
     }
 
     /// Entries sorted by job, cluster and (job, issue): a diff reads well and merges cleanly.
