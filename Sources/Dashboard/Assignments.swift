@@ -1,4 +1,5 @@
 import Foundation
+import TriageCore
 
 /// `assignments.json` (version 1, DESIGN §3) as the dashboard reads it. Decoding is strict about
 /// the version and the keys the page uses; keys it does not use are dropped from the export.
@@ -30,6 +31,9 @@ public struct AssignmentsFile: Sendable, Hashable, Codable {
         do { file = try JSONDecoder().decode(AssignmentsFile.self, from: data) } catch {
             throw DashboardError.assignments(path: path, problem: "is not an assignments book: \(describe(error))")
         }
+        // Several entries for one job or cluster (a merge kept both): the core's rule, as the shell.
+        file.assignments = AssignmentRule.deduplicated(file.assignments, key: \.job, at: \.at)
+        file.clusters = AssignmentRule.deduplicated(file.clusters, key: \.cluster, at: \.at)
         // The contract sorts entries; sorting again makes the export independent of hand edits.
         file.assignments.sort { ($0.job, $0.at) < ($1.job, $1.at) }
         file.clusters.sort { ($0.cluster, $0.at) < ($1.cluster, $1.at) }

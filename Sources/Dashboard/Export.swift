@@ -16,10 +16,14 @@ public struct ExportReport: Sendable, Hashable {
 extension DashboardBuilder {
     /// Builds the model, renders the site and writes it under `folder`.
     /// `assignments` is the content of `assignments.json` (nil when there is none).
-    public func export(assignments: Data?, assignmentsPath: String, to folder: URL) throws -> ExportReport {
+    /// - Parameter masker: applied to every file's bytes before it is written (issue 14): texts
+    ///   from traces, commits and issues may echo the token, and Pages publishes these files.
+    public func export(
+        assignments: Data?, assignmentsPath: String, to folder: URL, masker: SecretMasker = .none
+    ) throws -> ExportReport {
         let book = try AssignmentsFile.parse(assignments, path: assignmentsPath)
         let model = try build(assignments: book)
-        let files = try Site.files(model)
+        let files = try Site.files(model).map { SiteFile(path: $0.path, contents: masker.mask($0.contents)) }
         try Site.write(files, to: folder)
         let firstView: Set<String> = ["index.html", "app.js", "style.css", "data/overview.js", "data/assignments.js"]
         return ExportReport(

@@ -10,8 +10,8 @@ import TriageCore
 
 /// Why `assignments.json` cannot be used. The file is never touched when one of these is thrown.
 public enum AssignmentsFileError: Error, Hashable, Sendable, CustomStringConvertible {
-    /// Not JSON, or not the shape of version 1.
-    case unreadable(file: String, reason: String)
+    /// Not JSON, or not the shape of version 1. `line` and `column` (1-based) when known.
+    case unreadable(file: String, reason: String, line: Int? = nil, column: Int? = nil)
     /// A `version` this triage does not know (a newer triage wrote it).
     case unknownVersion(file: String, version: Int)
     /// The file system refused (open, write, fsync, rename, lock).
@@ -19,9 +19,11 @@ public enum AssignmentsFileError: Error, Hashable, Sendable, CustomStringConvert
 
     public var description: String {
         switch self {
-        case .unreadable(let file, let reason):
-            return "\(file) cannot be read as assignments (\(reason)); it was left untouched — "
-                + "fix it (DESIGN §3: version 1) or restore it from git"
+        case .unreadable(let file, let reason, let line, let column):
+            let place = line.map { "line \($0)" + (column.map { ", column \($0)" } ?? "") + ": " } ?? ""
+            return "\(file) cannot be read as assignments (\(place)\(reason)); it was left untouched — "
+                + (reason.hasPrefix(Self.conflictReason)
+                    ? "resolve the conflict, or restore the file from git" : "fix it, or restore it from git")
         case .unknownVersion(let file, let version):
             return "\(file) has version \(version); this triage reads and writes version \(Assignments.currentVersion) "
                 + "only — it was left untouched; upgrade triage"
@@ -31,7 +33,30 @@ public enum AssignmentsFileError: Error, Hashable, Sendable, CustomStringConvert
     }
 }
 
-/// `assignments.json`: the triage decisions, read by the dashboard (DESIGN §3).
+extension AssignmentsFileError: UnusableAssignments {
+    static let conflictReason = "a merge conflict marker"
+
+    /// `FILE:LINE:COLUMN: what — reading on without assignments …` (no line when unknown).
+    public var warning: String {
+        let what: String
+        let fix: String
+        switch self {
+        case .unreadable(let file, let reason, let line, let column):
+            what = file + (line.map { ":\($0)" + (column.map { ":\($0)" } ?? "") } ?? "") + ": " + reason
+            fix = reason.hasPrefix(Self.conflictReason) ? "the conflict is resolved" : "the file is fixed"
+        case .unknownVersion(let file, let version):
+            what = "\(file): version \(version), which this triage does not read"
+            fix = "triage is upgraded"
+        case .io(let file, let operation, let reason):
+            what = "cannot \(operation) \(file): \(reason)"
+            fix = "it can be read"
+        }
+        return "\(what) — reading on without assignments (every failure shows as untriaged); "
+            + "'assign' refuses until \(fix)"
+    }
+}
+
+/// `assignments.json`: the triage decisions, read by the dashboard (`version` 1).
 ///
 /// - Written as sorted-key, two-space pretty JSON with entries sorted (`Assignments.normalised`).
 /// - `update` takes an exclusive `flock` on `lockURL` (a file in `.triage/`, so the workspace's
@@ -95,10 +120,15 @@ public struct AssignmentsFile: AssignmentBook {
         struct Envelope: Decodable { var version: Int }
         let decoder = JSONDecoder()
         let envelope: Envelope
+        if let (line, marker) = conflictMarker(in: data) {
+            throw AssignmentsFileError.unreadable(
+                file: file, reason: "\(AssignmentsFileError.conflictReason) (\(marker))", line: line, column: 1)
+        }
         do {
             envelope = try decoder.decode(Envelope.self, from: data)
         } catch {
-            throw AssignmentsFileError.unreadable(file: file, reason: reason(error))
+            let (line, column) = syntaxLocation(error, in: data)
+            throw AssignmentsFileError.unreadable(file: file, reason: reason(error), line: line, column: column)
         }
         guard envelope.version == Assignments.currentVersion else {
             throw AssignmentsFileError.unknownVersion(file: file, version: envelope.version)
@@ -107,6 +137,45 @@ public struct AssignmentsFile: AssignmentBook {
             return try decoder.decode(Assignments.self, from: data)
         } catch {
             throw AssignmentsFileError.unreadable(file: file, reason: reason(error))
+        }
+    }
+
+    /// The first line that git's merge left as a conflict marker, and the marker.
+    static func conflictMarker(in data: Data) -> (line: Int, marker: String)? {
+        var number = 0
+        for line in data.split(separator: 0x0A, omittingEmptySubsequences: false) {
+            number += 1
+            let text = String(decoding: line.prefix(8), as: UTF8.self)
+            for marker in ["<<<<<<<", "=======", ">>>>>>>", "|||||||"] where text.hasPrefix(marker) {
+                return (number, marker)
+            }
+        }
+        return nil
+    }
+
+    /// Where JSON stopped parsing, as 1-based line and column (in bytes). JSONDecoder does not
+    /// say; JSONSerialization says "around character N" (a byte offset), which is turned into a
+    /// line and column. Nil when the text is valid JSON (the shape is wrong instead).
+    static func syntaxLocation(_ error: any Error, in data: Data) -> (line: Int?, column: Int?) {
+        do {
+            _ = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
+            return (nil, nil)
+        } catch {
+            let text = "\((error as NSError).userInfo)"
+            guard let range = text.range(of: #"character \d+"#, options: .regularExpression),
+                let offset = Int(text[range].dropFirst("character ".count))
+            else { return (nil, nil) }
+            var line = 1
+            var column = 1
+            for byte in data.prefix(offset) {
+                if byte == 0x0A {
+                    line += 1
+                    column = 1
+                } else {
+                    column += 1
+                }
+            }
+            return (line, column)
         }
     }
 

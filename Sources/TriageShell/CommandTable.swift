@@ -207,6 +207,11 @@ public struct CommandTable: Sendable {
     public func markdown() -> String {
         var out = "# triage commands\n\n"
         out += "Generated from the command table (`swift run triage help --markdown`); do not edit by hand.\n"
+        out += "\nExit status of `triage -c`/`-f`/a pipe: 0 all succeeded; 1 something failed (`--keep-going`); "
+        out += "3 stopped at the first error; 4 no data: a command asked for nights after the cache's last one "
+        out += "(it says `no data for night X: the cache ends at Y (last fetch Z)`, and in JSON answers an object "
+        out += "with `no_data`, `missing_nights`, `reason`, `records`), the script still ran to its end; "
+        out += "64 bad arguments; 130 interrupted.\n"
         for group in groups {
             out += "\n## \(group)\n"
             for spec in commands where spec.group == group {

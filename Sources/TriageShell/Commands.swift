@@ -198,6 +198,7 @@ let summaryCommand: CommandSpec = CommandSpec(
         let store = try context.store()
         let pipelines = try store.pipelines(nights: Set(nights))
         let failures = try store.failures(nights: Set(nights))
+        if let bounds = try store.nightBounds() { context.noteIfUncached(nights, bounds: bounds, found: !pipelines.isEmpty) }
         let failedPipelines = pipelines.filter { $0.pipeline.status == .failed }.count
         let warningPipelineIDs = Set(
             failures.filter { $0.job.allowFailure && $0.pipeline.status == .success }.map(\.pipeline.id))

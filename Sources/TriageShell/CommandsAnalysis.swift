@@ -87,7 +87,7 @@ let clustersCommand: CommandSpec = CommandSpec(
             analyses, states: try store.clusterStates(), alternating: try store.alternatingClusters())
         let last = nights.last
         if onlyNew { summaries = summaries.filter { s in last.map { s.state.isNew(on: $0) } ?? false } }
-        let book = try context.assignmentBook().read()
+        let book = try context.readAssignments()
         let rows: [[Cell]] = summaries.map { s in
             var marks: [String] = []
             if let last, s.state.isNew(on: last) { marks.append("NEW") }

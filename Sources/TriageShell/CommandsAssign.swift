@@ -23,6 +23,37 @@ extension Context {
         environment.makeAssignmentBook(environment.workspace, dotTriage)
     }
 
+    /// Changes the book as `update` does, first resolving duplicate entries (a merge kept both
+    /// sides) by `AssignmentRule` and saying on stderr what was dropped.
+    func updateAssignments<T>(in book: any AssignmentBook, _ change: (inout Assignments) throws -> T) throws -> T {
+        var resolved: [Assignments.Duplicate] = []
+        let result = try book.update { assignments -> T in
+            resolved = assignments.duplicates
+            if !resolved.isEmpty { assignments = assignments.deduplicated }
+            return try change(&assignments)
+        }
+        if !resolved.isEmpty {
+            sink.writeError(
+                "note: assignments.json had several entries for \(resolved.count == 1 ? "one job or cluster" : "\(resolved.count) jobs or clusters") "
+                    + "(a merge kept both sides); the newest of each is kept — "
+                    + resolved.map(\.sentence).joined(separator: "; ") + "\n")
+        }
+        return result
+    }
+
+    /// The assignments for a command that only reads them. A book that cannot be used (a merge
+    /// conflict, a newer version) does not stop the command: it goes on without assignments,
+    /// and the session warns once with the file's line and column. Writes use `update`, which
+    /// refuses such a book.
+    func readAssignments() throws -> Assignments {
+        do {
+            return try assignmentBook().read()
+        } catch let error as any UnusableAssignments {
+            if claimAssignmentsWarning() { sink.writeError("warning: \(error.warning)\n") }
+            return Assignments()
+        }
+    }
+
     func issueCache() throws -> any IssueCache {
         guard let cache = try store() as? any IssueCache else { throw ShellError("this cache cannot hold issues") }
         return cache
@@ -45,7 +76,7 @@ extension Context {
 
     /// The issue covering a failure: its own assignment, else its cluster's (`inherited`).
     func assignmentFor(job: Int, cluster: String?) throws -> (issue: IssueRef, inherited: Bool)? {
-        try assignmentBook().read().assignmentFor(job: job, cluster: cluster)
+        try readAssignments().assignmentFor(job: job, cluster: cluster)
     }
 }
 
@@ -154,7 +185,7 @@ func runIssues(_ command: ParsedCommand, _ context: Context) throws -> CommandOu
 /// Failures per issue key: assigned directly, or members of an assigned cluster without an own
 /// assignment.
 func assignedCounts(_ context: Context) throws -> [String: Int] {
-    let book = try context.assignmentBook().read()
+    let book = try context.readAssignments()
     var counts: [String: Int] = [:]
     for a in book.assignments { counts[a.issue.key, default: 0] += 1 }
     if !book.clusters.isEmpty {
@@ -285,7 +316,7 @@ func runAssign(_ command: ParsedCommand, _ context: Context) async throws -> Com
     let entry = JobAssignment(
         job: jobID, project: projectPath, pipeline: pipeline.id, night: night, cluster: analysis?.cluster?.rawValue,
         issue: resolved.ref, by: await context.assigner(), at: utcStamp(context.now), note: note)
-    let replaced = try book.update { $0.assign(entry) }
+    let replaced = try context.updateAssignments(in: book) { $0.assign(entry) }
     var text = ["job \(jobID) (\(projectPath), \(night)) → \(issueLabel(resolved.ref))"]
     if let replaced, !replaced.issue.sameIssue(entry.issue) { text.append("(was \(replaced.issue.key))") }
     var commented: JSONValue = .null
@@ -324,7 +355,7 @@ func assignCluster(
     let resolved = try await resolveIssue(reference, defaultProject: defaultProject, context: context)
     let entry = ClusterAssignment(
         cluster: id.rawValue, issue: resolved.ref, by: await context.assigner(), at: utcStamp(context.now), note: note)
-    let replaced = try book.update { $0.assign(entry) }
+    let replaced = try context.updateAssignments(in: book) { $0.assign(entry) }
     var text = [
         "cluster \(id.rawValue) (\(members.count) failures, present and future) → \(issueLabel(resolved.ref))"
     ]
@@ -359,7 +390,7 @@ func postComment(
     // The note is reserved under the file's lock before it is posted, so two shells commenting on
     // the same job and issue at once post it once; a failed post gives the reservation back.
     let at = utcStamp(context.now)
-    let reserved = try book.update { assignments -> Bool in
+    let reserved = try context.updateAssignments(in: book) { assignments -> Bool in
         if assignments.commented(job: job.id, issue: issue) { return false }
         assignments.comments.append(CommentRecord(job: job.id, issue: issue.key, at: at))
         return true
@@ -406,7 +437,7 @@ let unassignCommand: CommandSpec = CommandSpec(
         switch command.operand(0) {
         case "job":
             let jobID = try integer(command.operand(1), "job id", command: "unassign")
-            let removed: JobAssignment = try book.update { book in
+            let removed: JobAssignment = try context.updateAssignments(in: book) { book in
                 guard let removed = book.unassign(job: jobID) else {
                     let cluster = book.assignments.first { $0.job == jobID }?.cluster
                     let inherited = cluster.flatMap { book.assignment(cluster: $0) }
@@ -421,7 +452,7 @@ let unassignCommand: CommandSpec = CommandSpec(
                 text: ["job \(jobID) unassigned (was \(removed.issue.key))"], json: assignmentRecord(removed))
         case "cluster":
             let id = try clusterID(command.operand(1) ?? "")
-            let removed: ClusterAssignment = try book.update { book in
+            let removed: ClusterAssignment = try context.updateAssignments(in: book) { book in
                 guard let removed = book.unassign(cluster: id.rawValue) else {
                     throw ShellError("cluster \(id.rawValue) has no assignment", hint: "'assignments' lists them")
                 }
@@ -444,14 +475,36 @@ let assignmentsCommand: CommandSpec = CommandSpec(
     name: "assignments", group: "Assignments",
     summary: "The recorded assignments: jobs of a range of nights, and the cluster assignments.",
     details: """
-        Without RANGE every job assignment is listed. JSON: {"assignments": [...], "clusters": [...]}, the \
-        entries as assignments.json holds them.
+        Without RANGE every job assignment is listed. Several entries for one job or cluster (a git merge \
+        kept both sides) are flagged; the newest `at` counts, in the shell as on the dashboard, and \
+        --dedupe (or the next assign/unassign) keeps only it and says what it dropped. JSON: \
+        {"assignments": [...], "clusters": [...], "duplicates": [{subject, kept, dropped}]}, the entries \
+        as assignments.json holds them (the newest of duplicates).
         """,
     operands: [OperandSpec("RANGE", optional: true, summary: "nights of the assigned jobs (default all)", completion: .ranges)],
-    options: [OptionSpec("issue", value: "REF", summary: "only those of this issue (45 matches any project's #45)")],
-    examples: ["assignments", "assignments 7d", "assignments --issue julia/Foo.jl#45"],
+    options: [
+        OptionSpec("issue", value: "REF", summary: "only those of this issue (45 matches any project's #45)"),
+        OptionSpec("dedupe", summary: "keep only the newest of several entries for one job or cluster, and say which"),
+    ],
+    examples: ["assignments", "assignments 7d", "assignments --issue julia/Foo.jl#45", "assignments --dedupe"],
     run: { command, context in
-        let book = try context.assignmentBook().read()
+        if command.flags.contains("dedupe") {
+            let book = context.assignmentBook()
+            let resolved = try book.update { assignments -> [Assignments.Duplicate] in
+                let found = assignments.duplicates
+                assignments = assignments.deduplicated
+                return found
+            }
+            return CommandOutput(
+                text: resolved.isEmpty
+                    ? ["no duplicate assignments"]
+                    : ["resolved \(resolved.count) duplicate\(resolved.count == 1 ? "" : "s") (the newest kept):"]
+                        + resolved.map { "  " + $0.sentence },
+                json: .object(["resolved": .array(resolved.map(duplicateRecord))]))
+        }
+        let book = try context.readAssignments()
+        let duplicates = book.duplicates
+        let effective = book.deduplicated
         let nights = try command.operand(0).map { Set(try context.nights($0)) }
         let reference = try command.option("issue").map { try IssueReference.parse($0, gitlab: try? context.gitlabURL()) }
         func matches(_ ref: IssueRef) -> Bool {
@@ -461,9 +514,9 @@ let assignmentsCommand: CommandSpec = CommandSpec(
             case .qualified(let project, let iid)?: ref.iid == iid && ref.project.lowercased() == project.lowercased()
             }
         }
-        let jobs = book.assignments.filter { a in (nights?.contains(a.night) ?? true) && matches(a.issue) }
+        let jobs = effective.assignments.filter { a in (nights?.contains(a.night) ?? true) && matches(a.issue) }
             .sorted { ($0.night, $0.job) > ($1.night, $1.job) }
-        let clusters = book.clusters.filter { matches($0.issue) }
+        let clusters = effective.clusters.filter { matches($0.issue) }
         var rows: [[Cell]] = []
         for a in clusters {
             rows.append([
@@ -477,14 +530,33 @@ let assignmentsCommand: CommandSpec = CommandSpec(
                 Cell(truncated(a.issue.title ?? "", 60)), Cell(a.by, .dim), Cell(a.at, .dim), Cell(a.note ?? ""),
             ])
         }
+        var text = [
+            "\(jobs.count) job assignment\(jobs.count == 1 ? "" : "s"), \(clusters.count) cluster assignment\(clusters.count == 1 ? "" : "s")"
+        ]
+        if !duplicates.isEmpty {
+            text.append(
+                "duplicates: \(duplicates.count) job\(duplicates.count == 1 ? "" : "s") or cluster\(duplicates.count == 1 ? "" : "s") "
+                    + "with several entries (a merge kept both); the newest counts — 'assignments --dedupe' keeps only it")
+            text += duplicates.map { "  " + $0.sentence }
+        }
         return CommandOutput(
-            text: ["\(jobs.count) job assignment\(jobs.count == 1 ? "" : "s"), \(clusters.count) cluster assignment\(clusters.count == 1 ? "" : "s")"],
+            text: text,
             table: Table(columns: ["KIND", "WHAT", "PROJECT", "NIGHT", "ISSUE", "TITLE", "BY", "AT", "NOTE"], rows: rows),
             json: .object([
                 "assignments": .array(jobs.map(assignmentRecord)), "clusters": .array(clusters.map(clusterAssignmentRecord)),
+                "duplicates": .array(duplicates.map(duplicateRecord)),
             ]))
     }
 )
+
+/// `{subject, kept: {issue, at}, dropped: [{issue, at}]}`.
+func duplicateRecord(_ d: Assignments.Duplicate) -> JSONValue {
+    .object([
+        "subject": .string(d.subject),
+        "kept": .object(["issue": .string(d.kept.issue), "at": .string(d.kept.at)]),
+        "dropped": .array(d.dropped.map { .object(["issue": .string($0.issue), "at": .string($0.at)]) }),
+    ])
+}
 
 // MARK: - suggest
 
@@ -535,7 +607,7 @@ func suggestions(forJob jobID: Int, context: Context) throws -> [Suggestion] {
         throw ShellError("job \(jobID) is not in the cache", hint: "run 'fetch'; 'failures' lists the failed jobs")
     }
     let projects = Dictionary(try cache.projects().map { ($0.id, $0.path) }, uniquingKeysWith: { a, _ in a })
-    let book = try context.assignmentBook().read()
+    let book = try context.readAssignments()
     let analysis = try store.analysis(jobID: jobID)
     var lines = analysis?.excerpt.map(\.text) ?? []
     if analysis == nil, let line = try keyLine(of: jobID, in: cache) { lines = [line] }
@@ -579,7 +651,7 @@ func fetchIssues(_ context: Context, source: any GitLabSource) async throws -> (
 
 /// For failed jobs of these nights: the issue covering each (own or inherited from its cluster).
 func assignmentsFor(jobs: [Int], nights: [String], context: Context) throws -> [Int: (issue: IssueRef, inherited: Bool)] {
-    let book = try context.assignmentBook().read()
+    let book = try context.readAssignments()
     guard !book.assignments.isEmpty || !book.clusters.isEmpty else { return [:] }
     var clusterOf: [Int: String] = [:]
     if !book.clusters.isEmpty {

@@ -29,7 +29,11 @@ func runExport(_ command: ParsedCommand, _ context: Context) throws -> CommandOu
     let request = DashboardExportRequest(
         cache: try context.store(), source: try context.config().source,
         assignments: workspace.appendingPathComponent("assignments.json"), folder: folder,
-        calendar: try context.calendar())
+        calendar: try context.calendar(), masker: context.environment.masker)
+    if request.masker.hasPlainWord {
+        context.sink.writeError(
+            "warning: the token is a plain word ('[MASKED]' stands for it wherever it appears) — use a real token\n")
+    }
     let summary = try context.environment.exportDashboard(request)
     let shown = folder.standardizedFileURL.path.hasPrefix(workspace.standardizedFileURL.path + "/")
         ? String(folder.standardizedFileURL.path.dropFirst(workspace.standardizedFileURL.path.count + 1)) + "/"

@@ -14,7 +14,10 @@ let failuresCommand: CommandSpec = CommandSpec(
         is "not analysed yet"). The table groups jobs by cluster, NEW clusters first, then the largest; \
         within a cluster newest night first. JSON: an array of failure records, newest night first \
         (job, project, pipeline, night, name, stage, status, failure_reason, allow_failure, web_url, \
-        attempt, key_line, cluster, new, flaky, excerpt: the texts of the excerpt's lines).
+        attempt, key_line, cluster, new, flaky, excerpt: the texts of the excerpt's lines). Nights after \
+        the cache's last one are not an empty answer: "no data for night X: the cache ends at Y (last \
+        fetch Z)", exit status 4, and in JSON an object {no_data, missing_nights, reason, message, \
+        cache_last_night, last_fetch, records}.
         """,
     operands: [OperandSpec("RANGE", optional: true, summary: "nights (default last-night)", completion: .ranges)],
     options: [

@@ -43,7 +43,7 @@ func issueView(range: String?, context: Context) throws -> IssueView {
     // The shell refuses a cache without issues; `load` would only leave titles and states out.
     _ = try context.issueCache()
     return try IssueView.load(
-        nights: nights, cache: cache, analysis: store, book: try context.assignmentBook().read(),
+        nights: nights, cache: cache, analysis: store, book: try context.readAssignments(),
         calendar: try context.calendar())
 }
 

@@ -177,11 +177,13 @@ let traceCommand: CommandSpec = CommandSpec(
     name: "trace", group: "Browse",
     summary: "A job's log, cleaned (no escape codes, progress redraws resolved, sections as markers).",
     details: """
-        On a terminal the log goes through $PAGER (default less -R). The excerpt's lines (see \
+        On a terminal the log goes through $PAGER (default less -R -K: Ctrl-C quits it too), which gets the terminal while it runs. The excerpt's lines (see \
         'show job') are marked ▶ in a column before the text (coloured on a terminal); a job not \
         analysed yet has no marker column. --raw writes the bytes exactly as GitLab returned them. \
-        --grep keeps the matching lines, each with its line number. JSON: \
-        {job, lines: [{number, section, text, in_excerpt}]} (with --raw: {job, bytes, raw}).
+        --grep keeps the matching lines, each with its line number: the raw log's line (as GitLab numbers \
+        it, and as 'show job' and the excerpt's JSON do), so a cleaned line keeps its place even where \
+        cleaning dropped lines before it. JSON: {job, lines: [{number (the raw log's line), section, text, \
+        in_excerpt}]} (with --raw: {job, bytes, raw}).
         """,
     operands: [OperandSpec("JOB", summary: "a job id", completion: .jobs)],
     options: [
@@ -221,7 +223,9 @@ func runTrace(_ command: ParsedCommand, _ context: Context) throws -> CommandOut
     var lines = log.lines
     // The excerpt's lines, marked in the log; no marker column at all for a job never analysed.
     let analysis = try context.analysisStore().1.analysis(jobID: id)
-    let picked = Set((analysis?.excerpt ?? []).map(\.number))
+    // One numbering everywhere (issue 14): the raw log's physical lines, as `show job` and the
+    // excerpt's JSON number them, not the cleaned log's dense count.
+    let picked = Set((analysis?.excerpt ?? []).map(\.rawLine))
     func marked(_ number: Int, _ text: String) -> String {
         guard analysis != nil else { return text }
         guard picked.contains(number) else { return "  " + text }
@@ -233,9 +237,9 @@ func runTrace(_ command: ParsedCommand, _ context: Context) throws -> CommandOut
     }
     var shown: [String] = []
     if grep != nil {
-        let width = String(lines.last?.number ?? 0).count
+        let width = String(lines.last?.rawLine ?? 0).count
         shown = lines.map {
-            marked($0.number, String(repeating: " ", count: max(0, width - String($0.number).count)) + "\($0.number): \($0.text)")
+            marked($0.rawLine, String(repeating: " ", count: max(0, width - String($0.rawLine).count)) + "\($0.rawLine): \($0.text)")
         }
     } else {
         if let tail { lines = Array(lines.suffix(tail)) }
@@ -245,7 +249,7 @@ func runTrace(_ command: ParsedCommand, _ context: Context) throws -> CommandOut
                 if let name = line.section { shown.append((analysis == nil ? "" : "  ") + "── \(name) ──") }
                 section = .some(line.section)
             }
-            shown.append(marked(line.number, line.text))
+            shown.append(marked(line.rawLine, line.text))
         }
     }
     return CommandOutput(
@@ -254,8 +258,8 @@ func runTrace(_ command: ParsedCommand, _ context: Context) throws -> CommandOut
             "job": .int(id),
             "lines": .array(lines.map {
                 .object([
-                    "number": .int($0.number), "section": .optional($0.section), "text": .string($0.text),
-                    "in_excerpt": .bool(picked.contains($0.number)),
+                    "number": .int($0.rawLine), "section": .optional($0.section), "text": .string($0.text),
+                    "in_excerpt": .bool(picked.contains($0.rawLine)),
                 ])
             }),
         ]),

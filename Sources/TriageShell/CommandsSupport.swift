@@ -33,12 +33,25 @@ extension Context {
         return (store, bounds)
     }
 
-    /// Says on stderr when the asked nights are outside what the cache holds (not an error:
-    /// an empty answer is still an answer).
+    /// Notes the asked nights the cache does not reach. Nights after the cache's last one are
+    /// "no data" (issue 14): the command's answer is then written as such and the line ends with
+    /// `.noData`, never as an empty, green-looking answer. Nights before its first one, when
+    /// nothing was found, get a hint on stderr (an empty answer is still an answer there: the
+    /// cache keeps a window of nights).
     func noteIfUncached(_ nights: [String], bounds: (first: String, last: String), found: Bool) {
+        let missing = nights.filter { $0 > bounds.last }
+        if !missing.isEmpty {
+            let lastFetch = (try? store().summary())?.lastSync
+            if let calendar = try? calendar() {
+                noData = NoData(
+                    missing: missing, asked: nights.count, cacheLastNight: bounds.last, lastFetch: lastFetch,
+                    calendar: calendar)
+            }
+            return
+        }
         guard !found, let first = nights.first, let last = nights.last else { return }
         let label = first == last ? "night \(first)" : "nights \(first)..\(last)"
-        if last > bounds.last || first < bounds.first {
+        if first < bounds.first {
             sink.writeError(
                 "hint: the cache holds nights \(bounds.first)..\(bounds.last), not all of \(label) — run 'fetch'\n")
         }
@@ -100,6 +113,58 @@ struct TimeFormat {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = timeZone
         return calendar
+    }
+}
+
+/// Nights asked for that the cache does not reach (after its last night), and why: never
+/// fetched, or GitLab had no nightly pipeline for them when the cache was last fetched.
+struct NoData {
+    enum Reason: String {
+        /// The last fetch began before the first missing night did: run `fetch`.
+        case notFetched = "not_fetched"
+        /// A fetch that completed after the first missing night began found no pipeline for it.
+        case noPipeline = "no_pipeline"
+    }
+
+    var missing: [String]
+    /// Whether every asked night is missing (the answer then is only the sentence).
+    var allMissing: Bool
+    var cacheLastNight: String
+    var lastFetch: Date?
+    var reason: Reason
+    var message: String
+
+    init(missing: [String], asked: Int, cacheLastNight: String, lastFetch: SyncRecord?, calendar: NightCalendar) {
+        self.missing = missing
+        allMissing = missing.count == asked
+        self.cacheLastNight = cacheLastNight
+        self.lastFetch = lastFetch?.startedAt
+        let first = missing.first ?? ""
+        let label = missing.count == 1 ? "night \(first)" : "nights \(first)..\(missing.last ?? "")"
+        let times = TimeFormat(timeZone: calendar.timeZone)
+        if let fetch = lastFetch, fetch.outcome == "completed", let begun = calendar.start(of: first), fetch.startedAt >= begun {
+            reason = .noPipeline
+            message =
+                "no data for \(label): GitLab had no nightly pipeline for \(missing.count == 1 ? "it" : "them") "
+                + "at the last fetch (\(times.display(fetch.startedAt))); the cache ends at \(cacheLastNight)"
+        } else {
+            reason = .notFetched
+            let fetched = lastFetch.map { "last fetch \(times.display($0.startedAt))" } ?? "no fetch recorded"
+            message = "no data for \(label): the cache ends at \(cacheLastNight) (\(fetched)) — run 'fetch'"
+        }
+        self.times = times
+    }
+
+    private let times: TimeFormat
+
+    /// The JSON answer: an object, not the command's usual array or object, so that a script
+    /// cannot take the missing nights for a green one. `records` holds what the cache had.
+    func json(records: JSONValue) -> JSONValue {
+        .object([
+            "no_data": .bool(true), "missing_nights": .array(missing.map(JSONValue.string)),
+            "reason": .string(reason.rawValue), "message": .string(message),
+            "cache_last_night": .string(cacheLastNight), "last_fetch": times.json(lastFetch), "records": records,
+        ])
     }
 }
 

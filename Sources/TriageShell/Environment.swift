@@ -17,7 +17,7 @@ extension OutputSink {
     public func writeRaw(_ data: Data) { write(String(decoding: data, as: UTF8.self)) }
 }
 
-/// Shows long output a screen at a time (`$PAGER`, default `less -R`). The executable injects
+/// Shows long output a screen at a time (`$PAGER`, default `less -R -K`). The executable injects
 /// one only when stdout is a terminal; tests never get a real one. Returns false when the pager
 /// could not run (the output then goes to the sink).
 public typealias Pager = @Sendable (_ data: Data) -> Bool
@@ -33,6 +33,8 @@ public struct DashboardExportRequest: Sendable {
     public var folder: URL
     /// The workspace's nights (its time zone): the ranking's window and issues' closing nights.
     public var calendar: NightCalendar
+    /// Applied to every file written: a trace that echoes the token must not publish it.
+    public var masker: SecretMasker = .none
 }
 
 /// What `export` wrote.
@@ -111,6 +113,15 @@ public struct ShellEnvironment: Sendable {
         self.stdoutIsTerminal = stdoutIsTerminal
     }
 
+    /// The variables that hold secrets: never printed, never written (issue 14).
+    public static let secretVariables = ["GITLAB_TOKEN", "GITLAB_ACCESS_TOKEN", "CI_JOB_TOKEN"]
+
+    /// Masks every secret of the environment; the one rule for every writer (terminal, pager,
+    /// JSON, export).
+    public var masker: SecretMasker {
+        SecretMasker(secrets: Self.secretVariables.compactMap { variables[$0] })
+    }
+
     /// The token from the environment, in order of preference.
     public var token: String? {
         for name in ["GITLAB_TOKEN", "GITLAB_ACCESS_TOKEN", "CI_JOB_TOKEN"] {
@@ -127,6 +138,18 @@ public final class Context: @unchecked Sendable {
     public var color: Bool
     /// `set pager never` turns the pager off for the session.
     public var pagerEnabled = true
+    /// Set by a command whose nights reach past the cache (issue 14): the answer is then
+    /// written as "no data", and the line's outcome is `.noData`. Cleared before each command.
+    var noData: NoData?
+    private var assignmentsWarned = false
+
+    /// True the first time only: a broken `assignments.json` is warned about once a session.
+    func claimAssignmentsWarning() -> Bool {
+        lock.withLock {
+            defer { assignmentsWarned = true }
+            return !assignmentsWarned
+        }
+    }
     private let lock = NSLock()
     private var cachedStore: (any CacheStore)?
     private var cachedConfig: WorkspaceConfig?
@@ -179,11 +202,26 @@ public final class Context: @unchecked Sendable {
     public func gitlabURL() throws -> URL {
         let vars = environment.variables
         let configured = try config().gitlabURL
-        let text = vars["GITLAB_URL"].flatMap { $0.isEmpty ? nil : $0 } ?? configured
-            ?? vars["CI_SERVER_URL"].flatMap { $0.isEmpty ? nil : $0 }
-        guard let text else {
+        let chosen: (text: String, from: String, bare: String)? =
+            if let text = vars["GITLAB_URL"].flatMap({ $0.isEmpty ? nil : $0 }) {
+                (text, "GITLAB_URL", "GITLAB_URL")
+            } else if let configured {
+                (configured, "triage.toml's [gitlab] url", "triage.toml")
+            } else if let text = vars["CI_SERVER_URL"].flatMap({ $0.isEmpty ? nil : $0 }) {
+                (text, "CI_SERVER_URL", "CI_SERVER_URL")
+            } else {
+                nil
+            }
+        guard let (text, from, bare) = chosen else {
             throw ShellError(
                 "no GitLab to talk to", hint: "set GITLAB_URL=https://gitlab.example.com or [gitlab] url in triage.toml")
+        }
+        // Credentials in the URL would be printed with it in every error: refused, never shown.
+        let shown = withoutCredentials(text)
+        if shown != text || URL(string: text).map({ $0.user != nil || $0.password != nil }) == true {
+            throw ShellError(
+                "\(from) carries credentials (\(shown))",
+                hint: "put the token in GITLAB_TOKEN and the bare URL in \(bare)")
         }
         guard let url = URL(string: text), let scheme = url.scheme, ["http", "https"].contains(scheme), url.host != nil
         else {
@@ -195,14 +233,32 @@ public final class Context: @unchecked Sendable {
     /// Renders a command's output in the session's format, or in `format` when given.
     func write(_ output: CommandOutput, format: OutputFormat? = nil) {
         let format = format ?? self.format
+        if let noData {
+            // Not an empty answer: a script reading the JSON gets an object that says which
+            // nights are missing and why, with what the cache did have under `records`.
+            if format == .json {
+                sink.write(noData.json(records: output.json).rendered() + "\n")
+                return
+            }
+            if !noData.allMissing {
+                let text = Renderer(format: format, color: color).render(output)
+                sink.write(text)
+            }
+            sink.write(noData.message + "\n")
+            return
+        }
         if format != .json, let raw = output.raw {
-            if output.paged, pagerEnabled, let pager = environment.pager, pager(raw) { return }
+            if output.paged, pagerEnabled, let pager = environment.pager, pager(environment.masker.mask(raw)) { return }
             sink.writeRaw(raw)
             return
         }
         let text = Renderer(format: format, color: color).render(output)
         if text.isEmpty { return }
-        if output.paged, format != .json, pagerEnabled, let pager = environment.pager, pager(Data(text.utf8)) { return }
+        if output.paged, format != .json, pagerEnabled, let pager = environment.pager,
+            pager(Data(environment.masker.mask(text).utf8))
+        {
+            return
+        }
         sink.write(text)
     }
 }

@@ -39,6 +39,8 @@ public struct Invocation: Sendable, Hashable {
                triage demo [same options]     (a simulated GitLab with a generated organisation)
         Without -c, -f or a COMMAND, triage reads commands from the terminal or a pipe.
         Type 'help' inside triage, or 'triage help', for the commands.
+        Exit status: 0 all succeeded; 1 something failed (--keep-going); 3 stopped at an error;
+        4 no data for an asked night (the cache ends before it); 64 bad arguments; 130 interrupted.
         """
 
     public static func parse(_ arguments: [String]) throws(UsageError) -> Invocation {

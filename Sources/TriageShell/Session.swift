@@ -22,6 +22,9 @@ public enum ExitStatus: Int32, Sendable {
     case someFailed = 1
     /// Stopped at the first error.
     case stopped = 3
+    /// Every command succeeded, but some asked for nights the cache does not have (stale cache,
+    /// or GitLab has no nightly pipeline for them yet): not a green night.
+    case noData = 4
     /// Bad arguments to the `triage` executable.
     case usage = 64
     /// Interrupted (Ctrl-C) while running a script.
@@ -40,6 +43,8 @@ public final class Session: Sendable {
 
     public enum LineOutcome: Sendable, Equatable {
         case ok, failed, quit, canceled
+        /// Ran, but the nights it asked for are not in the cache: said so in its answer.
+        case noData
     }
 
     /// How deep `source` may nest (a file that sources itself stops here).
@@ -94,9 +99,11 @@ public final class Session: Sendable {
             return .failed
         }
         var failed = false
+        var noData = false
         for inner in Self.lines(of: String(decoding: data, as: UTF8.self), file: resolved) {
             switch await run(inner, echo: echo, keepGoing: keepGoing, depth: depth + 1) {
             case .ok: continue
+            case .noData: noData = true
             case .quit: return .quit
             case .canceled: return .canceled
             case .failed:
@@ -104,7 +111,7 @@ public final class Session: Sendable {
                 failed = true
             }
         }
-        return failed ? .failed : .ok
+        return failed ? .failed : noData ? .noData : .ok
     }
 
     /// Runs one command given as words (the executable's own arguments).
@@ -118,9 +125,11 @@ public final class Session: Sendable {
             let sessionFormat = context.format
             if let format { context.format = format }
             defer { if let format, context.format == format { context.format = sessionFormat } }
+            context.noData = nil
+            defer { context.noData = nil }
             let output = try await command.spec.run(command, context)
             context.write(output)
-            return .ok
+            return context.noData == nil ? .ok : .noData
         } catch is QuitRequest {
             return .quit
         } catch is CancellationError {
@@ -133,20 +142,23 @@ public final class Session: Sendable {
     }
 
     /// Runs a script: stops at the first error (exit 3) unless `keepGoing` (then exit 1 if
-    /// anything failed); `quit` ends it successfully.
+    /// anything failed); `quit` ends it. A command that found no data for its nights does not
+    /// stop it, but the script then exits 4 when nothing failed.
     public func run(script lines: [ScriptLine], keepGoing: Bool, echo: Bool) async -> ExitStatus {
         var failed = false
+        var noData = false
         for line in lines {
             switch await run(line, echo: echo, keepGoing: keepGoing, depth: 0) {
             case .ok: continue
-            case .quit: return failed ? .someFailed : .success
+            case .noData: noData = true
+            case .quit: return failed ? .someFailed : noData ? .noData : .success
             case .canceled: return .interrupted
             case .failed:
                 if !keepGoing { return .stopped }
                 failed = true
             }
         }
-        return failed ? .someFailed : .success
+        return failed ? .someFailed : noData ? .noData : .success
     }
 
     /// `--format table|tsv|json` anywhere after the command word (before a `--`) sets the format

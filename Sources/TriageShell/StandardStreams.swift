@@ -1,4 +1,5 @@
 import Foundation
+import TriageCore
 
 #if canImport(Glibc)
     import Glibc
@@ -7,23 +8,22 @@ import Foundation
 /// The real output sink: stdout and stderr, with every secret masked on the way out, and a
 /// progress line on stderr redrawn in place (only when stderr is a terminal).
 public final class StandardStreams: OutputSink, @unchecked Sendable {
-    private let secrets: [String]
+    private let masker: SecretMasker
     private let statusEnabled: Bool
     private let lock = NSLock()
     private var statusShown = false
     private var lastStatus = Date.distantPast
 
     /// - Parameters:
-    ///   - secrets: strings never to print (the token); each is replaced by `[MASKED]`.
+    ///   - secrets: strings never to print (the token); each is replaced by `[MASKED]` as
+    ///     `SecretMasker` says (a plain word only where it stands as a whole word).
     ///   - statusEnabled: whether `status` draws anything (stderr is a terminal).
     public init(secrets: [String], statusEnabled: Bool) {
-        self.secrets = secrets.filter { $0.count >= 4 }
+        masker = SecretMasker(secrets: secrets)
         self.statusEnabled = statusEnabled
     }
 
-    public func redact(_ text: String) -> String {
-        secrets.reduce(text) { $0.replacingOccurrences(of: $1, with: "[MASKED]") }
-    }
+    public func redact(_ text: String) -> String { masker.mask(text) }
 
     public func write(_ text: String) {
         lock.withLock {
@@ -42,12 +42,7 @@ public final class StandardStreams: OutputSink, @unchecked Sendable {
     public func writeRaw(_ data: Data) {
         lock.withLock {
             clearStatusLocked()
-            var bytes = data
-            for secret in secrets {
-                let needle = Data(secret.utf8)
-                while let found = bytes.range(of: needle) { bytes.replaceSubrange(found, with: Data("[MASKED]".utf8)) }
-            }
-            Self.emit(bytes: [UInt8](bytes), to: STDOUT_FILENO)
+            Self.emit(bytes: masker.mask(bytes: [UInt8](data)), to: STDOUT_FILENO)
         }
     }
 

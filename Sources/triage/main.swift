@@ -93,7 +93,7 @@ if invocation.demo {
     lines = run.map { ScriptLine(file: nil, line: 1, text: $0) } + lines
 }
 
-let secrets = ["GITLAB_TOKEN", "GITLAB_ACCESS_TOKEN", "CI_JOB_TOKEN"].compactMap { variables[$0] }
+let secrets = ShellEnvironment.secretVariables.compactMap { variables[$0] }
 let sink = StandardStreams(secrets: secrets, statusEnabled: stderrIsTerminal)
 let environment = ShellEnvironment(
     workspace: workspace, variables: variables, now: now,
@@ -112,7 +112,7 @@ let environment = ShellEnvironment(
                 calendar: request.calendar)
             let report = try builder.export(
                 assignments: FileManager.default.contents(atPath: request.assignments.path),
-                assignmentsPath: request.assignments.path, to: request.folder)
+                assignmentsPath: request.assignments.path, to: request.folder, masker: request.masker)
             return DashboardExportSummary(
                 files: report.files, bytes: report.bytes, projects: report.projects, nights: report.nights,
                 clusters: report.clusters, firstViewBytes: report.firstViewBytes)
@@ -159,6 +159,7 @@ if !lines.isEmpty || !invocation.words.isEmpty {
         }
         switch await session.run(words: invocation.words) {
         case .ok, .quit: return ExitStatus.success
+        case .noData: return ExitStatus.noData
         case .failed: return ExitStatus.stopped
         case .canceled: return ExitStatus.interrupted
         }

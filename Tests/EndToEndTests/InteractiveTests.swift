@@ -41,7 +41,8 @@ struct InteractiveTests {
             try await shell.keys("C-d")
             try await shell.waitFor { $0.contains("EXIT=0") }
         }
-        let history = try String(contentsOf: workspace.appendingPathComponent(".triage/history"), encoding: .utf8)
+        let history = try String(
+            contentsOf: workspace.appendingPathComponent(".triage/history"), encoding: .utf8)
         #expect(history == "_HiStOrY_V2_\nhelp\\040quit\n")
         try await withShell(workspace: workspace) { shell in
             try await shell.waitFor { $0.hasSuffix("triage>") }
@@ -66,11 +67,59 @@ struct InteractiveTests {
         }
     }
 
+    /// Issue 14, bug 1: `less` started in a process group that was not the terminal's foreground
+    /// group stopped (SIGTTIN) on its first read of the terminal, and the shell waited forever.
+    /// Here `trace` goes through the default pager (`$PAGER` unset), which must show the trace,
+    /// quit with `q`, and on a second `trace` quit with Ctrl-C, back at the prompt each time.
+    @Test func traceThroughTheDefaultPagerQuitsWithQAndWithCtrlC() async throws {
+        try await withSimulator { _, url in
+            let workspace = try makeWorkspace(url: url)
+            defer { try? FileManager.default.removeItem(at: workspace) }
+            let environment = ["GITLAB_TOKEN": secretToken, "TRIAGE_NOW": morningAfter]
+            let fetched = try await runTriage(["fetch"], workspace: workspace, environment: environment)
+            try #require(fetched.status == 0, "\(fetched.stderr)")
+            let listed = try await runTriage(
+                ["failures", "last-night", "--format", "json"], workspace: workspace, environment: environment
+            )
+            let records = try #require(
+                try JSONSerialization.jsonObject(with: Data(listed.stdout.utf8)) as? [[String: Any]])
+            let job = try #require(records.first?["job"] as? Int)
+            let trace = try await runTriage(
+                ["trace", "\(job)"], workspace: workspace, environment: environment)
+            let firstLine = try #require(trace.stdout.split(separator: "\n").first.map(String.init))
+            let shown = String(firstLine.prefix(60))
+
+            try await withShell(workspace: workspace, environment: ["TRIAGE_NOW": morningAfter]) { shell in
+                try await shell.waitFor { $0.hasSuffix("triage>") }
+                try await shell.keys("trace \(job)", "Enter")
+                // less owns the screen: the trace's first line on top, its prompt at the bottom.
+                try await shell.waitFor { screen in
+                    screen.contains(shown)
+                        && [":", "(END)"].contains(screen.split(separator: "\n").last.map(String.init) ?? "")
+                }
+                try await shell.keys("q")
+                try await shell.waitFor { $0.hasSuffix("triage> trace \(job)\ntriage>") }
+
+                try await shell.keys("trace \(job)", "Enter")
+                try await shell.waitFor { $0.contains(shown) }
+                try await shell.keys("C-c")
+                try await shell.waitFor { $0.hasSuffix("triage> trace \(job)\ntriage>") }
+                // The terminal is the shell's again: a command runs and Ctrl-D leaves with 0.
+                try await shell.keys("help quit", "Enter")
+                try await shell.waitFor { $0.hasSuffix("triage> quit\ntriage>") }
+                try await shell.keys("C-d")
+                try await shell.waitFor { $0.contains("EXIT=0") }
+            }
+        }
+    }
+
     @Test func quitLeavesWithStatusZero() async throws {
         try await withShell { shell in
             try await shell.waitFor { $0.hasSuffix("triage>") }
             try await shell.keys("nosuch", "Enter")
-            try await shell.waitFor { $0.contains("error: unknown command 'nosuch'") && $0.hasSuffix("triage>") }
+            try await shell.waitFor {
+                $0.contains("error: unknown command 'nosuch'") && $0.hasSuffix("triage>")
+            }
             try await shell.keys("quit", "Enter")
             try await shell.waitFor { $0.contains("EXIT=0") }
         }
@@ -101,7 +150,8 @@ struct TmuxShell {
     }
 
     private static func runBlocking(_ arguments: [String], socket: String, tmux: String) -> String {
-        let outputURL = FileManager.default.temporaryDirectory.appendingPathComponent("\(socket)-\(UUID()).out")
+        let outputURL = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "\(socket)-\(UUID()).out")
         defer { try? FileManager.default.removeItem(at: outputURL) }
         let words = [tmux, "-L", socket] + arguments
         let command =
@@ -156,9 +206,11 @@ struct TmuxShell {
 
 struct TimedOut: Error {}
 
-/// Starts `triage` in a fresh tmux server on `workspace` (a new temporary one when nil) and
-/// kills the server afterwards, whatever happens.
-func withShell(workspace: URL? = nil, _ body: (TmuxShell) async throws -> Void) async throws {
+/// Starts `triage` in a fresh tmux server on `workspace` (a new temporary one when nil), with
+/// `environment` added and `PAGER` unset, and kills the server afterwards, whatever happens.
+func withShell(
+    workspace: URL? = nil, environment: [String: String] = [:], _ body: (TmuxShell) async throws -> Void
+) async throws {
     guard let tmux = Terminal.tmux else {
         Issue.record("tmux is not installed: .ci/run installs it (apt-get install tmux)")
         return
@@ -167,7 +219,11 @@ func withShell(workspace: URL? = nil, _ body: (TmuxShell) async throws -> Void) 
     let directory = try workspace ?? temporaryDirectory("triage-interactive")
     defer { if workspace == nil { try? FileManager.default.removeItem(at: directory) } }
     let shell = TmuxShell(tmux: tmux)
-    let command = "'\(binary.path)' --workspace '\(directory.path)'; echo EXIT=$?; sleep 30"
+    // The default pager unless a test names one: whatever $PAGER the test runner has is not it.
+    let assignments = environment.sorted { $0.key < $1.key }.map { "\($0.key)='\($0.value)'" }.joined(
+        separator: " ")
+    let command =
+        "env -u PAGER \(assignments) '\(binary.path)' --workspace '\(directory.path)'; echo EXIT=$?; sleep 30"
     try await shell.run(["new-session", "-d", "-s", "t", "-x", "120", "-y", "30", command])
     do {
         try await body(shell)

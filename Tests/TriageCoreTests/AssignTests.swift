@@ -71,3 +71,31 @@ struct AssignmentsTests {
         #expect(ranked.first?.reasons == ["cluster c-00000002 is assigned to it"])
     }
 }
+
+/// Issue 14, bug 5: of several entries for one job or cluster, the newest `at` wins, whatever
+/// their order in the file.
+@Suite struct AssignmentRuleTests {
+    func entry(_ iid: Int, _ at: String) -> JobAssignment {
+        JobAssignment(
+            job: 7, project: "g/p", pipeline: 1, night: "2026-11-28", cluster: nil, issue: IssueRef(project: "g/p", iid: iid),
+            by: "x", at: at, note: nil)
+    }
+
+    @Test(arguments: [false, true]) func newestWinsInEitherOrder(_ reversed: Bool) {
+        let entries = [entry(1, "2026-11-29T08:00:00Z"), entry(2, "2026-11-29T09:30:00Z")]
+        let book = Assignments(assignments: reversed ? entries.reversed() : entries)
+        #expect(book.assignment(job: 7)?.issue.iid == 2)
+        #expect(book.assignmentFor(job: 7, cluster: nil)?.issue.iid == 2)
+        #expect(book.deduplicated.assignments.map(\.issue.iid) == [2])
+        #expect(
+            book.duplicates.map(\.sentence) == [
+                "job 7: kept g/p#2 (2026-11-29T09:30:00Z), dropped g/p#1 (2026-11-29T08:00:00Z)"
+            ])
+    }
+
+    @Test func aTieGoesToTheLaterEntryAndSinglesAreNoDuplicates() {
+        let book = Assignments(assignments: [entry(1, "2026-11-29T08:00:00Z"), entry(3, "2026-11-29T08:00:00Z")])
+        #expect(book.assignment(job: 7)?.issue.iid == 3)
+        #expect(Assignments(assignments: [entry(1, "t")]).duplicates.isEmpty)
+    }
+}

@@ -51,14 +51,16 @@ struct ShellFixture {
         var count: Int { lock.withLock { pages.count } }
     }
 
-    init(filled: Bool = true, pager: Bool = false) throws {
+    /// - Parameter now: the session's clock (ISO 8601); the default is the morning after the
+    ///   cache's last night.
+    init(filled: Bool = true, pager: Bool = false, now nowText: String = "2026-11-29T14:00:00Z") throws {
         root = FileManager.default.temporaryDirectory.appendingPathComponent("shell-tests-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
         try Data("[nightly]\ntimezone = \"America/Chicago\"\n".utf8).write(to: root.appendingPathComponent("triage.toml"))
         if filled { try Self.fill(SQLiteCacheStore(directory: root.appendingPathComponent(".triage"))) }
         let log = PagedLog()
         paged = log
-        let now = ISO8601DateFormatter().date(from: "2026-11-29T14:00:00Z") ?? Date()
+        let now = ISO8601DateFormatter().date(from: nowText) ?? Date()
         let page: Pager = { data in
             log.append(data)
             return true
