@@ -87,10 +87,16 @@ public struct Analyzer: Sendable {
     /// older than `AnalysisVersion.current` (the report's `upgradedFrom` says which), else
     /// `analyseNew`. Costs one index scan more than `analyseNew` when nothing is to upgrade.
     public func analyseOrUpgrade() throws -> AnalysisReport {
-        if let oldest = try store.analysisVersions().keys.min(), oldest < AnalysisVersion.current {
-            return try recluster()
+        try pendingUpgrade() == nil ? try analyseNew() : try recluster()
+    }
+
+    /// The oldest `AnalysisVersion` among the stored analyses when it is older than the current
+    /// one (the next `analyseOrUpgrade` re-analyses everything), else nil. One index scan.
+    public func pendingUpgrade() throws -> Int? {
+        guard let oldest = try store.analysisVersions().keys.min(), oldest < AnalysisVersion.current else {
+            return nil
         }
-        return try analyseNew()
+        return oldest
     }
 
     /// Analyses every failed job that has no analysis yet and adds it to the persisted clusters.
@@ -117,11 +123,11 @@ public struct Analyzer: Sendable {
     /// or an upgrade of the analysis), then gives each new cluster the id of the old cluster most
     /// of its members come from (`keepingIDs`). Every analysis is stored at `AnalysisVersion.current`.
     public func recluster() throws -> AnalysisReport {
-        let versions = try store.analysisVersions()
+        let upgrading = try pendingUpgrade()
         let candidates = try store.allFailureCandidates()
         let old = try store.clusterStates()
         var report = AnalysisReport()
-        if let oldest = versions.keys.min(), oldest < AnalysisVersion.current { report.upgradedFrom = oldest }
+        report.upgradedFrom = upgrading
         report.previousClusters = old.count
         var analyses = try extract(candidates, report: &report)
         var clusterer = ScopedClusterer(threshold: options.threshold)

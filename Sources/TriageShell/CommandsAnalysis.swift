@@ -26,7 +26,11 @@ func analyseAfterFetch(_ context: Context) throws -> (String, JSONValue) {
     let (cache, store) = try context.analysisStore()
     let config = try context.config()
     let options = AnalysisOptions(patterns: config.patternLibrary, nightlySource: config.source)
-    let report = try Analyzer(cache: cache, store: store, options: options).analyseOrUpgrade()
+    let analyzer = Analyzer(cache: cache, store: store, options: options)
+    // An upgrade may move failures out of assigned clusters: an assignments.json that cannot be
+    // read stops the fetch before anything is re-analysed, not after.
+    if try analyzer.pendingUpgrade() != nil { _ = try context.assignmentBook().read() }
+    let report = try analyzer.analyseOrUpgrade()
     let kept = try keepAssignmentsCovering(report, cache: cache, store: store, context: context)
     return analysisLine(
         report, verb: report.upgradedFrom == nil ? "analysed" : "upgraded", kept: kept, context: context)
@@ -478,6 +482,7 @@ let reclusterCommand: CommandSpec = CommandSpec(
         var options = AnalysisOptions(patterns: config.patternLibrary, nightlySource: config.source)
         if let text = command.option("threshold") { options.threshold = try threshold(text) }
         let (cache, store) = try context.analysisStore()
+        _ = try context.assignmentBook().read()  // refused before anything is re-analysed, not after
         let report = try Analyzer(cache: cache, store: store, options: options).recluster()
         let kept = try keepAssignmentsCovering(report, cache: cache, store: store, context: context)
         let (text, json) = analysisLine(report, verb: "reclustered", kept: kept, context: context)

@@ -42,6 +42,16 @@ extension SyncTests {
             let analysed = try store.analyses(nights: nil).count
             try store.executeUnchecked(sql: "UPDATE analyses SET analysis_version = 1")
 
+            // An assignments.json this triage cannot read stops the upgrade before it re-analyses
+            // anything (it could not keep the decisions the file holds), and is left as it was.
+            let valid = try Data(contentsOf: assignmentsURL(workspace))
+            try Data(#"{"version": 99, "assignments": []}"#.utf8).write(to: assignmentsURL(workspace))
+            let refused = try await runTriage(["fetch"], workspace: workspace, environment: env)
+            #expect(refused.status != 0)
+            #expect(try store.analysisVersions() == [1: analysed])
+            #expect(try Data(contentsOf: assignmentsURL(workspace)) == Data(#"{"version": 99, "assignments": []}"#.utf8))
+            try valid.write(to: assignmentsURL(workspace))
+
             let second = try await runTriage(["fetch"], workspace: workspace, environment: env)
             #expect(second.status == 0, "\(second.stderr)")
             let line =
