@@ -49,7 +49,9 @@ extension SyncTests {
             let refused = try await runTriage(["fetch"], workspace: workspace, environment: env)
             #expect(refused.status != 0)
             #expect(try store.analysisVersions() == [1: analysed])
-            #expect(try Data(contentsOf: assignmentsURL(workspace)) == Data(#"{"version": 99, "assignments": []}"#.utf8))
+            #expect(
+                try Data(contentsOf: assignmentsURL(workspace))
+                    == Data(#"{"version": 99, "assignments": []}"#.utf8))
             try valid.write(to: assignmentsURL(workspace))
 
             let second = try await runTriage(["fetch"], workspace: workspace, environment: env)
