@@ -92,9 +92,10 @@ func analysisLine(_ report: AnalysisReport, verb: String, kept assignments: Int 
         }
     }
     if assignments > 0 {
+        let one = assignments == 1
         text +=
-            "; \(assignments) failure\(assignments == 1 ? "" : "s") that left an assigned cluster keep its issue "
-            + "as \(assignments == 1 ? "its" : "their") own assignment"
+            "; \(assignments) failure\(one ? "" : "s") that left an assigned cluster \(one ? "keeps" : "keep") "
+            + "its issue as \(one ? "its" : "their") own assignment"
     }
     return (
         text,
