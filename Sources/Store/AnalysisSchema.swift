@@ -46,4 +46,17 @@ enum AnalysisSchema {
     @Sendable static func v4(_ db: Database) throws {
         try db.execute(sql: "CREATE TABLE alternating_clusters (id TEXT PRIMARY KEY) STRICT, WITHOUT ROWID;")
     }
+
+    /// Migration `v7`: `analyses.analysis_version`, the `AnalysisVersion` that produced each row.
+    /// Rows of an older cache were produced by version 1 (the analysis before versions existed),
+    /// which is the column's default; the next `fetch` or `recluster` re-analyses them
+    /// (`Analyzer.analyseOrUpgrade`). The index makes "which versions does the cache hold" an index
+    /// scan: the column is the last of a row whose excerpt and signature often spill to overflow pages.
+    @Sendable static func v7(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                ALTER TABLE analyses ADD COLUMN analysis_version INTEGER NOT NULL DEFAULT 1;
+                CREATE INDEX analyses_version ON analyses(analysis_version);
+                """)
+    }
 }

@@ -85,7 +85,7 @@ extension SQLiteCacheStore: AnalysisStore {
         SELECT j.id, coalesce(pr.path, CAST(p.project_id AS TEXT)), p.night, j.name,
             EXISTS (SELECT 1 FROM jobs k WHERE k.pipeline_id = j.pipeline_id AND k.name = j.name
                 AND k.id > j.id AND k.status = 'success'),
-            EXISTS (SELECT 1 FROM traces t WHERE t.job_id = j.id)
+            EXISTS (SELECT 1 FROM traces t WHERE t.job_id = j.id), pr.name, pr.web_url
         FROM jobs j
         JOIN pipelines p ON p.id = j.pipeline_id
         LEFT JOIN projects pr ON pr.id = p.project_id
@@ -97,7 +97,7 @@ extension SQLiteCacheStore: AnalysisStore {
             try Row.fetchAll(db, sql: sql).map { row in
                 AnalysisCandidate(
                     jobID: row[0], projectPath: row[1], night: row[2], jobName: row[3], retriedGreen: row[4],
-                    hasTrace: row[5])
+                    hasTrace: row[5], projectName: row[6], projectWebURL: row[7])
             }
         }
     }
@@ -125,20 +125,23 @@ extension SQLiteCacheStore: AnalysisStore {
         let rows = try analyses.map(Self.analysisArguments)
         let clusterRows = try clusters.map(Self.clusterArguments)
         try analysisWrite { db in
-            try db.execute(sql: "DELETE FROM analyses; DELETE FROM clusters; DELETE FROM alternating_clusters;")
+            try db.execute(
+                sql: "DELETE FROM analyses; DELETE FROM clusters; DELETE FROM alternating_clusters;")
             try Self.insert(db, rows, clusterRows)
             try Self.forgetSuspects(db)
         }
     }
 
-    private static func insert(_ db: Database, _ rows: [StatementArguments], _ clusterRows: [StatementArguments])
+    private static func insert(
+        _ db: Database, _ rows: [StatementArguments], _ clusterRows: [StatementArguments]
+    )
         throws
     {
         let analysis = try db.cachedStatement(
             sql: """
                 INSERT OR REPLACE INTO analyses (job_id, project_path, night, job_name, excerpt, key_line, patterns,
-                    category, infrastructure, signature, cluster_id, retried_green)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    category, infrastructure, signature, cluster_id, retried_green, analysis_version)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
         for row in rows { try analysis.execute(arguments: row) }
         let cluster = try db.cachedStatement(
@@ -151,39 +154,46 @@ extension SQLiteCacheStore: AnalysisStore {
 
     private static func analysisArguments(_ a: FailureAnalysis) throws -> StatementArguments {
         let lines = a.excerpt.map {
-            StoredLine(number: $0.number, rawLine: $0.rawLine, text: $0.text, reason: $0.reason, detail: $0.detail)
+            StoredLine(
+                number: $0.number, rawLine: $0.rawLine, text: $0.text, reason: $0.reason, detail: $0.detail)
         }
         return [
-            a.jobID, a.projectPath, a.night, a.jobName, try json(lines), a.keyLine, try json(a.patterns), a.category,
-            a.infrastructure, try json(a.signatureLines), a.cluster?.rawValue, a.retriedGreen,
+            a.jobID, a.projectPath, a.night, a.jobName, try json(lines), a.keyLine, try json(a.patterns),
+            a.category,
+            a.infrastructure, try json(a.signatureLines), a.cluster?.rawValue, a.retriedGreen, a.version,
         ]
     }
 
     private static func clusterArguments(_ c: ClusterState) throws -> StatementArguments {
-        [c.id.rawValue, c.firstNight, c.lastNight, c.members.count, c.template, try json(PersistedCluster(c))]
+        [
+            c.id.rawValue, c.firstNight, c.lastNight, c.members.count, c.template,
+            try json(PersistedCluster(c)),
+        ]
     }
 
     public func clusterStates() throws -> [ClusterState] {
         try analysisRead { db in
-            try Row.fetchAll(db, sql: "SELECT id, first_night, last_night, state FROM clusters ORDER BY id").compactMap {
-                row -> ClusterState? in
-                guard let id = ClusterID(rawValue: row[0]) else { return nil }
-                return try Self.decode(PersistedCluster.self, row[3]).state(
-                    id: id, firstNight: row[1], lastNight: row[2])
-            }
+            try Row.fetchAll(db, sql: "SELECT id, first_night, last_night, state FROM clusters ORDER BY id")
+                .compactMap {
+                    row -> ClusterState? in
+                    guard let id = ClusterID(rawValue: row[0]) else { return nil }
+                    return try Self.decode(PersistedCluster.self, row[3]).state(
+                        id: id, firstNight: row[1], lastNight: row[2])
+                }
         }
     }
 
     private static let analysisColumns = """
         job_id, project_path, night, job_name, excerpt, key_line, patterns, category, infrastructure, signature,
-        cluster_id, retried_green
+        cluster_id, retried_green, analysis_version
         """
 
     /// `analysisColumns` with the large columns left out of `parts` read as empty JSON arrays.
     private static func analysisColumns(_ parts: AnalysisParts) -> String {
         """
         job_id, project_path, night, job_name, \(parts.contains(.excerpt) ? "excerpt" : "'[]'"), key_line, patterns, \
-        category, infrastructure, \(parts.contains(.signature) ? "signature" : "'[]'"), cluster_id, retried_green
+        category, infrastructure, \(parts.contains(.signature) ? "signature" : "'[]'"), cluster_id, retried_green, \
+        analysis_version
         """
     }
 
@@ -192,11 +202,15 @@ extension SQLiteCacheStore: AnalysisStore {
         return FailureAnalysis(
             jobID: row[0], projectPath: row[1], night: row[2], jobName: row[3],
             excerpt: lines.map {
-                AnalysedLine(number: $0.number, rawLine: $0.rawLine, text: $0.text, reason: $0.reason, detail: $0.detail)
+                AnalysedLine(
+                    number: $0.number, rawLine: $0.rawLine, text: $0.text, reason: $0.reason,
+                    detail: $0.detail)
             },
-            keyLine: row[5], patterns: try decode([String].self, row[6]), category: row[7], infrastructure: row[8],
+            keyLine: row[5], patterns: try decode([String].self, row[6]), category: row[7],
+            infrastructure: row[8],
             signatureLines: try decode([String].self, row[9]),
-            cluster: (row[10] as String?).flatMap(ClusterID.init(rawValue:)), retriedGreen: row[11])
+            cluster: (row[10] as String?).flatMap(ClusterID.init(rawValue:)), retriedGreen: row[11],
+            version: row[12])
     }
 
     public func analyses(nights: Set<String>?, parts: AnalysisParts) throws -> [FailureAnalysis] {
@@ -204,7 +218,8 @@ extension SQLiteCacheStore: AnalysisStore {
         let arguments: StatementArguments = nights.map { [Self.jsonArray($0.sorted())] } ?? []
         return try analysisRead { db in
             try Row.fetchAll(
-                db, sql: "SELECT \(Self.analysisColumns(parts)) FROM analyses \(filter) ORDER BY night, job_id",
+                db,
+                sql: "SELECT \(Self.analysisColumns(parts)) FROM analyses \(filter) ORDER BY night, job_id",
                 arguments: arguments
             ).map(Self.decodeAnalysis)
         }
@@ -221,7 +236,9 @@ extension SQLiteCacheStore: AnalysisStore {
     public func analyses(cluster: ClusterID) throws -> [FailureAnalysis] {
         try analysisRead { db in
             try Row.fetchAll(
-                db, sql: "SELECT \(Self.analysisColumns) FROM analyses WHERE cluster_id = ? ORDER BY night, job_id",
+                db,
+                sql:
+                    "SELECT \(Self.analysisColumns) FROM analyses WHERE cluster_id = ? ORDER BY night, job_id",
                 arguments: [cluster.rawValue]
             ).map(Self.decodeAnalysis)
         }
@@ -250,7 +267,8 @@ extension SQLiteCacheStore: AnalysisStore {
             AND j.name IN (SELECT value FROM json_each(?5))
         """
 
-    public func nightlyRecord(pipelineSource: String?) throws -> (red: [ClusteredNight], green: [GreenNight]) {
+    public func nightlyRecord(pipelineSource: String?) throws -> (red: [ClusteredNight], green: [GreenNight])
+    {
         try analysisRead { db in
             var red: [ClusteredNight] = []
             let rows = try Row.fetchCursor(db, sql: Self.clusteredNightsSQL, arguments: [pipelineSource])
@@ -267,7 +285,8 @@ extension SQLiteCacheStore: AnalysisStore {
             }
             var nights: [Key: Set<String>] = [:]
             for r in red {
-                nights[Key(cluster: r.cluster, projectID: r.projectID, name: r.jobName), default: []].insert(r.night)
+                nights[Key(cluster: r.cluster, projectID: r.projectID, name: r.jobName), default: []].insert(
+                    r.night)
             }
             var projects = Set<Int>()
             var names = Set<String>()
@@ -283,7 +302,10 @@ extension SQLiteCacheStore: AnalysisStore {
             var green: [GreenNight] = []
             let greens = try Row.fetchCursor(
                 db, sql: Self.greenNightsSQL,
-                arguments: [first, last, pipelineSource, Self.jsonArray(projects.sorted()), Self.jsonArray(names.sorted())])
+                arguments: [
+                    first, last, pipelineSource, Self.jsonArray(projects.sorted()),
+                    Self.jsonArray(names.sorted()),
+                ])
             while let row = try greens.next() {
                 green.append(GreenNight(projectID: row[0], jobName: row[1], night: row[2]))
             }
@@ -298,13 +320,16 @@ extension SQLiteCacheStore: AnalysisStore {
                 sql: "DELETE FROM alternating_clusters WHERE id NOT IN (SELECT value FROM json_each(?))",
                 arguments: [list])
             try db.execute(
-                sql: "INSERT OR IGNORE INTO alternating_clusters (id) SELECT value FROM json_each(?)", arguments: [list])
+                sql: "INSERT OR IGNORE INTO alternating_clusters (id) SELECT value FROM json_each(?)",
+                arguments: [list])
         }
     }
 
     public func alternatingClusters() throws -> Set<ClusterID> {
         try analysisRead { db in
-            Set(try String.fetchAll(db, sql: "SELECT id FROM alternating_clusters").compactMap(ClusterID.init(rawValue:)))
+            Set(
+                try String.fetchAll(db, sql: "SELECT id FROM alternating_clusters").compactMap(
+                    ClusterID.init(rawValue:)))
         }
     }
 
@@ -322,6 +347,19 @@ extension SQLiteCacheStore: AnalysisStore {
                     ORDER BY p.night, j.id
                     """
             ).map { TracedJob(jobID: $0[0], projectPath: $0[1], night: $0[2], jobName: $0[3]) }
+        }
+    }
+
+    /// Served by `analyses_version` alone (v7): a covering index scan, the rows are not read.
+    public func analysisVersions() throws -> [Int: Int] {
+        try analysisRead { db in
+            var counts: [Int: Int] = [:]
+            for row in try Row.fetchAll(
+                db, sql: "SELECT analysis_version, count(*) FROM analyses GROUP BY analysis_version")
+            {
+                counts[row[0]] = row[1]
+            }
+            return counts
         }
     }
 }

@@ -18,6 +18,7 @@ enum Schema {
         ("v4", AnalysisSchema.v4),
         ("v5", ChangesSchema.v5),
         ("v6", ChangesSchema.v6),
+        ("v7", AnalysisSchema.v7),
     ]
 
     /// The highest schema version this binary knows (`v1` → 1).

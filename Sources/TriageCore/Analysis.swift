@@ -14,7 +14,8 @@ public struct AnalysisOptions: Sendable {
     public var nightlySource: String?
 
     public init(
-        threshold: Double = Analyzer.defaultThreshold, maxLines: Int = 30, patterns: PatternLibrary = .builtIn,
+        threshold: Double = Analyzer.defaultThreshold, maxLines: Int = 30,
+        patterns: PatternLibrary = .builtIn,
         nightlySource: String? = nil
     ) {
         self.threshold = threshold
@@ -38,6 +39,17 @@ public struct AnalysisReport: Sendable, Hashable {
     public var kept = 0
     /// Clusters that alternate with green nights for one of their jobs, after the run.
     public var alternating = 0
+    /// Clusters in the cache before the run.
+    public var previousClusters = 0
+    /// Set when the run re-analysed a cache that held analyses of an older `AnalysisVersion`:
+    /// the oldest version it found (`Analyzer.analyseOrUpgrade`).
+    public var upgradedFrom: Int?
+    /// Failures analysed with their job's last green trace as evidence (`GreenEvidence`).
+    public var withGreen = 0
+    /// After a `recluster`: per cluster of before the run, its members (still failures of the
+    /// cache) that are now in a cluster of another id, ascending. What a cluster assignment of that
+    /// id no longer covers; empty for a cluster whose members all stayed.
+    public var strayed: [ClusterID: [Int]] = [:]
 
     public init() {}
 }
@@ -48,7 +60,13 @@ public struct AnalysisReport: Sendable, Hashable {
 /// Determinism: within one run failures are clustered in the order (night, signature id, job id),
 /// whatever order the cache returns them in, so the same failures give the same clusters and ids;
 /// failures brought by a later fetch (later nights) join the clusters persisted by earlier runs,
-/// which gives the same result as analysing everything at once.
+/// which gives the same result as analysing everything at once. A failure's excerpt is compared
+/// with the green trace the cache holds when it is analysed (`GreenEvidence`); `recluster` reads
+/// them again.
+///
+/// Versions: every stored analysis carries the `AnalysisVersion` that produced it. `analyseOrUpgrade`
+/// (what `fetch` runs) re-analyses the whole cache, keeping cluster ids where members stay, as soon
+/// as it holds an analysis of an older version.
 public struct Analyzer: Sendable {
     /// 0.7 within a scope (see `ScopedClusterer`): variants of one failure (another variable name, value
     /// or path) stay above it, another testset of the same project falls below. See `Clusterer.threshold`;; measured against the simulator's truth in AnalysisTruthTests.
@@ -58,19 +76,38 @@ public struct Analyzer: Sendable {
     public let store: any AnalysisStore
     public var options: AnalysisOptions
 
-    public init(cache: any CacheStore, store: any AnalysisStore, options: AnalysisOptions = AnalysisOptions()) {
+    public init(cache: any CacheStore, store: any AnalysisStore, options: AnalysisOptions = AnalysisOptions())
+    {
         self.cache = cache
         self.store = store
         self.options = options
     }
 
+    /// What `fetch` runs after a sync: `recluster` when the cache holds an analysis of a version
+    /// older than `AnalysisVersion.current` (the report's `upgradedFrom` says which), else
+    /// `analyseNew`. Costs one index scan more than `analyseNew` when nothing is to upgrade.
+    public func analyseOrUpgrade() throws -> AnalysisReport {
+        try pendingUpgrade() == nil ? try analyseNew() : try recluster()
+    }
+
+    /// The oldest `AnalysisVersion` among the stored analyses when it is older than the current
+    /// one (the next `analyseOrUpgrade` re-analyses everything), else nil. One index scan.
+    public func pendingUpgrade() throws -> Int? {
+        guard let oldest = try store.analysisVersions().keys.min(), oldest < AnalysisVersion.current else {
+            return nil
+        }
+        return oldest
+    }
+
     /// Analyses every failed job that has no analysis yet and adds it to the persisted clusters.
+    /// Analyses of other versions are left as they are (see `analyseOrUpgrade`).
     public func analyseNew() throws -> AnalysisReport {
         let candidates = try store.unanalysedFailures()
         var report = AnalysisReport()
         var analyses = try extract(candidates, report: &report)
         var clusterer = ScopedClusterer(threshold: options.threshold, existing: try store.clusterStates())
         let before = Set(clusterer.clusters.map(\.id))
+        report.previousClusters = before.count
         Self.cluster(&analyses, with: &clusterer)
         let touched = Set(analyses.compactMap(\.cluster))
         let changed = clusterer.clusters.filter { touched.contains($0.id) }
@@ -82,12 +119,16 @@ public struct Analyzer: Sendable {
         return report
     }
 
-    /// Re-extracts and re-clusters every failure from scratch (after a threshold or pattern change),
-    /// then gives each new cluster the id of the old cluster most of its members come from.
+    /// Re-extracts and re-clusters every failure from scratch (after a threshold or pattern change,
+    /// or an upgrade of the analysis), then gives each new cluster the id of the old cluster most
+    /// of its members come from (`keepingIDs`). Every analysis is stored at `AnalysisVersion.current`.
     public func recluster() throws -> AnalysisReport {
+        let upgrading = try pendingUpgrade()
         let candidates = try store.allFailureCandidates()
         let old = try store.clusterStates()
         var report = AnalysisReport()
+        report.upgradedFrom = upgrading
+        report.previousClusters = old.count
         var analyses = try extract(candidates, report: &report)
         var clusterer = ScopedClusterer(threshold: options.threshold)
         Self.cluster(&analyses, with: &clusterer)
@@ -101,8 +142,25 @@ public struct Analyzer: Sendable {
         report.clusters = clusters.count
         report.kept = clusters.filter { oldIDs.contains($0.id) }.count
         report.founded = clusters.map(\.id).filter { !oldIDs.contains($0) }
+        report.strayed = Self.strayed(old: old, new: analyses)
         report.alternating = try markAlternating().count
         return report
+    }
+
+    /// Per old cluster, its members that `analyses` (the rebuilt ones, final ids) put in a cluster
+    /// of another id, or in none; members no longer analysed are left out.
+    static func strayed(old: [ClusterState], new analyses: [FailureAnalysis]) -> [ClusterID: [Int]] {
+        var now: [Int: ClusterID?] = [:]
+        for a in analyses { now[a.jobID] = .some(a.cluster) }
+        var result: [ClusterID: [Int]] = [:]
+        for cluster in old {
+            let gone = cluster.members.filter { member in
+                guard let current = now[member] else { return false }
+                return current != cluster.id
+            }
+            if !gone.isEmpty { result[cluster.id] = gone.sorted() }
+        }
+        return result
     }
 
     /// Judges again which clusters alternate with green nights (`Alternation`) over the cached
@@ -117,39 +175,75 @@ public struct Analyzer: Sendable {
         return ids
     }
 
-    private func extract(_ candidates: [AnalysisCandidate], report: inout AnalysisReport) throws -> [FailureAnalysis] {
+    /// Excerpts and signatures of the candidates, in their order; those without a cached trace go
+    /// to `report.skipped`. Each failure is compared with its job's last green trace when the cache
+    /// holds one (`GreenEvidence`, one query for all candidates). Failures sharing a green trace are
+    /// analysed one after the other, so each green trace is read and cleaned once and only one is
+    /// held at a time.
+    private func extract(_ candidates: [AnalysisCandidate], report: inout AnalysisReport) throws
+        -> [FailureAnalysis]
+    {
         let extractor = ExcerptExtractor(patterns: options.patterns, maxLines: options.maxLines)
-        var analyses: [FailureAnalysis] = []
-        analyses.reserveCapacity(candidates.count)
-        for candidate in candidates {
+        let evidence = candidates.isEmpty ? GreenEvidence() : GreenEvidence(try store.tracedGreenJobs())
+        let greenOf = candidates.map { evidence.green(for: $0) }
+        let order = candidates.indices.sorted { a, b in
+            (greenOf[a] ?? -1, a) < (greenOf[b] ?? -1, b)
+        }
+        var results = [FailureAnalysis?](repeating: nil, count: candidates.count)
+        var green: (jobID: Int, log: CleanedLog?)?
+        for k in order {
             // Nothing is saved until every candidate is done, so stopping here loses no state.
             if Task.isCancelled { throw CancellationError() }
-            guard candidate.hasTrace, let data = try cache.trace(jobID: candidate.jobID) else {
-                report.skipped.append(candidate.jobID)
-                continue
+            let candidate = candidates[k]
+            guard candidate.hasTrace, let data = try cache.trace(jobID: candidate.jobID) else { continue }
+            var passed: CleanedLog?
+            if let id = greenOf[k] {
+                if green?.jobID != id {
+                    green = nil  // release the previous one before reading the next
+                    green = (id, try cache.trace(jobID: id).map { TraceCleaner.clean([UInt8]($0)) })
+                }
+                passed = green?.log
             }
-            analyses.append(Self.analyse(candidate, trace: data, extractor: extractor))
+            if passed != nil { report.withGreen += 1 }
+            results[k] = Self.analyse(candidate, trace: data, green: passed, extractor: extractor)
+        }
+        var analyses: [FailureAnalysis] = []
+        analyses.reserveCapacity(candidates.count)
+        for k in candidates.indices {
+            if let analysis = results[k] {
+                analyses.append(analysis)
+            } else {
+                report.skipped.append(candidates[k].jobID)
+            }
         }
         return analyses
     }
 
-    /// Excerpt, patterns and signature of one trace (pure; the cluster is left nil).
-    public static func analyse(_ candidate: AnalysisCandidate, trace: Data, extractor: ExcerptExtractor)
-        -> FailureAnalysis
-    {
-        let excerpt = extractor.excerpt(failed: TraceCleaner.clean([UInt8](trace)))
-        let signature = Self.signature(of: excerpt, project: candidate.projectPath, patterns: extractor.patterns)
+    /// Excerpt, patterns and signature of one trace (pure; the cluster is left nil), stamped with
+    /// `AnalysisVersion.current`.
+    /// - Parameters:
+    ///   - green: the cleaned trace of the same job's last green run, if known: lines it also has
+    ///     are demoted in the excerpt (`ExcerptExtractor.excerpt(failed:passed:)`).
+    public static func analyse(
+        _ candidate: AnalysisCandidate, trace: Data, green: CleanedLog? = nil, extractor: ExcerptExtractor
+    ) -> FailureAnalysis {
+        let excerpt = extractor.excerpt(failed: TraceCleaner.clean([UInt8](trace)), passed: green)
+        let signature = Self.signature(
+            of: excerpt, project: candidate.projectPath, identity: candidate.identity,
+            patterns: extractor.patterns)
         return FailureAnalysis(
             jobID: candidate.jobID, projectPath: candidate.projectPath, night: candidate.night,
             jobName: candidate.jobName,
             excerpt: excerpt.lines.map {
                 AnalysedLine(
-                    number: $0.line.number, rawLine: $0.line.rawLine, text: $0.line.text, reason: $0.reason.rawValue,
+                    number: $0.line.number, rawLine: $0.line.rawLine, text: $0.line.text,
+                    reason: $0.reason.rawValue,
                     detail: $0.detail)
             },
-            keyLine: excerpt.keyLine?.line.text, patterns: excerpt.matchedPatterns, category: excerpt.category,
+            keyLine: excerpt.keyLine?.line.text, patterns: excerpt.matchedPatterns,
+            category: excerpt.category,
             infrastructure: excerpt.infrastructure, signatureLines: signature.maskedLines, cluster: nil,
-            retriedGreen: candidate.retriedGreen)
+            retriedGreen: candidate.retriedGreen, version: AnalysisVersion.current)
     }
 
     /// Categories of failures that cut across projects: `SignatureBuilder.crossProjectCategories`.
@@ -186,7 +280,9 @@ public struct Analyzer: Sendable {
     /// when it shares more than half of its members or of the old cluster's. A new cluster whose own
     /// id is taken by another cluster gets a salted one.
     /// - Returns: the clusters with their final ids (by id) and the renames applied (new → final).
-    public static func keepingIDs(old: [ClusterState], new: [ClusterState]) -> ([ClusterState], [ClusterID: ClusterID]) {
+    public static func keepingIDs(old: [ClusterState], new: [ClusterState]) -> (
+        [ClusterState], [ClusterID: ClusterID]
+    ) {
         var oldOf: [Int: ClusterID] = [:]
         var oldSize: [ClusterID: Int] = [:]
         for cluster in old {
@@ -247,6 +343,43 @@ public struct Analyzer: Sendable {
     }
 }
 
+/// The green run a failure's excerpt is compared with (DESIGN §5.2): the newest succeeded attempt
+/// of the same job (same project path and job name) whose trace the cache holds, from a night
+/// before the failure's night. Not necessarily the job's last green run: when that one's trace is not
+/// cached (GitLab refused it, or `GreenTraces` deferred it) an older cached one is the evidence.
+///
+/// What the cache holds at analysis time decides: `fetch` stores the green traces before it
+/// analyses, so a failure is normally compared with its last green run; a green trace stored after
+/// the failure was analysed changes nothing until `recluster` (or an upgrade) reads them again.
+public struct GreenEvidence: Sendable {
+    /// Per job, (night, job id) of its traced green attempts, ascending.
+    var runs: [JobKey: [(night: String, jobID: Int)]] = [:]
+
+    public init() {}
+
+    /// - Parameter traced: `AnalysisStore.tracedGreenJobs()`, in any order.
+    public init(_ traced: [TracedJob]) {
+        for job in traced {
+            runs[JobKey(project: job.projectPath, name: job.jobName), default: []].append(
+                (job.night, job.jobID))
+        }
+        for key in runs.keys { runs[key]?.sort { ($0.night, $0.jobID) < ($1.night, $1.jobID) } }
+    }
+
+    /// The job id of the green trace to compare `candidate` with, nil when the cache holds none.
+    public func green(for candidate: AnalysisCandidate) -> Int? {
+        guard let list = runs[candidate.key] else { return nil }
+        // The first run on or after the failure's night; the one before it is the newest earlier one.
+        var low = 0
+        var high = list.count
+        while low < high {
+            let mid = (low + high) / 2
+            if list[mid].night < candidate.night { low = mid + 1 } else { high = mid }
+        }
+        return low > 0 ? list[low - 1].jobID : nil
+    }
+}
+
 /// A cluster as listings show it: its state plus what its members say over a range of nights.
 public struct ClusterSummary: Sendable, Hashable {
     public var state: ClusterState
@@ -279,16 +412,56 @@ public struct ClusterSummary: Sendable, Hashable {
             for m in members {
                 for p in m.patterns { patternCounts[p, default: 0] += 1 }
             }
-            let patterns = patternCounts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map(\.key)
+            let patterns = patternCounts.sorted {
+                $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key
+            }.map(\.key)
             result.append(
                 ClusterSummary(
                     state: state, members: members, projects: Array(Set(members.map(\.projectPath))).sorted(),
-                    patterns: patterns, flaky: alternating.contains(id) || members.contains(where: \.retriedGreen)))
+                    patterns: patterns,
+                    flaky: alternating.contains(id) || members.contains(where: \.retriedGreen)))
         }
         return result.sorted { a, b in
             if a.members.count != b.members.count { return a.members.count > b.members.count }
             if a.state.lastNight != b.state.lastNight { return a.state.lastNight > b.state.lastNight }
             return a.state.id < b.state.id
         }
+    }
+}
+
+extension Assignments {
+    /// Keeps covering the failures a cluster assignment covered before a `recluster` moved them to
+    /// a cluster of another id (`AnalysisReport.strayed`): each gets a job assignment to the
+    /// cluster's issue, by whoever assigned the cluster and when, with `cluster` naming the cluster
+    /// it came from. A failure with an assignment of its own keeps it; one whose new cluster is
+    /// assigned to the same issue needs none. Cluster assignments themselves are left as they are
+    /// (they go on covering the members that stayed, and future members).
+    /// - Parameters:
+    ///   - note: the note of the added assignments (why they were added).
+    ///   - failure: where a job ran and its cluster now; nil leaves the job out (no longer cached).
+    /// - Returns: the job assignments added, by job id.
+    public mutating func keepCovering(
+        strayed: [ClusterID: [Int]], note: String,
+        failure: (Int) throws -> (project: String, pipeline: Int, night: String, cluster: ClusterID?)?
+    ) rethrows -> [JobAssignment] {
+        var added: [JobAssignment] = []
+        for shared in clusters.sorted(by: { $0.cluster < $1.cluster }) {
+            guard let id = ClusterID(rawValue: shared.cluster), let jobs = strayed[id] else { continue }
+            for job in jobs where assignment(job: job) == nil {
+                guard let f = try failure(job) else { continue }
+                if let now = f.cluster, let other = assignment(cluster: now.rawValue),
+                    other.issue.sameIssue(shared.issue)
+                {
+                    continue
+                }
+                let entry = JobAssignment(
+                    job: job, project: f.project, pipeline: f.pipeline, night: f.night,
+                    cluster: shared.cluster,
+                    issue: shared.issue, by: shared.by, at: shared.at, note: note)
+                assign(entry)
+                added.append(entry)
+            }
+        }
+        return added.sorted { $0.job < $1.job }
     }
 }

@@ -4,6 +4,7 @@ import LogAnalysis
 /// A failed job attempt the analysis may look at: who it is and where it ran.
 public struct AnalysisCandidate: Hashable, Sendable {
     public var jobID: Int
+    /// `path_with_namespace` of the cached project (its id as text when the project is not cached).
     public var projectPath: String
     public var night: String
     public var jobName: String
@@ -11,9 +12,14 @@ public struct AnalysisCandidate: Hashable, Sendable {
     public var retriedGreen: Bool
     /// True when the cache holds the job's trace.
     public var hasTrace: Bool
+    /// The cached project's name and web URL, nil when the project is not cached: with the path,
+    /// the identity a signature drops (`identity`).
+    public var projectName: String?
+    public var projectWebURL: String?
 
     public init(
-        jobID: Int, projectPath: String, night: String, jobName: String, retriedGreen: Bool, hasTrace: Bool
+        jobID: Int, projectPath: String, night: String, jobName: String, retriedGreen: Bool, hasTrace: Bool,
+        projectName: String? = nil, projectWebURL: String? = nil
     ) {
         self.jobID = jobID
         self.projectPath = projectPath
@@ -21,7 +27,17 @@ public struct AnalysisCandidate: Hashable, Sendable {
         self.jobName = jobName
         self.retriedGreen = retriedGreen
         self.hasTrace = hasTrace
+        self.projectName = projectName
+        self.projectWebURL = projectWebURL
     }
+
+    /// The words that name the project in its own logs, as fetch knows them.
+    public var identity: ProjectIdentity {
+        ProjectIdentity(path: projectPath, name: projectName, webURL: projectWebURL)
+    }
+
+    /// The job across nights: whose last green trace is this failure's evidence (`GreenEvidence`).
+    public var key: JobKey { JobKey(project: projectPath, name: jobName) }
 }
 
 /// One line of a stored excerpt.
@@ -62,12 +78,16 @@ public struct FailureAnalysis: Hashable, Sendable {
     public var cluster: ClusterID?
     /// A later attempt of the same job succeeded.
     public var retriedGreen: Bool
+    /// The `AnalysisVersion` that produced this analysis; 1 for analyses stored before versions existed.
+    public var version: Int
 
     public init(
         jobID: Int, projectPath: String, night: String, jobName: String, excerpt: [AnalysedLine],
         keyLine: String?, patterns: [String], category: String?, infrastructure: Bool,
-        signatureLines: [String], cluster: ClusterID?, retriedGreen: Bool
+        signatureLines: [String], cluster: ClusterID?, retriedGreen: Bool,
+        version: Int = AnalysisVersion.current
     ) {
+        self.version = version
         self.jobID = jobID
         self.projectPath = projectPath
         self.night = night
@@ -152,4 +172,7 @@ public protocol AnalysisStore: Sendable {
     /// Succeeded job attempts whose trace the cache holds (`fetch` keeps some: see `GreenTraces`),
     /// by night then job id.
     func tracedGreenJobs() throws -> [TracedJob]
+    /// How many stored analyses each `AnalysisVersion` produced (version → count); empty when
+    /// nothing is analysed. Cheap (an index scan), so every fetch can ask.
+    func analysisVersions() throws -> [Int: Int]
 }

@@ -20,29 +20,93 @@ extension Context {
     }
 }
 
-/// Runs the incremental analysis after a fetch; the line and JSON it adds to fetch's output.
+/// Runs the analysis after a fetch: incremental, or the whole cache again when it was analysed by
+/// an older version (`Analyzer.analyseOrUpgrade`); the line and JSON it adds to fetch's output.
 func analyseAfterFetch(_ context: Context) throws -> (String, JSONValue) {
     let (cache, store) = try context.analysisStore()
     let config = try context.config()
     let options = AnalysisOptions(patterns: config.patternLibrary, nightlySource: config.source)
-    let report = try Analyzer(cache: cache, store: store, options: options).analyseNew()
-    return analysisLine(report, verb: "analysed", context: context)
+    let analyzer = Analyzer(cache: cache, store: store, options: options)
+    // An upgrade may move failures out of assigned clusters: an assignments.json that cannot be
+    // read stops the fetch before anything is re-analysed, not after.
+    if try analyzer.pendingUpgrade() != nil { _ = try context.assignmentBook().read() }
+    let report = try analyzer.analyseOrUpgrade()
+    let kept = try keepAssignmentsCovering(report, cache: cache, store: store, context: context)
+    return analysisLine(
+        report, verb: report.upgradedFrom == nil ? "analysed" : "upgraded", kept: kept, context: context)
 }
 
-func analysisLine(_ report: AnalysisReport, verb: String, context: Context) -> (String, JSONValue) {
+/// After a re-analysis: the failures that left an assigned cluster keep its issue as their own
+/// assignment (`Assignments.keepCovering`), so no triage decision is lost. Reads `assignments.json`
+/// and writes it only when there is such a failure. Returns how many were added.
+func keepAssignmentsCovering(
+    _ report: AnalysisReport, cache: any CacheStore, store: any AnalysisStore, context: Context
+) throws -> Int {
+    guard !report.strayed.isEmpty else { return 0 }
+    let book = context.assignmentBook()
+    let current = try book.read()
+    let concerned = current.clusters.contains { shared in
+        ClusterID(rawValue: shared.cluster).flatMap { report.strayed[$0] }?.contains {
+            current.assignment(job: $0) == nil
+        }
+            ?? false
+    }
+    guard concerned else { return 0 }
+    let note =
+        report.upgradedFrom.map {
+            "kept from its cluster when the analysis was upgraded from v\($0) to v\(AnalysisVersion.current)"
+        }
+        ?? "kept from its cluster when the failures were reclustered"
+    let added = try book.update { assignments in
+        try assignments.keepCovering(strayed: report.strayed, note: note) { jobID in
+            guard let analysis = try store.analysis(jobID: jobID), let job = try cache.job(id: jobID) else {
+                return nil
+            }
+            return (analysis.projectPath, job.pipelineID, analysis.night, analysis.cluster)
+        }
+    }
+    return added.count
+}
+
+/// `verb`: `analysed`, `reclustered` or `upgraded` (a fetch that re-analysed an older version's cache).
+func analysisLine(_ report: AnalysisReport, verb: String, kept assignments: Int = 0, context: Context) -> (
+    String, JSONValue
+) {
     if !report.skipped.isEmpty {
         let shown = report.skipped.prefix(5).map(String.init).joined(separator: ", ")
         context.sink.writeError(
             "note: \(report.skipped.count) failed job(s) without a cached trace were not analysed (\(shown)"
                 + (report.skipped.count > 5 ? ", …" : "") + "); the next fetch retries them\n")
     }
-    var text = "\(verb) \(report.analysed) failures: \(report.clusters) clusters, \(report.founded.count) new"
-    if verb == "reclustered" { text += ", \(report.kept) kept their id" }
+    var text: String
+    if verb == "upgraded", let from = report.upgradedFrom {
+        text =
+            "analysis: upgraded from v\(from) to v\(AnalysisVersion.current), re-analysed \(report.analysed) failures, "
+            + "kept \(report.kept) of \(report.previousClusters) cluster ids (\(report.clusters) clusters, "
+            + "\(report.founded.count) new)"
+    } else {
+        text = "\(verb) \(report.analysed) failures: \(report.clusters) clusters, \(report.founded.count) new"
+        if verb == "reclustered" { text += ", \(report.kept) kept their id" }
+        if verb == "reclustered", let from = report.upgradedFrom {
+            text += " (analysis upgraded from v\(from) to v\(AnalysisVersion.current))"
+        }
+    }
+    if assignments > 0 {
+        let one = assignments == 1
+        text +=
+            "; \(assignments) failure\(one ? "" : "s") that left an assigned cluster \(one ? "keeps" : "keep") "
+            + "its issue as \(one ? "its" : "their") own assignment"
+    }
     return (
         text,
         .object([
-            "analysed": .int(report.analysed), "clusters": .int(report.clusters), "new": .int(report.founded.count),
+            "analysed": .int(report.analysed), "clusters": .int(report.clusters),
+            "new": .int(report.founded.count),
             "kept": .int(report.kept), "skipped": .array(report.skipped.map(JSONValue.int)),
+            "version": .int(AnalysisVersion.current),
+            "upgraded_from": report.upgradedFrom.map(JSONValue.int) ?? .null,
+            "previous_clusters": .int(report.previousClusters), "with_green": .int(report.withGreen),
+            "assignments_kept": .int(assignments),
         ])
     )
 }
@@ -74,7 +138,11 @@ let clustersCommand: CommandSpec = CommandSpec(
         two nights with a green nightly run of that job between them (judged by each fetch over every \
         cached night). NIGHTS shows one character per night of the range (█ failed in it).
         """,
-    operands: [OperandSpec("RANGE", optional: true, summary: "nights (default 30d; last-night with --new)", completion: .ranges)],
+    operands: [
+        OperandSpec(
+            "RANGE", optional: true, summary: "nights (default 30d; last-night with --new)",
+            completion: .ranges)
+    ],
     options: [OptionSpec("new", summary: "only clusters first seen on the range's last night")],
     examples: ["clusters", "clusters 30d", "clusters --new", "clusters last-night"],
     run: { command, context in
@@ -94,21 +162,29 @@ let clustersCommand: CommandSpec = CommandSpec(
             if s.flaky { marks.append("flaky") }
             return [
                 Cell(s.state.id.rawValue), Cell("\(s.members.count)"), Cell("\(s.projects.count)"),
-                Cell(s.state.firstNight, .dim), Cell(s.state.lastNight, .dim), Cell(nightStrip(nights, members: s.members)),
-                Cell(marks.joined(separator: " "), marks.first == "NEW" ? .bad : .warn), Cell(s.state.template),
+                Cell(s.state.firstNight, .dim), Cell(s.state.lastNight, .dim),
+                Cell(nightStrip(nights, members: s.members)),
+                Cell(marks.joined(separator: " "), marks.first == "NEW" ? .bad : .warn),
+                Cell(s.state.template),
                 Cell(book.assignment(cluster: s.state.id.rawValue)?.issue.key ?? "-"),
             ]
         }
-        let label = nights.count == 1 ? "night \(nights[0])" : "nights \(nights.first ?? "")..\(nights.last ?? "")"
+        let label =
+            nights.count == 1 ? "night \(nights[0])" : "nights \(nights.first ?? "")..\(nights.last ?? "")"
         return CommandOutput(
-            text: ["\(summaries.count) clusters, \(summaries.reduce(0) { $0 + $1.members.count }) failures, \(label)"],
+            text: [
+                "\(summaries.count) clusters, \(summaries.reduce(0) { $0 + $1.members.count }) failures, \(label)"
+            ],
             table: Table(
-                columns: ["CLUSTER", "COUNT", "PROJECTS", "FIRST", "LAST", "NIGHTS", "MARKS", "KEY LINE", "ISSUE"],
+                columns: [
+                    "CLUSTER", "COUNT", "PROJECTS", "FIRST", "LAST", "NIGHTS", "MARKS", "KEY LINE", "ISSUE",
+                ],
                 numeric: [1, 2], rows: rows),
             json: .array(
                 summaries.map { s in
                     guard case .object(var fields) = clusterRecord(s, lastNight: last) else { return .null }
-                    fields["issue"] = book.assignment(cluster: s.state.id.rawValue).map { issueRecord($0.issue) } ?? .null
+                    fields["issue"] =
+                        book.assignment(cluster: s.state.id.rawValue).map { issueRecord($0.issue) } ?? .null
                     return .object(fields)
                 }))
     }
@@ -116,7 +192,8 @@ let clustersCommand: CommandSpec = CommandSpec(
 
 func clusterID(_ text: String) throws -> ClusterID {
     guard let id = ClusterID(rawValue: text) else {
-        throw ShellError("'\(text)' is not a cluster id", hint: "cluster ids look like c-3f9a2b1c; see 'clusters'")
+        throw ShellError(
+            "'\(text)' is not a cluster id", hint: "cluster ids look like c-3f9a2b1c; see 'clusters'")
     }
     return id
 }
@@ -133,7 +210,9 @@ let clusterCommand: CommandSpec = CommandSpec(
         guard let state = try store.clusterStates().first(where: { $0.id == id }) else {
             throw ShellError("no cluster \(id.rawValue) in the cache", hint: "see 'clusters' for the ids")
         }
-        let summary = ClusterSummary.summarise(members, states: [state], alternating: try store.alternatingClusters()).first
+        let summary = ClusterSummary.summarise(
+            members, states: [state], alternating: try store.alternatingClusters()
+        ).first
         let lastNight = try context.analysisStore().0.nights().last
         var text = [
             "cluster \(id.rawValue): \(members.count) failures in \(summary?.projects.count ?? 0) projects, "
@@ -142,14 +221,19 @@ let clusterCommand: CommandSpec = CommandSpec(
                 + (summary?.flaky == true ? " flaky" : ""),
             "template: \(state.template)",
         ]
-        if let patterns = summary?.patterns, !patterns.isEmpty { text.append("patterns: \(patterns.joined(separator: ", "))") }
+        if let patterns = summary?.patterns, !patterns.isEmpty {
+            text.append("patterns: \(patterns.joined(separator: ", "))")
+        }
         let sample = members.last
         if let sample {
             text.append("sample excerpt (job \(sample.jobID), \(sample.projectPath), \(sample.night)):")
             text += sample.excerpt.map { "  \(String($0.rawLine).padding(6))\($0.text)" }
         }
         let rows: [[Cell]] = members.reversed().map { m in
-            [Cell(m.night), Cell(m.projectPath), Cell(m.jobName), Cell(String(m.jobID), .dim), Cell(m.retriedGreen ? "flaky" : "")]
+            [
+                Cell(m.night), Cell(m.projectPath), Cell(m.jobName), Cell(String(m.jobID), .dim),
+                Cell(m.retriedGreen ? "flaky" : ""),
+            ]
         }
         var record = summary.map { clusterRecord($0, lastNight: lastNight) } ?? .null
         if case .object(var fields) = record {
@@ -164,7 +248,8 @@ let clusterCommand: CommandSpec = CommandSpec(
             record = .object(fields)
         }
         return CommandOutput(
-            text: text, table: Table(columns: ["NIGHT", "PROJECT", "JOB", "JOB ID", "FLAKY"], numeric: [3], rows: rows),
+            text: text,
+            table: Table(columns: ["NIGHT", "PROJECT", "JOB", "JOB ID", "FLAKY"], numeric: [3], rows: rows),
             json: record)
     }
 )
@@ -203,7 +288,8 @@ func runSimilar(_ command: ParsedCommand, _ context: Context) throws -> CommandO
     let (_, store) = try context.analysisStore()
     guard let target = try store.analysis(jobID: jobID) else {
         throw ShellError(
-            "job \(jobID) has no analysis", hint: "only failed jobs with a cached trace are analysed; run 'fetch'")
+            "job \(jobID) has no analysis",
+            hint: "only failed jobs with a cached trace are analysed; run 'fetch'")
     }
     let signature = target.signature
     var scored: [(FailureAnalysis, Double)] = []
@@ -221,17 +307,21 @@ func runSimilar(_ command: ParsedCommand, _ context: Context) throws -> CommandO
             Cell(String(a.jobID), .dim), Cell(a.cluster?.rawValue ?? "-"), Cell(a.keyLine ?? ""),
         ])
         let fields: [String: JSONValue] = [
-            "job": .int(a.jobID), "similarity": .double((s * 1000).rounded() / 1000), "night": .string(a.night),
-            "project": .string(a.projectPath), "name": .string(a.jobName), "cluster": .optional(a.cluster?.rawValue),
+            "job": .int(a.jobID), "similarity": .double((s * 1000).rounded() / 1000),
+            "night": .string(a.night),
+            "project": .string(a.projectPath), "name": .string(a.jobName),
+            "cluster": .optional(a.cluster?.rawValue),
             "key_line": .optional(a.keyLine),
         ]
         records.append(.object(fields))
     }
-    let heading = "failures like job \(jobID) (\(target.cluster?.rawValue ?? "no cluster")): \(target.keyLine ?? "")"
+    let heading =
+        "failures like job \(jobID) (\(target.cluster?.rawValue ?? "no cluster")): \(target.keyLine ?? "")"
     return CommandOutput(
         text: [heading],
         table: Table(
-            columns: ["SIMILARITY", "NIGHT", "PROJECT", "JOB", "JOB ID", "CLUSTER", "KEY LINE"], numeric: [0, 4],
+            columns: ["SIMILARITY", "NIGHT", "PROJECT", "JOB", "JOB ID", "CLUSTER", "KEY LINE"],
+            numeric: [0, 4],
             rows: rows),
         json: .array(records))
 }
@@ -262,12 +352,16 @@ let patternsCommand: CommandSpec = CommandSpec(
             ]
         }
         return CommandOutput(
-            table: Table(columns: ["PATTERN", "CATEGORY", "INFRA", "WEIGHT", "MATCHED", "MATCHES"], numeric: [3, 4], rows: rows),
+            table: Table(
+                columns: ["PATTERN", "CATEGORY", "INFRA", "WEIGHT", "MATCHED", "MATCHES"], numeric: [3, 4],
+                rows: rows),
             json: .array(
                 patterns.map { p in
                     .object([
-                        "name": .string(p.name), "category": .string(p.category), "infrastructure": .bool(p.infrastructure),
-                        "weight": .int(p.weight), "matched": .int(counts[p.name] ?? 0), "anchor": .string(p.anchor),
+                        "name": .string(p.name), "category": .string(p.category),
+                        "infrastructure": .bool(p.infrastructure),
+                        "weight": .int(p.weight), "matched": .int(counts[p.name] ?? 0),
+                        "anchor": .string(p.anchor),
                         "regex": .optional(p.regex),
                     ])
                 }))
@@ -286,7 +380,8 @@ func firstMatch(_ regex: NSRegularExpression, in data: Data) -> CleanLine? {
 
 let patternCommand: CommandSpec = CommandSpec(
     name: "pattern", group: "Analysis",
-    summary: "Try a candidate pattern (a regular expression) on the cached traces: failed jobs it matches, and green ones (false alarms).",
+    summary:
+        "Try a candidate pattern (a regular expression) on the cached traces: failed jobs it matches, and green ones (false alarms).",
     details: """
         Lists the failed jobs whose cleaned trace has a matching line, the first such line, and whether \
         that line is already in the job's excerpt; then the false alarms: the cached green traces (those \
@@ -315,18 +410,23 @@ let patternCommand: CommandSpec = CommandSpec(
         let candidates = try store.allFailureCandidates().filter(\.hasTrace)
         for candidate in candidates {
             try Task.checkCancellation()
-            guard let data = try cache.trace(jobID: candidate.jobID), let line = firstMatch(regex, in: data) else {
+            guard let data = try cache.trace(jobID: candidate.jobID), let line = firstMatch(regex, in: data)
+            else {
                 continue
             }
-            let inExcerpt = try store.analysis(jobID: candidate.jobID)?.excerpt.contains { $0.rawLine == line.rawLine } ?? false
+            let inExcerpt =
+                try store.analysis(jobID: candidate.jobID)?.excerpt.contains { $0.rawLine == line.rawLine }
+                ?? false
             rows.append([
                 Cell("failed"), Cell(candidate.night), Cell(candidate.projectPath), Cell(candidate.jobName),
                 Cell(String(candidate.jobID), .dim), Cell(inExcerpt ? "yes" : "no"), Cell(line.text),
             ])
             records.append(
                 .object([
-                    "job": .int(candidate.jobID), "night": .string(candidate.night), "project": .string(candidate.projectPath),
-                    "name": .string(candidate.jobName), "line": .int(line.rawLine), "text": .string(line.text),
+                    "job": .int(candidate.jobID), "night": .string(candidate.night),
+                    "project": .string(candidate.projectPath),
+                    "name": .string(candidate.jobName), "line": .int(line.rawLine),
+                    "text": .string(line.text),
                     "in_excerpt": .bool(inExcerpt),
                 ]))
         }
@@ -334,7 +434,8 @@ let patternCommand: CommandSpec = CommandSpec(
         var falseAlarms: [(TracedJob, CleanLine)] = []
         for green in greens {
             try Task.checkCancellation()
-            guard let data = try cache.trace(jobID: green.jobID), let line = firstMatch(regex, in: data) else { continue }
+            guard let data = try cache.trace(jobID: green.jobID), let line = firstMatch(regex, in: data)
+            else { continue }
             falseAlarms.append((green, line))
         }
         let listed = falseAlarms.suffix(falseAlarmExamples)
@@ -351,14 +452,17 @@ let patternCommand: CommandSpec = CommandSpec(
                     + "and \(falseAlarms.count) of \(greens.count) green traces (false alarms)"
             ],
             table: Table(
-                columns: ["TRACE", "NIGHT", "PROJECT", "JOB", "JOB ID", "IN EXCERPT", "FIRST MATCH"], numeric: [4], rows: rows),
+                columns: ["TRACE", "NIGHT", "PROJECT", "JOB", "JOB ID", "IN EXCERPT", "FIRST MATCH"],
+                numeric: [4], rows: rows),
             json: .object([
                 "pattern": .string(source), "red": .array(records), "red_total": .int(candidates.count),
                 "green": .array(
                     listed.map { green, line in
                         .object([
-                            "job": .int(green.jobID), "night": .string(green.night), "project": .string(green.projectPath),
-                            "name": .string(green.jobName), "line": .int(line.rawLine), "text": .string(line.text),
+                            "job": .int(green.jobID), "night": .string(green.night),
+                            "project": .string(green.projectPath),
+                            "name": .string(green.jobName), "line": .int(line.rawLine),
+                            "text": .string(line.text),
                         ])
                     }),
                 "green_matched": .int(falseAlarms.count), "green_total": .int(greens.count),
@@ -368,16 +472,21 @@ let patternCommand: CommandSpec = CommandSpec(
 
 let reclusterCommand: CommandSpec = CommandSpec(
     name: "recluster", group: "Analysis",
-    summary: "Re-analyse and re-cluster every cached failure (after a threshold or pattern change); ids stay where members stay.",
-    options: [OptionSpec("threshold", value: "T", summary: "similarity to join a cluster, 0…1 (default 0.7)")],
+    summary:
+        "Re-analyse and re-cluster every cached failure (after a threshold or pattern change); ids stay where members stay.",
+    options: [
+        OptionSpec("threshold", value: "T", summary: "similarity to join a cluster, 0…1 (default 0.7)")
+    ],
     examples: ["recluster", "recluster --threshold 0.6"],
     run: { command, context in
         let config = try context.config()
         var options = AnalysisOptions(patterns: config.patternLibrary, nightlySource: config.source)
         if let text = command.option("threshold") { options.threshold = try threshold(text) }
         let (cache, store) = try context.analysisStore()
+        _ = try context.assignmentBook().read()  // refused before anything is re-analysed, not after
         let report = try Analyzer(cache: cache, store: store, options: options).recluster()
-        let (text, json) = analysisLine(report, verb: "reclustered", context: context)
+        let kept = try keepAssignmentsCovering(report, cache: cache, store: store, context: context)
+        let (text, json) = analysisLine(report, verb: "reclustered", kept: kept, context: context)
         return CommandOutput(text: [text], json: json)
     }
 )
@@ -425,7 +534,8 @@ let excerptCommand: CommandSpec = CommandSpec(
             json: .array(
                 excerpt.lines.map {
                     .object([
-                        "line": .int($0.line.rawLine), "text": .string($0.line.text), "reason": .string($0.reason.rawValue),
+                        "line": .int($0.line.rawLine), "text": .string($0.line.text),
+                        "reason": .string($0.reason.rawValue),
                         "pattern": .optional($0.detail),
                     ])
                 }))
@@ -461,7 +571,8 @@ let groupCommand: CommandSpec = CommandSpec(
             }
             names = listed.filter { name in
                 var isDirectory: ObjCBool = false
-                return FileManager.default.fileExists(atPath: directory.appendingPathComponent(name).path, isDirectory: &isDirectory)
+                return FileManager.default.fileExists(
+                    atPath: directory.appendingPathComponent(name).path, isDirectory: &isDirectory)
                     && !isDirectory.boolValue && !name.hasPrefix(".")
             }.sorted()
         }
@@ -471,7 +582,8 @@ let groupCommand: CommandSpec = CommandSpec(
         var records: [JSONValue] = []
         for (k, name) in names.enumerated() {
             try Task.checkCancellation()
-            guard let data = FileManager.default.contents(atPath: directory.appendingPathComponent(name).path) else {
+            guard let data = FileManager.default.contents(atPath: directory.appendingPathComponent(name).path)
+            else {
                 throw ShellError("cannot read '\(directory.appendingPathComponent(name).path)'")
             }
             let signature = Analyzer.signature(

@@ -11,9 +11,11 @@ import TriageCore
     func seeded(_ workspace: TempWorkspace) throws -> SQLiteCacheStore {
         let store = try workspace.open()
         try store.upsertProjects([project(1, "julia/A.jl")])
-        let failing = Data("Running\nsome: Test Failed at /builds/julia/A.jl/test/x.jl:3\n  Expression: f(1) == 2\n".utf8)
+        let failing = Data(
+            "Running\nsome: Test Failed at /builds/julia/A.jl/test/x.jl:3\n  Expression: f(1) == 2\n".utf8)
         try store.storeTrace(jobID: 11, data: failing)
-        try store.storeTrace(jobID: 12, data: Data("ERROR: Job failed: execution took longer than 1h0m0s seconds\n".utf8))
+        try store.storeTrace(
+            jobID: 12, data: Data("ERROR: Job failed: execution took longer than 1h0m0s seconds\n".utf8))
         try store.storePipeline(
             pipeline(100, project: 1), night: "2026-11-01",
             jobs: [
@@ -59,7 +61,9 @@ import TriageCore
         for parts: AnalysisParts in [[], .excerpt, .signature] {
             let light = try reopened.analyses(nights: nil, parts: parts)
             #expect(light.map(\.excerpt) == full.map { parts.contains(.excerpt) ? $0.excerpt : [] })
-            #expect(light.map(\.signatureLines) == full.map { parts.contains(.signature) ? $0.signatureLines : [] })
+            #expect(
+                light.map(\.signatureLines)
+                    == full.map { parts.contains(.signature) ? $0.signatureLines : [] })
             var restored = light
             for i in restored.indices {
                 restored[i].excerpt = full[i].excerpt
@@ -67,8 +71,10 @@ import TriageCore
             }
             #expect(restored == full)
         }
-        #expect(ClusterSummary.summarise(try reopened.analyses(nights: nil, parts: []), states: states).map(\.flaky)
-            == summaries.map(\.flaky))
+        #expect(
+            ClusterSummary.summarise(try reopened.analyses(nights: nil, parts: []), states: states).map(
+                \.flaky)
+                == summaries.map(\.flaky))
 
         // A second run finds nothing new; recluster keeps both ids.
         #expect(try Analyzer(cache: reopened, store: reopened).analyseNew().analysed == 0)
@@ -82,7 +88,7 @@ import TriageCore
         defer { workspace.cleanUp() }
         let store = try workspace.open()
         let applied = try store.pool.read { db in try Schema.migrator.appliedIdentifiers(db) }
-        #expect(applied == ["v1", "v2", "v3", "v4", "v5", "v6"])
+        #expect(applied == ["v1", "v2", "v3", "v4", "v5", "v6", "v7"])
     }
 
     /// Job `test` fails the same way on nights 1 and 3 and is green on night 2: its cluster
@@ -92,8 +98,11 @@ import TriageCore
     func alternatingSeed(_ workspace: TempWorkspace) throws -> SQLiteCacheStore {
         let store = try workspace.open()
         try store.upsertProjects([project(1, "julia/A.jl")])
-        let testTrace = Data("Running\nsome: Test Failed at /builds/julia/A.jl/test/x.jl:3\n  Expression: f(1) == 2\n".utf8)
-        let buildTrace = Data("Compiling\nsrc/a.c:12:5: error: expected ';' before '}' token\nmake: *** [Makefile:27: a.o] Error 1\n".utf8)
+        let testTrace = Data(
+            "Running\nsome: Test Failed at /builds/julia/A.jl/test/x.jl:3\n  Expression: f(1) == 2\n".utf8)
+        let buildTrace = Data(
+            "Compiling\nsrc/a.c:12:5: error: expected ';' before '}' token\nmake: *** [Makefile:27: a.o] Error 1\n"
+                .utf8)
         let docsTrace = Data("ERROR: Job failed: execution took longer than 1h0m0s seconds\n".utf8)
         for (k, night) in ["2026-11-01", "2026-11-02", "2026-11-03"].enumerated() {
             let p = 100 + k * 10
@@ -112,7 +121,8 @@ import TriageCore
         var push = pipeline(500, project: 1, status: .success)
         push.source = "push"
         try store.storePipeline(
-            push, night: "2026-11-02", jobs: [job(501, pipeline: 500, project: 1, name: "build", status: .success)])
+            push, night: "2026-11-02",
+            jobs: [job(501, pipeline: 500, project: 1, name: "build", status: .success)])
         return store
     }
 
@@ -140,7 +150,8 @@ import TriageCore
         let insights = try store.insights(jobIDs: [101, 102, 103, 121, 122])
         #expect(insights.mapValues(\.flaky) == [101: true, 121: true, 102: false, 122: false, 103: false])
         let summaries = ClusterSummary.summarise(
-            try store.analyses(nights: nil), states: try store.clusterStates(), alternating: try store.alternatingClusters())
+            try store.analyses(nights: nil), states: try store.clusterStates(),
+            alternating: try store.alternatingClusters())
         #expect(Set(summaries.filter(\.flaky).map(\.state.id)) == [test])
 
         // Every pipeline nightly: the push pipeline's green build counts too.

@@ -51,9 +51,13 @@ struct ShellFixture {
         var count: Int { lock.withLock { pages.count } }
     }
 
-    /// - Parameter now: the session's clock (ISO 8601); the default is the morning after the
-    ///   cache's last night.
-    init(filled: Bool = true, pager: Bool = false, now nowText: String = "2026-11-29T14:00:00Z") throws {
+    /// - Parameters:
+    ///   - now: the session's clock (ISO 8601); the default is the morning after the cache's last night.
+    ///   - assignments: give the session the workspace's `assignments.json` (else none).
+    init(
+        filled: Bool = true, pager: Bool = false, now nowText: String = "2026-11-29T14:00:00Z",
+        assignments: Bool = false
+    ) throws {
         root = FileManager.default.temporaryDirectory.appendingPathComponent("shell-tests-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
         try Data("[nightly]\ntimezone = \"America/Chicago\"\n".utf8).write(to: root.appendingPathComponent("triage.toml"))
@@ -67,9 +71,14 @@ struct ShellFixture {
         }
         let open: @Sendable (URL) throws -> any CacheStore = { directory in try SQLiteCacheStore(directory: directory) }
         let source: @Sendable (URL, String?, Int) -> any GitLabSource = { _, _, _ in UnreachableSource() }
+        let book: @Sendable (URL, URL) -> any AssignmentBook = { workspace, scratch in
+            assignments
+                ? AssignmentsFile(url: workspace.appendingPathComponent("assignments.json"), scratch: scratch)
+                : NoAssignmentBook()
+        }
         let environment = ShellEnvironment(
             workspace: root, variables: [:], now: { now }, openStore: open, makeSource: source, sink: sink,
-            stdoutIsTerminal: pager, pager: pager ? page : nil)
+            stdoutIsTerminal: pager, pager: pager ? page : nil, makeAssignmentBook: book)
         context = Context(environment: environment, format: .tsv, color: false)
         session = Session(context: context)
     }
