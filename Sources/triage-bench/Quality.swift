@@ -428,6 +428,7 @@ struct QualityOptions {
     var directories: [String] = []
     var json: String?
     var skipClusters = false
+    var skipExcerpts = false
     var showLabels = 0
     var rounds = 3
 }
@@ -449,6 +450,7 @@ func parseQuality(_ args: [String]) -> QualityOptions? {
             o.rounds = max(1, value.flatMap { Int($0) } ?? o.rounds)
             i += 1
         case "--skip-clusters": o.skipClusters = true
+        case "--skip-excerpts": o.skipExcerpts = true
         case let a where a.hasPrefix("--"):
             FileHandle.standardError.write(Data("triage-bench quality: unknown option \(a)\n".utf8))
             return nil
@@ -551,6 +553,12 @@ func clusterTable(_ c: ClusterFigures) -> String {
     return out
 }
 
+let snakeCaseEncoder: JSONEncoder = {
+    let e = JSONEncoder()
+    e.keyEncodingStrategy = .convertToSnakeCase
+    return e
+}()
+
 func benchQuality(_ o: QualityOptions) async throws {
     let defaults = ["../shared/data/cidiff/data", "../shared/data/reallogs"].map {
         packageRoot.appendingPathComponent($0).standardizedFileURL
@@ -560,7 +568,7 @@ func benchQuality(_ o: QualityOptions) async throws {
     for url in defaults + given where !roots.contains(url) { roots.append(url) }
     var cases: [LabelledCase] = []
     let loadStart = DispatchTime.now().uptimeNanoseconds
-    for root in roots {
+    for root in o.skipExcerpts ? [] : roots {
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isDir), isDir.boolValue else {
             print("quality: \(root.path) not found, skipped")
@@ -580,17 +588,19 @@ func benchQuality(_ o: QualityOptions) async throws {
     let rows = scoreExcerpts(cases)
     let scoreSeconds = Double(DispatchTime.now().uptimeNanoseconds - scoreStart) / 1e9
     let throughput = excerptThroughput(cases, rounds: o.rounds)
-    print("")
-    print(
-        "### Excerpt quality (K lines; hit = ≥1 excerpt line is an error line; block = all error lines in the excerpt, over the cases (n) where they fit in K; recall and precision macro-averaged; precision counts error and context lines)"
-    )
-    print("")
-    print(excerptTable(rows))
-    print(
-        String(
-            format:
-                "Excerpt throughput (clean + excerpt, K = 30, one core, best of %d): %.1f MB/s on %.1f MB of fail logs (%d logs); scoring took %.1f s",
-            o.rounds, throughput.rate, throughput.megabytes, cases.count, scoreSeconds))
+    if !cases.isEmpty {
+        print("")
+        print(
+            "### Excerpt quality (K lines; hit = ≥1 excerpt line is an error line; block = all error lines in the excerpt, over the cases (n) where they fit in K; recall and precision macro-averaged; precision counts error and context lines)"
+        )
+        print("")
+        print(excerptTable(rows))
+        print(
+            String(
+                format:
+                    "Excerpt throughput (clean + excerpt, K = 30, one core, best of %d): %.1f MB/s on %.1f MB of fail logs (%d logs); scoring took %.1f s",
+                o.rounds, throughput.rate, throughput.megabytes, cases.count, scoreSeconds))
+    }
 
     var clusters: ClusterFigures?
     if !o.skipClusters {
@@ -629,7 +639,7 @@ func benchQuality(_ o: QualityOptions) async throws {
                 "megabytes": throughput.megabytes, "mb_per_second": throughput.rate, "logs": cases.count,
             ],
         ]
-        if let clusters, let data = try? JSONEncoder().encode(clusters),
+        if let clusters, let data = try? snakeCaseEncoder.encode(clusters),
             let object = try? JSONSerialization.jsonObject(with: data)
         {
             document["clusters"] = object
