@@ -962,7 +962,8 @@ extension Organisation {
                 // Its own stream, so that adding this cause left every other outcome as it was.
                 var r = SplitMix64(
                     seed, stableHash("runner-failure-\(t.name)"), UInt64(project.id), UInt64(created))
-                if r.chance(0.003) {
+                // Like the other newer causes, only in windows of nine nights or more.
+                if generator.lastNightIndex >= 8 && r.chance(0.003) {
                     outcomes[t.name] = .fail(
                         Organisation.runnerSystemFailureCause, retry: r.chance(0.7),
                         retryPasses: r.chance(0.9))
