@@ -1144,7 +1144,13 @@ extension Organisation {
                         ? nil : opened + Int64(rng.int(1...5)) * 86_400_000
                     let title: String
                     let description: String
+                    // What a person filing the issue would quote: the failure's own message.
+                    let quoted = issueQuote(cause, project: project)
                     switch cause.kind {
+                    case _ where quoted != nil:
+                        title = quoted?.title ?? ""
+                        description =
+                            "Nightly `\(job.name)` fails since \(pipeline.night ?? ""):\n\n```\n\(quoted?.quote ?? "")\n```\n"
                     case .testFailure:
                         title = "\(job.name): \(cause.detail) Test Failed at \(cause.file):\(cause.line)"
                         description =
@@ -1200,6 +1206,48 @@ extension Organisation {
             }
         }
         issues.sort { $0.id < $1.id }
+    }
+
+    /// Title and quoted error of an issue about a cause of the ecosystems and upstream breaks that
+    /// came after the first Julia and pytest ones; nil for those (their wording is kept).
+    func issueQuote(_ c: FailureCause, project: Project) -> (title: String, quote: String)? {
+        let firstLine = String(c.detail.split(separator: "\n").first ?? "")
+        switch (project.language, c.kind) {
+        case (.julia, .testError) where c.upstream:
+            return (
+                "MethodError: no method matching \(c.detail) since the \(c.subject) update",
+                "MethodError: no method matching \(c.detail)(::Tuple{Base.OneTo{Int64}}, ::Tuple{Base.OneTo{Int64}, Base.OneTo{Int64}})"
+            )
+        case (.python, .pytest) where c.upstream:
+            let message =
+                "AttributeError: `np.\(c.detail)` was removed in the NumPy 2.0 release. Use `np.\(c.subject)` instead."
+            return (message, "E   " + message)
+        case (.python, .pkgResolution):
+            return (
+                "pip cannot resolve \(c.subject) with our urllib3 pin",
+                "ERROR: Cannot install \(project.name)[test] and \(c.subject) because these package versions have conflicting dependencies.\nERROR: ResolutionImpossible"
+            )
+        case (.go, .testFailure):
+            return ("\(c.subject) fails: \(c.detail)", "--- FAIL: \(c.subject)\n    \(c.detail)")
+        case (.rust, .testFailure):
+            return ("\(c.subject) panics: \(c.detail)", "thread '\(c.subject)' panicked:\n\(c.detail)")
+        case (.java, .testFailure):
+            return (
+                "\(c.upstream ? "JSON tests" : c.subject) fail: \(c.detail)",
+                "org.opentest4j.AssertionFailedError: \(c.detail)"
+            )
+        case (.javascript, .testFailure): return ("jest: \(firstLine)", c.detail)
+        case (.go, .buildError), (.rust, .buildError), (.java, .buildError):
+            let message = c.detail.split(separator: "|").map(String.init)
+            let text = project.language == .rust ? message.last ?? "" : message.joined(separator: " ")
+            return ("Build broken: \(text)", text)
+        case (.infra, .buildError):
+            return (
+                "docker build: implicit declaration of function '\(c.subject)'",
+                "error: implicit declaration of function '\(c.subject)'\nmake: *** Error 1"
+            )
+        default: return nil
+        }
     }
 
     private mutating func pickAdversarial() {
