@@ -17,7 +17,8 @@ public struct Organisation: Sendable {
         public let description: String
     }
 
-    public enum Language: String, Sendable { case julia, python, infra }
+    /// The project's toolchain: what its jobs run and how their failures read.
+    public enum Language: String, Sendable { case julia, python, go, rust, java, javascript, infra }
 
     public struct Project: Sendable, Hashable {
         public let id: Int
@@ -144,7 +145,9 @@ public struct Organisation: Sendable {
     public func job(id: Int) -> Job? { jobIndex[id].map { jobs[$0] } }
     public func user(id: Int) -> User? { users.first { $0.id == id } }
     /// Pipelines of a project, ascending id.
-    public func pipelines(ofProject id: Int) -> [Pipeline] { (pipelinesByProject[id] ?? []).map { pipelines[$0] } }
+    public func pipelines(ofProject id: Int) -> [Pipeline] {
+        (pipelinesByProject[id] ?? []).map { pipelines[$0] }
+    }
     /// All attempts of a pipeline's jobs, ascending id.
     public func jobs(ofPipeline id: Int) -> [Job] { (jobsByPipeline[id] ?? []).map { jobs[$0] } }
     public func commit(sha: String) -> Commit? { commits[sha] }
@@ -154,7 +157,8 @@ public struct Organisation: Sendable {
     /// sha is not a commit of the project. Histories are short chains (a push a day at most),
     /// MR commits branching off them.
     public func commits(projectID: Int, from: String, to: String) -> [Commit]? {
-        guard let start = commits[from], start.projectID == projectID, let end = commits[to], end.projectID == projectID
+        guard let start = commits[from], start.projectID == projectID, let end = commits[to],
+            end.projectID == projectID
         else { return nil }
         var excluded = Set<String>()
         var cursor: Commit? = start
@@ -170,6 +174,10 @@ public struct Organisation: Sendable {
         }
         return chain.reversed()
     }
+
+    /// Whether a registry rate limit hits this runner at image pull (a runner system failure) rather
+    /// than in the job's own package downloads.
+    static func rateLimitHitsPull(runnerIndex: Int) -> Bool { runnerIndex % 2 == 0 }
 
     /// The truth: why a failed job failed; nil for jobs that did not fail (and unknown ids).
     public func cause(ofJob id: Int) -> FailureCause? {
@@ -221,6 +229,8 @@ public struct FailureCause: Sendable, Hashable {
         case timeout
         case dockerPull = "docker-pull"
         case buildError = "build-error"
+        /// The runner could not prepare or run the job (GitLab's `runner_system_failure`).
+        case runnerSystemFailure = "runner-system-failure"
     }
 
     /// Stable across nights and projects for the same underlying problem, e.g. `julia-testfailed-Foo-rounding`.
@@ -238,4 +248,7 @@ public struct FailureCause: Sendable, Hashable {
     /// Fails on some nights and not others, at random, however long it lasts (a timing test, a
     /// runner's DNS, a GC crash under threads): the causes a triage should call flaky.
     public var isFlaky = false
+    /// A break from outside (a dependency's release): each affected project meets it in its own
+    /// code, so its test set, file and line are the project's, not the cause's.
+    var upstream = false
 }

@@ -12,6 +12,8 @@
 //   swift run -c release triage-bench changes [--projects 200] [--nights 365] [--dir DIR]
 //        (suspects and diff job over a year whose traces carry Pkg listings; see Changes.swift)
 //        (the dashboard's export of that cache, and its first view in headless chromium; see Dashboard.swift)
+//   swift run -c release triage-bench quality [DIR…] [--json FILE] [--skip-clusters] [--show-labels N] [--rounds 3]
+//        (excerpts on labelled real logs and clusters on the simulator's truth, against baselines; see Quality.swift)
 //
 // Starts the simulated GitLab with per-request latency and measures: a sequential baseline
 // (one request at a time, as the original download script did), triage's concurrent fetch,
@@ -172,11 +174,25 @@ let usage = """
            triage-bench export [--projects 200] [--nights 365] [--trace-nights 30] [--runs 7] [--dir DIR]
            triage-bench issues [--projects 200] [--nights 365] [--trace-nights 30] [--runs 7] [--dir DIR]
            triage-bench changes [--projects 200] [--nights 365] [--trace-nights 30] [--runs 7] [--dir DIR]
+           triage-bench quality [DIR…] [--json FILE] [--skip-clusters] [--show-labels N] [--rounds 3]
     """
 setlinebuf(stdout)  // figures appear as they are measured, even in a pipe
 let arguments = Array(CommandLine.arguments.dropFirst())
 if arguments.first == "analyse" {
     benchAnalyse(Array(arguments.dropFirst()))
+    exit(0)
+}
+if arguments.first == "quality" {
+    guard let options = parseQuality(Array(arguments.dropFirst())) else {
+        print(usage)
+        exit(64)
+    }
+    do {
+        try await benchQuality(options)
+    } catch {
+        FileHandle.standardError.write(Data("triage-bench: \(error)\n".utf8))
+        exit(1)
+    }
     exit(0)
 }
 if arguments.first == "shell" {
