@@ -1,11 +1,8 @@
 import LogAnalysis
 
-/// A `Clusterer` per scope: failures of project-local kinds (tests, crashes, builds) are only ever
-/// compared with failures of the same project, cross-project kinds with each other (see
-/// `Analyzer.signature(of:project:)`, which writes the scope into the signature as an `@scope` line).
-///
-/// Without the partition a token set that differs only in its project token (a testset named
-/// `internals` failing in twenty packages) stays above any useful threshold.
+/// A `Clusterer` per scope, where a signature's scope is its `@scope` line. Signatures built by
+/// `SignatureBuilder` carry none (the cause, not the project, names a failure), so today every
+/// failure is compared with every other; a signature that names a scope is only compared within it.
 public struct ScopedClusterer: Sendable {
     public var threshold: Double
     var parts: [String: Clusterer] = [:]
