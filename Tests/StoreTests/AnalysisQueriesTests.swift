@@ -16,7 +16,7 @@ import TriageCore
         let insights = try store.insights(jobIDs: [11, 12, 13, 14])
         #expect(insights.keys.sorted() == [11, 12])
         let a = try #require(insights[11])
-        #expect(a.keyLine == "some: Test Failed at /builds/julia/A.jl/test/x.jl:3")
+        #expect(a.keyLine == "  Expression: f(1) == 2")  // the block's message, not its location
         #expect(a.cluster == (try store.analysis(jobID: 11))?.cluster)
         #expect(a.clusterFirstNight == "2026-11-01")
         #expect(a.isNew(on: "2026-11-01"))

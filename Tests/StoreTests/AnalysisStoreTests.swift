@@ -47,7 +47,7 @@ import TriageCore
         #expect(states == (try store.clusterStates()))
         #expect(states.count == 2)
         let a = try #require(try reopened.analysis(jobID: 11))
-        #expect(a.keyLine == "some: Test Failed at /builds/julia/A.jl/test/x.jl:3")
+        #expect(a.keyLine == "  Expression: f(1) == 2")  // the block's message, not its location
         #expect(a.excerpt.contains { $0.rawLine == 2 && $0.reason == "pattern" })
         let cluster = try #require(a.cluster)
         #expect(try reopened.analyses(cluster: cluster).map(\.jobID) == [11])
