@@ -601,8 +601,10 @@ extension Organisation {
         case .infra:
             let (function, source) = rng.pick(cBuildErrors)
             let cause = FailureCause(
-                id: "build-\(project.name)-\(source)", kind: .buildError, isInfrastructure: false,
-                summary: "\(project.name): image build step fails", subject: function, detail: source,
+                // The images vendor one native library: the same symbol breaks every image using it.
+                id: "build-native-\(source)", kind: .buildError, isInfrastructure: false,
+                summary: "image build step fails: \(function) in the vendored \(source).c", subject: function,
+                detail: source,
                 file: "Makefile", line: rng.int(5...60))
             return Episode(cause: cause, job: "docker-build", start: night, length: length)
         }
@@ -707,12 +709,19 @@ extension Organisation {
         }
     }
 
+    /// A package that uses one of Base's internals fails on Julia nightly, where it changed: one
+    /// cause per internal, shared by every package that uses it.
     func nightlyCause(project: Project) -> FailureCause {
         let package = String(project.name.split(separator: ".").first ?? "")
+        let internals = [
+            "_unsafe_getindex", "_growend!", "promote_typejoin", "_array_for", "unsafe_convert_ptr",
+            "_reshape_uncolon", "_mapreduce_dim", "_sortperm_impl", "_tablesz", "_methods_by_ftype",
+        ]
+        let symbol = internals[Int(stableHash("internal|" + package) % UInt64(internals.count))]
         return FailureCause(
-            id: "julia-nightly-\(package)-internals", kind: .testError, isInfrastructure: false,
-            summary: "\(package) uses Base internals changed on Julia nightly", subject: package,
-            detail: "internals", file: "test/runtests.jl", line: 7 + Int(stableHash(package) % 30))
+            id: "julia-nightly-internals-\(symbol)", kind: .testError, isInfrastructure: false,
+            summary: "Base.\(symbol) changed on Julia nightly: packages using it fail", subject: "Base",
+            detail: symbol, file: "test/runtests.jl", line: 7 + Int(stableHash(package) % 30))
     }
 
     static let infraCauses: [FailureCause] = [

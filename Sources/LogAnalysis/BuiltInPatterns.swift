@@ -38,8 +38,13 @@ extension PatternLibrary {
         KnownPattern(
             name: "timeout", anchor: "Job's timeout", infrastructure: true, category: "timeout", weight: 97),
         KnownPattern(
-            name: "no-space", anchor: "No space left on device", infrastructure: true, category: "disk",
-            weight: 97),
+            name: "no-space", anchor: "No space left on device", caseSensitive: false, infrastructure: true,
+            category: "disk", weight: 97),
+        KnownPattern(
+            name: "no-space", anchor: "ENOSPC", infrastructure: true, category: "disk", weight: 96),
+        KnownPattern(
+            name: "no-space", anchor: "Disk quota exceeded", infrastructure: true, category: "disk",
+            weight: 96),
         KnownPattern(
             name: "dns", anchor: "Could not resolve host", infrastructure: true, category: "network",
             weight: 86),
@@ -48,6 +53,21 @@ extension PatternLibrary {
             category: "network", weight: 86),
         KnownPattern(
             name: "dns", anchor: "no such host", infrastructure: true, category: "network", weight: 84),
+        // apt, npm/node, curl and cargo, Python's socket: the same lookup failing.
+        KnownPattern(
+            name: "dns", anchor: "Temporary failure resolving", infrastructure: true, category: "network",
+            weight: 86),
+        KnownPattern(
+            name: "dns", anchor: "EAI_AGAIN", infrastructure: true, category: "network", weight: 86),
+        KnownPattern(
+            name: "dns", anchor: "getaddrinfo ENOTFOUND", infrastructure: true, category: "network",
+            weight: 86),
+        KnownPattern(
+            name: "dns", anchor: "Couldn't resolve host", infrastructure: true, category: "network",
+            weight: 86),
+        KnownPattern(
+            name: "dns", anchor: "Name or service not known", infrastructure: true, category: "network",
+            weight: 85),
         KnownPattern(
             name: "connection-refused", anchor: "Connection refused", infrastructure: true,
             category: "network",
@@ -73,9 +93,19 @@ extension PatternLibrary {
         KnownPattern(
             name: "docker-pull", anchor: "pull access denied", infrastructure: true, category: "docker",
             weight: 93),
+        // A registry's or an API's rate limit, whichever tool met it (docker, pip, Pkg, npm, the API).
         KnownPattern(
-            name: "docker-pull", anchor: "toomanyrequests", infrastructure: true, category: "docker",
-            weight: 95),
+            name: "rate-limit", anchor: "toomanyrequests", infrastructure: true, category: "network",
+            weight: 96),
+        KnownPattern(
+            name: "rate-limit", anchor: "Too Many Requests", caseSensitive: false, infrastructure: true,
+            category: "network", weight: 96),
+        KnownPattern(
+            name: "rate-limit", anchor: "429", regex: #"(status( code)?:? |HTTP( error|/[\d.]+)? )429\b"#,
+            infrastructure: true, category: "network", weight: 95),
+        KnownPattern(
+            name: "rate-limit", anchor: "rate limit exceeded", caseSensitive: false, infrastructure: true,
+            category: "network", weight: 95),
         KnownPattern(
             name: "docker-daemon", anchor: "Error response from daemon", infrastructure: true,
             category: "docker",

@@ -169,6 +169,21 @@ public struct ExcerptExtractor: Sendable {
                 candidates.append(c)
             }
         }
+        // GitLab's runner stops a script at its first failing command, so a block printed before
+        // the step's last `$ command` came from a command that succeeded (a lint report, `|| true`).
+        var lastCommand: [String: Int] = [:]
+        for i in lines.indices where lines[i].text.utf8.first == 0x24 && lines[i].text.hasPrefix("$ ") {
+            if let s = lines[i].section { lastCommand[s] = i }
+        }
+        if !lastCommand.isEmpty {
+            for k in candidates.indices {
+                if let s = lines[candidates[k].index].section, let last = lastCommand[s],
+                    candidates[k].index < last
+                {
+                    candidates[k].weight -= 25
+                }
+            }
+        }
         // Compare with the passing trace: what also happened on a green run is not the cause.
         var green: Set<String> = []
         if let passed {
@@ -184,6 +199,11 @@ public struct ExcerptExtractor: Sendable {
         }
         // The key block: the first of the strongest candidates in the failing step.
         var keyCandidate: Candidate? = nil
+        let scriptSection = failingSection(lines, nil)
+        if let top = candidates.max(by: { $0.weight < $1.weight }), top.weight < Self.strong {
+            // Only weak lines: the key is among those of the step the script ran last.
+            candidates.removeAll { lines[$0.index].section != scriptSection }
+        }
         if let top = candidates.max(by: {
             $0.weight < $1.weight || ($0.weight == $1.weight && $0.index > $1.index)
         }) {
@@ -339,13 +359,16 @@ public struct ExcerptExtractor: Sendable {
         }
         // Nothing strong: the last keyword lines, then the failing step's tail.
         let hasStrong = (keyCandidate?.weight ?? 0) >= Self.strong
+        // Without a strong block, the failing step is the last one the script ran, whatever its
+        // keywords say (an after_script's `finished with status failed` is not it).
+        let section = hasStrong ? failingSection(lines, keyCandidate) : scriptSection
         if !hasStrong {
-            let weak = candidates.filter { $0.weight < Self.strong }.suffix(max(1, maxLines / 3))
+            let weak = candidates.filter { $0.weight < Self.strong && lines[$0.index].section == section }
+                .suffix(max(1, maxLines / 3))
             for c in weak.reversed() {
                 guard add(c.index, c.reason, c.detail) else { break }
             }
         }
-        let section = failingSection(lines, keyCandidate)
         let tail = sectionTail(lines, shapes, section: section)
         if !hasStrong && chosen.count < maxLines {
             for i in tail.suffix(tailLines) { guard add(i, .sectionTail) else { break } }
@@ -537,6 +560,12 @@ public struct ExcerptExtractor: Sendable {
             return true
         }
         if let last = t.last, last == 0x7B || last == 0x3B { return true }  // `{`, `;`
+        // A list item of prose (a changelog, release notes): `- Report errors from … (#729).`
+        if t.count > 20, first == 0x2D || first == 0x2A, t[1] == 0x20, (0x41...0x5A).contains(t[2]),
+            let last = t.last, last == 0x2E || last == 0x29
+        {
+            return true
+        }
         return false
     }
     static let echo = Array("echo ".utf8)

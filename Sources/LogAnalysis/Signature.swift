@@ -6,7 +6,7 @@ import Foundation
 /// signature.
 public enum AnalysisVersion {
     /// `excerpt-and-signature` rules in force; stored with every analysis.
-    public static let current = 3
+    public static let current = 4
 }
 
 /// The words that name a project in its own logs: its path (`julia/Tabular.jl`), its name
@@ -96,37 +96,175 @@ public enum SignatureBuilder {
         if lines.isEmpty, let key = excerpt.keyLine {
             lines = [Masker.mask(key.line.text).trimmingSpaces()]
         }
+        let message = lines
         let keyTokens = lines.first.map(Tokenizer.tokens) ?? []
         if keyTokens.count > 1 {
             lines.append(
                 "@key " + zip(keyTokens, keyTokens.dropFirst()).map { "\($0)_\($1)" }.joined(separator: " "))
         }
+        // The scope: only failures with the same scope are compared.
+        // - A message that names nothing (`BoundsError: attempt to access <n>-element
+        //   Vector{Float64} at index [<n>]`, a segfault) or an assertion is about the project's own
+        //   code: one cause only within the project and with the same lines under it.
+        // - Otherwise the first thing it names (`Base._tablesz`, `promote_shape`): the same words
+        //   about another function are another cause, however alike the rest.
+        if let first = message.first {
+            if let identity, isProjectLocal(first) {
+                lines.append("@scope " + identity.path + " " + message.prefix(2).joined(separator: " | "))
+            } else if let name = firstName(first) {
+                lines.append("@scope * " + name)
+            }
+        }
         return FailureSignature(maskedLines: lines)
     }
 
-    /// The name of the infrastructure failure the excerpt's key line shows, if any: the strongest
-    /// matched pattern of the key line's category (so `git-fetch` and `dns` on one line say `dns`
-    /// when DNS is what failed).
+    /// True when a masked message line is an assertion, or names no symbol, package, quoted value
+    /// or call: the same words in two projects then say nothing about a shared cause.
+    ///
+    /// | line | project-local |
+    /// |---|---|
+    /// | `E       AssertionError: assert <n> == <n>` | yes (assertion) |
+    /// | `Expression: f(x) == expected` | yes (assertion) |
+    /// | `BoundsError: attempt to access <n>-element Vector{Float64} at index [<n>]` | yes (names nothing) |
+    /// | `MethodError: no method matching promote_shape(::Tuple{…})` | no (`promote_shape(`) |
+    /// | `undefined: apiclient.ListJobsOptions` | no (`a.B`) |
+    /// | `UndefVarError: \`x\` not defined` | no (quoted) |
+    /// | `ERROR: Cannot install foo==<n> and bar==<n>` | no (a pin) |
+    /// | `Unsatisfiable requirements detected for package Tables [<hex>]:` | no (after `package`) |
+    public static func isProjectLocal(_ line: String) -> Bool {
+        var t = Substring(line.drop { $0 == " " || $0 == "\t" })
+        if t.hasPrefix("E ") { t = t.dropFirst(2).drop { $0 == " " } }
+        let lower = t.lowercased()
+        for prefix in assertionPrefixes where lower.hasPrefix(prefix) { return true }
+        for infix in assertionInfixes where lower.contains(infix) { return true }
+        return firstName(String(t)) == nil
+    }
+
+    static let assertionPrefixes = [
+        "assert", "expression:", "evaluated:", "expected", "expect(", "failed asserting",
+        "value of:", "test failed", "error: assertion", "panicked at", "thread '",
+    ]
+    static let assertionInfixes = [" but was:", " but was <", "assertion failed", "assertion `"]
+
+    /// Words that precede a name: `for package Tables`, `module Foo`, `class Bar`.
+    static let namingWords: Set<String> = [
+        "package", "packages", "module", "crate", "class", "symbol", "import", "gem", "dependency",
+        "library", "artifact",
+    ]
+
+    /// The first thing a message line names, rather than English words: a quoted word, a call
+    /// `f(`, `a.b`, `a::b`, `a_b`, an inner capital (`ListJobsOptions`), a pin `x==`, `x@`, a
+    /// hyphenated name `foo-bar`, or the word after `package`/`module`/…; nil when it names nothing.
+    /// The error's type (`KeyError:`, a word ending in `Error` or `Exception`) does not count.
+    ///
+    /// | line | name |
+    /// |---|---|
+    /// | `MethodError: no method matching Base._tablesz(::Vector{Float64})` | `Base._tablesz` |
+    /// | `UndefVarError: \`x\` not defined` | `x` |
+    /// | `fmt.Sprintf format %d has arg id of wrong type string` | `fmt.Sprintf` |
+    /// | `BoundsError: attempt to access <n>-element Vector{Float64} at index [<n>]` | nil |
+    public static func firstName(_ line: String) -> String? {
+        let chars = Array(line)
+        func isWord(_ c: Character) -> Bool { c.isLetter || c.isNumber || c == "_" }
+        func isNameChar(_ c: Character) -> Bool { isWord(c) || c == "." || c == ":" || c == "!" }
+        var i = 0
+        var wordIndex = 0
+        var previousWord = ""
+        while i < chars.count {
+            let c = chars[i]
+            if c == "'" || c == "`" || c == "\"" || c == "‘" || c == "“" {
+                let close: Character = c == "‘" ? "’" : c == "“" ? "”" : c
+                if let end = chars[(i + 1)...].firstIndex(of: close), end > i + 1,
+                    chars[(i + 1)..<end].contains(where: { $0.isLetter })
+                {
+                    return String(chars[(i + 1)..<end])
+                }
+                i += 1
+                continue
+            }
+            guard isWord(c) else {
+                i += 1
+                continue
+            }
+            // The whole dotted run (`Base._tablesz`, `apiclient.ListJobsOptions`), trailing dots off.
+            var end = i
+            while end < chars.count && isNameChar(chars[end]) { end += 1 }
+            while end > i && (chars[end - 1] == "." || chars[end - 1] == ":") { end -= 1 }
+            let run = String(chars[i..<end])
+            var j = i
+            while j < chars.count && isWord(chars[j]) { j += 1 }
+            let word = String(chars[i..<j])
+            let next: Character = j < chars.count ? chars[j] : " "
+            let after: Character = j + 1 < chars.count ? chars[j + 1] : " "
+            defer {
+                previousWord = word.lowercased()
+                wordIndex += 1
+                i = j
+            }
+            let isPlaceholder = i > 0 && chars[i - 1] == "<" && next == ">"
+            if isPlaceholder || !word.contains(where: { $0.isLetter }) { continue }
+            if namingWords.contains(previousWord) && word.first?.isLetter == true { return run }
+            let typeWord =
+                word.hasSuffix("Error") || word.hasSuffix("Exception")
+                || (wordIndex == 0 && next == ":" && after == " ")
+            if typeWord { continue }
+            if run != word && run.contains(where: { $0 == "." || $0 == ":" }) { return run }
+            if word.contains("_") && word.filter({ $0.isLetter }).count >= 2 { return run }
+            var sawLower = false
+            for ch in word {
+                if ch.isLowercase { sawLower = true } else if ch.isUppercase && sawLower { return run }
+            }
+            if next == "(" || next == "@" { return word }
+            if next == "-" && after.isLetter { return word }
+            if "=<>~!".contains(next) && after == "=" { return word }
+        }
+        return nil
+    }
+
+    /// The name of the infrastructure failure the key block shows, if any: the most specific cause
+    /// among the infrastructure patterns that match its key line and message lines. A wrapper (the
+    /// runner's `system failure`, git's `unable to access`, docker's `Error response from daemon`)
+    /// gives way to the cause it wraps (DNS, a rate limit), and the phrasings of one cause share a
+    /// name (`exit code 137` and `Killed` are both `oom`), so an outage is one cluster whatever tool
+    /// met it.
     static func infrastructureName(_ excerpt: Excerpt, _ patterns: PatternLibrary) -> String? {
-        guard let key = excerpt.keyLine, key.reason == .pattern, let name = key.detail,
-            let pattern = patterns.patterns.first(where: { $0.name == name })
-        else { return nil }
-        let infra =
-            pattern.infrastructure
-            || crossProjectCategories.subtracting(["dependency"]).contains(pattern.category)
-        guard infra, pattern.category != "crash" else { return nil }
-        // Another pattern on the same line may be more specific (git says "unable to access",
-        // the cause is DNS): the strongest one whose anchor is on the key line.
-        var best = pattern
-        for other in patterns.patterns where other.infrastructure && other.weight > best.weight {
-            if key.line.text.range(of: other.anchor, options: other.caseSensitive ? [] : .caseInsensitive)
-                != nil
-            {
-                best = other
+        guard let key = excerpt.keyLine else { return nil }
+        var texts = [key.line.text]
+        for line in excerpt.messageLines.prefix(4) where line != key.line { texts.append(line.text) }
+        // And the pattern lines right around it (the cause under a tool's `failed to fetch`).
+        for line in excerpt.lines
+        where line.reason == .pattern && line.line != key.line
+            && (key.line.number - 3...key.line.number + 8).contains(line.line.number)
+        {
+            texts.append(line.line.text)
+        }
+        var best: (cause: String, rank: Int, weight: Int)? = nil
+        for text in texts {
+            for index in patterns.matches(text) {
+                let pattern = patterns.patterns[index]
+                let infra =
+                    pattern.infrastructure
+                    || crossProjectCategories.subtracting(["dependency"]).contains(pattern.category)
+                guard infra, pattern.category != "crash" else { continue }
+                let (cause, rank) = infrastructureCauses[pattern.name] ?? (pattern.name, 1)
+                if let b = best, (b.rank, b.weight) >= (rank, pattern.weight) { continue }
+                best = (cause, rank, pattern.weight)
             }
         }
-        return best.name
+        return best?.cause
     }
+
+    /// Built-in infrastructure patterns: the cause each names, and how specific it is (3: the cause
+    /// itself; 2: the network in general; 1: a wrapper that says something failed, not what; 0: a
+    /// daemon's answer that a wrapper reports).
+    static let infrastructureCauses: [String: (String, Int)] = [
+        "oom-killed": ("oom", 3), "killed": ("oom", 3), "exit-code-137": ("oom", 3),
+        "killed-signal": ("oom", 3), "timeout": ("timeout", 3), "no-space": ("no-space", 3),
+        "dns": ("dns", 3), "rate-limit": ("rate-limit", 3), "connection-refused": ("network", 2),
+        "connection-failed": ("network", 2), "docker-pull": ("image-pull", 1),
+        "docker-daemon": ("docker", 0), "runner-system-failure": ("runner-system-failure", 1),
+        "git-fetch": ("git", 1), "log-truncated": ("log-truncated", 1),
+    ]
 
     /// `text` without CI decorations, the project's identity words, file paths and locations:
     /// `  [3] f at /builds/g/Foo.jl/src/a.jl:12` → `[3] f at`.

@@ -57,7 +57,14 @@ struct PairwiseScore {
                 let byCause = Dictionary(grouping: analyses.filter { truth[$0.jobID] != nil }, by: { truth[$0.jobID] ?? "" })
                 for (cause, members) in byCause.sorted(by: { $0.key < $1.key }) {
                     out += "== \(cause) (\(members.count)) clusters: \(Set(members.map { $0.cluster?.rawValue ?? "-" }).sorted())\n"
-                    for m in members.prefix(3) { out += "   \(m.cluster?.rawValue ?? "-") \(m.signatureLines)\n" }
+                    for m in members.prefix(3) {
+                        out += "   \(m.cluster?.rawValue ?? "-") \(m.projectPath) #\(m.jobID) \(m.signatureLines)\n"
+                    }
+                    var shown: Set<String> = []
+                    for m in members where shown.insert(m.cluster?.rawValue ?? "-").inserted {
+                        out += "    \(m.cluster?.rawValue ?? "-") #\(m.jobID):\n"
+                        for l in m.excerpt { out += "      | \(l.reason) \(l.detail ?? "") \(l.text)\n" }
+                    }
                 }
                 try Data(out.utf8).write(to: URL(fileURLWithPath: path))
             }
