@@ -1,5 +1,8 @@
-// `triage-bench quality [DIR…] [--json FILE] [--skip-clusters] [--show-labels N]`: how good the
-// analysis is, against simple baselines computed in the same run.
+// `triage-bench quality [DIR…] [--json FILE] [--cases FILE] [--skip-clusters] [--show-labels N]`:
+// how good the
+// analysis is, against simple baselines computed in the same run. `--cases FILE` writes one TSV row
+// per log at K = 30 (error lines found by triage, the grep and the tail; the key line; the first
+// error line missed), for reading where the excerpt goes wrong.
 //
 // 1. Excerpts on every labelled corpus in the CiDiff layout (a case is a directory holding
 //    `groundtruth` and `fail.log`, optional `pass.log` and `meta.json`): default
@@ -246,7 +249,7 @@ struct ExcerptRow {
 
 let qualityKs = [10, 30]
 
-func scoreExcerpts(_ cases: [LabelledCase]) -> [ExcerptRow] {
+func scoreExcerpts(_ cases: [LabelledCase], perCase: UnsafeMutablePointer<String>? = nil) -> [ExcerptRow] {
     var rows: [String: ExcerptRow] = [:]
     var order: [String] = []
     let extractors = Dictionary(uniqueKeysWithValues: qualityKs.map { ($0, ExcerptExtractor(maxLines: $0)) })
@@ -260,6 +263,18 @@ func scoreExcerpts(_ cases: [LabelledCase]) -> [ExcerptRow] {
                 .tail: tailLines(c.failed, k: k),
                 .grep: grepLines(c.failed, k: k),
             ]
+            if k == 30, let perCase {
+                let byRaw = Dictionary(
+                    c.failed.lines.map { ($0.rawLine, $0.text) }, uniquingKeysWith: { a, _ in a })
+                func found(_ p: Picker) -> Int { picks[p]?.intersection(c.errors).count ?? 0 }
+                let key = extractor.excerpt(failed: c.failed).keyLine?.line.text ?? ""
+                let missed = c.errors.subtracting(picks[.triage] ?? []).min().map { byRaw[$0] ?? "" } ?? ""
+                func cell(_ t: String) -> String {
+                    String(t.prefix(120)).replacingOccurrences(of: "\t", with: " ")
+                }
+                perCase.pointee +=
+                    "\(c.corpus)/\(c.name)\t\(c.errors.count)\t\(found(.triage))\t\(found(.grep))\t\(found(.tail))\t\(cell(key))\t\(cell(missed))\n"
+            }
             if let passed = c.passed {
                 picks[.triageWithPass] = Set(
                     extractor.excerpt(failed: c.failed, passed: passed).lines.map(\.line.rawLine))
@@ -427,6 +442,7 @@ func clusterQuality(projects: Int, nights: Int) async throws -> ClusterFigures {
 struct QualityOptions {
     var directories: [String] = []
     var json: String?
+    var cases: String?
     var skipClusters = false
     var skipExcerpts = false
     var showLabels = 0
@@ -442,6 +458,10 @@ func parseQuality(_ args: [String]) -> QualityOptions? {
         case "--json":
             guard let value else { return nil }
             o.json = value
+            i += 1
+        case "--cases":
+            guard let value else { return nil }
+            o.cases = value
             i += 1
         case "--show-labels":
             o.showLabels = value.flatMap { Int($0) } ?? 3
@@ -585,7 +605,9 @@ func benchQuality(_ o: QualityOptions) async throws {
     if o.showLabels > 0 { showLabels(cases, count: o.showLabels) }
 
     let scoreStart = DispatchTime.now().uptimeNanoseconds
-    let rows = scoreExcerpts(cases)
+    var perCase = "case\terrors\ttriage\tgrep\ttail\tkey line\tfirst missed\n"
+    let rows = o.cases == nil ? scoreExcerpts(cases) : scoreExcerpts(cases, perCase: &perCase)
+    if let path = o.cases { try Data(perCase.utf8).write(to: URL(fileURLWithPath: path)) }
     let scoreSeconds = Double(DispatchTime.now().uptimeNanoseconds - scoreStart) / 1e9
     let throughput = excerptThroughput(cases, rounds: o.rounds)
     if !cases.isEmpty {
