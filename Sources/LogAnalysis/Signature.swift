@@ -112,6 +112,8 @@ public enum SignatureBuilder {
             if let identity, isProjectLocal(first) {
                 lines.append("@scope " + identity.path + " " + message.prefix(2).joined(separator: " | "))
             } else if let name = firstName(first) {
+                // The project's own lines under a shared cause (the test's `Expression:`) are place.
+                lines.removeAll { $0 != first && !$0.hasPrefix("@key ") && isProjectLocal($0) }
                 lines.append("@scope * " + name)
             }
         }

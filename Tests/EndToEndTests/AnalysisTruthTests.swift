@@ -96,15 +96,12 @@ struct PairwiseScore {
                 "analysis truth: \(predicted.count) failures, \(causes) causes, \(clusters) clusters; "
                     + String(format: "pairwise precision %.3f recall %.3f; ", score.precision, score.recall)
                     + String(format: "new-on-night precision %.3f recall %.3f", newPrecision, newRecall))
-            // Floors just below the figures measured on the varied simulator (2026-12-02: precision
-            // 0.39, recall 0.81, new-on-night 0.81 / 0.82); the targets (0.95 / 0.90) are NOT
-            // met yet. What keeps precision down: the simulator's first ten projects keep per-project
-            // causes whose text is identical across projects (`internals_kernel`, the GC segfault),
-            // which a signature without the project cannot tell apart. Raise these as that improves.
-            #expect(score.precision >= 0.35)
-            #expect(score.recall >= 0.75)
-            #expect(newPrecision >= 0.75)
-            #expect(newRecall >= 0.75)
+            // The targets (measured 2026-12-02: precision 0.998, recall 0.994, new-on-night
+            // 0.994 / 0.994 on this simulator).
+            #expect(score.precision >= 0.95)
+            #expect(score.recall >= 0.90)
+            #expect(newPrecision >= 0.95)
+            #expect(newRecall >= 0.95)
         }
     }
 }

@@ -116,3 +116,46 @@ import Testing
         #expect(e.keyLine?.line.number == 1)
     }
 }
+
+/// Which step and which command failed, in a GitLab job log.
+extension ExcerptTests {
+    /// GitLab's runner stops a script at its first failing command: a report printed by an earlier
+    /// command (a `go vet` run with `|| true`) did not fail the job.
+    @Test func theBlockUnderTheLastCommandIsTheKey() {
+        let raw = Self.gitlab([
+            ("step_script", [
+                "$ go vet ./... || true",
+                "# gitlab.example.com/tools/proxy/internal/api",
+                "internal/api/client.go:65:2: fmt.Sprintf format %d has arg id of wrong type string",
+                "$ go build ./...",
+                "# gitlab.example.com/tools/proxy/internal/sync",
+                "internal/sync/runner.go:65:21: undefined: apiclient.ListPipelinesOptions",
+            ]),
+        ])
+        let e = ExcerptExtractor().excerpt(failed: TraceCleaner.clean(raw))
+        #expect(e.keyLine?.line.text == "internal/sync/runner.go:65:21: undefined: apiclient.ListPipelinesOptions")
+    }
+
+    /// Nothing strong: the failing step's tail, not a keyword in the after_script's echo nor in
+    /// changelog prose the script printed.
+    @Test func withoutABlockTheScriptsLastStepIsTheFallback() {
+        let raw = Self.gitlab([
+            ("step_script", [
+                "$ head -n 3 CHANGELOG.md",
+                "## v0.1.2 (unreleased)",
+                "- Report errors from the cache layer instead of failing silently (#729).",
+                "$ ./check-schema",
+                "schema drift: 3 tables differ from migrations/",
+            ]),
+            ("after_script", [
+                "$ echo \"job $CI_JOB_NAME finished with status $CI_JOB_STATUS\"",
+                "job check finished with status failed",
+            ]),
+        ])
+        let e = ExcerptExtractor().excerpt(failed: TraceCleaner.clean(raw))
+        #expect(e.keyLine?.line.text == "schema drift: 3 tables differ from migrations/")
+        // The prose may show as the step's tail, never as an error line.
+        #expect(!e.lines.contains { $0.reason == .keyword })
+        #expect(!e.lines.contains { $0.line.text == "job check finished with status failed" })
+    }
+}

@@ -3,14 +3,27 @@ import LogAnalysis
 import Testing
 import TriageCore
 
-/// Failures of a few kinds over nights: `kind` picks the failing expression, `variant` the values
-/// it evaluated to (volatile), `project` the paths.
-func failure(_ job: Int, night: String, project: String, kind: Int, variant: Int) -> FailureAnalysis {
-    let trace = """
+/// Failures of a few kinds over nights: `kind` picks the method an upstream change removed,
+/// `variant` the values it was called with (volatile), `project` the paths. With `assertion`, the
+/// project's own test assertion fails instead.
+func failure(
+    _ job: Int, night: String, project: String, kind: Int, variant: Int, assertion: Bool = false
+) -> FailureAnalysis {
+    let trace =
+        assertion
+        ? """
         Running tests...
         kind\(kind): Test Failed at /builds/\(project)/test/kind\(kind).jl:\(10 + kind)
           Expression: result_\(kind)(x) == expected
            Evaluated: \(variant) == \(variant + 1)
+        ERROR: Job failed: exit code 1
+        """
+        : """
+        Running tests...
+        kind\(kind): Error During Test at /builds/\(project)/test/kind\(kind).jl:\(10 + kind)
+          Test threw exception
+          Expression: check(x) == expected
+          MethodError: no method matching result_\(kind)(::Int64, ::Val{\(variant)})
         ERROR: Job failed: exit code 1
         """
     let candidate = AnalysisCandidate(
@@ -51,7 +64,7 @@ func clustered(_ analyses: [FailureAnalysis], existing: [ClusterState] = []) -> 
     @Test func oneClusterPerKindAcrossProjects() {
         let (ids, clusters) = clustered(sampleFailures())
         #expect(clusters.count == 5)
-        let groups = Dictionary(grouping: sampleFailures(), by: { $0.keyLine ?? "" })
+        let groups = Dictionary(grouping: sampleFailures(), by: { Masker.mask($0.keyLine ?? "") })
         #expect(groups.count == 5)
         for members in groups.values { #expect(Set(members.map { ids[$0.jobID] }).count == 1) }
     }
@@ -123,6 +136,18 @@ func clustered(_ analyses: [FailureAnalysis], existing: [ClusterState] = []) -> 
         let (ids, _) = clustered([a, b, c])
         #expect(ids[1] == ids[2])
         #expect(ids[1] != ids[3])
+    }
+
+    /// A failing assertion is about the project's own test: the same words in another project are
+    /// another cause, while the same assertion on another night (other values) is the same one.
+    @Test func anAssertionIsOneClusterPerProject() {
+        let a1 = failure(1, night: "2026-11-01", project: "julia/A.jl", kind: 1, variant: 1, assertion: true)
+        let a2 = failure(2, night: "2026-11-02", project: "julia/A.jl", kind: 1, variant: 5, assertion: true)
+        let b = failure(3, night: "2026-11-01", project: "julia/B.jl", kind: 1, variant: 1, assertion: true)
+        let (ids, _) = clustered([a1, a2, b])
+        #expect(ids[1] == ids[2])
+        #expect(ids[1] != ids[3])
+        #expect(a1.keyLine == "  Expression: result_1(x) == expected")
     }
 }
 
