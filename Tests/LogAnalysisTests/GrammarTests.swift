@@ -167,6 +167,14 @@ import Testing
             #"/Users/musalj/code/OSS/ReactiveCocoa/ReactiveCocoaFramework/ReactiveCocoaTests/RACTupleSpec.m:28: error: -[RACTupleSpec RACTupleUnpack_should_unpack_multiple_values] : expected: foobar, got: seoitns"#,
             "apple/xctest-failed", "xcpretty/raw_specta_fail/fail.log:3068"
         ),
+        (
+            #"FATAL: hudson.remoting.Channel$OrderlyShutdown: Command Close created at"#, "runner/jenkins-fatal",
+            "cidiff/breakages/astor_1278/fail.log:49"
+        ),
+        (
+            #"goroutine 24 [running]:"#, "go/goroutine",
+            "cidiff/breakages_dump/Quick Checks_/run77/fail.log:642"
+        ),
     ]
 
     @Test(arguments: mustMatch.indices)
@@ -196,6 +204,7 @@ import Testing
         "Tests run: 12, Failures: 0, Errors: 0, Skipped: 1",
         "0 failing",
         "=== 25 passed in 3.21s ===",
+        "goroutine 7 [chan receive]:",
     ]
 
     @Test(arguments: mustNotMatch)

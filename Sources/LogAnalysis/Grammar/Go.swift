@@ -12,6 +12,13 @@ extension ToolGrammar {
                 return s[r.upperBound...].first?.isNumber == true
             },
             BlockRule("panic", anchor: "panic: ", role: .message, weight: 92, body: .untilBlank, maxBody: 6),
+            // The panicking goroutine's stack, after the blank line under `panic:` (the test's own
+            // frames are in it); other goroutines' stacks stay out.
+            BlockRule(
+                "goroutine", anchor: "goroutine ", role: .summary, weight: 58, body: .untilBlank, maxBody: 24
+            ) { s in
+                s.hasSuffix("[running]:")
+            },
             BlockRule(
                 "fatal", anchor: "fatal error: ", role: .message, weight: 90, body: .untilBlank, maxBody: 4),
             BlockRule("race", anchor: "WARNING: DATA RACE", weight: 90, body: .untilBlank, maxBody: 8),

@@ -14,6 +14,7 @@ extension ToolGrammar {
             BlockRule("load-error", anchor: "LoadError: ", position: .anywhere, role: .message, weight: 88),
             BlockRule("error", anchor: "ERROR: ", role: .message, weight: 86) { s in
                 !s.hasPrefix("ERROR: Job failed") && !s.hasPrefix("ERROR: No files to upload")
+                    && !s.hasPrefix("ERROR: Step ‘")  // a Jenkins post-build step, after the failure
             },
             BlockRule(
                 "package-errored", anchor: " errored during testing", position: .anywhere, role: .summary,

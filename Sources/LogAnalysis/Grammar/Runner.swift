@@ -26,6 +26,10 @@ extension ToolGrammar {
                 weight: 90, body: .none),
             BlockRule(
                 "signal", anchor: "signal SIG", position: .anywhere, role: .message, weight: 88, body: .none),
+            // Jenkins: the agent's own failure (a lost channel, a checkout that died) and its trace.
+            BlockRule(
+                "jenkins-fatal", anchor: "FATAL: ", role: .message, weight: 90, body: .untilBlank,
+                maxBody: 40),
             BlockRule("runner-error", anchor: "##[error]", role: .message, weight: 70, body: .none) { s in
                 !s.hasPrefix("##[error]Process completed with exit code")
             },
