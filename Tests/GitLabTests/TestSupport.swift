@@ -55,13 +55,11 @@ func query(_ request: HTTPRequest) -> [String: String] {
     return result
 }
 
-/// The folder of the shared samples: the repository's sibling `shared/`.
+/// The GitLab samples, copied into `Tests/Fixtures/gitlab-samples` (provenance beside them).
 let samplesFolder = URL(fileURLWithPath: #filePath)
     .deletingLastPathComponent()  // GitLabTests
     .deletingLastPathComponent()  // Tests
-    .deletingLastPathComponent()  // the repository
-    .deletingLastPathComponent()
-    .appendingPathComponent("shared/reference/gitlab-samples")
+    .appendingPathComponent("Fixtures/gitlab-samples")
 
 func sample(_ name: String) throws -> Data {
     try Data(contentsOf: samplesFolder.appendingPathComponent(name))

@@ -5,8 +5,10 @@ import Testing
 
 /// Quality of the excerpt on the CiDiff breakage benchmark (`shared/data/cidiff`): failed/passed log
 /// pairs with ground-truth error lines. Floors sit just below the measured figures so a regression
-/// fails; the figures are printed.
-@Suite struct CidiffBenchmarkTests {
+/// fails; the figures are printed. Part of the opt-in corpus run (`TRIAGE_CORPUS=1 swift test`):
+/// the corpus lives outside the repository.
+@Suite(.enabled(if: SharedFiles.corpusEnabled, "TRIAGE_CORPUS=1 runs it on ../shared/data/cidiff"))
+struct CidiffBenchmarkTests {
     struct Case {
         let name: String
         let failed: CleanedLog

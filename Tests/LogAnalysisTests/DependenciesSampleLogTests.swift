@@ -3,7 +3,7 @@ import Testing
 
 @testable import LogAnalysis
 
-/// The real PkgEval logs in `shared/reference/gitlab-samples` through the whole pipeline
+/// The real PkgEval logs in `Tests/Fixtures/gitlab-samples` through the whole pipeline
 /// (`TraceCleaner` then `DependencyParser`).
 @Suite struct DependenciesSampleLogTests {
     static func listing(_ name: String) throws -> DependencyListing {

@@ -4,14 +4,28 @@ import Testing
 @testable import LogAnalysis
 
 /// Where the shared reference material lives: `shared/` beside the repository root.
+/// Test data. The GitLab samples are copied into `Tests/Fixtures/gitlab-samples` (provenance and
+/// licences beside them), so the suite needs nothing outside the repository. The labelled corpora
+/// in the sibling `shared/` are read only by the opt-in corpus run: `TRIAGE_CORPUS=1 swift test`.
 enum SharedFiles {
-    static var root: URL {
+    /// `Tests/Fixtures`.
+    static var fixtures: URL {
         URL(fileURLWithPath: #filePath)  // …/Tests/LogAnalysisTests/X.swift
+            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Fixtures")
+    }
+    /// The sibling `shared/` folder holding the labelled corpora.
+    static var root: URL {
+        URL(fileURLWithPath: #filePath)
             .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("shared")
     }
+    /// True when the corpus run was asked for (`TRIAGE_CORPUS=1`) and the corpora are there.
+    static var corpusEnabled: Bool {
+        ProcessInfo.processInfo.environment["TRIAGE_CORPUS"] == "1"
+            && FileManager.default.fileExists(atPath: root.appendingPathComponent("data/cidiff/data").path)
+    }
     static func sample(_ name: String) throws -> [UInt8] {
-        let url = root.appendingPathComponent("reference/gitlab-samples").appendingPathComponent(name)
+        let url = fixtures.appendingPathComponent("gitlab-samples").appendingPathComponent(name)
         return [UInt8](try Data(contentsOf: url))
     }
 }

@@ -5,8 +5,10 @@ import TriageCore
 @testable import Store
 
 @Suite struct TraceStorageTests {
-    static let sampleTrace =
-        "/work/shared/reference/gitlab-samples/trace_gitlabcom_openwrt_success_raw_CR.log"
+    /// A real gitlab.com trace, copied into `Tests/Fixtures/gitlab-samples` (provenance beside it).
+    static let sampleTrace = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Fixtures/gitlab-samples/trace_gitlabcom_openwrt_success_raw_CR.log").path
 
     static let cases: [(name: String, data: Data, compressed: Bool)] = [
         ("empty", Data(), false),
@@ -32,8 +34,7 @@ import TriageCore
         #expect(summary.traceStoredBytes <= data.count)
     }
 
-    @Test(.enabled(if: FileManager.default.fileExists(atPath: sampleTrace)))
-    func realTraceRoundTripsAndShrinks() throws {
+    @Test func realTraceRoundTripsAndShrinks() throws {
         let workspace = TempWorkspace()
         defer { workspace.cleanUp() }
         let store = try workspace.open()
