@@ -101,7 +101,7 @@ extension PatternLibrary {
             name: "rate-limit", anchor: "Too Many Requests", caseSensitive: false, infrastructure: true,
             category: "network", weight: 96),
         KnownPattern(
-            name: "rate-limit", anchor: "429", regex: #"(status( code)?:? |HTTP( error|/[\d.]+)? )429\b"#,
+            name: "rate-limit", anchor: " 429", regex: #"(status( code)?:? |HTTP( error|/[\d.]+)? )429\b"#,
             infrastructure: true, category: "network", weight: 95),
         KnownPattern(
             name: "rate-limit", anchor: "rate limit exceeded", caseSensitive: false, infrastructure: true,

@@ -60,6 +60,18 @@ public struct ExcerptExtractor: Sendable {
         "upload_artifacts_on_failure", "cleanup_file_variables",
     ]
 
+    /// What the per-line scan reads, behind one reference.
+    final class Engine: Sendable {
+        let scanner: NeedleSet
+        let patterns: PatternLibrary
+        let grammars: GrammarSet
+        init(scanner: NeedleSet, patterns: PatternLibrary, grammars: GrammarSet) {
+            self.scanner = scanner
+            self.patterns = patterns
+            self.grammars = grammars
+        }
+    }
+
     /// Weight from which a candidate is a block worth showing whole.
     static let strong = 50
 
@@ -93,6 +105,9 @@ public struct ExcerptExtractor: Sendable {
         var ruleHits: [(needle: Int, at: Int)] = []
         var all: [(needle: Int, at: Int)] = []
         hits.reserveCapacity(32)
+        // One reference for the per-line closures to capture: capturing the structs would copy
+        // them (and retain every array they hold) for each line.
+        let engine = Engine(scanner: scanner, patterns: patterns, grammars: grammars)
         for index in lines.indices {
             var text = lines[index].text
             let (shape, found): (LineShape, Candidate?) = text.withUTF8 { whole in
@@ -101,10 +116,10 @@ public struct ExcerptExtractor: Sendable {
                 let b = UnsafeBufferPointer(rebasing: whole[shape.contentStart...])
                 let t = UnsafeBufferPointer(rebasing: whole[shape.textStart...])
                 all.removeAll(keepingCapacity: true)
-                scanner.scan(b, into: &all)
+                engine.scanner.scan(b, into: &all)
                 hits.removeAll(keepingCapacity: true)
                 ruleHits.removeAll(keepingCapacity: true)
-                let base = patterns.keywordBase + Keywords.words.count
+                let base = engine.patterns.keywordBase + Keywords.words.count
                 let indent = shape.textStart - shape.contentStart
                 for h in all {
                     if h.needle < base {
@@ -117,10 +132,10 @@ public struct ExcerptExtractor: Sendable {
                 if !hits.isEmpty {
                     let content =
                         shape.contentStart == 0 ? lines[index].text : String(decoding: b, as: UTF8.self)
-                    let matched = patterns.matches(bytes: b, text: content, hits: hits)
-                    if let p = matched.max(by: { patterns.patterns[$0].weight < patterns.patterns[$1].weight }
+                    let matched = engine.patterns.matches(bytes: b, text: content, hits: hits)
+                    if let p = matched.max(by: { engine.patterns.patterns[$0].weight < engine.patterns.patterns[$1].weight }
                     ) {
-                        let pattern = patterns.patterns[p]
+                        let pattern = engine.patterns.patterns[p]
                         // Scaffolding only counts when the runner itself names the cause (its timeout).
                         if shape.noise == .none || pattern.infrastructure {
                             best = Candidate(
@@ -133,8 +148,8 @@ public struct ExcerptExtractor: Sendable {
                 if shape.noise != .none {
                     return (shape, best)
                 }
-                if let r = grammars.best(t, hits: ruleHits) {
-                    let rule = grammars.rules[r].rule
+                if let r = engine.grammars.best(t, hits: ruleHits) {
+                    let rule = engine.grammars.rules[r].rule
                     if var p = best {
                         // The pattern names the line; the grammar says what role it plays in its block.
                         p.rule = r
@@ -146,7 +161,7 @@ public struct ExcerptExtractor: Sendable {
                             index: index, weight: rule.weight,
                             reason: rule.role == .summary ? .summary : .grammar,
                             role: rule.role, rule: r,
-                            detail: grammars.grammars[grammars.rules[r].grammar].name + "/" + rule.name)
+                            detail: engine.grammars.grammars[engine.grammars.rules[r].grammar].name + "/" + rule.name)
                     }
                 }
                 if shape.annotatedError, best.map({ $0.weight < 72 }) ?? true {
@@ -155,7 +170,7 @@ public struct ExcerptExtractor: Sendable {
                         detail: "runner/annotation")
                 }
                 if best == nil, !hits.isEmpty,
-                    Keywords.hasErrorKeyword(b, hits: hits, base: patterns.keywordBase),
+                    Keywords.hasErrorKeyword(b, hits: hits, base: engine.patterns.keywordBase),
                     !Self.looksLikeCode(t)
                 {
                     best = Candidate(index: index, weight: 20, reason: .keyword, role: .summary)

@@ -1,7 +1,7 @@
 /// Finds every occurrence of many literal needles in a line (ASCII case-insensitive) in one pass.
 ///
 /// Each position's next four bytes, with bit 0x20 set (so `A` and `a` agree; other bytes may
-/// collide, which only costs a check), are hashed into a 4096-entry filter; only positions that pass
+/// collide, which only costs a check), are hashed into a 16384-entry filter; only positions that pass
 /// it look up the needles with that 4-byte prefix and compare them. Most bytes of a log line cost a
 /// load, a multiply and a table test. Needles shorter than four bytes are searched one by one.
 struct NeedleSet: Sendable {
@@ -15,8 +15,10 @@ struct NeedleSet: Sendable {
     let slotIDs: [Int32]
     /// Needles shorter than four bytes.
     let short: [Int]
+    /// Per lowercased first byte, 1 when a short needle starts with it.
+    let shortFirst: [UInt8]
 
-    static let slotBits = 12
+    static let slotBits = 14
 
     @inline(__always) static func slot(_ v: UInt32) -> Int {
         Int(((v | 0x2020_2020) &* 0x9E37_79B1) >> UInt32(32 - slotBits))
@@ -51,32 +53,48 @@ struct NeedleSet: Sendable {
         self.slotStart = start
         self.slotIDs = ids
         self.short = short
+        var first = [UInt8](repeating: 0, count: 256)
+        // Indexed by the byte with bit 0x20 set (as `slot` folds case): a superset, checked exactly.
+        for index in short { first[Int(needles[index][0] | 0x20)] = 1 }
+        self.shortFirst = first
     }
 
-    /// Appends (needle, offset) for every occurrence in `b`, long needles by offset then short ones.
+    /// Appends (needle, offset) for every occurrence in `b`, by offset (long needles of one offset
+    /// before short ones).
     func scan(_ b: UnsafeBufferPointer<UInt8>, into hits: inout [(needle: Int, at: Int)]) {
         let n = b.count
         guard let base = b.baseAddress, n > 0 else { return }
-        if n >= 4 {
-            filter.withUnsafeBufferPointer { filter in
+        let anyShort = !short.isEmpty
+        filter.withUnsafeBufferPointer { filter in
+            shortFirst.withUnsafeBufferPointer { first in
                 let raw = UnsafeRawPointer(base)
                 var i = 0
                 let last = n - 4
                 while i <= last {
                     let h = Self.slot(raw.loadUnaligned(fromByteOffset: i, as: UInt32.self).littleEndian)
-                    if filter[h] != 0 {
-                        verify(b, at: i, slot: h, into: &hits)
-                    }
+                    if filter[h] != 0 { verify(b, at: i, slot: h, into: &hits) }
+                    if anyShort && first[Int(base[i] | 0x20)] != 0 { verifyShort(b, at: i, into: &hits) }
+                    i += 1
+                }
+                // The last three bytes: only short needles fit.
+                while anyShort && i < n {
+                    if first[Int(base[i] | 0x20)] != 0 { verifyShort(b, at: i, into: &hits) }
                     i += 1
                 }
             }
         }
-        for index in short {
-            var from = 0
-            while let at = ByteSearch.firstIndex(b, needles[index], from: from, caseInsensitive: true) {
-                hits.append((index, at))
-                from = at + 1
-            }
+    }
+
+    private func verifyShort(_ b: UnsafeBufferPointer<UInt8>, at i: Int, into hits: inout [(needle: Int, at: Int)]) {
+        let n = b.count
+        let c = ByteSearch.lower(b[i])
+        for index in short where needles[index][0] == c {
+            let needle = needles[index]
+            let m = needle.count
+            guard i + m <= n else { continue }
+            var j = 1
+            while j < m && ByteSearch.lower(b[i + j]) == needle[j] { j += 1 }
+            if j == m { hits.append((index, i)) }
         }
     }
 

@@ -174,7 +174,7 @@ let usage = """
            triage-bench export [--projects 200] [--nights 365] [--trace-nights 30] [--runs 7] [--dir DIR]
            triage-bench issues [--projects 200] [--nights 365] [--trace-nights 30] [--runs 7] [--dir DIR]
            triage-bench changes [--projects 200] [--nights 365] [--trace-nights 30] [--runs 7] [--dir DIR]
-           triage-bench quality [DIR…] [--json FILE] [--skip-clusters] [--show-labels N] [--rounds 3]
+           triage-bench quality [DIR…] [--json FILE] [--cases FILE] [--skip-clusters] [--show-labels N] [--rounds 3]
     """
 setlinebuf(stdout)  // figures appear as they are measured, even in a pipe
 let arguments = Array(CommandLine.arguments.dropFirst())
