@@ -66,8 +66,9 @@ extension Context {
     /// A project by path: exact, then case-insensitive, then a unique last component
     /// (`Foo.jl` for `julia/Foo.jl`).
     func project(named text: String, in store: any CacheStore) throws -> Project {
+        // An exact path is one index seek; only the looser matches read every project.
+        if let exact = try store.projects(path: text).first { return exact }
         let projects = try store.projects()
-        if let exact = projects.first(where: { $0.path == text }) { return exact }
         let lower = text.lowercased()
         if let folded = projects.first(where: { $0.path.lowercased() == lower }) { return folded }
         let byName = projects.filter { ($0.path.split(separator: "/").last.map(String.init) ?? "").lowercased() == lower }
