@@ -93,8 +93,23 @@ extension Context {
 }
 
 /// Dates in one time zone: `2026-11-29 00:14` for tables, ISO-8601 with offset for JSON.
+///
+/// The calendar and the formatter are made once per `TimeFormat`, not once per date: a listing
+/// formats thousands of dates, and each new ICU formatter or zoned calendar cost more than the
+/// query behind the listing (issue 15).
 struct TimeFormat {
     let timeZone: TimeZone
+    private let calendar: Calendar
+    private let formatter: ISO8601DateFormatter
+
+    init(timeZone: TimeZone) {
+        self.timeZone = timeZone
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        self.calendar = calendar
+        formatter = ISO8601DateFormatter()
+        formatter.timeZone = timeZone
+    }
 
     func display(_ date: Date?) -> String {
         guard let date else { return "-" }
@@ -105,15 +120,7 @@ struct TimeFormat {
 
     func json(_ date: Date?) -> JSONValue {
         guard let date else { return .null }
-        let formatter = ISO8601DateFormatter()
-        formatter.timeZone = timeZone
         return .string(formatter.string(from: date))
-    }
-
-    private var calendar: Calendar {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
-        return calendar
     }
 }
 
