@@ -78,7 +78,12 @@ extension SQLiteCacheStore: AnalysisStore {
     }
 
     private static func decode<T: Decodable>(_ type: T.Type, _ text: String) throws -> T {
-        try JSONDecoder().decode(type, from: Data(text.utf8))
+        // Listings read the large columns as '[]' (`AnalysisParts`): no decoder for those.
+        if text == "[]" {
+            if let empty = [String]() as? T { return empty }
+            if let empty = [StoredLine]() as? T { return empty }
+        }
+        return try JSONDecoder().decode(type, from: Data(text.utf8))
     }
 
     static let candidatesSQL = """
@@ -180,6 +185,30 @@ extension SQLiteCacheStore: AnalysisStore {
                     return try Self.decode(PersistedCluster.self, row[3]).state(
                         id: id, firstNight: row[1], lastNight: row[2])
                 }
+        }
+    }
+
+    private static let noSignature = FailureSignature(maskedLines: [])
+
+    static let clusterHeadsSQL = """
+        SELECT id, first_night, last_night, template FROM clusters
+        WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id
+        """
+
+    /// The columns the analysis keeps beside each cluster's state, read without the state (its
+    /// JSON, members included, often spills to overflow pages that this never reads).
+    public func clusterHeads(ids: Set<ClusterID>) throws -> [ClusterState] {
+        guard !ids.isEmpty else { return [] }
+        return try analysisRead { db in
+            try Row.fetchAll(
+                db, sql: Self.clusterHeadsSQL, arguments: [Self.jsonArray(ids.map(\.rawValue).sorted())]
+            )
+            .compactMap { row -> ClusterState? in
+                guard let id = ClusterID(rawValue: row[0]) else { return nil }
+                return ClusterState(
+                    id: id, members: [], firstNight: row[1], lastNight: row[2], projects: [],
+                    representative: Self.noSignature, template: row[3], commonTokens: [])
+            }
         }
     }
 

@@ -16,4 +16,16 @@ enum IndexSchema {
                 CREATE INDEX analyses_flaky ON analyses(cluster_id) WHERE retried_green = 1;
                 """)
     }
+
+    /// Migration `v8`: `jobs_pipeline_status` gains `allow_failure`, so the failed and allowed-failed
+    /// counts of every listed pipeline (`pipelines`, `projects`, `history PROJECT`) are read from
+    /// the index alone instead of from each failed job's row. Same leading columns, so every query
+    /// the v1 index served it still serves.
+    @Sendable static func v8(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                DROP INDEX jobs_pipeline_status;
+                CREATE INDEX jobs_pipeline_status ON jobs(pipeline_id, status, retried, allow_failure);
+                """)
+    }
 }

@@ -16,10 +16,15 @@ extension SQLiteCacheStore {
         }
     }
 
+    /// min and max of an indexed column: two index seeks, not a scan. Each in a subquery of its
+    /// own: SQLite seeks for a lone `min()` or `max()` only, so `SELECT min(night), max(night)`
+    /// read every entry of the index (every pipeline of the cache) on each command.
+    static let nightBoundsSQL =
+        "SELECT (SELECT min(night) FROM pipelines), (SELECT max(night) FROM pipelines)"
+
     public func nightBounds() throws -> (first: String, last: String)? {
         try query { db in
-            // min and max of an indexed column: two index seeks, not a scan.
-            guard let row = try Row.fetchOne(db, sql: "SELECT min(night), max(night) FROM pipelines"),
+            guard let row = try Row.fetchOne(db, sql: Self.nightBoundsSQL),
                 let first = row[0] as String?, let last = row[1] as String?
             else { return nil }
             return (first, last)
@@ -56,7 +61,8 @@ extension SQLiteCacheStore {
         guard !nights.isEmpty else { return [] }
         return try query { db in
             try Row.fetchAll(
-                db, sql: Self.pipelineRowsByNightsSQL, arguments: [Self.jsonArray(nights.sorted()), projectID]
+                db, sql: Self.pipelineRowsByNightsSQL,
+                arguments: [Self.jsonArray(nights.sorted()), projectID]
             ).map(Self.decodePipelineRow)
         }
     }
@@ -74,14 +80,45 @@ extension SQLiteCacheStore {
         }
     }
 
+    /// A skip-scan of `pipelines_status_project_night`: for each project with a failed pipeline,
+    /// one seek to find it and one for its newest failed night, so the cost grows with the
+    /// projects, not with the failed pipelines of every night (a `GROUP BY` read them all).
+    static let lastFailedNightsSQL = """
+        WITH RECURSIVE failing(project_id) AS (
+            SELECT min(project_id) FROM pipelines WHERE status = 'failed'
+            UNION ALL
+            SELECT (SELECT min(project_id) FROM pipelines WHERE status = 'failed' AND project_id > f.project_id)
+            FROM failing f WHERE f.project_id IS NOT NULL
+        )
+        SELECT project_id,
+            (SELECT max(night) FROM pipelines WHERE status = 'failed' AND project_id = f.project_id)
+        FROM failing f WHERE project_id IS NOT NULL
+        """
+
     public func lastFailedNights() throws -> [Int: String] {
         try query { db in
-            let rows = try Row.fetchCursor(
-                db,
-                sql: "SELECT project_id, max(night) FROM pipelines WHERE status = 'failed' GROUP BY project_id")
+            let rows = try Row.fetchCursor(db, sql: Self.lastFailedNightsSQL)
             var result: [Int: String] = [:]
             while let row = try rows.next() { result[row[0]] = row[1] }
             return result
+        }
+    }
+
+    public func project(id: Int) throws -> Project? {
+        try query { db in
+            try Row.fetchOne(
+                db, sql: "SELECT \(ProjectColumns.select) FROM projects WHERE id = ?", arguments: [id]
+            ).map { ProjectColumns.decode($0) }
+        }
+    }
+
+    static let projectsByPathSQL = "SELECT \(ProjectColumns.select) FROM projects WHERE path = ? ORDER BY id"
+
+    public func projects(path: String) throws -> [Project] {
+        try query { db in
+            try Row.fetchAll(db, sql: Self.projectsByPathSQL, arguments: [path]).map {
+                ProjectColumns.decode($0)
+            }
         }
     }
 
@@ -141,7 +178,8 @@ extension SQLiteCacheStore {
             while let row = try rows.next() {
                 let id: Int = row[0]
                 result[id] = FailureInsight(
-                    jobID: id, keyLine: row[1], cluster: (row[2] as String?).flatMap(ClusterID.init(rawValue:)),
+                    jobID: id, keyLine: row[1],
+                    cluster: (row[2] as String?).flatMap(ClusterID.init(rawValue:)),
                     clusterFirstNight: row[3], flaky: row[4])
             }
             return result
@@ -170,7 +208,8 @@ extension SQLiteCacheStore {
     public func clusterIDs(limit: Int) throws -> [String] {
         try query { db in
             try String.fetchAll(
-                db, sql: "SELECT id FROM clusters ORDER BY last_night DESC, id LIMIT ?", arguments: [max(0, limit)])
+                db, sql: "SELECT id FROM clusters ORDER BY last_night DESC, id LIMIT ?",
+                arguments: [max(0, limit)])
         }
     }
 }

@@ -427,6 +427,24 @@ extension SQLiteCacheStore {
 }
 
 extension SQLiteCacheStore {
+    /// Every row of a query, each value as text (NULL as nil): lets a test compare a query with
+    /// the one it replaced.
+    func textRows(sql: String, arguments: StatementArguments = []) throws -> [[String?]] {
+        try read { db in
+            try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
+                row.databaseValues.map { value -> String? in
+                    switch value.storage {
+                    case .null: return nil
+                    case .int64(let i): return String(i)
+                    case .double(let d): return String(d)
+                    case .string(let s): return s
+                    case .blob(let b): return b.base64EncodedString()
+                    }
+                }
+            }
+        }
+    }
+
     /// SQLite's plan for a query, one detail per line: lets a test prove a query uses its index.
     func queryPlan(sql: String, arguments: StatementArguments = []) throws -> String {
         try read { db in

@@ -19,6 +19,7 @@ enum Schema {
         ("v5", ChangesSchema.v5),
         ("v6", ChangesSchema.v6),
         ("v7", AnalysisSchema.v7),
+        ("v8", IndexSchema.v8),
     ]
 
     /// The highest schema version this binary knows (`v1` → 1).

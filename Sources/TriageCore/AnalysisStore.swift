@@ -152,6 +152,12 @@ public protocol AnalysisStore: Sendable {
     func replaceAllAnalyses(_ analyses: [FailureAnalysis], clusters: [ClusterState]) throws
     /// Every cluster state, by id.
     func clusterStates() throws -> [ClusterState]
+    /// The clusters of `ids` that the cache holds, by id, as listings show them: `id`,
+    /// `firstNight`, `lastNight` and `template` as in `clusterStates()`, read from what the analysis
+    /// keeps beside each state without decoding it; `members`, `projects` and `commonTokens` are
+    /// empty and `representative` has no lines. Enough for `ClusterSummary.summarise`, whose
+    /// members and projects come from the analyses it is given.
+    func clusterHeads(ids: Set<ClusterID>) throws -> [ClusterState]
     /// Analyses of these nights (every night when nil), by night then job id, with only `parts` of
     /// the large columns decoded: what is left out reads as empty (`excerpt` and `signatureLines`
     /// `[]`), so a listing that needs neither does not pay for them.

@@ -227,6 +227,11 @@ public protocol CacheQueries: Sendable {
     /// For every project, the newest night on which its pipeline failed (projects that never
     /// failed are absent).
     func lastFailedNights() throws -> [Int: String]
+    /// One project by id; nil when the cache does not know it.
+    func project(id: Int) throws -> Project?
+    /// The projects whose path is exactly `path`, ascending id (a renamed project's old path may
+    /// briefly name two).
+    func projects(path: String) throws -> [Project]
     func pipeline(id: Int) throws -> (pipeline: Pipeline, night: String)?
     /// Every attempt of every job of a pipeline, ascending id (GitLab creates jobs stage by stage).
     func jobs(pipelineID: Int) throws -> [Job]

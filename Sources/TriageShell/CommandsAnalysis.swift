@@ -151,8 +151,9 @@ let clustersCommand: CommandSpec = CommandSpec(
         let nights = range.nights(calendar: try context.calendar(), now: context.now)
         let (_, store) = try context.analysisStore()
         let analyses = try store.analyses(nights: Set(nights), parts: [])
+        let heads = try store.clusterHeads(ids: Set(analyses.compactMap(\.cluster)))
         var summaries = ClusterSummary.summarise(
-            analyses, states: try store.clusterStates(), alternating: try store.alternatingClusters())
+            analyses, states: heads, alternating: try store.alternatingClusters())
         let last = nights.last
         if onlyNew { summaries = summaries.filter { s in last.map { s.state.isNew(on: $0) } ?? false } }
         let book = try context.readAssignments()
@@ -207,13 +208,13 @@ let clusterCommand: CommandSpec = CommandSpec(
         let id = try clusterID(command.operand(0) ?? "")
         let (_, store) = try context.analysisStore()
         let members = try store.analyses(cluster: id)
-        guard let state = try store.clusterStates().first(where: { $0.id == id }) else {
+        guard let state = try store.clusterHeads(ids: [id]).first else {
             throw ShellError("no cluster \(id.rawValue) in the cache", hint: "see 'clusters' for the ids")
         }
         let summary = ClusterSummary.summarise(
             members, states: [state], alternating: try store.alternatingClusters()
         ).first
-        let lastNight = try context.analysisStore().0.nights().last
+        let lastNight = try context.analysisStore().0.nightBounds()?.last
         var text = [
             "cluster \(id.rawValue): \(members.count) failures in \(summary?.projects.count ?? 0) projects, "
                 + "\(state.firstNight) … \(state.lastNight)"

@@ -338,7 +338,7 @@ func assignCluster(
 ) async throws -> CommandOutput {
     let id = try clusterID(idText)
     let (_, store) = try context.analysisStore()
-    guard try store.clusterStates().contains(where: { $0.id == id }) else {
+    guard try !store.clusterHeads(ids: [id]).isEmpty else {
         throw ShellError("no cluster \(id.rawValue) in the cache", hint: "see 'clusters' for the ids")
     }
     let members = try store.analyses(cluster: id)

@@ -46,7 +46,7 @@ func showJob(_ id: Int, _ context: Context) throws -> CommandOutput {
         throw ShellError("job \(id) is not in the cache", hint: "run 'fetch' (only nightly pipelines' jobs are fetched)")
     }
     let found = try store.pipeline(id: job.pipelineID)
-    let projectPath = try store.projects().first { $0.id == job.projectID }?.path ?? String(job.projectID)
+    let projectPath = try store.project(id: job.projectID)?.path ?? String(job.projectID)
     let times = try context.times()
     let attempts = try store.jobs(pipelineID: job.pipelineID).filter { $0.name == job.name }
     var previous: [JobNight] = []
@@ -137,7 +137,7 @@ func showPipeline(_ id: Int, _ context: Context) throws -> CommandOutput {
     guard let (pipeline, night) = try store.pipeline(id: id) else {
         throw ShellError("pipeline \(id) is not in the cache", hint: "run 'fetch' (only nightly pipelines are fetched)")
     }
-    let projectPath = try store.projects().first { $0.id == pipeline.projectID }?.path ?? String(pipeline.projectID)
+    let projectPath = try store.project(id: pipeline.projectID)?.path ?? String(pipeline.projectID)
     let times = try context.times()
     let jobs = try store.jobs(pipelineID: id)
     let text = [

@@ -66,8 +66,9 @@ extension Context {
     /// A project by path: exact, then case-insensitive, then a unique last component
     /// (`Foo.jl` for `julia/Foo.jl`).
     func project(named text: String, in store: any CacheStore) throws -> Project {
+        // An exact path is one index seek; only the looser matches read every project.
+        if let exact = try store.projects(path: text).first { return exact }
         let projects = try store.projects()
-        if let exact = projects.first(where: { $0.path == text }) { return exact }
         let lower = text.lowercased()
         if let folded = projects.first(where: { $0.path.lowercased() == lower }) { return folded }
         let byName = projects.filter { ($0.path.split(separator: "/").last.map(String.init) ?? "").lowercased() == lower }
@@ -92,8 +93,23 @@ extension Context {
 }
 
 /// Dates in one time zone: `2026-11-29 00:14` for tables, ISO-8601 with offset for JSON.
+///
+/// The calendar and the formatter are made once per `TimeFormat`, not once per date: a listing
+/// formats thousands of dates, and each new ICU formatter or zoned calendar cost more than the
+/// query behind the listing (issue 15).
 struct TimeFormat {
     let timeZone: TimeZone
+    private let calendar: Calendar
+    private let formatter: ISO8601DateFormatter
+
+    init(timeZone: TimeZone) {
+        self.timeZone = timeZone
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        self.calendar = calendar
+        formatter = ISO8601DateFormatter()
+        formatter.timeZone = timeZone
+    }
 
     func display(_ date: Date?) -> String {
         guard let date else { return "-" }
@@ -104,15 +120,7 @@ struct TimeFormat {
 
     func json(_ date: Date?) -> JSONValue {
         guard let date else { return .null }
-        let formatter = ISO8601DateFormatter()
-        formatter.timeZone = timeZone
         return .string(formatter.string(from: date))
-    }
-
-    private var calendar: Calendar {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
-        return calendar
     }
 }
 

@@ -4,7 +4,7 @@
 //        (excerpt throughput, clustering at scale, agreement with exact clustering: see Analyse.swift)
 //   swift run -c release triage-bench fetch [--projects 100] [--nights 30] [--latency-ms 40]
 //        [--concurrency 16] [--rate-limit 600] [--rate-projects 40] [--skip-sequential]
-//   swift run -c release triage-bench shell [--projects 200] [--nights 365] [--dir DIR]
+//   swift run -c release triage-bench shell [--projects 200,1000] [--nights 365] [--dir DIR]
 //        (the listing commands over a year-sized cache; see Shell.swift)
 //   swift run -c release triage-bench export [--projects 200] [--nights 365] [--dir DIR]
 //   swift run -c release triage-bench issues [--projects 200] [--nights 365] [--dir DIR]
@@ -153,7 +153,10 @@ func parseShell(_ args: [String]) -> ShellOptions? {
     while i < args.count {
         let value = i + 1 < args.count ? args[i + 1] : nil
         switch args[i] {
-        case "--projects": options.projects = value.flatMap { Int($0) } ?? options.projects
+        case "--projects":
+            let sizes = (value ?? "").split(separator: ",").compactMap { Int($0) }
+            options.projects = sizes.first ?? options.projects
+            options.sizes = sizes.count > 1 ? sizes : nil
         case "--nights": options.nights = value.flatMap { Int($0) } ?? options.nights
         case "--trace-nights": options.traceNights = value.flatMap { Int($0) } ?? options.traceNights
         case "--runs": options.runs = value.flatMap { Int($0) } ?? options.runs
@@ -170,7 +173,7 @@ func parseShell(_ args: [String]) -> ShellOptions? {
 let usage = """
     usage: triage-bench fetch [--projects N] [--nights N] [--latency-ms N] [--concurrency N] [--rate-limit N] [--rate-projects N] [--skip-sequential] [--skip-rate-limit]
            triage-bench analyse [--failures 100000] [--exact 5000] [--megabytes 20] [--rounds 5] [--samples DIR] [--excerpt-only]
-           triage-bench shell [--projects 200] [--nights 365] [--trace-nights 30] [--runs 7] [--dir DIR]
+           triage-bench shell [--projects 200[,1000]] [--nights 365] [--trace-nights 30] [--runs 7] [--dir DIR]
            triage-bench export [--projects 200] [--nights 365] [--trace-nights 30] [--runs 7] [--dir DIR]
            triage-bench issues [--projects 200] [--nights 365] [--trace-nights 30] [--runs 7] [--dir DIR]
            triage-bench changes [--projects 200] [--nights 365] [--trace-nights 30] [--runs 7] [--dir DIR]

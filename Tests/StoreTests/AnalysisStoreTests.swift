@@ -88,7 +88,7 @@ import TriageCore
         defer { workspace.cleanUp() }
         let store = try workspace.open()
         let applied = try store.pool.read { db in try Schema.migrator.appliedIdentifiers(db) }
-        #expect(applied == ["v1", "v2", "v3", "v4", "v5", "v6", "v7"])
+        #expect(applied == ["v1", "v2", "v3", "v4", "v5", "v6", "v7", "v8"])
     }
 
     /// Job `test` fails the same way on nights 1 and 3 and is green on night 2: its cluster
@@ -163,5 +163,50 @@ import TriageCore
         let again = try Analyzer(cache: store, store: store, options: nightly).recluster()
         #expect(again.alternating == 1)
         #expect(try store.alternatingClusters() == [test])
+    }
+
+    /// `clusters` (issue 15) summarises from the columns kept beside each state instead of
+    /// decoding every cluster's state: the same summaries, field for field, as from the states,
+    /// read by primary key without the state column.
+    @Test func clusterHeadsSummariseAsTheStatesDo() throws {
+        let workspace = TempWorkspace()
+        defer { workspace.cleanUp() }
+        let store = try alternatingSeed(workspace)
+        _ = try Analyzer(cache: store, store: store).analyseNew()
+        let states = try store.clusterStates()
+        #expect(states.count == 3)
+        let ids = Set(states.map(\.id))
+        let heads = try store.clusterHeads(ids: ids)
+        #expect(heads.map(\.id) == states.map(\.id))
+        #expect(heads.map(\.firstNight) == states.map(\.firstNight))
+        #expect(heads.map(\.lastNight) == states.map(\.lastNight))
+        #expect(heads.map(\.template) == states.map(\.template))
+        #expect(heads.allSatisfy { $0.members.isEmpty && $0.projects.isEmpty && $0.commonTokens.isEmpty })
+        #expect(try store.clusterHeads(ids: []).isEmpty)
+        let some = try #require(states.last)
+        #expect(try store.clusterHeads(ids: [some.id]).map(\.id) == [some.id])
+        #expect(try store.clusterHeads(ids: [ClusterID(rawValue: "c-00000000")!]).isEmpty)
+
+        func fields(_ s: [ClusterSummary]) -> [String] {
+            s.map { s in
+                [
+                    s.state.id.rawValue, s.state.firstNight, s.state.lastNight, s.state.template,
+                    "\(s.members.map(\.jobID))", "\(s.projects)", "\(s.patterns)", "\(s.flaky)",
+                    "\(s.state.isNew(on: "2026-11-03"))",
+                ].joined(separator: " | ")
+            }
+        }
+        let alternating = try store.alternatingClusters()
+        for nights: Set<String>? in [nil, ["2026-11-03"], ["2026-11-01", "2026-11-02"]] {
+            let analyses = try store.analyses(nights: nights, parts: [])
+            let old = ClusterSummary.summarise(analyses, states: states, alternating: alternating)
+            let new = ClusterSummary.summarise(
+                analyses, states: try store.clusterHeads(ids: Set(analyses.compactMap(\.cluster))),
+                alternating: alternating)
+            #expect(fields(new) == fields(old))
+            #expect(!old.isEmpty)
+        }
+        let plan = try store.queryPlan(sql: SQLiteCacheStore.clusterHeadsSQL, arguments: ["[]"])
+        #expect(plan.contains("SEARCH clusters USING INDEX sqlite_autoindex_clusters_1 (id=?)"))
     }
 }

@@ -60,11 +60,138 @@ import TriageCore
         let byNight = try store.queryPlan(
             sql: SQLiteCacheStore.pipelineRowsByNightsSQL, arguments: [#"["2026-11-28"]"#, nil as Int?])
         #expect(byNight.contains("USING INDEX pipelines_night_project (night=?)"))
-        #expect(byNight.contains("USING INDEX jobs_pipeline_status (pipeline_id=? AND status=? AND retried=?)"))
-        let ofProject = try store.queryPlan(sql: SQLiteCacheStore.pipelineRowsOfProjectSQL, arguments: [1, "2026-11-01"])
+        #expect(
+            byNight.contains(
+                "USING COVERING INDEX jobs_pipeline_status (pipeline_id=? AND status=? AND retried=? AND allow_failure=?)"
+            ))
+        let ofProject = try store.queryPlan(
+            sql: SQLiteCacheStore.pipelineRowsOfProjectSQL, arguments: [1, "2026-11-01"])
         #expect(ofProject.contains("USING INDEX pipelines_project (project_id=?)"))
-        let history = try store.queryPlan(sql: SQLiteCacheStore.jobHistorySQL, arguments: ["t", #"["2026-11-28"]"#, 1])
+        let history = try store.queryPlan(
+            sql: SQLiteCacheStore.jobHistorySQL, arguments: ["t", #"["2026-11-28"]"#, 1])
         #expect(history.contains("USING INDEX pipelines_night_project (night=? AND project_id=?)"))
         #expect(history.contains("USING INDEX jobs_pipeline_status (pipeline_id=?)"))
+    }
+}
+
+/// Issue 15: what each listing pays grows with its answer, not with the cache. Each query is
+/// checked against its plan (an index seek, never a scan of a whole table or index) and against
+/// the query it replaced, on the same cache.
+@Suite struct ListingCostTests {
+    /// The queries before issue 15, kept here as the reference the new ones must agree with.
+    static let oldNightBoundsSQL = "SELECT min(night), max(night) FROM pipelines"
+    static let oldLastFailedNightsSQL =
+        "SELECT project_id, max(night) FROM pipelines WHERE status = 'failed' GROUP BY project_id"
+
+    @Test func nightBoundsSeeksBothEndsOfTheIndex() throws {
+        let workspace = TempWorkspace()
+        defer { workspace.cleanUp() }
+        let store = try QueryTests.populated(workspace)
+        let plan = try store.queryPlan(sql: SQLiteCacheStore.nightBoundsSQL)
+        #expect(
+            plan.components(separatedBy: "SEARCH pipelines USING COVERING INDEX pipelines_night_project")
+                .count
+                == 3)
+        #expect(!plan.contains("SCAN pipelines"))
+        let old = try store.queryPlan(sql: Self.oldNightBoundsSQL)
+        #expect(old.contains("SCAN pipelines"))
+        let bounds = try #require(try store.nightBounds())
+        #expect(try store.textRows(sql: Self.oldNightBoundsSQL) == [[bounds.first, bounds.last]])
+        #expect(try store.textRows(sql: SQLiteCacheStore.nightBoundsSQL) == [["2026-11-27", "2026-11-29"]])
+    }
+
+    @Test func lastFailedNightsSkipScansTheStatusIndex() throws {
+        let workspace = TempWorkspace()
+        defer { workspace.cleanUp() }
+        let store = try QueryTests.populated(workspace)
+        // More failed pipelines per project than one, so the newest is a choice.
+        try store.storePipeline(
+            pipeline(11, project: 1), night: "2026-11-26",
+            jobs: [job(110, pipeline: 11, project: 1, name: "x")])
+        let plan = try store.queryPlan(sql: SQLiteCacheStore.lastFailedNightsSQL)
+        #expect(!plan.contains("SCAN pipelines"))
+        #expect(
+            plan.contains(
+                "SEARCH pipelines USING COVERING INDEX pipelines_status_project_night (status=? AND project_id>?)"
+            ))
+        #expect(
+            plan.contains(
+                "SEARCH pipelines USING COVERING INDEX pipelines_status_project_night (status=? AND project_id=?)"
+            ))
+        let reference = try store.textRows(sql: Self.oldLastFailedNightsSQL + " ORDER BY project_id")
+        #expect(try store.textRows(sql: SQLiteCacheStore.lastFailedNightsSQL) == reference)
+        #expect(reference == [["1", "2026-11-28"], ["9", "2026-11-29"]])
+        #expect(try store.lastFailedNights() == [1: "2026-11-28", 9: "2026-11-29"])
+        let other = TempWorkspace()
+        defer { other.cleanUp() }
+        #expect(try other.open().lastFailedNights() == [:])
+    }
+
+    @Test func pipelineCountsAreReadFromTheV8IndexAlone() throws {
+        let workspace = TempWorkspace()
+        defer { workspace.cleanUp() }
+        let store = try QueryTests.populated(workspace)
+        let plan = try store.queryPlan(
+            sql: SQLiteCacheStore.pipelineRowsByNightsSQL, arguments: [#"["2026-11-28"]"#, nil as Int?])
+        #expect(
+            plan.components(
+                separatedBy:
+                    "USING COVERING INDEX jobs_pipeline_status (pipeline_id=? AND status=? AND retried=? AND allow_failure=?)"
+            ).count == 3)
+        // The failures query still seeks the same index by its leading columns.
+        let failures = try store.queryPlan(sql: SQLiteCacheStore.failuresSQL, arguments: [#"["2026-11-28"]"#])
+        #expect(
+            failures.contains("USING INDEX jobs_pipeline_status (pipeline_id=? AND status=? AND retried=?)"))
+    }
+
+    @Test func projectLookupsSeekAnIndex() throws {
+        let workspace = TempWorkspace()
+        defer { workspace.cleanUp() }
+        let store = try QueryTests.populated(workspace)
+        #expect(try store.project(id: 2)?.path == "app/first")
+        #expect(try store.project(id: 9) == nil)
+        #expect(try store.projects(path: "zoo/last").map(\.id) == [1])
+        #expect(try store.projects(path: "Zoo/last").isEmpty)
+        let plan = try store.queryPlan(sql: SQLiteCacheStore.projectsByPathSQL, arguments: ["zoo/last"])
+        #expect(plan.contains("USING INDEX projects_path (path=?)"))
+    }
+
+    /// A cache of the previous triage (v7: the three-column `jobs_pipeline_status`) migrates to v8
+    /// keeping every row, and every listing query answers exactly as before.
+    @Test func aV7CacheMigratesAndAnswersTheSame() throws {
+        let workspace = TempWorkspace()
+        defer { workspace.cleanUp() }
+        func answers(_ store: SQLiteCacheStore) throws -> String {
+            let nights: Set<String> = ["2026-11-27", "2026-11-28", "2026-11-29"]
+            return [
+                "\(String(describing: try store.nightBounds()))",
+                "\(try store.pipelineRows(nights: nights, projectID: nil))",
+                "\(try store.pipelineRows(projectID: 1, fromNight: "2026-11-01"))",
+                "\(try store.lastFailedNights().sorted { $0.key < $1.key })",
+                "\(try store.failures(nights: nights))",
+                "\(try store.jobHistory(projectID: 1, name: "flaky", nights: nights))",
+            ].joined(separator: "\n")
+        }
+        let before: (dump: String, answers: String)
+        do {
+            let store = try QueryTests.populated(workspace)
+            try store.executeUnchecked(
+                sql: """
+                    DROP INDEX jobs_pipeline_status;
+                    CREATE INDEX jobs_pipeline_status ON jobs(pipeline_id, status, retried);
+                    DELETE FROM grdb_migrations WHERE identifier = 'v8'
+                    """)
+            before = (try store.canonicalDump(), try answers(store))
+        }
+        let store = try workspace.open()
+        let applied = try store.pool.read { db in try Schema.migrator.appliedIdentifiers(db) }
+        #expect(applied == ["v1", "v2", "v3", "v4", "v5", "v6", "v7", "v8"])
+        #expect(try store.canonicalDump() == before.dump)
+        #expect(try answers(store) == before.answers)
+        let columns = try store.pool.read { db in
+            try String.fetchAll(
+                db, sql: "SELECT name FROM pragma_index_info('jobs_pipeline_status') ORDER BY seqno")
+        }
+        #expect(columns == ["pipeline_id", "status", "retried", "allow_failure"])
     }
 }
