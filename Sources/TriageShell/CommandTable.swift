@@ -11,7 +11,12 @@ public enum CompletionSource: Sendable, Hashable {
     /// Issue references from the cache (`group/project#45`), open issues first.
     case issues
     case ranges
+    /// Job stages of recent failures (`test`, `build`).
+    case stages
     case values([String])
+    /// Values that depend on the command's first operand: `set format` offers `table tsv json`,
+    /// `set color` only `auto always never`. An unknown first operand offers nothing.
+    case keyed([String: [String]])
 }
 
 public struct OptionSpec: Sendable, Hashable {
@@ -211,7 +216,8 @@ public struct CommandTable: Sendable {
         out += "3 stopped at the first error; 4 no data: a command asked for nights after the cache's last one "
         out += "(it says `no data for night X: the cache ends at Y (last fetch Z)`, and in JSON answers an object "
         out += "with `no_data`, `missing_nights`, `reason`, `records`), the script still ran to its end; "
-        out += "64 bad arguments; 130 interrupted.\n"
+        out += "64 bad arguments (also a command on triage's own command line whose words do not fit it, "
+        out += "`triage failures --nosuch`); 130 interrupted.\n"
         for group in groups {
             out += "\n## \(group)\n"
             for spec in commands where spec.group == group {

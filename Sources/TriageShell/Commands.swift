@@ -50,6 +50,7 @@ func runFetch(_ command: ParsedCommand, _ context: Context) async throws -> Comm
         config.source = source == "all" ? nil : source
     }
     let url = try context.gitlabURL()
+    if let problem = context.environment.tokenProblem { throw problem }
     let token = context.environment.token
     if token == nil {
         context.sink.writeError("note: no GITLAB_TOKEN in the environment; only public projects are visible\n")
@@ -238,42 +239,80 @@ let helpCommand: CommandSpec = CommandSpec(
         if command.flags.contains("markdown") {
             return CommandOutput(text: [table.markdown()], json: .string(table.markdown()))
         }
+        let width = context.environment.terminalColumns()
         if let name = command.operand(0) {
             guard let spec = table.lookup(name) else {
                 let hint = suggestion(for: name, among: table.commands.map(\.name)).map { "did you mean '\($0)'?" }
                 throw ShellError("help: no command '\(name)'", hint: hint ?? "type 'help' for the list")
             }
-            var lines = ["usage: \(spec.usage)", "", spec.summary]
-            if let details = spec.details { lines += ["", details] }
-            if !spec.operands.isEmpty || !spec.options.isEmpty { lines.append("") }
-            for operand in spec.operands { lines.append("  \(operand.name.padding(18))\(operand.summary)") }
-            for option in spec.options {
-                let name = "--\(option.name)" + (option.value.map { " \($0)" } ?? "")
-                lines.append("  \(name.padding(18))\(option.summary)")
-            }
-            if !spec.examples.isEmpty { lines += [""] + spec.examples.map { "  triage> \($0)" } }
             return CommandOutput(
-                text: lines,
+                text: helpLines(spec, width: width),
                 json: .object([
                     "name": .string(spec.name), "usage": .string(spec.usage), "summary": .string(spec.summary),
                     "examples": .array(spec.examples.map(JSONValue.string)),
                 ]))
         }
-        var lines: [String] = []
-        for group in table.groups {
-            lines.append("\(group):")
-            for spec in table.commands where spec.group == group {
-                lines.append("  \(spec.name.padding(10))\(spec.summary)")
-            }
-        }
-        lines.append("")
-        lines.append("'help COMMAND' explains one. Time ranges: last-night, yesterday, today, YYYY-MM-DD, A..B, 7d.")
-        lines.append("Any command takes --format table|tsv|json for its own output; 'set format json' for the session.")
         return CommandOutput(
-            text: lines,
+            text: helpLines(table, width: width),
             json: .array(table.commands.map { .object(["name": .string($0.name), "summary": .string($0.summary)]) }))
     }
 )
+
+/// `help`: the commands by group, names in one column as wide as the longest, summaries wrapped
+/// to `width` columns under their own column (nil: not wrapped, as in a pipe).
+func helpLines(_ table: CommandTable, width: Int?) -> [String] {
+    let nameWidth = (table.commands.map(\.name.count).max() ?? 0) + 2
+    var lines: [String] = []
+    for group in table.groups {
+        lines.append("\(group):")
+        for spec in table.commands where spec.group == group {
+            lines += hanging("  " + spec.name.padding(nameWidth), spec.summary, width: width)
+        }
+    }
+    lines.append("")
+    lines += wrapped(
+        "'help COMMAND' explains one. Time ranges: last-night, yesterday, today, YYYY-MM-DD, A..B, 7d.", width: width)
+    lines += wrapped(
+        "Any command takes --format table|tsv|json for its own output; 'set format json' for the session.",
+        width: width)
+    return lines
+}
+
+/// `help COMMAND`: usage, summary, details, then operands and options aligned on the longest.
+func helpLines(_ spec: CommandSpec, width: Int?) -> [String] {
+    var lines = hanging("usage: ", spec.usage, width: width) + [""] + wrapped(spec.summary, width: width)
+    if let details = spec.details { lines += [""] + wrapped(details, width: width) }
+    let names =
+        spec.operands.map { ($0.name, $0.summary) }
+        + spec.options.map { ("--\($0.name)" + ($0.value.map { " \($0)" } ?? ""), $0.summary) }
+    if !names.isEmpty { lines.append("") }
+    let nameWidth = (names.map(\.0.count).max() ?? 0) + 2
+    for (name, summary) in names { lines += hanging("  " + name.padding(nameWidth), summary, width: width) }
+    if !spec.examples.isEmpty { lines += [""] + spec.examples.map { "  triage> \($0)" } }
+    return lines
+}
+
+/// `text` broken at spaces into lines of at most `width` columns (a longer word stays whole).
+func wrapped(_ text: String, width: Int?) -> [String] { hanging("", text, width: width) }
+
+/// `head` then `text`, continuation lines indented to where `text` started.
+func hanging(_ head: String, _ text: String, width: Int?) -> [String] {
+    guard let width, head.count + text.count > width else { return [head + text] }
+    let indent = String(repeating: " ", count: head.count)
+    let room = max(20, width - head.count)
+    var lines: [String] = []
+    var current = ""
+    for word in text.split(separator: " ", omittingEmptySubsequences: true) {
+        if !current.isEmpty, current.count + 1 + word.count > room {
+            lines.append(current)
+            current = String(word)
+        } else {
+            current += (current.isEmpty ? "" : " ") + word
+        }
+    }
+    if !current.isEmpty || lines.isEmpty { lines.append(current) }
+    return lines.enumerated().map { ($0.offset == 0 ? head : indent) + $0.element }
+}
 
 let quitCommand: CommandSpec = CommandSpec(
     name: "quit", aliases: ["exit"], group: "Shell",

@@ -514,10 +514,29 @@ func rawLines(_ bytes: [UInt8]) -> [Substring] {
     }
 }
 
+/// Characters of one line `excerpt` prints at most (a minified bundle or a binary blob is one line).
+let excerptLineLimit = 2000
+
+/// One excerpt line as `excerpt` prints it: the raw line when it is plain text, else the cleaned
+/// line with its control characters made visible; at most `excerptLineLimit` characters (issue 14:
+/// binary input or a 10 MB line must not flood or drive the terminal).
+func shownExcerptLine(raw: Substring?, cleaned: String) -> String {
+    let plain = raw.map { line in !line.utf8.contains { ($0 < 0x20 && $0 != 9) || $0 == 0x7F || $0 == 0xC2 } }
+    let text = plain == true ? String(raw ?? "") : Renderer.clean(cleaned)
+    let count = text.count
+    guard count > excerptLineLimit else { return text }
+    return text.prefix(excerptLineLimit) + "… (\(count - excerptLineLimit) more characters)"
+}
+
 let excerptCommand: CommandSpec = CommandSpec(
     name: "excerpt", group: "Analysis",
     summary: "Print the lines of a log file (or stdin) that explain its failure, verbatim and in log order.",
-    details: "Needs no workspace or GitLab. Only the excerpt's lines go to stdout (JSON: with reasons).",
+    details: """
+        Needs no workspace or GitLab. Only the excerpt's lines go to stdout (JSON: with reasons). A line \
+        is printed as the log has it unless it holds control characters (escape codes, binary): then \
+        cleaned, each remaining control character shown as its picture (␛, ␀); a line is cut at \
+        \(excerptLineLimit) characters, saying how many more it had.
+        """,
     operands: [OperandSpec("FILE", optional: true, summary: "a log file (default stdin)")],
     options: [OptionSpec("max-lines", value: "K", summary: "at most K lines (default 30)")],
     examples: ["excerpt job.log", "excerpt --max-lines 10 job.log"],
@@ -528,7 +547,7 @@ let excerptCommand: CommandSpec = CommandSpec(
         let raw = rawLines(bytes)
         let lines = excerpt.lines.map { line -> String in
             let k = line.line.rawLine - 1
-            return k >= 0 && k < raw.count ? String(raw[k]) : line.line.text
+            return shownExcerptLine(raw: k >= 0 && k < raw.count ? raw[k] : nil, cleaned: line.line.text)
         }
         return CommandOutput(
             text: lines,

@@ -22,7 +22,7 @@ let failuresCommand: CommandSpec = CommandSpec(
     operands: [OperandSpec("RANGE", optional: true, summary: "nights (default last-night)", completion: .ranges)],
     options: [
         OptionSpec("project", value: "PROJECT", summary: "only this project (path or its last part)", completion: .projects),
-        OptionSpec("stage", value: "STAGE", summary: "only jobs of this stage"),
+        OptionSpec("stage", value: "STAGE", summary: "only jobs of this stage", completion: .stages),
         OptionSpec("reason", value: "REASON", summary: "only this failure reason", completion: .values(failureReasons)),
         OptionSpec("name", value: "GLOB", summary: "only jobs whose name matches (* and ?)"),
         OptionSpec("cluster", value: "CLUSTER", summary: "only jobs of this cluster (c-…)", completion: .clusters),

@@ -18,7 +18,7 @@ let setCommand: CommandSpec = CommandSpec(
         """,
     operands: [
         OperandSpec("KEY", summary: "format, color or pager", completion: .values(settingValues.map(\.key))),
-        OperandSpec("VALUE", summary: "the new value", completion: .values(settingValues.flatMap(\.values))),
+        OperandSpec("VALUE", summary: "the new value", completion: .keyed(Dictionary(uniqueKeysWithValues: settingValues.map { ($0.key, $0.values) }))),
     ],
     examples: ["set format json", "set color never", "set pager never"],
     run: { command, context in

@@ -78,9 +78,9 @@ func showJob(_ id: Int, _ context: Context) throws -> CommandOutput {
         ["status", statusCell(job.status)],
         ["failure reason", Cell(job.failureReason ?? "-")],
         ["allowed to fail", Cell(job.allowFailure ? "yes" : "no")],
-        ["created", Cell(times.display(job.createdAt))],
-        ["started", Cell(times.display(job.startedAt))],
-        ["finished", Cell(times.display(job.finishedAt))],
+        ["created", Cell(times.zoned(job.createdAt))],
+        ["started", Cell(times.zoned(job.startedAt))],
+        ["finished", Cell(times.zoned(job.finishedAt))],
         ["duration", Cell(shortDuration(job.duration))],
         ["attempts", Cell(attempts.map { "#\($0.attempt) \($0.id) \($0.status.rawValue)" }.joined(separator: ", "))],
         ["previous nights", Cell(previous.isEmpty ? "-" : previous.map { "\($0.night) \($0.job?.status.rawValue ?? "no job")" }.joined(separator: ", "))],
@@ -142,7 +142,7 @@ func showPipeline(_ id: Int, _ context: Context) throws -> CommandOutput {
     let jobs = try store.jobs(pipelineID: id)
     let text = [
         "pipeline \(id) of \(projectPath), night \(night): \(pipeline.status.rawValue), ref \(pipeline.ref), "
-            + "sha \(pipeline.sha.prefix(8)), created \(times.display(pipeline.createdAt)), "
+            + "sha \(pipeline.sha.prefix(8)), created \(times.zoned(pipeline.createdAt)), "
             + "\(shortDuration(pipeline.updatedAt.timeIntervalSince(pipeline.createdAt)))",
         pipeline.webURL,
     ]

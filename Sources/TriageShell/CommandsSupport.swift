@@ -118,6 +118,20 @@ struct TimeFormat {
             format: "%04d-%02d-%02d %02d:%02d", c.year ?? 0, c.month ?? 0, c.day ?? 0, c.hour ?? 0, c.minute ?? 0)
     }
 
+    /// `display` with the zone, for a time read on its own (`show job`): `2026-11-29 00:14 CST`,
+    /// or the UTC offset (`2026-11-29 05:44 +05:30`) where the zone has no letter abbreviation.
+    func zoned(_ date: Date?) -> String {
+        guard let date else { return "-" }
+        return display(date) + " " + zoneName(at: date)
+    }
+
+    func zoneName(at date: Date) -> String {
+        if let short = timeZone.abbreviation(for: date), short.allSatisfy(\.isLetter) { return short }
+        let seconds = timeZone.secondsFromGMT(for: date)
+        let minutes = abs(seconds) / 60
+        return (seconds < 0 ? "-" : "+") + String(format: "%02d:%02d", minutes / 60, minutes % 60)
+    }
+
     func json(_ date: Date?) -> JSONValue {
         guard let date else { return .null }
         return .string(formatter.string(from: date))

@@ -20,11 +20,14 @@ public struct CompletionData: Sendable {
     /// Cached issues as references (`julia/Foo.jl#45`): open ones first, the most recently
     /// updated first.
     public var issues: @Sendable () -> [String]
+    /// Stages of recent failures, sorted.
+    public var stages: @Sendable () -> [String]
 
     public init(
         projects: @escaping @Sendable () -> [String] = { [] }, jobs: @escaping @Sendable () -> [String] = { [] },
         pipelines: @escaping @Sendable () -> [String] = { [] }, nights: @escaping @Sendable () -> [String] = { [] },
-        clusters: @escaping @Sendable () -> [String] = { [] }, issues: @escaping @Sendable () -> [String] = { [] }
+        clusters: @escaping @Sendable () -> [String] = { [] }, issues: @escaping @Sendable () -> [String] = { [] },
+        stages: @escaping @Sendable () -> [String] = { [] }
     ) {
         self.projects = projects
         self.jobs = jobs
@@ -32,6 +35,7 @@ public struct CompletionData: Sendable {
         self.nights = nights
         self.clusters = clusters
         self.issues = issues
+        self.stages = stages
     }
 
     /// Nothing but the command table.
@@ -85,6 +89,11 @@ public struct CompletionData: Sendable {
                 return issues.sorted { a, b in
                     (a.state == "opened") != (b.state == "opened") ? a.state == "opened" : a.updatedAt > b.updatedAt
                 }.compactMap { issue in paths[issue.projectID].map { "\($0)#\(issue.iid)" } }
+            },
+            stages: {
+                guard let store = store() else { return [] }
+                let rows = (try? store.failures(nights: recent(store))) ?? []
+                return Set(rows.map(\.job.stage)).sorted()
             })
     }
 }
@@ -136,7 +145,7 @@ public struct Completer: Sendable {
         }
         guard let spec = table.lookup(commandWord) else { return (wordStart, []) }
 
-        var operandCount = 0
+        var operands: [String] = []
         var pendingOption: OptionSpec?
         var onlyOperands = false
         var given: Set<String> = []
@@ -161,11 +170,11 @@ public struct Completer: Sendable {
                 }
                 continue
             }
-            operandCount += 1
+            operands.append(current)
         }
 
         if let option = pendingOption {
-            return (wordStart, filter(values(option.completion), word))
+            return (wordStart, filter(values(option.completion, operands), word))
         }
         if !onlyOperands, word.hasPrefix("-") {
             if word.hasPrefix("--"), let equals = word.firstIndex(of: "=") {
@@ -175,20 +184,21 @@ public struct Completer: Sendable {
                 guard let option = spec.options.first(where: { $0.name == name }), option.value != nil else {
                     return (valueStart, [])
                 }
-                return (valueStart, filter(values(option.completion), value))
+                return (valueStart, filter(values(option.completion, operands), value))
             }
             let names = spec.options.filter { $0.repeatable || !given.contains($0.name) }.map { "--\($0.name)" }
             return (wordStart, filter(names, word))
         }
-        guard operandCount < spec.operands.count else { return (wordStart, []) }
-        return (wordStart, filter(values(spec.operands[operandCount].completion), word))
+        guard operands.count < spec.operands.count else { return (wordStart, []) }
+        return (wordStart, filter(values(spec.operands[operands.count].completion, operands), word))
     }
 
     private func commandNames() -> [String] {
         table.commands.flatMap { [$0.name] + $0.aliases }
     }
 
-    private func values(_ source: CompletionSource) -> [String] {
+    /// - Parameter operands: the operands before the word, for `.keyed` sources.
+    private func values(_ source: CompletionSource, _ operands: [String]) -> [String] {
         switch source {
         case .none: return []
         case .commands: return commandNames()
@@ -197,7 +207,9 @@ public struct Completer: Sendable {
         case .clusters: return data.clusters()
         case .issues: return data.issues()
         case .ranges: return Self.rangeKeywords + data.nights()
+        case .stages: return data.stages()
         case .values(let values): return values
+        case .keyed(let values): return operands.first.flatMap { values[$0] } ?? []
         }
     }
 

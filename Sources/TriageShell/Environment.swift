@@ -92,6 +92,10 @@ public struct ShellEnvironment: Sendable {
     /// Opens `assignments.json` of a workspace, with its lock in the scratch directory (`.triage/`).
     public var makeAssignmentBook: @Sendable (_ workspace: URL, _ scratch: URL) -> any AssignmentBook
 
+    /// The terminal's width in columns when stdout is a terminal, asked on every use (the window
+    /// may be resized); nil in a pipe, where output stays whole.
+    public var terminalColumns: @Sendable () -> Int? = { nil }
+
     public init(
         workspace: URL, variables: [String: String], now: @escaping @Sendable () -> Date,
         openStore: @escaping @Sendable (URL) throws -> any CacheStore,
@@ -120,6 +124,32 @@ public struct ShellEnvironment: Sendable {
     /// JSON, export).
     public var masker: SecretMasker {
         SecretMasker(secrets: Self.secretVariables.compactMap { variables[$0] })
+    }
+
+    /// A token variable that is set but cannot be a token: empty, or with surrounding whitespace
+    /// (`export GITLAB_TOKEN=$(cat file)` keeps a trailing newline and GitLab answers 401).
+    /// Each gets its own sentence, which names the variable and never the value (issue 14).
+    public var tokenProblem: ShellError? {
+        for name in Self.secretVariables {
+            guard let value = variables[name] else { continue }
+            if value.isEmpty {
+                return ShellError(
+                    "\(name) is set but empty",
+                    hint: "put a personal access token in it, or unset it to see only public projects")
+            }
+            let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
+            if trimmed.isEmpty {
+                return ShellError("\(name) holds only whitespace", hint: "put a personal access token in it")
+            }
+            if trimmed != value {
+                let what = value.last?.isNewline == true ? "ends with a newline" : "has spaces around it"
+                return ShellError(
+                    "\(name) \(what), which GitLab would reject",
+                    hint: "strip it, e.g. export \(name)=\"$(tr -d '[:space:]' < FILE)\"")
+            }
+            return nil
+        }
+        return nil
     }
 
     /// The token from the environment, in order of preference.

@@ -139,12 +139,32 @@ public struct Renderer: Sendable {
         }
     }
 
-    /// Cells are one line: tabs, newlines and carriage returns become spaces.
+    /// Cells are one line, and inert on a terminal: tabs, newlines and carriage returns become
+    /// spaces; every other control character is shown as a visible picture instead of reaching the
+    /// terminal (issue 14: an assignment note, issue title, commit title or trace line holding
+    /// `\u{1B}[31m` must not recolour or move the screen). C0 controls become their Unicode control
+    /// picture (`ESC` → `␛`, `NUL` → `␀`), `DEL` becomes `␡`, C1 controls (`U+0080`–`U+009F`, of
+    /// which `U+009B` starts a sequence on some terminals) become `�`.
     static func clean(_ s: String) -> String {
-        // Almost no cell holds one: skip Foundation's replacing (most of a 3 000-row table's cost).
-        guard s.utf8.contains(where: { $0 == 9 || $0 == 10 || $0 == 13 }) else { return s }
-        return s.replacingOccurrences(of: "\t", with: " ").replacingOccurrences(of: "\n", with: " ")
-            .replacingOccurrences(of: "\r", with: " ")
+        // Almost no cell holds one: skip the rewriting (most of a 3 000-row table's cost). 0xC2 is
+        // the lead byte of every C1 control's UTF-8 encoding.
+        guard s.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 }) else { return s }
+        var out = String.UnicodeScalarView()
+        for scalar in s.unicodeScalars {
+            out.append(visible(scalar))
+        }
+        return String(out)
+    }
+
+    /// A scalar that is safe to write to a terminal inside a cell; see `clean`.
+    static func visible(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+        switch scalar.value {
+        case 0x09, 0x0A, 0x0D: return " "
+        case 0x00..<0x20: return Unicode.Scalar(0x2400 + scalar.value) ?? "\u{FFFD}"
+        case 0x7F: return "\u{2421}"
+        case 0x80..<0xA0: return "\u{FFFD}"
+        default: return scalar
+        }
     }
 
     func tsv(_ table: Table) -> String {

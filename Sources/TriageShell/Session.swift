@@ -45,6 +45,10 @@ public final class Session: Sendable {
         case ok, failed, quit, canceled
         /// Ran, but the nights it asked for are not in the cache: said so in its answer.
         case noData
+        /// Did not run: the words do not fit the command table (an unknown command or option, a
+        /// missing operand). A script treats it as `failed`; one command given to the executable
+        /// exits 64, as a bad argument to it (issue 14).
+        case usage
     }
 
     /// How deep `source` may nest (a file that sources itself stops here).
@@ -106,7 +110,7 @@ public final class Session: Sendable {
             case .noData: noData = true
             case .quit: return .quit
             case .canceled: return .canceled
-            case .failed:
+            case .failed, .usage:
                 if !keepGoing { return .failed }
                 failed = true
             }
@@ -117,9 +121,17 @@ public final class Session: Sendable {
     /// Runs one command given as words (the executable's own arguments).
     public func run(words: [String], at line: ScriptLine? = nil) async -> LineOutcome {
         let location = line ?? ScriptLine(file: nil, line: 1, text: words.joined(separator: " "))
+        let command: ParsedCommand
+        let format: OutputFormat?
         do {
-            let (words, format) = try Self.formatOption(words)
-            let command = try table.parse(words)
+            let (rest, chosen) = try Self.formatOption(words)
+            command = try table.parse(rest)
+            format = chosen
+        } catch {
+            report(error, at: location)
+            return .usage
+        }
+        do {
             // A command's own --format is the format while it runs, so it can skip work only
             // another format shows (a table's JSON records, JSON's excerpts).
             let sessionFormat = context.format
@@ -153,7 +165,7 @@ public final class Session: Sendable {
             case .noData: noData = true
             case .quit: return failed ? .someFailed : noData ? .noData : .success
             case .canceled: return .interrupted
-            case .failed:
+            case .failed, .usage:
                 if !keepGoing { return .stopped }
                 failed = true
             }

@@ -59,6 +59,24 @@ for source in invocation.sources {
 var workspace = URL(
     fileURLWithPath: invocation.workspace ?? variables["TRIAGE_WORKSPACE"] ?? FileManager.default.currentDirectoryPath,
     isDirectory: true)
+// A named workspace that does not exist is a typo until proven otherwise: only a first `fetch`
+// creates one, and says so (issue 14).
+if !invocation.demo, let named = invocation.workspace ?? variables["TRIAGE_WORKSPACE"],
+    !FileManager.default.fileExists(atPath: workspace.path)
+{
+    let first = invocation.words.first ?? lines.lazy.compactMap { try? Lexer.words($0.text).first }.first
+    guard first == "fetch" else {
+        fail(
+            "workspace '\(named)' does not exist — check --workspace (or TRIAGE_WORKSPACE); "
+                + "'triage --workspace \(named) fetch' creates it", status: .usage)
+    }
+    do {
+        try FileManager.default.createDirectory(at: workspace, withIntermediateDirectories: true)
+    } catch {
+        fail("cannot create workspace '\(named)': \(error.localizedDescription)", status: .usage)
+    }
+    FileHandle.standardError.write(Data("note: created workspace \(workspace.path)\n".utf8))
+}
 var simulator: SimulatedGitLab?
 var demoDirectory: URL?
 
@@ -95,7 +113,7 @@ if invocation.demo {
 
 let secrets = ShellEnvironment.secretVariables.compactMap { variables[$0] }
 let sink = StandardStreams(secrets: secrets, statusEnabled: stderrIsTerminal)
-let environment = ShellEnvironment(
+var environment = ShellEnvironment(
     workspace: workspace, variables: variables, now: now,
     openStore: { directory in try SQLiteCacheStore(directory: directory) },
     makeSource: { url, token, concurrency in
@@ -135,6 +153,12 @@ let environment = ShellEnvironment(
     makeAssignmentBook: { workspace, scratch in
         AssignmentsFile(url: workspace.appendingPathComponent("assignments.json"), scratch: scratch)
     })
+environment.terminalColumns = {
+    guard stdoutIsTerminal else { return nil }
+    var size = winsize()
+    guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return nil }
+    return Int(size.ws_col)
+}
 // A pager quit early, or `triage … | head`, closes the pipe: writes then fail instead of killing us.
 signal(SIGPIPE, SIG_IGN)
 let color: Bool =
@@ -161,6 +185,7 @@ if !lines.isEmpty || !invocation.words.isEmpty {
         case .ok, .quit: return ExitStatus.success
         case .noData: return ExitStatus.noData
         case .failed: return ExitStatus.stopped
+        case .usage: return ExitStatus.usage
         case .canceled: return ExitStatus.interrupted
         }
     }

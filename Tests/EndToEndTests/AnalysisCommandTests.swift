@@ -40,6 +40,27 @@ import Testing
         #expect(piped.stdout == run.stdout)
     }
 
+    /// Issue 14: binary input and a 10 MB line give bounded text without control characters.
+    @Test func excerptOfBinaryOrAHugeLineIsBoundedAndVisible() async throws {
+        let dir = try temporaryDirectory("triage-excerpt")
+        var generator = SystemRandomNumberGenerator()
+        var binary = (0..<200_000).map { _ in UInt8.random(in: 0...255, using: &generator) }
+        binary += Array("\nERROR: boom \u{1B}]0;owned\u{07}\u{1B}[2J\n".utf8)
+        let huge = Array(("$ make\nerror: " + String(repeating: "x", count: 10_000_000) + "\nexit code 2\n").utf8)
+        for bytes in [binary, huge] {
+            let file = dir.appendingPathComponent("job.log")
+            try Data(bytes).write(to: file)
+            let run = try await runTriage(["excerpt", file.path], workspace: dir)
+            #expect(run.status == 0)
+            #expect(!run.stdout.isEmpty)
+            #expect(!run.stdout.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" && $0 != "\t" })
+            #expect(!run.stdout.unicodeScalars.contains { (0x7F..<0xA0).contains($0.value) })
+            #expect(run.stdout.split(separator: "\n").allSatisfy { $0.count <= excerptLimit + 40 })
+        }
+    }
+
+    private let excerptLimit = 2000
+
     @Test func groupPrintsOneClusterPerFileInTheGivenOrder() async throws {
         let dir = try temporaryDirectory("triage-group")
         let logs = dir.appendingPathComponent("logs")

@@ -77,6 +77,48 @@ import TriageCore
         #expect(echoed.stdout.hasPrefix("triage> help quit\nusage: quit\n"))
     }
 
+    /// Issue 14: one command given to the executable with words that do not fit is a bad
+    /// argument (64, as documented); the same line in a script still stops it with 3.
+    @Test func badOptionInOneShotModeExits64() async throws {
+        let workspace = try temporaryDirectory()
+        let option = try await runTriage(["help", "--nosuch"], workspace: workspace)
+        #expect(option.status == 64)
+        #expect(option.stderr == "error: help: unknown option '--nosuch' — usage: help [COMMAND] [--markdown]\n")
+        let command = try await runTriage(["fecth"], workspace: workspace)
+        #expect(command.status == 64)
+        #expect(command.stderr == "error: unknown command 'fecth' — did you mean 'fetch'?\n")
+        #expect(try await runTriage(["-c", "help --nosuch"], workspace: workspace).status == 3)
+    }
+
+    /// Issue 14: an empty token and a token pasted with its newline are named, not sent to GitLab
+    /// for a 401; the value never appears.
+    @Test(arguments: [
+        ("", "error: GITLAB_TOKEN is set but empty — put a personal access token in it, or unset it to see only public projects\n"),
+        ("glpat-pasted-0000\n", "error: GITLAB_TOKEN ends with a newline, which GitLab would reject — strip it, e.g. export GITLAB_TOKEN=\"$(tr -d '[:space:]' < FILE)\"\n"),
+    ])
+    func tokenWithANewlineOrEmptyHasItsOwnMessage(token: String, message: String) async throws {
+        let workspace = try temporaryDirectory()
+        let result = try await runTriage(
+            ["fetch"], workspace: workspace, environment: ["GITLAB_URL": "http://127.0.0.1:9", "GITLAB_TOKEN": token])
+        #expect(result.status == 3)
+        #expect(result.stderr == message)
+        #expect(!FileManager.default.fileExists(atPath: workspace.appendingPathComponent(".triage").path))
+    }
+
+    /// Issue 14: a mistyped --workspace is an error, not a new empty workspace; `fetch` may
+    /// create one and says so.
+    @Test func missingWorkspaceIsAnErrorUnlessFetchCreatesIt() async throws {
+        let missing = try temporaryDirectory().appendingPathComponent("tyop")
+        let status = try await runTriage(["status"], workspace: missing)
+        #expect(status.status == 64)
+        #expect(status.stderr == "triage: workspace '\(missing.path)' does not exist — check --workspace (or TRIAGE_WORKSPACE); 'triage --workspace \(missing.path) fetch' creates it\n")
+        #expect(!FileManager.default.fileExists(atPath: missing.path))
+        let fetch = try await runTriage(
+            ["fetch"], workspace: missing, environment: ["GITLAB_URL": "http://127.0.0.1:9", "GITLAB_TOKEN": ""])
+        #expect(fetch.stderr.hasPrefix("note: created workspace \(missing.path)\n"))
+        #expect(FileManager.default.fileExists(atPath: missing.path))
+    }
+
     @Test func corruptCacheIsRefusedAndKept() async throws {
         let workspace = try temporaryDirectory()
         let dot = workspace.appendingPathComponent(".triage")

@@ -14,7 +14,8 @@ private let data = CompletionData(
     projects: { ["julia/Foo.jl", "julia/Bar.jl", "tools/ci"] },
     jobs: { ["250", "102", "101"] },
     pipelines: { ["9001"] },
-    nights: { ["2026-11-28", "2026-11-27"] })
+    nights: { ["2026-11-28", "2026-11-27"] },
+    stages: { ["build", "test"] })
 
 /// A table beside the standard one, for sources no standard command uses yet.
 private let showTable = CommandTable(commands: [
@@ -86,6 +87,15 @@ struct CompletionCase: Sendable, CustomTestStringConvertible {
         CompletionCase("fetch --source a", 15, ["all"]),
         CompletionCase("fetch --nights ", 15, []),
         CompletionCase("fetch --nosuch=", 15, []),
+        // Issue 14: a setting's values are its own; --stage offers the cached stages.
+        CompletionCase("set ", 4, ["format", "color", "pager"]),
+        CompletionCase("set format ", 11, ["table", "tsv", "json"]),
+        CompletionCase("set color ", 10, ["auto", "always", "never"]),
+        CompletionCase("set pager ", 10, ["auto", "never"]),
+        CompletionCase("set color a", 10, ["auto", "always"]),
+        CompletionCase("set nosuch ", 11, []),
+        CompletionCase("failures --stage ", 17, ["build", "test"]),
+        CompletionCase("failures --stage=t", 17, ["test"]),
         // Nothing to offer.
         CompletionCase("fetch ", 6, []),
         CompletionCase("fetch -- --", 9, []),

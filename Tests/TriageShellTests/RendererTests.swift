@@ -94,3 +94,21 @@ func remoteErrorsSayWhatAndWhatNext(error: RemoteError, message: String) {
             == "GitLab rejected the token (401: Token is expired. You can either do re-authorization or token refresh.) — check GITLAB_TOKEN (a personal access token with the read_api scope)"
     )
 }
+
+/// Issue 14 item 9: untrusted text (notes, titles, trace lines) never drives the terminal.
+@Test(arguments: [OutputFormat.table, .tsv])
+func controlCharactersInCellsAreShownNotSentToTheTerminal(format: OutputFormat) {
+    let output = CommandOutput(
+        table: Table(columns: ["NOTE"], rows: [
+            [Cell("\u{1B}[31mred\u{1B}[0m\u{07}")],
+            [Cell("a\u{0}b\u{7F}c\u{9B}2Jd\u{8}e")],
+        ]),
+        json: .null)
+    let header = format == .tsv ? "note" : "NOTE"
+    #expect(Renderer(format: format, color: false).render(output) == """
+        \(header)
+        ␛[31mred␛[0m␇
+        a␀b␡c\u{FFFD}2Jd␈e
+
+        """)
+}
