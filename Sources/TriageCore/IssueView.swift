@@ -41,7 +41,9 @@ public enum IssueTrend: String, Hashable, Sendable {
 
     /// Compares the older half of the window with the recent half (the middle night of an odd
     /// window is in neither). Rising: the recent half has at least 2 more failures and more than
-    /// 1.5 times as many; fading: the same the other way round; otherwise steady.
+    /// 1.5 times as many, and some of them are on the last nights (the last eighth of the window,
+    /// at least 2): a problem last seen 12 nights ago is not rising. Fading: the halves the other
+    /// way round. Otherwise steady.
     ///
     /// `[0, 0, 1, 3]` is rising (recent 4 against older 0); `[2, 1, 2, 1]` is steady;
     /// `[3, 3, 0, 1]` is fading; `[0, 1]` is steady (a difference of 1 is noise).
@@ -49,7 +51,8 @@ public enum IssueTrend: String, Hashable, Sendable {
         let half = counts.count / 2
         let older = counts.prefix(half).reduce(0, +)
         let recent = counts.suffix(half).reduce(0, +)
-        if recent - older >= 2, Double(recent) > 1.5 * Double(older) { return .rising }
+        let lastNights = counts.suffix(max(2, counts.count / 8)).reduce(0, +)
+        if recent - older >= 2, Double(recent) > 1.5 * Double(older), lastNights > 0 { return .rising }
         if older - recent >= 2, Double(older) > 1.5 * Double(recent) { return .fading }
         return .steady
     }

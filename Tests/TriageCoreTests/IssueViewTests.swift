@@ -143,6 +143,9 @@ private func clusterBook(_ entries: [(String, IssueRef)], jobs: [(Int, IssueRef)
         ([0, 0, 1, 3], IssueTrend.rising), ([2, 1, 2, 1], .steady), ([3, 3, 0, 1], .fading),
         ([0, 1], .steady),
         ([0, 2], .rising), ([4, 9, 4], .steady), ([], .steady),
+        // 30 nights, failing on nights 16–18 and not since: last seen 12 nights ago, not rising.
+        (Array(repeating: 0, count: 15) + [3, 3, 3] + Array(repeating: 0, count: 12), .steady),
+        (Array(repeating: 0, count: 15) + [3, 3, 3] + Array(repeating: 0, count: 11) + [1], .rising),
     ])
     func trend(_ counts: [Int], _ expected: IssueTrend) {
         #expect(IssueTrend.of(counts) == expected)
