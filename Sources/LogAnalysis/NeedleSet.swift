@@ -86,16 +86,19 @@ struct NeedleSet: Sendable {
     }
 
     private func verifyShort(_ b: UnsafeBufferPointer<UInt8>, at i: Int, into hits: inout [(needle: Int, at: Int)]) {
-        let n = b.count
         let c = ByteSearch.lower(b[i])
         for index in short where needles[index][0] == c {
-            let needle = needles[index]
-            let m = needle.count
-            guard i + m <= n else { continue }
-            var j = 1
-            while j < m && ByteSearch.lower(b[i + j]) == needle[j] { j += 1 }
-            if j == m { hits.append((index, i)) }
+            if Self.occurs(needles[index], in: b, at: i) { hits.append((index, i)) }
         }
+    }
+
+    /// True when `needle` (lowercased) stands in `b` at `i`, ASCII case-insensitively.
+    @inline(__always) static func occurs(_ needle: [UInt8], in b: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
+        let m = needle.count
+        guard i + m <= b.count else { return false }
+        var j = 0
+        while j < m && ByteSearch.lower(b[i + j]) == needle[j] { j += 1 }
+        return j == m
     }
 
     /// True when some needle occurs in `b`.
@@ -109,15 +112,9 @@ struct NeedleSet: Sendable {
     private func verify(
         _ b: UnsafeBufferPointer<UInt8>, at i: Int, slot h: Int, into hits: inout [(needle: Int, at: Int)]
     ) {
-        let n = b.count
         for k in Int(slotStart[h])..<Int(slotStart[h + 1]) {
             let index = Int(slotIDs[k])
-            let needle = needles[index]
-            let m = needle.count
-            guard i + m <= n else { continue }
-            var j = 0
-            while j < m && ByteSearch.lower(b[i + j]) == needle[j] { j += 1 }
-            if j == m { hits.append((index, i)) }
+            if Self.occurs(needles[index], in: b, at: i) { hits.append((index, i)) }
         }
     }
 }

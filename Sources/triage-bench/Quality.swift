@@ -328,9 +328,7 @@ func excerptThroughput(_ cases: [LabelledCase], rounds: Int) -> (megabytes: Doub
 
 // MARK: Cluster figures
 
-/// Pairwise agreement of a clustering with the truth: precision (pairs put together that share a
-/// cause) and recall (pairs sharing a cause that were put together). The same definition as
-/// `PairwiseScore` in Tests/EndToEndTests/AnalysisTruthTests.swift.
+/// The clustering against the simulator's truth: `PairwiseScore`, and whether NEW is right.
 struct ClusterScore: Codable {
     var failures = 0
     var causes = 0
@@ -346,24 +344,12 @@ struct ClusterScore: Codable {
     var falselyNew = 0
 
     init(predicted: [Int: String], truth: [Int: String], nightOf: [Int: String]) {
-        func pairs(_ n: Int) -> Double { Double(n) * Double(n - 1) / 2 }
-        var both: [String: Int] = [:]
-        var byPredicted: [String: Int] = [:]
-        var byTruth: [String: Int] = [:]
-        for (job, p) in predicted {
-            guard let t = truth[job] else { continue }
-            both[p + "\u{0}" + t, default: 0] += 1
-            byPredicted[p, default: 0] += 1
-            byTruth[t, default: 0] += 1
-        }
-        let together = both.values.map(pairs).reduce(0, +)
-        let predictedPairs = byPredicted.values.map(pairs).reduce(0, +)
-        let truthPairs = byTruth.values.map(pairs).reduce(0, +)
-        failures = byTruth.values.reduce(0, +)
-        causes = byTruth.count
-        clusters = byPredicted.count
-        precision = predictedPairs == 0 ? 1 : together / predictedPairs
-        recall = truthPairs == 0 ? 1 : together / truthPairs
+        let score = PairwiseScore(predicted: predicted, truth: truth)
+        failures = score.failures
+        causes = score.causes
+        clusters = score.clusters
+        precision = score.precision
+        recall = score.recall
 
         var firstCause: [String: String] = [:]
         var firstCluster: [String: String] = [:]

@@ -5,31 +5,6 @@ import Store
 import Testing
 import TriageCore
 
-/// Pairwise agreement of a clustering with the truth: precision (pairs put together that share a
-/// cause) and recall (pairs sharing a cause that were put together).
-struct PairwiseScore {
-    var precision: Double
-    var recall: Double
-
-    init(predicted: [Int: String], truth: [Int: String]) {
-        func pairs(_ n: Int) -> Double { Double(n) * Double(n - 1) / 2 }
-        var both: [String: Int] = [:]
-        var byPredicted: [String: Int] = [:]
-        var byTruth: [String: Int] = [:]
-        for (job, p) in predicted {
-            guard let t = truth[job] else { continue }
-            both[p + "\u{0}" + t, default: 0] += 1
-            byPredicted[p, default: 0] += 1
-            byTruth[t, default: 0] += 1
-        }
-        let together = both.values.map(pairs).reduce(0, +)
-        let predictedPairs = byPredicted.values.map(pairs).reduce(0, +)
-        let truthPairs = byTruth.values.map(pairs).reduce(0, +)
-        precision = predictedPairs == 0 ? 1 : together / predictedPairs
-        recall = truthPairs == 0 ? 1 : together / truthPairs
-    }
-}
-
 /// The analysis against the simulator's truth (`organisation.cause(ofJob:)`) over 30 nights.
 @Suite(.serialized) struct AnalysisTruthTests {
     @Test func clustersArePureCompleteAndNewMatchesTheTruth() async throws {
