@@ -14,6 +14,9 @@ public enum ExcerptReason: String, Sendable, Codable {
     case absentFromGreen
     /// Runner boilerplate such as `ERROR: Job failed: exit code 1`, only when nothing better exists.
     case runnerFallback
+    /// The CI's last word on the job (`Process completed with exit code 2`, Jenkins' `Build step
+    /// '…' marked build as failure`), shown after the failure's own lines when there is room.
+    case verdict
     /// A tool's error block opened or stated its message here (`detail` names `grammar/rule`).
     case grammar
     /// A tool's run summary (`FAILED tests/x.py::t`, `test result: FAILED`).

@@ -199,6 +199,21 @@ public struct ExcerptExtractor: Sendable {
                 }
             }
         }
+        // A build tool states its failure right after its last summary (`BUILD FAILURE`, then
+        // `Failed to execute goal`): that block ended the job; errors printed earlier came from runs
+        // the job went on after (a test harness's nested builds, an example that may fail).
+        var announced = 0  // the key block is not looked for above this line
+        var announcedBlock: Int? = nil
+        if let summary = candidates.last(where: { c in c.rule.map { grammars.rules[$0].rule.announces } ?? false }),
+            let k = candidates.firstIndex(where: {
+                $0.index > summary.index && $0.index <= summary.index + 12 && $0.weight >= Self.strong
+                    && $0.role != .summary
+            })
+        {
+            candidates[k].weight += 12
+            announced = summary.index
+            announcedBlock = candidates[k].index
+        }
         // Compare with the passing trace: what also happened on a green run is not the cause.
         var green: Set<String> = []
         if let passed {
@@ -226,7 +241,8 @@ public struct ExcerptExtractor: Sendable {
             let band = top.weight >= Self.strong ? top.weight - 6 : top.weight
             keyCandidate =
                 candidates.first { c in
-                    c.weight >= band && lines[c.index].section == section && c.role != .summary
+                    c.weight >= band && c.index >= announced && lines[c.index].section == section
+                        && c.role != .summary
                 } ?? candidates.first { $0.weight >= band && lines[$0.index].section == section } ?? top
         }
         // A key line repeated later word for word (a retried step) failed for good at its last try.
@@ -245,9 +261,35 @@ public struct ExcerptExtractor: Sendable {
         }
         var chosen: [Int: (ExcerptReason, String?)] = [:]
         var repeats: [Int: Int] = [:]
+        // A long run of lines that each say what the line above said (after masking numbers: the
+        // same diagnostic on line 63, 68, 86… of one file) shows its first lines; the rest are
+        // counted on the last line shown.
+        let shownOfRun = 6
+        var runHead: [Int: Int] = [:]
+        var runLength: [Int: Int] = [:]  // a shown line → how many lines of its run are shown up to it
+        var masked: [Int: String] = [:]
+        func maskedLine(_ i: Int) -> String {
+            if let m = masked[i] { return m }
+            let m = Masker.mask(String(Self.content(lines[i].text, shapes[i])))
+            masked[i] = m
+            return m
+        }
         @discardableResult func add(_ index: Int, _ reason: ExcerptReason, _ detail: String? = nil) -> Bool {
-            if chosen[index] != nil { return true }
+            if chosen[index] != nil || runHead[index] != nil { return true }
+            var shown = 1
+            if index > 0, !shapes[index].blank,
+                let previous = chosen[index - 1] != nil ? index - 1 : runHead[index - 1],
+                maskedLine(index) == maskedLine(index - 1)
+            {
+                shown = (runLength[previous] ?? 1) + 1
+                if shown > shownOfRun {
+                    runHead[index] = previous
+                    repeats[previous, default: 0] += 1
+                    return true
+                }
+            }
             guard chosen.count < maxLines else { return false }
+            runLength[index] = shown
             chosen[index] = (reason, detail)
             return true
         }
@@ -293,6 +335,15 @@ public struct ExcerptExtractor: Sendable {
                     messageLines = [key.index]
                 }
             }
+            // The announced block's first line wraps the cause (`Failed to execute goal …:
+            // Compilation failure`); a stronger message inside it (the compiler's) is the key line.
+            if key.index == announcedBlock,
+                let inner = block.first(where: { i in
+                    i != key.index && byIndex[i].map { $0.role == .message && $0.weight > key.weight - 12 } ?? false
+                })
+            {
+                keyIndex = inner
+            }
             if !messageLines.contains(keyIndex ?? -1), let k = keyIndex { messageLines.insert(k, at: 0) }
             if let k = keyIndex, k != start, header == nil { header = start }
             for i in block {
@@ -303,8 +354,16 @@ public struct ExcerptExtractor: Sendable {
             placed.append(byIndex[start] ?? key)
         }
         // Other strong blocks, strongest first, identical blocks once.
+        // Of equally strong ones, the nearest to the key block first: what was printed around the
+        // failure explains it better than the same diagnostic far away.
+        let keyAt = keyCandidate?.index ?? 0
         let strongOnes = candidates.filter { $0.weight >= Self.strong && $0.index != keyCandidate?.index }
-            .sorted { $0.weight != $1.weight ? $0.weight > $1.weight : $0.index < $1.index }
+            .sorted {
+                if $0.weight != $1.weight { return $0.weight > $1.weight }
+                let d0 = abs($0.index - keyAt)
+                let d1 = abs($1.index - keyAt)
+                return d0 != d1 ? d0 < d1 : $0.index < $1.index
+            }
         var covered = Set(chosen.keys)
         for c in strongOnes where chosen.count < maxLines {
             if covered.contains(c.index) { continue }
@@ -322,6 +381,12 @@ public struct ExcerptExtractor: Sendable {
                 guard add(i, b?.reason ?? bodyReason(i, lines, shapes), b?.detail) else { break }
             }
             covered.formUnion(block)
+        }
+        // The CI's verdict on the job (which step, what exit code), when it comes after the key.
+        if let key = keyCandidate, key.weight >= Self.strong, chosen.count < maxLines,
+            let v = boilerplate.last(where: { $0 > key.index && Self.isVerdict(lines[$0].text) })
+        {
+            add(v, .verdict)
         }
         // Room left: the placed blocks reach further (whole stack traces, long diagnostics).
         for c in placed where chosen.count < maxLines {
@@ -345,15 +410,32 @@ public struct ExcerptExtractor: Sendable {
         // Still room: what directly follows each placed block up to a blank line or scaffolding
         // (a report's remaining lines), and the lines just above the key block.
         for c in placed where chosen.count < maxLines {
-            guard let last = chosen.keys.filter({ $0 >= c.index && $0 < c.index + 200 }).max() else {
-                continue
-            }
-            var j = last + 1
+            // From the block's first line: the gaps between its shown lines and a block shown right
+            // after it (`exit status 3` between the compiler's message and `make: ***`), then what
+            // follows the last of them.
+            let end = chosen.keys.filter { $0 >= c.index && $0 < c.index + 200 }.max() ?? c.index
+            var j = c.index + 1
             var taken = 0
             while j < lines.count && taken < 6 && chosen.count < maxLines {
-                if shapes[j].blank || shapes[j].noise != .none || chosen[j] != nil { break }
-                if passed != nil && green.contains(Self.maskedContent(lines[j].text)) { break }
-                if let other = byIndex[j], other.weight >= Self.strong, other.rule != c.rule { break }
+                if chosen[j] != nil || runHead[j] != nil {
+                    j += 1
+                    continue
+                }
+                var stop = shapes[j].blank || shapes[j].noise != .none
+                if !stop, passed != nil, green.contains(Self.maskedContent(lines[j].text)) { stop = true }
+                if !stop, let other = byIndex[j], other.weight >= Self.strong, other.rule != c.rule { stop = true }
+                if j < end {
+                    // Inside: only a gap of a line or two between shown lines (`exit status 3`);
+                    // a longer one is what the block left out (a deep stack's frames).
+                    var next = j
+                    while next < end && chosen[next] == nil && runHead[next] == nil { next += 1 }
+                    if next - j > 2 || stop && !(shapes[j].blank && shapes[j].noise == .none) {
+                        j = next
+                        continue
+                    }
+                } else if stop {
+                    break
+                }
                 add(j, .context)
                 taken += 1
                 j += 1
@@ -516,8 +598,9 @@ public struct ExcerptExtractor: Sendable {
         case .sameLead(let lead):
             var taken = 0
             while j < lines.count && taken < limit {
-                if shapes[j].blank { break }
-                guard text(j).hasPrefix(lead) else { break }
+                if shapes[j].blank || shapes[j].noise != .none { break }
+                // The diagnostic's own continuation lines, indented under it (javac's `  symbol:`).
+                guard text(j).hasPrefix(lead) || shapes[j].indent > baseIndent else { break }
                 result.append(j)
                 taken += 1
                 j += 1
@@ -563,6 +646,17 @@ public struct ExcerptExtractor: Sendable {
             return true
         }
         return Shape.exceptionLine(t)
+    }
+
+    /// The CI's verdict on a job: how it ended, not why.
+    static func isVerdict(_ text: String) -> Bool {
+        var t = Substring(text)
+        if t.hasPrefix("##[error]") { t = t.dropFirst(9) }
+        if t.hasPrefix("Error: ") { t = t.dropFirst(7) }
+        if t.hasPrefix("Build step '") { return t.hasSuffix("marked build as failure") }
+        if t.hasPrefix("The command \"") { return t.contains("\" exited with ") }
+        return t.hasPrefix("Process completed with exit code ") || t.hasPrefix("ERROR: Job failed")
+            || t.hasPrefix("Done. Your build exited with ")
     }
 
     /// Lines that are code or a script listing, not output: `fail() {`, `echo "error"`, `# fail here`.

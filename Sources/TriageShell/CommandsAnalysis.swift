@@ -535,7 +535,9 @@ let excerptCommand: CommandSpec = CommandSpec(
         Needs no workspace or GitLab. Only the excerpt's lines go to stdout (JSON: with reasons). A line \
         is printed as the log has it unless it holds control characters (escape codes, binary): then \
         cleaned, each remaining control character shown as its picture (␛, ␀); a line is cut at \
-        \(excerptLineLimit) characters, saying how many more it had.
+        \(excerptLineLimit) characters, saying how many more it had. Lines that repeat the one above \
+        but for numbers, and blocks that repeat an earlier one, are shown once: JSON's `repeats` \
+        counts the ones left out.
         """,
     operands: [OperandSpec("FILE", optional: true, summary: "a log file (default stdin)")],
     options: [OptionSpec("max-lines", value: "K", summary: "at most K lines (default 30)")],
@@ -556,7 +558,7 @@ let excerptCommand: CommandSpec = CommandSpec(
                     .object([
                         "line": .int($0.line.rawLine), "text": .string($0.line.text),
                         "reason": .string($0.reason.rawValue),
-                        "pattern": .optional($0.detail),
+                        "pattern": .optional($0.detail), "repeats": .int($0.repeats),
                     ])
                 }))
     }

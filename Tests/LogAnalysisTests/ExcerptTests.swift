@@ -159,3 +159,88 @@ extension ExcerptTests {
         #expect(!e.lines.contains { $0.line.text == "job check finished with status failed" })
     }
 }
+
+/// The shapes of real build logs (lines adapted from CiDiff's Jenkins and GitHub Actions logs,
+/// `cidiff/breakages/astor_400`, `casper_1774` and `Quick Checks_/run201`, Apache-2.0; see
+/// Fixtures/PROVENANCE.md).
+extension ExcerptTests {
+    static func lines(_ l: [String]) -> String { l.joined(separator: "\n") + "\n" }
+
+    /// A test harness that compiles example projects prints their errors and goes on; the job
+    /// failed in the build whose `BUILD FAILURE` came last, and the compiler's message under
+    /// Maven's `Failed to execute goal` is the key line.
+    @Test func theBlockAfterTheLastBuildFailureIsTheKey() {
+        var log = ["[INFO] --- maven-surefire-plugin:2.22:test (default-test) @ astor ---", "compiling examples/lang_63/"]
+        for n in [63, 68, 86, 87] {
+            log.append("[ERROR] /builds/workspace/astor/examples/lang_63/src/Entities.java:[\(n),29] unmappable character for encoding UTF-8")
+        }
+        log += [
+            "[INFO] BUILD SUCCESS",
+            "[INFO] -------------------------------------------------------------",
+            "[ERROR] COMPILATION ERROR : ",
+            "[INFO] -------------------------------------------------------------",
+            "[ERROR] /builds/workspace/astor/src/main/java/fr/inria/astor/LibParser.java:[23,29] cannot find symbol",
+            "  symbol:   class ImportScanner",
+            "  location: package spoon.reflect.visitor",
+            "[INFO] 1 error",
+            "[INFO] ------------------------------------------------------------------------",
+            "[INFO] BUILD FAILURE",
+            "[INFO] ------------------------------------------------------------------------",
+            "[INFO] Total time: 9.432 s",
+            "[ERROR] Failed to execute goal org.apache.maven.plugins:maven-compiler-plugin:3.0:compile (default-compile) on project astor: Compilation failure",
+            "[ERROR] /builds/workspace/astor/src/main/java/fr/inria/astor/LibParser.java:[23,29] cannot find symbol",
+            "[ERROR] symbol:   class ImportScanner",
+            "[ERROR] location: package spoon.reflect.visitor",
+            "[ERROR] -> [Help 1]",
+            "Build step 'Execute shell' marked build as failure",
+            "Finished: FAILURE",
+        ]
+        let e = ExcerptExtractor().excerpt(failed: TraceCleaner.clean(Array(Self.lines(log).utf8)))
+        #expect(e.keyLine?.line.number == 20)
+        #expect(e.keyLine?.line.text.hasSuffix("LibParser.java:[23,29] cannot find symbol") == true)
+        let shown = Set(e.lines.map(\.line.number))
+        // The compiler's own block with its indented continuation lines, Maven's summary of it,
+        // and Jenkins' verdict naming the step; not Jenkins' bare `Finished: FAILURE`.
+        #expect(shown.isSuperset(of: [11, 12, 13, 19, 20, 21, 22, 24]))
+        #expect(e.lines.first { $0.line.number == 24 }?.reason == .verdict)
+        #expect(!shown.contains(25))
+    }
+
+    /// The same diagnostic on many lines of one file: the first six lines are shown, the rest counted.
+    @Test func aLongRunOfOneDiagnosticIsCounted() {
+        var log = ["[INFO] Compiling 12 source files", "[ERROR] COMPILATION ERROR : "]
+        for n in 0..<30 {
+            log.append("[ERROR] /builds/workspace/astor/examples/lang_63/src/Entities.java:[\(60 + n),29] unmappable character for encoding UTF-8")
+        }
+        log.append("[INFO] BUILD FAILURE")
+        let e = ExcerptExtractor().excerpt(failed: TraceCleaner.clean(Array(Self.lines(log).utf8)))
+        let run = e.lines.filter { $0.line.text.hasSuffix("unmappable character for encoding UTF-8") }
+        #expect(run.map(\.line.number) == [3, 4, 5, 6, 7, 8])
+        #expect(run.map(\.repeats) == [0, 0, 0, 0, 0, 24])
+        // Six different diagnostics that share a message are all shown.
+        let six = (0..<6).map { "##[error]internal/command/cliconfig/credentials_test.go:\(88 + $0 * 3):9: undefined: os" }
+        let go = ExcerptExtractor().excerpt(
+            failed: TraceCleaner.clean(Array(Self.lines(["# github.com/hashicorp/terraform/internal/command/cliconfig"] + six).utf8)))
+        #expect(go.lines.filter { $0.line.text.hasSuffix("undefined: os") }.count == 6)
+    }
+
+    /// Between a tool's message and the `make: ***` that reports it, the tool's own `exit status`;
+    /// after them, the runner's verdict.
+    @Test func theToolsExitStatusAndTheRunnersVerdictFollowTheMessage() {
+        let log = [
+            "==> Checking for switch statement exhaustiveness...",
+            "##[error]/home/runner/work/terraform/internal/command/views/json/change.go:85:2: missing cases in switch of type plans.ResourceInstanceChangeActionReason",
+            "exit status 3",
+            "make: *** [Makefile:27: exhaustive] Error 1",
+            "##[error]Process completed with exit code 2.",
+            "Post job cleanup.",
+            "[command]/usr/bin/git version",
+        ]
+        let e = ExcerptExtractor().excerpt(failed: TraceCleaner.clean(Array(Self.lines(log).utf8)))
+        let shown = e.lines.map(\.line.number)
+        #expect(shown.contains(3) && shown.contains(4))
+        #expect(e.lines.last?.line.number == 5)
+        #expect(e.lines.last?.reason == .verdict)
+        #expect(!shown.contains(6) && !shown.contains(7))
+    }
+}

@@ -60,10 +60,14 @@ public struct BlockRule: Sendable {
     public var body: Body
     /// Upper bound on body lines.
     public var maxBody: Int
+    /// The tool states why it failed in the lines right after this one (Maven's `BUILD FAILURE`,
+    /// then `Failed to execute goal`; Gradle's `FAILURE: Build failed`, then `What went wrong:`):
+    /// the block that follows the last such line is the failure of the run that ended the job.
+    public var announces: Bool
 
     public init(
         _ name: String, anchor: String, position: Position = .start, caseSensitive: Bool = true,
-        role: Role = .header, weight: Int, body: Body = .indented, maxBody: Int = 8,
+        role: Role = .header, weight: Int, body: Body = .indented, maxBody: Int = 8, announces: Bool = false,
         check: (@Sendable (Substring) -> Bool)? = nil
     ) {
         self.name = name
@@ -75,6 +79,7 @@ public struct BlockRule: Sendable {
         self.weight = weight
         self.body = body
         self.maxBody = maxBody
+        self.announces = announces
     }
 }
 

@@ -19,7 +19,7 @@ extension ToolGrammar {
                 body: .sameLead("[ERROR] "), maxBody: 8),
             BlockRule(
                 "maven-build-failure", anchor: "BUILD FAILURE", position: .anywhere, role: .summary,
-                weight: 55, body: .none),
+                weight: 55, body: .none, announces: true),
             BlockRule(
                 "surefire-failure", anchor: "<<< FAILURE!", position: .anywhere, weight: 86, body: .indented,
                 maxBody: 6),
@@ -39,7 +39,7 @@ extension ToolGrammar {
             BlockRule(
                 "surefire-failed-tests", anchor: "Tests in error:", position: .anywhere, role: .summary,
                 weight: 70, body: .indented),
-            BlockRule("gradle-failure", anchor: "FAILURE: Build failed", weight: 70, body: .none),
+            BlockRule("gradle-failure", anchor: "FAILURE: Build failed", weight: 70, body: .none, announces: true),
             BlockRule(
                 "gradle-what-went-wrong", anchor: "* What went wrong:", weight: 84, body: .untilBlank,
                 maxBody: 8),
