@@ -605,6 +605,17 @@ public struct ExcerptExtractor: Sendable {
                 taken += 1
                 j += 1
             }
+        case .through(let marker):
+            var taken = 0
+            while j < lines.count && taken < limit {
+                if shapes[j].noise == .scaffolding { break }
+                if !shapes[j].blank {
+                    result.append(j)
+                    taken += 1
+                    if text(j).hasPrefix(marker) { break }
+                }
+                j += 1
+            }
         case .untilBlank:
             var taken = 0
             while j < lines.count && taken < limit {

@@ -244,3 +244,37 @@ extension ExcerptTests {
         #expect(!shown.contains(6) && !shown.contains(7))
     }
 }
+
+/// Reports closed by a marker (go-junit-report `testdata/017-race`, MIT; see Fixtures/PROVENANCE.md).
+extension ExcerptTests {
+    /// Go's race report is one block, both goroutines' stacks, through its closing `=` line.
+    @Test func aRaceReportRunsThroughItsClosingLine() {
+        let log = [
+            "=== RUN   TestRace",
+            "    race_test.go:13: x = 3",
+            "==================",
+            "WARNING: DATA RACE",
+            "Write at 0x00c000138168 by goroutine 8:",
+            "  package/race.TestRace.func1()",
+            "      /src/github.com/jstemmer/go-junit-report/testdata/src/race/race_test.go:9 +0x39",
+            "",
+            "Previous write at 0x00c000138168 by goroutine 7:",
+            "  package/race.TestRace()",
+            "      /src/github.com/jstemmer/go-junit-report/testdata/src/race/race_test.go:12 +0x105",
+            "",
+            "Goroutine 8 (running) created at:",
+            "  package/race.TestRace()",
+            "      /src/github.com/jstemmer/go-junit-report/testdata/src/race/race_test.go:8 +0xfb",
+            "==================",
+            "    testing.go:1312: race detected during execution of test",
+            "--- FAIL: TestRace (0.00s)",
+            "FAIL",
+            "exit status 1",
+            "FAIL\tpackage/race\t0.005s",
+        ]
+        let e = ExcerptExtractor().excerpt(failed: TraceCleaner.clean(Array(Self.lines(log).utf8)))
+        let shown = Set(e.lines.map(\.line.number))
+        #expect(shown.isSuperset(of: [4, 5, 6, 7, 9, 10, 11, 13, 14, 15, 16]))
+        #expect(e.lines.first { $0.line.number == 4 }?.detail == "go/race")
+    }
+}

@@ -175,6 +175,11 @@ import Testing
             #"goroutine 24 [running]:"#, "go/goroutine",
             "cidiff/breakages_dump/Quick Checks_/run77/fail.log:642"
         ),
+        (#"WARNING: DATA RACE"#, "go/race", "go-junit-report/017-race/fail.log:4"),
+        (
+            #"[task 2025-02-13T22:10:09.075Z] 22:10:09     INFO - PID 16211 | SUMMARY: AddressSanitizer: heap-use-after-free /builds/worker/workspace/obj-build/dist/include/nsISupportsImpl.h:388:19 in operator++"#,
+            "native/sanitizer", "treeherder/asan_too_large/fail.log:5541"
+        ),
     ]
 
     @Test(arguments: mustMatch.indices)

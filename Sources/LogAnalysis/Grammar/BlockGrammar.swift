@@ -40,6 +40,9 @@ public struct BlockRule: Sendable {
         case sameLead(String)
         /// Every line up to the next blank one.
         case untilBlank
+        /// Every line, blank ones too, through the first that starts with the marker (a race
+        /// report's closing `==================`).
+        case through(String)
     }
 
     public enum Position: Sendable, Equatable {

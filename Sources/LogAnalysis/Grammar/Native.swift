@@ -39,8 +39,13 @@ extension ToolGrammar {
             BlockRule(
                 "sanitizer", anchor: "runtime error: ", position: .anywhere, role: .message, weight: 88,
                 body: .none),
-            BlockRule("sanitizer", anchor: "SUMMARY: ", role: .summary, weight: 70, body: .none) { s in
-                s.contains("Sanitizer")
+            BlockRule(
+                "sanitizer", anchor: "WARNING: ThreadSanitizer:", position: .anywhere, role: .message,
+                weight: 90, body: .through("=========="), maxBody: 40),
+            // A harness's prefix (`PID 16211 | `) may come first.
+            BlockRule("sanitizer", anchor: "SUMMARY: ", position: .anywhere, role: .summary, weight: 70, body: .none)
+            { s in
+                s.contains("Sanitizer:")
             },
             BlockRule(
                 "gtest-failure", anchor: "Failure", position: .anywhere, role: .message, weight: 84,
