@@ -230,11 +230,27 @@ public struct ExcerptExtractor: Sendable {
         // The key block: the first of the strongest candidates in the failing step.
         var keyCandidate: Candidate? = nil
         let scriptSection = failingSection(lines, nil)
+        // In a log without sections (GitHub Actions, Jenkins), the CI's first verdict ends the
+        // failing step: what comes after it is cleanup and post-build steps (a JUnit publisher that
+        // found no reports), which did not fail the job.
+        let verdict = scriptSection == nil ? boilerplate.first { Self.isVerdict(Self.content(lines[$0].text, shapes[$0])) } : nil
+        if let v = verdict {
+            for k in candidates.indices where candidates[k].index > v { candidates[k].weight -= 30 }
+        }
         if let top = candidates.max(by: { $0.weight < $1.weight }), top.weight < Self.strong {
             // Only weak lines: the key is among those of the step the script ran last.
             candidates.removeAll { lines[$0.index].section != scriptSection }
+            // A log without sections (GitHub Actions, Jenkins) ends its failing step with the CI's
+            // verdict; what follows it is the job's cleanup.
+            if let v = verdict {
+                let start = lines[..<v].lastIndex { $0.text.hasPrefix("##[group]Run ") } ?? max(0, v - 150)
+                candidates.removeAll { $0.index < start || $0.index > v }
+                // The step's last error-ish line is what failed it (`Cannot rebase: …` right
+                // before `Build step … marked build as failure`), not a checkout's commit message.
+                keyCandidate = candidates.last
+            }
         }
-        if let top = candidates.max(by: {
+        if keyCandidate == nil, let top = candidates.max(by: {
             $0.weight < $1.weight || ($0.weight == $1.weight && $0.index > $1.index)
         }) {
             let section = lines[top.index].section
@@ -384,7 +400,7 @@ public struct ExcerptExtractor: Sendable {
         }
         // The CI's verdict on the job (which step, what exit code), when it comes after the key.
         if let key = keyCandidate, key.weight >= Self.strong, chosen.count < maxLines,
-            let v = boilerplate.last(where: { $0 > key.index && Self.isVerdict(lines[$0].text) })
+            let v = boilerplate.last(where: { $0 > key.index && Self.isVerdict(Self.content(lines[$0].text, shapes[$0])) })
         {
             add(v, .verdict)
         }
@@ -466,7 +482,8 @@ public struct ExcerptExtractor: Sendable {
                 guard add(c.index, c.reason, c.detail) else { break }
             }
         }
-        let tail = sectionTail(lines, shapes, section: section)
+        let tail = sectionTail(
+            lines, shapes, section: section, before: !hasStrong && section == nil ? verdict : nil)
         if !hasStrong && chosen.count < maxLines {
             for i in tail.suffix(tailLines) { guard add(i, .sectionTail) else { break } }
         }
@@ -660,8 +677,8 @@ public struct ExcerptExtractor: Sendable {
     }
 
     /// The CI's verdict on a job: how it ended, not why.
-    static func isVerdict(_ text: String) -> Bool {
-        var t = Substring(text)
+    static func isVerdict(_ text: Substring) -> Bool {
+        var t = text
         if t.hasPrefix("##[error]") { t = t.dropFirst(9) }
         if t.hasPrefix("Error: ") { t = t.dropFirst(7) }
         if t.hasPrefix("Build step '") { return t.hasSuffix("marked build as failure") }
@@ -719,13 +736,18 @@ public struct ExcerptExtractor: Sendable {
 
     /// Indices of the last non-blank, non-noise lines of `section`'s last run, oldest first (at most 8):
     /// the failing step's tail, never the head of the log.
-    func sectionTail(_ lines: [CleanLine], _ shapes: [LineShape], section: String?) -> [Int] {
-        guard let last = lines.lastIndex(where: { $0.section == section && !$0.text.isEmpty }) else {
+    func sectionTail(_ lines: [CleanLine], _ shapes: [LineShape], section: String?, before end: Int? = nil) -> [Int] {
+        guard
+            let last = lines[..<(end ?? lines.count)].lastIndex(where: {
+                $0.section == section && !$0.text.isEmpty
+            })
+        else {
             return []
         }
         var result: [Int] = []
         var i = last
-        let floor = max(0, lines.count / 2 - 1)
+        // Never the head of the log, unless the CI's verdict says the failing step ended there.
+        let floor = end == nil ? max(0, lines.count / 2 - 1) : 0
         while i >= 0 && result.count < 8 && lines[i].section == section {
             let isHeader = section != nil && (i == 0 || lines[i - 1].section != section)
             if !shapes[i].blank && shapes[i].noise == .none && !lines[i].text.hasPrefix("$ ") && !isHeader {

@@ -278,3 +278,39 @@ extension ExcerptTests {
         #expect(e.lines.first { $0.line.number == 4 }?.detail == "go/race")
     }
 }
+
+/// Logs without sections (lines adapted from `reallogs/node-core-utils/git-failure-2`, MIT, and
+/// `reallogs/pytorch-log-classifier/experimental_log8`, BSD-3-Clause; see Fixtures/PROVENANCE.md).
+extension ExcerptTests {
+    /// Jenkins runs post-build steps after its verdict; their errors did not fail the job, and the
+    /// script's last error-ish line before the verdict is the key.
+    @Test func jenkinsPostBuildStepsAfterTheVerdictAreNotTheCause() {
+        let log = [
+            "19:15:54 Commit message: \"fixup: remove branch entirely instead of asserting\"",
+            "19:15:57 + git rebase --committer-date-is-author-date 78584b64d88c0567c46e3cf7bae42aa73927df40",
+            "19:15:57 Cannot rebase: You have unstaged changes.",
+            "19:15:58 Please commit or stash them.",
+            "19:15:58 Build step 'Execute shell' marked build as failure",
+            "19:15:58 Recording test results",
+            "19:15:58 ERROR: Step ‘Publish JUnit test result report’ failed: No test report files were found. Configuration error?",
+            "19:16:00 Finished: FAILURE",
+        ]
+        let e = ExcerptExtractor().excerpt(failed: TraceCleaner.clean(Array(Self.lines(log).utf8)))
+        #expect(e.keyLine?.line.number == 3)
+        #expect(!e.lines.contains { $0.line.number == 7 })
+    }
+
+    /// Nothing strong in a GitHub Actions log: the tail is the failing step's, before
+    /// `Process completed with exit code`, not the post-job cleanup after it.
+    @Test func theTailIsTheStepBeforeTheVerdict() {
+        var log = ["##[group]Run .github/scripts/docs.sh", "+ cat build/coverage/python.txt", "Undocumented Python objects",
+                   "===========================", "torch", "Functions:", " * cond", "",
+                   "Make sure you've updated relevant .rsts in docs/source!", "+ exit 1",
+                   "##[error]Process completed with exit code 1.", "Post job cleanup."]
+        for k in 0..<12 { log += ["[command]/usr/bin/git submodule foreach --recursive", "Entering 'third_party/lib\(k)'"] }
+        let e = ExcerptExtractor().excerpt(failed: TraceCleaner.clean(Array(Self.lines(log).utf8)))
+        let shown = Set(e.lines.map(\.line.number))
+        #expect(shown.contains(7) && shown.contains(9))
+        #expect(shown.allSatisfy { $0 <= 11 })
+    }
+}

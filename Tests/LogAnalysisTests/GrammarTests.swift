@@ -177,6 +177,10 @@ import Testing
         ),
         (#"WARNING: DATA RACE"#, "go/race", "go-junit-report/017-race/fail.log:4"),
         (
+            #"____________ TestTorchDeviceTypeCPU.test_cauchy_kstest_cpu_bfloat16 ____________"#,
+            "python/pytest-section", "pytorch-log-classifier/pytest_failures_section/fail.log:520"
+        ),
+        (
             #"[task 2025-02-13T22:10:09.075Z] 22:10:09     INFO - PID 16211 | SUMMARY: AddressSanitizer: heap-use-after-free /builds/worker/workspace/obj-build/dist/include/nsISupportsImpl.h:388:19 in operator++"#,
             "native/sanitizer", "treeherder/asan_too_large/fail.log:5541"
         ),

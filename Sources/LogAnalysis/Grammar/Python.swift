@@ -33,7 +33,8 @@ extension ToolGrammar {
                 s.contains("::") || s.contains(".py")
             },
             BlockRule("pytest-section", anchor: "_____", weight: 84, body: .none) { s in
-                s.hasSuffix(" _____") && s.contains("_ ") && (s.lowercased().contains("test"))
+                // `____ TestX.test_y ____`: the name between two runs of underscores.
+                s.hasSuffix("_____") && s.contains("_ ") && s.contains(" _") && s.lowercased().contains("test")
             },
             BlockRule(
                 "lint-error", anchor: "Error (", role: .message, weight: 80, body: .indented, maxBody: 4),
