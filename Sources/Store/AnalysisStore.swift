@@ -41,9 +41,11 @@ private struct StoredLine: Codable {
     var text: String
     var reason: String
     var detail: String?
+    /// Absent in rows written before it existed, and when zero.
+    var repeats: Int?
 
     enum CodingKeys: String, CodingKey {
-        case number, text, reason, detail
+        case number, text, reason, detail, repeats
         case rawLine = "raw_line"
     }
 }
@@ -160,7 +162,8 @@ extension SQLiteCacheStore: AnalysisStore {
     private static func analysisArguments(_ a: FailureAnalysis) throws -> StatementArguments {
         let lines = a.excerpt.map {
             StoredLine(
-                number: $0.number, rawLine: $0.rawLine, text: $0.text, reason: $0.reason, detail: $0.detail)
+                number: $0.number, rawLine: $0.rawLine, text: $0.text, reason: $0.reason, detail: $0.detail,
+                repeats: $0.repeats > 0 ? $0.repeats : nil)
         }
         return [
             a.jobID, a.projectPath, a.night, a.jobName, try json(lines), a.keyLine, try json(a.patterns),
@@ -233,7 +236,7 @@ extension SQLiteCacheStore: AnalysisStore {
             excerpt: lines.map {
                 AnalysedLine(
                     number: $0.number, rawLine: $0.rawLine, text: $0.text, reason: $0.reason,
-                    detail: $0.detail)
+                    detail: $0.detail, repeats: $0.repeats ?? 0)
             },
             keyLine: row[5], patterns: try decode([String].self, row[6]), category: row[7],
             infrastructure: row[8],

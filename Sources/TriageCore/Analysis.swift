@@ -238,7 +238,7 @@ public struct Analyzer: Sendable {
                 AnalysedLine(
                     number: $0.line.number, rawLine: $0.line.rawLine, text: $0.line.text,
                     reason: $0.reason.rawValue,
-                    detail: $0.detail)
+                    detail: $0.detail, repeats: $0.repeats)
             },
             keyLine: excerpt.keyLine?.line.text, patterns: excerpt.matchedPatterns,
             category: excerpt.category,

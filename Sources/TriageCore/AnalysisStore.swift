@@ -51,13 +51,17 @@ public struct AnalysedLine: Hashable, Sendable, Codable {
     public var reason: String
     /// The pattern's name when `reason` is `pattern`.
     public var detail: String?
+    /// Lines like this one (the same but for numbers), or blocks like the one it opens, that the
+    /// excerpt left out (`ExcerptLine.repeats`).
+    public var repeats: Int
 
-    public init(number: Int, rawLine: Int, text: String, reason: String, detail: String?) {
+    public init(number: Int, rawLine: Int, text: String, reason: String, detail: String?, repeats: Int = 0) {
         self.number = number
         self.rawLine = rawLine
         self.text = text
         self.reason = reason
         self.detail = detail
+        self.repeats = repeats
     }
 }
 

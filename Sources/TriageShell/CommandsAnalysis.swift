@@ -258,7 +258,7 @@ let clusterCommand: CommandSpec = CommandSpec(
 func excerptRecord(_ line: AnalysedLine) -> JSONValue {
     .object([
         "line": .int(line.rawLine), "text": .string(line.text), "reason": .string(line.reason),
-        "pattern": .optional(line.detail),
+        "pattern": .optional(line.detail), "repeats": .int(line.repeats),
     ])
 }
 

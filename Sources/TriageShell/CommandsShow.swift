@@ -13,7 +13,8 @@ let showCommand: CommandSpec = CommandSpec(
         name, an error keyword, the failing section's tail, …); JSON: the failure record plus ref, sha, \
         commit_title, created_at, started_at, finished_at, duration, pipeline_status, attempts, \
         previous_nights, key_line, cluster, new, flaky, excerpt (the lines' texts) and excerpt_lines \
-        ([{line, text, reason, pattern}]). `show pipeline N`: the pipeline and all its jobs; JSON: {pipeline, project, night, \
+        ([{line, text, reason, pattern, repeats}]; a line followed by "(+N like it)" stands for N more \
+        lines like it, the same but for numbers, or N more blocks like the one it opens). `show pipeline N`: the pipeline and all its jobs; JSON: {pipeline, project, night, \
         status, ref, sha, created_at, web_url, jobs}. `show settings`: what `set` changes, and facts \
         of the workspace; JSON: an object of setting → value.
         """,
@@ -93,7 +94,8 @@ func showJob(_ id: Int, _ context: Context) throws -> CommandOutput {
     let reasonWidth = (lines.map { excerptReason($0).count }.max() ?? 0) + 1
     for (k, line) in lines.enumerated() {
         let number = String(repeating: " ", count: width - String(line.rawLine).count) + String(line.rawLine)
-        rows.append([Cell(k == 0 ? "excerpt" : ""), Cell("\(number)  \(excerptReason(line).padding(reasonWidth))\(line.text)")])
+        let more = line.repeats > 0 ? "  (+\(line.repeats) like it)" : ""
+        rows.append([Cell(k == 0 ? "excerpt" : ""), Cell("\(number)  \(excerptReason(line).padding(reasonWidth))\(line.text)\(more)")])
     }
     if analysis == nil { rows.append(["excerpt", Cell(job.status == .failed ? notAnalysed : "-", .dim)]) }
     rows.append(["web url", Cell(job.webURL)])

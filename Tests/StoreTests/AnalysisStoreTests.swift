@@ -83,6 +83,26 @@ import TriageCore
         #expect(Set(try reopened.clusterStates().map(\.id)) == Set(states.map(\.id)))
     }
 
+    /// A run of one diagnostic shows its first lines and counts the rest; the count survives the
+    /// cache, and rows without it (every line that repeats nothing, rows of older versions) read 0.
+    @Test func excerptRepeatsSurviveTheCache() throws {
+        let workspace = TempWorkspace()
+        defer { workspace.cleanUp() }
+        let store = try workspace.open()
+        try store.upsertProjects([project(1, "java/astor")])
+        var log = "[INFO] Compiling 12 source files\n[ERROR] COMPILATION ERROR : \n"
+        for n in 0..<10 { log += "[ERROR] /builds/astor/src/Entities.java:[\(60 + n),29] unmappable character for encoding UTF-8\n" }
+        try store.storeTrace(jobID: 21, data: Data(log.utf8))
+        try store.storePipeline(
+            pipeline(200, project: 1), night: "2026-11-01", jobs: [job(21, pipeline: 200, project: 1, name: "build")])
+        _ = try Analyzer(cache: store, store: store).analyseNew()
+        let a = try #require(try workspace.open().analysis(jobID: 21))
+        let run = a.excerpt.filter { $0.text.hasSuffix("unmappable character for encoding UTF-8") }
+        #expect(run.map(\.repeats) == [0, 0, 0, 0, 0, 4])
+        let stored = try store.pool.read { db in try String.fetchOne(db, sql: "SELECT excerpt FROM analyses WHERE job_id = 21") }
+        #expect(stored?.components(separatedBy: "\"repeats\"").count == 2)
+    }
+
     @Test func migrationV2IsRecorded() throws {
         let workspace = TempWorkspace()
         defer { workspace.cleanUp() }
