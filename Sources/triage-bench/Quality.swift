@@ -571,7 +571,12 @@ func benchQuality(_ o: QualityOptions) async throws {
     }
     let given = o.directories.map { URL(fileURLWithPath: $0).standardizedFileURL }
     var roots: [URL] = []
-    for url in defaults + given where !roots.contains(url) { roots.append(url) }
+    // A directory inside another one given (`cidiff` and its `cidiff/data`) would count its logs twice.
+    func inside(_ a: URL, _ b: URL) -> Bool { a.path == b.path || a.path.hasPrefix(b.path + "/") }
+    for url in defaults + given where !roots.contains(where: { inside(url, $0) }) {
+        roots.removeAll { inside($0, url) }
+        roots.append(url)
+    }
     var cases: [LabelledCase] = []
     let loadStart = DispatchTime.now().uptimeNanoseconds
     for root in o.skipExcerpts ? [] : roots {
