@@ -87,6 +87,24 @@ public struct ExcerptExtractor: Sendable {
         var detail: String?
     }
 
+    /// Keyword lines are kept from the start and the end of a log, this many of each: only the
+    /// first (the key when nothing is strong) and the last (the failing step's) are ever shown, and
+    /// a log of a million `Error` lines must not hold a million candidates.
+    static let keptKeywordLines = 1024
+
+    /// Drops the keyword candidates between the first and the last `keptKeywordLines`; returns how
+    /// many are left.
+    func dropMiddleKeywordLines(_ candidates: inout [Candidate]) -> Int {
+        let total = candidates.reduce(0) { $0 + ($1.reason == .keyword ? 1 : 0) }
+        var seen = 0
+        candidates.removeAll { c in
+            guard c.reason == .keyword else { return false }
+            defer { seen += 1 }
+            return seen >= Self.keptKeywordLines && seen < total - Self.keptKeywordLines
+        }
+        return min(total, 2 * Self.keptKeywordLines)
+    }
+
     struct Shapes {
         var shape: [LineShape]
         var masked: [String?]
@@ -100,6 +118,7 @@ public struct ExcerptExtractor: Sendable {
         var shapes: [LineShape] = []
         shapes.reserveCapacity(lines.count)
         var candidates: [Candidate] = []
+        var keywordLines = 0  // keyword candidates in `candidates`
         var boilerplate: [Int] = []
         var hits: [(needle: Int, at: Int)] = []
         var ruleHits: [(needle: Int, at: Int)] = []
@@ -182,6 +201,10 @@ public struct ExcerptExtractor: Sendable {
             if var c = found {
                 if let s = lines[index].section, Self.postSections.contains(s) { c.weight -= 30 }
                 candidates.append(c)
+                if c.reason == .keyword {
+                    keywordLines += 1
+                    if keywordLines > 4 * Self.keptKeywordLines { keywordLines = dropMiddleKeywordLines(&candidates) }
+                }
             }
         }
         // GitLab's runner stops a script at its first failing command, so a block printed before

@@ -172,6 +172,7 @@ func benchAnalyse(_ args: [String]) {
         ((try? FileManager.default.contentsOfDirectory(atPath: samples)) ?? []).filter { $0.hasSuffix(".log") }.sorted()
     let real = sampleURLs.compactMap { FileManager.default.contents(atPath: samples + "/" + $0).map { [UInt8]($0) } }
     benchExcerptThroughput(name: "gitlab-samples", traces: real, megabytes: megabytes, rounds: rounds)
+    benchBadInput()
     if excerptOnly { return }
 
     // 2. Clustering at scale: MinHash/LSH candidates, exact Jaccard decisions.
@@ -207,4 +208,23 @@ func benchAnalyse(_ args: [String]) {
         String(
             format: "agreement: %d failures, LSH %.3f s vs exact O(n²) %.3f s (%.0f× faster), pairwise F1 %.4f",
             exact, lshTime, exactTime, exactTime / max(lshTime, 1e-9), f1))
+}
+
+/// Bad input at size: 50 MB of nothing but error lines (every line a candidate) must stay bounded in
+/// time and memory; printed with the peak resident size before and after.
+func benchBadInput() {
+    var log: [UInt8] = []
+    log.reserveCapacity(52_000_000)
+    var k = 0
+    while log.count < 50_000_000 {
+        log += Array("line \(k) Error: value \(k) failed in step \(k % 7)\n".utf8)
+        k += 1
+    }
+    let before = peakResidentMB()
+    var shown = 0
+    let time = seconds { shown = ExcerptExtractor().excerpt(failed: TraceCleaner.clean(log)).lines.count }
+    print(
+        String(
+            format: "bad input: %.0f MB of %d error lines: clean+excerpt %.1f s (%.1f MB/s), %d lines shown, peak RSS %.0f MB (%.0f MB before)",
+            Double(log.count) / 1e6, k, time, Double(log.count) / 1e6 / time, shown, peakResidentMB(), before))
 }

@@ -314,3 +314,18 @@ extension ExcerptTests {
         #expect(shown.allSatisfy { $0 <= 11 })
     }
 }
+
+extension ExcerptTests {
+    /// A log of nothing but error-keyword lines keeps only its first and last keyword lines as
+    /// candidates (memory bounded by the excerpt, not the log), and still shows the same lines: the
+    /// first as the key, the last as the failing step's. (50 MB of them: `triage-bench analyse`.)
+    @Test func tensOfThousandsOfKeywordLinesShowTheFirstAndTheLast() {
+        var log: [UInt8] = []
+        for k in 1...12_000 { log += Array("line \(k) Error: value \(k) failed\n".utf8) }
+        let e = ExcerptExtractor().excerpt(failed: TraceCleaner.clean(log))
+        #expect(e.keyLine?.line.number == 1)
+        #expect(e.lines.count <= 30)
+        #expect(e.lines.last?.line.number == 12_000)
+        #expect(e.lines.contains { $0.line.number == 11_999 })
+    }
+}
