@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import LogAnalysis
@@ -274,4 +275,29 @@ import Testing
         let big = ExcerptExtractor().excerpt(failed: TraceCleaner.clean(many))
         #expect(big.lines.count <= 30)
     }
+}
+
+/// The grammars' byte search answers what Foundation's `range(of:)` answers.
+@Test(arguments: [
+    ("internal/api/client_test.go:65: got 3", "_test.go:"), ("ß ünïcode.go:12:3: x", ".go:"), ("no match here", ".go:"),
+    ("a.go:b.go:1", ".go:"), ("", ".go:"), (".go", ".go:"), ("x: error CS0103: y", ": error "),
+])
+func byteSearchAgreesWithFoundation(_ c: (String, String)) {
+    let s = Substring(c.0)
+    let mine = s.bytes(of: c.1).map { s.distance(from: s.startIndex, to: $0.lowerBound) }
+    let theirs = s.range(of: c.1).map { s.distance(from: s.startIndex, to: $0.lowerBound) }
+    #expect(mine == theirs)
+}
+
+/// mocha's and RSpec's numbered failure headers (`  1) Suite name`): the rules' anchor `) ` is never
+/// at the start of the text, so they match it anywhere and check the number before it.
+@Test(arguments: [
+    ("1) Array #indexOf() should return -1 when the value is not present", true),
+    ("12) User#save rejects an empty email", true), ("1)", false), ("12345) too many digits", false),
+    ("a) not a number", false), ("see (1) below", false), (") nothing before", false),
+])
+func numberedFailureHeaders(_ c: (String, Bool)) {
+    #expect(Shape.numbered(Substring(c.0), digits: 4) == c.1)
+    // The stronger of the two rules names the line.
+    #expect((GrammarSet.builtIn.matches("  " + c.0) == ["ruby/rspec-failure"]) == c.1)
 }

@@ -13,7 +13,7 @@ extension ToolGrammar {
                 "xctest-case-failed", anchor: "' failed (", position: .anywhere, role: .summary, weight: 66,
                 body: .none
             ) { s in
-                s.hasPrefix("Test Case '")
+                s.starts("Test Case '")
             },
             BlockRule(
                 "swift-testing-failed", anchor: " recorded an issue", position: .anywhere, role: .message,
@@ -22,7 +22,7 @@ extension ToolGrammar {
                 "swift-testing-failed", anchor: " failed after ", position: .anywhere, role: .summary,
                 weight: 64, body: .none
             ) { s in
-                s.contains("Test ") && (s.contains("issue") || s.contains("failed"))
+                s.has("Test ") && (s.has("issue") || s.has("failed"))
             },
             BlockRule("cross", anchor: "✗ ", weight: 84, body: .indented, maxBody: 4),
             BlockRule("cross", anchor: "✖ ", weight: 84, body: .indented, maxBody: 4),
@@ -43,7 +43,7 @@ extension ToolGrammar {
                 "test-case-failed", anchor: "Test case '", position: .anywhere, role: .message, weight: 84,
                 body: .none
             ) { s in
-                s.contains("' failed")
+                s.has("' failed")
             },
             BlockRule(
                 "precondition", anchor: "Precondition failed", position: .anywhere, role: .message,

@@ -7,12 +7,12 @@ extension ToolGrammar {
                 "msbuild-error", anchor: ": error ", position: .anywhere, role: .message, weight: 84,
                 body: .none
             ) { s in
-                guard let r = s.range(of: ": error ") else { return false }
+                guard let r = s.bytes(of: ": error ") else { return false }
                 let code = s[r.upperBound...].prefix { $0 != ":" }
                 return code.count >= 4 && code.count <= 10 && code.last?.isNumber == true
             },
             BlockRule("dotnet-failed", anchor: "Failed ", weight: 80, body: .indented, maxBody: 8) { s in
-                s.contains(" [") && s.hasSuffix("]")
+                s.has(" [") && s.ends("]")
             },
             BlockRule("dotnet-summary", anchor: "Failed!", role: .summary, weight: 60, body: .none),
         ])

@@ -8,7 +8,7 @@ extension ToolGrammar {
                 "test-line", anchor: "_test.go:", position: .anywhere, role: .message, weight: 88,
                 body: .indented, maxBody: 6
             ) { s in
-                guard let r = s.range(of: "_test.go:") else { return false }
+                guard let r = s.bytes(of: "_test.go:") else { return false }
                 return s[r.upperBound...].first?.isNumber == true
             },
             BlockRule("panic", anchor: "panic: ", role: .message, weight: 92, body: .untilBlank, maxBody: 6),
@@ -17,7 +17,7 @@ extension ToolGrammar {
             BlockRule(
                 "goroutine", anchor: "goroutine ", role: .summary, weight: 58, body: .untilBlank, maxBody: 24
             ) { s in
-                s.hasSuffix("[running]:")
+                s.ends("[running]:")
             },
             BlockRule(
                 "fatal", anchor: "fatal error: ", role: .message, weight: 90, body: .untilBlank, maxBody: 4),
@@ -27,14 +27,14 @@ extension ToolGrammar {
                 "build-error", anchor: ".go:", position: .anywhere, role: .message, weight: 84, body: .none
             ) { s in
                 // path/x.go:12:3: message
-                guard let r = s.range(of: ".go:") else { return false }
+                guard let r = s.bytes(of: ".go:") else { return false }
                 let rest = s[r.upperBound...]
-                return rest.first?.isNumber == true && !s.hasPrefix("\t") && rest.contains(": ")
-                    && !s[s.startIndex..<r.lowerBound].contains(" ")
+                return rest.first?.isNumber == true && !s.starts("\t") && rest.has(": ")
+                    && !s[s.startIndex..<r.lowerBound].has(" ")
             },
             BlockRule("fail-package", anchor: "FAIL\t", role: .summary, weight: 56, body: .none),
             BlockRule("fail-package", anchor: "FAIL ", role: .summary, weight: 56, body: .none) { s in
-                s.contains("/") || s.contains("[build failed]") || s.contains("[setup failed]")
+                s.has("/") || s.has("[build failed]") || s.has("[setup failed]")
             },
         ])
 }

@@ -7,9 +7,9 @@ extension ToolGrammar {
                 "maven-error", anchor: "[ERROR] ", role: .message, weight: 66, body: .sameLead("[ERROR] "),
                 maxBody: 6
             ) { s in
-                !s.hasPrefix("[ERROR] -> [Help") && !s.hasPrefix("[ERROR] Re-run Maven")
-                    && !s.hasPrefix("[ERROR] To see the full") && !s.hasPrefix("[ERROR] For more information")
-                    && !s.hasPrefix("[ERROR] [Help") && s.count > 9
+                !s.starts("[ERROR] -> [Help") && !s.starts("[ERROR] Re-run Maven")
+                    && !s.starts("[ERROR] To see the full") && !s.starts("[ERROR] For more information")
+                    && !s.starts("[ERROR] [Help") && s.utf8.count > 9
             },
             BlockRule(
                 "maven-failed-goal", anchor: "[ERROR] Failed to execute goal", role: .message, weight: 80,
@@ -30,8 +30,8 @@ extension ToolGrammar {
                 "surefire-summary", anchor: "Tests run: ", position: .anywhere, role: .summary, weight: 50,
                 body: .none
             ) { s in
-                (s.contains("FAILURE") || s.contains("Failures: ") && !s.contains("Failures: 0"))
-                    || (s.contains("Errors: ") && !s.contains("Errors: 0"))
+                (s.has("FAILURE") || s.has("Failures: ") && !s.has("Failures: 0"))
+                    || (s.has("Errors: ") && !s.has("Errors: 0"))
             },
             BlockRule(
                 "surefire-failed-tests", anchor: "Failed tests:", position: .anywhere, role: .summary,
@@ -50,19 +50,19 @@ extension ToolGrammar {
                 "gradle-test-failed", anchor: " FAILED", position: .anywhere, weight: 80, body: .indented,
                 maxBody: 4
             ) { s in
-                s.hasSuffix(" FAILED") && s.contains(" > ")
+                s.ends(" FAILED") && s.has(" > ")
             },
             BlockRule(
                 "sbt-error", anchor: "[error] ", role: .message, weight: 64, body: .sameLead("[error] "),
                 maxBody: 6
             ) { s in
-                !s.hasPrefix("[error] Total time") && !s.hasPrefix("[error] (") && s.count > 9
+                !s.starts("[error] Total time") && !s.starts("[error] (") && s.utf8.count > 9
             },
             BlockRule(
                 "java-exception", anchor: "Exception", position: .anywhere, role: .message, weight: 80,
                 body: .indented, maxBody: 4
             ) { s in
-                (s.hasPrefix("Exception in thread") || s.hasPrefix("Caused by: ") || Shape.exceptionLine(s))
+                (s.starts("Exception in thread") || s.starts("Caused by: ") || Shape.exceptionLine(s))
             },
         ])
 }

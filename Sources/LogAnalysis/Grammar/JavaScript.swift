@@ -4,7 +4,7 @@ extension ToolGrammar {
         name: "javascript",
         rules: [
             BlockRule("jest-block", anchor: "● ", weight: 88, body: .indented, maxBody: 10) { s in
-                !s.hasPrefix("● Console")
+                !s.starts("● Console")
             },
             BlockRule(
                 "mocha-failing", anchor: " failing", position: .anywhere, role: .summary, weight: 62,
@@ -12,23 +12,21 @@ extension ToolGrammar {
             ) { s in
                 Shape.nonZeroCount(s, before: " failing")
             },
-            BlockRule("mocha-failure", anchor: ") ", weight: 70, body: .indented, maxBody: 8) { s in
+            BlockRule("mocha-failure", anchor: ") ", position: .anywhere, weight: 70, body: .indented, maxBody: 8) { s in
                 // `  1) Suite name` — numbered failure headers after `N failing`
-                guard let p = s.firstIndex(of: ")") else { return false }
-                let n = s[s.startIndex..<p]
-                return !n.isEmpty && n.count <= 3 && n.allSatisfy(\.isNumber) && s.count > 5
+                Shape.numbered(s, digits: 3)
             },
             BlockRule(
                 "npm-err", anchor: "npm ERR! ", role: .message, weight: 74, body: .sameLead("npm ERR!"),
                 maxBody: 8
             ) { s in
-                !s.hasPrefix("npm ERR! A complete log") && !s.hasPrefix("npm ERR!     /")
+                !s.starts("npm ERR! A complete log") && !s.starts("npm ERR!     /")
             },
             BlockRule(
                 "npm-error", anchor: "npm error ", role: .message, weight: 74, body: .sameLead("npm error"),
                 maxBody: 8
             ) { s in
-                !s.hasPrefix("npm error A complete log")
+                !s.starts("npm error A complete log")
             },
             BlockRule(
                 "tsc", anchor: ": error TS", position: .anywhere, role: .message, weight: 86, body: .none),

@@ -13,8 +13,8 @@ extension ToolGrammar {
                 "expression", anchor: "Expression: ", role: .message, weight: 70, body: .indented, maxBody: 2),
             BlockRule("load-error", anchor: "LoadError: ", position: .anywhere, role: .message, weight: 88),
             BlockRule("error", anchor: "ERROR: ", role: .message, weight: 86) { s in
-                !s.hasPrefix("ERROR: Job failed") && !s.hasPrefix("ERROR: No files to upload")
-                    && !s.hasPrefix("ERROR: Step ‘")  // a Jenkins post-build step, after the failure
+                !s.starts("ERROR: Job failed") && !s.starts("ERROR: No files to upload")
+                    && !s.starts("ERROR: Step ‘")  // a Jenkins post-build step, after the failure
             },
             BlockRule(
                 "package-errored", anchor: " errored during testing", position: .anywhere, role: .summary,
@@ -30,7 +30,7 @@ extension ToolGrammar {
                 "test-summary", anchor: "Test Summary:", role: .summary, weight: 55, body: .indented,
                 maxBody: 3
             ) { s in
-                s.contains("Fail") || s.contains("Error")
+                s.has("Fail") || s.has("Error")
             },
         ])
 }

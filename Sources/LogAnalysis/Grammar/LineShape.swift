@@ -205,24 +205,20 @@ struct LineShape {
         return true
     }
 
+    /// The prefixes above by their first byte, so a line is compared only with those that could match.
+    static let scaffoldingByFirstByte = byFirstByte(scaffolding)
+    static let progressByFirstByte = byFirstByte(progress)
+
+    static func byFirstByte(_ prefixes: [[UInt8]]) -> [[[UInt8]]] {
+        var table = [[[UInt8]]](repeating: [], count: 256)
+        for p in prefixes { table[Int(p[0])].append(p) }
+        return table
+    }
+
     static func noise(_ b: UnsafeBufferPointer<UInt8>, from i: Int) -> Noise {
-        let c = b[i]
-        // Cheap first-byte filter: every prefix above starts with one of these.
-        switch c {
-        case 0x23, 0x50, 0x43, 0x55, 0x53, 0x4E, 0x52, 0x44, 0x45, 0x47, 0x46, 0x4A, 0x74, 0x54, 0x5B, 0x42,
-            0x7E,
-            0x2D, 0x2B, 0x57, 0x59, 0x73:
-            for p in scaffolding where startsWith(b, i, p) { return .scaffolding }
-        default: break
-        }
-        if c >= 0x80 || c == 0x50 || c == 0x2D || c == 0x3D || c == 0x6F || c == 0x5B || c == 0x54
-            || c == 0x44
-            || c == 0x43 || c == 0x49 || c == 0x52 || c == 0x46 || c == 0x55 || c == 0x72 || c == 0x50
-            || c == 0x42
-            || c == 0x53 || c == 0x47 || c == 0x4F || c == 0x4C || c == 0x48
-        {
-            for p in progress where startsWith(b, i, p) { return .progress }
-        }
+        let c = Int(b[i])
+        for p in scaffoldingByFirstByte[c] where startsWith(b, i, p) { return .scaffolding }
+        for p in progressByFirstByte[c] where startsWith(b, i, p) { return .progress }
         return .none
     }
 }

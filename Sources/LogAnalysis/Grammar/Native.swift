@@ -13,10 +13,10 @@ extension ToolGrammar {
                 "fatal-diagnostic", anchor: ": fatal error: ", position: .anywhere, role: .message,
                 weight: 90, body: .indented, maxBody: 3),
             BlockRule("make", anchor: "make", role: .summary, weight: 52, body: .none) { s in
-                s.contains(": *** ") || s.contains("] Error ")
+                s.has(": *** ") || s.has("] Error ")
             },
             BlockRule("gmake", anchor: "gmake", role: .summary, weight: 52, body: .none) { s in
-                s.contains(": *** ")
+                s.has(": *** ")
             },
             BlockRule("ninja-failed", anchor: "FAILED: ", role: .header, weight: 76, body: .none),
             BlockRule("cmake-error", anchor: "CMake Error", weight: 86, body: .indented, maxBody: 6),
@@ -27,7 +27,7 @@ extension ToolGrammar {
                 "undefined-symbols", anchor: "Undefined symbols for architecture", weight: 86,
                 body: .indented, maxBody: 4),
             BlockRule("ld-error", anchor: "ld: ", role: .message, weight: 72, body: .none) { s in
-                s.contains("error") || s.contains("cannot find")
+                s.has("error") || s.has("cannot find")
             },
             BlockRule("collect2", anchor: "collect2: error:", role: .summary, weight: 60, body: .none),
             BlockRule(
@@ -45,13 +45,13 @@ extension ToolGrammar {
             // A harness's prefix (`PID 16211 | `) may come first.
             BlockRule("sanitizer", anchor: "SUMMARY: ", position: .anywhere, role: .summary, weight: 70, body: .none)
             { s in
-                s.contains("Sanitizer:")
+                s.has("Sanitizer:")
             },
             BlockRule(
                 "gtest-failure", anchor: "Failure", position: .anywhere, role: .message, weight: 84,
                 body: .indented, maxBody: 6
             ) { s in
-                s.hasSuffix(": Failure") || s.hasPrefix("Failure")
+                s.ends(": Failure") || s.starts("Failure")
             },
             BlockRule(
                 "gtest-failed", anchor: "[  FAILED  ] ", role: .summary, weight: 70,

@@ -24,17 +24,17 @@ extension ToolGrammar {
                 "pytest-failed", anchor: "FAILED ", role: .summary, weight: 78, body: .sameLead("FAILED "),
                 maxBody: 10
             ) { s in
-                s.contains("::") || s.contains(" - ")
+                s.has("::") || s.has(" - ")
             },
             BlockRule(
                 "pytest-error", anchor: "ERROR ", role: .summary, weight: 76, body: .sameLead("ERROR "),
                 maxBody: 10
             ) { s in
-                s.contains("::") || s.contains(".py")
+                s.has("::") || s.has(".py")
             },
             BlockRule("pytest-section", anchor: "_____", weight: 84, body: .none) { s in
                 // `____ TestX.test_y ____`: the name between two runs of underscores.
-                s.hasSuffix("_____") && s.contains("_ ") && s.contains(" _") && s.lowercased().contains("test")
+                s.ends("_____") && s.has("_ ") && s.has(" _") && s.lowercased().contains("test")
             },
             BlockRule(
                 "lint-error", anchor: "Error (", role: .message, weight: 80, body: .indented, maxBody: 4),
@@ -42,7 +42,7 @@ extension ToolGrammar {
                 "pytest-summary", anchor: " failed", position: .anywhere, role: .summary, weight: 58,
                 body: .none
             ) { s in
-                s.hasPrefix("=") && Shape.nonZeroCount(s, before: " failed")
+                s.starts("=") && Shape.nonZeroCount(s, before: " failed")
             },
             BlockRule(
                 "interrupted", anchor: "KeyboardInterrupt", position: .anywhere, role: .message, weight: 70,
@@ -54,10 +54,10 @@ extension ToolGrammar {
                 "pip-error", anchor: "ERROR: ", role: .message, weight: 74, body: .sameLead("ERROR: "),
                 maxBody: 6
             ) { s in
-                s.hasPrefix("ERROR: Could not") || s.hasPrefix("ERROR: Cannot")
-                    || s.hasPrefix("ERROR: No matching")
-                    || s.hasPrefix("ERROR: pip") || s.hasPrefix("ERROR: ResolutionImpossible")
-                    || s.hasPrefix("ERROR: Failed")
+                s.starts("ERROR: Could not") || s.starts("ERROR: Cannot")
+                    || s.starts("ERROR: No matching")
+                    || s.starts("ERROR: pip") || s.starts("ERROR: ResolutionImpossible")
+                    || s.starts("ERROR: Failed")
             },
             BlockRule(
                 "mypy", anchor: ": error: ", position: .anywhere, role: .message, weight: 80, body: .none

@@ -5,16 +5,14 @@ extension ToolGrammar {
         rules: [
             BlockRule("rspec-failures", anchor: "Failures:", weight: 60, body: .none) { s in s == "Failures:"
             },
-            BlockRule("rspec-failure", anchor: ") ", weight: 84, body: .indented, maxBody: 10) { s in
-                guard let p = s.firstIndex(of: ")") else { return false }
-                let n = s[s.startIndex..<p]
-                return !n.isEmpty && n.count <= 4 && n.allSatisfy(\.isNumber) && s.count > 5
+            BlockRule("rspec-failure", anchor: ") ", position: .anywhere, weight: 84, body: .indented, maxBody: 10) { s in
+                Shape.numbered(s, digits: 4)
             },
             BlockRule(
                 "rspec-summary", anchor: " failure", position: .anywhere, role: .summary, weight: 58,
                 body: .none
             ) { s in
-                s.contains(" example") && Shape.nonZeroCount(s, before: " failure")
+                s.has(" example") && Shape.nonZeroCount(s, before: " failure")
             },
             BlockRule(
                 "rspec-rerun", anchor: "rspec ./", role: .summary, weight: 66, body: .sameLead("rspec ./"),
@@ -36,7 +34,7 @@ extension ToolGrammar {
                 "rubocop-summary", anchor: " offense", position: .anywhere, role: .summary, weight: 58,
                 body: .none
             ) { s in
-                s.contains("inspected") && Shape.nonZeroCount(s, before: " offense")
+                s.has("inspected") && Shape.nonZeroCount(s, before: " offense")
             },
             BlockRule("minitest-failure", anchor: "Failure:", weight: 84, body: .untilBlank, maxBody: 8),
         ])

@@ -31,7 +31,7 @@ extension ToolGrammar {
                 "jenkins-fatal", anchor: "FATAL: ", role: .message, weight: 90, body: .untilBlank,
                 maxBody: 40),
             BlockRule("runner-error", anchor: "##[error]", role: .message, weight: 70, body: .none) { s in
-                !s.hasPrefix("##[error]Process completed with exit code")
+                !s.starts("##[error]Process completed with exit code")
             },
         ])
 }

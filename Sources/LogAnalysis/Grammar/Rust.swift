@@ -7,8 +7,8 @@ extension ToolGrammar {
                 "error-code", anchor: "error[E", role: .message, weight: 90, body: .untilBlank, maxBody: 8),
             BlockRule("error", anchor: "error: ", role: .message, weight: 82, body: .untilBlank, maxBody: 6) {
                 s in
-                !s.hasPrefix("error: could not compile") && !s.hasPrefix("error: test failed")
-                    && !s.hasPrefix("error: aborting due to") && !s.hasPrefix("error: Recipe")
+                !s.starts("error: could not compile") && !s.starts("error: test failed")
+                    && !s.starts("error: aborting due to") && !s.starts("error: Recipe")
             },
             BlockRule(
                 "could-not-compile", anchor: "error: could not compile", role: .summary, weight: 58,
@@ -22,7 +22,7 @@ extension ToolGrammar {
                 body: .none),
             BlockRule("test-result", anchor: "test result: FAILED", role: .summary, weight: 58, body: .none),
             BlockRule("failed-test", anchor: "---- ", weight: 80, body: .untilBlank, maxBody: 8) { s in
-                s.hasSuffix(" stdout ----") || s.hasSuffix(" stderr ----")
+                s.ends(" stdout ----") || s.ends(" stderr ----")
             },
         ])
 }

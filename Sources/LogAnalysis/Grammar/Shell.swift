@@ -21,7 +21,7 @@ extension ToolGrammar {
             BlockRule(
                 "error-colon", anchor: "ERROR: ", role: .message, weight: 70, body: .indented, maxBody: 3
             ) { s in
-                !s.hasPrefix("ERROR: Job failed")
+                !s.starts("ERROR: Job failed")
             },
             BlockRule(
                 "error-colon", anchor: "error: ", role: .message, weight: 70, body: .indented, maxBody: 3),
@@ -32,7 +32,7 @@ extension ToolGrammar {
                 "exit-code", anchor: "exit code ", position: .anywhere, role: .summary, weight: 40,
                 body: .none
             ) { s in
-                !s.contains("exit code 0")
+                !s.has("exit code 0")
             },
         ])
 }
