@@ -309,8 +309,9 @@ public final class SQLiteCacheStore: CacheStore {
 
     public func projects() throws -> [Project] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT \(ProjectColumns.select) FROM projects ORDER BY path, id")
-                .map { ProjectColumns.decode($0) }
+            try StatementColumns.map(db, sql: "SELECT \(ProjectColumns.select) FROM projects ORDER BY path, id") {
+                ProjectColumns.decode($0)
+            }
         }
     }
 
@@ -318,7 +319,7 @@ public final class SQLiteCacheStore: CacheStore {
         let filter = nights == nil ? "" : "WHERE p.night IN (SELECT value FROM json_each(?))"
         let arguments: StatementArguments = nights.map { [Self.jsonArray($0.sorted())] } ?? []
         return try read { db in
-            try Row.fetchAll(
+            try StatementColumns.map(
                 db,
                 sql: """
                     SELECT \(PipelineColumns.select("p.")) FROM pipelines p
@@ -327,24 +328,21 @@ public final class SQLiteCacheStore: CacheStore {
                     ORDER BY p.night DESC, pr.path, p.project_id, p.id
                     """,
                 arguments: arguments
-            ).map { PipelineColumns.decode($0) }
+            ) { PipelineColumns.decode($0) }
         }
     }
 
     public func failures(nights: Set<String>) throws -> [FailureRow] {
         guard !nights.isEmpty else { return [] }
         return try read { db in
-            // A cursor decodes each row in place: no copy of all rows before decoding.
-            let rows = try Row.fetchCursor(
-                db, sql: Self.failuresSQL, arguments: [Self.jsonArray(nights.sorted())])
-            var failures: [FailureRow] = []
-            while let row = try rows.next() {
+            // Each row is decoded in place, from the statement: no copy, no generic decoding.
+            try StatementColumns.map(db, sql: Self.failuresSQL, arguments: [Self.jsonArray(nights.sorted())]) {
+                row in
                 let job = JobColumns.decode(row)
                 let (pipeline, night) = PipelineColumns.decode(row, from: JobColumns.count)
-                let path: String = row[JobColumns.count + PipelineColumns.count]
-                failures.append(FailureRow(job: job, pipeline: pipeline, projectPath: path, night: night))
+                let path = row.string(JobColumns.count + PipelineColumns.count)
+                return FailureRow(job: job, pipeline: pipeline, projectPath: path, night: night)
             }
-            return failures
         }
     }
 
