@@ -144,6 +144,27 @@ import TriageCore
             failures.contains("USING INDEX jobs_pipeline_status (pipeline_id=? AND status=? AND retried=?)"))
     }
 
+    @Test func oneProjectsPipelinesSeekNightAndProject() throws {
+        let workspace = TempWorkspace()
+        defer { workspace.cleanUp() }
+        let store = try QueryTests.populated(workspace)
+        let nights = #"["2026-11-27","2026-11-28","2026-11-29"]"#
+        let plan = try store.queryPlan(
+            sql: SQLiteCacheStore.pipelineRowsOfProjectByNightsSQL, arguments: [nights, 1])
+        #expect(plan.contains("USING INDEX pipelines_night_project (night=? AND project_id=?)"))
+        // The same rows as the query for every project, filtered.
+        for project in [1, 2, 9, 42] {
+            #expect(
+                try store.textRows(
+                    sql: SQLiteCacheStore.pipelineRowsOfProjectByNightsSQL, arguments: [nights, project])
+                    == store.textRows(sql: SQLiteCacheStore.pipelineRowsByNightsSQL, arguments: [nights, project]))
+        }
+        let all = try store.pipelineRows(nights: ["2026-11-27", "2026-11-28", "2026-11-29"], projectID: nil)
+        #expect(
+            try store.pipelineRows(nights: ["2026-11-27", "2026-11-28", "2026-11-29"], projectID: 1).map(\.pipeline.id)
+                == all.filter { $0.pipeline.projectID == 1 }.map(\.pipeline.id))
+    }
+
     @Test func projectLookupsSeekAnIndex() throws {
         let workspace = TempWorkspace()
         defer { workspace.cleanUp() }
@@ -193,5 +214,41 @@ import TriageCore
                 db, sql: "SELECT name FROM pragma_index_info('jobs_pipeline_status') ORDER BY seqno")
         }
         #expect(columns == ["pipeline_id", "status", "retried", "allow_failure"])
+    }
+}
+
+/// `StatementColumns` (a cursor's row read from its statement) decodes exactly what GRDB's `Row`
+/// decoding gives, NULLs included: the listings moved to it in issue 15.
+@Suite struct StatementColumnsTests {
+    @Test func statementAndRowDecodingAgree() throws {
+        let workspace = TempWorkspace()
+        defer { workspace.cleanUp() }
+        let store = try QueryTests.populated(workspace)
+        var bare = job(900, pipeline: 20, project: 1, name: "bare ✓", status: .success)
+        bare.createdAt = nil
+        bare.startedAt = nil
+        bare.finishedAt = nil
+        bare.duration = nil
+        bare.commitSHA = nil
+        bare.commitTitle = nil
+        var noIID = pipeline(20, project: 1)
+        noIID.iid = nil
+        try store.storePipeline(noIID, night: "2026-11-28", jobs: try store.jobs(pipelineID: 20) + [bare])
+        // `jobs(pipelineID:)`, `failures` and `pipelineRows` read the statement; `job(id:)` and
+        // `pipeline(id:)` decode GRDB's `Row`.
+        let viaStatement = try store.jobs(pipelineID: 20)
+        #expect(viaStatement.count == 8)
+        #expect(try viaStatement.map { try store.job(id: $0.id) } == viaStatement)
+        let failures = try store.failures(nights: ["2026-11-27", "2026-11-28"])
+        #expect(!failures.isEmpty)
+        for row in failures {
+            #expect(try store.job(id: row.job.id) == row.job)
+            #expect(try store.pipeline(id: row.pipeline.id)?.pipeline == row.pipeline)
+        }
+        for row in try store.pipelineRows(nights: ["2026-11-27", "2026-11-28"], projectID: nil) {
+            #expect(try store.pipeline(id: row.pipeline.id)?.pipeline == row.pipeline)
+        }
+        #expect(try store.jobs(pipelineID: 20).last == bare)
+        #expect(try store.pipeline(id: 20)?.pipeline.iid == nil)
     }
 }
