@@ -33,7 +33,7 @@ extension SQLiteCacheStore {
 
     /// Pipeline columns, project path, failed and allowed-failed counts of latest attempts.
     static let pipelineRowSelect = """
-        SELECT \(PipelineColumns.select("p.")),
+        SELECT \(PipelineColumns.select("p.", projectURL: "pr.web_url")),
             coalesce(pr.path, CAST(p.project_id AS TEXT)) AS project_path,
             (SELECT count(*) FROM jobs j
                 WHERE j.pipeline_id = p.id AND j.status = 'failed' AND j.retried = 0 AND j.allow_failure = 0),
@@ -150,7 +150,7 @@ extension SQLiteCacheStore {
     }
 
     static let jobHistorySQL = """
-        SELECT \(PipelineColumns.select("p.")), \(JobColumns.select("j."))
+        SELECT \(PipelineColumns.select("p.")), \(JobColumns.select("j.", pipelineSHA: "p.sha"))
         FROM pipelines p
         LEFT JOIN jobs j ON j.pipeline_id = p.id AND j.name = ?1 AND j.retried = 0
         WHERE p.night IN (SELECT value FROM json_each(?2)) AND p.project_id = ?3

@@ -29,11 +29,14 @@ enum ProjectColumns {
 enum PipelineColumns {
     static let count = 11
     /// The pipeline's fields then its night; `prefix` names the table alias (`p.`).
-    static func select(_ prefix: String = "") -> String {
-        [
+    /// `projectURL`: the expression of the pipeline's project's `web_url` when the query joins it
+    /// (saves a seek per row); otherwise a subquery reads it.
+    static func select(_ prefix: String = "", projectURL: String? = nil) -> String {
+        let q = prefix.isEmpty ? "pipelines." : prefix
+        return [
             "id", "iid", "project_id", "sha", "ref", "status", "source", "created_at", "updated_at",
-            "web_url", "night",
         ].map { prefix + $0 }.joined(separator: ", ")
+            + ", \(DerivedColumns.pipelineWebURL(q, projectURL: projectURL)), \(prefix)night"
     }
 
     static func decode(_ row: some ColumnReader, from offset: Int = 0) -> (pipeline: Pipeline, night: String) {
@@ -53,22 +56,30 @@ enum PipelineColumns {
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """
 
-    static func arguments(_ p: Pipeline, night: String) -> StatementArguments {
+    /// `projectURL`: the cached project's `web_url` (nil: no project row), for `DerivedColumns`.
+    static func arguments(_ p: Pipeline, night: String, projectURL: String?) -> StatementArguments {
         [
             p.id, p.iid, p.projectID, p.sha, p.ref, p.status.rawValue, p.source, p.createdAt.storedValue,
-            p.updatedAt.storedValue, p.webURL, night, p.updatedAt.storedValue,
+            p.updatedAt.storedValue, DerivedColumns.storedPipelineWebURL(p, projectURL: projectURL), night,
+            p.updatedAt.storedValue,
         ]
     }
 }
 
 enum JobColumns {
     static let count = 17
-    static func select(_ prefix: String = "") -> String {
-        [
+    /// `pipelineSHA` and `projectURL`: the expressions of the job's pipeline's `sha` and its
+    /// project's `web_url` when the query joins them (saves a seek per row); otherwise subqueries.
+    static func select(_ prefix: String = "", pipelineSHA: String? = nil, projectURL: String? = nil) -> String {
+        let q = prefix.isEmpty ? "jobs." : prefix
+        let head = [
             "id", "pipeline_id", "project_id", "name", "stage", "status", "failure_reason", "allow_failure",
-            "created_at", "started_at", "finished_at", "duration", "web_url", "commit_sha", "commit_title",
-            "attempt", "retried",
+            "created_at", "started_at", "finished_at", "duration",
         ].map { prefix + $0 }.joined(separator: ", ")
+        return head
+            + ", \(DerivedColumns.jobWebURL(q, projectURL: projectURL))"
+            + ", \(DerivedColumns.jobCommitSHA(q, pipelineSHA: pipelineSHA))"
+            + ", \(prefix)commit_title, \(prefix)attempt, \(prefix)retried"
     }
 
     static func decode(_ row: some ColumnReader, from offset: Int = 0) -> Job {
@@ -92,13 +103,56 @@ enum JobColumns {
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """
 
-    static func arguments(_ j: Job) -> StatementArguments {
+    /// `pipeline`: the job's pipeline, stored with it; `projectURL` its cached project's `web_url`.
+    static func arguments(_ j: Job, pipeline: Pipeline, projectURL: String?) -> StatementArguments {
         [
             j.id, j.pipelineID, j.projectID, j.name, j.stage, j.status.rawValue, j.failureReason,
             j.allowFailure,
-            j.createdAt.storedValue, j.startedAt.storedValue, j.finishedAt.storedValue, j.duration, j.webURL,
-            j.commitSHA, j.commitTitle, j.attempt, j.retried,
+            j.createdAt.storedValue, j.startedAt.storedValue, j.finishedAt.storedValue, j.duration,
+            DerivedColumns.storedJobWebURL(j, pipeline: pipeline, projectURL: projectURL),
+            DerivedColumns.storedCommitSHA(j, pipeline: pipeline), j.commitTitle, j.attempt, j.retried,
         ]
+    }
+}
+
+/// Migration `v9` (issue 15): values the cache can rebuild are stored as `''`: a job's `web_url`
+/// when it is its project's `web_url` + `/-/jobs/ID`, a job's `commit_sha` when it is its
+/// pipeline's `sha`, a pipeline's `web_url` when it is its project's + `/-/pipelines/ID`: ~100 of
+/// a job row's ~180 bytes. Reads rebuild them in SQL, so every query answers as before.
+///
+/// A project's `web_url` that changes (a rename) first writes its jobs' and pipelines' rebuilt
+/// URLs back (`upsertProjects`), so stored URLs keep the path GitLab gave. An empty `web_url` or
+/// `commit_sha` given by GitLab (never seen) would read back rebuilt.
+enum DerivedColumns {
+    static func jobWebURL(_ q: String, projectURL: String?) -> String {
+        let url = projectURL ?? "(SELECT dp.web_url FROM projects dp WHERE dp.id = \(q)project_id)"
+        return "CASE \(q)web_url WHEN '' THEN coalesce(\(url) || '/-/jobs/' || \(q)id, '') ELSE \(q)web_url END AS web_url"
+    }
+
+    static func jobCommitSHA(_ q: String, pipelineSHA: String?) -> String {
+        let sha = pipelineSHA ?? "(SELECT dq.sha FROM pipelines dq WHERE dq.id = \(q)pipeline_id)"
+        return "CASE \(q)commit_sha WHEN '' THEN \(sha) ELSE \(q)commit_sha END AS commit_sha"
+    }
+
+    static func pipelineWebURL(_ q: String, projectURL: String?) -> String {
+        let url = projectURL ?? "(SELECT dp.web_url FROM projects dp WHERE dp.id = \(q)project_id)"
+        return
+            "CASE \(q)web_url WHEN '' THEN coalesce(\(url) || '/-/pipelines/' || \(q)id, '') ELSE \(q)web_url END AS web_url"
+    }
+
+    static func storedJobWebURL(_ j: Job, pipeline: Pipeline, projectURL: String?) -> String {
+        guard let projectURL, j.projectID == pipeline.projectID, j.webURL == "\(projectURL)/-/jobs/\(j.id)"
+        else { return j.webURL }
+        return ""
+    }
+
+    static func storedCommitSHA(_ j: Job, pipeline: Pipeline) -> String? {
+        j.commitSHA == pipeline.sha && j.pipelineID == pipeline.id ? "" : j.commitSHA
+    }
+
+    static func storedPipelineWebURL(_ p: Pipeline, projectURL: String?) -> String {
+        guard let projectURL, p.webURL == "\(projectURL)/-/pipelines/\(p.id)" else { return p.webURL }
+        return ""
     }
 }
 

@@ -64,7 +64,14 @@ public final class SQLiteCacheStore: CacheStore {
             }
             pool = try DatabasePool(path: file, configuration: configuration)
             try Self.checkIsTriageCache(pool, directory: directoryPath, file: file)
+            let applied = try pool.read { try Schema.migrator.appliedIdentifiers($0) }
             try Schema.migrator.migrate(pool)
+            // v9 empties ~100 bytes of every job row: give the freed pages back to the disk, once.
+            // The vacuum goes through the WAL: truncate it too, or the cache keeps its old size on disk.
+            if !applied.isEmpty && !applied.contains("v9") {
+                try pool.vacuum()
+                try pool.writeWithoutTransaction { try $0.checkpoint(.truncate) }
+            }
         } catch let error as DatabaseError {
             throw Self.openingError(error, file: file)
         }
@@ -134,6 +141,24 @@ public final class SQLiteCacheStore: CacheStore {
 
     public func upsertProjects(_ projects: [Project]) throws {
         try write { db in
+            // A project whose URL changes keeps its jobs' and pipelines' URLs as GitLab gave them:
+            // the ones stored as rebuilt (`DerivedColumns`) are written out under the old URL first.
+            var stored: [Int: String] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT id, web_url FROM projects") { stored[row[0]] = row[1] }
+            for p in projects {
+                guard let old = stored[p.id], old != p.webURL else { continue }
+                try db.execute(
+                    sql: """
+                        UPDATE jobs SET web_url = ?1 || '/-/jobs/' || id
+                        WHERE web_url = '' AND project_id = ?2
+                            AND pipeline_id IN (SELECT id FROM pipelines WHERE project_id = ?2)
+                        """, arguments: [old, p.id])
+                try db.execute(
+                    sql: """
+                        UPDATE pipelines SET web_url = ?1 || '/-/pipelines/' || id
+                        WHERE web_url = '' AND project_id = ?2
+                        """, arguments: [old, p.id])
+            }
             let statement = try db.cachedStatement(
                 sql: """
                     INSERT INTO projects (id, path, name, web_url, archived, default_branch)
@@ -191,12 +216,15 @@ public final class SQLiteCacheStore: CacheStore {
                 "job \(stray.id) belongs to pipeline \(stray.pipelineID), not to pipeline \(pipeline.id)")
         }
         try write { db in
+            let projectURL = try String.fetchOne(
+                db, sql: "SELECT web_url FROM projects WHERE id = ?", arguments: [pipeline.projectID])
             try db.execute(
-                sql: PipelineColumns.upsert, arguments: PipelineColumns.arguments(pipeline, night: night))
+                sql: PipelineColumns.upsert,
+                arguments: PipelineColumns.arguments(pipeline, night: night, projectURL: projectURL))
             try db.execute(sql: "DELETE FROM jobs WHERE pipeline_id = ?", arguments: [pipeline.id])
             let insert = try db.cachedStatement(sql: JobColumns.insert)
             for job in jobs {
-                try insert.execute(arguments: JobColumns.arguments(job))
+                try insert.execute(arguments: JobColumns.arguments(job, pipeline: pipeline, projectURL: projectURL))
             }
             try Self.forgetSuspects(db)
         }
@@ -322,7 +350,7 @@ public final class SQLiteCacheStore: CacheStore {
             try StatementColumns.map(
                 db,
                 sql: """
-                    SELECT \(PipelineColumns.select("p.")) FROM pipelines p
+                    SELECT \(PipelineColumns.select("p.", projectURL: "pr.web_url")) FROM pipelines p
                     LEFT JOIN projects pr ON pr.id = p.project_id
                     \(filter)
                     ORDER BY p.night DESC, pr.path, p.project_id, p.id
@@ -348,7 +376,8 @@ public final class SQLiteCacheStore: CacheStore {
 
     /// Failed latest attempts of the pipelines of the nights in the JSON array argument.
     static let failuresSQL = """
-        SELECT \(JobColumns.select("j.")), \(PipelineColumns.select("p.")),
+        SELECT \(JobColumns.select("j.", pipelineSHA: "p.sha", projectURL: "pr.web_url")),
+            \(PipelineColumns.select("p.", projectURL: "pr.web_url")),
             coalesce(pr.path, CAST(p.project_id AS TEXT)) AS project_path
         FROM pipelines p
         -- CROSS JOIN keeps this order (the nights' pipelines, then their failed jobs)
