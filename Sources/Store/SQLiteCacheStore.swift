@@ -68,9 +68,11 @@ public final class SQLiteCacheStore: CacheStore {
             try Schema.migrator.migrate(pool)
             // v9 empties ~100 bytes of every job row: give the freed pages back to the disk, once.
             // The vacuum goes through the WAL: truncate it too, or the cache keeps its old size on disk.
+            // Best effort: another process reading the cache makes it busy, and the cache is
+            // whole without it (it only keeps its free pages).
             if !applied.isEmpty && !applied.contains("v9") {
-                try pool.vacuum()
-                try pool.writeWithoutTransaction { try $0.checkpoint(.truncate) }
+                try? pool.vacuum()
+                _ = try? pool.writeWithoutTransaction { try $0.checkpoint(.truncate) }
             }
         } catch let error as DatabaseError {
             throw Self.openingError(error, file: file)
