@@ -229,50 +229,66 @@ extension SQLiteCacheStore: AnalysisStore {
         """
     }
 
-    private static func decodeAnalysis(_ row: Row) throws -> FailureAnalysis {
-        let lines = try decode([StoredLine].self, row[4])
+    /// Decoded `patterns` arrays by their JSON: a listing's rows share a few dozen distinct ones,
+    /// and a `JSONDecoder` per row was most of `clusters 30d`'s time.
+    private final class PatternsMemo {
+        var decoded: [String: [String]] = [:]
+        func patterns(_ text: String) throws -> [String] {
+            if let known = decoded[text] { return known }
+            let value = try SQLiteCacheStore.decode([String].self, text)
+            decoded[text] = value
+            return value
+        }
+    }
+
+    private static func decodeAnalysis(_ row: some ColumnReader, memo: PatternsMemo) throws -> FailureAnalysis {
+        let lines = try decode([StoredLine].self, row.string(4))
         return FailureAnalysis(
-            jobID: row[0], projectPath: row[1], night: row[2], jobName: row[3],
+            jobID: row.int(0), projectPath: row.string(1), night: row.string(2), jobName: row.string(3),
             excerpt: lines.map {
                 AnalysedLine(
                     number: $0.number, rawLine: $0.rawLine, text: $0.text, reason: $0.reason,
                     detail: $0.detail, repeats: $0.repeats ?? 0)
             },
-            keyLine: row[5], patterns: try decode([String].self, row[6]), category: row[7],
-            infrastructure: row[8],
-            signatureLines: try decode([String].self, row[9]),
-            cluster: (row[10] as String?).flatMap(ClusterID.init(rawValue:)), retriedGreen: row[11],
-            version: row[12])
+            keyLine: row.optionalString(5), patterns: try memo.patterns(row.string(6)),
+            category: row.optionalString(7), infrastructure: row.bool(8),
+            signatureLines: try decode([String].self, row.string(9)),
+            cluster: row.optionalString(10).flatMap(ClusterID.init(rawValue:)), retriedGreen: row.bool(11),
+            version: row.int(12))
+    }
+
+    private static func fetchAnalyses(
+        _ db: Database, sql: String, arguments: StatementArguments
+    ) throws -> [FailureAnalysis] {
+        let memo = PatternsMemo()
+        return try StatementColumns.map(db, sql: sql, arguments: arguments) { try decodeAnalysis($0, memo: memo) }
     }
 
     public func analyses(nights: Set<String>?, parts: AnalysisParts) throws -> [FailureAnalysis] {
         let filter = nights == nil ? "" : "WHERE night IN (SELECT value FROM json_each(?))"
         let arguments: StatementArguments = nights.map { [Self.jsonArray($0.sorted())] } ?? []
         return try analysisRead { db in
-            try Row.fetchAll(
-                db,
-                sql: "SELECT \(Self.analysisColumns(parts)) FROM analyses \(filter) ORDER BY night, job_id",
-                arguments: arguments
-            ).map(Self.decodeAnalysis)
+            try Self.fetchAnalyses(
+                db, sql: "SELECT \(Self.analysisColumns(parts)) FROM analyses \(filter) ORDER BY night, job_id",
+                arguments: arguments)
         }
     }
 
     public func analysis(jobID: Int) throws -> FailureAnalysis? {
         try analysisRead { db in
-            try Row.fetchOne(
+            try Self.fetchAnalyses(
                 db, sql: "SELECT \(Self.analysisColumns) FROM analyses WHERE job_id = ?", arguments: [jobID]
-            ).map(Self.decodeAnalysis)
+            ).first
         }
     }
 
     public func analyses(cluster: ClusterID) throws -> [FailureAnalysis] {
         try analysisRead { db in
-            try Row.fetchAll(
+            try Self.fetchAnalyses(
                 db,
                 sql:
                     "SELECT \(Self.analysisColumns) FROM analyses WHERE cluster_id = ? ORDER BY night, job_id",
-                arguments: [cluster.rawValue]
-            ).map(Self.decodeAnalysis)
+                arguments: [cluster.rawValue])
         }
     }
 

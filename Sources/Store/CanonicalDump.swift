@@ -7,20 +7,25 @@ extension SQLiteCacheStore {
     /// raw bytes) and issues, each table sorted by id. Sync records and watermarks are left out:
     /// they legitimately differ between an interrupted-and-resumed sync and a clean one.
     ///
-    /// Two caches holding the same data give the same text whatever order it was stored in.
+    /// Two caches holding the same data give the same text whatever order it was stored in (the
+    /// values `DerivedColumns` stores as `''` are dumped rebuilt).
     public func canonicalDump() throws -> String {
         let file = databaseURL.path
         let tables: [(name: String, columns: String, key: String)] = [
             ("projects", "id, path, name, web_url, archived, default_branch", "id"),
             (
                 "pipelines",
-                "id, project_id, iid, sha, ref, status, source, created_at, updated_at, web_url, night, "
-                    + "synced_updated_at", "id"
+                "id, project_id, iid, sha, ref, status, source, created_at, updated_at, "
+                    + DerivedColumns.pipelineWebURL("pipelines.", projectURL: nil) + ", night, synced_updated_at",
+                "id"
             ),
             (
                 "jobs",
                 "id, pipeline_id, project_id, name, stage, status, failure_reason, allow_failure, created_at, "
-                    + "started_at, finished_at, duration, web_url, commit_sha, commit_title, attempt, retried",
+                    + "started_at, finished_at, duration, "
+                    + DerivedColumns.jobWebURL("jobs.", projectURL: nil) + ", "
+                    + DerivedColumns.jobCommitSHA("jobs.", pipelineSHA: nil)
+                    + ", commit_title, attempt, retried",
                 "id"
             ),
             (

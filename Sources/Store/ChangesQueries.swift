@@ -7,7 +7,8 @@ import TriageCore
 
 extension SQLiteCacheStore: ChangesQueries {
     static let nightlyJobsSQL = """
-        SELECT \(JobColumns.select("j.")), \(PipelineColumns.select("p.")),
+        SELECT \(JobColumns.select("j.", pipelineSHA: "p.sha", projectURL: "pr.web_url")),
+            \(PipelineColumns.select("p.", projectURL: "pr.web_url")),
             coalesce(pr.path, CAST(p.project_id AS TEXT)),
             EXISTS (SELECT 1 FROM jobs r
                 WHERE r.pipeline_id = j.pipeline_id AND r.name = j.name AND r.retried = 1 AND r.status = 'failed')

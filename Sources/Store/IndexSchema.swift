@@ -28,4 +28,27 @@ enum IndexSchema {
                 CREATE INDEX jobs_pipeline_status ON jobs(pipeline_id, status, retried, allow_failure);
                 """)
     }
+
+    /// Migration `v9` (issue 15): the values `DerivedColumns` rebuilds are stored as `''` (a job's
+    /// `web_url` and `commit_sha`, a pipeline's `web_url`), ~100 bytes of each job's ~180. Only
+    /// values equal to what reads rebuild are emptied, so every query answers byte for byte as
+    /// before. The file shrinks when `SQLiteCacheStore` vacuums after this migration.
+    @Sendable static func v9(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                UPDATE pipelines SET web_url = ''
+                WHERE web_url <> ''
+                    AND web_url = (SELECT dp.web_url || '/-/pipelines/' || pipelines.id
+                        FROM projects dp WHERE dp.id = pipelines.project_id);
+                UPDATE jobs SET
+                    web_url = CASE WHEN web_url <> '' AND web_url = (
+                            SELECT dp.web_url || '/-/jobs/' || jobs.id FROM pipelines dq
+                            JOIN projects dp ON dp.id = dq.project_id
+                            WHERE dq.id = jobs.pipeline_id AND dq.project_id = jobs.project_id)
+                        THEN '' ELSE web_url END,
+                    commit_sha = CASE WHEN commit_sha <> '' AND commit_sha = (
+                            SELECT dq.sha FROM pipelines dq WHERE dq.id = jobs.pipeline_id)
+                        THEN '' ELSE commit_sha END;
+                """)
+    }
 }

@@ -33,7 +33,7 @@ extension SQLiteCacheStore {
 
     /// Pipeline columns, project path, failed and allowed-failed counts of latest attempts.
     static let pipelineRowSelect = """
-        SELECT \(PipelineColumns.select("p.")),
+        SELECT \(PipelineColumns.select("p.", projectURL: "pr.web_url")),
             coalesce(pr.path, CAST(p.project_id AS TEXT)) AS project_path,
             (SELECT count(*) FROM jobs j
                 WHERE j.pipeline_id = p.id AND j.status = 'failed' AND j.retried = 0 AND j.allow_failure = 0),
@@ -43,12 +43,12 @@ extension SQLiteCacheStore {
         LEFT JOIN projects pr ON pr.id = p.project_id
         """
 
-    static func decodePipelineRow(_ row: Row) -> PipelineRow {
+    static func decodePipelineRow(_ row: some ColumnReader) -> PipelineRow {
         let (pipeline, night) = PipelineColumns.decode(row)
         let base = PipelineColumns.count
         return PipelineRow(
-            pipeline: pipeline, night: night, projectPath: row[base], failed: row[base + 1],
-            allowedFailed: row[base + 2])
+            pipeline: pipeline, night: night, projectPath: row.string(base), failed: row.int(base + 1),
+            allowedFailed: row.int(base + 2))
     }
 
     static let pipelineRowsByNightsSQL = """
@@ -57,13 +57,22 @@ extension SQLiteCacheStore {
         ORDER BY p.night DESC, project_path, p.id
         """
 
+    /// One project's pipelines of the nights: a seek of `pipelines_night_project` on both columns
+    /// per night. `?2 IS NULL OR p.project_id = ?2` seeks the night only and reads every project's
+    /// pipeline of it (`history PROJECT` grew with the cache).
+    static let pipelineRowsOfProjectByNightsSQL = """
+        \(pipelineRowSelect)
+        WHERE p.night IN (SELECT value FROM json_each(?1)) AND p.project_id = ?2
+        ORDER BY p.night DESC, project_path, p.id
+        """
+
     public func pipelineRows(nights: Set<String>, projectID: Int?) throws -> [PipelineRow] {
         guard !nights.isEmpty else { return [] }
         return try query { db in
-            try Row.fetchAll(
-                db, sql: Self.pipelineRowsByNightsSQL,
+            try StatementColumns.map(
+                db, sql: projectID == nil ? Self.pipelineRowsByNightsSQL : Self.pipelineRowsOfProjectByNightsSQL,
                 arguments: [Self.jsonArray(nights.sorted()), projectID]
-            ).map(Self.decodePipelineRow)
+            ) { Self.decodePipelineRow($0) }
         }
     }
 
@@ -75,8 +84,9 @@ extension SQLiteCacheStore {
 
     public func pipelineRows(projectID: Int, fromNight night: String) throws -> [PipelineRow] {
         try query { db in
-            try Row.fetchAll(db, sql: Self.pipelineRowsOfProjectSQL, arguments: [projectID, night])
-                .map(Self.decodePipelineRow)
+            try StatementColumns.map(db, sql: Self.pipelineRowsOfProjectSQL, arguments: [projectID, night]) {
+                Self.decodePipelineRow($0)
+            }
         }
     }
 
@@ -132,15 +142,15 @@ extension SQLiteCacheStore {
 
     public func jobs(pipelineID: Int) throws -> [Job] {
         try query { db in
-            try Row.fetchAll(
+            try StatementColumns.map(
                 db, sql: "SELECT \(JobColumns.select()) FROM jobs WHERE pipeline_id = ? ORDER BY id",
                 arguments: [pipelineID]
-            ).map { JobColumns.decode($0) }
+            ) { JobColumns.decode($0) }
         }
     }
 
     static let jobHistorySQL = """
-        SELECT \(PipelineColumns.select("p.")), \(JobColumns.select("j."))
+        SELECT \(PipelineColumns.select("p.")), \(JobColumns.select("j.", pipelineSHA: "p.sha"))
         FROM pipelines p
         LEFT JOIN jobs j ON j.pipeline_id = p.id AND j.name = ?1 AND j.retried = 0
         WHERE p.night IN (SELECT value FROM json_each(?2)) AND p.project_id = ?3
@@ -150,11 +160,11 @@ extension SQLiteCacheStore {
     public func jobHistory(projectID: Int, name: String, nights: Set<String>) throws -> [JobNight] {
         guard !nights.isEmpty else { return [] }
         return try query { db in
-            try Row.fetchAll(
+            try StatementColumns.map(
                 db, sql: Self.jobHistorySQL, arguments: [name, Self.jsonArray(nights.sorted()), projectID]
-            ).map { row in
+            ) { row in
                 let (pipeline, night) = PipelineColumns.decode(row)
-                let hasJob = !row.hasNull(atIndex: PipelineColumns.count)
+                let hasJob = !row.isNull(PipelineColumns.count)
                 let job = hasJob ? JobColumns.decode(row, from: PipelineColumns.count) : nil
                 return JobNight(night: night, pipeline: pipeline, job: job)
             }

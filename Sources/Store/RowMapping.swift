@@ -18,30 +18,35 @@ extension Optional where Wrapped == Date {
 enum ProjectColumns {
     static let select = "id, path, name, web_url, archived, default_branch"
 
-    static func decode(_ row: Row, from offset: Int = 0) -> Project {
+    static func decode(_ row: some ColumnReader, from offset: Int = 0) -> Project {
         Project(
-            id: row[offset], path: row[offset + 1], name: row[offset + 2], webURL: row[offset + 3],
-            archived: row[offset + 4], defaultBranch: row[offset + 5])
+            id: row.int(offset), path: row.string(offset + 1), name: row.string(offset + 2),
+            webURL: row.string(offset + 3), archived: row.bool(offset + 4),
+            defaultBranch: row.optionalString(offset + 5))
     }
 }
 
 enum PipelineColumns {
     static let count = 11
     /// The pipeline's fields then its night; `prefix` names the table alias (`p.`).
-    static func select(_ prefix: String = "") -> String {
-        [
+    /// `projectURL`: the expression of the pipeline's project's `web_url` when the query joins it
+    /// (saves a seek per row); otherwise a subquery reads it.
+    static func select(_ prefix: String = "", projectURL: String? = nil) -> String {
+        let q = prefix.isEmpty ? "pipelines." : prefix
+        return [
             "id", "iid", "project_id", "sha", "ref", "status", "source", "created_at", "updated_at",
-            "web_url", "night",
         ].map { prefix + $0 }.joined(separator: ", ")
+            + ", \(DerivedColumns.pipelineWebURL(q, projectURL: projectURL)), \(prefix)night"
     }
 
-    static func decode(_ row: Row, from offset: Int = 0) -> (pipeline: Pipeline, night: String) {
+    static func decode(_ row: some ColumnReader, from offset: Int = 0) -> (pipeline: Pipeline, night: String) {
         let pipeline = Pipeline(
-            id: row[offset], iid: row[offset + 1], projectID: row[offset + 2], sha: row[offset + 3],
-            ref: row[offset + 4], status: Status(rawValue: row[offset + 5]), source: row[offset + 6],
-            createdAt: Date(storedValue: row[offset + 7]), updatedAt: Date(storedValue: row[offset + 8]),
-            webURL: row[offset + 9])
-        return (pipeline, row[offset + 10])
+            id: row.int(offset), iid: row.optionalInt(offset + 1), projectID: row.int(offset + 2),
+            sha: row.string(offset + 3), ref: row.string(offset + 4),
+            status: Status(rawValue: row.string(offset + 5)), source: row.string(offset + 6),
+            createdAt: Date(storedValue: row.double(offset + 7)),
+            updatedAt: Date(storedValue: row.double(offset + 8)), webURL: row.string(offset + 9))
+        return (pipeline, row.string(offset + 10))
     }
 
     static let upsert = """
@@ -51,36 +56,44 @@ enum PipelineColumns {
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """
 
-    static func arguments(_ p: Pipeline, night: String) -> StatementArguments {
+    /// `projectURL`: the cached project's `web_url` (nil: no project row), for `DerivedColumns`.
+    static func arguments(_ p: Pipeline, night: String, projectURL: String?) -> StatementArguments {
         [
             p.id, p.iid, p.projectID, p.sha, p.ref, p.status.rawValue, p.source, p.createdAt.storedValue,
-            p.updatedAt.storedValue, p.webURL, night, p.updatedAt.storedValue,
+            p.updatedAt.storedValue, DerivedColumns.storedPipelineWebURL(p, projectURL: projectURL), night,
+            p.updatedAt.storedValue,
         ]
     }
 }
 
 enum JobColumns {
     static let count = 17
-    static func select(_ prefix: String = "") -> String {
-        [
+    /// `pipelineSHA` and `projectURL`: the expressions of the job's pipeline's `sha` and its
+    /// project's `web_url` when the query joins them (saves a seek per row); otherwise subqueries.
+    static func select(_ prefix: String = "", pipelineSHA: String? = nil, projectURL: String? = nil) -> String {
+        let q = prefix.isEmpty ? "jobs." : prefix
+        let head = [
             "id", "pipeline_id", "project_id", "name", "stage", "status", "failure_reason", "allow_failure",
-            "created_at", "started_at", "finished_at", "duration", "web_url", "commit_sha", "commit_title",
-            "attempt", "retried",
+            "created_at", "started_at", "finished_at", "duration",
         ].map { prefix + $0 }.joined(separator: ", ")
+        return head
+            + ", \(DerivedColumns.jobWebURL(q, projectURL: projectURL))"
+            + ", \(DerivedColumns.jobCommitSHA(q, pipelineSHA: pipelineSHA))"
+            + ", \(prefix)commit_title, \(prefix)attempt, \(prefix)retried"
     }
 
-    static func decode(_ row: Row, from offset: Int = 0) -> Job {
-        let created: Double? = row[offset + 8]
-        let started: Double? = row[offset + 9]
-        let finished: Double? = row[offset + 10]
-        return Job(
-            id: row[offset], pipelineID: row[offset + 1], projectID: row[offset + 2], name: row[offset + 3],
-            stage: row[offset + 4], status: Status(rawValue: row[offset + 5]),
-            failureReason: row[offset + 6], allowFailure: row[offset + 7],
-            createdAt: created.map(Date.init(storedValue:)), startedAt: started.map(Date.init(storedValue:)),
-            finishedAt: finished.map(Date.init(storedValue:)), duration: row[offset + 11],
-            webURL: row[offset + 12], commitSHA: row[offset + 13], commitTitle: row[offset + 14],
-            attempt: row[offset + 15], retried: row[offset + 16])
+    static func decode(_ row: some ColumnReader, from offset: Int = 0) -> Job {
+        Job(
+            id: row.int(offset), pipelineID: row.int(offset + 1), projectID: row.int(offset + 2),
+            name: row.string(offset + 3), stage: row.string(offset + 4),
+            status: Status(rawValue: row.string(offset + 5)), failureReason: row.optionalString(offset + 6),
+            allowFailure: row.bool(offset + 7),
+            createdAt: row.optionalDouble(offset + 8).map(Date.init(storedValue:)),
+            startedAt: row.optionalDouble(offset + 9).map(Date.init(storedValue:)),
+            finishedAt: row.optionalDouble(offset + 10).map(Date.init(storedValue:)),
+            duration: row.optionalDouble(offset + 11), webURL: row.string(offset + 12),
+            commitSHA: row.optionalString(offset + 13), commitTitle: row.optionalString(offset + 14),
+            attempt: row.int(offset + 15), retried: row.bool(offset + 16))
     }
 
     static let insert = """
@@ -90,13 +103,56 @@ enum JobColumns {
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """
 
-    static func arguments(_ j: Job) -> StatementArguments {
+    /// `pipeline`: the job's pipeline, stored with it; `projectURL` its cached project's `web_url`.
+    static func arguments(_ j: Job, pipeline: Pipeline, projectURL: String?) -> StatementArguments {
         [
             j.id, j.pipelineID, j.projectID, j.name, j.stage, j.status.rawValue, j.failureReason,
             j.allowFailure,
-            j.createdAt.storedValue, j.startedAt.storedValue, j.finishedAt.storedValue, j.duration, j.webURL,
-            j.commitSHA, j.commitTitle, j.attempt, j.retried,
+            j.createdAt.storedValue, j.startedAt.storedValue, j.finishedAt.storedValue, j.duration,
+            DerivedColumns.storedJobWebURL(j, pipeline: pipeline, projectURL: projectURL),
+            DerivedColumns.storedCommitSHA(j, pipeline: pipeline), j.commitTitle, j.attempt, j.retried,
         ]
+    }
+}
+
+/// Migration `v9` (issue 15): values the cache can rebuild are stored as `''`: a job's `web_url`
+/// when it is its project's `web_url` + `/-/jobs/ID`, a job's `commit_sha` when it is its
+/// pipeline's `sha`, a pipeline's `web_url` when it is its project's + `/-/pipelines/ID`: ~100 of
+/// a job row's ~180 bytes. Reads rebuild them in SQL, so every query answers as before.
+///
+/// A project's `web_url` that changes (a rename) first writes its jobs' and pipelines' rebuilt
+/// URLs back (`upsertProjects`), so stored URLs keep the path GitLab gave. An empty `web_url` or
+/// `commit_sha` given by GitLab (never seen) would read back rebuilt.
+enum DerivedColumns {
+    static func jobWebURL(_ q: String, projectURL: String?) -> String {
+        let url = projectURL ?? "(SELECT dp.web_url FROM projects dp WHERE dp.id = \(q)project_id)"
+        return "CASE \(q)web_url WHEN '' THEN coalesce(\(url) || '/-/jobs/' || \(q)id, '') ELSE \(q)web_url END AS web_url"
+    }
+
+    static func jobCommitSHA(_ q: String, pipelineSHA: String?) -> String {
+        let sha = pipelineSHA ?? "(SELECT dq.sha FROM pipelines dq WHERE dq.id = \(q)pipeline_id)"
+        return "CASE \(q)commit_sha WHEN '' THEN \(sha) ELSE \(q)commit_sha END AS commit_sha"
+    }
+
+    static func pipelineWebURL(_ q: String, projectURL: String?) -> String {
+        let url = projectURL ?? "(SELECT dp.web_url FROM projects dp WHERE dp.id = \(q)project_id)"
+        return
+            "CASE \(q)web_url WHEN '' THEN coalesce(\(url) || '/-/pipelines/' || \(q)id, '') ELSE \(q)web_url END AS web_url"
+    }
+
+    static func storedJobWebURL(_ j: Job, pipeline: Pipeline, projectURL: String?) -> String {
+        guard let projectURL, j.projectID == pipeline.projectID, j.webURL == "\(projectURL)/-/jobs/\(j.id)"
+        else { return j.webURL }
+        return ""
+    }
+
+    static func storedCommitSHA(_ j: Job, pipeline: Pipeline) -> String? {
+        j.commitSHA == pipeline.sha && j.pipelineID == pipeline.id ? "" : j.commitSHA
+    }
+
+    static func storedPipelineWebURL(_ p: Pipeline, projectURL: String?) -> String {
+        guard let projectURL, p.webURL == "\(projectURL)/-/pipelines/\(p.id)" else { return p.webURL }
+        return ""
     }
 }
 
@@ -142,5 +198,64 @@ enum SyncColumns {
         return SyncRecord(
             startedAt: Date(storedValue: row[0]), finishedAt: finished.map(Date.init(storedValue:)),
             outcome: row[2], apiCalls: row[3], pipelines: row[4], traces: row[5], traceBytes: row[6])
+    }
+}
+
+/// The columns of one result row, read by index. `Row` reads a fetched row; `StatementColumns`
+/// reads a cursor's current row straight from its statement with GRDB's concrete decoders.
+/// GRDB's generic `row[i]` looks up the type's metadata on every call, unspecialised across the
+/// module boundary: ~0.3 µs a column, most of a 16k-row listing's time at 29 columns a row.
+/// The decoders below take either, so the two ways of reading cannot drift apart.
+protocol ColumnReader {
+    func int(_ i: Int) -> Int
+    func double(_ i: Int) -> Double
+    func bool(_ i: Int) -> Bool
+    func string(_ i: Int) -> String
+    func isNull(_ i: Int) -> Bool
+}
+
+extension ColumnReader {
+    func optionalInt(_ i: Int) -> Int? { isNull(i) ? nil : int(i) }
+    func optionalDouble(_ i: Int) -> Double? { isNull(i) ? nil : double(i) }
+    func optionalString(_ i: Int) -> String? { isNull(i) ? nil : string(i) }
+}
+
+extension Row: ColumnReader {
+    func int(_ i: Int) -> Int { self[i] }
+    func double(_ i: Int) -> Double { self[i] }
+    func bool(_ i: Int) -> Bool { self[i] }
+    func string(_ i: Int) -> String { self[i] }
+    func isNull(_ i: Int) -> Bool { hasNull(atIndex: i) }
+}
+
+/// The current row of `statement` (a cursor over it is positioned on a row).
+struct StatementColumns: ColumnReader {
+    let statement: SQLiteStatement
+    let row: Row
+
+    func int(_ i: Int) -> Int { Int(Int64(sqliteStatement: statement, index: CInt(i))) }
+    func double(_ i: Int) -> Double { Double(sqliteStatement: statement, index: CInt(i)) }
+    func bool(_ i: Int) -> Bool { Bool(sqliteStatement: statement, index: CInt(i)) }
+    func string(_ i: Int) -> String { String(sqliteStatement: statement, index: CInt(i)) }
+    func isNull(_ i: Int) -> Bool { row.hasNull(atIndex: i) }
+
+    /// Calls `body` with each row of `sql`, read in place (no copy of the rows, no generic decoding).
+    static func forEach(
+        _ db: Database, sql: String, arguments: StatementArguments = [], _ body: (StatementColumns) throws -> Void
+    ) throws {
+        let statement = try db.cachedStatement(sql: sql)
+        let rows = try Row.fetchCursor(statement, arguments: arguments)
+        while let row = try rows.next() {
+            try body(StatementColumns(statement: statement.sqliteStatement, row: row))
+        }
+    }
+
+    /// The rows of `sql`, each decoded by `decode`.
+    static func map<T>(
+        _ db: Database, sql: String, arguments: StatementArguments = [], _ decode: (StatementColumns) throws -> T
+    ) throws -> [T] {
+        var result: [T] = []
+        try forEach(db, sql: sql, arguments: arguments) { result.append(try decode($0)) }
+        return result
     }
 }

@@ -64,7 +64,16 @@ public final class SQLiteCacheStore: CacheStore {
             }
             pool = try DatabasePool(path: file, configuration: configuration)
             try Self.checkIsTriageCache(pool, directory: directoryPath, file: file)
+            let applied = try pool.read { try Schema.migrator.appliedIdentifiers($0) }
             try Schema.migrator.migrate(pool)
+            // v9 empties ~100 bytes of every job row: give the freed pages back to the disk, once.
+            // The vacuum goes through the WAL: truncate it too, or the cache keeps its old size on disk.
+            // Best effort: another process reading the cache makes it busy, and the cache is
+            // whole without it (it only keeps its free pages).
+            if !applied.isEmpty && !applied.contains("v9") {
+                try? pool.vacuum()
+                _ = try? pool.writeWithoutTransaction { try $0.checkpoint(.truncate) }
+            }
         } catch let error as DatabaseError {
             throw Self.openingError(error, file: file)
         }
@@ -134,6 +143,24 @@ public final class SQLiteCacheStore: CacheStore {
 
     public func upsertProjects(_ projects: [Project]) throws {
         try write { db in
+            // A project whose URL changes keeps its jobs' and pipelines' URLs as GitLab gave them:
+            // the ones stored as rebuilt (`DerivedColumns`) are written out under the old URL first.
+            var stored: [Int: String] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT id, web_url FROM projects") { stored[row[0]] = row[1] }
+            for p in projects {
+                guard let old = stored[p.id], old != p.webURL else { continue }
+                try db.execute(
+                    sql: """
+                        UPDATE jobs SET web_url = ?1 || '/-/jobs/' || id
+                        WHERE web_url = '' AND project_id = ?2
+                            AND pipeline_id IN (SELECT id FROM pipelines WHERE project_id = ?2)
+                        """, arguments: [old, p.id])
+                try db.execute(
+                    sql: """
+                        UPDATE pipelines SET web_url = ?1 || '/-/pipelines/' || id
+                        WHERE web_url = '' AND project_id = ?2
+                        """, arguments: [old, p.id])
+            }
             let statement = try db.cachedStatement(
                 sql: """
                     INSERT INTO projects (id, path, name, web_url, archived, default_branch)
@@ -191,12 +218,15 @@ public final class SQLiteCacheStore: CacheStore {
                 "job \(stray.id) belongs to pipeline \(stray.pipelineID), not to pipeline \(pipeline.id)")
         }
         try write { db in
+            let projectURL = try String.fetchOne(
+                db, sql: "SELECT web_url FROM projects WHERE id = ?", arguments: [pipeline.projectID])
             try db.execute(
-                sql: PipelineColumns.upsert, arguments: PipelineColumns.arguments(pipeline, night: night))
+                sql: PipelineColumns.upsert,
+                arguments: PipelineColumns.arguments(pipeline, night: night, projectURL: projectURL))
             try db.execute(sql: "DELETE FROM jobs WHERE pipeline_id = ?", arguments: [pipeline.id])
             let insert = try db.cachedStatement(sql: JobColumns.insert)
             for job in jobs {
-                try insert.execute(arguments: JobColumns.arguments(job))
+                try insert.execute(arguments: JobColumns.arguments(job, pipeline: pipeline, projectURL: projectURL))
             }
             try Self.forgetSuspects(db)
         }
@@ -309,8 +339,9 @@ public final class SQLiteCacheStore: CacheStore {
 
     public func projects() throws -> [Project] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT \(ProjectColumns.select) FROM projects ORDER BY path, id")
-                .map { ProjectColumns.decode($0) }
+            try StatementColumns.map(db, sql: "SELECT \(ProjectColumns.select) FROM projects ORDER BY path, id") {
+                ProjectColumns.decode($0)
+            }
         }
     }
 
@@ -318,39 +349,37 @@ public final class SQLiteCacheStore: CacheStore {
         let filter = nights == nil ? "" : "WHERE p.night IN (SELECT value FROM json_each(?))"
         let arguments: StatementArguments = nights.map { [Self.jsonArray($0.sorted())] } ?? []
         return try read { db in
-            try Row.fetchAll(
+            try StatementColumns.map(
                 db,
                 sql: """
-                    SELECT \(PipelineColumns.select("p.")) FROM pipelines p
+                    SELECT \(PipelineColumns.select("p.", projectURL: "pr.web_url")) FROM pipelines p
                     LEFT JOIN projects pr ON pr.id = p.project_id
                     \(filter)
                     ORDER BY p.night DESC, pr.path, p.project_id, p.id
                     """,
                 arguments: arguments
-            ).map { PipelineColumns.decode($0) }
+            ) { PipelineColumns.decode($0) }
         }
     }
 
     public func failures(nights: Set<String>) throws -> [FailureRow] {
         guard !nights.isEmpty else { return [] }
         return try read { db in
-            // A cursor decodes each row in place: no copy of all rows before decoding.
-            let rows = try Row.fetchCursor(
-                db, sql: Self.failuresSQL, arguments: [Self.jsonArray(nights.sorted())])
-            var failures: [FailureRow] = []
-            while let row = try rows.next() {
+            // Each row is decoded in place, from the statement: no copy, no generic decoding.
+            try StatementColumns.map(db, sql: Self.failuresSQL, arguments: [Self.jsonArray(nights.sorted())]) {
+                row in
                 let job = JobColumns.decode(row)
                 let (pipeline, night) = PipelineColumns.decode(row, from: JobColumns.count)
-                let path: String = row[JobColumns.count + PipelineColumns.count]
-                failures.append(FailureRow(job: job, pipeline: pipeline, projectPath: path, night: night))
+                let path = row.string(JobColumns.count + PipelineColumns.count)
+                return FailureRow(job: job, pipeline: pipeline, projectPath: path, night: night)
             }
-            return failures
         }
     }
 
     /// Failed latest attempts of the pipelines of the nights in the JSON array argument.
     static let failuresSQL = """
-        SELECT \(JobColumns.select("j.")), \(PipelineColumns.select("p.")),
+        SELECT \(JobColumns.select("j.", pipelineSHA: "p.sha", projectURL: "pr.web_url")),
+            \(PipelineColumns.select("p.", projectURL: "pr.web_url")),
             coalesce(pr.path, CAST(p.project_id AS TEXT)) AS project_path
         FROM pipelines p
         -- CROSS JOIN keeps this order (the nights' pipelines, then their failed jobs)

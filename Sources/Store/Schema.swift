@@ -20,6 +20,7 @@ enum Schema {
         ("v6", ChangesSchema.v6),
         ("v7", AnalysisSchema.v7),
         ("v8", IndexSchema.v8),
+        ("v9", IndexSchema.v9),
     ]
 
     /// The highest schema version this binary knows (`v1` → 1).

@@ -144,6 +144,27 @@ import TriageCore
             failures.contains("USING INDEX jobs_pipeline_status (pipeline_id=? AND status=? AND retried=?)"))
     }
 
+    @Test func oneProjectsPipelinesSeekNightAndProject() throws {
+        let workspace = TempWorkspace()
+        defer { workspace.cleanUp() }
+        let store = try QueryTests.populated(workspace)
+        let nights = #"["2026-11-27","2026-11-28","2026-11-29"]"#
+        let plan = try store.queryPlan(
+            sql: SQLiteCacheStore.pipelineRowsOfProjectByNightsSQL, arguments: [nights, 1])
+        #expect(plan.contains("USING INDEX pipelines_night_project (night=? AND project_id=?)"))
+        // The same rows as the query for every project, filtered.
+        for project in [1, 2, 9, 42] {
+            #expect(
+                try store.textRows(
+                    sql: SQLiteCacheStore.pipelineRowsOfProjectByNightsSQL, arguments: [nights, project])
+                    == store.textRows(sql: SQLiteCacheStore.pipelineRowsByNightsSQL, arguments: [nights, project]))
+        }
+        let all = try store.pipelineRows(nights: ["2026-11-27", "2026-11-28", "2026-11-29"], projectID: nil)
+        #expect(
+            try store.pipelineRows(nights: ["2026-11-27", "2026-11-28", "2026-11-29"], projectID: 1).map(\.pipeline.id)
+                == all.filter { $0.pipeline.projectID == 1 }.map(\.pipeline.id))
+    }
+
     @Test func projectLookupsSeekAnIndex() throws {
         let workspace = TempWorkspace()
         defer { workspace.cleanUp() }
@@ -185,7 +206,7 @@ import TriageCore
         }
         let store = try workspace.open()
         let applied = try store.pool.read { db in try Schema.migrator.appliedIdentifiers(db) }
-        #expect(applied == ["v1", "v2", "v3", "v4", "v5", "v6", "v7", "v8"])
+        #expect(applied == ["v1", "v2", "v3", "v4", "v5", "v6", "v7", "v8", "v9"])
         #expect(try store.canonicalDump() == before.dump)
         #expect(try answers(store) == before.answers)
         let columns = try store.pool.read { db in
@@ -193,5 +214,167 @@ import TriageCore
                 db, sql: "SELECT name FROM pragma_index_info('jobs_pipeline_status') ORDER BY seqno")
         }
         #expect(columns == ["pipeline_id", "status", "retried", "allow_failure"])
+    }
+}
+
+/// `StatementColumns` (a cursor's row read from its statement) decodes exactly what GRDB's `Row`
+/// decoding gives, NULLs included: the listings moved to it in issue 15.
+@Suite struct StatementColumnsTests {
+    @Test func statementAndRowDecodingAgree() throws {
+        let workspace = TempWorkspace()
+        defer { workspace.cleanUp() }
+        let store = try QueryTests.populated(workspace)
+        var bare = job(900, pipeline: 20, project: 1, name: "bare ✓", status: .success)
+        bare.createdAt = nil
+        bare.startedAt = nil
+        bare.finishedAt = nil
+        bare.duration = nil
+        bare.commitSHA = nil
+        bare.commitTitle = nil
+        var noIID = pipeline(20, project: 1)
+        noIID.iid = nil
+        try store.storePipeline(noIID, night: "2026-11-28", jobs: try store.jobs(pipelineID: 20) + [bare])
+        // `jobs(pipelineID:)`, `failures` and `pipelineRows` read the statement; `job(id:)` and
+        // `pipeline(id:)` decode GRDB's `Row`.
+        let viaStatement = try store.jobs(pipelineID: 20)
+        #expect(viaStatement.count == 8)
+        #expect(try viaStatement.map { try store.job(id: $0.id) } == viaStatement)
+        let failures = try store.failures(nights: ["2026-11-27", "2026-11-28"])
+        #expect(!failures.isEmpty)
+        for row in failures {
+            #expect(try store.job(id: row.job.id) == row.job)
+            #expect(try store.pipeline(id: row.pipeline.id)?.pipeline == row.pipeline)
+        }
+        for row in try store.pipelineRows(nights: ["2026-11-27", "2026-11-28"], projectID: nil) {
+            #expect(try store.pipeline(id: row.pipeline.id)?.pipeline == row.pipeline)
+        }
+        #expect(try store.jobs(pipelineID: 20).last == bare)
+        #expect(try store.pipeline(id: 20)?.pipeline.iid == nil)
+    }
+}
+
+/// Migration v9 and `DerivedColumns`: URLs and commit SHAs the cache can rebuild are stored as
+/// `''` and read back exactly as GitLab gave them.
+@Suite struct DerivedColumnsTests {
+    /// Jobs and pipelines whose URLs follow their project's (project 5), and ones that do not.
+    static func populated(_ workspace: TempWorkspace) throws -> SQLiteCacheStore {
+        let store = try QueryTests.populated(workspace)
+        try store.upsertProjects([project(5, "group/derived")])
+        let base = "https://gitlab.example.com/group/derived"
+        var p = pipeline(50, project: 5)
+        p.webURL = "\(base)/-/pipelines/50"
+        var jobs = [
+            job(500, pipeline: 50, project: 5, name: "test"), job(501, pipeline: 50, project: 5, name: "build"),
+            job(502, pipeline: 50, project: 5, name: "other sha"), job(503, pipeline: 50, project: 5, name: "no sha"),
+        ]
+        for i in jobs.indices {
+            jobs[i].webURL = "\(base)/-/jobs/\(jobs[i].id)"
+            jobs[i].commitSHA = p.sha
+        }
+        jobs[1].webURL = "https://mirror.example.com/-/jobs/501"
+        jobs[2].commitSHA = "abc"
+        jobs[3].commitSHA = nil
+        try store.storePipeline(p, night: "2026-11-28", jobs: jobs)
+        return store
+    }
+
+    static func stored(_ store: SQLiteCacheStore, _ sql: String) throws -> [[String?]] {
+        try store.textRows(sql: sql)
+    }
+
+    @Test func derivableValuesAreStoredEmptyAndReadBackWhole() throws {
+        let workspace = TempWorkspace()
+        defer { workspace.cleanUp() }
+        let store = try Self.populated(workspace)
+        #expect(
+            try Self.stored(store, "SELECT id, web_url, commit_sha FROM jobs WHERE pipeline_id = 50 ORDER BY id") == [
+                ["500", "", ""], ["501", "https://mirror.example.com/-/jobs/501", ""], ["502", "", "abc"],
+                ["503", "", nil],
+            ])
+        #expect(try Self.stored(store, "SELECT web_url FROM pipelines WHERE id = 50") == [[""]])
+        // The fixture's own URLs (…/p/-/jobs/N) are not their project's: stored whole.
+        #expect(try Self.stored(store, "SELECT count(*) FROM jobs WHERE web_url = ''") == [["3"]])
+        let jobs = try store.jobs(pipelineID: 50)
+        #expect(jobs.map(\.webURL) == [
+            "https://gitlab.example.com/group/derived/-/jobs/500", "https://mirror.example.com/-/jobs/501",
+            "https://gitlab.example.com/group/derived/-/jobs/502", "https://gitlab.example.com/group/derived/-/jobs/503",
+        ])
+        #expect(jobs.map(\.commitSHA) == [String(repeating: "a", count: 40), String(repeating: "a", count: 40), "abc", nil])
+        #expect(try jobs.map { try store.job(id: $0.id) } == jobs)
+        #expect(try store.pipeline(id: 50)?.pipeline.webURL == "https://gitlab.example.com/group/derived/-/pipelines/50")
+        let failures = try store.failures(nights: ["2026-11-28"]).filter { $0.pipeline.id == 50 }
+        #expect(failures.map(\.job) == jobs.sorted { $0.name < $1.name })
+        #expect(
+            try store.pipelineRows(nights: ["2026-11-28"], projectID: 5).map(\.pipeline.webURL)
+                == ["https://gitlab.example.com/group/derived/-/pipelines/50"])
+        #expect(try store.jobHistory(projectID: 5, name: "test", nights: ["2026-11-28"]).first?.job == jobs[0])
+        let dump = try store.canonicalDump()
+        #expect(dump.contains("derived"))
+        #expect(!dump.contains(#"web_url="""#) && !dump.contains(#"commit_sha="""#))
+    }
+
+    @Test func aRenamedProjectKeepsTheURLsGitLabGave() throws {
+        let workspace = TempWorkspace()
+        defer { workspace.cleanUp() }
+        let store = try Self.populated(workspace)
+        let before = try store.jobs(pipelineID: 50)
+        let pipelineBefore = try store.pipeline(id: 50)
+        try store.upsertProjects([project(5, "group/renamed")])
+        #expect(try store.jobs(pipelineID: 50) == before)
+        #expect(try store.pipeline(id: 50)?.pipeline == pipelineBefore?.pipeline)
+        #expect(try Self.stored(store, "SELECT count(*) FROM jobs WHERE web_url = ''") == [["0"]])
+        // Stored again under the new URL, they are rebuilt from it.
+        var p = try #require(pipelineBefore).pipeline
+        p.webURL = "https://gitlab.example.com/group/renamed/-/pipelines/50"
+        var jobs = before
+        for i in jobs.indices { jobs[i].webURL = "https://gitlab.example.com/group/renamed/-/jobs/\(jobs[i].id)" }
+        try store.storePipeline(p, night: "2026-11-28", jobs: jobs)
+        #expect(try store.jobs(pipelineID: 50) == jobs)
+        #expect(try Self.stored(store, "SELECT count(*) FROM jobs WHERE web_url = ''") == [["4"]])
+    }
+
+    /// A v8 cache (every value stored whole) migrates to v9, is vacuumed, and answers byte for byte
+    /// as before: the canonical dump and every listing.
+    @Test func aV8CacheMigratesAndAnswersTheSame() throws {
+        let workspace = TempWorkspace()
+        defer { workspace.cleanUp() }
+        let nights: Set<String> = ["2026-11-27", "2026-11-28", "2026-11-29"]
+        func answers(_ store: SQLiteCacheStore) throws -> String {
+            [
+                "\(try store.pipelineRows(nights: nights, projectID: nil))",
+                "\(try store.pipelineRows(projectID: 5, fromNight: "2026-11-01"))",
+                "\(try store.failures(nights: nights))",
+                "\(try store.jobHistory(projectID: 5, name: "test", nights: nights))",
+                "\(try store.jobs(pipelineID: 50))", "\(String(describing: try store.job(id: 500)))",
+                "\(String(describing: try store.pipeline(id: 50)))",
+                "\(try store.pipelines(nights: nil).map(\.pipeline))",
+            ].joined(separator: "\n")
+        }
+        let before: (dump: String, answers: String)
+        do {
+            let store = try Self.populated(workspace)
+            // What v8 stored: every value whole.
+            try store.executeUnchecked(
+                sql: """
+                    UPDATE jobs SET web_url = \(DerivedColumns.jobWebURL("jobs.", projectURL: nil).dropLast(" AS web_url".count)),
+                        commit_sha = \(DerivedColumns.jobCommitSHA("jobs.", pipelineSHA: nil).dropLast(" AS commit_sha".count));
+                    UPDATE pipelines
+                        SET web_url = \(DerivedColumns.pipelineWebURL("pipelines.", projectURL: nil).dropLast(" AS web_url".count));
+                    DELETE FROM grdb_migrations WHERE identifier = 'v9'
+                    """)
+            #expect(try Self.stored(store, "SELECT count(*) FROM jobs WHERE web_url = '' OR commit_sha = ''") == [["0"]])
+            before = (try store.canonicalDump(), try answers(store))
+        }
+        let store = try workspace.open()
+        let applied = try store.pool.read { db in try Schema.migrator.appliedIdentifiers(db) }
+        #expect(applied.contains("v9"))
+        #expect(try Self.stored(store, "SELECT count(*) FROM jobs WHERE web_url = ''") == [["3"]])
+        #expect(try Self.stored(store, "SELECT count(*) FROM jobs WHERE commit_sha = ''") == [["2"]])
+        #expect(try Self.stored(store, "SELECT count(*) FROM pipelines WHERE web_url = ''") == [["1"]])
+        #expect(try store.canonicalDump() == before.dump)
+        #expect(try answers(store) == before.answers)
+        // Reopening a v9 cache migrates (and vacuums) nothing.
+        let again = try workspace.open()
+        #expect(try again.canonicalDump() == before.dump)
     }
 }
