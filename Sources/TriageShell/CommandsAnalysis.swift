@@ -180,7 +180,8 @@ let clustersCommand: CommandSpec = CommandSpec(
                 columns: [
                     "CLUSTER", "COUNT", "PROJECTS", "FIRST", "LAST", "NIGHTS", "MARKS", "KEY LINE", "ISSUE",
                 ],
-                numeric: [1, 2], rows: rows),
+                numeric: [1, 2], rows: rows,
+                layout: TerminalLayout(order: [0, 6, 1, 2, 8, 3, 4, 5, 7], shrinks: [7], drops: [5, 3])),
             json: .array(
                 summaries.map { s in
                     guard case .object(var fields) = clusterRecord(s, lastNight: last) else { return .null }
@@ -323,7 +324,7 @@ func runSimilar(_ command: ParsedCommand, _ context: Context) throws -> CommandO
         table: Table(
             columns: ["SIMILARITY", "NIGHT", "PROJECT", "JOB", "JOB ID", "CLUSTER", "KEY LINE"],
             numeric: [0, 4],
-            rows: rows),
+            rows: rows, layout: TerminalLayout(order: [0, 4, 5, 1, 2, 3, 6], shrinks: [6])),
         json: .array(records))
 }
 
@@ -355,7 +356,7 @@ let patternsCommand: CommandSpec = CommandSpec(
         return CommandOutput(
             table: Table(
                 columns: ["PATTERN", "CATEGORY", "INFRA", "WEIGHT", "MATCHED", "MATCHES"], numeric: [3, 4],
-                rows: rows),
+                rows: rows, layout: TerminalLayout(shrinks: [5, 0])),
             json: .array(
                 patterns.map { p in
                     .object([
@@ -454,7 +455,7 @@ let patternCommand: CommandSpec = CommandSpec(
             ],
             table: Table(
                 columns: ["TRACE", "NIGHT", "PROJECT", "JOB", "JOB ID", "IN EXCERPT", "FIRST MATCH"],
-                numeric: [4], rows: rows),
+                numeric: [4], rows: rows, layout: TerminalLayout(shrinks: [6])),
             json: .object([
                 "pattern": .string(source), "red": .array(records), "red_total": .int(candidates.count),
                 "green": .array(

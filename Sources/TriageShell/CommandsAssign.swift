@@ -178,7 +178,9 @@ func runIssues(_ command: ParsedCommand, _ context: Context) throws -> CommandOu
     if all.isEmpty { context.sink.writeError("hint: no issues in the cache — run 'fetch'\n") }
     return CommandOutput(
         text: ["\(issues.count) issue\(issues.count == 1 ? "" : "s")" + (state == "all" ? "" : " (\(state))")],
-        table: Table(columns: ["PROJECT", "ISSUE", "STATE", "TITLE", "LABELS", "FAILURES"], numeric: [5], rows: rows),
+        table: Table(
+            columns: ["PROJECT", "ISSUE", "STATE", "TITLE", "LABELS", "FAILURES"], numeric: [5], rows: rows,
+            layout: TerminalLayout(order: [0, 1, 2, 5, 4, 3], shrinks: [3, 4])),
         json: .array(records))
 }
 
@@ -541,7 +543,9 @@ let assignmentsCommand: CommandSpec = CommandSpec(
         }
         return CommandOutput(
             text: text,
-            table: Table(columns: ["KIND", "WHAT", "PROJECT", "NIGHT", "ISSUE", "TITLE", "BY", "AT", "NOTE"], rows: rows),
+            table: Table(
+                columns: ["KIND", "WHAT", "PROJECT", "NIGHT", "ISSUE", "TITLE", "BY", "AT", "NOTE"], rows: rows,
+                layout: TerminalLayout(shrinks: [8, 5], drops: [7])),
             json: .object([
                 "assignments": .array(jobs.map(assignmentRecord)), "clusters": .array(clusters.map(clusterAssignmentRecord)),
                 "duplicates": .array(duplicates.map(duplicateRecord)),
@@ -588,7 +592,9 @@ let suggestCommand: CommandSpec = CommandSpec(
         }
         return CommandOutput(
             text: suggestions.isEmpty ? ["no issue looks like job \(jobID)'s failure"] : [],
-            table: Table(columns: ["#", "ISSUE", "STATE", "SCORE", "TITLE", "WHY"], numeric: [0, 3], rows: rows),
+            table: Table(
+                columns: ["#", "ISSUE", "STATE", "SCORE", "TITLE", "WHY"], numeric: [0, 3], rows: rows,
+                layout: TerminalLayout(shrinks: [5, 4])),
             json: .array(
                 suggestions.map { s in
                     .object([

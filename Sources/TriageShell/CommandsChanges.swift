@@ -368,7 +368,9 @@ func runSuspectCommits(_ command: ParsedCommand, _ context: Context) async throw
         text: text,
         table: cells.isEmpty
             ? nil
-            : Table(columns: ["NIGHT", "PROJECT", "JOBS", "SINCE", "RANGE", "COMMIT", "TITLE"], rows: cells),
+            : Table(
+                columns: ["NIGHT", "PROJECT", "JOBS", "SINCE", "RANGE", "COMMIT", "TITLE"], rows: cells,
+                layout: TerminalLayout(shrinks: [6, 4])),
         json: .array(json))
 }
 

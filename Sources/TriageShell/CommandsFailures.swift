@@ -99,7 +99,8 @@ func runFailures(_ command: ParsedCommand, _ context: Context) throws -> Command
                 Cell(row.night), Cell(row.projectPath), Cell(row.job.name), Cell(row.job.stage),
                 row.job.allowFailure
                     ? Cell(row.job.failureReason ?? "allowed", .warn) : Cell(row.job.failureReason ?? "-", .bad),
-                insight.map { Cell(truncated($0.keyLine ?? "-", 100)) } ?? Cell(notAnalysed, .dim),
+                insight.map { Cell(truncated(($0.keyLine ?? "-").trimmingCharacters(in: .whitespaces), 100)) }
+                    ?? Cell(notAnalysed, .dim),
                 Cell(String(row.job.id), .dim), Cell(row.job.webURL, .dim),
                 issueCell(issues[row.job.id]),
             ])
@@ -124,7 +125,13 @@ func runFailures(_ command: ParsedCommand, _ context: Context) throws -> Command
         text: text,
         table: Table(
             columns: ["CLUSTER", "MARKS", "NIGHT", "PROJECT", "JOB", "STAGE", "REASON", "KEY LINE", "JOB ID", "URL", "ISSUE"],
-            numeric: [8], rows: cells),
+            numeric: [8], rows: cells,
+            // On a terminal: the JOB ID the next command needs up front, the key line last but the
+            // URL, one night's listing without its NIGHT; the URL (in `show job`), STAGE and REASON
+            // go first.
+            layout: TerminalLayout(
+                order: [0, 1, 8] + (nights.count == 1 ? [] : [2]) + [3, 4, 5, 6, 10, 7, 9], shrinks: [7, 3, 4],
+                drops: [9, 5, 6], keepsEnd: [3, 4])),
         json: .array(records))
 }
 

@@ -153,7 +153,9 @@ func runIssue(_ command: ParsedCommand, _ context: Context) throws -> CommandOut
         "failures_after_close": .int(activity.failuresAfterClose),
     ])
     return CommandOutput(
-        text: lines, table: Table(columns: ["KIND", "NAME", "FAILURES", "DETAIL"], numeric: [2], rows: rows),
+        text: lines, table: Table(
+            columns: ["KIND", "NAME", "FAILURES", "DETAIL"], numeric: [2], rows: rows,
+            layout: TerminalLayout(shrinks: [3, 1])),
         json: json)
 }
 
@@ -190,6 +192,6 @@ func runRankedIssues(range: String?, _ context: Context) throws -> CommandOutput
         ],
         table: Table(
             columns: ["#", "ISSUE", "STATE", "FAILURES", "TREND", "PROJECTS", "NIGHTS", "LAST", "TITLE"],
-            numeric: [0, 3, 5], rows: rows),
+            numeric: [0, 3, 5], rows: rows, layout: TerminalLayout(shrinks: [8])),
         json: .array(records))
 }

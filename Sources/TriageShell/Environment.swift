@@ -260,6 +260,11 @@ public final class Context: @unchecked Sendable {
         return url
     }
 
+    /// Aligned tables are laid out to the terminal's width; TSV and JSON stay whole.
+    func renderer(_ format: OutputFormat) -> Renderer {
+        Renderer(format: format, color: color, width: format == .table ? environment.terminalColumns() : nil)
+    }
+
     /// Renders a command's output in the session's format, or in `format` when given.
     func write(_ output: CommandOutput, format: OutputFormat? = nil) {
         let format = format ?? self.format
@@ -271,7 +276,7 @@ public final class Context: @unchecked Sendable {
                 return
             }
             if !noData.allMissing {
-                let text = Renderer(format: format, color: color).render(output)
+                let text = renderer(format).render(output)
                 sink.write(text)
             }
             sink.write(noData.message + "\n")
@@ -282,7 +287,7 @@ public final class Context: @unchecked Sendable {
             sink.writeRaw(raw)
             return
         }
-        let text = Renderer(format: format, color: color).render(output)
+        let text = renderer(format).render(output)
         if text.isEmpty { return }
         if output.paged, format != .json, pagerEnabled, let pager = environment.pager,
             pager(Data(environment.masker.mask(text).utf8))

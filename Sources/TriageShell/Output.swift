@@ -80,11 +80,76 @@ public struct Table: Hashable, Sendable {
     /// Columns whose cells are right-aligned (numbers).
     public var numeric: Set<Int>
     public var rows: [[Cell]]
+    /// How the table gives way on a terminal narrower than its rows; TSV and JSON stay whole.
+    public var layout: TerminalLayout
 
-    public init(columns: [String], numeric: Set<Int> = [], rows: [[Cell]] = []) {
+    public init(
+        columns: [String], numeric: Set<Int> = [], rows: [[Cell]] = [], layout: TerminalLayout = TerminalLayout()
+    ) {
         self.columns = columns
         self.numeric = numeric
         self.rows = rows
+        self.layout = layout
+    }
+}
+
+/// What an aligned table does on a terminal (issue 14: a 290-column `failures` row wrapped onto
+/// four lines at 80 columns, and the JOB ID the next command needs sat past column 190).
+/// Columns are named by their index in `Table.columns`; TSV and JSON ignore all of this.
+public struct TerminalLayout: Hashable, Sendable {
+    /// The columns shown and their order (nil: all, as declared): identifiers first, free text last.
+    public var order: [Int]?
+    /// Free-text columns that shrink to fit, cut with `…`, the first given way first.
+    public var shrinks: [Int]
+    /// Columns left out when the rest cannot fit with the shrinking ones still readable
+    /// (`comfortable` columns), the first dropped first; what they held is one command away.
+    public var drops: [Int]
+    /// Shrinking columns cut at their start (`…/SparseUtils.jl`, `…julia-1.11`): names whose
+    /// end tells rows apart.
+    public var keepsEnd: Set<Int>
+
+    /// Narrowest a shrinking column is cut to while columns can still be dropped instead.
+    public static let comfortable = 40
+    /// Narrowest the first shrinking column is cut to before the other shrinking ones give way.
+    public static let readable = 24
+    /// Narrowest a shrinking column is ever cut to.
+    public static let narrowest = 12
+
+    public init(order: [Int]? = nil, shrinks: [Int] = [], drops: [Int] = [], keepsEnd: Set<Int> = []) {
+        self.order = order
+        self.shrinks = shrinks
+        self.drops = drops
+        self.keepsEnd = keepsEnd
+    }
+
+    /// The columns to show, in order, and the width each is cut to (absent: its natural width),
+    /// for natural column widths `natural` on a terminal `width` columns wide (nil: not cut).
+    func fit(natural: [Int], width: Int?) -> (shown: [Int], limits: [Int: Int]) {
+        var shown = (order ?? Array(natural.indices)).filter { natural.indices.contains($0) }
+        guard let width else { return (shown, [:]) }
+        func total(_ columns: [Int], shrinking cap: Int) -> Int {
+            columns.reduce(2 * max(0, columns.count - 1)) { sum, column in
+                sum + (shrinks.contains(column) ? min(natural[column], cap) : natural[column])
+            }
+        }
+        for column in drops where total(shown, shrinking: Self.comfortable) > width {
+            shown.removeAll { $0 == column }
+        }
+        // The first shrinking column (the key line) keeps `readable` columns while the others
+        // (identifiers cut with …) give way; then it gives way too, down to `narrowest`.
+        var limits: [Int: Int] = [:]
+        var excess = total(shown, shrinking: .max) - width
+        func give(_ column: Int, downTo floor: Int) {
+            guard excess > 0, shown.contains(column) else { return }
+            let current = limits[column] ?? natural[column]
+            let cut = min(excess, max(0, current - floor))
+            if cut > 0 { limits[column] = current - cut }
+            excess -= cut
+        }
+        if let first = shrinks.first { give(first, downTo: Self.readable) }
+        for column in shrinks.dropFirst() { give(column, downTo: Self.narrowest) }
+        if let first = shrinks.first { give(first, downTo: Self.narrowest) }
+        return (shown, limits)
     }
 }
 
@@ -119,10 +184,13 @@ public enum OutputFormat: String, Sendable, CaseIterable {
 public struct Renderer: Sendable {
     public var format: OutputFormat
     public var color: Bool
+    /// The terminal's columns, which aligned tables are laid out to (nil: a pipe, or unknown).
+    public var width: Int?
 
-    public init(format: OutputFormat, color: Bool) {
+    public init(format: OutputFormat, color: Bool, width: Int? = nil) {
         self.format = format
         self.color = color
+        self.width = width
     }
 
     public func render(_ output: CommandOutput) -> String {
@@ -176,23 +244,33 @@ public struct Renderer: Sendable {
 
     func aligned(_ table: Table) -> String {
         // Each cell is cleaned and measured once: a 30-night listing has tens of thousands of them.
-        let header = table.columns.map { Cell($0, .bold) }
-        let rows = table.rows.map { $0.map { Cell(Self.clean($0.text), $0.style) } }
-        let headerWidths = header.map { Self.width($0.text) }
-        let rowWidths = rows.map { $0.map { Self.width($0.text) } }
-        var widths = headerWidths
-        for row in rowWidths {
-            for (i, width) in row.enumerated() where i < widths.count { widths[i] = max(widths[i], width) }
+        let clean = table.rows.map { $0.map { Cell(Self.clean($0.text), $0.style) } }
+        var natural = table.columns.map(Self.width)
+        for row in clean {
+            for (i, cell) in row.enumerated() where i < natural.count { natural[i] = max(natural[i], Self.width(cell.text)) }
         }
+        let (shown, limits) = table.layout.fit(natural: natural, width: width)
+        func pick(_ cells: [Cell]) -> [Cell] {
+            shown.map { column in
+                guard column < cells.count else { return Cell("") }
+                guard let limit = limits[column] else { return cells[column] }
+                let keepEnd = table.layout.keepsEnd.contains(column)
+                return Cell(Self.cut(cells[column].text, to: limit, keepingEnd: keepEnd), cells[column].style)
+            }
+        }
+        let header = pick(table.columns.map { Cell($0, .bold) })
+        let rows = clean.map(pick)
+        let numeric = Set(shown.indices.filter { table.numeric.contains(shown[$0]) })
+        let widths = shown.map { limits[$0] ?? natural[$0] }
         var out = ""
-        func line(_ cells: [Cell], _ cellWidths: [Int]) {
+        func line(_ cells: [Cell]) {
             for (i, cell) in cells.enumerated() {
                 if i > 0 { out += "  " }
-                let padding = max(0, (i < widths.count ? widths[i] : cellWidths[i]) - cellWidths[i])
+                let padding = max(0, widths[i] - Self.width(cell.text))
                 let last = i == cells.count - 1
                 let code = color ? Self.sgr(cell.style) : nil
                 if let code { out += "\u{1B}[\(code)m" }
-                if table.numeric.contains(i) {
+                if numeric.contains(i) {
                     out += String(repeating: " ", count: padding)
                     out += cell.text
                 } else {
@@ -203,10 +281,16 @@ public struct Renderer: Sendable {
             }
             out += "\n"
         }
-        line(header, headerWidths)
+        line(header)
         if rows.isEmpty { return out + "(none)\n" }
-        for (row, cellWidths) in zip(rows, rowWidths) { line(row, cellWidths) }
+        for row in rows { line(row) }
         return out
+    }
+
+    /// `text` in at most `limit` columns: cut with `…` (at its end, or at its start) when longer.
+    static func cut(_ text: String, to limit: Int, keepingEnd: Bool = false) -> String {
+        guard width(text) > limit else { return text }
+        return keepingEnd ? "…" + text.suffix(max(0, limit - 1)) : text.prefix(max(0, limit - 1)) + "…"
     }
 
     /// Columns a cell takes: its characters (ASCII counted by bytes, without grapheme breaking).

@@ -113,6 +113,48 @@ struct InteractiveTests {
         }
     }
 
+    /// Issue 14, item 10: at 80 columns no row of `failures last-night` wraps, every row starts
+    /// with its cluster and JOB ID, and one night's listing has no NIGHT column.
+    @Test func failuresFitAnEightyColumnTerminal() async throws {
+        try await withSimulator { _, url in
+            let workspace = try makeWorkspace(url: url, nights: 2)
+            defer { try? FileManager.default.removeItem(at: workspace) }
+            let environment = ["GITLAB_TOKEN": secretToken, "TRIAGE_NOW": morningAfter]
+            let fetched = try await runTriage(["fetch"], workspace: workspace, environment: environment)
+            try #require(fetched.status == 0, "\(fetched.stderr)")
+            let listed = try await runTriage(
+                ["failures", "last-night", "--format", "json"], workspace: workspace, environment: environment)
+            let records = try #require(
+                try JSONSerialization.jsonObject(with: Data(listed.stdout.utf8)) as? [[String: Any]])
+            let jobs = records.compactMap { $0["job"] as? Int }
+            try #require(jobs.count > 3)
+
+            try await withShell(workspace: workspace, environment: ["TRIAGE_NOW": morningAfter], columns: 80) { shell in
+                try await shell.waitFor { $0.hasSuffix("triage>") }
+                try await shell.keys("failures last-night", "Enter")
+                try await shell.waitFor { $0.hasSuffix("\ntriage>") && $0.contains("failed jobs") }
+                let screen = try await shell.screen(history: true)
+                try Self.expectFitsEightyColumns(screen, jobs: jobs)
+            }
+        }
+    }
+
+    static func expectFitsEightyColumns(_ screen: String, jobs: [Int]) throws {
+        let all = screen.split(separator: "\n").map(String.init)
+        let lines = Array(all.drop { !$0.hasSuffix("triage> failures last-night") })
+        let header = try #require(lines.first { $0.hasPrefix("CLUSTER") })
+        #expect(header.hasPrefix("CLUSTER     MARKS") && header.contains("JOB ID  PROJECT"))
+        #expect(!header.contains("NIGHT") && !header.contains("URL"))
+        #expect(header.hasSuffix("KEY LINE"))
+        let wide = lines.filter { $0.count > 80 }
+        #expect(wide.isEmpty, "lines wider than the terminal: \(wide)")
+        let rows = lines.filter { $0.hasPrefix("c-") }
+        for job in jobs {
+            let pattern = #"^c-[0-9a-f]{8}\s.*\s"# + String(job) + "  "
+            #expect(rows.contains { $0.range(of: pattern, options: .regularExpression) != nil }, "no row for job \(job)")
+        }
+    }
+
     @Test func quitLeavesWithStatusZero() async throws {
         try await withShell { shell in
             try await shell.waitFor { $0.hasSuffix("triage>") }
@@ -173,9 +215,10 @@ struct TmuxShell {
         }
     }
 
-    /// The screen without trailing blank lines and trailing spaces.
-    func screen() async throws -> String {
-        let text = try await run(["capture-pane", "-p", "-t", "t"])
+    /// The screen without trailing blank lines and trailing spaces; with `history`, everything
+    /// the pane has shown, wrapped lines joined (so a line that wrapped is one long line).
+    func screen(history: Bool = false) async throws -> String {
+        let text = try await run(["capture-pane", "-p", "-t", "t"] + (history ? ["-J", "-S", "-"] : []))
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
             String($0.reversed().drop(while: { $0 == " " }).reversed())
         }
@@ -209,7 +252,8 @@ struct TimedOut: Error {}
 /// Starts `triage` in a fresh tmux server on `workspace` (a new temporary one when nil), with
 /// `environment` added and `PAGER` unset, and kills the server afterwards, whatever happens.
 func withShell(
-    workspace: URL? = nil, environment: [String: String] = [:], _ body: (TmuxShell) async throws -> Void
+    workspace: URL? = nil, environment: [String: String] = [:], columns: Int = 120,
+    _ body: (TmuxShell) async throws -> Void
 ) async throws {
     guard let tmux = Terminal.tmux else {
         Issue.record("tmux is not installed: .ci/run installs it (apt-get install tmux)")
@@ -224,7 +268,7 @@ func withShell(
         separator: " ")
     let command =
         "env -u PAGER \(assignments) '\(binary.path)' --workspace '\(directory.path)'; echo EXIT=$?; sleep 30"
-    try await shell.run(["new-session", "-d", "-s", "t", "-x", "120", "-y", "30", command])
+    try await shell.run(["new-session", "-d", "-s", "t", "-x", "\(columns)", "-y", "30", command])
     do {
         try await body(shell)
     } catch {

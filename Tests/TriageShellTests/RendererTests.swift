@@ -112,3 +112,75 @@ func controlCharactersInCellsAreShownNotSentToTheTerminal(format: OutputFormat) 
 
         """)
 }
+
+/// Issue 14, item 10: on a terminal a table is laid out to the terminal's width; in a pipe (no
+/// width), as TSV and as JSON it stays whole.
+let wideOutput = CommandOutput(
+    table: Table(
+        columns: ["NIGHT", "ID", "NAME", "KEY LINE", "URL"], numeric: [1],
+        rows: [
+            [Cell("2026-11-28"), Cell("7"), Cell("a"), Cell("error: something went badly wrong in the build step here"), Cell("https://x/1")],
+            [Cell("2026-11-28"), Cell("12345"), Cell("docs"), Cell("short"), Cell("https://x/12345")],
+        ],
+        layout: TerminalLayout(order: [1, 2, 3, 4], shrinks: [3], drops: [4])),
+    json: .null)
+
+@Test func aWideTableShrinksItsKeyLineAndDropsWhatIsOneCommandAway() {
+    // 30 columns: the URL goes (the rest would not fit with a readable key line), the key line is
+    // cut with … to what is left, the NIGHT the layout leaves out is not shown.
+    #expect(Renderer(format: .table, color: false, width: 30).render(wideOutput) == """
+           ID  NAME  KEY LINE
+            7  a     error: something…
+        12345  docs  short
+
+        """)
+    // Room for everything with a comfortable key line: the URL stays, the key line gives way.
+    #expect(Renderer(format: .table, color: false, width: 70).render(wideOutput) == """
+           ID  NAME  KEY LINE                                  URL
+            7  a     error: something went badly wrong in th…  https://x/1
+        12345  docs  short                                     https://x/12345
+
+        """)
+    // Never narrower than 12 columns: a table that cannot fit wraps rather than say nothing.
+    #expect(Renderer(format: .table, color: false, width: 10).render(wideOutput) == """
+           ID  NAME  KEY LINE
+            7  a     error: some…
+        12345  docs  short
+
+        """)
+}
+
+@Test func namesAreCutAtTheirStartSoTheirEndsStillTellRowsApart() {
+    let output = CommandOutput(
+        table: Table(
+            columns: ["PROJECT", "KEY LINE"],
+            rows: [
+                [Cell("julia/SparseUtilsA.jl"), Cell("error: something went badly wrong in the build step here")],
+                [Cell("julia/SparseUtilsB.jl"), Cell("short")],
+            ],
+            layout: TerminalLayout(shrinks: [1, 0], keepsEnd: [0])),
+        json: .null)
+    #expect(Renderer(format: .table, color: false, width: 38).render(output) == """
+        PROJECT       KEY LINE
+        …seUtilsA.jl  error: something went b…
+        …seUtilsB.jl  short
+
+        """)
+}
+
+@Test func aTableThatFitsOrHasNoWidthIsWholeAndTSVIgnoresTheLayout() {
+    let whole = """
+           ID  NAME  KEY LINE                                                  URL
+            7  a     error: something went badly wrong in the build step here  https://x/1
+        12345  docs  short                                                     https://x/12345
+
+        """
+    #expect(Renderer(format: .table, color: false, width: nil).render(wideOutput) == whole)
+    #expect(Renderer(format: .table, color: false, width: 200).render(wideOutput) == whole)
+    #expect(Renderer(format: .tsv, color: false, width: 30).render(wideOutput) == """
+        night\tid\tname\tkey line\turl
+        2026-11-28\t7\ta\terror: something went badly wrong in the build step here\thttps://x/1
+        2026-11-28\t12345\tdocs\tshort\thttps://x/12345
+
+        """)
+}
