@@ -79,8 +79,7 @@ func runFetch(_ command: ParsedCommand, _ context: Context) async throws -> Comm
     } catch is CancellationError {
         // Canceled while syncing or while analysing: both resume from what the cache holds.
         sink.status(nil)
-        throw ShellError(
-            "fetch canceled", hint: "the cache is consistent; run 'fetch' again to continue where it stopped")
+        throw ShellError("fetch canceled", hint: context.environment.fetchCanceledHint)
     } catch {
         sink.status(nil)
         throw error

@@ -95,6 +95,9 @@ public struct ShellEnvironment: Sendable {
     /// The terminal's width in columns when stdout is a terminal, asked on every use (the window
     /// may be resized); nil in a pipe, where output stays whole.
     public var terminalColumns: @Sendable () -> Int? = { nil }
+    /// What a canceled `fetch` advises: "run 'fetch' again", unless the workspace will not outlive
+    /// this run (`triage demo` removes its own).
+    public var fetchCanceledHint = "the cache is consistent; run 'fetch' again to continue where it stopped"
 
     public init(
         workspace: URL, variables: [String: String], now: @escaping @Sendable () -> Date,

@@ -16,6 +16,9 @@ public struct Invocation: Sendable, Hashable {
     }
 
     public var demo = false
+    /// `triage demo --keep DIR`: the demo's workspace is DIR, kept afterwards (and reused by the
+    /// next `demo --keep DIR`, whose fetch then brings only what is new).
+    public var keep: String?
     public var sources: [Source] = []
     /// Words of a command given directly (`triage fetch --nights 7`).
     public var words: [String] = []
@@ -36,7 +39,10 @@ public struct Invocation: Sendable, Hashable {
     public static let usage = """
         usage: triage [--workspace DIR] [--format table|tsv|json] [--color auto|always|never]
                       [--keep-going] [--echo] [-c COMMAND]... [-f FILE]... [COMMAND [ARGS...]]
-               triage demo [same options]     (a simulated GitLab with a generated organisation)
+               triage demo [--keep DIR] [same options]
+                                              (a simulated GitLab with a generated organisation;
+                                              on a terminal it ends in the shell; --keep DIR keeps
+                                              its workspace in DIR)
         Without -c, -f or a COMMAND, triage reads commands from the terminal or a pipe.
         Type 'help' inside triage, or 'triage help', for the commands.
         Exit status: 0 all succeeded; 1 something failed (--keep-going); 3 stopped at an error;
@@ -78,6 +84,7 @@ public struct Invocation: Sendable, Hashable {
                     throw UsageError(message: "--color must be auto, always or never, not '\(text)'")
                 }
                 invocation.color = choice
+            case "--keep" where invocation.demo: invocation.keep = try value(for: argument)
             case "--keep-going", "-k": invocation.keepGoing = true
             case "--echo": invocation.echo = true
             case "--help", "-h": invocation.help = true

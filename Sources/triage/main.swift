@@ -78,7 +78,11 @@ if !invocation.demo, let named = invocation.workspace ?? variables["TRIAGE_WORKS
     FileHandle.standardError.write(Data("note: created workspace \(workspace.path)\n".utf8))
 }
 var simulator: SimulatedGitLab?
+/// The demo's temporary workspace, removed at the end (nil with `demo --keep DIR`).
 var demoDirectory: URL?
+var fetchCanceledHint: String?
+/// `triage demo` on a terminal without commands: after its fetch and listing, the shell.
+let demoEndsInShell = invocation.demo && lines.isEmpty && invocation.words.isEmpty && stdinIsTerminal && stdoutIsTerminal
 
 if invocation.demo {
     // A simulated GitLab on 127.0.0.1 and a temporary workspace pointing at it.
@@ -91,10 +95,19 @@ if invocation.demo {
     let url: URL
     do { url = try await sim.start() } catch { fail("could not start the simulated GitLab: \(error)", status: .stopped) }
     simulator = sim
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("triage-demo-\(UUID().uuidString)")
+    // `--keep DIR`: DIR is the workspace and stays; a second `demo --keep DIR` fetches into the
+    // same cache (the organisation is generated the same), so only what is new comes.
+    let directory =
+        invocation.keep.map { URL(fileURLWithPath: $0, isDirectory: true) }
+        ?? FileManager.default.temporaryDirectory.appendingPathComponent("triage-demo-\(UUID().uuidString)")
     do {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        var config = WorkspaceConfig()
+        let configURL = directory.appendingPathComponent(WorkspaceConfig.fileName)
+        var config =
+            FileManager.default.contents(atPath: configURL.path).flatMap {
+                try? WorkspaceConfig.parse(String(decoding: $0, as: UTF8.self))
+            } ?? WorkspaceConfig()
+        // The simulated GitLab's port is new each run.
         config.gitlabURL = url.absoluteString
         config.timeZone = zone
         config.nights = configuration.nights
@@ -102,12 +115,19 @@ if invocation.demo {
     } catch {
         fail("could not create the demo workspace: \(error)", status: .stopped)
     }
-    demoDirectory = directory
+    if let keep = invocation.keep {
+        fetchCanceledHint = "the cache in \(keep) is consistent; 'triage demo --keep \(keep)' continues where it stopped"
+    } else {
+        demoDirectory = directory
+        fetchCanceledHint =
+            "the demo removes its workspace when it ends: run 'triage demo' again (with --keep DIR to keep the cache)"
+    }
     workspace = directory
     variables["GITLAB_URL"] = nil
     variables["GITLAB_TOKEN"] = token
     FileHandle.standardError.write(Data("demo: simulated GitLab at \(url.absoluteString), workspace \(directory.path)\n".utf8))
-    let run = lines.isEmpty && invocation.words.isEmpty ? ["fetch", "summary last-night"] : ["fetch"]
+    // Last night by kind of failure (NEW, flaky, issue, key line), not a flat list of jobs.
+    let run = lines.isEmpty && invocation.words.isEmpty ? ["fetch", "failures last-night"] : ["fetch"]
     lines = run.map { ScriptLine(file: nil, line: 1, text: $0) } + lines
 }
 
@@ -153,6 +173,7 @@ var environment = ShellEnvironment(
     makeAssignmentBook: { workspace, scratch in
         AssignmentsFile(url: workspace.appendingPathComponent("assignments.json"), scratch: scratch)
     })
+if let fetchCanceledHint { environment.fetchCanceledHint = fetchCanceledHint }
 environment.terminalColumns = {
     guard stdoutIsTerminal else { return nil }
     var size = winsize()
@@ -191,14 +212,15 @@ if !lines.isEmpty || !invocation.words.isEmpty {
     }
     Interrupts.install()
     Interrupts.cancel(task)
-    status = await task.value
+    let scripted = await task.value
+    if demoEndsInShell, scripted == .success {
+        sink.write(context.demoSuggestions().map { $0 + "\n" }.joined())
+        status = await interactive()
+    } else {
+        status = scripted
+    }
 } else if stdinIsTerminal {
-    // libedit on its own thread, with its own SIGINT handler.
-    let completer = Completer(table: session.table, data: .cache(context))
-    let editor = LineEditor(
-        historyFile: context.dotTriage.appendingPathComponent("history"),
-        completer: { line, cursor in completer.complete(line: line, cursor: cursor) })
-    status = await session.runInteractive(reader: TerminalReader(editor: editor))
+    status = await interactive()
 } else {
     let data = FileHandle.standardInput.readDataToEndOfFile()
     let script = Session.lines(of: String(decoding: data, as: UTF8.self), file: "<stdin>")
@@ -210,7 +232,23 @@ if !lines.isEmpty || !invocation.words.isEmpty {
 
 if let simulator { await simulator.stop() }
 if let demoDirectory { try? FileManager.default.removeItem(at: demoDirectory) }
+if invocation.demo, let keep = invocation.keep {
+    FileHandle.standardError.write(
+        Data(
+            ("demo: the workspace stays in \(keep): 'triage --workspace \(keep)' reads its cache; "
+                + "'triage demo --keep \(keep)' fetches into it again\n").utf8))
+}
 exit(status.rawValue)
+
+/// The interactive shell: libedit on its own thread, with its own SIGINT handler (installed when
+/// the editor is made, so after a demo's scripted part it replaces the scripts' one).
+func interactive() async -> ExitStatus {
+    let completer = Completer(table: session.table, data: .cache(context))
+    let editor = LineEditor(
+        historyFile: context.dotTriage.appendingPathComponent("history"),
+        completer: { line, cursor in completer.complete(line: line, cursor: cursor) })
+    return await session.runInteractive(reader: TerminalReader(editor: editor))
+}
 
 /// The libedit line editor as the shell's line source.
 struct TerminalReader: LineReader {

@@ -155,6 +155,33 @@ struct InteractiveTests {
         }
     }
 
+    /// Issue 14, item 11: `triage demo` on a terminal fetches, lists last night by kind of
+    /// failure, suggests three first commands (the first with a real job), and hands over the
+    /// prompt; `--keep DIR` keeps the workspace, and a second demo into it fetches only what is new.
+    @Test func theDemoEndsInTheShellAndKeepsItsWorkspaceWhenAsked() async throws {
+        let keep = try temporaryDirectory("triage-demo-keep")
+        defer { try? FileManager.default.removeItem(at: keep) }
+        try await withShell(environment: ["TRIAGE_NOW": morningAfter], arguments: ["demo", "--keep", keep.path]) { shell in
+            try await shell.waitFor(timeout: .seconds(180)) { $0.hasSuffix("\ntriage>") }
+            let screen = try await shell.screen(history: true)
+            #expect(screen.contains("CLUSTER     MARKS  JOB ID  PROJECT"))
+            #expect(screen.contains("\ntry:\n  show job "))
+            #expect(screen.contains("\n  clusters 7d ") && screen.contains("\n  streaks last-night "))
+            let job = try #require(
+                screen.firstMatch(of: /show job (\d+)/).map { String($0.output.1) })
+            #expect(screen.contains("triage — workspace \(keep.path)"))
+            try await shell.keys("show job \(job)", "Enter")
+            try await shell.waitFor { $0.hasSuffix("\ntriage>") && $0.contains("/-/jobs/\(job)") }
+            try await shell.keys("C-d")
+            try await shell.waitFor { $0.contains("EXIT=0") }
+            #expect(try await shell.screen().contains("demo: the workspace stays in \(keep.path)"))
+        }
+        #expect(FileManager.default.fileExists(atPath: keep.appendingPathComponent(".triage/cache.sqlite").path))
+        let again = try await runTriage(["demo", "--keep", keep.path, "-c", "status"], timeout: 180)
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(again.stdout.contains(": 0 pipelines updated ("), "\(again.stdout)")
+    }
+
     @Test func quitLeavesWithStatusZero() async throws {
         try await withShell { shell in
             try await shell.waitFor { $0.hasSuffix("triage>") }
@@ -252,7 +279,7 @@ struct TimedOut: Error {}
 /// Starts `triage` in a fresh tmux server on `workspace` (a new temporary one when nil), with
 /// `environment` added and `PAGER` unset, and kills the server afterwards, whatever happens.
 func withShell(
-    workspace: URL? = nil, environment: [String: String] = [:], columns: Int = 120,
+    workspace: URL? = nil, environment: [String: String] = [:], columns: Int = 120, arguments: [String]? = nil,
     _ body: (TmuxShell) async throws -> Void
 ) async throws {
     guard let tmux = Terminal.tmux else {
@@ -267,7 +294,9 @@ func withShell(
     let assignments = environment.sorted { $0.key < $1.key }.map { "\($0.key)='\($0.value)'" }.joined(
         separator: " ")
     let command =
-        "env -u PAGER \(assignments) '\(binary.path)' --workspace '\(directory.path)'; echo EXIT=$?; sleep 30"
+        "env -u PAGER \(assignments) '\(binary.path)' "
+        + (arguments ?? ["--workspace", directory.path]).map { "'\($0)'" }.joined(separator: " ")
+        + "; echo EXIT=$?; sleep 30"
     try await shell.run(["new-session", "-d", "-s", "t", "-x", "\(columns)", "-y", "30", command])
     do {
         try await body(shell)

@@ -43,6 +43,29 @@ import TriageCore
         }
     }
 
+    /// Issue 14, item 11: the demo's workspace goes when the demo ends, so a Ctrl-C there does not
+    /// advise a `fetch` in it.
+    @Test func ctrlCInTheDemoDoesNotAdviseAFetchInItsRemovedWorkspace() async throws {
+        let run = try startTriage(["demo", "-c", "status"])
+        let deadline = ContinuousClock.now + .seconds(60)
+        var announced = ""
+        while !announced.contains("workspace ") && ContinuousClock.now < deadline {
+            try await Task.sleep(for: .milliseconds(20))
+            announced = (try? String(contentsOf: run.stderrURL, encoding: .utf8)) ?? ""
+        }
+        let workspace = try #require(announced.firstMatch(of: /workspace (\S+)\n/).map { String($0.output.1) })
+        try await Task.sleep(for: .milliseconds(300))
+        run.signal(SIGINT)
+        let interrupted = try await run.finish(timeout: 60)
+        #expect(interrupted.status == 130)
+        #expect(
+            interrupted.stderr.hasSuffix(
+                "error: fetch canceled — the demo removes its workspace when it ends: run 'triage demo' again "
+                    + "(with --keep DIR to keep the cache)\n"), "\(interrupted.stderr)")
+        #expect(!interrupted.stderr.contains("run 'fetch'"))
+        #expect(!FileManager.default.fileExists(atPath: workspace))
+    }
+
     @Test func ctrlCStopsCleanlyAndTheNextFetchContinues() async throws {
         try await withSimulator(projects: 10, nights: 8, latency: .milliseconds(25)) { _, url in
             let expected = try await cleanFetchDump(url: url)
