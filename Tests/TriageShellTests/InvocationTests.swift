@@ -20,12 +20,16 @@ import Testing
     let inv = try Invocation.parse(["demo", "-c", "status"])
     #expect(inv.demo)
     #expect(inv.sources == [.command("status")])
+    let kept = try Invocation.parse(["demo", "--keep", "/tmp/d", "-c", "status"])
+    #expect(kept.keep == "/tmp/d" && kept.sources == [.command("status")])
 }
 
 @Test(arguments: [
     (["--format", "xml"], "--format must be table, tsv or json, not 'xml'"),
     (["-c"], "-c needs a value"),
     (["--bogus"], "unknown option '--bogus'"),
+    (["--keep", "/tmp/d"], "unknown option '--keep'"),
+    (["demo", "--keep"], "--keep needs a value"),
     (["--color", "pink"], "--color must be auto, always or never, not 'pink'"),
     (["-c", "status", "fetch"], "give either a COMMAND or -c/-f, not both"),
 ])
