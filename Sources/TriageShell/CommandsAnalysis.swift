@@ -265,66 +265,74 @@ func excerptRecord(_ line: AnalysedLine) -> JSONValue {
 
 let similarCommand: CommandSpec = CommandSpec(
     name: "similar", group: "Analysis",
-    summary: "Past failures most like a job's failure (token-set similarity of their signatures).",
+    summary: "Other kinds of failure most like a job's (token-set similarity of their signatures).",
+    details: """
+        One row per other cluster, its most similar failure, with how many of its failures are alike \
+        (FAILURES); a failure without a cluster is a row of its own. The job's own cluster is the line \
+        above the table, not rows of it ('failures 30d --cluster c-…' lists its members); --all lists \
+        failure by failure, the job's own cluster included. JSON: an array of records (job, similarity, \
+        night, project, name, cluster, key_line, failures).
+        """,
     operands: [
         OperandSpec("job", summary: "the word 'job'", completion: .values(["job"])),
         OperandSpec("N", summary: "a job id", completion: .jobs),
     ],
-    options: [OptionSpec("limit", value: "K", summary: "how many (default 10)")],
-    examples: ["similar job 48213"],
+    options: [
+        OptionSpec("limit", value: "K", summary: "how many (default 10)"),
+        OptionSpec("all", summary: "every failure, one by one, the job's own cluster included"),
+    ],
+    examples: ["similar job 48213", "similar job 48213 --all --limit 30"],
     run: { command, context in try runSimilar(command, context) }
 )
 
-/// Ranks by similarity, then newest night, then newest job.
-func moreSimilar(_ a: (FailureAnalysis, Double), _ b: (FailureAnalysis, Double)) -> Bool {
-    if a.1 != b.1 { return a.1 > b.1 }
-    if a.0.night != b.0.night { return a.0.night > b.0.night }
-    return a.0.jobID > b.0.jobID
-}
-
 func runSimilar(_ command: ParsedCommand, _ context: Context) throws -> CommandOutput {
-    guard command.operand(0) == "job", let text = command.operand(1), let jobID = Int(text) else {
+    guard command.operand(0) == "job", let word = command.operand(1), let jobID = Int(word) else {
         throw ShellError("similar: expected 'job N'", hint: "usage: similar job N")
     }
     let limit = try command.intOption("limit", range: 1...1000) ?? 10
+    let everyFailure = command.flags.contains("all")
     let (_, store) = try context.analysisStore()
     guard let target = try store.analysis(jobID: jobID) else {
         throw ShellError(
             "job \(jobID) has no analysis",
             hint: "only failed jobs with a cached trace are analysed; run 'fetch'")
     }
-    let signature = target.signature
-    var scored: [(FailureAnalysis, Double)] = []
-    for a in try store.analyses(nights: nil, parts: .signature) where a.jobID != jobID {
-        let s = a.signature.jaccard(signature)
-        if s > 0 { scored.append((a, s)) }
-    }
-    scored.sort(by: moreSimilar)
-    let top = Array(scored.prefix(limit))
+    let similar = SimilarFailures(
+        target: target, among: try store.analyses(nights: nil, parts: .signature), limit: limit,
+        everyFailure: everyFailure)
     var rows: [[Cell]] = []
     var records: [JSONValue] = []
-    for (a, s) in top {
+    for match in similar.matches {
+        let a = match.analysis
         rows.append([
-            Cell(String(format: "%.2f", s)), Cell(a.night), Cell(a.projectPath), Cell(a.jobName),
-            Cell(String(a.jobID), .dim), Cell(a.cluster?.rawValue ?? "-"), Cell(a.keyLine ?? ""),
+            Cell(String(format: "%.2f", match.similarity)), Cell(a.night), Cell(a.projectPath), Cell(a.jobName),
+            Cell(String(a.jobID), .dim), Cell(a.cluster?.rawValue ?? "-"),
+            Cell((a.keyLine ?? "").trimmingCharacters(in: .whitespaces)), Cell(String(match.failures)),
         ])
-        let fields: [String: JSONValue] = [
-            "job": .int(a.jobID), "similarity": .double((s * 1000).rounded() / 1000),
-            "night": .string(a.night),
-            "project": .string(a.projectPath), "name": .string(a.jobName),
-            "cluster": .optional(a.cluster?.rawValue),
-            "key_line": .optional(a.keyLine),
-        ]
-        records.append(.object(fields))
+        records.append(
+            .object([
+                "job": .int(a.jobID), "similarity": .double((match.similarity * 1000).rounded() / 1000),
+                "night": .string(a.night), "project": .string(a.projectPath), "name": .string(a.jobName),
+                "cluster": .optional(a.cluster?.rawValue), "key_line": .optional(a.keyLine),
+                "failures": .int(match.failures),
+            ]))
     }
-    let heading =
+    var text = [
         "failures like job \(jobID) (\(target.cluster?.rawValue ?? "no cluster")): \(target.keyLine ?? "")"
+    ]
+    if let own = target.cluster, !everyFailure {
+        text.append(
+            similar.sameCluster == 0
+                ? "its cluster \(own.rawValue) has no other failure in the cache; other clusters like it:"
+                : "its cluster \(own.rawValue) has \(similar.sameCluster) other failure\(similar.sameCluster == 1 ? "" : "s") "
+                    + "('failures 30d --cluster \(own.rawValue)'); other clusters like it:")
+    }
     return CommandOutput(
-        text: [heading],
+        text: text,
         table: Table(
-            columns: ["SIMILARITY", "NIGHT", "PROJECT", "JOB", "JOB ID", "CLUSTER", "KEY LINE"],
-            numeric: [0, 4],
-            rows: rows, layout: TerminalLayout(order: [0, 4, 5, 1, 2, 3, 6], shrinks: [6])),
+            columns: ["SIMILARITY", "NIGHT", "PROJECT", "JOB", "JOB ID", "CLUSTER", "KEY LINE", "FAILURES"],
+            numeric: [0, 4, 7],
+            rows: rows, layout: TerminalLayout(order: [0, 5, 7, 4, 1, 2, 3, 6], shrinks: [6, 2], keepsEnd: [2])),
         json: .array(records))
 }
 
