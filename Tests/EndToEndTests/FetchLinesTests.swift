@@ -1,0 +1,61 @@
+import Foundation
+import GitLab
+import GitLabSimulator
+import Store
+import Testing
+import TriageCore
+
+/// What `fetch` says it did (issue 14, item 12): counts that are true of this fetch, against
+/// the simulator's own request log and the cache it leaves.
+@Suite(.serialized) struct FetchLinesTests {
+    func object(_ text: String) throws -> [String: Any] {
+        try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any], "\(text)")
+    }
+
+    /// The issue listing's `updated_after` is inclusive: each project's newest cached issue comes
+    /// back on every fetch. Only a changed `updated_at` or content counts, and is stored.
+    @Test func onlyIssuesThatReallyChangedAreCounted() async throws {
+        try await withSimulator { _, url in
+            let workspace = try makeWorkspace(url: url)
+            let (_, store, client) = try await syncDirectly(url: url, workspace: workspace)
+            let projects = try store.projects()
+            let first = try await syncIssues(projects: projects, source: client, cache: store, store: store)
+            #expect(try first.issues == store.issueCount())
+            let unchanged = try await syncIssues(
+                projects: projects, source: client, cache: store, store: store)
+            #expect(unchanged.issues == 0)
+
+            // The issue at a project's watermark, as the next listing brings it back.
+            let cached = try store.issues()
+            let target = try #require(cached.max { ($0.updatedAt, $0.id) < ($1.updatedAt, $1.id) })
+            func editing(_ edit: @escaping @Sendable (inout [String: Any]) -> Void) -> GitLabClient {
+                let real = URLSessionTransport.make(maxConnections: 16)
+                return GitLabClient(
+                    baseURL: url, token: secretToken,
+                    transport: { request in
+                        var response = try await real(request)
+                        guard request.url.path.hasSuffix("/projects/\(target.projectID)/issues"),
+                            var issues = try JSONSerialization.jsonObject(with: response.body)
+                                as? [[String: Any]]
+                        else { return response }
+                        for k in issues.indices where issues[k]["id"] as? Int == target.id {
+                            edit(&issues[k])
+                        }
+                        response.body = try JSONSerialization.data(withJSONObject: issues)
+                        return response
+                    }, concurrency: 16)
+            }
+            let retitled = try await syncIssues(
+                projects: projects, source: editing { $0["title"] = "Retitled" }, cache: store, store: store)
+            #expect(retitled.issues == 1)
+            #expect(try store.issues(ids: [target.id]).first?.title == "Retitled")
+            let bumped = try await syncIssues(
+                projects: projects, source: editing { $0["updated_at"] = "2026-11-29T13:00:00.000Z" },
+                cache: store,
+                store: store)
+            #expect(bumped.issues == 1)
+            #expect(try store.issues(ids: [target.id]).first?.title == target.title)
+            #expect(try store.issueCount() == cached.count)
+        }
+    }
+}
