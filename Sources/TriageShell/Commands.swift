@@ -73,7 +73,7 @@ func runFetch(_ command: ParsedCommand, _ context: Context) async throws -> Comm
         report = try await syncer.run(options) { progress in sink.status(progressLine(progress)) }
         sink.status(nil)
         (greenText, greenJSON) = try await fetchGreenTraces(context, source: source, nights: config.nights)
-        (analysisText, analysisJSON) = try analyseAfterFetch(context)
+        (analysisText, analysisJSON) = try analyseAfterFetch(context, newestNightBefore: report.newestNightBefore)
         try rememberSuspectsAfterFetch(context, nights: config.nights)
         (issuesText, issuesJSON) = try await fetchIssues(context, source: source)
     } catch is CancellationError {

@@ -12,6 +12,25 @@ import TriageCore
         try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any], "\(text)")
     }
 
+    @Test func aFirstFetchOfOneNightHasNothingToCompare() async throws {
+        try await withSimulator { _, url in
+            let workspace = try makeWorkspace(url: url, nights: 1)
+            let run = try await runTriage(
+                ["fetch"], workspace: workspace, environment: ["GITLAB_TOKEN": secretToken])
+            #expect(run.status == 0, "\(run.stderr)")
+            let store = try SQLiteCacheStore(directory: workspace.appendingPathComponent(".triage"))
+            let analysed = try store.analyses(nights: nil).count
+            let clusters = try store.clusterStates().count
+            #expect(analysed > 0)
+            let lines = run.stdout.split(separator: "\n").map(String.init)
+            #expect(
+                lines.contains(
+                    "analysed \(analysed) failures: \(clusters) clusters (first fetch: no earlier nights to compare)"
+                ),
+                "\(run.stdout)")
+        }
+    }
+
     /// The issue listing's `updated_after` is inclusive: each project's newest cached issue comes
     /// back on every fetch. Only a changed `updated_at` or content counts, and is stored.
     @Test func onlyIssuesThatReallyChangedAreCounted() async throws {
