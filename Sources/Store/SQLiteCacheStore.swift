@@ -406,6 +406,31 @@ public final class SQLiteCacheStore: CacheStore {
         }
     }
 
+    /// The cached issues among these issue ids, in no particular order.
+    public func issues(ids: [Int]) throws -> [Issue] {
+        guard !ids.isEmpty else { return [] }
+        do {
+            return try read { db in
+                try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT \(IssueColumns.select) FROM issues
+                        WHERE id IN (SELECT value FROM json_each(?))
+                        """,
+                    arguments: [Self.jsonArray(ids)]
+                )
+                .map(IssueColumns.decode)
+            }
+        } catch is DecodingError {
+            throw StoreError.notACache(
+                file: databaseURL.path, reason: "an issue's labels are not a JSON array")
+        }
+    }
+
+    public func issueCount() throws -> Int {
+        try read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM issues") ?? 0 }
+    }
+
     public func job(id: Int) throws -> Job? {
         try read { db in
             try Row.fetchOne(db, sql: "SELECT \(JobColumns.select()) FROM jobs WHERE id = ?", arguments: [id])

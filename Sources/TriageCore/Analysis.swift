@@ -35,6 +35,8 @@ public struct AnalysisReport: Sendable, Hashable {
     public var clusters = 0
     /// Clusters founded by this run, by id.
     public var founded: [ClusterID] = []
+    /// The first night (`YYYY-MM-DD`) of each cluster in `founded`.
+    public var foundedFirstNights: [ClusterID: String] = [:]
     /// Clusters that kept their id through a `recluster`.
     public var kept = 0
     /// Clusters that alternate with green nights for one of their jobs, after the run.
@@ -114,7 +116,10 @@ public struct Analyzer: Sendable {
         try store.saveAnalyses(analyses, clusters: changed)
         report.analysed = analyses.count
         report.clusters = clusterer.clusters.count
-        report.founded = clusterer.clusters.map(\.id).filter { !before.contains($0) }
+        let founded = clusterer.clusters.filter { !before.contains($0.id) }
+        report.founded = founded.map(\.id)
+        report.foundedFirstNights = Dictionary(
+            founded.map { ($0.id, $0.firstNight) }, uniquingKeysWith: { a, _ in a })
         report.alternating = try markAlternating().count
         return report
     }
@@ -141,7 +146,10 @@ public struct Analyzer: Sendable {
         report.analysed = analyses.count
         report.clusters = clusters.count
         report.kept = clusters.filter { oldIDs.contains($0.id) }.count
-        report.founded = clusters.map(\.id).filter { !oldIDs.contains($0) }
+        let founded = clusters.filter { !oldIDs.contains($0.id) }
+        report.founded = founded.map(\.id)
+        report.foundedFirstNights = Dictionary(
+            founded.map { ($0.id, $0.firstNight) }, uniquingKeysWith: { a, _ in a })
         report.strayed = Self.strayed(old: old, new: analyses)
         report.alternating = try markAlternating().count
         return report
@@ -463,5 +471,56 @@ extension Assignments {
             }
         }
         return added.sorted { $0.job < $1.job }
+    }
+}
+
+/// What a fetch's analysis has to report as new clusters: the clusters it founded that are news.
+///
+/// DESIGN §5 calls a cluster new on its first night; a fetch line that counts "new" promises
+/// news since the cache was last looked at. When the cache already held clusters, every cluster
+/// this run founded is one the user has not seen: all are news. When it held none, a founded
+/// cluster whose first night is an old night of the window is no news: only those first seen
+/// after the newest night the cache held before the fetch, or on the newest night of the cache,
+/// count, and only when an earlier night exists to compare that night with.
+///
+/// Examples (cache nights 11-26…11-28 after the fetch; founded clusters first seen on 11-26 and 11-28):
+/// - clusters before: both are new;
+/// - an empty cache before (a first fetch): only the one of 11-28 (`firstFetch`);
+/// - nights up to 11-26 cached before, no cluster (all green): the one of 11-28;
+/// - an empty cache before and only 11-28 after: none, and `comparable` is false.
+public struct FetchNews: Sendable, Hashable {
+    /// The founded clusters that are news, ascending.
+    public var newClusters: [ClusterID]
+    /// The cache held no night before this fetch.
+    public var firstFetch: Bool
+    /// False when the cache held no cluster before and holds a single night: nothing to compare with.
+    public var comparable: Bool
+    /// The newest night of the cache, the night first-fetch news are counted on.
+    public var newestNight: String?
+
+    /// - Parameters:
+    ///   - report: the analysis run after the sync.
+    ///   - newestNightBefore: the newest night the cache held before the sync (`SyncReport`), nil when none.
+    ///   - nights: every night the cache holds after the sync, ascending.
+    public init(report: AnalysisReport, newestNightBefore: String?, nights: [String]) {
+        firstFetch = newestNightBefore == nil
+        newestNight = nights.last
+        guard report.previousClusters == 0, report.upgradedFrom == nil else {
+            newClusters = report.founded.sorted()
+            comparable = true
+            return
+        }
+        // The newest night, if another night precedes it, and whatever came after the cache's nights.
+        guard let newest = nights.last, nights.count > 1 else {
+            newClusters = []
+            comparable = false
+            return
+        }
+        comparable = true
+        newClusters = report.founded.filter { id in
+            guard let first = report.foundedFirstNights[id] else { return false }
+            return first == newest || newestNightBefore.map { first > $0 } == true
+        }
+        .sorted()
     }
 }

@@ -467,6 +467,10 @@ public protocol IssueCache: Sendable {
     /// Per project, the newest `updatedAt` of its cached issues: the next fetch asks only for
     /// issues updated since.
     func issueWatermarks() throws -> [Int: Date]
+    /// The cached issues among these issue ids (of any project), in no particular order.
+    func issues(ids: [Int]) throws -> [Issue]
+    /// How many issues the cache holds.
+    func issueCount() throws -> Int
 }
 
 /// What `assign --comment` and issue lookups need beyond the sync port.
@@ -477,7 +481,10 @@ public protocol IssueTracker: Sendable {
 }
 
 /// Fetches the issues of projects updated since the cache's newest (one listing per project,
-/// `updated_after` the watermark) and stores them. Returns how many came.
+/// `updated_after` the watermark) and stores those that are new or changed. Returns how many
+/// those were: GitLab's `updated_after` is inclusive, so each listing brings back the issues
+/// the cache already holds at the watermark; an issue whose `updated_at` is the cached one (to
+/// the millisecond) is no change and is not counted (GitLab moves `updated_at` on every edit).
 public func syncIssues(
     projects: [Project], source: any GitLabSource, cache: any IssueCache, store: any CacheStore, concurrency: Int = 8
 ) async throws -> (issues: Int, skipped: [String]) {
@@ -505,8 +512,9 @@ public func syncIssues(
         while let (project, issues, error) = try await group.next() {
             running -= 1
             if let issues {
-                try store.upsertIssues(issues)
-                count += issues.count
+                let changed = try changedIssues(issues, since: marks[project.id], cache: cache)
+                if !changed.isEmpty { try store.upsertIssues(changed) }
+                count += changed.count
             } else if let error {
                 skipped.append("\(project.path) issues: \(error.message ?? error.kind.rawValue)")
             }
@@ -514,4 +522,20 @@ public func syncIssues(
         }
     }
     return (count, skipped.sorted())
+}
+
+/// Of the issues a listing brought, those the cache does not hold as they are: new ones, and
+/// cached ones whose `updated_at` (to the millisecond) or content differs. With no watermark
+/// (`since`), the cache holds none of the project's issues and all are new.
+func changedIssues(_ issues: [Issue], since: Date?, cache: any IssueCache) throws -> [Issue] {
+    guard since != nil, !issues.isEmpty else { return issues }
+    let cached = Dictionary(
+        try cache.issues(ids: issues.map(\.id)).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+    return issues.filter { issue in
+        guard var old = cached[issue.id], Syncer.sameInstant(old.updatedAt, issue.updatedAt) else {
+            return true
+        }
+        old.updatedAt = issue.updatedAt
+        return old != issue
+    }
 }

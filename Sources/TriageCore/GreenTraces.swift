@@ -14,13 +14,20 @@ public enum GreenTraces {
         public var failed: Int
         /// Left for the next run because of `limit`.
         public var deferred: Int
+        /// Wanted and already in the cache before this run: not fetched again. `alreadyCached`,
+        /// `fetched`, `failed` and `deferred` add up to `wanted`.
+        public var alreadyCached: Int
 
-        public init(wanted: Int = 0, fetched: Int = 0, bytes: Int = 0, failed: Int = 0, deferred: Int = 0) {
+        public init(
+            wanted: Int = 0, fetched: Int = 0, bytes: Int = 0, failed: Int = 0, deferred: Int = 0,
+            alreadyCached: Int = 0
+        ) {
             self.wanted = wanted
             self.fetched = fetched
             self.bytes = bytes
             self.failed = failed
             self.deferred = deferred
+            self.alreadyCached = alreadyCached
         }
     }
 
@@ -112,7 +119,8 @@ public enum GreenTraces {
         let stored = try store.storedTraces(jobIDs: wanted)
         let missing = wanted.filter { !stored.contains($0) }.sorted(by: >)
         let batch = Array(missing.prefix(max(0, limit)))
-        var report = Report(wanted: wanted.count, deferred: missing.count - batch.count)
+        var report = Report(
+            wanted: wanted.count, deferred: missing.count - batch.count, alreadyCached: stored.count)
         let width = max(1, concurrency)
         try await withThrowingTaskGroup(of: (Int, Data?).self) { group in
             // A sliding window: a new request starts as soon as one ends, so a slow trace never

@@ -43,6 +43,8 @@ public struct SyncReport: Sendable, Hashable {
     public var traces = 0
     public var traceBytes = 0
     public var apiCalls = 0
+    /// The newest night the cache held before this sync; nil when it held none (a first fetch).
+    public var newestNightBefore: String?
     /// Projects skipped because GitLab refused their pipelines (403/404), with the reason.
     public var skipped: [String] = []
 
@@ -90,9 +92,11 @@ public struct Syncer: Sendable {
         let callsBefore = source.requestCount
         let projects = try await source.projects(in: options.scope)
         let store = try openStore()
+        let newestBefore = try store.nightBounds()?.last
         var record = SyncRecord(startedAt: started, outcome: "running")
         let syncID = try store.beginSync(record)
         var report = SyncReport()
+        report.newestNightBefore = newestBefore
         var state = SyncProgress()
         do {
             try await sync(

@@ -21,8 +21,9 @@ extension Context {
 }
 
 /// Runs the analysis after a fetch: incremental, or the whole cache again when it was analysed by
-/// an older version (`Analyzer.analyseOrUpgrade`); the line and JSON it adds to fetch's output.
-func analyseAfterFetch(_ context: Context) throws -> (String, JSONValue) {
+/// an older version (`Analyzer.analyseOrUpgrade`); the line and JSON it adds to fetch's output, whose
+/// new clusters are the news (`FetchNews`) given the newest night the cache held before the sync.
+func analyseAfterFetch(_ context: Context, newestNightBefore: String?) throws -> (String, JSONValue) {
     let (cache, store) = try context.analysisStore()
     let config = try context.config()
     let options = AnalysisOptions(patterns: config.patternLibrary, nightlySource: config.source)
@@ -32,8 +33,10 @@ func analyseAfterFetch(_ context: Context) throws -> (String, JSONValue) {
     if try analyzer.pendingUpgrade() != nil { _ = try context.assignmentBook().read() }
     let report = try analyzer.analyseOrUpgrade()
     let kept = try keepAssignmentsCovering(report, cache: cache, store: store, context: context)
+    let news = FetchNews(report: report, newestNightBefore: newestNightBefore, nights: try cache.nights())
     return analysisLine(
-        report, verb: report.upgradedFrom == nil ? "analysed" : "upgraded", kept: kept, context: context)
+        report, verb: report.upgradedFrom == nil ? "analysed" : "upgraded", kept: kept, news: news,
+        context: context)
 }
 
 /// After a re-analysis: the failures that left an assigned cluster keep its issue as their own
@@ -69,9 +72,12 @@ func keepAssignmentsCovering(
 }
 
 /// `verb`: `analysed`, `reclustered` or `upgraded` (a fetch that re-analysed an older version's cache).
-func analysisLine(_ report: AnalysisReport, verb: String, kept assignments: Int = 0, context: Context) -> (
-    String, JSONValue
-) {
+/// `news`: after a fetch, which founded clusters are new; without it, every founded cluster is.
+func analysisLine(
+    _ report: AnalysisReport, verb: String, kept assignments: Int = 0, news: FetchNews? = nil,
+    context: Context
+) -> (String, JSONValue) {
+    let new = news?.newClusters.count ?? report.founded.count
     if !report.skipped.isEmpty {
         let shown = report.skipped.prefix(5).map(String.init).joined(separator: ", ")
         context.sink.writeError(
@@ -83,9 +89,10 @@ func analysisLine(_ report: AnalysisReport, verb: String, kept assignments: Int 
         text =
             "analysis: upgraded from v\(from) to v\(AnalysisVersion.current), re-analysed \(report.analysed) failures, "
             + "kept \(report.kept) of \(report.previousClusters) cluster ids (\(report.clusters) clusters, "
-            + "\(report.founded.count) new)"
+            + "\(new) new)"
     } else {
-        text = "\(verb) \(report.analysed) failures: \(report.clusters) clusters, \(report.founded.count) new"
+        text = "\(verb) \(report.analysed) failures: \(report.clusters) clusters"
+        text += newClustersText(news, new: new, founded: report.founded.count)
         if verb == "reclustered" { text += ", \(report.kept) kept their id" }
         if verb == "reclustered", let from = report.upgradedFrom {
             text += " (analysis upgraded from v\(from) to v\(AnalysisVersion.current))"
@@ -101,7 +108,8 @@ func analysisLine(_ report: AnalysisReport, verb: String, kept assignments: Int 
         text,
         .object([
             "analysed": .int(report.analysed), "clusters": .int(report.clusters),
-            "new": .int(report.founded.count),
+            "new": .int(new), "founded": .int(report.founded.count),
+            "first_fetch": .bool(news?.firstFetch ?? false),
             "kept": .int(report.kept), "skipped": .array(report.skipped.map(JSONValue.int)),
             "version": .int(AnalysisVersion.current),
             "upgraded_from": report.upgradedFrom.map(JSONValue.int) ?? .null,
@@ -109,6 +117,19 @@ func analysisLine(_ report: AnalysisReport, verb: String, kept assignments: Int 
             "assignments_kept": .int(assignments),
         ])
     )
+}
+
+/// `, 3 new` after the cluster count; on a first fetch, which night the new ones are new on and
+/// how many clusters began earlier; nothing to count when there is no earlier night to compare with.
+func newClustersText(_ news: FetchNews?, new: Int, founded: Int) -> String {
+    guard let news, founded > 0 else { return ", \(new) new" }
+    guard news.comparable else {
+        return " (\(news.firstFetch ? "first fetch: " : "")no earlier nights to compare)"
+    }
+    guard news.firstFetch, let night = news.newestNight else { return ", \(new) new" }
+    let earlier = founded - new
+    return ", \(new) new on \(night) (first fetch"
+        + (earlier > 0 ? ": \(earlier) first seen on earlier nights)" : ")")
 }
 
 /// `█` for a night with members, `·` without: one character per night of the range.

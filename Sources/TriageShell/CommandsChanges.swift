@@ -538,16 +538,19 @@ func fetchGreenTraces(_ context: Context, source: any GitLabSource, nights count
     // The dependency listings of the traces just stored (and of older caches' traces), parsed
     // once here so that `suspects` and `diff job` read listings instead of traces.
     let listed = try TraceListings.fill(store: store)
-    var text =
-        "green traces: \(report.fetched) fetched (\(byteCount(report.bytes))) of \(report.wanted) wanted"
-    if report.failed > 0 { text += ", \(report.failed) unavailable" }
-    if report.deferred > 0 { text += ", \(report.deferred) left for the next fetch" }
+    var parts: [String] = []
+    if report.fetched > 0 { parts.append("\(report.fetched) fetched (\(byteCount(report.bytes)))") }
+    if report.alreadyCached > 0 { parts.append("\(report.alreadyCached) already cached") }
+    if report.failed > 0 { parts.append("\(report.failed) unavailable") }
+    if report.deferred > 0 { parts.append("\(report.deferred) left for the next fetch") }
+    var text = "green traces: " + (report.wanted == 0 ? "none wanted" : parts.joined(separator: ", "))
     if listed > 0 { text += "; dependency listings of \(listed) trace\(listed == 1 ? "" : "s") read" }
     return (
         text,
         .object([
             "wanted": .int(report.wanted), "fetched": .int(report.fetched), "bytes": .int(report.bytes),
             "failed": .int(report.failed), "deferred": .int(report.deferred), "listings_read": .int(listed),
+            "already_cached": .int(report.alreadyCached),
         ])
     )
 }
