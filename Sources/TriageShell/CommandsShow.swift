@@ -228,7 +228,9 @@ func runTrace(_ command: ParsedCommand, _ context: Context) throws -> CommandOut
     // One numbering everywhere (issue 14): the raw log's physical lines, as `show job` and the
     // excerpt's JSON number them, not the cleaned log's dense count.
     let picked = Set((analysis?.excerpt ?? []).map(\.rawLine))
-    func marked(_ number: Int, _ text: String) -> String {
+    func marked(_ number: Int, _ line: String) -> String {
+        // The log's own control characters are shown, never sent (the marks' colour is ours).
+        let text = Renderer.inert(line)
         guard analysis != nil else { return text }
         guard picked.contains(number) else { return "  " + text }
         guard context.color, let code = Renderer.sgr(.warn) else { return "▶ " + text }
@@ -265,7 +267,7 @@ func runTrace(_ command: ParsedCommand, _ context: Context) throws -> CommandOut
                 ])
             }),
         ]),
-        paged: true)
+        paged: true, textIsSafe: true)
 }
 
 extension String {

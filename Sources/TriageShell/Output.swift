@@ -164,8 +164,16 @@ public struct CommandOutput: Sendable {
     public var raw: Data?
     /// Long output (traces): shown through the pager when there is one (a terminal).
     public var paged: Bool
+    /// `text` was made terminal-safe by the command itself (the trace view: its lines are the
+    /// cleaned log, its `▶` marks coloured on purpose). Otherwise its control characters are shown
+    /// as pictures, like a table's (a key line or title in a heading line is untrusted text).
+    public var textIsSafe: Bool
 
-    public init(text: [String] = [], table: Table? = nil, json: JSONValue, raw: Data? = nil, paged: Bool = false) {
+    public init(
+        text: [String] = [], table: Table? = nil, json: JSONValue, raw: Data? = nil, paged: Bool = false,
+        textIsSafe: Bool = false
+    ) {
+        self.textIsSafe = textIsSafe
         self.text = text
         self.table = table
         self.json = json
@@ -198,13 +206,30 @@ public struct Renderer: Sendable {
         case .json:
             return output.json == .null && output.table == nil && output.text.isEmpty ? "" : output.json.rendered() + "\n"
         case .tsv:
-            guard let table = output.table else { return output.text.map { $0 + "\n" }.joined() }
+            guard let table = output.table else { return text(output) }
             return tsv(table)
         case .table:
-            var out = output.text.map { $0 + "\n" }.joined()
+            var out = text(output)
             if let table = output.table { out += aligned(table) }
             return out
         }
+    }
+
+    /// The lines above a table: newlines and tabs kept, every other control character shown as
+    /// its picture (see `clean`) unless the command made them safe itself.
+    func text(_ output: CommandOutput) -> String {
+        output.text.map { (output.textIsSafe ? $0 : Self.inert($0)) + "\n" }.joined()
+    }
+
+    /// `text` with newlines and tabs kept and every other control character shown as its picture.
+    static func inert(_ text: String) -> String {
+        guard text.utf8.contains(where: { ($0 < 0x20 && $0 != 0x0A && $0 != 0x09) || $0 == 0x7F || $0 == 0xC2 })
+        else { return text }
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            out.append(scalar == "\n" || scalar == "\t" ? scalar : visible(scalar))
+        }
+        return String(out)
     }
 
     /// Cells are one line, and inert on a terminal: tabs, newlines and carriage returns become
