@@ -269,7 +269,7 @@ enum Assets {
               });
               return el("tr", {}, [el("th", { scope: "row" }, [link(p.web_url, p.path)])].concat(cells));
             }));
-            main.appendChild(el("div", { class: "scroll" }, [el("table", { class: "heatmap" }, [
+            main.appendChild(el("div", { class: "scroll heatmap-scroll" }, [el("table", { class: "heatmap" }, [
               el("caption", { class: "note" }, ["Nightly pipelines by project and night"]), el("thead", {}, [head]), body
             ])]));
             if (state.cell) {
@@ -495,6 +495,9 @@ enum Assets {
               if (a.getAttribute("data-view") === state.view) a.setAttribute("aria-current", "page"); else a.removeAttribute("aria-current");
             });
             syncFilters(state);
+            // Where the reader left the heatmap: kept across re-renders unless it showed the newest night.
+            var heat = main.querySelector(".heatmap-scroll");
+            var keep = heat && heat.scrollLeft < heat.scrollWidth - heat.clientWidth - 1 ? heat.scrollLeft : null;
             main.textContent = "";
             if (!store.overview) { main.appendChild(el("p", { class: "note" }, ["No data: run 'triage export' again."])); return; }
             var content = el("div", {}, []);
@@ -502,6 +505,9 @@ enum Assets {
               if (mine !== generation) return;
               main.textContent = "";
               main.appendChild(content);
+              // The heatmap opens on the newest night (its right end).
+              var shown = main.querySelector(".heatmap-scroll");
+              if (shown) shown.scrollLeft = keep === null ? shown.scrollWidth : keep;
               document.body.setAttribute("data-view", state.view);
               document.body.setAttribute("data-ready", "true");
               if (!document.documentElement.hasAttribute("data-first-render-ms")) {

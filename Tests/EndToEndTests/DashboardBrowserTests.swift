@@ -444,6 +444,40 @@ let xssTitle = #"<script>document.title='PWNED'</script><img src=x onerror="docu
         })();
         """#
 
+    /// The heatmap opens on the newest night, and at 800 px nothing but its own scroll area is wider
+    /// than the page, nothing overlaps (issue 14, item 14).
+    @Test func heatmapOpensOnTheNewestNightAndFitsIn800Pixels() async throws {
+        try #require(chromiumBinary() != nil, "chromium is missing: .ci/run installs it (apt-get install chromium)")
+        let workspace = try Self.manyNights()
+        defer { try? FileManager.default.removeItem(at: workspace) }
+        #expect(try await runTriage(["recluster"], workspace: workspace).status == 0)
+        let export = try await runTriage(["export"], workspace: workspace)
+        #expect(export.status == 0, "\(export.stderr)")
+        let site = workspace.appendingPathComponent("public")
+
+        for window in ["30", "all"] {
+            let overview = try await probe(site, "#view=overview&window=\(window)", width: 800)
+            #expect(overview["viewport"] as? Int == 800)
+            let max = try #require(overview["heatMax"] as? Int)
+            #expect(max > 100, "the heatmap of \(window) nights must be wider than 800 px for this test")
+            #expect(overview["heatLeft"] as? Int == max, "\(overview)")
+            #expect(overview["pageWidth"] as? Int == overview["clientWidth"] as? Int, "\(overview)")
+            #expect((overview["outside"] as? [String]) == [], "\(overview)")
+            #expect((overview["overlaps"] as? [String]) == [], "\(overview)")
+        }
+        for view in ["last-night", "clusters", "warnings", "assignments"] {
+            let page = try await probe(site, "#view=\(view)", width: 800)
+            #expect(page["pageWidth"] as? Int == page["clientWidth"] as? Int, "\(view): \(page)")
+            #expect((page["clientWidth"] as? Int ?? 0) > 700, "\(view): \(page)")
+            #expect((page["outside"] as? [String]) == [], "\(view): \(page)")
+            #expect((page["overlaps"] as? [String]) == [], "\(view): \(page)")
+        }
+        try FileManager.default.createDirectory(at: screenshotFolder, withIntermediateDirectories: true)
+        _ = try await chromium(
+            site.appendingPathComponent("index.html").absoluteString + "#view=overview",
+            screenshot: screenshotFolder.appendingPathComponent("overview-800.png"), width: 800, height: 900)
+    }
+
     /// A cluster's title is a member's line, not the masked template nor make's wrapper: the newest
     /// member's linter message, what differs from the other member marked; in the clusters view,
     /// last night's group and the ranking's untriaged row (issue 14, item 13).
