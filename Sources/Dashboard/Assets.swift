@@ -100,6 +100,7 @@ enum Assets {
         .still-failing { color: var(--bad); font-weight: bold; }
         .ranking td:nth-child(5), .ranking td:nth-child(8) { white-space: nowrap; }
         .spark { font-family: ui-monospace, monospace; letter-spacing: -1px; color: var(--bad); white-space: nowrap; }
+        mark.varies { background: #fff8c5; color: inherit; border-radius: 2px; padding: 0 .1rem; }
         code, .template { font-family: ui-monospace, SFMono-Regular, monospace; font-size: .85rem; overflow-wrap: anywhere; }
         footer { color: var(--muted); font-size: .8rem; margin-top: 2rem; }
         @media (max-width: 700px) {
@@ -218,6 +219,14 @@ enum Assets {
             var label = issue.project + "#" + issue.iid;
             return el("span", { class: "issue" }, [link(issue.url, label), issue.title ? " " + issue.title : null]);
           }
+          // A cluster's title (`ClusterTitle.marked`): a member's line, its varying parts between ‹ and ›
+          // shown as <mark>; the template when the data has no title.
+          function titleNode(item, tag) {
+            var parts = String(item.title || item.template || "").split(/‹([^‹›]*)›/);
+            return el(tag || "span", { class: "template" }, parts.map(function (part, i) {
+              return i % 2 ? el("mark", { class: "varies" }, [part]) : part;
+            }).filter(function (part) { return part !== ""; }));
+          }
           function badges(item, lastNight) {
             var nodes = [];
             if (item.new || (item.first_night && item.first_night === lastNight)) nodes.push(el("span", { class: "badge new" }, ["NEW"]));
@@ -260,7 +269,7 @@ enum Assets {
               });
               return el("tr", {}, [el("th", { scope: "row" }, [link(p.web_url, p.path)])].concat(cells));
             }));
-            main.appendChild(el("div", { class: "scroll" }, [el("table", { class: "heatmap" }, [
+            main.appendChild(el("div", { class: "scroll heatmap-scroll" }, [el("table", { class: "heatmap" }, [
               el("caption", { class: "note" }, ["Nightly pipelines by project and night"]), el("thead", {}, [head]), body
             ])]));
             if (state.cell) {
@@ -330,7 +339,7 @@ enum Assets {
               order.forEach(function (key) {
                 var members = groups[key], first = members[0];
                 var title = key
-                  ? [].concat(badges(first), [el("span", { class: "template" }, [first.template || key]), " ", el("code", {}, [key]), " · " + plural(members.length, "job")])
+                  ? [].concat(badges(first), [first.title || first.template ? titleNode(first) : key, " ", el("code", {}, [key]), " · " + plural(members.length, "job")])
                   : ["Not clustered · " + plural(members.length, "job")];
                 main.appendChild(el("section", { class: "cluster-group", "data-cluster": key || null }, [
                   el("h3", {}, title),
@@ -365,7 +374,7 @@ enum Assets {
                 var spark = r.series.map(function (n) { return n ? blocks.charAt(Math.min(7, Math.ceil(n / max * 7))) : " "; }).join("");
                 return el("tr", { "data-cluster": c.id }, [
                   el("td", {}, [String(i + 1)]),
-                  el("td", {}, [].concat(badges(c, last), [el("code", {}, [c.id]), el("div", { class: "template" }, [c.template])])),
+                  el("td", {}, [].concat(badges(c, last), [el("code", {}, [c.id]), titleNode(c, "div")])),
                   el("td", {}, [el("span", { class: "spark", role: "img", "aria-label": "failures per night: " + r.series.join(", ") }, [spark])]),
                   el("td", {}, [String(r.total)]),
                   el("td", { title: c.projects.join("\n") }, [c.projects.length + (c.projects.length === 1 ? " project: " + c.projects[0] : " projects")]),
@@ -415,7 +424,9 @@ enum Assets {
           }
 
           function renderRanking(main) {
-            return load("ranking", "data/ranking.js").then(function (data) {
+            return Promise.all([load("ranking", "data/ranking.js"), load("clusters", "data/clusters.js")]).then(function (loaded) {
+              var data = loaded[0], titles = {};
+              ((loaded[1] || {}).clusters || []).forEach(function (c) { titles[c.id] = c; });
               var rows = data ? data.rows : [];
               var nights = data ? data.nights : [];
               main.appendChild(el("h3", {}, ["Issues ranked (" + rows.length + ")"]));
@@ -423,7 +434,7 @@ enum Assets {
               var body = el("tbody", {}, rows.map(function (r, i) {
                 var name = r.issue
                   ? el("span", { class: "issue" }, [link(r.issue.url, r.issue.project + "#" + r.issue.iid), r.issue.title ? " " + r.issue.title : null])
-                  : el("span", { class: "untriaged" }, ["no issue yet: ", el("code", {}, [r.cluster])]);
+                  : el("span", { class: "untriaged" }, ["no issue yet: ", el("code", {}, [r.cluster])].concat(titles[r.cluster] ? [" ", titleNode(titles[r.cluster])] : []));
                 var stateCell = r.closed_but_failing
                   ? el("td", { class: "still-failing" }, ["⚠ " + stateText(r)])
                   : el("td", {}, [stateText(r)]);
@@ -484,6 +495,9 @@ enum Assets {
               if (a.getAttribute("data-view") === state.view) a.setAttribute("aria-current", "page"); else a.removeAttribute("aria-current");
             });
             syncFilters(state);
+            // Where the reader left the heatmap: kept across re-renders unless it showed the newest night.
+            var heat = main.querySelector(".heatmap-scroll");
+            var keep = heat && heat.scrollLeft < heat.scrollWidth - heat.clientWidth - 1 ? heat.scrollLeft : null;
             main.textContent = "";
             if (!store.overview) { main.appendChild(el("p", { class: "note" }, ["No data: run 'triage export' again."])); return; }
             var content = el("div", {}, []);
@@ -491,6 +505,9 @@ enum Assets {
               if (mine !== generation) return;
               main.textContent = "";
               main.appendChild(content);
+              // The heatmap opens on the newest night (its right end).
+              var shown = main.querySelector(".heatmap-scroll");
+              if (shown) shown.scrollLeft = keep === null ? shown.scrollWidth : keep;
               document.body.setAttribute("data-view", state.view);
               document.body.setAttribute("data-ready", "true");
               if (!document.documentElement.hasAttribute("data-first-render-ms")) {

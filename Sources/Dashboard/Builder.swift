@@ -79,6 +79,7 @@ public struct DashboardBuilder: Sendable {
         let summaries = ClusterSummary.summarise(
             analyses, states: states, alternating: try analysis?.alternatingClusters() ?? [])
         let summaryByID = Dictionary(summaries.map { ($0.state.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let titles = Dictionary(summaries.map { ($0.state.id, $0.title.marked) }, uniquingKeysWith: { a, _ in a })
 
         // Since when last night's failing jobs fail, and their suspects.
         var changes: [JobKey: JobChanges] = [:]
@@ -103,7 +104,8 @@ public struct DashboardBuilder: Sendable {
                     failureReason: row.job.failureReason, allowFailure: row.job.allowFailure, webURL: row.job.webURL,
                     commitTitle: row.job.commitTitle, cluster: analysed?.cluster?.rawValue,
                     new: summary.map { $0.state.isNew(on: row.night) } ?? false, flaky: summary?.flaky ?? false,
-                    template: summary?.state.template, excerpt: excerpt,
+                    template: summary?.state.template, title: summary.flatMap { titles[$0.state.id] },
+                    excerpt: excerpt,
                     changes: row.night == lastNight && !row.job.allowFailure
                         ? changes[JobKey(project: row.projectPath, name: row.job.name)] : nil))
             if row.job.allowFailure && row.pipeline.status == .success {
@@ -122,7 +124,8 @@ public struct DashboardBuilder: Sendable {
                 if let index = nightIndex[member.night] { counts[index, default: 0] += 1 }
             }
             return ClusterRow(
-                id: summary.state.id.rawValue, template: summary.state.template, firstNight: summary.state.firstNight,
+                id: summary.state.id.rawValue, template: summary.state.template,
+                title: titles[summary.state.id] ?? summary.state.template, firstNight: summary.state.firstNight,
                 lastNight: summary.state.lastNight, projects: summary.projects, flaky: summary.flaky,
                 patterns: summary.patterns, counts: counts.sorted { $0.key < $1.key }.map { [$0.key, $0.value] })
         }

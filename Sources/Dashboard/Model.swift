@@ -84,6 +84,8 @@ public struct FailedJob: Sendable, Hashable, Codable {
     public var flaky: Bool
     /// The cluster's template, so a night's file needs no other file to group by cluster.
     public var template: String?
+    /// The cluster's title for people (`ClusterTitle.marked`: a member's line, `‹varying›` parts).
+    public var title: String?
     /// The excerpt's key lines (`DashboardBuilder.keyLines`).
     public var excerpt: [String]
     /// Last night's failing jobs only (absent elsewhere): since when the job fails, and the
@@ -91,7 +93,8 @@ public struct FailedJob: Sendable, Hashable, Codable {
     public var changes: JobChanges?
 
     enum CodingKeys: String, CodingKey {
-        case job, project, pipeline, night, name, stage, status, cluster, new, flaky, template, excerpt, changes
+        case job, project, pipeline, night, name, stage, status, cluster, new, flaky, template, title, excerpt
+        case changes
         case pipelineURL = "pipeline_url"
         case failureReason = "failure_reason"
         case allowFailure = "allow_failure"
@@ -110,6 +113,8 @@ public struct ClusterList: Sendable, Hashable, Codable {
 public struct ClusterRow: Sendable, Hashable, Codable {
     public var id: String
     public var template: String
+    /// `ClusterTitle.marked` over the cache's members: what the page shows.
+    public var title: String
     public var firstNight: String
     public var lastNight: String
     public var projects: [String]
@@ -119,7 +124,7 @@ public struct ClusterRow: Sendable, Hashable, Codable {
     public var counts: [[Int]]
 
     enum CodingKeys: String, CodingKey {
-        case id, template, projects, flaky, patterns, counts
+        case id, template, title, projects, flaky, patterns, counts
         case firstNight = "first_night"
         case lastNight = "last_night"
     }

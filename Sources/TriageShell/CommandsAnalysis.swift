@@ -144,7 +144,7 @@ func clusterRecord(_ summary: ClusterSummary, lastNight: String?) -> JSONValue {
         "projects": .array(summary.projects.map(JSONValue.string)),
         "first_night": .string(summary.state.firstNight), "last_night": .string(summary.state.lastNight),
         "new": .bool(lastNight.map { summary.state.isNew(on: $0) } ?? false), "flaky": .bool(summary.flaky),
-        "template": .string(summary.state.template),
+        "template": .string(summary.state.template), "title": .string(summary.title.marked),
         "key_line": .optional(summary.members.last?.keyLine),
         "patterns": .array(summary.patterns.map(JSONValue.string)),
     ])
@@ -187,7 +187,7 @@ let clustersCommand: CommandSpec = CommandSpec(
                 Cell(s.state.firstNight, .dim), Cell(s.state.lastNight, .dim),
                 Cell(nightStrip(nights, members: s.members)),
                 Cell(marks.joined(separator: " "), marks.first == "NEW" ? .bad : .warn),
-                Cell(s.state.template),
+                Cell(s.title(reading: store).marked),
                 Cell(book.assignment(cluster: s.state.id.rawValue)?.issue.key ?? "-"),
             ]
         }
@@ -208,6 +208,7 @@ let clustersCommand: CommandSpec = CommandSpec(
                     guard case .object(var fields) = clusterRecord(s, lastNight: last) else { return .null }
                     fields["issue"] =
                         book.assignment(cluster: s.state.id.rawValue).map { issueRecord($0.issue) } ?? .null
+                    fields["title"] = .string(s.title(reading: store).marked)
                     return .object(fields)
                 }))
     }

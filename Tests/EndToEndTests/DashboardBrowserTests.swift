@@ -74,13 +74,15 @@ func rankingRows(in dom: String) throws -> [[String]] {
     }
 }
 
-/// What the page should show for one record of `issues --ranked --format json`.
-func expectedRankingRow(_ record: [String: Any], rank: Int) -> [String] {
+/// What the page should show for one record of `issues --ranked --format json`; `titles`: the
+/// clusters' titles by id (`data/clusters.js`), shown after an untriaged cluster's id.
+func expectedRankingRow(_ record: [String: Any], rank: Int, titles: [String: String] = [:]) -> [String] {
     let name: String
     if let issue = record["issue"] as? [String: Any] {
         name = "\(issue["project"] ?? "")#\(issue["iid"] ?? "")" + ((issue["title"] as? String).map { " " + $0 } ?? "")
     } else {
-        name = "no issue yet: \(record["cluster"] ?? "")"
+        let cluster = record["cluster"] as? String ?? ""
+        name = "no issue yet: \(cluster)" + (titles[cluster].map { " " + plainTitle($0) } ?? "")
     }
     let state: String =
         switch record["state"] as? String {
@@ -93,6 +95,21 @@ func expectedRankingRow(_ record: [String: Any], rank: Int) -> [String] {
         String(rank), name, state, "\(record["failures"] ?? "")", trend, "\(record["projects"] ?? "")",
         record["strip"] as? String ?? "", record["last"] as? String ?? "-",
     ]
+}
+
+/// A marked title (`ClusterTitle.marked`) as the page's text reads it: the marks are `<mark>` elements.
+func plainTitle(_ marked: String) -> String {
+    marked.replacingOccurrences(of: "‹", with: "").replacingOccurrences(of: "›", with: "")
+}
+
+/// The clusters' titles by id, from an exported site's `data/clusters.js`.
+func clusterTitles(_ site: URL) throws -> [String: String] {
+    let data = try #require(try dataFile(site, "data/clusters.js", name: "clusters") as? [String: Any])
+    var titles: [String: String] = [:]
+    for c in try #require(data["clusters"] as? [[String: Any]]) {
+        if let id = c["id"] as? String, let title = c["title"] as? String { titles[id] = title }
+    }
+    return titles
 }
 
 /// The since/suspect line of a job of the last-night view.
@@ -216,7 +233,11 @@ let xssTitle = #"<script>document.title='PWNED'</script><img src=x onerror="docu
             #expect(shellRanking.contains { ($0["issue"] as? [String: Any])?["iid"] as? Int == 666 })
             #expect(shellRanking.contains { $0["issue"] is NSNull })
             let shownRows = try rankingRows(in: assignments)
-            #expect(shownRows == shellRanking.enumerated().map { expectedRankingRow($1, rank: $0 + 1) })
+            let titles = try clusterTitles(site)
+            #expect(
+                shownRows == shellRanking.enumerated().map { expectedRankingRow($1, rank: $0 + 1, titles: titles) })
+            // Every untriaged row names its cluster's key line.
+            #expect(shellRanking.filter { $0["issue"] is NSNull }.allSatisfy { titles[$0["cluster"] as? String ?? ""] != nil })
             #expect(shownRows.count == shellRanking.count)
             #expect(shownRows.contains { $0[1] == "tools/ci#666 " + xssTitle })
             #expect(!assignments.contains("javascript:"))
@@ -324,4 +345,185 @@ let xssTitle = #"<script>document.title='PWNED'</script><img src=x onerror="docu
         try FileManager.default.createDirectory(at: screenshotFolder, withIntermediateDirectories: true)
         _ = try await chromium(page + "#view=last-night", screenshot: screenshotFolder.appendingPathComponent("xss-probe.png"))
     }
+
+    /// 45 nights of 4 projects (one with a long path), and one cluster whose make wrapper hides the
+    /// linter's message: its members on two nights say different things.
+    static func manyNights() throws -> URL {
+        let workspace = try temporaryDirectory()
+        let store = try SQLiteCacheStore(directory: workspace.appendingPathComponent(".triage"))
+        let paths = ["tools/ci", "julia/Foo.jl", "infra/images", "a-group/with-a-long-name/and-a-subgroup/ProjectWithAVeryLongName.jl"]
+        try store.upsertProjects(
+            paths.enumerated().map { i, path in
+                Project(id: i + 1, path: path, name: String(path.split(separator: "/").last ?? ""), webURL: "https://gitlab.example.com/\(path)")
+            })
+        let calendar = Calendar(identifier: .gregorian)
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withFullDate]
+        let lint = [
+            (night: 40, file: "src/a.py", line: 3, message: "F401 'os' imported but unused"),
+            (night: 44, file: "src/b.py", line: 17, message: "F401 'sys' imported but unused"),
+        ]
+        for n in 0..<45 {
+            let date = calendar.date(byAdding: .day, value: n - 44, to: morningDate().addingTimeInterval(-36 * 3600))!
+            let night = formatter.string(from: date)
+            for project in 1...paths.count {
+                let failing = project == 1 && lint.contains { $0.night == n }
+                let id = n * 10 + project
+                try store.storePipeline(
+                    Pipeline(
+                        id: id, iid: n + 1, projectID: project, sha: "abc\(id)", ref: "main",
+                        status: failing || (project + n) % 7 == 0 ? .failed : .success, source: "schedule",
+                        createdAt: date, updatedAt: date, webURL: "https://gitlab.example.com/p/-/pipelines/\(id)"),
+                    night: night,
+                    jobs: failing
+                        ? [
+                            Job(
+                                id: id * 10, pipelineID: id, projectID: project, name: "lint", stage: "test",
+                                status: .failed, failureReason: "script_failure",
+                                webURL: "https://gitlab.example.com/p/-/jobs/\(id * 10)")
+                        ] : [])
+                if failing, let l = lint.first(where: { $0.night == n }) {
+                    try store.storeTrace(
+                        jobID: id * 10,
+                        data: Data(makeLintTraceE2E(file: l.file, line: l.line, message: l.message).utf8))
+                }
+            }
+        }
+        return workspace
+    }
+
+    /// Runs `probe.js` in a copy of the exported page: it waits for the view, then writes what it
+    /// measured (JSON) into `<html data-probe>`.
+    func probe(_ site: URL, _ fragment: String, width: Int) async throws -> [String: Any] {
+        let html = try String(contentsOf: site.appendingPathComponent("index.html"), encoding: .utf8)
+        try html.replacingOccurrences(of: "</body>", with: "<script src=\"probe.js\"></script>\n</body>")
+            .write(to: site.appendingPathComponent("probe.html"), atomically: true, encoding: .utf8)
+        try Self.probeJS.write(to: site.appendingPathComponent("probe.js"), atomically: true, encoding: .utf8)
+        let dom = try await chromium(
+            site.appendingPathComponent("probe.html").absoluteString + fragment, width: width, height: 900)
+        let raw = try #require(try captures(#"data-probe="([^"]*)""#, in: dom).first, "\(dom.prefix(2000))")
+        let json = raw.replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&amp;", with: "&")
+        return try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+    }
+
+    /// Measures the page once the view is ready: the heatmap's scroll position, the page's width,
+    /// elements outside the viewport (the contents of scroll areas aside) and overlapping siblings.
+    static let probeJS = #"""
+        (function () {
+          function measure() {
+            var root = document.documentElement, width = root.clientWidth;
+            var heat = document.querySelector("table.heatmap");
+            var box = heat ? heat.parentElement : null;
+            var outside = [], overlaps = [];
+            Array.prototype.forEach.call(document.querySelectorAll("body *"), function (e) {
+              if (e.closest(".scroll") && !e.classList.contains("scroll")) return;
+              if (e.classList.contains("skip")) return;
+              var r = e.getBoundingClientRect();
+              if (r.width > 0 && r.right > width + 0.5) outside.push(e.tagName.toLowerCase() + "." + e.className + " " + Math.round(r.right));
+            });
+            ["header", "#filters", "#tabs", "main > div", ".legend"].forEach(function (selector) {
+              Array.prototype.forEach.call(document.querySelectorAll(selector), function (parent) {
+                var kids = Array.prototype.filter.call(parent.children, function (k) { return k.getBoundingClientRect().width > 0; });
+                for (var i = 0; i < kids.length; i++) for (var j = i + 1; j < kids.length; j++) {
+                  var a = kids[i].getBoundingClientRect(), b = kids[j].getBoundingClientRect();
+                  var w = Math.min(a.right, b.right) - Math.max(a.left, b.left), h = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+                  if (w > 1 && h > 1) overlaps.push(selector + ": " + kids[i].tagName + " " + kids[j].tagName);
+                }
+              });
+            });
+            root.setAttribute("data-probe", JSON.stringify({
+              viewport: window.innerWidth, pageWidth: root.scrollWidth, clientWidth: root.clientWidth,
+              heatLeft: box ? Math.round(box.scrollLeft) : -1, heatMax: box ? box.scrollWidth - box.clientWidth : -1,
+              outside: outside.slice(0, 12), overlaps: overlaps.slice(0, 12)
+            }));
+          }
+          (function wait() {
+            if (document.body && document.body.getAttribute("data-ready") === "true") setTimeout(measure, 50);
+            else setTimeout(wait, 20);
+          })();
+        })();
+        """#
+
+    /// The heatmap opens on the newest night, and at 800 px nothing but its own scroll area is wider
+    /// than the page, nothing overlaps (issue 14, item 14).
+    @Test func heatmapOpensOnTheNewestNightAndFitsIn800Pixels() async throws {
+        try #require(chromiumBinary() != nil, "chromium is missing: .ci/run installs it (apt-get install chromium)")
+        let workspace = try Self.manyNights()
+        defer { try? FileManager.default.removeItem(at: workspace) }
+        #expect(try await runTriage(["recluster"], workspace: workspace).status == 0)
+        let export = try await runTriage(["export"], workspace: workspace)
+        #expect(export.status == 0, "\(export.stderr)")
+        let site = workspace.appendingPathComponent("public")
+
+        for window in ["30", "all"] {
+            let overview = try await probe(site, "#view=overview&window=\(window)", width: 800)
+            #expect(overview["viewport"] as? Int == 800)
+            let max = try #require(overview["heatMax"] as? Int)
+            #expect(max > 100, "the heatmap of \(window) nights must be wider than 800 px for this test")
+            #expect(overview["heatLeft"] as? Int == max, "\(overview)")
+            #expect(overview["pageWidth"] as? Int == overview["clientWidth"] as? Int, "\(overview)")
+            #expect((overview["outside"] as? [String]) == [], "\(overview)")
+            #expect((overview["overlaps"] as? [String]) == [], "\(overview)")
+        }
+        for view in ["last-night", "clusters", "warnings", "assignments"] {
+            let page = try await probe(site, "#view=\(view)", width: 800)
+            #expect(page["pageWidth"] as? Int == page["clientWidth"] as? Int, "\(view): \(page)")
+            #expect((page["clientWidth"] as? Int ?? 0) > 700, "\(view): \(page)")
+            #expect((page["outside"] as? [String]) == [], "\(view): \(page)")
+            #expect((page["overlaps"] as? [String]) == [], "\(view): \(page)")
+        }
+        try FileManager.default.createDirectory(at: screenshotFolder, withIntermediateDirectories: true)
+        _ = try await chromium(
+            site.appendingPathComponent("index.html").absoluteString + "#view=overview",
+            screenshot: screenshotFolder.appendingPathComponent("overview-800.png"), width: 800, height: 900)
+    }
+
+    /// A cluster's title is a member's line, not the masked template nor make's wrapper: the newest
+    /// member's linter message, what differs from the other member marked; in the clusters view,
+    /// last night's group and the ranking's untriaged row (issue 14, item 13).
+    @Test func clusterTitlesAreAMembersLineWithVaryingPartsMarked() async throws {
+        try #require(chromiumBinary() != nil, "chromium is missing: .ci/run installs it (apt-get install chromium)")
+        let workspace = try Self.manyNights()
+        defer { try? FileManager.default.removeItem(at: workspace) }
+        #expect(try await runTriage(["recluster"], workspace: workspace).status == 0)
+        let clusters = try await runTriage(["--format", "json", "clusters", "60d"], workspace: workspace)
+        let records = try #require(try JSONSerialization.jsonObject(with: Data(clusters.stdout.utf8)) as? [[String: Any]])
+        let record = try #require(records.first, "\(clusters.stdout)\(clusters.stderr)")
+        let id = try #require(record["id"] as? String)
+        #expect(records.count == 1)
+        #expect(record["template"] as? String == "make: *** [Makefile:<n>: lint] Error <n>")
+        let marked = "src/‹b›.py:‹17›:1: F401 '‹sys›' imported but unused"
+        #expect(record["title"] as? String == marked)
+        let table = try await runTriage(["--format", "tsv", "clusters", "60d"], workspace: workspace)
+        #expect(table.stdout.contains("\t" + marked + "\t"), "\(table.stdout)")
+
+        #expect(try await runTriage(["export"], workspace: workspace).status == 0)
+        let site = workspace.appendingPathComponent("public")
+        #expect(try clusterTitles(site) == [id: marked])
+        let page = site.appendingPathComponent("index.html").absoluteString
+        let title =
+            #"src/<mark class="varies">b</mark>.py:<mark class="varies">17</mark>:1: F401 '<mark class="varies">sys</mark>' imported but unused"#
+        let clustersView = try await chromium(page + "#view=clusters")
+        #expect(clustersView.contains(#"<code>\#(id)</code><div class="template">\#(title)</div>"#), "\(clustersView)")
+        let last = try await chromium(page + "#view=last-night")
+        #expect(last.contains(#"<h3><span class="template">\#(title)</span> <code>\#(id)</code> · 1 job</h3>"#), "\(last)")
+        let assignments = try await chromium(page + "#view=assignments")
+        #expect(
+            assignments.contains(
+                #"<span class="untriaged">no issue yet: <code>\#(id)</code> <span class="template">\#(title)</span></span>"#),
+            "\(assignments)")
+        #expect(!clustersView.contains("&lt;n&gt;") && !last.contains("&lt;n&gt;") && !assignments.contains("&lt;n&gt;"))
+    }
+}
+
+/// A `make lint` job whose linter's line has no grammar: the excerpt's key line is make's wrapper.
+func makeLintTraceE2E(file: String, line: Int, message: String) -> String {
+    """
+    $ make lint
+    flake8 src tests
+    \(file):\(line):1: \(message)
+    make: *** [Makefile:9: lint] Error 1
+    ERROR: Job failed: exit code 1
+
+    """
 }

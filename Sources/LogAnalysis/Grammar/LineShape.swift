@@ -222,3 +222,21 @@ struct LineShape {
         return .none
     }
 }
+
+/// A log line as a person reads it: the CI's decorations (`LineShape`'s table: timestamps, runner
+/// tags, BuildKit's `#12 0.345 `, GitHub's `##[error]`) skipped, the indentation kept.
+///
+/// | line | content |
+/// |---|---|
+/// | `#10 2.345 make: *** [Makefile:12: all] Error 1` | `make: *** [Makefile:12: all] Error 1` |
+/// | `2022-04-28T15:42:33.4930568Z ##[error]x.go:63:3: unused` | `x.go:63:3: unused` |
+/// | `  Expression: f(x) == 1` | `  Expression: f(x) == 1` |
+public enum LineContent {
+    public static func of(_ line: String) -> Substring {
+        let utf8 = line.utf8
+        let start =
+            utf8.withContiguousStorageIfAvailable { LineShape.skipDecorations($0) }
+            ?? Array(utf8).withUnsafeBufferPointer { LineShape.skipDecorations($0) }
+        return Substring(line.utf8.dropFirst(start))
+    }
+}
