@@ -224,7 +224,7 @@ func clusterID(_ text: String) throws -> ClusterID {
 
 let clusterCommand: CommandSpec = CommandSpec(
     name: "cluster", group: "Analysis",
-    summary: "One failure kind: template, nights, projects, a sample excerpt and its members.",
+    summary: "One failure kind: title, template, nights, projects, a sample excerpt and its members.",
     operands: [OperandSpec("CLUSTER", summary: "a cluster id (c-…)", completion: .clusters)],
     examples: ["cluster c-3f9a2b1c"],
     run: { command, context in
@@ -243,6 +243,8 @@ let clusterCommand: CommandSpec = CommandSpec(
                 + "\(state.firstNight) … \(state.lastNight)"
                 + (lastNight.map { state.isNew(on: $0) } == true ? " NEW" : "")
                 + (summary?.flaky == true ? " flaky" : ""),
+            // A member's line for people (‹varying› parts marked); the template is what groups them.
+            "title: \(summary?.title.marked ?? state.template)",
             "template: \(state.template)",
         ]
         if let patterns = summary?.patterns, !patterns.isEmpty {
