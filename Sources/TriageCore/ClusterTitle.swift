@@ -9,7 +9,9 @@ import LogAnalysis
 ///   when the key line is a build tool's wrapper.
 /// - A word of that line varies when some other member's title line does not have it in the same
 ///   order (a longest common subsequence of words); runs of varying words, with what separates
-///   them, are one marked part. A cluster whose members all say the same has nothing marked.
+///   them, are one marked part. A cluster whose members all say the same has nothing marked, and
+///   so has one whose members say mostly different things (more than half the words vary: an
+///   outage's cause in each tool's phrasing), where marks would cover the whole line.
 /// - Marked as `‹…›` in `marked` (reads in a terminal and in a browser; the dashboard shows the
 ///   parts as `<mark>`).
 ///
@@ -52,6 +54,10 @@ public struct ClusterTitle: Sendable, Hashable {
         for other in Set(shown) where other != line {
             let kept = Self.common(words.map(\.text), Self.words(other).map(\.text))
             for i in constant.indices where !kept[i] { constant[i] = false }
+        }
+        if constant.filter({ !$0 }).count * 2 > words.count {
+            self.parts = [Part(line)]
+            return
         }
         // Words and separators in order; a separator between two varying words varies with them.
         var parts: [Part] = []

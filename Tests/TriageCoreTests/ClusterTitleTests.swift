@@ -52,6 +52,9 @@ struct ClusterTitleTests {
         (["assert 3 == 4", "assert 4 == 3"], "assert ‹4› == 3"),
         (["UndefVarError: `x` not defined", "UndefVarError: `zeta_2` not defined"],
          "UndefVarError: `‹zeta_2›` not defined"),
+        // Members that say mostly different things (one cause, each tool's phrasing): no marks.
+        (["Could not resolve host: github.com", "Temporary failure resolving 'deb.debian.org'"],
+         "Temporary failure resolving 'deb.debian.org'"),
         // Empty key lines are left out.
         (["", "segfault at 0x7ffd1234"], "segfault at 0x7ffd1234"),
     ])
