@@ -27,6 +27,21 @@ import Testing
         #expect(excerpt.lines.map(\.line.number) == excerpt.lines.map(\.line.number).sorted())
     }
 
+    /// A `make lint` whose linter failed: the linter's diagnostics are the key block, make's own
+    /// `*** [lint] Error 1` (a wrapper: a step failed, not what) is not the key line.
+    @Test func aLintersDiagnosticIsTheKeyNotMakesWrapper() {
+        let log = CleanedLog(plain: [
+            "$ make lint", "flake8 src tests", "src/b.py:17:1: F401 'sys' imported but unused",
+            "src/c.py:3:80: E501 line too long (91 > 79 characters)", "make: *** [Makefile:12: lint] Error 1",
+            "ERROR: Job failed: exit code 1",
+        ])
+        let e = ExcerptExtractor().excerpt(failed: log)
+        #expect(e.keyLine?.line.text == "src/b.py:17:1: F401 'sys' imported but unused")
+        let texts = e.lines.map(\.line.text)
+        #expect(texts.contains("src/c.py:3:80: E501 line too long (91 > 79 characters)"))
+        #expect(texts.contains("make: *** [Makefile:12: lint] Error 1"))
+    }
+
     @Test func juliaBlockKeepsExceptionAndFirstFrames() throws {
         let log = TraceCleaner.clean(try SharedFiles.sample("julia_pkgeval_AbstractNumbers_errored.log"))
         let texts = ExcerptExtractor().excerpt(failed: log).lines.map(\.line.text)

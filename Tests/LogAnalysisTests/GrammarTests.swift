@@ -193,6 +193,28 @@ import Testing
         #expect(GrammarSet.builtIn.matches(c.line) == [c.rule], "\(c.from)")
     }
 
+    /// Python linters name the rule they enforce after the location, in the formats their manuals
+    /// give (flake8 and pycodestyle `%(path)s:%(row)d:%(col)d: %(code)s %(text)s`, ruff's concise
+    /// output, pylint's `{path}:{line}:{column}: {msg_id}: {msg}`); pytest's and Python's own
+    /// location lines are not lint diagnostics.
+    @Test func pythonLintersDiagnosticsAreMessages() {
+        for line in [
+            "src/b.py:17:1: F401 'sys' imported but unused",
+            "./pkg/app.py:3:80: E501 line too long (91 > 79 characters)",
+            "tests/test_io.py:12:5: PLR0913 [*] Too many arguments in function definition (6 > 5)",
+            "src/a.py:1:0: C0114: Missing module docstring (missing-module-docstring)",
+            "setup.py:4: W291 trailing whitespace",
+        ] {
+            #expect(GrammarSet.builtIn.matches(line) == ["python/lint-diagnostic"], "\(line)")
+        }
+        for line in [
+            "src/app.py:12: in test_parse", "tests/test_a.py:17: AssertionError", "x.py:3:1: E",
+            "see docs/usage.py:3: F401 for why", "src/b.py:17:1: f401 'sys' imported but unused",
+        ] {
+            #expect(!GrammarSet.builtIn.matches(line).contains("python/lint-diagnostic"), "\(line)")
+        }
+    }
+
     /// Lines that are not the cause: no grammar rule may match them.
     static let mustNotMatch: [String] = [
         "✓ testSomething (0.05 seconds)",

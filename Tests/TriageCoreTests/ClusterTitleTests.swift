@@ -93,13 +93,14 @@ struct ClusterTitleTests {
         #expect(BuildWrapper.isWrapper(line) == wrapper)
     }
 
-    /// The linter's line is the title, though make's wrapper is the excerpt's key line.
+    /// The linter's line is the title, though make's wrapper is the excerpt's key line (a linter
+    /// no grammar knows: Python's linters have one, and their line is the key line itself).
     @Test func aWrapperKeyLineGivesWayToTheMessageAboveIt() throws {
         let a = analysed(
             1, night: "2026-11-01",
-            trace: makeLintTrace(file: "src/a.py", line: 3, message: "F401 'os' imported but unused", makefileLine: 9))
+            trace: makeLintTrace(file: "docs/a.md", line: 3, message: "MD013 Line length", makefileLine: 9))
         #expect(a.keyLine == "make: *** [Makefile:9: lint] Error 1")
-        #expect(a.titleLine == "src/a.py:3:1: F401 'os' imported but unused")
+        #expect(a.titleLine == "docs/a.md:3:1: MD013 Line length")
         // Read without its excerpt (as `clusters` reads analyses), the key line is all there is.
         var bare = a
         bare.excerpt = []

@@ -189,6 +189,40 @@ enum Shape {
         return after.first?.isNumber == true && !head.has(" ")
     }
 
+    /// `PATH<ext>LINE[:COL]: CODE message`, the path without spaces and ending in `ext` (`.py:`),
+    /// CODE one to four capitals then one to four digits (`F401`, `E501`, `C0114:`, `PLR0913`): a
+    /// linter's diagnostic naming the rule it broke.
+    static func ruleCodeDiagnostic(_ s: Substring, after ext: String) -> Bool {
+        guard let r = s.bytes(of: ext) else { return false }
+        let u = s.utf8
+        if s[s.startIndex..<r.lowerBound].utf8.contains(0x20) { return false }
+        var i = r.upperBound
+        func digits() -> Int {
+            var n = 0
+            while i < s.endIndex, u[i] &- 0x30 < 10 {
+                n += 1
+                i = u.index(after: i)
+            }
+            return n
+        }
+        guard digits() > 0 else { return false }
+        if i < s.endIndex, u[i] == 0x3A, u.index(after: i) < s.endIndex, u[u.index(after: i)] != 0x20 {
+            i = u.index(after: i)
+            guard digits() > 0 else { return false }
+        }
+        guard s[i...].starts(": ") else { return false }
+        i = u.index(i, offsetBy: 2)
+        var capitals = 0
+        while i < s.endIndex, u[i] &- 0x41 < 26 {
+            capitals += 1
+            i = u.index(after: i)
+        }
+        guard (1...4).contains(capitals) else { return false }
+        let n = digits()
+        guard (1...4).contains(n), i < s.endIndex else { return false }
+        return u[i] == 0x20 || u[i] == 0x3A
+    }
+
     /// `1) text`: one to `digits` digits, `) ` and more text (mocha's and RSpec's failure headers).
     static func numbered(_ s: Substring, digits: Int) -> Bool {
         let u = Array(s.utf8.prefix(digits + 2))

@@ -38,6 +38,13 @@ extension ToolGrammar {
             },
             BlockRule(
                 "lint-error", anchor: "Error (", role: .message, weight: 80, body: .indented, maxBody: 4),
+            // flake8, ruff, pylint, pycodestyle: `src/b.py:17:1: F401 'sys' imported but unused`.
+            // What failed in a `make lint`, above make's own `*** [lint] Error 1`.
+            BlockRule(
+                "lint-diagnostic", anchor: ".py:", position: .anywhere, role: .message, weight: 78, body: .none
+            ) { s in
+                Shape.ruleCodeDiagnostic(s, after: ".py:")
+            },
             BlockRule(
                 "pytest-summary", anchor: " failed", position: .anywhere, role: .summary, weight: 58,
                 body: .none
