@@ -270,29 +270,26 @@ public struct Renderer: Sendable {
     func aligned(_ table: Table) -> String {
         // Each cell is cleaned and measured once: a 30-night listing has tens of thousands of them.
         let clean = table.rows.map { $0.map { Cell(Self.clean($0.text), $0.style) } }
+        let cellWidths = clean.map { $0.map { Self.width($0.text) } }
         var natural = table.columns.map(Self.width)
-        for row in clean {
-            for (i, cell) in row.enumerated() where i < natural.count { natural[i] = max(natural[i], Self.width(cell.text)) }
+        for row in cellWidths {
+            for (i, width) in row.enumerated() where i < natural.count { natural[i] = max(natural[i], width) }
         }
         let (shown, limits) = table.layout.fit(natural: natural, width: width)
-        func pick(_ cells: [Cell]) -> [Cell] {
-            shown.map { column in
-                guard column < cells.count else { return Cell("") }
-                guard let limit = limits[column] else { return cells[column] }
-                let keepEnd = table.layout.keepsEnd.contains(column)
-                return Cell(Self.cut(cells[column].text, to: limit, keepingEnd: keepEnd), cells[column].style)
-            }
-        }
-        let header = pick(table.columns.map { Cell($0, .bold) })
-        let rows = clean.map(pick)
         let numeric = Set(shown.indices.filter { table.numeric.contains(shown[$0]) })
         let widths = shown.map { limits[$0] ?? natural[$0] }
         var out = ""
-        func line(_ cells: [Cell]) {
-            for (i, cell) in cells.enumerated() {
+        func line(_ cells: [Cell], _ measured: [Int]) {
+            for (i, column) in shown.enumerated() {
                 if i > 0 { out += "  " }
-                let padding = max(0, widths[i] - Self.width(cell.text))
-                let last = i == cells.count - 1
+                var cell = column < cells.count ? cells[column] : Cell("")
+                var cellWidth = column < measured.count ? measured[column] : 0
+                if let limit = limits[column], cellWidth > limit {
+                    cell.text = Self.cut(cell.text, to: limit, keepingEnd: table.layout.keepsEnd.contains(column))
+                    cellWidth = limit
+                }
+                let padding = max(0, widths[i] - cellWidth)
+                let last = i == shown.count - 1
                 let code = color ? Self.sgr(cell.style) : nil
                 if let code { out += "\u{1B}[\(code)m" }
                 if numeric.contains(i) {
@@ -306,9 +303,9 @@ public struct Renderer: Sendable {
             }
             out += "\n"
         }
-        line(header)
-        if rows.isEmpty { return out + "(none)\n" }
-        for row in rows { line(row) }
+        line(table.columns.map { Cell($0, .bold) }, table.columns.map(Self.width))
+        if clean.isEmpty { return out + "(none)\n" }
+        for (row, measured) in zip(clean, cellWidths) { line(row, measured) }
         return out
     }
 
