@@ -81,20 +81,24 @@ public struct ClusterTitle: Sendable, Hashable {
         self.parts = parts
     }
 
-    /// Runs of letters, digits, `_` and non-ASCII characters, with where they are.
+    /// Runs of letters, digits, `_` and non-ASCII characters, with where they are (bytes compared:
+    /// a non-ASCII byte is part of a word, as its character is).
     static func words(_ line: String) -> [(text: Substring, range: Range<String.Index>)] {
         var result: [(Substring, Range<String.Index>)] = []
+        let utf8 = line.utf8
+        func isWord(_ b: UInt8) -> Bool {
+            b >= 0x80 || (b | 0x20) &- 0x61 < 26 || b &- 0x30 < 10 || b == 0x5F
+        }
         var start: String.Index? = nil
-        func isWord(_ c: Character) -> Bool { c.isLetter || c.isNumber || c == "_" || !c.isASCII }
-        var i = line.startIndex
-        while i < line.endIndex {
-            if isWord(line[i]) {
+        var i = utf8.startIndex
+        while i < utf8.endIndex {
+            if isWord(utf8[i]) {
                 if start == nil { start = i }
             } else if let s = start {
                 result.append((line[s..<i], s..<i))
                 start = nil
             }
-            i = line.index(after: i)
+            i = utf8.index(after: i)
         }
         if let s = start { result.append((line[s...], s..<line.endIndex)) }
         return result
@@ -180,18 +184,40 @@ extension FailureAnalysis {
         return keyText
     }
 
+    /// The line without CI decorations and surrounding blanks (bytes compared: `clusters 30d` reads
+    /// thousands of key lines).
     static func readable(_ line: String) -> String {
-        let content = LineContent.of(line)
-        return String(content.drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" }.reversed())
+        let content = LineContent.of(line).utf8
+        let blank: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 }
+        guard let first = content.firstIndex(where: { !blank($0) }),
+            let last = content.lastIndex(where: { !blank($0) })
+        else { return "" }
+        return String(Substring(content[first...last]))
     }
 }
 
 extension ClusterSummary {
     /// The cluster's title from its members as read (`ClusterTitle`); the newest member's line.
     public var title: ClusterTitle {
-        let ordered = members.sorted { ($0.night, $0.jobID) < ($1.night, $1.jobID) }
-        return ClusterTitle(lines: ordered.compactMap(\.titleLine), fallback: state.template)
+        // Newest first, by index (moving the members themselves costs more than reading them).
+        let newestFirst = members.indices.sorted {
+            (members[$0].night, members[$0].jobID) > (members[$1].night, members[$1].jobID)
+        }
+        // Members read without excerpts share their key lines: each distinct one is read once, and
+        // at most `compared` of them (the newest) are compared, however large the cluster.
+        var seen = Set<String>()
+        var lines: [String] = []
+        for member in newestFirst.lazy.map({ members[$0] }) {
+            guard lines.count < Self.compared else { break }
+            let key = (member.excerpt.isEmpty ? member.keyLine : nil) ?? "\(member.jobID)"
+            guard seen.insert(key).inserted, let line = member.titleLine else { continue }
+            lines.append(line)
+        }
+        return ClusterTitle(lines: lines.reversed(), fallback: state.template)
     }
+
+    /// How many distinct member lines a title compares.
+    static let compared = 32
 
     /// `title`, reading the members' excerpts from `store` when they were read without them and the
     /// newest member's key line is a build tool's wrapper (the message is in the excerpt). Only

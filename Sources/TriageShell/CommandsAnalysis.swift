@@ -138,13 +138,15 @@ func nightStrip(_ nights: [String], members: [FailureAnalysis]) -> String {
     return String(nights.map { seen.contains($0) ? "█" : "·" })
 }
 
-func clusterRecord(_ summary: ClusterSummary, lastNight: String?) -> JSONValue {
+/// The JSON record of a cluster; `title` when the caller already has it (it costs a pass over the
+/// members, and a read for a wrapper's).
+func clusterRecord(_ summary: ClusterSummary, lastNight: String?, title: String? = nil) -> JSONValue {
     .object([
         "id": .string(summary.state.id.rawValue), "count": .int(summary.members.count),
         "projects": .array(summary.projects.map(JSONValue.string)),
         "first_night": .string(summary.state.firstNight), "last_night": .string(summary.state.lastNight),
         "new": .bool(lastNight.map { summary.state.isNew(on: $0) } ?? false), "flaky": .bool(summary.flaky),
-        "template": .string(summary.state.template), "title": .string(summary.title.marked),
+        "template": .string(summary.state.template), "title": .string(title ?? summary.title.marked),
         "key_line": .optional(summary.members.last?.keyLine),
         "patterns": .array(summary.patterns.map(JSONValue.string)),
     ])
@@ -178,7 +180,8 @@ let clustersCommand: CommandSpec = CommandSpec(
         let last = nights.last
         if onlyNew { summaries = summaries.filter { s in last.map { s.state.isNew(on: $0) } ?? false } }
         let book = try context.readAssignments()
-        let rows: [[Cell]] = summaries.map { s in
+        let titles = summaries.map { $0.title(reading: store).marked }
+        let rows: [[Cell]] = zip(summaries, titles).map { s, title in
             var marks: [String] = []
             if let last, s.state.isNew(on: last) { marks.append("NEW") }
             if s.flaky { marks.append("flaky") }
@@ -187,7 +190,7 @@ let clustersCommand: CommandSpec = CommandSpec(
                 Cell(s.state.firstNight, .dim), Cell(s.state.lastNight, .dim),
                 Cell(nightStrip(nights, members: s.members)),
                 Cell(marks.joined(separator: " "), marks.first == "NEW" ? .bad : .warn),
-                Cell(s.title(reading: store).marked),
+                Cell(title),
                 Cell(book.assignment(cluster: s.state.id.rawValue)?.issue.key ?? "-"),
             ]
         }
@@ -204,11 +207,10 @@ let clustersCommand: CommandSpec = CommandSpec(
                 numeric: [1, 2], rows: rows,
                 layout: TerminalLayout(order: [0, 6, 1, 2, 8, 3, 4, 5, 7], shrinks: [7], drops: [5, 3])),
             json: .array(
-                summaries.map { s in
-                    guard case .object(var fields) = clusterRecord(s, lastNight: last) else { return .null }
+                zip(summaries, titles).map { s, title in
+                    guard case .object(var fields) = clusterRecord(s, lastNight: last, title: title) else { return .null }
                     fields["issue"] =
                         book.assignment(cluster: s.state.id.rawValue).map { issueRecord($0.issue) } ?? .null
-                    fields["title"] = .string(s.title(reading: store).marked)
                     return .object(fields)
                 }))
     }
