@@ -108,10 +108,14 @@ public struct ClusterTitle: Sendable, Hashable {
     static func common(_ a: [Substring], _ b: [Substring]) -> [Bool] {
         let n = a.count
         let m = b.count
-        var table = [[Int]](repeating: [Int](repeating: 0, count: m + 1), count: n + 1)
+        // One flat (n+1)×(m+1) table: `table[i * width + j]` is the LCS length of a[i...], b[j...].
+        let width = m + 1
+        var table = [Int](repeating: 0, count: (n + 1) * width)
         for i in stride(from: n - 1, through: 0, by: -1) {
             for j in stride(from: m - 1, through: 0, by: -1) {
-                table[i][j] = a[i] == b[j] ? table[i + 1][j + 1] + 1 : max(table[i + 1][j], table[i][j + 1])
+                table[i * width + j] =
+                    a[i] == b[j]
+                    ? table[(i + 1) * width + j + 1] + 1 : max(table[(i + 1) * width + j], table[i * width + j + 1])
             }
         }
         var kept = [Bool](repeating: false, count: n)
@@ -122,7 +126,7 @@ public struct ClusterTitle: Sendable, Hashable {
                 kept[i] = true
                 i += 1
                 j += 1
-            } else if table[i + 1][j] >= table[i][j + 1] {
+            } else if table[(i + 1) * width + j] >= table[i * width + j + 1] {
                 i += 1
             } else {
                 j += 1
@@ -216,8 +220,9 @@ extension ClusterSummary {
         return ClusterTitle(lines: lines.reversed(), fallback: state.template)
     }
 
-    /// How many distinct member lines a title compares.
-    static let compared = 32
+    /// How many distinct member lines a title compares: the newest eight show what varies (a
+    /// cluster's title is read once per cluster of a listing, thousands of them at 1,000 projects).
+    static let compared = 8
 
     /// `title`, reading the members' excerpts from `store` when they were read without them and the
     /// newest member's key line is a build tool's wrapper (the message is in the excerpt). Only
