@@ -37,6 +37,12 @@ public struct AnalysisReport: Sendable, Hashable {
     public var founded: [ClusterID] = []
     /// The first night (`YYYY-MM-DD`) of each cluster in `founded`.
     public var foundedFirstNights: [ClusterID: String] = [:]
+
+    /// `founded` and `foundedFirstNights` from the clusters a run founded.
+    mutating func recordFounded(_ clusters: [ClusterState]) {
+        founded = clusters.map(\.id)
+        foundedFirstNights = Dictionary(clusters.map { ($0.id, $0.firstNight) }, uniquingKeysWith: { a, _ in a })
+    }
     /// Clusters that kept their id through a `recluster`.
     public var kept = 0
     /// Clusters that alternate with green nights for one of their jobs, after the run.
@@ -116,10 +122,7 @@ public struct Analyzer: Sendable {
         try store.saveAnalyses(analyses, clusters: changed)
         report.analysed = analyses.count
         report.clusters = clusterer.clusters.count
-        let founded = clusterer.clusters.filter { !before.contains($0.id) }
-        report.founded = founded.map(\.id)
-        report.foundedFirstNights = Dictionary(
-            founded.map { ($0.id, $0.firstNight) }, uniquingKeysWith: { a, _ in a })
+        report.recordFounded(clusterer.clusters.filter { !before.contains($0.id) })
         report.alternating = try markAlternating().count
         return report
     }
@@ -146,10 +149,7 @@ public struct Analyzer: Sendable {
         report.analysed = analyses.count
         report.clusters = clusters.count
         report.kept = clusters.filter { oldIDs.contains($0.id) }.count
-        let founded = clusters.filter { !oldIDs.contains($0.id) }
-        report.founded = founded.map(\.id)
-        report.foundedFirstNights = Dictionary(
-            founded.map { ($0.id, $0.firstNight) }, uniquingKeysWith: { a, _ in a })
+        report.recordFounded(clusters.filter { !oldIDs.contains($0.id) })
         report.strayed = Self.strayed(old: old, new: analyses)
         report.alternating = try markAlternating().count
         return report

@@ -222,15 +222,7 @@ public struct Renderer: Sendable {
     }
 
     /// `text` with newlines and tabs kept and every other control character shown as its picture.
-    static func inert(_ text: String) -> String {
-        guard text.utf8.contains(where: { ($0 < 0x20 && $0 != 0x0A && $0 != 0x09) || $0 == 0x7F || $0 == 0xC2 })
-        else { return text }
-        var out = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
-            out.append(scalar == "\n" || scalar == "\t" ? scalar : visible(scalar))
-        }
-        return String(out)
-    }
+    static func inert(_ text: String) -> String { visibleText(text, keepingLines: true) }
 
     /// Cells are one line, and inert on a terminal: tabs, newlines and carriage returns become
     /// spaces; every other control character is shown as a visible picture instead of reaching the
@@ -238,13 +230,17 @@ public struct Renderer: Sendable {
     /// `\u{1B}[31m` must not recolour or move the screen). C0 controls become their Unicode control
     /// picture (`ESC` → `␛`, `NUL` → `␀`), `DEL` becomes `␡`, C1 controls (`U+0080`–`U+009F`, of
     /// which `U+009B` starts a sequence on some terminals) become `�`.
-    static func clean(_ s: String) -> String {
+    static func clean(_ s: String) -> String { visibleText(s, keepingLines: false) }
+
+    /// `clean` (`keepingLines` false) and `inert` (true: newlines and tabs stay as they are).
+    static func visibleText(_ s: String, keepingLines: Bool) -> String {
         // Almost no cell holds one: skip the rewriting (most of a 3 000-row table's cost). 0xC2 is
         // the lead byte of every C1 control's UTF-8 encoding.
-        guard s.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 }) else { return s }
+        func kept(_ b: UInt8) -> Bool { keepingLines && (b == 0x0A || b == 0x09) }
+        guard s.utf8.contains(where: { ($0 < 0x20 && !kept($0)) || $0 == 0x7F || $0 == 0xC2 }) else { return s }
         var out = String.UnicodeScalarView()
         for scalar in s.unicodeScalars {
-            out.append(visible(scalar))
+            out.append(keepingLines && (scalar == "\n" || scalar == "\t") ? scalar : visible(scalar))
         }
         return String(out)
     }
