@@ -62,9 +62,15 @@ let package = Package(
         .testTarget(name: "GitLabSimulatorTests", dependencies: ["GitLabSimulator"]),
         .testTarget(name: "LineEditorTests", dependencies: ["LineEditor"]),
         .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "TriageCore", "Store"]),
+        // What the end-to-end suites share: the simulator, the `triage` process runner, and an
+        // organisation fetched once per test process (`FetchedOrganisation`).
+        .target(
+            name: "TriageTestSupport", dependencies: ["GitLabSimulator", "GitLab", "Store", "TriageCore"],
+            path: "Tests/TriageTestSupport"),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["GitLabSimulator", "GitLab", "Store", "TriageCore"], exclude: ["Golden"]),
+            dependencies: ["TriageTestSupport", "GitLabSimulator", "GitLab", "Store", "TriageCore"],
+            exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TriageTestSupport
 
 /// `excerpt` and `group` run on plain files: no workspace, no GitLab, nothing but the answer on stdout.
 @Suite struct AnalysisCommandTests {

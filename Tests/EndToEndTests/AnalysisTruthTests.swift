@@ -4,18 +4,20 @@ import LogAnalysis
 import Store
 import Testing
 import TriageCore
+import TriageTestSupport
 
 /// The analysis against the simulator's truth (`organisation.cause(ofJob:)`) over 30 nights.
 @Suite(.serialized) struct AnalysisTruthTests {
     @Test func clustersArePureCompleteAndNewMatchesTheTruth() async throws {
-        try await withSimulator(projects: 40, nights: 30) { simulator, url in
-            let workspace = try makeWorkspace(url: url, nights: 30)
-            let (_, store, _) = try await syncDirectly(url: url, workspace: workspace, nights: 30)
-            let report = try Analyzer(cache: store, store: store).analyseNew()
-            let org = simulator.organisation
+        try await withFetchedOrganisation(projects: 40, nights: 30) { shared, workspace in
+            let store = try SQLiteCacheStore(directory: workspace.appendingPathComponent(".triage"))
+            let org = shared.simulator.organisation
             let analyses = try store.analyses(nights: nil)
-            #expect(report.analysed == analyses.count)
-            #expect(report.skipped.isEmpty)
+            // What `triage fetch` reported analysing is every analysis in its cache.
+            let fetched = try JSONSerialization.jsonObject(with: Data(shared.fetch.stdout.utf8)) as? [String: Any]
+            let report = try #require(fetched?["analysis"] as? [String: Any])
+            #expect(report["analysed"] as? Int == analyses.count)
+            #expect((report["skipped"] as? [Any])?.isEmpty == true)
             var predicted: [Int: String] = [:]
             var truth: [Int: String] = [:]
             var nightOf: [Int: String] = [:]

@@ -2,6 +2,7 @@ import Foundation
 import LogAnalysis
 import Testing
 import TriageCore
+import TriageTestSupport
 
 @testable import Store
 

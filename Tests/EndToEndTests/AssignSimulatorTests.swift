@@ -5,6 +5,7 @@ import LogAnalysis
 import Store
 import Testing
 import TriageCore
+import TriageTestSupport
 
 /// A nightly failed latest attempt whose project has an issue describing its cause (the truth).
 func truthLinkedFailure(_ org: Organisation, in cached: Set<Int>, excluding: Set<Int> = []) -> (job: Int, issueIID: Int)? {

@@ -2,6 +2,7 @@ import Foundation
 import Store
 import Testing
 import TriageCore
+import TriageTestSupport
 
 #if canImport(Glibc)
     import Glibc

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TriageTestSupport
 
 /// Issue 14, bug 7: an `assignments.json` left broken by a merge conflict must not stop the
 /// morning. Reads go on without assignments and warn once, with the file's line and column;

@@ -1,6 +1,7 @@
 import Foundation
 import GitLabSimulator
 import Testing
+import TriageTestSupport
 
 /// `streaks`, `suspects` and `diff job` through the real binary, after a real `fetch`.
 @Suite(.serialized) struct ChangesCommandTests {
@@ -9,19 +10,16 @@ import Testing
     }
 
     @Test func streaksSuspectsAndDiffAgainstTheSimulator() async throws {
-        try await withSimulator(projects: 40, nights: 30) { simulator, url in
-            let workspace = try makeWorkspace(url: url, nights: 30)
+        try await withFetchedOrganisation(projects: 40, nights: 30) { shared, workspace in
+            let simulator = shared.simulator
             let env = ["GITLAB_TOKEN": secretToken]
-            // A 40 × 30 fetch: minutes, not seconds, beside the other simulator suites on 2 cores.
-            let fetched = try await runTriage(
-                ["-c", "fetch", "--format", "json"], workspace: workspace, environment: env, timeout: 600)
-            #expect(fetched.status == 0, "\(fetched.stderr)")
+            let fetched = shared.fetch
             let fetchRecord = try #require(try Self.json(fetched) as? [String: Any])
             let green = try #require(fetchRecord["green_traces"] as? [String: Any])
             #expect((green["fetched"] as? Int ?? 0) > 0)
             // A second fetch never fetches a green trace again.
             let again = try await runTriage(
-                ["-c", "fetch", "--format", "json"], workspace: workspace, environment: env, timeout: 600)
+                ["-c", "fetch", "--format", "json"], workspace: workspace, environment: env)
             let againGreen = try #require(
                 (try Self.json(again) as? [String: Any])?["green_traces"] as? [String: Any])
             #expect(againGreen["fetched"] as? Int == 0)

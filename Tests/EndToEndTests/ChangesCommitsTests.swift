@@ -3,6 +3,7 @@ import GitLabSimulator
 import Store
 import Testing
 import TriageCore
+import TriageTestSupport
 
 /// Commit titles (`diff job`, `suspects --commits`) and the listings cache, through the real
 /// binary against the simulator.
@@ -48,8 +49,14 @@ import TriageCore
         return nil
     }
 
+    /// GitLab's compare calls the shared simulator has answered, for all tests so far: tests
+    /// compare the count before and after what they run (the suites run one at a time).
     static func compareCalls(_ simulator: SimulatedGitLab) -> Int {
-        simulator.requests.filter { $0.path.hasSuffix("/repository/compare") }.count
+        compareCalls(simulator.requests)
+    }
+
+    static func compareCalls(_ requests: [SimulatedRequest]) -> Int {
+        requests.filter { $0.path.hasSuffix("/repository/compare") }.count
     }
 
     static func line(_ c: Organisation.Commit, _ org: Organisation) -> String {
@@ -57,22 +64,20 @@ import TriageCore
     }
 
     @Test func diffShowsCommitTitlesOnceFetchedThenFromTheCache() async throws {
-        try await withSimulator(projects: 12, nights: 20) { simulator, url in
-            let workspace = try makeWorkspace(url: url, nights: 20)
-            defer { try? FileManager.default.removeItem(at: workspace) }
-            let fetched = try await runTriage(["fetch"], workspace: workspace, environment: Self.env)
-            #expect(fetched.status == 0, "\(fetched.stderr)")
+        try await withFetchedOrganisation(projects: 12, nights: 20) { shared, workspace in
+            let simulator = shared.simulator
             let org = simulator.organisation
             let store = try SQLiteCacheStore(directory: workspace.appendingPathComponent(".triage"))
             let target = try #require(try Self.jobWithCommits(store, org))
-            #expect(Self.compareCalls(simulator) == 0, "fetch asks for no commits")
+            #expect(Self.compareCalls(shared.fetchRequests) == 0, "fetch asks for no commits")
 
+            let before = Self.compareCalls(simulator)
             let first = try await runTriage(
                 ["diff", "job", String(target.job), "--format", "table"], workspace: workspace,
                 environment: Self.env)
             #expect(first.status == 0, "\(first.stderr)")
             #expect(first.stderr == "")
-            #expect(Self.compareCalls(simulator) == 1)
+            #expect(Self.compareCalls(simulator) == before + 1)
             let lines = first.stdout.components(separatedBy: "\n")
             let header = try #require(lines.firstIndex { $0.hasPrefix("commits: ") })
             let count = target.commits.count
@@ -109,11 +114,8 @@ import TriageCore
     }
 
     @Test func offlineDiffSaysTitlesAreUnavailableInOneLine() async throws {
-        try await withSimulator(projects: 12, nights: 20) { simulator, url in
-            let workspace = try makeWorkspace(url: url, nights: 20)
-            defer { try? FileManager.default.removeItem(at: workspace) }
-            let fetched = try await runTriage(["fetch"], workspace: workspace, environment: Self.env)
-            #expect(fetched.status == 0, "\(fetched.stderr)")
+        try await withFetchedOrganisation(projects: 12, nights: 20) { shared, workspace in
+            let simulator = shared.simulator
             let store = try SQLiteCacheStore(directory: workspace.appendingPathComponent(".triage"))
             let target = try #require(try Self.jobWithCommits(store, simulator.organisation))
             let calls = simulator.requests.count
@@ -160,12 +162,8 @@ import TriageCore
     /// `suspects` gives the same answer from cached listings, from traces parsed lazily (a cache
     /// fetched before listings were kept) and from a store that keeps no listings.
     @Test func suspectsAreTheSameWithAndWithoutCachedListings() async throws {
-        try await withSimulator(projects: 40, nights: 30) { _, url in
-            let workspace = try makeWorkspace(url: url, nights: 30)
-            defer { try? FileManager.default.removeItem(at: workspace) }
-            let fetched = try await runTriage(
-                ["fetch", "--format", "json"], workspace: workspace, environment: Self.env, timeout: 400)
-            #expect(fetched.status == 0, "\(fetched.stderr)")
+        try await withFetchedOrganisation(projects: 40, nights: 30) { shared, workspace in
+            let fetched = shared.fetch
             let green = try #require(
                 (try Self.json(fetched) as? [String: Any])?["green_traces"] as? [String: Any])
             #expect((green["listings_read"] as? Int ?? 0) > 0)
@@ -209,19 +207,17 @@ import TriageCore
     /// `suspects --commits`: per night and project, the ranges since the newly failing jobs' last
     /// green run with the simulator's exact commits; fetched once, then from the cache.
     @Test func commitLevelViewIsTheSimulatorsHistory() async throws {
-        try await withSimulator(projects: 12, nights: 20) { simulator, url in
-            let workspace = try makeWorkspace(url: url, nights: 20)
-            defer { try? FileManager.default.removeItem(at: workspace) }
-            let fetched = try await runTriage(["fetch"], workspace: workspace, environment: Self.env)
-            #expect(fetched.status == 0, "\(fetched.stderr)")
+        try await withFetchedOrganisation(projects: 12, nights: 20) { shared, workspace in
+            let simulator = shared.simulator
             let org = simulator.organisation
+            let before = Self.compareCalls(simulator)
             let run = try await runTriage(
                 ["suspects", "20d", "--commits", "--format", "json"], workspace: workspace,
                 environment: Self.env)
             #expect(run.status == 0, "\(run.stderr)")
             let records = try #require(try Self.json(run) as? [[String: Any]])
             #expect(records.count > 3)
-            let calls = Self.compareCalls(simulator)
+            let calls = Self.compareCalls(simulator) - before
             #expect(calls > 0)
             var withCommits = 0
             for record in records {
@@ -266,7 +262,7 @@ import TriageCore
                 ["suspects", "20d", "--commits", "--format", "json"], workspace: workspace,
                 environment: Self.env)
             #expect(again.stdout == run.stdout)
-            #expect(Self.compareCalls(simulator) == calls)
+            #expect(Self.compareCalls(simulator) - before == calls)
             // Offline, ranges never fetched say so in one line; cached ones keep their titles.
             let table = try await runTriage(
                 ["suspects", "20d", "--commits", "--format", "table"], workspace: workspace)

@@ -4,6 +4,7 @@ import LogAnalysis
 import Store
 import Testing
 import TriageCore
+import TriageTestSupport
 
 /// `suspects` and `diff job` against the simulator's truth: nights on which upstream dependency
 /// releases broke projects (`julia-loaderror-PKG-VERSION`, `julia-unsatisfiable-PKG-VERSION`).

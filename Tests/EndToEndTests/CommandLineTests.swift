@@ -2,6 +2,7 @@ import Foundation
 import Store
 import Testing
 import TriageCore
+import TriageTestSupport
 
 /// The real `triage` binary against the simulator on 127.0.0.1: exit codes, messages, and
 /// what is (not) written to the workspace.

@@ -3,6 +3,7 @@ import GitLabSimulator
 import Store
 import Testing
 import TriageCore
+import TriageTestSupport
 
 /// Debian's chromium, installed by `.ci/run` when missing.
 func chromiumBinary() -> URL? {

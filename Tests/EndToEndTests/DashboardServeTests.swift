@@ -4,6 +4,7 @@ import Foundation
     import FoundationNetworking
 #endif
 import Testing
+import TriageTestSupport
 
 @Suite(.serialized) struct DashboardServeTests {
     /// `serve` prints its loopback URL, serves the export with content types and the live

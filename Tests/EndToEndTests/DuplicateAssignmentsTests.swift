@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TriageTestSupport
 
 /// Issue 14, bug 5: two entries for one job (both sides of a git merge) are read by one rule,
 /// newest `at` wins, in the shell and on the dashboard; `assignments` flags them and

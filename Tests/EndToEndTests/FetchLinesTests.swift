@@ -4,6 +4,7 @@ import GitLabSimulator
 import Store
 import Testing
 import TriageCore
+import TriageTestSupport
 
 /// What `fetch` says it did (issue 14, item 12): counts that are true of this fetch, against
 /// the simulator's own request log and the cache it leaves.

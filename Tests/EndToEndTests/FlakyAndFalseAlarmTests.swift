@@ -3,6 +3,7 @@ import GitLabSimulator
 import Store
 import Testing
 import TriageCore
+import TriageTestSupport
 
 /// The two judgements issue 4 finished last, through the real binary after a real `fetch`, against
 /// the simulator's truth: clusters marked flaky because they alternate with green nights, and
@@ -18,14 +19,8 @@ import TriageCore
     }
 
     @Test func flakyMarksAndFalseAlarmsAgainstTheSimulator() async throws {
-        try await withSimulator(projects: 40, nights: 30) { simulator, url in
-            let workspace = try makeWorkspace(url: url, nights: 30)
-            // 40 projects × 30 nights: about 20 s alone, minutes beside the other simulator suites.
-            let fetched = try await runTriage(
-                ["-c", "fetch"], workspace: workspace, environment: ["GITLAB_TOKEN": secretToken],
-                timeout: 600)
-            #expect(fetched.status == 0, "\(fetched.stderr)")
-            let org = simulator.organisation
+        try await withFetchedOrganisation(projects: 40, nights: 30) { shared, workspace in
+            let org = shared.simulator.organisation
             let store = try SQLiteCacheStore(directory: workspace.appendingPathComponent(".triage"))
             try await checkFlakyMarks(org: org, store: store, workspace: workspace)
             try await checkFalseAlarms(org: org, store: store, workspace: workspace)

@@ -2,6 +2,7 @@ import Foundation
 import GitLabSimulator
 import Testing
 import TriageCore
+import TriageTestSupport
 
 /// Golden transcripts: the built `triage` runs the scripts of `Golden/` against the simulator
 /// (seed 7, 8 projects, 6 nights, clock pinned by TRIAGE_NOW) and its stdout, stderr and exit
@@ -78,13 +79,9 @@ import TriageCore
     }
 
     @Test func lastNightsFailuresAreTheSimulatorsTruth() async throws {
-        try await withSimulator { simulator, url in
-            let workspace = try makeWorkspace(url: url)
-            defer { try? FileManager.default.removeItem(at: workspace) }
+        try await withFetchedOrganisation { shared, workspace in
             let env = ["GITLAB_TOKEN": secretToken]
-            let fetched = try await runTriage(["fetch"], workspace: workspace, environment: env)
-            #expect(fetched.status == 0, "\(fetched.stderr)")
-            let org = simulator.organisation
+            let org = shared.simulator.organisation
             for withWarnings in [false, true] {
                 let args = ["failures", "last-night", "--format", "json"] + (withWarnings ? ["--with-warnings"] : [])
                 let result = try await runTriage(args, workspace: workspace, environment: env)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TriageTestSupport
 
 #if canImport(Glibc)
     import Glibc
@@ -72,12 +73,8 @@ struct InteractiveTests {
     /// Here `trace` goes through the default pager (`$PAGER` unset), which must show the trace,
     /// quit with `q`, and on a second `trace` quit with Ctrl-C, back at the prompt each time.
     @Test func traceThroughTheDefaultPagerQuitsWithQAndWithCtrlC() async throws {
-        try await withSimulator { _, url in
-            let workspace = try makeWorkspace(url: url)
-            defer { try? FileManager.default.removeItem(at: workspace) }
+        try await withFetchedOrganisation { _, workspace in
             let environment = ["GITLAB_TOKEN": secretToken, "TRIAGE_NOW": morningAfter]
-            let fetched = try await runTriage(["fetch"], workspace: workspace, environment: environment)
-            try #require(fetched.status == 0, "\(fetched.stderr)")
             let listed = try await runTriage(
                 ["failures", "last-night", "--format", "json"], workspace: workspace, environment: environment
             )

@@ -3,6 +3,7 @@ import GitLabSimulator
 import Store
 import Testing
 import TriageCore
+import TriageTestSupport
 
 /// Decodes `--format json` output.
 private func json(_ text: String) throws -> Any {

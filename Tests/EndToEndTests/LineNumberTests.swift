@@ -1,16 +1,12 @@
 import Foundation
 import Testing
+import TriageTestSupport
 
 /// Issue 14, bug 8: `show job` and `trace` number the lines of a log the same way, the raw
 /// log's (its physical lines, as GitLab's log view numbers them), JSON included.
 @Suite(.serialized) struct LineNumberTests {
     @Test func showJobAndTraceAgreeOnTheRawLogsLineNumbers() async throws {
-        try await withSimulator { _, url in
-            let workspace = try makeWorkspace(url: url)
-            defer { try? FileManager.default.removeItem(at: workspace) }
-            let env = ["GITLAB_TOKEN": secretToken]
-            let fetched = try await runTriage(["fetch"], workspace: workspace, environment: env)
-            try #require(fetched.status == 0, "\(fetched.stderr)")
+        try await withFetchedOrganisation { _, workspace in
             let listed = try await runTriage(
                 ["failures", "last-night", "--format", "json"], workspace: workspace)
             let records = try #require(

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TriageTestSupport
 
 /// Issue 14, bug 4: the token never reaches a written file, the JSON answer, or an error.
 @Suite(.serialized) struct SecretsTests {

@@ -4,6 +4,7 @@ import GitLabSimulator
 import Store
 import Testing
 import TriageCore
+import TriageTestSupport
 
 /// `suspects` per night, remembered by `fetch` and forgotten by every write that could change it.
 @Suite(.serialized) struct SuspectNightsTests {

@@ -4,6 +4,7 @@ import GitLabSimulator
 import Store
 import Testing
 import TriageCore
+import TriageTestSupport
 
 /// The sync through the real client, over HTTP to the simulator, into a real SQLite cache,
 /// checked against the simulator's own truth.

@@ -2,6 +2,7 @@ import Dispatch
 import Foundation
 import GitLab
 import Testing
+import TriageTestSupport
 
 /// Cancelling a sync with requests in flight over the real URLSession transport.
 ///

@@ -2,7 +2,6 @@ import Foundation
 import GitLab
 import GitLabSimulator
 import Store
-import Testing
 import TriageCore
 
 #if canImport(Glibc)
@@ -10,15 +9,15 @@ import TriageCore
 #endif
 
 /// The night the simulated organisation ends on, and a "now" the morning after.
-let lastNight = "2026-11-28"
-let morningAfter = "2026-11-29T14:00:00Z"
-let chicago = NightCalendar(timeZone: TimeZone(identifier: "America/Chicago")!)
-let secretToken = "glpat-E2E-s3cr3t-7f1c9a"
+public let lastNight = "2026-11-28"
+public let morningAfter = "2026-11-29T14:00:00Z"
+public let chicago = NightCalendar(timeZone: TimeZone(identifier: "America/Chicago")!)
+public let secretToken = "glpat-E2E-s3cr3t-7f1c9a"
 
-func morningDate() -> Date { ISO8601DateFormatter().date(from: morningAfter)! }
+public func morningDate() -> Date { ISO8601DateFormatter().date(from: morningAfter)! }
 
 /// A simulated GitLab on 127.0.0.1:0, stopped when the body returns.
-func withSimulator<T>(
+public func withSimulator<T>(
     projects: Int = 8, nights: Int = 6, seed: UInt64 = 7, latency: Duration = .zero,
     tokens: [String: TokenScope] = [secretToken: .api],
     _ body: (SimulatedGitLab, URL) async throws -> T
@@ -42,14 +41,14 @@ func withSimulator<T>(
 }
 
 /// A new empty directory under the system's temp directory.
-func temporaryDirectory(_ name: String = "triage-e2e") throws -> URL {
+public func temporaryDirectory(_ name: String = "triage-e2e") throws -> URL {
     let url = FileManager.default.temporaryDirectory.appendingPathComponent("\(name)-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     return url
 }
 
 /// Writes a workspace config pointing at the simulator.
-func makeWorkspace(url: URL, nights: Int = 6) throws -> URL {
+public func makeWorkspace(url: URL, nights: Int = 6) throws -> URL {
     let workspace = try temporaryDirectory()
     var config = WorkspaceConfig()
     config.gitlabURL = url.absoluteString
@@ -60,7 +59,7 @@ func makeWorkspace(url: URL, nights: Int = 6) throws -> URL {
 }
 
 /// The built `triage` executable, beside the test bundle.
-func triageBinary() throws -> URL {
+public func triageBinary() throws -> URL {
     let candidates = [
         URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("triage"),
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -72,28 +71,35 @@ func triageBinary() throws -> URL {
     throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: candidates[0].path])
 }
 
-struct Transcript {
-    var stdout: String
-    var stderr: String
-    var status: Int32
+public struct Transcript: Sendable {
+    public var stdout: String
+    public var stderr: String
+    public var status: Int32
+
+    public init(stdout: String, stderr: String, status: Int32) {
+        self.stdout = stdout
+        self.stderr = stderr
+        self.status = status
+    }
 }
 
 /// Runs blocking work (waiting for a process, `system()`) on a dispatch thread: Swift's
 /// cooperative pool has one thread per core, and a test blocking it stalls every other test,
 /// the in-process simulator included.
-func offPool<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+public func offPool<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
     try await withCheckedThrowingContinuation { continuation in
         DispatchQueue.global().async { continuation.resume(with: Result { try body() }) }
     }
 }
 
-struct ProcessTimedOut: Error, CustomStringConvertible {
-    var seconds: TimeInterval
-    var description: String { "triage did not finish in \(seconds) s" }
+public struct ProcessTimedOut: Error, CustomStringConvertible {
+    public var seconds: TimeInterval
+    public init(seconds: TimeInterval) { self.seconds = seconds }
+    public var description: String { "triage did not finish in \(seconds) s" }
 }
 
 /// Runs the real `triage` binary with arguments, environment additions and optional stdin.
-func runTriage(
+public func runTriage(
     _ arguments: [String], workspace: URL? = nil, environment: [String: String] = [:], stdin: String? = nil,
     timeout: TimeInterval = 120
 ) async throws -> Transcript {
@@ -101,10 +107,10 @@ func runTriage(
     return try await process.finish(timeout: timeout)
 }
 
-final class RunningTriage: @unchecked Sendable {
-    let process: Process
-    let stdoutURL: URL
-    let stderrURL: URL
+public final class RunningTriage: @unchecked Sendable {
+    public let process: Process
+    public let stdoutURL: URL
+    public let stderrURL: URL
 
     init(process: Process, stdoutURL: URL, stderrURL: URL) {
         self.process = process
@@ -112,7 +118,7 @@ final class RunningTriage: @unchecked Sendable {
         self.stderrURL = stderrURL
     }
 
-    func finish(timeout: TimeInterval) async throws -> Transcript {
+    public func finish(timeout: TimeInterval) async throws -> Transcript {
         let deadline = Date().addingTimeInterval(timeout)
         while process.isRunning && Date() < deadline { try await Task.sleep(for: .milliseconds(20)) }
         if process.isRunning {
@@ -123,13 +129,14 @@ final class RunningTriage: @unchecked Sendable {
         try await offPool { [process] in process.waitUntilExit() }
         let out = (try? String(contentsOf: stdoutURL, encoding: .utf8)) ?? ""
         let err = (try? String(contentsOf: stderrURL, encoding: .utf8)) ?? ""
+        try? FileManager.default.removeItem(at: stdoutURL.deletingLastPathComponent())
         return Transcript(stdout: out, stderr: err, status: process.terminationStatus)
     }
 
-    func signal(_ signal: Int32) { kill(process.processIdentifier, signal) }
+    public func signal(_ signal: Int32) { kill(process.processIdentifier, signal) }
 }
 
-func startTriage(
+public func startTriage(
     _ arguments: [String], workspace: URL? = nil, environment: [String: String] = [:], stdinText: String? = nil
 ) throws -> RunningTriage {
     let process = Process()
@@ -157,7 +164,7 @@ func startTriage(
 }
 
 /// A sync through the real client over HTTP into a real SQLite cache.
-func syncDirectly(
+public func syncDirectly(
     url: URL, workspace: URL, token: String = secretToken, nights: Int = 6,
     transport: HTTPTransport? = nil
 ) async throws -> (SyncReport, SQLiteCacheStore, GitLabClient) {
@@ -171,11 +178,11 @@ func syncDirectly(
 }
 
 /// Every file under a directory, recursively.
-func allFiles(under root: URL) -> [URL] {
+public func allFiles(under root: URL) -> [URL] {
     guard let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil) else { return [] }
     return walker.compactMap { $0 as? URL }.filter { (try? $0.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true }
 }
 
 extension Data {
-    func contains(_ text: String) -> Bool { range(of: Data(text.utf8)) != nil }
+    public func contains(_ text: String) -> Bool { range(of: Data(text.utf8)) != nil }
 }
