@@ -21,24 +21,33 @@ let package = Package(
         .package(url: "https://github.com/swhitty/FlyingFox", exact: "0.27.1"),
     ],
     targets: [
+        // FNV-1a, SplitMix64 and civil dates, once for every module but LogAnalysis (which imports
+        // nothing of ours); no imports of its own, so the simulator may use it too.
+        .target(name: "Basics", exclude: ["README.md"]),
         .target(name: "LogAnalysis", exclude: ["README.md"]),
-        .target(name: "TriageCore", dependencies: ["LogAnalysis"], exclude: ["README.md"]),
+        .target(name: "TriageCore", dependencies: ["LogAnalysis", "Basics"], exclude: ["README.md"]),
         .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
-        .target(name: "GitLab", dependencies: ["TriageCore"], exclude: ["README.md"]),
+        .target(name: "GitLab", dependencies: ["TriageCore", "Basics"], exclude: ["README.md"]),
         .target(
             name: "Store",
-            dependencies: ["TriageCore", "LogAnalysis", "CZlib", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "TriageCore", "LogAnalysis", "Basics", "CZlib", .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             exclude: ["README.md"]),
         .target(name: "TriageShell", dependencies: ["TriageCore", "LogAnalysis"], exclude: ["README.md"]),
         // libedit (BSD): line editing for the interactive shell. GNU readline is GPL: not used.
         .systemLibrary(name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
         .target(name: "LineEditor", dependencies: ["CEditLine"], exclude: ["README.md"]),
         .target(
-            name: "GitLabSimulator", dependencies: [.product(name: "FlyingFox", package: "FlyingFox")],
+            name: "GitLabSimulator",
+            dependencies: [
+                "Basics", .product(name: "FlyingFox", package: "FlyingFox"),
+                .product(name: "FlyingSocks", package: "FlyingFox"),
+            ],
             exclude: ["README.md"]),
         .target(
             name: "Dashboard",
-            dependencies: ["TriageCore"],
+            dependencies: ["TriageCore", "LogAnalysis"],
             exclude: ["README.md"]),
         .executableTarget(
             name: "triage",
@@ -48,13 +57,15 @@ let package = Package(
         .executableTarget(name: "triage-sim", dependencies: ["GitLabSimulator"]),
         .executableTarget(
             name: "triage-bench",
-            dependencies: ["TriageCore", "GitLab", "Store", "GitLabSimulator", "TriageShell", "Dashboard"]),
+            dependencies: [
+                "TriageCore", "LogAnalysis", "Basics", "GitLab", "Store", "GitLabSimulator", "TriageShell", "Dashboard",
+            ]),
         .testTarget(name: "LogAnalysisTests", dependencies: ["LogAnalysis"]),
         .testTarget(name: "TriageCoreTests", dependencies: ["TriageCore"]),
         .testTarget(name: "GitLabTests", dependencies: ["GitLab", "TriageCore", "GitLabSimulator"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "TriageCore"]),
         .testTarget(name: "TriageShellTests", dependencies: ["TriageShell", "TriageCore", "Store"]),
-        .testTarget(name: "GitLabSimulatorTests", dependencies: ["GitLabSimulator"]),
+        .testTarget(name: "GitLabSimulatorTests", dependencies: ["GitLabSimulator", "Basics"]),
         .testTarget(name: "LineEditorTests", dependencies: ["LineEditor"]),
         .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "TriageCore", "Store"]),
         .testTarget(
