@@ -395,8 +395,10 @@ public final class SQLiteCacheStore: CacheStore {
     /// issue query yet); here so that suggestions can be built on it.
     public func issues() throws -> [Issue] {
         try read(undecodable: Self.undecodableIssue) { db in
-            try Row.fetchAll(db, sql: "SELECT \(IssueColumns.select) FROM issues ORDER BY project_id, iid, id")
-                .map(IssueColumns.decode)
+            try Row.fetchAll(
+                db, sql: "SELECT \(IssueColumns.select) FROM issues ORDER BY project_id, iid, id"
+            )
+            .map(IssueColumns.decode)
         }
     }
 

@@ -10,7 +10,9 @@ let changesLookback = ChangesHistory.lookback
 
 extension Context {
     /// Per project and job, the nightly runs from `changesLookback` nights before `first` through `last`.
-    func histories(first: String, last: String, projectID: Int? = nil, name: String? = nil) throws -> [JobHistory] {
+    func histories(
+        first: String, last: String, projectID: Int? = nil, name: String? = nil
+    ) throws -> [JobHistory] {
         let from = try calendar().nights(endingAt: first, count: changesLookback + 1).first ?? first
         let rows = try cache().changes.nightlyJobs(
             fromNight: from, throughNight: last, projectID: projectID, name: name)
@@ -24,9 +26,8 @@ extension Context {
         let back = try calendar().nights(endingAt: first, count: changesLookback + 1)
         let dayBefore = back.count >= 2 ? back[back.count - 2] : first
         return try ChangesHistory.forPairs(
-            queries: try cache().nightlyRuns, lookbackFrom: back.first ?? first, dayBefore: dayBefore, first: first,
-            last: last,
-            source: try config().source)
+            queries: try cache().nightlyRuns, lookbackFrom: back.first ?? first, dayBefore: dayBefore,
+            first: first, last: last, source: try config().source)
     }
 }
 
@@ -206,7 +207,9 @@ func runSuspects(_ command: ParsedCommand, _ context: Context) throws -> Command
     let top = try command.intOption("top", range: 1...1000) ?? 5
     let (store, bounds) = try context.filledStore()
     guard !nights.isEmpty else { return CommandOutput(text: ["no nights"], json: .array([])) }
-    let results = try SuspectNights.results(nights: nights, cache: try context.cache(), source: try context.config().source) {
+    let results = try SuspectNights.results(
+        nights: nights, cache: try context.cache(), source: try context.config().source
+    ) {
         try context.pairHistories(first: $0, last: $1)
     }
     var text: [String] = []
@@ -263,7 +266,9 @@ func runSuspects(_ command: ParsedCommand, _ context: Context) throws -> Command
 func rememberSuspectsAfterFetch(_ context: Context, nights count: Int) throws {
     let calendar = try context.calendar()
     let nights = calendar.nights(endingAt: calendar.lastNight(now: context.now), count: count)
-    _ = try SuspectNights.results(nights: nights, cache: try context.cache(), source: try context.config().source) {
+    _ = try SuspectNights.results(
+        nights: nights, cache: try context.cache(), source: try context.config().source
+    ) {
         try context.pairHistories(first: $0, last: $1)
     }
 }

@@ -43,17 +43,22 @@ public enum ShellFailure: Error, Hashable, Sendable {
     public var shellError: ShellError {
         switch self {
         case .jobNotCached(let id):
-            ShellError("job \(id) is not in the cache", hint: "run 'fetch' (only nightly pipelines' jobs are fetched)")
+            ShellError(
+                "job \(id) is not in the cache", hint: "run 'fetch' (only nightly pipelines' jobs are fetched)")
         case .pipelineNotCached(let id):
-            ShellError("pipeline \(id) is not in the cache", hint: "run 'fetch' (only nightly pipelines are fetched)")
+            ShellError(
+                "pipeline \(id) is not in the cache", hint: "run 'fetch' (only nightly pipelines are fetched)")
         case .traceNotCached(let job):
-            ShellError("no trace of job \(job) in the cache", hint: "'fetch' stores the traces of failed jobs only")
+            ShellError(
+                "no trace of job \(job) in the cache", hint: "'fetch' stores the traces of failed jobs only")
         case .jobNotAnalysed(let id):
-            ShellError("job \(id) has no analysis", hint: "only failed jobs with a cached trace are analysed; run 'fetch'")
+            ShellError(
+                "job \(id) has no analysis", hint: "only failed jobs with a cached trace are analysed; run 'fetch'")
         case .clusterNotCached(let id):
             ShellError("no cluster \(id.rawValue) in the cache", hint: "see 'clusters' for the ids")
         case .notAClusterID(let text):
-            ShellError("'\(text)' is not a cluster id", hint: "cluster ids look like c-3f9a2b1c; see 'clusters'")
+            ShellError(
+                "'\(text)' is not a cluster id", hint: "cluster ids look like c-3f9a2b1c; see 'clusters'")
         case .issueNotKnown(let reference):
             ShellError(
                 "no issue \(reference) in the cache or the assignments",
@@ -61,12 +66,14 @@ public enum ShellFailure: Error, Hashable, Sendable {
         case .projectNotCached(let path, let guess):
             ShellError(
                 "no project '\(path)' in the cache",
-                hint: guess.map { "did you mean '\($0)'?" } ?? "'projects' lists them; 'fetch' brings new ones")
+                hint: guess.map { "did you mean '\($0)'?" }
+                    ?? "'projects' lists them; 'fetch' brings new ones")
         case .emptyCache:
             ShellError("the cache is empty", hint: "run 'fetch' first")
         case .noGitLab:
             ShellError(
-                "no GitLab to talk to", hint: "set GITLAB_URL=https://gitlab.example.com or [gitlab] url in triage.toml")
+                "no GitLab to talk to",
+                hint: "set GITLAB_URL=https://gitlab.example.com or [gitlab] url in triage.toml")
         case .notInThisBuild(let what):
             ShellError("\(what) is not available in this build", hint: "the triage executable provides it")
         }

@@ -221,7 +221,8 @@ func benchChanges(_ o: ShellOptions) async throws {
     // What fetch does last: read the dependency listings of the traces it stored.
     var listed = 0
     let filling = try clock.measure {
-        listed = try TraceListings.fill(cache: CachePorts(try SQLiteCacheStore(directory: cache)), limit: 1_000_000)
+        let ports = CachePorts(try SQLiteCacheStore(directory: cache))
+        listed = try TraceListings.fill(cache: ports, limit: 1_000_000)
     }
     if listed > 0 {
         print(

@@ -146,7 +146,8 @@ var environment = ShellEnvironment(
     pager: stdoutIsTerminal ? SystemPager.make(command: variables["PAGER"]) : nil,
     exportDashboard: { request in
         do {
-            let builder = DashboardBuilder(cache: request.cache, source: request.source, calendar: request.calendar)
+            let builder = DashboardBuilder(
+                cache: request.cache, source: request.source, calendar: request.calendar)
             let report = try builder.export(
                 assignments: FileManager.default.contents(atPath: request.assignments.path),
                 assignmentsPath: request.assignments.path, to: request.folder, masker: request.masker)
