@@ -60,6 +60,7 @@ let package = Package(
             dependencies: [
                 "TriageCore", "LogAnalysis", "Basics", "GitLab", "Store", "GitLabSimulator", "TriageShell", "Dashboard",
             ]),
+        .testTarget(name: "BasicsTests", dependencies: ["Basics", "LogAnalysis"]),
         .testTarget(name: "LogAnalysisTests", dependencies: ["LogAnalysis"]),
         .testTarget(name: "TriageCoreTests", dependencies: ["TriageCore"]),
         .testTarget(name: "GitLabTests", dependencies: ["GitLab", "TriageCore", "GitLabSimulator"]),
