@@ -391,8 +391,7 @@ public final class SQLiteCacheStore: CacheStore {
         ORDER BY p.night DESC, project_path, j.name, j.id
         """
 
-    /// Every cached issue, by project then issue number. Not in `CacheStore` (the port has no
-    /// issue query yet); here so that suggestions can be built on it.
+    /// Every cached issue, by project then issue number (`IssueCache`).
     public func issues() throws -> [Issue] {
         try read(undecodable: Self.undecodableIssue) { db in
             try Row.fetchAll(
