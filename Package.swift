@@ -8,8 +8,8 @@ import PackageDescription
 // HTTP client: Foundation's URLSession behind a transport closure (no build cost).
 // The `triage` executable parses its own few flags (TriageShell.Invocation) instead of
 // swift-argument-parser: its positional words are shell commands from the one command table.
-// LogAnalysis (byte loops over megabytes of logs) and GitLabSimulator (renders those logs) are
-// optimised in debug builds too: unoptimised, `triage demo` and every test that fetches spend most
+// LogAnalysis (byte loops over megabytes of logs), GitLabSimulator (renders those logs) and the
+// Basics they hash and draw numbers with are optimised in debug builds too: unoptimised, `triage demo` and every test that fetches spend most
 // of their time there (a fetch of the 8-project simulator: 8.2 s of CPU, 75% in LogAnalysis).
 let optimisedInDebug: [SwiftSetting] = [.unsafeFlags(["-O"], .when(configuration: .debug))]
 
@@ -26,24 +26,33 @@ let package = Package(
         .package(url: "https://github.com/swhitty/FlyingFox", exact: "0.27.1"),
     ],
     targets: [
+        // FNV-1a, SplitMix64 and civil dates, once for every module but LogAnalysis (which imports
+        // nothing of ours); no imports of its own, so the simulator may use it too.
+        .target(name: "Basics", exclude: ["README.md"], swiftSettings: optimisedInDebug),
         .target(name: "LogAnalysis", exclude: ["README.md"], swiftSettings: optimisedInDebug),
-        .target(name: "TriageCore", dependencies: ["LogAnalysis"], exclude: ["README.md"]),
+        .target(name: "TriageCore", dependencies: ["LogAnalysis", "Basics"], exclude: ["README.md"]),
         .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
-        .target(name: "GitLab", dependencies: ["TriageCore"], exclude: ["README.md"]),
+        .target(name: "GitLab", dependencies: ["TriageCore", "Basics"], exclude: ["README.md"]),
         .target(
             name: "Store",
-            dependencies: ["TriageCore", "LogAnalysis", "CZlib", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "TriageCore", "LogAnalysis", "Basics", "CZlib", .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             exclude: ["README.md"]),
         .target(name: "TriageShell", dependencies: ["TriageCore", "LogAnalysis"], exclude: ["README.md"]),
         // libedit (BSD): line editing for the interactive shell. GNU readline is GPL: not used.
         .systemLibrary(name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
         .target(name: "LineEditor", dependencies: ["CEditLine"], exclude: ["README.md"]),
         .target(
-            name: "GitLabSimulator", dependencies: [.product(name: "FlyingFox", package: "FlyingFox")],
+            name: "GitLabSimulator",
+            dependencies: [
+                "Basics", .product(name: "FlyingFox", package: "FlyingFox"),
+                .product(name: "FlyingSocks", package: "FlyingFox"),
+            ],
             exclude: ["README.md"], swiftSettings: optimisedInDebug),
         .target(
             name: "Dashboard",
-            dependencies: ["TriageCore"],
+            dependencies: ["TriageCore", "LogAnalysis"],
             exclude: ["README.md"]),
         .executableTarget(
             name: "triage",
@@ -53,15 +62,18 @@ let package = Package(
         .executableTarget(name: "triage-sim", dependencies: ["GitLabSimulator"]),
         .executableTarget(
             name: "triage-bench",
-            dependencies: ["TriageCore", "GitLab", "Store", "GitLabSimulator", "TriageShell", "Dashboard"]),
+            dependencies: [
+                "TriageCore", "LogAnalysis", "Basics", "GitLab", "Store", "GitLabSimulator", "TriageShell", "Dashboard",
+            ]),
+        .testTarget(name: "BasicsTests", dependencies: ["Basics", "LogAnalysis"]),
         .testTarget(name: "LogAnalysisTests", dependencies: ["LogAnalysis"]),
-        .testTarget(name: "TriageCoreTests", dependencies: ["TriageCore"]),
+        .testTarget(name: "TriageCoreTests", dependencies: ["TriageCore", "LogAnalysis"]),
         .testTarget(name: "GitLabTests", dependencies: ["GitLab", "TriageCore", "GitLabSimulator"]),
-        .testTarget(name: "StoreTests", dependencies: ["Store", "TriageCore"]),
-        .testTarget(name: "TriageShellTests", dependencies: ["TriageShell", "TriageCore", "Store"]),
-        .testTarget(name: "GitLabSimulatorTests", dependencies: ["GitLabSimulator"]),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "TriageCore", "LogAnalysis"]),
+        .testTarget(name: "TriageShellTests", dependencies: ["TriageShell", "TriageCore", "Store", "LogAnalysis"]),
+        .testTarget(name: "GitLabSimulatorTests", dependencies: ["GitLabSimulator", "Basics"]),
         .testTarget(name: "LineEditorTests", dependencies: ["LineEditor"]),
-        .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "TriageCore", "Store"]),
+        .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "TriageCore", "Store", "LogAnalysis"]),
         // What the end-to-end suites share: the simulator, the `triage` process runner, and an
         // organisation fetched once per test process (`FetchedOrganisation`).
         .target(
@@ -69,7 +81,7 @@ let package = Package(
             path: "Tests/TriageTestSupport"),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["TriageTestSupport", "GitLabSimulator", "GitLab", "Store", "TriageCore"],
+            dependencies: ["TriageTestSupport", "GitLabSimulator", "GitLab", "Store", "TriageCore", "LogAnalysis"],
             exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]

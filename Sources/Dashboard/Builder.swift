@@ -9,9 +9,8 @@ public struct DashboardBuilder: Sendable {
     /// Most excerpt lines kept per failed job (the key line is the last one kept).
     public static let excerptLines = 8
 
-    public var cache: any CacheStore
-    /// The analysis side of the cache; nil leaves clusters out (jobs show as unclustered).
-    public var analysis: (any AnalysisStore)?
+    /// The cache's ports: listings, analysis, issues and the "what changed" queries.
+    public var cache: CachePorts
     /// Pipeline source counted as nightly (`schedule`); nil counts every pipeline.
     public var source: String?
     /// The workspace's nights: windows ending at the newest night, and the night an issue was closed.
@@ -24,36 +23,36 @@ public struct DashboardBuilder: Sendable {
     public struct Parts: OptionSet, Sendable, Hashable {
         public let rawValue: Int
         public init(rawValue: Int) { self.rawValue = rawValue }
-        /// The issue ranking with per-night strips (`issues --ranked 30d`); needs `analysis`.
+        /// The issue ranking with per-night strips (`issues --ranked 30d`).
         public static let ranking = Parts(rawValue: 1)
-        /// Since when each of last night's failing jobs fails, and the top suspect (`WhatChanged`);
-        /// needs a cache that answers `ChangesQueries`.
+        /// Since when each of last night's failing jobs fails, and the top suspect (`WhatChanged`).
         public static let whatChanged = Parts(rawValue: 2)
         public static let all: Parts = [.ranking, .whatChanged]
     }
 
     public init(
-        cache: any CacheStore, analysis: (any AnalysisStore)?, source: String?,
+        cache: CachePorts, source: String?,
         calendar: NightCalendar = NightCalendar(timeZone: TimeZone(identifier: "UTC") ?? .current),
         parts: Parts = .all
     ) {
         self.cache = cache
-        self.analysis = analysis
         self.source = source
         self.calendar = calendar
         self.parts = parts
     }
 
     public func build(assignments: AssignmentsFile) throws -> DashboardModel {
-        let nights = try cache.nights()
+        let store = cache.store
+        let analysis = cache.analysis
+        let nights = try store.nights()
         let lastNight = nights.last ?? ""
         let nightIndex = Dictionary(uniqueKeysWithValues: nights.enumerated().map { ($1, $0) })
         let nightly = { (pipeline: Pipeline) in source.map { pipeline.source == $0 } ?? true }
 
         // Heatmap rows.
-        let rows = try cache.pipelineRows(nights: Set(nights), projectID: nil).filter { nightly($0.pipeline) }
+        let rows = try store.pipelineRows(nights: Set(nights), projectID: nil).filter { nightly($0.pipeline) }
         var paths: [Int: (path: String, web: String)] = [:]
-        for project in try cache.projects() where !project.archived {
+        for project in try store.projects() where !project.archived {
             paths[project.id] = (project.path, project.webURL)
         }
         // The newest pipeline of a project's night decides its cell.
@@ -73,24 +72,24 @@ public struct DashboardBuilder: Sendable {
         let overview = Overview(lastNight: lastNight, nights: nights, projects: projects)
 
         // Analyses and clusters.
-        let analyses = try analysis?.analyses(nights: nil) ?? []
-        let states = try analysis?.clusterStates() ?? []
+        let analyses = try analysis.analyses(nights: nil)
+        let states = try analysis.clusterStates()
         let byJob = Dictionary(analyses.map { ($0.jobID, $0) }, uniquingKeysWith: { a, _ in a })
         let summaries = ClusterSummary.summarise(
-            analyses, states: states, alternating: try analysis?.alternatingClusters() ?? [])
+            analyses, states: states, alternating: try analysis.alternatingClusters())
         let summaryByID = Dictionary(summaries.map { ($0.state.id, $0) }, uniquingKeysWith: { a, _ in a })
         let titles = Dictionary(summaries.map { ($0.state.id, $0.title.marked) }, uniquingKeysWith: { a, _ in a })
 
         // Since when last night's failing jobs fail, and their suspects.
         var changes: [JobKey: JobChanges] = [:]
-        if parts.contains(.whatChanged), !lastNight.isEmpty, let queries = cache as? any ChangesQueries {
+        if parts.contains(.whatChanged), !lastNight.isEmpty {
             changes = try WhatChanged.jobs(
-                on: lastNight, queries: queries, cache: cache, calendar: calendar, nightly: nightly,
-                facts: ListingReader(cache: cache))
+                on: lastNight, queries: cache.changes, cache: store, calendar: calendar, nightly: nightly,
+                facts: ListingReader(cache: store))
         }
 
         // Failed jobs per night, and warnings.
-        let failures = try cache.failures(nights: Set(nights)).filter { nightly($0.pipeline) }
+        let failures = try store.failures(nights: Set(nights)).filter { nightly($0.pipeline) }
         var perNight: [String: [FailedJob]] = [:]
         var warningRows: [Int: [FailureRow]] = [:]
         for row in failures {
@@ -142,9 +141,9 @@ public struct DashboardBuilder: Sendable {
         }.sorted { ($1.night, $0.project, $0.pipeline) < ($0.night, $1.project, $1.pipeline) }
 
         var ranking = IssueRanking()
-        if parts.contains(.ranking), !lastNight.isEmpty, let analysis {
+        if parts.contains(.ranking), !lastNight.isEmpty {
             ranking = try IssueRanking.build(
-                lastNight: lastNight, cache: cache, analysis: analysis, book: assignments.book, calendar: calendar)
+                lastNight: lastNight, cache: cache, book: assignments.book, calendar: calendar)
         }
 
         return DashboardModel(

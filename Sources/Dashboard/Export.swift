@@ -16,7 +16,7 @@ public struct ExportReport: Sendable, Hashable {
 extension DashboardBuilder {
     /// Builds the model, renders the site and writes it under `folder`.
     /// `assignments` is the content of `assignments.json` (nil when there is none).
-    /// - Parameter masker: applied to every file's bytes before it is written (issue 14): texts
+    /// - Parameter masker: applied to every file's bytes before it is written: texts
     ///   from traces, commits and issues may echo the token, and Pages publishes these files.
     public func export(
         assignments: Data?, assignmentsPath: String, to folder: URL, masker: SecretMasker = .none

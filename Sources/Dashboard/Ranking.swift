@@ -1,7 +1,7 @@
 import Foundation
 import TriageCore
 
-/// The issue ranking of the assignments view (issue 8 part 3): `issues --ranked 30d` as the
+/// The issue ranking of the assignments view: `issues --ranked 30d` as the
 /// morning after the cache's newest night would answer it, with each row's per-night counts
 /// (the strip). The rows carry exactly the keys and values of the shell's JSON records, so the
 /// dashboard and `issues --ranked 30d --format json` can be compared field for field.
@@ -22,12 +22,11 @@ public struct IssueRanking: Sendable, Hashable, Codable {
     /// Ranks the window's failures with `IssueView.load` and `IssueView.ranked`, the functions
     /// behind `issues --ranked`.
     static func build(
-        lastNight: String, cache: any CacheStore, analysis: any AnalysisStore, book: Assignments,
-        calendar: NightCalendar
+        lastNight: String, cache: CachePorts, book: Assignments, calendar: NightCalendar
     ) throws -> IssueRanking {
         let nights = calendar.nights(endingAt: lastNight, count: windowNights)
         let view = try IssueView.load(
-            nights: nights, cache: cache, analysis: analysis, book: book, calendar: calendar)
+            nights: nights, cache: cache, book: book, calendar: calendar)
         return IssueRanking(nights: nights, rows: view.ranked().map(RankingRow.init))
     }
 }

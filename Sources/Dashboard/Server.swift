@@ -14,7 +14,7 @@ import Foundation
 /// - `data/assignments.js` is made from the workspace's live `assignments.json` on each request,
 ///   so a reload shows assignments made after the export.
 ///
-/// A small HTTP/1.1 server of our own on sockets (issue 14): FlyingFox 0.27.1 parsed the request
+/// A small HTTP/1.1 server of our own on sockets: FlyingFox 0.27.1 parsed the request
 /// head in time quadratic in its length with no limit (a 20 KB URL took seconds, a 1 MB header
 /// held a core for minutes) on Swift's cooperative pool, so one such client stalled all others.
 /// Here the request line and the headers are capped at `maxHeadBytes` each (414 and 431 answered

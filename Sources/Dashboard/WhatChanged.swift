@@ -2,7 +2,7 @@ import Foundation
 import LogAnalysis
 import TriageCore
 
-/// What changed for last night's failing jobs (issue 7 part 5): the night each one's current
+/// What changed for last night's failing jobs: the night each one's current
 /// failing streak began (`Streaks.on`, as `streaks last-night` says it) and the top suspect of
 /// that night (`ChangesPairs.suspects`, as `suspects NIGHT` ranks them) among the dependency
 /// changes this job has. Suspects are computed only for the nights some streak began on, never

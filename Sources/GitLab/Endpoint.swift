@@ -1,3 +1,4 @@
+import Basics
 import Foundation
 
 /// One GitLab API call as a value: method, path below `/api/v4`, query.
@@ -109,29 +110,16 @@ extension Endpoint {
             secondOfDay += 86_400
             days -= 1
         }
-        let (year, month, day) = civilFromDays(days)
-        func pad(_ value: Int64, _ width: Int) -> String {
+        let date = CivilDate(days: Int(days))
+        func pad(_ value: some BinaryInteger, _ width: Int) -> String {
             let text = String(value)
             return String(repeating: "0", count: max(0, width - text.count)) + text
         }
         var result =
-            "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))T"
+            "\(pad(date.year, 4))-\(pad(date.month, 2))-\(pad(date.day, 2))T"
             + "\(pad(secondOfDay / 3600, 2)):\(pad(secondOfDay % 3600 / 60, 2)):\(pad(secondOfDay % 60, 2))"
         if fraction != 0 { result += "." + pad(fraction, 3) }
         return result + "Z"
     }
 
-    /// Howard Hinnant's `civil_from_days`: days since 1970-01-01 → (year, month, day).
-    static func civilFromDays(_ z0: Int64) -> (Int64, Int64, Int64) {
-        let z = z0 + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
-        let y = yoe + era * 400
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        return (m <= 2 ? y + 1 : y, m, d)
-    }
 }

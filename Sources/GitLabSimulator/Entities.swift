@@ -1,3 +1,4 @@
+import Basics
 import Foundation
 
 /// JSON shapes of GitLab API v4 entities, field sets and order as in the recorded samples.

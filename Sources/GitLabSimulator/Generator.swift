@@ -1,3 +1,5 @@
+import Basics
+
 /// A Julia package the generated projects depend on; its version moves over the nights.
 struct Dependency: Sendable {
     let name: String

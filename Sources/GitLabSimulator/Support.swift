@@ -1,22 +1,13 @@
+import Basics
 import Foundation
 
-/// A SplitMix64 generator: the simulator's only source of randomness, so that every value is a
+/// SplitMix64 (`Basics`) is the simulator's only source of randomness, so that every value is a
 /// pure function of the seed and of the keys mixed into it.
-struct SplitMix64 {
-    private var state: UInt64
-
-    init(_ seed: UInt64) { state = seed }
+extension SplitMix64 {
+    init(_ seed: UInt64) { self.init(seed: seed) }
 
     /// Seeds from a hash of `keys`, so independent facts never share a random stream.
-    init(_ keys: UInt64...) { state = mixKeys(keys) }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+    init(_ keys: UInt64...) { self.init(seed: mixKeys(keys)) }
 
     /// Uniform in `range` (which must not be empty).
     mutating func int(_ range: Range<Int>) -> Int {
@@ -56,14 +47,7 @@ func mixKeys(_ keys: [UInt64]) -> UInt64 {
 }
 
 /// A stable 64-bit hash of a string (FNV-1a), for mixing names into seeds.
-func stableHash(_ text: String) -> UInt64 {
-    var h: UInt64 = 0xCBF2_9CE4_8422_2325
-    for byte in text.utf8 {
-        h ^= UInt64(byte)
-        h = h &* 0x100_0000_01B3
-    }
-    return h
-}
+func stableHash(_ text: String) -> UInt64 { FNV1a.hash64(text.utf8) }
 
 /// A value behind a lock, for the simulator's mutable state shared between request tasks.
 final class Locked<Value>: @unchecked Sendable {
@@ -81,12 +65,8 @@ final class Locked<Value>: @unchecked Sendable {
 
 // MARK: - Calendar arithmetic (proleptic Gregorian, UTC), no Foundation calendars: fast and deterministic.
 
-/// A calendar date without time zone.
-struct CivilDate: Hashable, Comparable, Sendable {
-    var year: Int
-    var month: Int
-    var day: Int
-
+/// `YYYY-MM-DD` dates on `Basics`' civil-date arithmetic.
+extension CivilDate {
     /// Parses `YYYY-MM-DD`; nil for anything else.
     init?(_ text: String) {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
@@ -98,44 +78,8 @@ struct CivilDate: Hashable, Comparable, Sendable {
         guard CivilDate(days: daysSinceEpoch) == self else { return nil }
     }
 
-    init(year: Int, month: Int, day: Int) {
-        self.year = year
-        self.month = month
-        self.day = day
-    }
-
-    /// From days since 1970-01-01 (Howard Hinnant's civil_from_days).
-    init(days: Int) {
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        self.init(year: yoe + era * 400 + (m <= 2 ? 1 : 0), month: m, day: d)
-    }
-
-    var daysSinceEpoch: Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let mp = month > 2 ? month - 3 : month + 9
-        let doy = (153 * mp + 2) / 5 + day - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146_097 + doe - 719_468
-    }
-
-    /// 0 = Sunday.
-    var weekday: Int { ((daysSinceEpoch % 7) + 11) % 7 }
-
-    func adding(days: Int) -> CivilDate { CivilDate(days: daysSinceEpoch + days) }
-
     /// `YYYY-MM-DD` (years 1000–9999).
     var text: String { "\(year)-\(month < 10 ? "0" : "")\(month)-\(day < 10 ? "0" : "")\(day)" }
-
-    static func < (a: CivilDate, b: CivilDate) -> Bool { a.daysSinceEpoch < b.daysSinceEpoch }
 
     /// The `n`-th (1-based) Sunday of a month.
     static func nthSunday(_ n: Int, year: Int, month: Int) -> CivilDate {

@@ -1,3 +1,4 @@
+import Basics
 import Foundation
 
 /// Writes bytes the way gitlab-runner does, optionally with runner-18.7 per-line timestamps (§5.3).

@@ -57,22 +57,9 @@ extension SQLiteCacheStore: AnalysisStore {
         return e
     }()
 
+    /// A read of analysis rows: their JSON columns that do not decode make the file `notACache`.
     private func analysisRead<T>(_ body: (Database) throws -> T) throws -> T {
-        do {
-            return try pool.read(body)
-        } catch let error as DatabaseError {
-            throw StoreError.database(file: databaseURL.path, message: error.message ?? "\(error.resultCode)")
-        } catch is DecodingError {
-            throw StoreError.notACache(file: databaseURL.path, reason: "an analysis row is not valid JSON")
-        }
-    }
-
-    private func analysisWrite<T>(_ body: (Database) throws -> T) throws -> T {
-        do {
-            return try pool.write(body)
-        } catch let error as DatabaseError {
-            throw StoreError.database(file: databaseURL.path, message: error.message ?? "\(error.resultCode)")
-        }
+        try read(undecodable: "an analysis row is not valid JSON", body)
     }
 
     private static func json<T: Encodable>(_ value: T) throws -> String {
@@ -122,7 +109,7 @@ extension SQLiteCacheStore: AnalysisStore {
     public func saveAnalyses(_ analyses: [FailureAnalysis], clusters: [ClusterState]) throws {
         let rows = try analyses.map(Self.analysisArguments)
         let clusterRows = try clusters.map(Self.clusterArguments)
-        try analysisWrite { db in
+        try write { db in
             try Self.insert(db, rows, clusterRows)
             try Self.forgetSuspects(db)
         }
@@ -131,7 +118,7 @@ extension SQLiteCacheStore: AnalysisStore {
     public func replaceAllAnalyses(_ analyses: [FailureAnalysis], clusters: [ClusterState]) throws {
         let rows = try analyses.map(Self.analysisArguments)
         let clusterRows = try clusters.map(Self.clusterArguments)
-        try analysisWrite { db in
+        try write { db in
             try db.execute(
                 sql: "DELETE FROM analyses; DELETE FROM clusters; DELETE FROM alternating_clusters;")
             try Self.insert(db, rows, clusterRows)
@@ -363,7 +350,7 @@ extension SQLiteCacheStore: AnalysisStore {
 
     public func setAlternatingClusters(_ ids: Set<ClusterID>) throws {
         let list = Self.jsonArray(ids.map(\.rawValue).sorted())
-        try analysisWrite { db in
+        try write { db in
             try db.execute(
                 sql: "DELETE FROM alternating_clusters WHERE id NOT IN (SELECT value FROM json_each(?))",
                 arguments: [list])

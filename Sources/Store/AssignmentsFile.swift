@@ -300,18 +300,14 @@ public struct AssignmentsFile: AssignmentBook {
 
 extension SQLiteCacheStore: IssueCache {
     public func issueWatermarks() throws -> [Int: Date] {
-        do {
-            return try pool.read { db in
-                var marks: [Int: Date] = [:]
-                for row in try Row.fetchAll(db, sql: "SELECT project_id, max(updated_at) FROM issues GROUP BY project_id") {
-                    let id: Int = row[0]
-                    let value: Double = row[1]
-                    marks[id] = Date(storedValue: value)
-                }
-                return marks
+        return try read { db in
+            var marks: [Int: Date] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT project_id, max(updated_at) FROM issues GROUP BY project_id") {
+                let id: Int = row[0]
+                let value: Double = row[1]
+                marks[id] = Date(storedValue: value)
             }
-        } catch let error as DatabaseError {
-            throw StoreError.database(file: databaseURL.path, message: error.message ?? "\(error.resultCode)")
+            return marks
         }
     }
 }

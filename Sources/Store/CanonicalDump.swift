@@ -1,3 +1,4 @@
+import Basics
 import Foundation
 import GRDB
 
@@ -51,7 +52,7 @@ extension SQLiteCacheStore {
                 db, sql: "SELECT job_id, encoding, raw_size, data FROM traces ORDER BY job_id")
             while let row = try traces.next() {
                 let raw = try TraceCodec.decode(encoding: row[1], stored: row[3], rawSize: row[2], file: file)
-                let hash = String(Self.fnv1a64(raw), radix: 16)
+                let hash = String(FNV1a.hash64(raw), radix: 16)
                 out += "traces job_id=\(row[0] as Int) raw_size=\(raw.count) fnv1a64=\(hash)\n"
             }
             return out
@@ -70,12 +71,4 @@ extension SQLiteCacheStore {
         }
     }
 
-    static func fnv1a64(_ data: Data) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in data {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01b3
-        }
-        return hash
-    }
 }

@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 import TriageCore
 
-// The queries of the "what changed" commands (issue 7): `streaks`, `suspects`, `diff job`.
+// The queries of the "what changed" commands: `streaks`, `suspects`, `diff job`.
 // On the v1 tables only; served by `pipelines_night_project` and `jobs_pipeline_status`.
 
 extension SQLiteCacheStore: ChangesQueries {
@@ -22,22 +22,18 @@ extension SQLiteCacheStore: ChangesQueries {
     public func nightlyJobs(fromNight: String, throughNight: String, projectID: Int?, name: String?) throws
         -> [NightlyJobRow]
     {
-        do {
-            return try pool.read { db in
-                try Row.fetchAll(
-                    db, sql: Self.nightlyJobsSQL, arguments: [fromNight, throughNight, projectID, name]
-                )
-                .map { row in
-                    let job = JobColumns.decode(row)
-                    let (pipeline, night) = PipelineColumns.decode(row, from: JobColumns.count)
-                    let base = JobColumns.count + PipelineColumns.count
-                    return NightlyJobRow(
-                        job: job, pipeline: pipeline, night: night, projectPath: row[base],
-                        retriedToGreen: row[base + 1])
-                }
+        return try read { db in
+            try Row.fetchAll(
+                db, sql: Self.nightlyJobsSQL, arguments: [fromNight, throughNight, projectID, name]
+            )
+            .map { row in
+                let job = JobColumns.decode(row)
+                let (pipeline, night) = PipelineColumns.decode(row, from: JobColumns.count)
+                let base = JobColumns.count + PipelineColumns.count
+                return NightlyJobRow(
+                    job: job, pipeline: pipeline, night: night, projectPath: row[base],
+                    retriedToGreen: row[base + 1])
             }
-        } catch let error as DatabaseError {
-            throw StoreError.database(file: databaseURL.path, message: error.message ?? "\(error.resultCode)")
         }
     }
 }

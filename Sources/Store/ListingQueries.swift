@@ -5,8 +5,11 @@ import TriageCore
 // The tables of migration v5 (`ChangesSchema`): parsed listings and compared commit ranges.
 
 extension SQLiteCacheStore: ListingStore {
+    /// Always: the `listings` table keeps them.
+    public var cachesListings: Bool { true }
+
     public func listings(jobIDs: [Int], reader: Int) throws -> [Int: TraceFacts] {
-        guard cachesListings, !jobIDs.isEmpty else { return [:] }
+        guard !jobIDs.isEmpty else { return [:] }
         let file = databaseURL.path
         return try read { db in
             let rows = try Row.fetchCursor(
@@ -32,7 +35,7 @@ extension SQLiteCacheStore: ListingStore {
     }
 
     public func listedJobs(jobIDs: [Int], reader: Int) throws -> Set<Int> {
-        guard cachesListings, !jobIDs.isEmpty else { return [] }
+        guard !jobIDs.isEmpty else { return [] }
         return try read { db in
             try Int.fetchSet(
                 db,
@@ -46,7 +49,7 @@ extension SQLiteCacheStore: ListingStore {
     }
 
     public func storeListings(_ facts: [Int: TraceFacts], reader: Int) throws {
-        guard cachesListings, !facts.isEmpty else { return }
+        guard !facts.isEmpty else { return }
         try write { db in
             let insert = try db.cachedStatement(
                 sql: """
@@ -62,8 +65,7 @@ extension SQLiteCacheStore: ListingStore {
     }
 
     public func unlistedTraceCount(reader: Int) throws -> Int {
-        guard cachesListings else { return 0 }
-        return try read { db in
+        try read { db in
             // Reads traces' job ids from the covering index traces_sizes, never a blob, and probes
             // listings by primary key: a few milliseconds for tens of thousands of traces.
             try Int.fetchOne(
@@ -77,8 +79,7 @@ extension SQLiteCacheStore: ListingStore {
     }
 
     public func unlistedTraces(reader: Int, limit: Int) throws -> [Int] {
-        guard cachesListings else { return [] }
-        return try read { db in
+        try read { db in
             try Int.fetchAll(
                 db,
                 sql: """
@@ -132,8 +133,11 @@ extension SQLiteCacheStore: CommitRangeCache {
 }
 
 extension SQLiteCacheStore: SuspectNightStore {
+    /// Always: the `suspect_nights` table keeps them.
+    public var remembersSuspects: Bool { true }
+
     public func rememberedSuspects(nights: [String], generation: String) throws -> [String: String] {
-        guard remembersSuspects, !nights.isEmpty else { return [:] }
+        guard !nights.isEmpty else { return [:] }
         return try read { db in
             var found: [String: String] = [:]
             let rows = try Row.fetchCursor(
@@ -149,7 +153,7 @@ extension SQLiteCacheStore: SuspectNightStore {
     }
 
     public func rememberSuspects(_ results: [String: String], generation: String) throws {
-        guard remembersSuspects, !results.isEmpty else { return }
+        guard !results.isEmpty else { return }
         try write { db in
             let insert = try db.cachedStatement(
                 sql: "INSERT OR REPLACE INTO suspect_nights (night, generation, result) VALUES (?, ?, ?)")

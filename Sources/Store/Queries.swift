@@ -7,15 +7,6 @@ import TriageCore
 // index serves it (v1's, v2's analysis indexes, v3's): see the plan tests in StoreTests/QueriesTests.
 
 extension SQLiteCacheStore {
-    /// A read on a snapshot; SQLite errors become `StoreError.database`.
-    private func query<T>(_ body: (Database) throws -> T) throws -> T {
-        do {
-            return try pool.read(body)
-        } catch let error as DatabaseError {
-            throw StoreError.database(file: databaseURL.path, message: error.message ?? "\(error.resultCode)")
-        }
-    }
-
     /// min and max of an indexed column: two index seeks, not a scan. Each in a subquery of its
     /// own: SQLite seeks for a lone `min()` or `max()` only, so `SELECT min(night), max(night)`
     /// read every entry of the index (every pipeline of the cache) on each command.
@@ -23,7 +14,7 @@ extension SQLiteCacheStore {
         "SELECT (SELECT min(night) FROM pipelines), (SELECT max(night) FROM pipelines)"
 
     public func nightBounds() throws -> (first: String, last: String)? {
-        try query { db in
+        try read { db in
             guard let row = try Row.fetchOne(db, sql: Self.nightBoundsSQL),
                 let first = row[0] as String?, let last = row[1] as String?
             else { return nil }
@@ -68,7 +59,7 @@ extension SQLiteCacheStore {
 
     public func pipelineRows(nights: Set<String>, projectID: Int?) throws -> [PipelineRow] {
         guard !nights.isEmpty else { return [] }
-        return try query { db in
+        return try read { db in
             try StatementColumns.map(
                 db, sql: projectID == nil ? Self.pipelineRowsByNightsSQL : Self.pipelineRowsOfProjectByNightsSQL,
                 arguments: [Self.jsonArray(nights.sorted()), projectID]
@@ -83,7 +74,7 @@ extension SQLiteCacheStore {
         """
 
     public func pipelineRows(projectID: Int, fromNight night: String) throws -> [PipelineRow] {
-        try query { db in
+        try read { db in
             try StatementColumns.map(db, sql: Self.pipelineRowsOfProjectSQL, arguments: [projectID, night]) {
                 Self.decodePipelineRow($0)
             }
@@ -106,7 +97,7 @@ extension SQLiteCacheStore {
         """
 
     public func lastFailedNights() throws -> [Int: String] {
-        try query { db in
+        try read { db in
             let rows = try Row.fetchCursor(db, sql: Self.lastFailedNightsSQL)
             var result: [Int: String] = [:]
             while let row = try rows.next() { result[row[0]] = row[1] }
@@ -115,7 +106,7 @@ extension SQLiteCacheStore {
     }
 
     public func project(id: Int) throws -> Project? {
-        try query { db in
+        try read { db in
             try Row.fetchOne(
                 db, sql: "SELECT \(ProjectColumns.select) FROM projects WHERE id = ?", arguments: [id]
             ).map { ProjectColumns.decode($0) }
@@ -125,7 +116,7 @@ extension SQLiteCacheStore {
     static let projectsByPathSQL = "SELECT \(ProjectColumns.select) FROM projects WHERE path = ? ORDER BY id"
 
     public func projects(path: String) throws -> [Project] {
-        try query { db in
+        try read { db in
             try Row.fetchAll(db, sql: Self.projectsByPathSQL, arguments: [path]).map {
                 ProjectColumns.decode($0)
             }
@@ -133,7 +124,7 @@ extension SQLiteCacheStore {
     }
 
     public func pipeline(id: Int) throws -> (pipeline: Pipeline, night: String)? {
-        try query { db in
+        try read { db in
             try Row.fetchOne(
                 db, sql: "SELECT \(PipelineColumns.select()) FROM pipelines WHERE id = ?", arguments: [id]
             ).map { PipelineColumns.decode($0) }
@@ -141,7 +132,7 @@ extension SQLiteCacheStore {
     }
 
     public func jobs(pipelineID: Int) throws -> [Job] {
-        try query { db in
+        try read { db in
             try StatementColumns.map(
                 db, sql: "SELECT \(JobColumns.select()) FROM jobs WHERE pipeline_id = ? ORDER BY id",
                 arguments: [pipelineID]
@@ -159,7 +150,7 @@ extension SQLiteCacheStore {
 
     public func jobHistory(projectID: Int, name: String, nights: Set<String>) throws -> [JobNight] {
         guard !nights.isEmpty else { return [] }
-        return try query { db in
+        return try read { db in
             try StatementColumns.map(
                 db, sql: Self.jobHistorySQL, arguments: [name, Self.jsonArray(nights.sorted()), projectID]
             ) { row in
@@ -182,7 +173,7 @@ extension SQLiteCacheStore {
 
     public func insights(jobIDs: [Int]) throws -> [Int: FailureInsight] {
         guard !jobIDs.isEmpty else { return [:] }
-        return try query { db in
+        return try read { db in
             let rows = try Row.fetchCursor(db, sql: Self.insightsSQL, arguments: [Self.jsonArray(jobIDs)])
             var result: [Int: FailureInsight] = [:]
             while let row = try rows.next() {
@@ -205,7 +196,7 @@ extension SQLiteCacheStore {
 
     public func excerptTexts(jobIDs: [Int]) throws -> [Int: [String]] {
         guard !jobIDs.isEmpty else { return [:] }
-        return try query { db in
+        return try read { db in
             let rows = try Row.fetchCursor(db, sql: Self.excerptTextsSQL, arguments: [Self.jsonArray(jobIDs)])
             var result: [Int: [String]] = [:]
             while let row = try rows.next() {
@@ -216,7 +207,7 @@ extension SQLiteCacheStore {
     }
 
     public func clusterIDs(limit: Int) throws -> [String] {
-        try query { db in
+        try read { db in
             try String.fetchAll(
                 db, sql: "SELECT id FROM clusters ORDER BY last_night DESC, id LIMIT ?",
                 arguments: [max(0, limit)])

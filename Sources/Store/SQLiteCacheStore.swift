@@ -15,20 +15,12 @@ public final class SQLiteCacheStore: CacheStore {
     /// The database file, `cache.sqlite` in the directory given at creation.
     public let databaseURL: URL
     let pool: DatabasePool
-    /// Whether parsed dependency listings are read from and written to the `listings` table
-    /// (`ListingStore`); false makes every reader parse the traces again, as before v5.
-    public let cachesListings: Bool
-    /// Whether `suspects`' answers per night are remembered (`SuspectNightStore`); false makes
-    /// every `suspects` compute again, as before v6.
-    public let remembersSuspects: Bool
 
     /// Opens the cache in `directory` (the workspace's `.triage/`), creating the directory and
-    /// the database if missing and migrating an older cache. `cachesListings: false` and
-    /// `remembersSuspects: false` (a benchmark's baseline, a test's reference) ignore the parsed
-    /// listings and the remembered suspects the cache holds.
-    public init(directory: URL, cachesListings: Bool = true, remembersSuspects: Bool = true) throws {
-        self.cachesListings = cachesListings
-        self.remembersSuspects = remembersSuspects
+    /// the database if missing and migrating an older cache. (A benchmark's baseline without the
+    /// parsed listings or the remembered suspects replaces those ports: `NoListings`,
+    /// `NoSuspectMemory`.)
+    public init(directory: URL) throws {
         let directoryPath = directory.path
         do {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -74,18 +66,30 @@ public final class SQLiteCacheStore: CacheStore {
                 try? pool.vacuum()
                 _ = try? pool.writeWithoutTransaction { try $0.checkpoint(.truncate) }
             }
-        } catch let error as DatabaseError {
-            throw Self.openingError(error, file: file)
+        } catch {
+            throw Self.storeError(error, file: file)
         }
         self.pool = pool
     }
 
-    private static func openingError(_ error: DatabaseError, file: String) -> StoreError {
-        switch error.resultCode {
-        case .SQLITE_NOTADB, .SQLITE_CORRUPT:
-            return .notACache(file: file, reason: error.message ?? "file is not a database")
+    /// The store's one mapping of failures to `StoreError`: SQLite's "not a database" and
+    /// "malformed" make the file `notACache`, any other SQLite error is `database`; a
+    /// `DecodingError` (a stored JSON column that does not decode) is `notACache` for the
+    /// `undecodable` reason the caller gives, if it gives one. Any other error passes unchanged.
+    static func storeError(_ error: any Error, file: String, undecodable: String? = nil) -> any Error {
+        switch error {
+        case let error as DatabaseError:
+            switch error.resultCode {
+            case .SQLITE_NOTADB, .SQLITE_CORRUPT:
+                return StoreError.notACache(file: file, reason: error.message ?? "file is not a database")
+            default:
+                return StoreError.database(file: file, message: error.message ?? "\(error.resultCode)")
+            }
+        case is DecodingError:
+            guard let undecodable else { return error }
+            return StoreError.notACache(file: file, reason: undecodable)
         default:
-            return .database(file: file, message: error.message ?? "\(error.resultCode)")
+            return error
         }
     }
 
@@ -117,26 +121,23 @@ public final class SQLiteCacheStore: CacheStore {
 
     // MARK: - Transactions
 
-    /// One read on a consistent snapshot; SQLite errors become `StoreError`.
-    func read<T>(_ body: (Database) throws -> T) throws -> T {
+    /// One read on a consistent snapshot; failures become `StoreError` (`storeError`), a
+    /// `DecodingError` of `body` a `notACache` for the reason `undecodable` when given.
+    func read<T>(undecodable: String? = nil, _ body: (Database) throws -> T) throws -> T {
         do {
             return try pool.read(body)
-        } catch let error as DatabaseError {
-            throw storeError(error)
+        } catch {
+            throw Self.storeError(error, file: databaseURL.path, undecodable: undecodable)
         }
     }
 
-    /// One write transaction: all of `body` is committed, or none of it.
+    /// One write transaction: all of `body` is committed, or none of it; failures as in `read`.
     func write<T>(_ body: (Database) throws -> T) throws -> T {
         do {
             return try pool.write(body)
-        } catch let error as DatabaseError {
-            throw storeError(error)
+        } catch {
+            throw Self.storeError(error, file: databaseURL.path)
         }
-    }
-
-    private func storeError(_ error: DatabaseError) -> StoreError {
-        Self.openingError(error, file: databaseURL.path)
     }
 
     // MARK: - Sync
@@ -390,40 +391,31 @@ public final class SQLiteCacheStore: CacheStore {
         ORDER BY p.night DESC, project_path, j.name, j.id
         """
 
-    /// Every cached issue, by project then issue number. Not in `CacheStore` (the port has no
-    /// issue query yet); here so that suggestions can be built on it.
+    /// Every cached issue, by project then issue number (`IssueCache`).
     public func issues() throws -> [Issue] {
-        do {
-            return try read { db in
-                try Row.fetchAll(
-                    db, sql: "SELECT \(IssueColumns.select) FROM issues ORDER BY project_id, iid, id"
-                )
-                .map(IssueColumns.decode)
-            }
-        } catch is DecodingError {
-            throw StoreError.notACache(
-                file: databaseURL.path, reason: "an issue's labels are not a JSON array")
+        try read(undecodable: Self.undecodableIssue) { db in
+            try Row.fetchAll(
+                db, sql: "SELECT \(IssueColumns.select) FROM issues ORDER BY project_id, iid, id"
+            )
+            .map(IssueColumns.decode)
         }
     }
+
+    static let undecodableIssue = "an issue's labels are not a JSON array"
 
     /// The cached issues among these issue ids, in no particular order.
     public func issues(ids: [Int]) throws -> [Issue] {
         guard !ids.isEmpty else { return [] }
-        do {
-            return try read { db in
-                try Row.fetchAll(
-                    db,
-                    sql: """
-                        SELECT \(IssueColumns.select) FROM issues
-                        WHERE id IN (SELECT value FROM json_each(?))
-                        """,
-                    arguments: [Self.jsonArray(ids)]
-                )
-                .map(IssueColumns.decode)
-            }
-        } catch is DecodingError {
-            throw StoreError.notACache(
-                file: databaseURL.path, reason: "an issue's labels are not a JSON array")
+        return try read(undecodable: Self.undecodableIssue) { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT \(IssueColumns.select) FROM issues
+                    WHERE id IN (SELECT value FROM json_each(?))
+                    """,
+                arguments: [Self.jsonArray(ids)]
+            )
+            .map(IssueColumns.decode)
         }
     }
 

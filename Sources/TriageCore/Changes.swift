@@ -1,7 +1,7 @@
 import Foundation
 import LogAnalysis
 
-// "What changed" (issue 7): per project and job, the nightly runs; streaks (new tonight,
+// "What changed": per project and job, the nightly runs; streaks (new tonight,
 // recovered tonight, failing since, flapping); the pairs of runs whose traces `suspects`
 // compares. Pure: the cache rows come in, values go out.
 

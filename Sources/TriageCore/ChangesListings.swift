@@ -15,9 +15,10 @@ extension TraceFacts {
 
 /// The facts of cached traces for one command (`suspects`, `diff job`): stored listings are read
 /// in one query; a trace without one (a cache fetched before listings were kept) is parsed once
-/// and its listing stored, so the next command reads it. Without a `ListingStore` (or one that
-/// keeps no listings) every trace is parsed, once per reader.
+/// and its listing stored, so the next command reads it. With a `ListingStore` that keeps no
+/// listings (`NoListings`) every trace is parsed, once per reader.
 public final class TraceFactsReader {
+    let cache: CachePorts
     let store: any CacheStore
     let listings: (any ListingStore)?
     private var known: [Int: TraceFacts?] = [:]
@@ -27,10 +28,10 @@ public final class TraceFactsReader {
     public private(set) var backFilled = 0
     private var backFillTried = false
 
-    public init(store: any CacheStore) {
-        self.store = store
-        let listings = store as? any ListingStore
-        self.listings = listings?.cachesListings == true ? listings : nil
+    public init(cache: CachePorts) {
+        self.cache = cache
+        self.store = cache.store
+        self.listings = cache.listings.cachesListings ? cache.listings : nil
     }
 
     /// Loads the facts of these jobs in as few queries as possible; later `facts` calls for them
@@ -99,7 +100,7 @@ public final class TraceFactsReader {
         guard !backFillTried else { return }
         backFillTried = true
         guard try listings.unlistedTraceCount(reader: TraceFacts.readerVersion) > 0 else { return }
-        backFilled += try TraceListings.fill(store: store)
+        backFilled += try TraceListings.fill(cache: cache)
     }
 
     /// Stores the listings parsed so far (one transaction).
@@ -115,8 +116,10 @@ public final class TraceFactsReader {
 /// transaction, so an interrupted fill keeps what it did.
 public enum TraceListings {
     /// Parses up to `limit` unlisted traces, newest job first; returns how many.
-    public static func fill(store: any CacheStore, limit: Int = 20_000, batch: Int = 200) throws -> Int {
-        guard let listings = store as? any ListingStore, listings.cachesListings else { return 0 }
+    public static func fill(cache: CachePorts, limit: Int = 20_000, batch: Int = 200) throws -> Int {
+        let store = cache.store
+        let listings = cache.listings
+        guard listings.cachesListings else { return 0 }
         let ids = try listings.unlistedTraces(reader: TraceFacts.readerVersion, limit: limit)
         var done = 0
         var start = 0

@@ -42,10 +42,10 @@ public enum SuspectNights {
     /// - Parameter histories: the job histories for the pairs of `first...last`
     ///   (`ChangesHistory.forPairs`).
     public static func results(
-        nights: [String], store: any CacheStore, source: String?,
+        nights: [String], cache: CachePorts, source: String?,
         histories: (_ first: String, _ last: String) throws -> [JobHistory]
     ) throws -> [String: NightSuspects] {
-        let memo = (store as? any SuspectNightStore).flatMap { $0.remembersSuspects ? $0 : nil }
+        let memo = cache.suspectNights.remembersSuspects ? cache.suspectNights : nil
         let generation = generation(source: source)
         var results: [String: NightSuspects] = [:]
         let decoder = JSONDecoder()
@@ -57,7 +57,7 @@ public enum SuspectNights {
         }
         let missing = nights.filter { results[$0] == nil }.sorted()
         guard let first = missing.first, let last = missing.last else { return results }
-        let computed = try compute(nights: missing, store: store, histories: try histories(first, last))
+        let computed = try compute(nights: missing, cache: cache, histories: try histories(first, last))
         results.merge(computed) { _, new in new }
         if let memo {
             let encoder = JSONEncoder()
@@ -73,9 +73,9 @@ public enum SuspectNights {
 
     /// Computes the nights' answers from the cache.
     static func compute(
-        nights: [String], store: any CacheStore, histories: [JobHistory]
+        nights: [String], cache: CachePorts, histories: [JobHistory]
     ) throws -> [String: NightSuspects] {
-        let listings = TraceFactsReader(store: store)
+        let listings = TraceFactsReader(cache: cache)
         // Every night's pairs first, so that their listings are read in one query.
         var pairs: [String: (failing: [RunPair], green: [RunPair])] = [:]
         for night in nights {
@@ -97,7 +97,7 @@ public enum SuspectNights {
                 continue
             }
             let green = allGreenOfNight.filter { comparable.contains($0.jobID) }
-            let clusters = try store.insights(jobIDs: failing.map(\.jobID)).compactMapValues {
+            let clusters = try cache.store.insights(jobIDs: failing.map(\.jobID)).compactMapValues {
                 $0.cluster?.rawValue
             }
             let ranked = try ChangesPairs.suspects(failing: failing, green: green, clusters: clusters) {

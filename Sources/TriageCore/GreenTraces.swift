@@ -1,3 +1,4 @@
+import Basics
 import Foundation
 
 /// The sync keeps only failed jobs' traces; `diff job` and `suspects` also need the trace of each
@@ -102,12 +103,7 @@ public enum GreenTraces {
 
     /// FNV-1a of project and name: the same on every run and platform.
     static func stableHash(_ key: JobKey) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in (key.project + "\u{0}" + key.name).utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x100_0000_01b3
-        }
-        return hash
+        FNV1a.hash64((key.project + "\u{0}" + key.name).utf8)
     }
 
     /// Fetches the wanted traces that are not cached, newest jobs first, at most `limit`.

@@ -1,6 +1,6 @@
 import Foundation
 
-// The per-issue view (issue 8): how often an issue's failures show up over a window of nights,
+// The per-issue view: how often an issue's failures show up over a window of nights,
 // where, in which clusters, together with which other clusters, and the issues ranked by it.
 // Pure: the shell gives it the window's failures, the assignments and the issues' states.
 

@@ -6,23 +6,16 @@ extension IssueView {
     ///
     /// - Parameters:
     ///   - nights: the window, oldest first.
-    ///   - cache: the failures of the window are its analysed failures (`ViewedFailureSource` when
-    ///     the cache offers it, else `analysis`); a job assigned directly but never analysed (no
-    ///     trace) still counts for its issue. When the cache is an `IssueCache`, the cached issues
-    ///     give titles, URLs and states.
+    ///   - cache: the failures of the window are its analysed failures (`viewedFailures`); a job
+    ///     assigned directly but never analysed (no trace) still counts for its issue. The cached
+    ///     issues (`issues`) give titles, URLs and states.
     ///   - calendar: names the night an issue was closed on (for closed-but-still-failing).
     public static func load(
-        nights: [String], cache: any CacheStore, analysis: any AnalysisStore, book: Assignments,
-        calendar: NightCalendar
+        nights: [String], cache ports: CachePorts, book: Assignments, calendar: NightCalendar
     ) throws -> IssueView {
         let window = Set(nights)
-        var failures =
-            try (analysis as? any ViewedFailureSource)?.viewedFailures(nights: window)
-            ?? analysis.analyses(nights: window).map {
-                ViewedFailure(
-                    jobID: $0.jobID, projectPath: $0.projectPath, night: $0.night, jobName: $0.jobName,
-                    cluster: $0.cluster?.rawValue)
-            }
+        let cache = ports.store
+        var failures = try ports.viewedFailures.viewedFailures(nights: window)
         let analysed = Set(failures.map(\.jobID))
         for a in book.assignments where window.contains(a.night) && !analysed.contains(a.job) {
             let name = try cache.job(id: a.job)?.name ?? "?"
@@ -32,16 +25,13 @@ extension IssueView {
         }
         var states: [String: ViewedIssueState] = [:]
         var refs: [String: IssueRef] = [:]
-        if let issues = cache as? any IssueCache {
-            let paths = Dictionary(
-                try cache.projects().map { ($0.id, $0.path) }, uniquingKeysWith: { a, _ in a })
-            for issue in try issues.issues() {
-                let path = paths[issue.projectID] ?? String(issue.projectID)
-                let ref = IssueRef(project: path, iid: issue.iid, url: issue.webURL, title: issue.title)
-                states[ref.key] = ViewedIssueState(
-                    state: issue.state, closedNight: issue.closedAt.map { calendar.night(of: $0) })
-                refs[ref.key] = ref
-            }
+        let paths = Dictionary(try cache.projects().map { ($0.id, $0.path) }, uniquingKeysWith: { a, _ in a })
+        for issue in try ports.issues.issues() {
+            let path = paths[issue.projectID] ?? String(issue.projectID)
+            let ref = IssueRef(project: path, iid: issue.iid, url: issue.webURL, title: issue.title)
+            states[ref.key] = ViewedIssueState(
+                state: issue.state, closedNight: issue.closedAt.map { calendar.night(of: $0) })
+            refs[ref.key] = ref
         }
         return IssueView(nights: nights, failures: failures, book: book, states: states, cachedRefs: refs)
     }

@@ -176,7 +176,7 @@ public protocol CacheStore: CacheQueries, AnalysisQueries {
     func nights() throws -> [String]
 }
 
-// MARK: - Listing queries of the shell (issue 3)
+// MARK: - Listing queries of the shell
 
 /// A nightly pipeline as `pipelines` lists it: with its project and the counts of its failed
 /// latest attempts.
@@ -240,7 +240,7 @@ public protocol CacheQueries: Sendable {
     func jobHistory(projectID: Int, name: String, nights: Set<String>) throws -> [JobNight]
 }
 
-// MARK: - The analysis joined into the listings (issues 3 and 4)
+// MARK: - The analysis joined into the listings
 
 /// What the stored analysis says about one failed job, as the listings show it.
 public struct FailureInsight: Hashable, Sendable {
@@ -277,7 +277,7 @@ public protocol AnalysisQueries: Sendable {
     func clusterIDs(limit: Int) throws -> [String]
 }
 
-// MARK: - What changed (issue 7)
+// MARK: - What changed
 
 /// The latest attempt of one job of a pipeline, with its night: the history `streaks`,
 /// `suspects` and `diff job` read.
@@ -299,7 +299,7 @@ public struct NightlyJobRow: Hashable, Sendable {
 }
 
 /// The cache queries of the "what changed" commands.
-public protocol ChangesQueries {
+public protocol ChangesQueries: Sendable {
     /// Latest attempts of the jobs of pipelines of nights `fromNight...throughNight`, by night,
     /// pipeline id and job id ascending; optionally of one project and one job name.
     func nightlyJobs(fromNight: String, throughNight: String, projectID: Int?, name: String?) throws
@@ -396,12 +396,107 @@ public struct NightlyRunRow: Hashable, Sendable {
     }
 }
 
-/// The lean reads of `ChangesHistory.forPairs` (the store's fast path; the defaults derive them
-/// from `nightlyJobs`).
-public protocol NightlyRunQueries {
+/// The lean reads of `ChangesHistory.forPairs`: `ChangesQueries.nightlyJobs` without the columns
+/// the histories never read.
+public protocol NightlyRunQueries: Sendable {
     /// As `ChangesQueries.nightlyJobs`, lean, of every project.
     func nightlyRuns(fromNight: String, throughNight: String) throws -> [NightlyRunRow]
     /// As `nightlyRuns`, only the jobs of these keys (project id, job name).
     func nightlyRuns(fromNight: String, throughNight: String, keys: [(projectID: Int, name: String)]) throws
         -> [NightlyRunRow]
+}
+
+// MARK: - The ports, typed
+
+/// Everything a cache of triage answers, as one type. `CachePorts(_:)` takes only a store of this
+/// type, so a store that leaves a capability out fails to compile instead of failing at run time.
+public typealias CompleteCache =
+    CacheStore & AnalysisStore & ViewedFailureSource & IssueCache & ListingStore & SuspectNightStore
+    & ChangesQueries & NightlyRunQueries & CommitRangeCache
+
+/// The cache's capabilities, each a typed port: built once by the executable (or a benchmark, or a
+/// test) and handed to the shell, the dashboard and the use cases, which never ask at run time
+/// what a store can do.
+///
+/// `init(_:)` serves every port from one store. A port may be replaced by another implementation:
+/// a benchmark's baseline uses `NoListings` and `NoSuspectMemory` to measure the cache without them.
+public struct CachePorts: Sendable {
+    /// Sync writes and the listing queries.
+    public var store: any CacheStore
+    public var analysis: any AnalysisStore
+    public var viewedFailures: any ViewedFailureSource
+    public var issues: any IssueCache
+    public var listings: any ListingStore
+    public var suspectNights: any SuspectNightStore
+    public var changes: any ChangesQueries
+    public var nightlyRuns: any NightlyRunQueries
+    public var commitRanges: any CommitRangeCache
+
+    /// Every port served by `cache`.
+    public init(_ cache: some CompleteCache) {
+        self.init(
+            store: cache, analysis: cache, viewedFailures: cache, issues: cache, listings: cache,
+            suspectNights: cache, changes: cache, nightlyRuns: cache, commitRanges: cache)
+    }
+
+    public init(
+        store: any CacheStore, analysis: any AnalysisStore, viewedFailures: any ViewedFailureSource,
+        issues: any IssueCache, listings: any ListingStore, suspectNights: any SuspectNightStore,
+        changes: any ChangesQueries, nightlyRuns: any NightlyRunQueries, commitRanges: any CommitRangeCache
+    ) {
+        self.store = store
+        self.analysis = analysis
+        self.viewedFailures = viewedFailures
+        self.issues = issues
+        self.listings = listings
+        self.suspectNights = suspectNights
+        self.changes = changes
+        self.nightlyRuns = nightlyRuns
+        self.commitRanges = commitRanges
+    }
+}
+
+/// A `ListingStore` that keeps nothing: every reader parses the traces itself (a benchmark's
+/// baseline, a test's reference).
+public struct NoListings: ListingStore {
+    public init() {}
+    public var cachesListings: Bool { false }
+    public func listings(jobIDs: [Int], reader: Int) throws -> [Int: TraceFacts] { [:] }
+    public func listedJobs(jobIDs: [Int], reader: Int) throws -> Set<Int> { [] }
+    public func storeListings(_ facts: [Int: TraceFacts], reader: Int) throws {}
+    public func unlistedTraceCount(reader: Int) throws -> Int { 0 }
+    public func unlistedTraces(reader: Int, limit: Int) throws -> [Int] { [] }
+}
+
+/// A `SuspectNightStore` that remembers nothing: every `suspects` computes again (a benchmark's
+/// baseline, a test's reference).
+public struct NoSuspectMemory: SuspectNightStore {
+    public init() {}
+    public var remembersSuspects: Bool { false }
+    public func rememberedSuspects(nights: [String], generation: String) throws -> [String: String] { [:] }
+    public func rememberSuspects(_ results: [String: String], generation: String) throws {}
+}
+
+/// Everything of GitLab triage talks to, as one type (see `CompleteCache`).
+public typealias CompleteGitLab = GitLabSource & IssueTracker & CommitSource
+
+/// GitLab's capabilities, each a typed port, made by the executable for an instance and a token.
+public struct GitLabPorts: Sendable {
+    /// Projects, pipelines, jobs, traces and issues (sync).
+    public var source: any GitLabSource
+    /// One issue, notes on issues, the token's user (`assign`).
+    public var issues: any IssueTracker
+    /// Compared commit ranges (commit titles of `suspects` and `diff job`).
+    public var commits: any CommitSource
+
+    /// Every port served by `gitlab`.
+    public init(_ gitlab: some CompleteGitLab) {
+        self.init(source: gitlab, issues: gitlab, commits: gitlab)
+    }
+
+    public init(source: any GitLabSource, issues: any IssueTracker, commits: any CommitSource) {
+        self.source = source
+        self.issues = issues
+        self.commits = commits
+    }
 }

@@ -4,7 +4,7 @@ import LogAnalysis
 /// signatures.
 ///
 /// The job's own cluster is one line, not the answer: its members are the most similar by
-/// construction and would fill every row (issue 14: `similar` showed only tonight's siblings).
+/// construction and would fill every row (`similar` would show only tonight's siblings).
 /// So each other cluster gives one match, its most similar member, with how many of its failures
 /// are alike; a failure without a cluster is its own match. `everyFailure` lists failure by
 /// failure, the job's own cluster included.

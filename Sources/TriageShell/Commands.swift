@@ -55,7 +55,7 @@ func runFetch(_ command: ParsedCommand, _ context: Context) async throws -> Comm
     if token == nil {
         context.sink.writeError("note: no GITLAB_TOKEN in the environment; only public projects are visible\n")
     }
-    let source = context.environment.makeSource(url, token, config.concurrency)
+    let source = context.environment.makeGitLab(url, token, config.concurrency).source
     // Every call of this fetch (sync, green traces, issues) is counted, not the sync's alone.
     let callsBefore = source.requestCount
     let syncer = Syncer(

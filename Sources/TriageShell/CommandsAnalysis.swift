@@ -2,7 +2,7 @@ import Foundation
 import LogAnalysis
 import TriageCore
 
-/// The analysis commands (issue 4): clusters, one cluster, similar failures, the pattern library,
+/// The analysis commands: clusters, one cluster, similar failures, the pattern library,
 /// trying a pattern, reclustering, and the two that need no workspace: `excerpt` and `group`.
 let analysisCommands: [CommandSpec] = [
     clustersCommand, clusterCommand, similarCommand, patternsCommand, patternCommand, reclusterCommand,
@@ -10,13 +10,10 @@ let analysisCommands: [CommandSpec] = [
 ]
 
 extension Context {
-    /// The cache's analysis side; every cache triage opens has one.
+    /// The cache's listing queries and its analysis side.
     func analysisStore() throws -> (any CacheStore, any AnalysisStore) {
-        let cache = try store()
-        guard let analysis = cache as? any AnalysisStore else {
-            throw ShellError("this cache cannot hold analyses")
-        }
-        return (cache, analysis)
+        let ports = try cache()
+        return (ports.store, ports.analysis)
     }
 }
 
@@ -218,8 +215,7 @@ let clustersCommand: CommandSpec = CommandSpec(
 
 func clusterID(_ text: String) throws -> ClusterID {
     guard let id = ClusterID(rawValue: text) else {
-        throw ShellError(
-            "'\(text)' is not a cluster id", hint: "cluster ids look like c-3f9a2b1c; see 'clusters'")
+        throw ShellFailure.notAClusterID(text)
     }
     return id
 }
@@ -234,7 +230,7 @@ let clusterCommand: CommandSpec = CommandSpec(
         let (_, store) = try context.analysisStore()
         let members = try store.analyses(cluster: id)
         guard let state = try store.clusterHeads(ids: [id]).first else {
-            throw ShellError("no cluster \(id.rawValue) in the cache", hint: "see 'clusters' for the ids")
+            throw ShellFailure.clusterNotCached(id)
         }
         let summary = ClusterSummary.summarise(
             members, states: [state], alternating: try store.alternatingClusters()
@@ -319,9 +315,7 @@ func runSimilar(_ command: ParsedCommand, _ context: Context) throws -> CommandO
     let everyFailure = command.flags.contains("all")
     let (_, store) = try context.analysisStore()
     guard let target = try store.analysis(jobID: jobID) else {
-        throw ShellError(
-            "job \(jobID) has no analysis",
-            hint: "only failed jobs with a cached trace are analysed; run 'fetch'")
+        throw ShellFailure.jobNotAnalysed(jobID)
     }
     let similar = SimilarFailures(
         target: target, among: try store.analyses(nights: nil, parts: .signature), limit: limit,
@@ -553,8 +547,8 @@ func rawLines(_ bytes: [UInt8]) -> [Substring] {
 let excerptLineLimit = 2000
 
 /// One excerpt line as `excerpt` prints it: the raw line when it is plain text, else the cleaned
-/// line with its control characters made visible; at most `excerptLineLimit` characters (issue 14:
-/// binary input or a 10 MB line must not flood or drive the terminal).
+/// line with its control characters made visible; at most `excerptLineLimit` characters
+/// (binary input or a 10 MB line must not flood or drive the terminal).
 func shownExcerptLine(raw: Substring?, cleaned: String) -> String {
     let plain = raw.map { line in !line.utf8.contains { ($0 < 0x20 && $0 != 9) || $0 == 0x7F || $0 == 0xC2 } }
     let text = plain == true ? String(raw ?? "") : Renderer.clean(cleaned)

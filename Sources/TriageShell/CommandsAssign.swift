@@ -2,7 +2,7 @@ import Foundation
 import LogAnalysis
 import TriageCore
 
-/// The assignment commands (issue 5): the cached issues, assigning failures and clusters to
+/// The assignment commands: the cached issues, assigning failures and clusters to
 /// them (recorded in `assignments.json`), listing the assignments, and suggestions.
 let assignCommands: [CommandSpec] = [
     issuesCommand, assignCommand, unassignCommand, assignmentsCommand, suggestCommand,
@@ -13,7 +13,7 @@ public struct NoAssignmentBook: AssignmentBook {
     public init() {}
     public func read() throws -> Assignments { Assignments() }
     public func update<T>(_ change: (inout Assignments) throws -> T) throws -> T {
-        throw ShellError("this triage has no assignments store")
+        throw ShellFailure.notInThisBuild("an assignments store")
     }
 }
 
@@ -54,15 +54,12 @@ extension Context {
         }
     }
 
-    func issueCache() throws -> any IssueCache {
-        guard let cache = try store() as? any IssueCache else { throw ShellError("this cache cannot hold issues") }
-        return cache
-    }
+    func issueCache() throws -> any IssueCache { try cache().issues }
 
     /// GitLab's issue side, or nil when no GitLab is configured.
     func issueTracker() -> (any IssueTracker)? {
         guard let url = try? gitlabURL() else { return nil }
-        return environment.makeSource(url, environment.token, 4) as? any IssueTracker
+        return environment.makeGitLab(url, environment.token, 4).issues
     }
 
     /// Who is assigning: GITLAB_USER, else USER, else the token's user (`GET /user`).
@@ -307,7 +304,7 @@ func runAssign(_ command: ParsedCommand, _ context: Context) async throws -> Com
     let jobID = try integer(command.operand(1), "job id", command: "assign")
     let store = try context.store()
     guard let job = try store.job(id: jobID), let (pipeline, night) = try store.pipeline(id: job.pipelineID) else {
-        throw ShellError("job \(jobID) is not in the cache", hint: "run 'fetch'; 'failures' lists the failed jobs")
+        throw ShellFailure.jobNotCached(jobID)
     }
     guard job.status == .failed else {
         throw ShellError("job \(jobID) did not fail (\(job.status.rawValue))", hint: "only failed jobs are assigned")
@@ -341,7 +338,7 @@ func assignCluster(
     let id = try clusterID(idText)
     let (_, store) = try context.analysisStore()
     guard try !store.clusterHeads(ids: [id]).isEmpty else {
-        throw ShellError("no cluster \(id.rawValue) in the cache", hint: "see 'clusters' for the ids")
+        throw ShellFailure.clusterNotCached(id)
     }
     let members = try store.analyses(cluster: id)
     let projects = Set(members.map(\.projectPath))
@@ -610,7 +607,7 @@ let suggestCommand: CommandSpec = CommandSpec(
 func suggestions(forJob jobID: Int, context: Context) throws -> [Suggestion] {
     let (cache, store) = try context.analysisStore()
     guard let job = try cache.job(id: jobID) else {
-        throw ShellError("job \(jobID) is not in the cache", hint: "run 'fetch'; 'failures' lists the failed jobs")
+        throw ShellFailure.jobNotCached(jobID)
     }
     let projects = Dictionary(try cache.projects().map { ($0.id, $0.path) }, uniquingKeysWith: { a, _ in a })
     let book = try context.readAssignments()

@@ -2,27 +2,19 @@ import Foundation
 import LogAnalysis
 import TriageCore
 
-/// The "what changed" commands (issue 7): `streaks`, `suspects`, `diff job N`.
+/// The "what changed" commands: `streaks`, `suspects`, `diff job N`.
 let changesCommands: [CommandSpec] = [streaksCommand, suspectsCommand, diffCommand]
 
 /// Nights looked back before a range for each job's previous runs.
 let changesLookback = ChangesHistory.lookback
 
 extension Context {
-    /// The store's "what changed" queries.
-    func changesQueries(_ store: any CacheStore) throws -> any ChangesQueries {
-        guard let queries = store as? any ChangesQueries else {
-            throw ShellError("this cache cannot answer 'what changed'")
-        }
-        return queries
-    }
-
     /// Per project and job, the nightly runs from `changesLookback` nights before `first` through `last`.
     func histories(
-        _ store: any CacheStore, first: String, last: String, projectID: Int? = nil, name: String? = nil
+        first: String, last: String, projectID: Int? = nil, name: String? = nil
     ) throws -> [JobHistory] {
         let from = try calendar().nights(endingAt: first, count: changesLookback + 1).first ?? first
-        let rows = try changesQueries(store).nightlyJobs(
+        let rows = try cache().changes.nightlyJobs(
             fromNight: from, throughNight: last, projectID: projectID, name: name)
         guard let source = try config().source else { return ChangesHistory.histories(rows) }
         return ChangesHistory.histories(rows.filter { $0.pipeline.source == source })
@@ -30,35 +22,29 @@ extension Context {
 
     /// Histories enough for the pairs (`suspects`) of nights `first...last`: the night before
     /// `first` and on, older nights only for the jobs that need them (`ChangesHistory.forPairs`).
-    func pairHistories(_ store: any CacheStore, first: String, last: String) throws -> [JobHistory] {
-        guard let queries = store as? any NightlyRunQueries else {
-            return try histories(store, first: first, last: last)
-        }
+    func pairHistories(first: String, last: String) throws -> [JobHistory] {
         let back = try calendar().nights(endingAt: first, count: changesLookback + 1)
         let dayBefore = back.count >= 2 ? back[back.count - 2] : first
         return try ChangesHistory.forPairs(
-            queries: queries, lookbackFrom: back.first ?? first, dayBefore: dayBefore, first: first,
-            last: last,
-            source: try config().source)
+            queries: try cache().nightlyRuns, lookbackFrom: back.first ?? first, dayBefore: dayBefore,
+            first: first, last: last, source: try config().source)
     }
 }
 
 extension Context {
     /// Where commit titles come from: the cache of compared ranges, and GitLab's compare API when
     /// a GitLab URL and a token are configured (else nil, with why, for the one-line note).
-    func commitTitleSources(_ store: any CacheStore) -> (
-        cache: (any CommitRangeCache)?, source: (any CommitSource)?, offline: String
+    func commitTitleSources() throws -> (
+        cache: any CommitRangeCache, source: (any CommitSource)?, offline: String
     ) {
-        let cache = store as? any CommitRangeCache
+        let ranges = try cache().commitRanges
         guard let url = try? gitlabURL() else {
-            return (cache, nil, "no GitLab URL configured (GITLAB_URL or triage.toml)")
+            return (ranges, nil, "no GitLab URL configured (GITLAB_URL or triage.toml)")
         }
         guard let token = environment.token else {
-            return (cache, nil, "no GitLab token configured (GITLAB_TOKEN)")
+            return (ranges, nil, "no GitLab token configured (GITLAB_TOKEN)")
         }
-        return (
-            cache, environment.makeSource(url, token, 4) as? any CommitSource, "GitLab cannot compare commits"
-        )
+        return (ranges, environment.makeGitLab(url, token, 4).commits, "GitLab cannot compare commits")
     }
 }
 
@@ -133,7 +119,7 @@ func runStreaks(_ command: ParsedCommand, _ context: Context) throws -> CommandO
     guard let first = nights.first, let last = nights.last else {
         return CommandOutput(text: ["no nights"], json: .array([]))
     }
-    let histories = try context.histories(store, first: first, last: last, projectID: project?.id)
+    let histories = try context.histories(first: first, last: last, projectID: project?.id)
     var streaks: [Streak] = []
     for night in nights.reversed() {
         streaks += Streaks.on(night: night, histories: histories).filter { kind == nil || $0.kind == kind }
@@ -221,8 +207,10 @@ func runSuspects(_ command: ParsedCommand, _ context: Context) throws -> Command
     let top = try command.intOption("top", range: 1...1000) ?? 5
     let (store, bounds) = try context.filledStore()
     guard !nights.isEmpty else { return CommandOutput(text: ["no nights"], json: .array([])) }
-    let results = try SuspectNights.results(nights: nights, store: store, source: try context.config().source) {
-        try context.pairHistories(store, first: $0, last: $1)
+    let results = try SuspectNights.results(
+        nights: nights, cache: try context.cache(), source: try context.config().source
+    ) {
+        try context.pairHistories(first: $0, last: $1)
     }
     var text: [String] = []
     var cells: [[Cell]] = []
@@ -276,11 +264,12 @@ func runSuspects(_ command: ParsedCommand, _ context: Context) throws -> Command
 /// After a fetch: `suspects` of the fetched nights, computed and remembered, so that the first
 /// `suspects` afterwards answers from the cache.
 func rememberSuspectsAfterFetch(_ context: Context, nights count: Int) throws {
-    let store = try context.store()
     let calendar = try context.calendar()
     let nights = calendar.nights(endingAt: calendar.lastNight(now: context.now), count: count)
-    _ = try SuspectNights.results(nights: nights, store: store, source: try context.config().source) {
-        try context.pairHistories(store, first: $0, last: $1)
+    _ = try SuspectNights.results(
+        nights: nights, cache: try context.cache(), source: try context.config().source
+    ) {
+        try context.pairHistories(first: $0, last: $1)
     }
 }
 
@@ -293,7 +282,7 @@ func runSuspectCommits(_ command: ParsedCommand, _ context: Context) async throw
     guard let first = nights.first, let last = nights.last else {
         return CommandOutput(text: ["no nights"], json: .array([]))
     }
-    let histories = try context.pairHistories(store, first: first, last: last)
+    let histories = try context.pairHistories(first: first, last: last)
     let webURLs = Dictionary(try store.projects().map { ($0.id, $0.webURL) }, uniquingKeysWith: { a, _ in a })
     var ranges: [(night: String, ranges: [ProjectCommitRange])] = []
     var anyRun = false
@@ -302,7 +291,7 @@ func runSuspectCommits(_ command: ParsedCommand, _ context: Context) async throw
         let found = ChangesPairs.commitRanges(on: night, histories: histories)
         if !found.isEmpty { ranges.append((night, found)) }
     }
-    let sources = context.commitTitleSources(store)
+    let sources = try context.commitTitleSources()
     let titles = try await CommitTitles.lookupAll(
         ranges.flatMap { $0.ranges.map(\.key) }, cache: sources.cache, source: sources.source,
         offlineReason: sources.offline)
@@ -409,15 +398,14 @@ let diffCommand: CommandSpec = CommandSpec(
 func runDiffJob(_ id: Int, _ context: Context) async throws -> CommandOutput {
     let (store, _) = try context.filledStore()
     guard let job = try store.job(id: id), let found = try store.pipeline(id: job.pipelineID) else {
-        throw ShellError(
-            "job \(id) is not in the cache", hint: "run 'fetch' (only nightly pipelines' jobs are fetched)")
+        throw ShellFailure.jobNotCached(id)
     }
     let night = found.night
     let projects = try store.projects()
     let project = projects.first { $0.id == job.projectID }
     let projectPath = project?.path ?? String(job.projectID)
     let histories = try context.histories(
-        store, first: night, last: night, projectID: job.projectID, name: job.name)
+        first: night, last: night, projectID: job.projectID, name: job.name)
     let history = histories.first { $0.key.name == job.name }
     let lookedBack = try context.calendar().nights(endingAt: night, count: changesLookback + 1).first ?? night
     var record: [String: JSONValue] = [
@@ -453,7 +441,7 @@ func runDiffJob(_ id: Int, _ context: Context) async throws -> CommandOutput {
         record["commits"] = .object(["from": .string(green.sha), "to": .string(redSHA), "compare_url": .null])
     } else {
         let url = project.map { "\($0.webURL)/-/compare/\(green.sha)...\(redSHA)" }
-        let sources = context.commitTitleSources(store)
+        let sources = try context.commitTitleSources()
         let outcome = try await CommitTitles.lookup(
             projectID: job.projectID, from: green.sha, to: redSHA, cache: sources.cache,
             source: sources.source,
@@ -479,7 +467,7 @@ func runDiffJob(_ id: Int, _ context: Context) async throws -> CommandOutput {
             "from": .string(green.sha), "to": .string(redSHA), "compare_url": .optional(url), "list": commits,
         ])
     }
-    let listings = TraceFactsReader(store: store)
+    let listings = TraceFactsReader(cache: try context.cache())
     var notes: [String] = []
     var changes: [DependencyChange] = []
     let greenListing = try listings.facts(green.jobID)
@@ -531,13 +519,13 @@ func fetchGreenTraces(_ context: Context, source: any GitLabSource, nights count
     let store = try context.store()
     let config = try context.config()
     let report = try await GreenTraces.run(
-        source: source, store: store, queries: try context.changesQueries(store),
+        source: source, store: store, queries: try context.cache().changes,
         calendar: try context.calendar(),
         now: context.now, nights: count, pipelineSource: config.source, lookback: changesLookback,
         concurrency: config.concurrency)
     // The dependency listings of the traces just stored (and of older caches' traces), parsed
     // once here so that `suspects` and `diff job` read listings instead of traces.
-    let listed = try TraceListings.fill(store: store)
+    let listed = try TraceListings.fill(cache: try context.cache())
     var parts: [String] = []
     if report.fetched > 0 { parts.append("\(report.fetched) fetched (\(byteCount(report.bytes)))") }
     if report.alreadyCached > 0 { parts.append("\(report.alreadyCached) already cached") }

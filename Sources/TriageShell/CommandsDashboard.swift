@@ -27,7 +27,7 @@ func runExport(_ command: ParsedCommand, _ context: Context) throws -> CommandOu
             : workspace.appendingPathComponent(path, isDirectory: true)
     } ?? workspace.appendingPathComponent("public", isDirectory: true)
     let request = DashboardExportRequest(
-        cache: try context.store(), source: try context.config().source,
+        cache: try context.cache(), source: try context.config().source,
         assignments: workspace.appendingPathComponent("assignments.json"), folder: folder,
         calendar: try context.calendar(), masker: context.environment.masker)
     if request.masker.hasPlainWord {

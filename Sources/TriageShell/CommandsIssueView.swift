@@ -1,7 +1,7 @@
 import Foundation
 import TriageCore
 
-/// The per-issue view (issue 8): `issue REF [RANGE]`, and `issues --ranked [RANGE]` (its flag is
+/// The per-issue view: `issue REF [RANGE]`, and `issues --ranked [RANGE]` (its flag is
 /// declared with `issues`, which delegates here).
 let issueViewCommands: [CommandSpec] = [issueCommand]
 
@@ -39,29 +39,25 @@ let issueCommand: CommandSpec = CommandSpec(
 /// (`IssueView.load`, which the dashboard's ranking reads too).
 func issueView(range: String?, context: Context) throws -> IssueView {
     let nights = try context.nights(range, default: issueViewDefaultRange)
-    let (cache, store) = try context.analysisStore()
-    // The shell refuses a cache without issues; `load` would only leave titles and states out.
-    _ = try context.issueCache()
     return try IssueView.load(
-        nights: nights, cache: cache, analysis: store, book: try context.readAssignments(),
+        nights: nights, cache: try context.cache(), book: try context.readAssignments(),
         calendar: try context.calendar())
 }
 
 /// The key of the issue a reference names among those the view knows (cached or assigned).
 func issueKey(_ text: String, in view: IssueView, context: Context) throws -> String {
     let reference = try IssueReference.parse(text, gitlab: try? context.gitlabURL())
-    let hint = "'issues --state all' lists the cached issues, 'assignments' the assigned ones"
     switch reference {
     case .qualified(let project, let iid):
         let wanted = "\(project)#\(iid)".lowercased()
         guard let key = view.refs.keys.first(where: { $0.lowercased() == wanted }) else {
-            throw ShellError("no issue \(project)#\(iid) in the cache or the assignments", hint: hint)
+            throw ShellFailure.issueNotKnown("\(project)#\(iid)")
         }
         return key
     case .local(let iid):
         let keys = view.refs.values.filter { $0.iid == iid }.map(\.key).sorted()
         guard let only = keys.first else {
-            throw ShellError("no issue #\(iid) in the cache or the assignments", hint: hint)
+            throw ShellFailure.issueNotKnown("#\(iid)")
         }
         guard keys.count == 1 else {
             throw ShellError(
@@ -97,7 +93,7 @@ func runIssue(_ command: ParsedCommand, _ context: Context) throws -> CommandOut
     let view = try issueView(range: command.operand(1), context: context)
     let key = try issueKey(text, in: view, context: context)
     guard let activity = view.activity(of: key) else {
-        throw ShellError("no issue \(key) in the cache or the assignments")
+        throw ShellFailure.issueNotKnown(key)
     }
     let together = view.coOccurrences(of: key)
     let ref = activity.issue

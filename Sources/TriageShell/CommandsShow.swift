@@ -44,7 +44,7 @@ let showSubjects = ["job", "pipeline", "settings"]
 func showJob(_ id: Int, _ context: Context) throws -> CommandOutput {
     let (store, _) = try context.filledStore()
     guard let job = try store.job(id: id) else {
-        throw ShellError("job \(id) is not in the cache", hint: "run 'fetch' (only nightly pipelines' jobs are fetched)")
+        throw ShellFailure.jobNotCached(id)
     }
     let found = try store.pipeline(id: job.pipelineID)
     let projectPath = try store.project(id: job.projectID)?.path ?? String(job.projectID)
@@ -137,7 +137,7 @@ func showJob(_ id: Int, _ context: Context) throws -> CommandOutput {
 func showPipeline(_ id: Int, _ context: Context) throws -> CommandOutput {
     let (store, _) = try context.filledStore()
     guard let (pipeline, night) = try store.pipeline(id: id) else {
-        throw ShellError("pipeline \(id) is not in the cache", hint: "run 'fetch' (only nightly pipelines are fetched)")
+        throw ShellFailure.pipelineNotCached(id)
     }
     let projectPath = try store.project(id: pipeline.projectID)?.path ?? String(pipeline.projectID)
     let times = try context.times()
@@ -212,9 +212,9 @@ func runTrace(_ command: ParsedCommand, _ context: Context) throws -> CommandOut
     let (store, _) = try context.filledStore()
     guard let data = try store.trace(jobID: id) else {
         if try store.job(id: id) == nil {
-            throw ShellError("job \(id) is not in the cache", hint: "run 'fetch'")
+            throw ShellFailure.jobNotCached(id)
         }
-        throw ShellError("no trace of job \(id) in the cache", hint: "'fetch' stores the traces of failed jobs only")
+        throw ShellFailure.traceNotCached(job: id)
     }
     if raw {
         return CommandOutput(
@@ -225,7 +225,7 @@ func runTrace(_ command: ParsedCommand, _ context: Context) throws -> CommandOut
     var lines = log.lines
     // The excerpt's lines, marked in the log; no marker column at all for a job never analysed.
     let analysis = try context.analysisStore().1.analysis(jobID: id)
-    // One numbering everywhere (issue 14): the raw log's physical lines, as `show job` and the
+    // One numbering everywhere: the raw log's physical lines, as `show job` and the
     // excerpt's JSON number them, not the cleaned log's dense count.
     let picked = Set((analysis?.excerpt ?? []).map(\.rawLine))
     func marked(_ number: Int, _ line: String) -> String {

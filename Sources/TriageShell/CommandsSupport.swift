@@ -28,13 +28,13 @@ extension Context {
     func filledStore() throws -> (store: any CacheStore, bounds: (first: String, last: String)) {
         let store = try store()
         guard let bounds = try store.nightBounds() else {
-            throw ShellError("the cache is empty", hint: "run 'fetch' first")
+            throw ShellFailure.emptyCache
         }
         return (store, bounds)
     }
 
     /// Notes the asked nights the cache does not reach. Nights after the cache's last one are
-    /// "no data" (issue 14): the command's answer is then written as such and the line ends with
+    /// "no data": the command's answer is then written as such and the line ends with
     /// `.noData`, never as an empty, green-looking answer. Nights before its first one, when
     /// nothing was found, get a hint on stderr (an empty answer is still an answer there: the
     /// cache keeps a window of nights).
@@ -82,10 +82,7 @@ extension Context {
         let guess =
             suggestion(for: text, among: projects.map(\.path))
             ?? suggestion(for: text, among: Array(byLastPart.keys).sorted()).flatMap { byLastPart[$0] }
-        if let guess {
-            throw ShellError("no project '\(text)' in the cache", hint: "did you mean '\(guess)'?")
-        }
-        throw ShellError("no project '\(text)' in the cache", hint: "'projects' lists them; 'fetch' brings new ones")
+        throw ShellFailure.projectNotCached(text, guess: guess)
     }
 
     /// Times as the workspace shows them.
@@ -96,7 +93,7 @@ extension Context {
 ///
 /// The calendar and the formatter are made once per `TimeFormat`, not once per date: a listing
 /// formats thousands of dates, and each new ICU formatter or zoned calendar cost more than the
-/// query behind the listing (issue 15).
+/// query behind the listing.
 struct TimeFormat {
     let timeZone: TimeZone
     private let calendar: Calendar

@@ -50,11 +50,12 @@ public struct CompletionData: Sendable {
     /// the cache (`.triage/` holding nothing but the shell's history does not count).
     public static func cache(_ context: Context) -> CompletionData {
         let dotTriage = context.dotTriage
-        @Sendable func store() -> (any CacheStore)? {
+        @Sendable func opened() -> CachePorts? {
             let entries = (try? FileManager.default.contentsOfDirectory(atPath: dotTriage.path)) ?? []
             guard entries.contains(where: { $0 != "history" }) else { return nil }
-            return try? context.store()
+            return try? context.cache()
         }
+        @Sendable func store() -> (any CacheStore)? { opened()?.store }
         @Sendable func recent(_ store: any CacheStore) -> Set<String> {
             Set(((try? store.nights()) ?? []).sorted().suffix(recentNights))
         }
@@ -82,8 +83,8 @@ public struct CompletionData: Sendable {
                 return (try? store.clusterIDs(limit: recentClusters)) ?? []
             },
             issues: {
-                guard let store = store(), let cache = store as? any IssueCache,
-                    let issues = try? cache.issues(), let projects = try? store.projects()
+                guard let cache = opened(), let issues = try? cache.issues.issues(),
+                    let projects = try? cache.store.projects()
                 else { return [] }
                 let paths = Dictionary(projects.map { ($0.id, $0.path) }, uniquingKeysWith: { first, _ in first })
                 return issues.sorted { a, b in

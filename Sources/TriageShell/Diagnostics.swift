@@ -1,4 +1,5 @@
 import Foundation
+import LogAnalysis
 import TriageCore
 
 /// An error of the shell's own: a bad command, a missing thing, with what to do next.
@@ -12,10 +13,79 @@ public struct ShellError: Error, Hashable, Sendable {
     }
 }
 
+/// A failure that several commands meet, as data: each case has one wording and one hint
+/// (`shellError`), whichever command throws it.
+public enum ShellFailure: Error, Hashable, Sendable {
+    /// The cache holds no job of this id.
+    case jobNotCached(Int)
+    /// The cache holds no pipeline of this id.
+    case pipelineNotCached(Int)
+    /// The job is cached, its trace is not.
+    case traceNotCached(job: Int)
+    /// The job has no stored analysis (it did not fail, or its trace is not cached).
+    case jobNotAnalysed(Int)
+    /// The cache holds no cluster of this id.
+    case clusterNotCached(ClusterID)
+    /// The text is not a cluster id.
+    case notAClusterID(String)
+    /// Neither the cached issues nor the assignments know this reference (`group/project#iid`, `#iid`).
+    case issueNotKnown(String)
+    /// No cached project has this path; `guess` is the nearest one, if any is near.
+    case projectNotCached(String, guess: String?)
+    /// The cache holds no night yet.
+    case emptyCache
+    /// Neither GITLAB_URL, triage.toml nor CI_SERVER_URL names a GitLab.
+    case noGitLab
+    /// The executable did not wire this capability (`export`, `serve`, an assignments store).
+    case notInThisBuild(String)
+
+    /// What happened and what to do next.
+    public var shellError: ShellError {
+        switch self {
+        case .jobNotCached(let id):
+            ShellError(
+                "job \(id) is not in the cache", hint: "run 'fetch' (only nightly pipelines' jobs are fetched)")
+        case .pipelineNotCached(let id):
+            ShellError(
+                "pipeline \(id) is not in the cache", hint: "run 'fetch' (only nightly pipelines are fetched)")
+        case .traceNotCached(let job):
+            ShellError(
+                "no trace of job \(job) in the cache", hint: "'fetch' stores the traces of failed jobs only")
+        case .jobNotAnalysed(let id):
+            ShellError(
+                "job \(id) has no analysis", hint: "only failed jobs with a cached trace are analysed; run 'fetch'")
+        case .clusterNotCached(let id):
+            ShellError("no cluster \(id.rawValue) in the cache", hint: "see 'clusters' for the ids")
+        case .notAClusterID(let text):
+            ShellError(
+                "'\(text)' is not a cluster id", hint: "cluster ids look like c-3f9a2b1c; see 'clusters'")
+        case .issueNotKnown(let reference):
+            ShellError(
+                "no issue \(reference) in the cache or the assignments",
+                hint: "'issues --state all' lists the cached issues, 'assignments' the assigned ones")
+        case .projectNotCached(let path, let guess):
+            ShellError(
+                "no project '\(path)' in the cache",
+                hint: guess.map { "did you mean '\($0)'?" }
+                    ?? "'projects' lists them; 'fetch' brings new ones")
+        case .emptyCache:
+            ShellError("the cache is empty", hint: "run 'fetch' first")
+        case .noGitLab:
+            ShellError(
+                "no GitLab to talk to",
+                hint: "set GITLAB_URL=https://gitlab.example.com or [gitlab] url in triage.toml")
+        case .notInThisBuild(let what):
+            ShellError("\(what) is not available in this build", hint: "the triage executable provides it")
+        }
+    }
+}
+
 /// The one place that turns errors into text (STYLE: "one formatter turns errors into text").
 public enum ErrorFormatter {
     public static func message(for error: any Error) -> String {
         switch error {
+        case let failure as ShellFailure:
+            return message(for: failure.shellError)
         case let error as ShellError:
             return error.hint.map { "\(error.message) — \($0)" } ?? error.message
         case let error as RemoteError:

@@ -22,9 +22,9 @@ extension OutputSink {
 /// could not run (the output then goes to the sink).
 public typealias Pager = @Sendable (_ data: Data) -> Bool
 
-/// What `export` asks of the dashboard generator (issue 6).
+/// What `export` asks of the dashboard generator.
 public struct DashboardExportRequest: Sendable {
-    public var cache: any CacheStore
+    public var cache: CachePorts
     /// Pipeline source counted as nightly (nil: every source).
     public var source: String?
     /// The workspace's `assignments.json` (may be missing).
@@ -72,10 +72,10 @@ public struct ShellEnvironment: Sendable {
     /// Environment variables (GITLAB_URL, GITLAB_TOKEN, …).
     public var variables: [String: String]
     public var now: @Sendable () -> Date
-    /// Opens the cache in `.triage/` (created when missing).
-    public var openStore: @Sendable (URL) throws -> any CacheStore
-    /// Makes a GitLab client for an instance root URL and a token.
-    public var makeSource: @Sendable (_ baseURL: URL, _ token: String?, _ concurrency: Int) -> any GitLabSource
+    /// Opens the cache in `.triage/` (created when missing), every port served.
+    public var openCache: @Sendable (URL) throws -> CachePorts
+    /// Makes a GitLab client for an instance root URL and a token, every port served.
+    public var makeGitLab: @Sendable (_ baseURL: URL, _ token: String?, _ concurrency: Int) -> GitLabPorts
     public var sink: any OutputSink
     /// Whether stdout is a terminal (decides table vs tsv and colour).
     public var stdoutIsTerminal: Bool
@@ -83,11 +83,11 @@ public struct ShellEnvironment: Sendable {
     public var pager: Pager?
     /// `export`: writes the static dashboard (unavailable unless the executable wires it).
     public var exportDashboard: DashboardExporting = { _ in
-        throw ShellError("export is not available in this build")
+        throw ShellFailure.notInThisBuild("export")
     }
     /// `serve`: serves the exported dashboard (unavailable unless the executable wires it).
     public var serveDashboard: DashboardServing = { _, _, _, _ in
-        throw ShellError("serve is not available in this build")
+        throw ShellFailure.notInThisBuild("serve")
     }
     /// Opens `assignments.json` of a workspace, with its lock in the scratch directory (`.triage/`).
     public var makeAssignmentBook: @Sendable (_ workspace: URL, _ scratch: URL) -> any AssignmentBook
@@ -101,8 +101,8 @@ public struct ShellEnvironment: Sendable {
 
     public init(
         workspace: URL, variables: [String: String], now: @escaping @Sendable () -> Date,
-        openStore: @escaping @Sendable (URL) throws -> any CacheStore,
-        makeSource: @escaping @Sendable (URL, String?, Int) -> any GitLabSource,
+        openCache: @escaping @Sendable (URL) throws -> CachePorts,
+        makeGitLab: @escaping @Sendable (URL, String?, Int) -> GitLabPorts,
         sink: any OutputSink, stdoutIsTerminal: Bool, pager: Pager? = nil,
         exportDashboard: DashboardExporting? = nil, serveDashboard: DashboardServing? = nil,
         makeAssignmentBook: @escaping @Sendable (URL, URL) -> any AssignmentBook = { _, _ in NoAssignmentBook() }
@@ -114,13 +114,13 @@ public struct ShellEnvironment: Sendable {
         self.workspace = workspace
         self.variables = variables
         self.now = now
-        self.openStore = openStore
-        self.makeSource = makeSource
+        self.openCache = openCache
+        self.makeGitLab = makeGitLab
         self.sink = sink
         self.stdoutIsTerminal = stdoutIsTerminal
     }
 
-    /// The variables that hold secrets: never printed, never written (issue 14).
+    /// The variables that hold secrets: never printed, never written.
     public static let secretVariables = ["GITLAB_TOKEN", "GITLAB_ACCESS_TOKEN", "CI_JOB_TOKEN"]
 
     /// Masks every secret of the environment; the one rule for every writer (terminal, pager,
@@ -131,7 +131,7 @@ public struct ShellEnvironment: Sendable {
 
     /// A token variable that is set but cannot be a token: empty, or with surrounding whitespace
     /// (`export GITLAB_TOKEN=$(cat file)` keeps a trailing newline and GitLab answers 401).
-    /// Each gets its own sentence, which names the variable and never the value (issue 14).
+    /// Each gets its own sentence, which names the variable and never the value.
     public var tokenProblem: ShellError? {
         for name in Self.secretVariables {
             guard let value = variables[name] else { continue }
@@ -171,7 +171,7 @@ public final class Context: @unchecked Sendable {
     public var color: Bool
     /// `set pager never` turns the pager off for the session.
     public var pagerEnabled = true
-    /// Set by a command whose nights reach past the cache (issue 14): the answer is then
+    /// Set by a command whose nights reach past the cache: the answer is then
     /// written as "no data", and the line's outcome is `.noData`. Cleared before each command.
     var noData: NoData?
     private var assignmentsWarned = false
@@ -184,7 +184,7 @@ public final class Context: @unchecked Sendable {
         }
     }
     private let lock = NSLock()
-    private var cachedStore: (any CacheStore)?
+    private var openedCache: CachePorts?
     private var cachedConfig: WorkspaceConfig?
 
     public init(environment: ShellEnvironment, format: OutputFormat, color: Bool) {
@@ -216,14 +216,18 @@ public final class Context: @unchecked Sendable {
         }
     }
 
-    public func store() throws -> any CacheStore {
+    /// The cache's ports, opened on first use.
+    public func cache() throws -> CachePorts {
         try lock.withLock {
-            if let cachedStore { return cachedStore }
-            let store = try environment.openStore(dotTriage)
-            cachedStore = store
-            return store
+            if let openedCache { return openedCache }
+            let cache = try environment.openCache(dotTriage)
+            openedCache = cache
+            return cache
         }
     }
+
+    /// The cache's sync writes and listing queries.
+    public func store() throws -> any CacheStore { try cache().store }
 
     public func calendar() throws -> NightCalendar {
         let config = try config()
@@ -246,8 +250,7 @@ public final class Context: @unchecked Sendable {
                 nil
             }
         guard let (text, from, bare) = chosen else {
-            throw ShellError(
-                "no GitLab to talk to", hint: "set GITLAB_URL=https://gitlab.example.com or [gitlab] url in triage.toml")
+            throw ShellFailure.noGitLab
         }
         // Credentials in the URL would be printed with it in every error: refused, never shown.
         let shown = withoutCredentials(text)

@@ -93,8 +93,8 @@ public struct Table: Hashable, Sendable {
     }
 }
 
-/// What an aligned table does on a terminal (issue 14: a 290-column `failures` row wrapped onto
-/// four lines at 80 columns, and the JOB ID the next command needs sat past column 190).
+/// What an aligned table does on a terminal: a 290-column `failures` row must not wrap onto four
+/// lines at 80 columns, nor the JOB ID the next command needs sit past column 190.
 /// Columns are named by their index in `Table.columns`; TSV and JSON ignore all of this.
 public struct TerminalLayout: Hashable, Sendable {
     /// The columns shown and their order (nil: all, as declared): identifiers first, free text last.
@@ -226,7 +226,7 @@ public struct Renderer: Sendable {
 
     /// Cells are one line, and inert on a terminal: tabs, newlines and carriage returns become
     /// spaces; every other control character is shown as a visible picture instead of reaching the
-    /// terminal (issue 14: an assignment note, issue title, commit title or trace line holding
+    /// terminal (an assignment note, issue title, commit title or trace line holding
     /// `\u{1B}[31m` must not recolour or move the screen). C0 controls become their Unicode control
     /// picture (`ESC` → `␛`, `NUL` → `␀`), `DEL` becomes `␡`, C1 controls (`U+0080`–`U+009F`, of
     /// which `U+009B` starts a sequence on some terminals) become `�`.

@@ -47,7 +47,7 @@ public final class Session: Sendable {
         case noData
         /// Did not run: the words do not fit the command table (an unknown command or option, a
         /// missing operand). A script treats it as `failed`; one command given to the executable
-        /// exits 64, as a bad argument to it (issue 14).
+        /// exits 64, as a bad argument to it.
         case usage
     }
 

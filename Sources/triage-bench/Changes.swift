@@ -1,4 +1,4 @@
-// `triage-bench changes`: `suspects` (issue 7) over a year of 200 projects whose traces carry Julia
+// `triage-bench changes`: `suspects` over a year of 200 projects whose traces carry Julia
 // `Pkg.status` listings, as a fetch leaves them: every failed job's trace of the last `traceNights`
 // nights, and the green traces `GreenTraces` fetches for them (each failing job's last green run
 // and the still-green sample). Target: `suspects 30d` under 200 ms.
@@ -221,7 +221,8 @@ func benchChanges(_ o: ShellOptions) async throws {
     // What fetch does last: read the dependency listings of the traces it stored.
     var listed = 0
     let filling = try clock.measure {
-        listed = try TraceListings.fill(store: try SQLiteCacheStore(directory: cache), limit: 1_000_000)
+        let ports = CachePorts(try SQLiteCacheStore(directory: cache))
+        listed = try TraceListings.fill(cache: ports, limit: 1_000_000)
     }
     if listed > 0 {
         print(
@@ -233,8 +234,14 @@ func benchChanges(_ o: ShellOptions) async throws {
         let sink = DiscardSink()
         let environment = ShellEnvironment(
             workspace: directory, variables: [:], now: { benchNow },
-            openStore: { try SQLiteCacheStore(directory: $0, cachesListings: listings, remembersSuspects: remembers) },
-            makeSource: { _, _, _ in fatalError("the changes benchmark never talks to GitLab") },
+            openCache: {
+                // The baselines replace a port of the production store rather than switch it off.
+                var cache = CachePorts(try SQLiteCacheStore(directory: $0))
+                if !listings { cache.listings = NoListings() }
+                if !remembers { cache.suspectNights = NoSuspectMemory() }
+                return cache
+            },
+            makeGitLab: { _, _, _ in fatalError("the changes benchmark never talks to GitLab") },
             sink: sink, stdoutIsTerminal: false)
         return (Session(context: Context(environment: environment, format: .table, color: false)), sink)
     }

@@ -16,9 +16,9 @@ func benchExport(_ o: ShellOptions) async throws {
         print("  analysed \(report.analysed) failures into \(report.clusters) clusters in \(f(seconds(analysed), 1)) s (not timed below)")
     }
 
-    // Baseline in the same run: the export without the ranking and the what-changed part
-    // (issues 7 part 5 and 8 part 3), interleaved with the full export so load hits both alike.
-    let full = DashboardBuilder(cache: store, analysis: store, source: "schedule", calendar: calendar)
+    // Baseline in the same run: the export without the ranking and the what-changed part,
+    // interleaved with the full export so load hits both alike.
+    let full = DashboardBuilder(cache: CachePorts(store), source: "schedule", calendar: calendar)
     var baseline = full
     baseline.parts = []
     let site = directory.appendingPathComponent("public", isDirectory: true)

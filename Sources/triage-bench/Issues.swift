@@ -1,4 +1,4 @@
-// `triage-bench issues`: the per-issue view (issue 8) over the year-sized cache of
+// `triage-bench issues`: the per-issue view over the year-sized cache of
 // `triage-bench shell`, in process; target: `issues --ranked 365d` under 200 ms.
 import Foundation
 import Store
@@ -42,8 +42,8 @@ func benchIssues(_ o: ShellOptions) async throws {
     let sink = DiscardSink()
     let environment = ShellEnvironment(
         workspace: directory, variables: [:], now: { benchNow },
-        openStore: { try SQLiteCacheStore(directory: $0) },
-        makeSource: { _, _, _ in fatalError("the issues benchmark never talks to GitLab") },
+        openCache: { CachePorts(try SQLiteCacheStore(directory: $0)) },
+        makeGitLab: { _, _, _ in fatalError("the issues benchmark never talks to GitLab") },
         sink: sink, stdoutIsTerminal: false, makeAssignmentBook: { _, _ in book })
     let session = Session(context: Context(environment: environment, format: .table, color: false))
     _ = await session.run(words: ["status"])

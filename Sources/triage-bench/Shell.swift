@@ -1,4 +1,5 @@
 // `triage-bench shell`: the listing commands over a year-sized cache, in process.
+import Basics
 import Foundation
 import Store
 import TriageCore
@@ -25,16 +26,11 @@ final class DiscardSink: OutputSink, @unchecked Sendable {
     func status(_ line: String?) {}
 }
 
-/// Deterministic pseudo-random numbers (SplitMix64).
-struct Random {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+/// The benchmarks' deterministic pseudo-random numbers.
+typealias Random = SplitMix64
+
+extension SplitMix64 {
+    init(state: UInt64) { self.init(seed: state) }
     mutating func chance(_ p: Double) -> Bool { Double(next() % 1_000_000) / 1_000_000 < p }
 }
 
@@ -266,8 +262,8 @@ func shellFigures(_ o: ShellOptions) async throws -> ShellFigures {
     let sink = DiscardSink()
     let environment = ShellEnvironment(
         workspace: directory, variables: [:], now: { benchNow },
-        openStore: { try SQLiteCacheStore(directory: $0) },
-        makeSource: { _, _, _ in fatalError("the shell benchmark never talks to GitLab") },
+        openCache: { CachePorts(try SQLiteCacheStore(directory: $0)) },
+        makeGitLab: { _, _, _ in fatalError("the shell benchmark never talks to GitLab") },
         sink: sink, stdoutIsTerminal: false)
     let context = Context(environment: environment, format: .table, color: false)
     let session = Session(context: context)

@@ -60,7 +60,7 @@ var workspace = URL(
     fileURLWithPath: invocation.workspace ?? variables["TRIAGE_WORKSPACE"] ?? FileManager.default.currentDirectoryPath,
     isDirectory: true)
 // A named workspace that does not exist is a typo until proven otherwise: only a first `fetch`
-// creates one, and says so (issue 14).
+// creates one, and says so.
 if !invocation.demo, let named = invocation.workspace ?? variables["TRIAGE_WORKSPACE"],
     !FileManager.default.fileExists(atPath: workspace.path)
 {
@@ -135,19 +135,19 @@ let secrets = ShellEnvironment.secretVariables.compactMap { variables[$0] }
 let sink = StandardStreams(secrets: secrets, statusEnabled: stderrIsTerminal)
 var environment = ShellEnvironment(
     workspace: workspace, variables: variables, now: now,
-    openStore: { directory in try SQLiteCacheStore(directory: directory) },
-    makeSource: { url, token, concurrency in
-        GitLabClient(
-            baseURL: url, token: token, transport: URLSessionTransport.make(maxConnections: concurrency),
-            concurrency: concurrency)
+    openCache: { directory in CachePorts(try SQLiteCacheStore(directory: directory)) },
+    makeGitLab: { url, token, concurrency in
+        GitLabPorts(
+            GitLabClient(
+                baseURL: url, token: token, transport: URLSessionTransport.make(maxConnections: concurrency),
+                concurrency: concurrency))
     },
     sink: sink, stdoutIsTerminal: stdoutIsTerminal,
     pager: stdoutIsTerminal ? SystemPager.make(command: variables["PAGER"]) : nil,
     exportDashboard: { request in
         do {
             let builder = DashboardBuilder(
-                cache: request.cache, analysis: request.cache as? any AnalysisStore, source: request.source,
-                calendar: request.calendar)
+                cache: request.cache, source: request.source, calendar: request.calendar)
             let report = try builder.export(
                 assignments: FileManager.default.contents(atPath: request.assignments.path),
                 assignmentsPath: request.assignments.path, to: request.folder, masker: request.masker)

@@ -39,7 +39,7 @@ func makeCache() throws -> (directory: URL, store: SQLiteCacheStore) {
     @Test func overviewIsTheHeatmap() throws {
         let (directory, store) = try makeCache()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let model = try DashboardBuilder(cache: store, analysis: store, source: "schedule").build(assignments: AssignmentsFile())
+        let model = try DashboardBuilder(cache: CachePorts(store), source: "schedule").build(assignments: AssignmentsFile())
         let overview = try #require(try Site.files(model).first { $0.path == "data/overview.js" })
         #expect(
             String(decoding: overview.contents, as: UTF8.self)
@@ -50,7 +50,7 @@ func makeCache() throws -> (directory: URL, store: SQLiteCacheStore) {
     @Test func nightFilesAndWarnings() throws {
         let (directory, store) = try makeCache()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let model = try DashboardBuilder(cache: store, analysis: store, source: "schedule").build(assignments: AssignmentsFile())
+        let model = try DashboardBuilder(cache: CachePorts(store), source: "schedule").build(assignments: AssignmentsFile())
         #expect(model.nights.map(\.night) == ["2026-11-27", "2026-11-28"])
         #expect(model.nights[0].jobs.isEmpty)
         #expect(model.nights[1].jobs.map(\.job) == [101, 200])
@@ -73,7 +73,7 @@ func makeCache() throws -> (directory: URL, store: SQLiteCacheStore) {
         let book = Data(
             #"{"version": 1, "clusters": [], "assignments": [{"job": 101, "project": "julia/A.jl", "issue": {"project": "julia/A.jl", "iid": 4, "url": "https://g/julia/A.jl/-/issues/4", "title": "<script>alert(1)</script>"}, "by": "al", "at": "2026-11-29T08:00:00Z"}]}"#
                 .utf8)
-        let builder = DashboardBuilder(cache: store, analysis: store, source: "schedule")
+        let builder = DashboardBuilder(cache: CachePorts(store), source: "schedule")
         let one = directory.appendingPathComponent("one"), two = directory.appendingPathComponent("two")
         try FileManager.default.createDirectory(at: two.appendingPathComponent("data/nights"), withIntermediateDirectories: true)
         try Data("stale".utf8).write(to: two.appendingPathComponent("data/nights/2020-01-01.js"))
@@ -99,7 +99,7 @@ func makeCache() throws -> (directory: URL, store: SQLiteCacheStore) {
         let out = directory.appendingPathComponent("mine")
         try FileManager.default.createDirectory(at: out.appendingPathComponent("data"), withIntermediateDirectories: true)
         try Data("precious".utf8).write(to: out.appendingPathComponent("data/thesis.tex"))
-        let builder = DashboardBuilder(cache: store, analysis: store, source: "schedule")
+        let builder = DashboardBuilder(cache: CachePorts(store), source: "schedule")
         #expect(
             throws: DashboardError.write(
                 path: out.appendingPathComponent("data").path,

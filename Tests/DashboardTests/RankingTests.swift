@@ -30,12 +30,12 @@ import TriageCore
             Data(
                 #"{"version": 1, "assignments": [], "clusters": [{"cluster": "\#(clusterA)", "by": "al", "at": "2026-11-29T08:00:00Z", "issue": {"project": "julia/A.jl", "iid": 4, "url": "https://g/julia/A.jl/-/issues/4"}}]}"#
                     .utf8))
-        let model = try DashboardBuilder(cache: store, analysis: store, source: "schedule", calendar: utc)
+        let model = try DashboardBuilder(cache: CachePorts(store), source: "schedule", calendar: utc)
             .build(assignments: book)
         let nights = utc.nights(endingAt: "2026-11-28", count: 30)
         #expect(model.ranking.nights == nights)
         let view = try IssueView.load(
-            nights: nights, cache: store, analysis: store, book: book.book, calendar: utc)
+            nights: nights, cache: CachePorts(store), book: book.book, calendar: utc)
         #expect(model.ranking.rows == view.ranked().map(RankingRow.init))
         #expect(model.ranking.rows.map(\.issue?.key) == ["julia/A.jl#4", nil])
         #expect(model.ranking.rows.map(\.cluster) == [nil, clusterB])

@@ -77,7 +77,7 @@ func makeChangesCache() throws -> (directory: URL, store: SQLiteCacheStore) {
     @Test func sinceAndTopSuspectOfLastNightsFailingJobs() throws {
         let (directory, store) = try makeChangesCache()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let model = try DashboardBuilder(cache: store, analysis: store, source: "schedule", calendar: utc)
+        let model = try DashboardBuilder(cache: CachePorts(store), source: "schedule", calendar: utc)
             .build(assignments: AssignmentsFile())
         let last = try #require(model.nights.last)
         #expect(last.night == "2026-11-28")
@@ -128,7 +128,7 @@ func makeChangesCache() throws -> (directory: URL, store: SQLiteCacheStore) {
         let (directory, store) = try makeChangesCache()
         defer { try? FileManager.default.removeItem(at: directory) }
         let model = try DashboardBuilder(
-            cache: store, analysis: store, source: "schedule", calendar: utc, parts: []
+            cache: CachePorts(store), source: "schedule", calendar: utc, parts: []
         )
         .build(assignments: AssignmentsFile())
         #expect(model.nights.allSatisfy { $0.jobs.allSatisfy { $0.changes == nil } })

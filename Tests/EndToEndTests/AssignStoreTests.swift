@@ -109,7 +109,7 @@ func readAssignments(_ workspace: URL) throws -> Assignments {
     }
 
     @Test(arguments: [
-        ("assign job 999 issue julia/Foo.jl#1", "error: job 999 is not in the cache — run 'fetch'; 'failures' lists the failed jobs"),
+        ("assign job 999 issue julia/Foo.jl#1", "error: job 999 is not in the cache — run 'fetch' (only nightly pipelines' jobs are fetched)"),
         ("assign job 10000 issue Foo.jl#1", "error: 'Foo.jl#1' is not an issue reference (a project path has a group: group/project#45) — use 45, group/project#45 or the issue's URL"),
         ("assign job 10000 issue 0", "error: '0' is not an issue reference (the issue number must be a positive whole number) — use 45, group/project#45 or the issue's URL"),
         ("assign job 10000 issue https://other.example.com/julia/Foo.jl/-/issues/1", "error: 'https://other.example.com/julia/Foo.jl/-/issues/1' is not an issue reference (no GitLab URL is configured to compare it with) — use 45, group/project#45 or the issue's URL"),

@@ -16,7 +16,8 @@ import TriageTestSupport
             #expect(fetched.status == 0, "\(fetched.stderr)")
             let directory = workspace.appendingPathComponent(".triage")
             let store = try SQLiteCacheStore(directory: directory)
-            let reference = try SQLiteCacheStore(directory: directory, remembersSuspects: false)
+            var reference = CachePorts(store)
+            reference.suspectNights = NoSuspectMemory()
             let nights = chicago.nights(endingAt: lastNight, count: 12)
             // The workspace's pipeline source, as the command reads it.
             let source = WorkspaceConfig().source
@@ -24,7 +25,7 @@ import TriageTestSupport
 
             // fetch computed every fetched night: the answers a store that remembers nothing gives.
             #expect(try store.rememberedSuspects(nights: nights, generation: generation).count == 12)
-            let remembered = try results(store, nights, source)
+            let remembered = try results(CachePorts(store), nights, source)
             #expect(remembered == (try results(reference, nights, source)))
             let started = remembered.values.map(\.failing).reduce(0, +)
             #expect(started > 0, "some job should start failing in 12 nights")
@@ -56,7 +57,7 @@ import TriageTestSupport
                 return job
             }
             try store.storePipeline(pipeline.pipeline, night: night, jobs: jobs)
-            let after = try results(store, nights, source)
+            let after = try results(CachePorts(store), nights, source)
             #expect(after == (try results(reference, nights, source)))
             #expect(after[night]?.failing == before.failing - 1)
         }
@@ -64,12 +65,12 @@ import TriageTestSupport
 
     /// `suspects`' answers for `nights` from `store`, as the command computes them.
     private func results(
-        _ store: SQLiteCacheStore, _ nights: [String], _ source: String?
+        _ cache: CachePorts, _ nights: [String], _ source: String?
     ) throws -> [String: NightSuspects] {
-        try SuspectNights.results(nights: nights, store: store, source: source) { first, last in
+        try SuspectNights.results(nights: nights, cache: cache, source: source) { first, last in
             let back = chicago.nights(endingAt: first, count: ChangesHistory.lookback + 1)
             return try ChangesHistory.forPairs(
-                queries: store, lookbackFrom: back.first ?? first, dayBefore: back[back.count - 2], first: first,
+                queries: cache.nightlyRuns, lookbackFrom: back.first ?? first, dayBefore: back[back.count - 2], first: first,
                 last: last, source: source)
         }
     }

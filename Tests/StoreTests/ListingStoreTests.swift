@@ -63,17 +63,18 @@ import TriageCore
         #expect(try store.unlistedTraces(reader: 4, limit: 1) == [101])
     }
 
-    @Test func aStoreThatKeepsNoListingsStoresAndAnswersNothing() throws {
+    @Test func aCacheWithoutListingsStoresAndAnswersNothing() throws {
         let workspace = TempWorkspace()
         defer { workspace.cleanUp() }
-        _ = try seeded(workspace)
-        let store = try SQLiteCacheStore(directory: workspace.cacheDirectory, cachesListings: false)
-        try store.storeListings([100: TraceFacts(trace: Self.green)], reader: 1)
-        #expect(try store.listings(jobIDs: [100], reader: 1).isEmpty)
-        #expect(try store.unlistedTraceCount(reader: 1) == 0)
-        #expect(try TraceListings.fill(store: store) == 0)
+        let store = try seeded(workspace)
+        var cache = CachePorts(store)
+        cache.listings = NoListings()
+        try cache.listings.storeListings([100: TraceFacts(trace: Self.green)], reader: 1)
+        #expect(try cache.listings.listings(jobIDs: [100], reader: 1).isEmpty)
+        #expect(try cache.listings.unlistedTraceCount(reader: 1) == 0)
+        #expect(try TraceListings.fill(cache: cache) == 0)
         // The reader parses the traces itself.
-        let reader = TraceFactsReader(store: store)
+        let reader = TraceFactsReader(cache: cache)
         try reader.load([100, 101])
         #expect(try reader.facts(100) == TraceFacts(trace: Self.green))
         #expect(try workspace.open().listings(jobIDs: [100], reader: TraceFacts.readerVersion).isEmpty)
@@ -130,12 +131,12 @@ import TriageCore
         #expect(try store.unlistedTraceCount(reader: TraceFacts.readerVersion) == 2)
 
         // After a fetch: the newest first, as many as allowed.
-        #expect(try TraceListings.fill(store: store, limit: 1) == 1)
+        #expect(try TraceListings.fill(cache: CachePorts(store), limit: 1) == 1)
         #expect(try store.unlistedTraceCount(reader: TraceFacts.readerVersion) == 1)
         #expect(
             try store.listings(jobIDs: [100, 101], reader: TraceFacts.readerVersion).keys.sorted() == [101])
         // Lazily: the first reader of listings reads the rest and keeps them.
-        let reader = TraceFactsReader(store: store)
+        let reader = TraceFactsReader(cache: CachePorts(store))
         try reader.load([101, 999])
         #expect(try reader.facts(101) == TraceFacts(trace: Self.red))
         #expect(try reader.facts(999) == nil)
@@ -144,6 +145,6 @@ import TriageCore
         #expect(
             try store.listings(jobIDs: [100, 101], reader: TraceFacts.readerVersion)
                 == [100: TraceFacts(trace: Self.green), 101: TraceFacts(trace: Self.red)])
-        #expect(try TraceListings.fill(store: store) == 0)
+        #expect(try TraceListings.fill(cache: CachePorts(store)) == 0)
     }
 }

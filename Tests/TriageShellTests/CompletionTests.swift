@@ -200,11 +200,11 @@ struct CompletionCase: Sendable, CustomTestStringConvertible {
 
 func makeContext(
     workspace: URL, sink: any OutputSink = CapturingSink(),
-    openStore: @escaping @Sendable (URL) throws -> any CacheStore = { _ in throw ShellError("no cache in this test") }
+    openCache: @escaping @Sendable (URL) throws -> CachePorts = { _ in throw ShellError("no cache in this test") }
 ) throws -> Context {
     let environment = ShellEnvironment(
-        workspace: workspace, variables: [:], now: { Date(timeIntervalSince1970: 0) }, openStore: openStore,
-        makeSource: { _, _, _ in fatalError("no GitLab in this test") }, sink: sink, stdoutIsTerminal: false)
+        workspace: workspace, variables: [:], now: { Date(timeIntervalSince1970: 0) }, openCache: openCache,
+        makeGitLab: { _, _, _ in fatalError("no GitLab in this test") }, sink: sink, stdoutIsTerminal: false)
     return Context(environment: environment, format: .tsv, color: false)
 }
 

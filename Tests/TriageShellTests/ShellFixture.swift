@@ -22,7 +22,7 @@ final class CapturingSink: OutputSink, @unchecked Sendable {
 }
 
 /// A GitLab that is never reached: commands under test must not go to the network.
-struct UnreachableSource: GitLabSource {
+struct UnreachableSource: CompleteGitLab {
     func fail() -> RemoteError { RemoteError(kind: .unreachable, method: "GET", url: "http://test.invalid") }
     func projects(in scope: ProjectScope) async throws -> [Project] { throw fail() }
     func pipelines(projectID: Int, source: String?, updatedAfter: Date?, createdAfter: Date?) async throws -> [Pipeline] {
@@ -32,6 +32,10 @@ struct UnreachableSource: GitLabSource {
     func trace(projectID: Int, jobID: Int) async throws -> Data { throw fail() }
     func issues(projectID: Int, updatedAfter: Date?) async throws -> [Issue] { throw fail() }
     var requestCount: Int { 0 }
+    func issue(projectPath: String, iid: Int) async throws -> Issue { throw fail() }
+    func postNote(projectID: Int, issueIID: Int, body: String) async throws { throw fail() }
+    func currentUser() async throws -> String { throw fail() }
+    func compare(projectID: Int, from: String, to: String) async throws -> CommitRange { throw fail() }
 }
 
 /// A workspace in a temp directory with a small cache: two projects, three nights
@@ -69,15 +73,15 @@ struct ShellFixture {
             log.append(data)
             return true
         }
-        let open: @Sendable (URL) throws -> any CacheStore = { directory in try SQLiteCacheStore(directory: directory) }
-        let source: @Sendable (URL, String?, Int) -> any GitLabSource = { _, _, _ in UnreachableSource() }
+        let open: @Sendable (URL) throws -> CachePorts = { directory in CachePorts(try SQLiteCacheStore(directory: directory)) }
+        let source: @Sendable (URL, String?, Int) -> GitLabPorts = { _, _, _ in GitLabPorts(UnreachableSource()) }
         let book: @Sendable (URL, URL) -> any AssignmentBook = { workspace, scratch in
             assignments
                 ? AssignmentsFile(url: workspace.appendingPathComponent("assignments.json"), scratch: scratch)
                 : NoAssignmentBook()
         }
         let environment = ShellEnvironment(
-            workspace: root, variables: [:], now: { now }, openStore: open, makeSource: source, sink: sink,
+            workspace: root, variables: [:], now: { now }, openCache: open, makeGitLab: source, sink: sink,
             stdoutIsTerminal: pager, pager: pager ? page : nil, makeAssignmentBook: book)
         context = Context(environment: environment, format: .tsv, color: false)
         session = Session(context: context)
