@@ -58,12 +58,7 @@ private actor Registry {
     }
 
     private static func fetch(projects: Int, nights: Int) async throws -> FetchedOrganisation {
-        var configuration = SimulatorConfiguration(lastNight: lastNight)
-        configuration.projects = projects
-        configuration.nights = nights
-        configuration.seed = 7
-        configuration.tokens = [secretToken: .api]
-        let simulator = SimulatedGitLab(configuration: configuration)
+        let simulator = SimulatedGitLab(configuration: simulatorConfiguration(projects: projects, nights: nights))
         let url = try await simulator.start()
         let workspace = try makeWorkspace(url: url, nights: nights)
         let fetch = try await runTriage(

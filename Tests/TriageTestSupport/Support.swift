@@ -16,19 +16,29 @@ public let secretToken = "glpat-E2E-s3cr3t-7f1c9a"
 
 public func morningDate() -> Date { ISO8601DateFormatter().date(from: morningAfter)! }
 
-/// A simulated GitLab on 127.0.0.1:0, stopped when the body returns.
-public func withSimulator<T>(
+/// The simulated organisation of `projects` × `nights` ending on `lastNight`, answering `tokens`.
+public func simulatorConfiguration(
     projects: Int = 8, nights: Int = 6, seed: UInt64 = 7, latency: Duration = .zero,
-    tokens: [String: TokenScope] = [secretToken: .api],
-    _ body: (SimulatedGitLab, URL) async throws -> T
-) async throws -> T {
+    tokens: [String: TokenScope] = [secretToken: .api]
+) -> SimulatorConfiguration {
     var configuration = SimulatorConfiguration(lastNight: lastNight)
     configuration.projects = projects
     configuration.nights = nights
     configuration.seed = seed
     configuration.latency = latency
     configuration.tokens = tokens
-    let simulator = SimulatedGitLab(configuration: configuration)
+    return configuration
+}
+
+/// A simulated GitLab on 127.0.0.1:0, stopped when the body returns.
+public func withSimulator<T>(
+    projects: Int = 8, nights: Int = 6, seed: UInt64 = 7, latency: Duration = .zero,
+    tokens: [String: TokenScope] = [secretToken: .api],
+    _ body: (SimulatedGitLab, URL) async throws -> T
+) async throws -> T {
+    let simulator = SimulatedGitLab(
+        configuration: simulatorConfiguration(
+            projects: projects, nights: nights, seed: seed, latency: latency, tokens: tokens))
     let url = try await simulator.start()
     do {
         let result = try await body(simulator, url)
