@@ -2,6 +2,7 @@ import Basics
 import FlyingFox
 import FlyingSocks
 import Foundation
+import Synchronization
 
 /// A fake GitLab REST API v4 on 127.0.0.1 serving a generated organisation.
 ///
@@ -9,7 +10,7 @@ import Foundation
 /// rate limits §4, traces §5). Every request is recorded (`requests`). Thread-safe; start once, stop once.
 public final class SimulatedGitLab: Sendable {
     public let configuration: SimulatorConfiguration
-    let state: Locked<State>
+    let state: Mutex<State>
 
     struct State {
         var org: Organisation
@@ -28,14 +29,14 @@ public final class SimulatedGitLab: Sendable {
     /// Generates the organisation (synchronously; no server yet).
     public init(configuration: SimulatorConfiguration) {
         self.configuration = configuration
-        state = Locked(State(org: Organisation(configuration: configuration), faultRate: configuration.faultRate))
+        state = Mutex(State(org: Organisation(configuration: configuration), faultRate: configuration.faultRate))
     }
 
     /// Serves an already generated organisation (which must come from `configuration`): lets tests
     /// share one generation between many servers.
     init(configuration: SimulatorConfiguration, organisation: Organisation) {
         self.configuration = configuration
-        state = Locked(State(org: organisation, faultRate: configuration.faultRate))
+        state = Mutex(State(org: organisation, faultRate: configuration.faultRate))
     }
 
     /// The generator's truth: a snapshot (`advance(nights:)` replaces it).

@@ -49,20 +49,6 @@ func mixKeys(_ keys: [UInt64]) -> UInt64 {
 /// A stable 64-bit hash of a string (FNV-1a), for mixing names into seeds.
 func stableHash(_ text: String) -> UInt64 { FNV1a.hash64(text.utf8) }
 
-/// A value behind a lock, for the simulator's mutable state shared between request tasks.
-final class Locked<Value>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value: Value
-
-    init(_ value: Value) { self.value = value }
-
-    func withLock<R>(_ body: (inout Value) throws -> R) rethrows -> R {
-        lock.lock()
-        defer { lock.unlock() }
-        return try body(&value)
-    }
-}
-
 // MARK: - Calendar arithmetic (proleptic Gregorian, UTC), no Foundation calendars: fast and deterministic.
 
 /// `YYYY-MM-DD` dates on `Basics`' civil-date arithmetic.
