@@ -109,6 +109,19 @@ public enum ChangesHistory {
         histories(runs: rows.map(NightlyRunRow.init))
     }
 
+    /// `forPairs` with the window counted on `calendar`: `lookback` nights before `first`, and the
+    /// night before it (what `suspects` and `fetch` ask for the pairs of `first...last`).
+    public static func forPairs(
+        queries: any NightlyRunQueries, calendar: NightCalendar, first: String, last: String, source: String?,
+        lookback: Int = lookback
+    ) throws -> [JobHistory] {
+        let back = calendar.nights(endingAt: first, count: lookback + 1)
+        let dayBefore = back.count >= 2 ? back[back.count - 2] : first
+        return try forPairs(
+            queries: queries, lookbackFrom: back.first ?? first, dayBefore: dayBefore, first: first, last: last,
+            source: source)
+    }
+
     /// Histories for the pairs of nights `first...last` (`ChangesPairs.newlyFailing`,
     /// `stillGreen`, `commitRanges`): the same pairs as `histories` over `lookbackFrom...last`, but
     /// read from the night before `first` on, plus the older nights only of the jobs whose pairs

@@ -34,7 +34,10 @@ let fetchCommand: CommandSpec = CommandSpec(
 )
 
 func runFetch(_ command: ParsedCommand, _ context: Context) async throws -> CommandOutput {
-    var config = try context.config()
+    // The options override the workspace's scope, nights, source and concurrency for the sync;
+    // the steps after it read the cache with the workspace's own settings (`FetchOptions`).
+    let workspace = try context.config()
+    var config = workspace
     let groups = command.values("group")
     let projects = command.values("project")
     if !groups.isEmpty || !projects.isEmpty {
@@ -55,51 +58,53 @@ func runFetch(_ command: ParsedCommand, _ context: Context) async throws -> Comm
     if token == nil {
         context.sink.writeError("note: no GITLAB_TOKEN in the environment; only public projects are visible\n")
     }
-    let source = context.environment.makeGitLab(url, token, config.concurrency).source
-    // Every call of this fetch (sync, green traces, issues) is counted, not the sync's alone.
-    let callsBefore = source.requestCount
-    let syncer = Syncer(
-        source: source, store: { try context.store() }, calendar: try context.calendar(),
-        now: context.environment.now)
-    let options = SyncOptions(
-        scope: config.scope, nights: config.nights, source: config.source, concurrency: config.concurrency)
+    let ports = FetchPorts(
+        source: context.environment.makeGitLab(url, token, config.concurrency).source,
+        cache: { try context.cache() }, assignments: context.assignmentBook(), now: context.environment.now)
+    let options = FetchOptions(
+        sync: SyncOptions(
+            scope: config.scope, nights: config.nights, source: config.source, concurrency: config.concurrency),
+        calendar: try context.calendar(), nightlySource: workspace.source, patterns: workspace.patternLibrary,
+        greenConcurrency: workspace.concurrency, lookback: changesLookback)
     let sink = context.sink
-    let report: SyncReport
-    let analysisText: String
-    let analysisJSON: JSONValue
-    let issuesText: String
-    let issuesJSON: JSONValue
-    let greenText: String
-    let greenJSON: JSONValue
+    let report: FetchReport
     do {
-        report = try await syncer.run(options) { progress in sink.status(progressLine(progress)) }
-        sink.status(nil)
-        (greenText, greenJSON) = try await fetchGreenTraces(context, source: source, nights: config.nights)
-        (analysisText, analysisJSON) = try analyseAfterFetch(context, newestNightBefore: report.newestNightBefore)
-        try rememberSuspectsAfterFetch(context, nights: config.nights)
-        (issuesText, issuesJSON) = try await fetchIssues(context, source: source)
+        report = try await Fetch.run(ports, options) { event in
+            switch event {
+            case .syncing(let progress): sink.status(progressLine(progress))
+            case .synced: sink.status(nil)
+            case .analysed(let analysis, _): if let note = unanalysedNote(analysis) { sink.writeError(note) }
+            case .issues(_, let skipped): for s in skipped { sink.writeError("warning: skipped \(s)\n") }
+            case .greenTraces, .suspectsRemembered: break
+            }
+        }
     } catch is CancellationError {
-        // Canceled while syncing or while analysing: both resume from what the cache holds.
+        // Canceled at any step: every step resumes from what the cache holds.
         sink.status(nil)
         throw ShellError("fetch canceled", hint: context.environment.fetchCanceledHint)
     } catch {
         sink.status(nil)
         throw error
     }
-    for skipped in report.skipped { sink.writeError("warning: skipped \(skipped)\n") }
-    let calls = source.requestCount - callsBefore
+    let sync = report.sync
+    for skipped in sync.skipped { sink.writeError("warning: skipped \(skipped)\n") }
     let text =
-        "fetched \(report.projects) projects: \(report.pipelinesSynced) pipelines updated "
-        + "(\(report.pipelinesSeen) seen), \(report.jobs) jobs, \(report.traces) traces "
-        + "(\(byteCount(report.traceBytes))), \(calls) API calls"
+        "fetched \(sync.projects) projects: \(sync.pipelinesSynced) pipelines updated "
+        + "(\(sync.pipelinesSeen) seen), \(sync.jobs) jobs, \(sync.traces) traces "
+        + "(\(byteCount(sync.traceBytes))), \(report.apiCalls) API calls"
+    let (greenText, greenJSON) = greenTracesLine(report.greenTraces, listed: report.listingsRead)
+    let (analysisText, analysisJSON) = analysisLine(
+        report.analysis, verb: report.analysis.upgradedFrom == nil ? "analysed" : "upgraded",
+        kept: report.assignmentsKept, news: report.news)
+    let (issuesText, issuesJSON) = issuesLine(updated: report.issuesUpdated, cached: report.issuesCached)
     return CommandOutput(
         text: [text, greenText, analysisText, issuesText],
         json: .object([
             "analysis": analysisJSON, "issues": issuesJSON, "green_traces": greenJSON,
-            "projects": .int(report.projects), "pipelines_seen": .int(report.pipelinesSeen),
-            "pipelines_synced": .int(report.pipelinesSynced), "jobs": .int(report.jobs),
-            "traces": .int(report.traces), "trace_bytes": .int(report.traceBytes),
-            "api_calls": .int(calls), "skipped": .array(report.skipped.map(JSONValue.string)),
+            "projects": .int(sync.projects), "pipelines_seen": .int(sync.pipelinesSeen),
+            "pipelines_synced": .int(sync.pipelinesSynced), "jobs": .int(sync.jobs),
+            "traces": .int(sync.traces), "trace_bytes": .int(sync.traceBytes),
+            "api_calls": .int(report.apiCalls), "skipped": .array(sync.skipped.map(JSONValue.string)),
         ]))
 }
 

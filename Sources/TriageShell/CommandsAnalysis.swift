@@ -17,70 +17,20 @@ extension Context {
     }
 }
 
-/// Runs the analysis after a fetch: incremental, or the whole cache again when it was analysed by
-/// an older version (`Analyzer.analyseOrUpgrade`); the line and JSON it adds to fetch's output, whose
-/// new clusters are the news (`FetchNews`) given the newest night the cache held before the sync.
-func analyseAfterFetch(_ context: Context, newestNightBefore: String?) throws -> (String, JSONValue) {
-    let (cache, store) = try context.analysisStore()
-    let config = try context.config()
-    let options = AnalysisOptions(patterns: config.patternLibrary, nightlySource: config.source)
-    let analyzer = Analyzer(cache: cache, store: store, options: options)
-    // An upgrade may move failures out of assigned clusters: an assignments.json that cannot be
-    // read stops the fetch before anything is re-analysed, not after.
-    if try analyzer.pendingUpgrade() != nil { _ = try context.assignmentBook().read() }
-    let report = try analyzer.analyseOrUpgrade()
-    let kept = try keepAssignmentsCovering(report, cache: cache, store: store, context: context)
-    let news = FetchNews(report: report, newestNightBefore: newestNightBefore, nights: try cache.nights())
-    return analysisLine(
-        report, verb: report.upgradedFrom == nil ? "analysed" : "upgraded", kept: kept, news: news,
-        context: context)
-}
-
-/// After a re-analysis: the failures that left an assigned cluster keep its issue as their own
-/// assignment (`Assignments.keepCovering`), so no triage decision is lost. Reads `assignments.json`
-/// and writes it only when there is such a failure. Returns how many were added.
-func keepAssignmentsCovering(
-    _ report: AnalysisReport, cache: any CacheStore, store: any AnalysisStore, context: Context
-) throws -> Int {
-    guard !report.strayed.isEmpty else { return 0 }
-    let book = context.assignmentBook()
-    let current = try book.read()
-    let concerned = current.clusters.contains { shared in
-        ClusterID(rawValue: shared.cluster).flatMap { report.strayed[$0] }?.contains {
-            current.assignment(job: $0) == nil
-        }
-            ?? false
-    }
-    guard concerned else { return 0 }
-    let note =
-        report.upgradedFrom.map {
-            "kept from its cluster when the analysis was upgraded from v\($0) to v\(AnalysisVersion.current)"
-        }
-        ?? "kept from its cluster when the failures were reclustered"
-    let added = try book.update { assignments in
-        try assignments.keepCovering(strayed: report.strayed, note: note) { jobID in
-            guard let analysis = try store.analysis(jobID: jobID), let job = try cache.job(id: jobID) else {
-                return nil
-            }
-            return (analysis.projectPath, job.pipelineID, analysis.night, analysis.cluster)
-        }
-    }
-    return added.count
+/// The note about failed jobs an analysis left out for want of a cached trace; nil when none was.
+func unanalysedNote(_ report: AnalysisReport) -> String? {
+    guard !report.skipped.isEmpty else { return nil }
+    let shown = report.skipped.prefix(5).map(String.init).joined(separator: ", ")
+    return "note: \(report.skipped.count) failed job(s) without a cached trace were not analysed (\(shown)"
+        + (report.skipped.count > 5 ? ", …" : "") + "); the next fetch retries them\n"
 }
 
 /// `verb`: `analysed`, `reclustered` or `upgraded` (a fetch that re-analysed an older version's cache).
 /// `news`: after a fetch, which founded clusters are new; without it, every founded cluster is.
 func analysisLine(
-    _ report: AnalysisReport, verb: String, kept assignments: Int = 0, news: FetchNews? = nil,
-    context: Context
+    _ report: AnalysisReport, verb: String, kept assignments: Int = 0, news: FetchNews? = nil
 ) -> (String, JSONValue) {
     let new = news?.newClusters.count ?? report.founded.count
-    if !report.skipped.isEmpty {
-        let shown = report.skipped.prefix(5).map(String.init).joined(separator: ", ")
-        context.sink.writeError(
-            "note: \(report.skipped.count) failed job(s) without a cached trace were not analysed (\(shown)"
-                + (report.skipped.count > 5 ? ", …" : "") + "); the next fetch retries them\n")
-    }
     var text: String
     if verb == "upgraded", let from = report.upgradedFrom {
         text =
@@ -515,8 +465,9 @@ let reclusterCommand: CommandSpec = CommandSpec(
         let (cache, store) = try context.analysisStore()
         _ = try context.assignmentBook().read()  // refused before anything is re-analysed, not after
         let report = try Analyzer(cache: cache, store: store, options: options).recluster()
-        let kept = try keepAssignmentsCovering(report, cache: cache, store: store, context: context)
-        let (text, json) = analysisLine(report, verb: "reclustered", kept: kept, context: context)
+        let kept = try report.keepAssignments(in: context.assignmentBook(), cache: try context.cache())
+        if let note = unanalysedNote(report) { context.sink.writeError(note) }
+        let (text, json) = analysisLine(report, verb: "reclustered", kept: kept)
         return CommandOutput(text: [text], json: json)
     }
 )

@@ -640,18 +640,10 @@ func suggestions(forJob jobID: Int, context: Context) throws -> [Suggestion] {
 
 // MARK: - fetch
 
-/// Brings the issues of the cached projects after a sync (one listing per project, only issues
-/// updated since the newest cached one). The line and JSON it adds to fetch's output: how many
-/// issues are new or changed (not those the listing brought back unchanged) and how many the
-/// cache holds.
-func fetchIssues(_ context: Context, source: any GitLabSource) async throws -> (String, JSONValue) {
-    let store = try context.store()
-    let cache = try context.issueCache()
-    let (count, skipped) = try await syncIssues(
-        projects: try store.projects(), source: source, cache: cache, store: store)
-    for s in skipped { context.sink.writeError("warning: skipped \(s)\n") }
-    let cached = try cache.issueCount()
-    return (
+/// fetch's line and JSON about the issues of the cached projects (`syncIssues`): how many are
+/// new or changed (not those the listing brought back unchanged) and how many the cache holds.
+func issuesLine(updated count: Int, cached: Int) -> (String, JSONValue) {
+    (
         "issues: \(count == 0 ? "none" : String(count)) new or updated (\(cached) cached)",
         .object(["updated": .int(count), "cached": .int(cached)])
     )

@@ -23,11 +23,9 @@ extension Context {
     /// Histories enough for the pairs (`suspects`) of nights `first...last`: the night before
     /// `first` and on, older nights only for the jobs that need them (`ChangesHistory.forPairs`).
     func pairHistories(first: String, last: String) throws -> [JobHistory] {
-        let back = try calendar().nights(endingAt: first, count: changesLookback + 1)
-        let dayBefore = back.count >= 2 ? back[back.count - 2] : first
-        return try ChangesHistory.forPairs(
-            queries: try cache().nightlyRuns, lookbackFrom: back.first ?? first, dayBefore: dayBefore,
-            first: first, last: last, source: try config().source)
+        try ChangesHistory.forPairs(
+            queries: try cache().nightlyRuns, calendar: try calendar(), first: first, last: last,
+            source: try config().source, lookback: changesLookback)
     }
 }
 
@@ -259,18 +257,6 @@ func runSuspects(_ command: ParsedCommand, _ context: Context) throws -> Command
             ],
             numeric: [1, 4, 5, 6], rows: cells),
         json: .array(json))
-}
-
-/// After a fetch: `suspects` of the fetched nights, computed and remembered, so that the first
-/// `suspects` afterwards answers from the cache.
-func rememberSuspectsAfterFetch(_ context: Context, nights count: Int) throws {
-    let calendar = try context.calendar()
-    let nights = calendar.nights(endingAt: calendar.lastNight(now: context.now), count: count)
-    _ = try SuspectNights.results(
-        nights: nights, cache: try context.cache(), source: try context.config().source
-    ) {
-        try context.pairHistories(first: $0, last: $1)
-    }
 }
 
 /// Commits shown per range by `suspects --commits`; the older ones are counted.
@@ -510,22 +496,9 @@ func runDiffJob(_ id: Int, _ context: Context) async throws -> CommandOutput {
 
 // MARK: - the green traces, after a fetch
 
-/// Fetches the traces of the last green runs of the jobs that failed on the fetched nights
-/// (`GreenTraces`), for `diff job` and `suspects`, then reads the dependency listings of the
-/// traces that have none yet (`TraceListings`).
-func fetchGreenTraces(_ context: Context, source: any GitLabSource, nights count: Int) async throws -> (
-    String, JSONValue
-) {
-    let store = try context.store()
-    let config = try context.config()
-    let report = try await GreenTraces.run(
-        source: source, store: store, queries: try context.cache().changes,
-        calendar: try context.calendar(),
-        now: context.now, nights: count, pipelineSource: config.source, lookback: changesLookback,
-        concurrency: config.concurrency)
-    // The dependency listings of the traces just stored (and of older caches' traces), parsed
-    // once here so that `suspects` and `diff job` read listings instead of traces.
-    let listed = try TraceListings.fill(cache: try context.cache())
+/// fetch's line and JSON about the traces of the last green runs of the jobs that failed on the
+/// fetched nights (`GreenTraces`), and the dependency listings read after them (`TraceListings`).
+func greenTracesLine(_ report: GreenTraces.Report, listed: Int) -> (String, JSONValue) {
     var parts: [String] = []
     if report.fetched > 0 { parts.append("\(report.fetched) fetched (\(byteCount(report.bytes)))") }
     if report.alreadyCached > 0 { parts.append("\(report.alreadyCached) already cached") }
