@@ -369,7 +369,10 @@ extension SQLiteCacheStore: AnalysisStore {
     }
 
     private static func decodeAnalysis(_ row: some ColumnReader, memo: PatternsMemo) throws -> FailureAnalysis {
-        let lines = try decode([StoredLine].self, row.string(4))
+        // A listing reads the large columns as '[]' (`AnalysisParts`): no decoding, no dynamic cast.
+        let excerpt = row.string(4)
+        let signature = row.string(9)
+        let lines = excerpt == "[]" ? [] : try decode([StoredLine].self, excerpt)
         return FailureAnalysis(
             jobID: row.int(0), projectPath: row.string(1), night: row.string(2), jobName: row.string(3),
             excerpt: lines.map {
@@ -379,7 +382,7 @@ extension SQLiteCacheStore: AnalysisStore {
             },
             keyLine: row.optionalString(5), patterns: try memo.patterns(row.string(6)),
             category: row.optionalString(7), infrastructure: row.bool(8),
-            signatureLines: try decode([String].self, row.string(9)),
+            signatureLines: signature == "[]" ? [] : try decode([String].self, signature),
             cluster: row.optionalString(10).flatMap(ClusterID.init(rawValue:)), retriedGreen: row.bool(11),
             version: row.int(12))
     }
