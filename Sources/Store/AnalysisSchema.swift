@@ -59,4 +59,32 @@ enum AnalysisSchema {
                 CREATE INDEX analyses_version ON analyses(analysis_version);
                 """)
     }
+
+    /// Migration `v10`: `cluster_titles`, the title `clusters` shows for each cluster with members
+    /// (`KeptClusterTitle`: `title(reading:)` over all of them), so that a listing reads one short
+    /// row per cluster instead of computing it from the members. Every write of analyses keeps the
+    /// rows of the clusters it touched (`keepTitles`); this fills them for a migrated cache.
+    ///
+    /// - `title`: the plain line; `marks`: a JSON array of UTF-8 offsets into it, `[start, end)`
+    ///   pairs of its varying parts (`[]` for none).
+    /// - `members`, `oldest_night`, `oldest_job_id`: how many members, newest first, decided the
+    ///   title, and the oldest of them: a listing of a range uses the row only when its members
+    ///   include all of those (`KeptClusterTitle.holds`), and computes the title otherwise.
+    ///
+    /// A table of its own, not columns of `clusters`: a column added there comes after `state`,
+    /// whose JSON often spills to overflow pages that every read of the column would walk.
+    @Sendable static func v10(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                CREATE TABLE cluster_titles (
+                    cluster_id TEXT PRIMARY KEY,
+                    title TEXT NOT NULL,
+                    marks TEXT NOT NULL,
+                    members INTEGER NOT NULL,
+                    oldest_night TEXT NOT NULL,
+                    oldest_job_id INTEGER NOT NULL
+                ) STRICT, WITHOUT ROWID;
+                """)
+        try SQLiteCacheStore.keepTitles(db, clusters: nil)
+    }
 }

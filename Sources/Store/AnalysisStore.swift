@@ -109,8 +109,18 @@ extension SQLiteCacheStore: AnalysisStore {
     public func saveAnalyses(_ analyses: [FailureAnalysis], clusters: [ClusterState]) throws {
         let rows = try analyses.map(Self.analysisArguments)
         let clusterRows = try clusters.map(Self.clusterArguments)
+        let joined = Set(analyses.compactMap(\.cluster?.rawValue)).union(clusters.map(\.id.rawValue))
+        let jobs = Self.jsonArray(analyses.map(\.jobID))
         try write { db in
+            // A job analysed again may leave its cluster, whose title then changes too.
+            let left = try String.fetchAll(
+                db,
+                sql: """
+                    SELECT DISTINCT cluster_id FROM analyses
+                    WHERE cluster_id IS NOT NULL AND job_id IN (SELECT value FROM json_each(?))
+                    """, arguments: [jobs])
             try Self.insert(db, rows, clusterRows)
+            try Self.keepTitles(db, clusters: joined.union(left).sorted())
             try Self.forgetSuspects(db)
         }
     }
@@ -122,7 +132,124 @@ extension SQLiteCacheStore: AnalysisStore {
             try db.execute(
                 sql: "DELETE FROM analyses; DELETE FROM clusters; DELETE FROM alternating_clusters;")
             try Self.insert(db, rows, clusterRows)
+            try Self.keepTitles(db, clusters: nil)
             try Self.forgetSuspects(db)
+        }
+    }
+
+    /// A cluster's members newest first (latest night, then highest job id), as a title walks them:
+    /// `analyses_cluster` read backwards, no sort.
+    static func membersNewestFirstSQL(_ parts: AnalysisParts) -> String {
+        "SELECT \(analysisColumns(parts)) FROM analyses WHERE cluster_id = ? ORDER BY night DESC, job_id DESC"
+    }
+
+    static let keptTitlesSQL = """
+        SELECT cluster_id, title, marks, members, oldest_night, oldest_job_id FROM cluster_titles
+        WHERE cluster_id IN (SELECT value FROM json_each(?))
+        """
+
+    /// Writes the `cluster_titles` rows of these clusters (of every cluster when nil, the table
+    /// emptied first): the title `clusters` shows over all of a cluster's members
+    /// (`KeptClusterTitle`, walked as `ClusterSummary.title(reading:)` walks them); no row for a
+    /// cluster without members or without a `clusters` row. Reads only the members the title
+    /// needs, newest first, and their excerpts only for a build tool's wrapper.
+    static func keepTitles(_ db: Database, clusters ids: [String]?) throws {
+        let list: [String]
+        if let ids {
+            list = ids
+        } else {
+            try db.execute(sql: "DELETE FROM cluster_titles")
+            list = try String.fetchAll(db, sql: "SELECT id FROM clusters ORDER BY id")
+        }
+        guard !list.isEmpty else { return }
+        let memo = PatternsMemo()
+        let template = try db.cachedStatement(sql: "SELECT template FROM clusters WHERE id = ?")
+        let brief = try db.cachedStatement(sql: membersNewestFirstSQL([]))
+        let full = try db.cachedStatement(sql: membersNewestFirstSQL(.all))
+        let upsert = try db.cachedStatement(
+            sql: """
+                INSERT OR REPLACE INTO cluster_titles (cluster_id, title, marks, members, oldest_night, oldest_job_id)
+                VALUES (?, ?, ?, ?, ?, ?)
+                """)
+        let delete = try db.cachedStatement(sql: "DELETE FROM cluster_titles WHERE cluster_id = ?")
+        func walk(_ statement: Statement, _ id: String) throws -> TitleWalk {
+            var walk = TitleWalk()
+            let rows = try Row.fetchCursor(statement, arguments: [id])
+            while let row = try rows.next() {
+                let columns = StatementColumns(statement: statement.sqliteStatement, row: row)
+                guard walk.read(try decodeAnalysis(columns, memo: memo)) else { break }
+            }
+            return walk
+        }
+        for id in list {
+            var kept: KeptClusterTitle?
+            if let fallback = try String.fetchOne(template, arguments: [id]) {
+                var walked = try walk(brief, id)
+                if walked.needsExcerpts { walked = try walk(full, id) }
+                kept = walked.kept(fallback: fallback)
+            }
+            if let kept {
+                try upsert.execute(arguments: [
+                    id, kept.title.plain, Self.marks(kept.title), kept.count, kept.oldestNight, kept.oldestJobID,
+                ])
+            } else {
+                try delete.execute(arguments: [id])
+            }
+        }
+    }
+
+    /// The `[start, end)` UTF-8 offsets of a title's varying parts, as JSON (`[]` for none).
+    static func marks(_ title: ClusterTitle) -> String {
+        var offsets: [Int] = []
+        var at = 0
+        for part in title.parts {
+            let end = at + part.text.utf8.count
+            if part.varies { offsets += [at, end] }
+            at = end
+        }
+        return jsonArray(offsets)
+    }
+
+    /// The title whose plain line is `plain` and whose varying parts are at `marks` (`marks(_:)`);
+    /// nil when the offsets do not fit the line.
+    static func title(plain: String, marks: String) -> ClusterTitle? {
+        guard marks != "[]" else { return ClusterTitle(parts: plain.isEmpty ? [] : [ClusterTitle.Part(plain)]) }
+        guard let offsets = try? JSONDecoder().decode([Int].self, from: Data(marks.utf8)), offsets.count % 2 == 0
+        else { return nil }
+        let utf8 = plain.utf8
+        var parts: [ClusterTitle.Part] = []
+        var at = 0
+        func part(_ from: Int, _ to: Int, varies: Bool) -> Bool {
+            guard from <= to, to <= utf8.count else { return false }
+            if from < to {
+                let range = utf8.index(utf8.startIndex, offsetBy: from)..<utf8.index(utf8.startIndex, offsetBy: to)
+                parts.append(ClusterTitle.Part(String(Substring(utf8[range])), varies: varies))
+            }
+            return true
+        }
+        for pair in stride(from: 0, to: offsets.count, by: 2) {
+            guard part(at, offsets[pair], varies: false), part(offsets[pair], offsets[pair + 1], varies: true)
+            else { return nil }
+            at = offsets[pair + 1]
+        }
+        guard part(at, utf8.count, varies: false) else { return nil }
+        return ClusterTitle(parts: parts)
+    }
+
+    public func keptTitles(ids: Set<ClusterID>) throws -> [ClusterID: KeptClusterTitle] {
+        guard !ids.isEmpty else { return [:] }
+        return try analysisRead { db in
+            var result: [ClusterID: KeptClusterTitle] = [:]
+            try StatementColumns.forEach(
+                db, sql: Self.keptTitlesSQL, arguments: [Self.jsonArray(ids.map(\.rawValue).sorted())]
+            ) { row in
+                guard let id = ClusterID(rawValue: row.string(0)),
+                    let title = Self.title(plain: row.string(1), marks: row.string(2))
+                else { return }
+                result[id] = KeptClusterTitle(
+                    title: title, count: row.int(3), oldestNight: row.string(4), oldestJobID: row.int(5))
+            }
+            return result
         }
     }
 
@@ -229,7 +356,10 @@ extension SQLiteCacheStore: AnalysisStore {
     }
 
     private static func decodeAnalysis(_ row: some ColumnReader, memo: PatternsMemo) throws -> FailureAnalysis {
-        let lines = try decode([StoredLine].self, row.string(4))
+        // A listing reads the large columns as '[]' (`AnalysisParts`): no decoding, no dynamic cast.
+        let excerpt = row.string(4)
+        let signature = row.string(9)
+        let lines = excerpt == "[]" ? [] : try decode([StoredLine].self, excerpt)
         return FailureAnalysis(
             jobID: row.int(0), projectPath: row.string(1), night: row.string(2), jobName: row.string(3),
             excerpt: lines.map {
@@ -239,7 +369,7 @@ extension SQLiteCacheStore: AnalysisStore {
             },
             keyLine: row.optionalString(5), patterns: try memo.patterns(row.string(6)),
             category: row.optionalString(7), infrastructure: row.bool(8),
-            signatureLines: try decode([String].self, row.string(9)),
+            signatureLines: signature == "[]" ? [] : try decode([String].self, signature),
             cluster: row.optionalString(10).flatMap(ClusterID.init(rawValue:)), retriedGreen: row.bool(11),
             version: row.int(12))
     }

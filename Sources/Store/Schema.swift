@@ -21,6 +21,7 @@ enum Schema {
         ("v7", AnalysisSchema.v7),
         ("v8", IndexSchema.v8),
         ("v9", IndexSchema.v9),
+        ("v10", AnalysisSchema.v10),
     ]
 
     /// The highest schema version this binary knows (`v1` → 1).

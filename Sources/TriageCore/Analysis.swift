@@ -408,24 +408,35 @@ public struct ClusterSummary: Sendable, Hashable {
     public static func summarise(
         _ analyses: [FailureAnalysis], states: [ClusterState], alternating: Set<ClusterID> = []
     ) -> [ClusterSummary] {
-        let byID = Dictionary(states.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        // States by index, not copied into a dictionary (thousands of them in a listing).
+        var byID: [ClusterID: Int] = [:]
+        byID.reserveCapacity(states.count)
+        for (i, state) in states.enumerated() where byID[state.id] == nil { byID[state.id] = i }
         var groups: [ClusterID: [FailureAnalysis]] = [:]
         for a in analyses {
             if let id = a.cluster { groups[id, default: []].append(a) }
         }
         var result: [ClusterSummary] = []
+        result.reserveCapacity(groups.count)
         for (id, members) in groups {
-            guard let state = byID[id] else { continue }
-            var patternCounts: [String: Int] = [:]
-            for m in members {
-                for p in m.patterns { patternCounts[p, default: 0] += 1 }
+            guard let index = byID[id] else { continue }
+            let patterns: [String]
+            if members.count == 1 && members[0].patterns.count <= 1 {
+                patterns = members[0].patterns
+            } else {
+                var patternCounts: [String: Int] = [:]
+                for m in members {
+                    for p in m.patterns { patternCounts[p, default: 0] += 1 }
+                }
+                patterns = patternCounts.sorted {
+                    $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key
+                }.map(\.key)
             }
-            let patterns = patternCounts.sorted {
-                $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key
-            }.map(\.key)
             result.append(
                 ClusterSummary(
-                    state: state, members: members, projects: Array(Set(members.map(\.projectPath))).sorted(),
+                    state: states[index], members: members,
+                    projects: members.count == 1
+                        ? [members[0].projectPath] : Array(Set(members.map(\.projectPath))).sorted(),
                     patterns: patterns,
                     flaky: alternating.contains(id) || members.contains(where: \.retriedGreen)))
         }

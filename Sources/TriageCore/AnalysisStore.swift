@@ -162,6 +162,10 @@ public protocol AnalysisStore: Sendable {
     /// empty and `representative` has no lines. Enough for `ClusterSummary.summarise`, whose
     /// members and projects come from the analyses it is given.
     func clusterHeads(ids: Set<ClusterID>) throws -> [ClusterState]
+    /// The titles kept for the clusters of `ids` (`KeptClusterTitle`), by cluster; a cluster
+    /// without members, or not in the cache, has none. Kept by every write of analyses, so each
+    /// equals `ClusterSummary.title(reading:)` over all of its cluster's members in the cache.
+    func keptTitles(ids: Set<ClusterID>) throws -> [ClusterID: KeptClusterTitle]
     /// Analyses of these nights (every night when nil), by night then job id, with only `parts` of
     /// the large columns decoded: what is left out reads as empty (`excerpt` and `signatureLines`
     /// `[]`), so a listing that needs neither does not pay for them.

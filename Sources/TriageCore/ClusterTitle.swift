@@ -207,17 +207,9 @@ extension ClusterSummary {
         let newestFirst = members.indices.sorted {
             (members[$0].night, members[$0].jobID) > (members[$1].night, members[$1].jobID)
         }
-        // Members read without excerpts share their key lines: each distinct one is read once, and
-        // at most `compared` of them (the newest) are compared, however large the cluster.
-        var seen = Set<String>()
-        var lines: [String] = []
-        for member in newestFirst.lazy.map({ members[$0] }) {
-            guard lines.count < Self.compared else { break }
-            let key = (member.excerpt.isEmpty ? member.keyLine : nil) ?? "\(member.jobID)"
-            guard seen.insert(key).inserted, let line = member.titleLine else { continue }
-            lines.append(line)
-        }
-        return ClusterTitle(lines: lines.reversed(), fallback: state.template)
+        var walk = TitleWalk()
+        for i in newestFirst where !walk.read(members[i]) { break }
+        return walk.title(fallback: state.template)
     }
 
     /// How many distinct member lines a title compares: the newest eight show what varies (a
@@ -236,5 +228,91 @@ extension ClusterSummary {
         var copy = self
         copy.members = full.filter { inRange.contains($0.jobID) }
         return copy.title
+    }
+
+    /// `title(reading:)` from what the cache keeps (`kept`) when it holds for these members, which
+    /// it does whenever they include every member it read; otherwise computed as by `title(reading:)`.
+    public func title(kept: KeptClusterTitle?, reading store: any AnalysisStore) -> ClusterTitle {
+        if let kept, kept.holds(for: members) { return kept.title }
+        return title(reading: store)
+    }
+}
+
+/// The members a title reads, fed newest first (latest night, then highest job id): each distinct
+/// key line of members read without excerpts once (a member with an excerpt, or without a key
+/// line, counts as distinct), until `ClusterSummary.compared` lines are read. `ClusterSummary.title`
+/// and the title `fetch` keeps (`KeptClusterTitle`) both walk this way, so they cannot disagree.
+public struct TitleWalk: Sendable {
+    /// The lines read, newest first.
+    public private(set) var lines: [String] = []
+    /// How many members were fed (the newest `count`: they decide the title).
+    public private(set) var count = 0
+    /// The oldest member fed: its night and job id.
+    public private(set) var oldest: (night: String, jobID: Int)?
+    /// The newest member (the first fed) was read without its excerpt and its key line is a build
+    /// tool's wrapper: `title(reading:)` walks the members with their excerpts instead.
+    public private(set) var needsExcerpts = false
+    private var seen = Set<String>()
+
+    public init() {}
+
+    /// Feeds the next older member; false once the walk needs no more (feed none after).
+    @discardableResult
+    public mutating func read(_ member: FailureAnalysis) -> Bool {
+        guard lines.count < ClusterSummary.compared else { return false }
+        if count == 0 {
+            needsExcerpts = member.excerpt.isEmpty && member.keyLine.map(BuildWrapper.isWrapper) == true
+        }
+        count += 1
+        oldest = (member.night, member.jobID)
+        let key = (member.excerpt.isEmpty ? member.keyLine : nil) ?? "\(member.jobID)"
+        if seen.insert(key).inserted, let line = member.titleLine { lines.append(line) }
+        return lines.count < ClusterSummary.compared
+    }
+
+    /// The title of the lines read; `fallback` (the template) when there are none.
+    public func title(fallback: String) -> ClusterTitle {
+        ClusterTitle(lines: lines.reversed(), fallback: fallback)
+    }
+
+    /// The title with the members that decided it; nil when no member was fed.
+    public func kept(fallback: String) -> KeptClusterTitle? {
+        guard let oldest else { return nil }
+        return KeptClusterTitle(
+            title: title(fallback: fallback), count: count, oldestNight: oldest.night, oldestJobID: oldest.jobID)
+    }
+}
+
+/// A cluster's title as `fetch` and `recluster` keep it in the cache: `title(reading:)` over every
+/// member, and which members decided it, so that a listing of a range of nights can tell, from
+/// its own members alone, whether they give the same title.
+///
+/// The members that decide a title are the newest `count` (a `TitleWalk` stops there; for a cluster
+/// whose newest key line is a build tool's wrapper, the walk over the members with excerpts). A
+/// range's members give the same title exactly when they include all of those: their walk then
+/// reads the same members in the same order.
+public struct KeptClusterTitle: Sendable, Hashable {
+    public var title: ClusterTitle
+    /// How many members, newest first, decided the title (at least one).
+    public var count: Int
+    /// The oldest of them: its night and job id.
+    public var oldestNight: String
+    public var oldestJobID: Int
+
+    public init(title: ClusterTitle, count: Int, oldestNight: String, oldestJobID: Int) {
+        self.title = title
+        self.count = count
+        self.oldestNight = oldestNight
+        self.oldestJobID = oldestJobID
+    }
+
+    /// True when `members` (a cluster's members in a range, any order) include every member that
+    /// decided the title: as many of them are at least as new as the oldest of those as decided it.
+    public func holds(for members: [FailureAnalysis]) -> Bool {
+        var newer = 0
+        for m in members where m.night > oldestNight || (m.night == oldestNight && m.jobID >= oldestJobID) {
+            newer += 1
+        }
+        return newer == count
     }
 }

@@ -99,7 +99,7 @@ func runFailures(_ command: ParsedCommand, _ context: Context) throws -> Command
                 Cell(row.night), Cell(row.projectPath), Cell(row.job.name), Cell(row.job.stage),
                 row.job.allowFailure
                     ? Cell(row.job.failureReason ?? "allowed", .warn) : Cell(row.job.failureReason ?? "-", .bad),
-                insight.map { Cell(truncated(($0.keyLine ?? "-").trimmingCharacters(in: .whitespaces), 100)) }
+                insight.map { Cell(truncated(trimmedOfWhitespace($0.keyLine ?? "-"), 100)) }
                     ?? Cell(notAnalysed, .dim),
                 Cell(String(row.job.id), .dim), Cell(row.job.webURL, .dim),
                 issueCell(issues[row.job.id]),

@@ -269,5 +269,25 @@ func keyLine(of jobID: Int, in store: any CacheStore) throws -> String? {
 
 /// At most `width` characters, with an ellipsis when cut.
 func truncated(_ s: String, _ width: Int) -> String {
-    s.count <= width ? s : String(s.prefix(max(0, width - 1))) + "…"
+    // No more bytes than `width`, so no more characters: nothing to count.
+    if s.utf8.count <= width { return s }
+    return s.count <= width ? s : String(s.prefix(max(0, width - 1))) + "…"
+}
+
+/// `s.trimmingCharacters(in: .whitespaces)`, without a trip through Foundation for the usual line
+/// (a listing trims thousands): spaces and tabs are the only ASCII characters in `.whitespaces`
+/// (Unicode's `Zs` and tab), so they are trimmed as bytes, and Foundation trims only a line that
+/// would then begin or end with a non-ASCII character (which may be a wider space).
+func trimmedOfWhitespace(_ s: String) -> String {
+    let utf8 = s.utf8
+    func blank(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 }
+    var start = utf8.startIndex
+    var end = utf8.endIndex
+    while start < end, blank(utf8[start]) { start = utf8.index(after: start) }
+    while end > start, blank(utf8[utf8.index(before: end)]) { end = utf8.index(before: end) }
+    guard start < end else { return "" }
+    guard utf8[start] < 0x80, utf8[utf8.index(before: end)] < 0x80 else {
+        return s.trimmingCharacters(in: .whitespaces)
+    }
+    return start == utf8.startIndex && end == utf8.endIndex ? s : String(Substring(utf8[start..<end]))
 }

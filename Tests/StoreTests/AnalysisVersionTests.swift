@@ -205,16 +205,17 @@ import TriageCore
                 sql: """
                     DROP INDEX analyses_version;
                     ALTER TABLE analyses DROP COLUMN analysis_version;
+                    DROP TABLE cluster_titles;
                     DROP INDEX jobs_pipeline_status;
                     CREATE INDEX jobs_pipeline_status ON jobs(pipeline_id, status, retried);
-                    DELETE FROM grdb_migrations WHERE identifier IN ('v7', 'v8', 'v9')
+                    DELETE FROM grdb_migrations WHERE identifier IN ('v7', 'v8', 'v9', 'v10')
                     """)
             let applied = try store.pool.read { db in try Schema.migrator.appliedIdentifiers(db) }
             #expect(applied == ["v1", "v2", "v3", "v4", "v5", "v6"])
         }
         let store = try workspace.open()
         let applied = try store.pool.read { db in try Schema.migrator.appliedIdentifiers(db) }
-        #expect(applied == ["v1", "v2", "v3", "v4", "v5", "v6", "v7", "v8", "v9"])
+        #expect(applied == ["v1", "v2", "v3", "v4", "v5", "v6", "v7", "v8", "v9", "v10"])
         #expect(try store.canonicalDump() == before.dump)
         #expect(try store.clusterStates() == before.clusters)
         #expect(try store.analysisVersions() == [1: before.analyses.count])

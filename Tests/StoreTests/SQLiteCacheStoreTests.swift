@@ -295,6 +295,38 @@ import TriageCore
                 "SEARCH j USING INDEX jobs_pipeline_status (pipeline_id=? AND status=? AND retried=?)"))
         #expect(plan.contains("SEARCH pr USING INTEGER PRIMARY KEY (rowid=?) LEFT-JOIN"))
         #expect(!plan.contains { $0.hasPrefix("SCAN p") || $0 == "SCAN j" })
+        // Sorted in Swift, not by a sorter holding every column of every row.
+        #expect(!plan.contains { $0.contains("TEMP B-TREE") })
+    }
+
+    /// `failures` sorts as `ORDER BY night DESC, project_path, name, id` does in SQLite: by bytes,
+    /// so texts Swift holds equal (canonically equivalent) or orders otherwise keep SQLite's order.
+    @Test func failuresAreInSQLitesOrder() throws {
+        let workspace = TempWorkspace()
+        defer { workspace.cleanUp() }
+        let store = try workspace.open()
+        // "é" precomposed and decomposed, a capital, a project the cache does not know (its id).
+        try store.upsertProjects([
+            project(1, "g/caf\u{E9}"), project(2, "g/cafe\u{301}"), project(3, "G/zed"), project(4, "g/a"),
+        ])
+        var id = 0
+        for (n, night) in ["2026-11-27", "2026-11-28"].enumerated() {
+            for p in [1, 2, 3, 4, 12] {
+                let pipelineID = 100 * (n + 1) + p
+                let names = ["test-b", "Test-a", "t\u{E9}st", "te\u{301}st", "test-b"]
+                let jobs = names.map { name in
+                    id += 1
+                    return job(1000 - id, pipeline: pipelineID, project: p, name: name)
+                }
+                try store.storePipeline(pipeline(pipelineID, project: p), night: night, jobs: jobs)
+            }
+        }
+        let sql = SQLiteCacheStore.failuresSQL.replacingOccurrences(
+            of: "json_each(?)", with: #"json_each('["2026-11-27", "2026-11-28"]')"#)
+        let sorted = try store.textRows(sql: "SELECT id FROM (\(sql)) ORDER BY night DESC, project_path, name, id")
+            .compactMap { $0.first.flatMap { $0.flatMap { Int($0) } } }
+        #expect(sorted.count == 50)
+        #expect(try store.failures(nights: ["2026-11-27", "2026-11-28"]).map(\.job.id) == sorted)
     }
 }
 

@@ -237,6 +237,9 @@ final class InMemoryCache: CompleteCache {
     func clusterHeads(ids: Set<ClusterID>) throws -> [ClusterState] {
         try clusterStates().filter { ids.contains($0.id) }
     }
+    /// None kept: a listing over this cache computes each title from the members, as it does
+    /// when a kept title does not hold for its range.
+    func keptTitles(ids: Set<ClusterID>) throws -> [ClusterID: KeptClusterTitle] { [:] }
     func analyses(nights: Set<String>?, parts: AnalysisParts) throws -> [FailureAnalysis] {
         read { s in
             s.analyses.values.filter { nights?.contains($0.night) ?? true }
