@@ -87,13 +87,12 @@ public struct RankingRow: Sendable, Hashable, Codable {
 }
 
 extension AssignmentsFile {
-    /// The book as TriageCore reads it. The dashboard's reading is lenient about `pipeline` and
-    /// `night` of a job entry; an entry without a night counts for no night of a window.
+    /// The book as TriageCore reads it, for the ranking.
     var book: Assignments {
         Assignments(
             assignments: assignments.map { a in
                 TriageCore.JobAssignment(
-                    job: a.job, project: a.project, pipeline: a.pipeline ?? 0, night: a.night ?? "",
+                    job: a.job, project: a.project, pipeline: a.pipeline, night: a.night,
                     cluster: a.cluster, issue: a.issue.ref, by: a.by, at: a.at, note: a.note)
             },
             clusters: clusters.map { c in

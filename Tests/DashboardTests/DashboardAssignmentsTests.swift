@@ -6,11 +6,19 @@ import TriageCore
 @testable import Dashboard
 
 @Suite struct DashboardAssignmentsTests {
-    @Test(arguments: [
-        (#"{"version": 2, "assignments": [], "clusters": []}"#, "assignments.json has version 2, this triage reads version 1 — fix it (it is never overwritten by export)"),
-        ("not json", "assignments.json does not parse as JSON — fix it (it is never overwritten by export)"),
-        (#"{"version": 1, "assignments": [{"job": 1}], "clusters": []}"#, "assignments.json is not an assignments book: missing 'project' at .assignments[0] — fix it (it is never overwritten by export)"),
-    ])
+    static let refusedFiles = [
+        #"{"version": 2, "assignments": [], "clusters": []}"#,
+        "not json",
+        #"{"version": 1, "assignments": [{"job": 1}], "clusters": []}"#,
+        "{\n<<<<<<< HEAD\n  \"version\": 1\n}\n",
+    ]
+
+    @Test(arguments: zip(refusedFiles, [
+        "assignments.json has version 2; this triage reads and writes version 1 only — it was left untouched; upgrade triage",
+        "assignments.json cannot be read as assignments (line 1, column 2: not valid JSON); it was left untouched — fix it, or restore it from git",
+        "assignments.json cannot be read as assignments ('project' is missing at .assignments[0]); it was left untouched — fix it, or restore it from git",
+        "assignments.json cannot be read as assignments (line 2, column 1: a merge conflict marker (<<<<<<<)); it was left untouched — resolve the conflict, or restore the file from git",
+    ]))
     func refused(text: String, message: String) {
         #expect(throws: DashboardError.self) { try AssignmentsFile.parse(Data(text.utf8)) }
         do {
@@ -18,6 +26,38 @@ import TriageCore
         } catch {
             #expect("\(error)" == message)
         }
+    }
+
+    /// One decoder: the export refuses a file exactly when the shell's book does, with its words.
+    @Test(arguments: refusedFiles)
+    func theShellRefusesTheSameFileTheSameWay(text: String) throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("dash-book-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let url = dir.appendingPathComponent("assignments.json")
+        try Data(text.utf8).write(to: url)
+        var shell = ""
+        do { _ = try Store.AssignmentsFile(url: url, scratch: dir).read() } catch { shell = "\(error)" }
+        var dashboard = ""
+        do { _ = try Dashboard.AssignmentsFile.parse(Data(text.utf8), path: url.path) } catch { dashboard = "\(error)" }
+        #expect(!shell.isEmpty)
+        #expect(dashboard == shell)
+    }
+
+    /// Both sides of a merge kept: the newest entry per job and per cluster, as the shell reads it.
+    @Test func severalEntriesForOneJobKeepTheNewest() throws {
+        let text = """
+            {"version": 1, "clusters": [], "assignments": [
+              {"job": 7, "project": "g/p", "pipeline": 3, "night": "2026-11-28",
+               "issue": {"project": "g/p", "iid": 1, "url": null}, "by": "a", "at": "2026-11-29T08:00:00Z"},
+              {"job": 7, "project": "g/p", "pipeline": 3, "night": "2026-11-28", "extra": true,
+               "issue": {"project": "g/p", "iid": 2, "url": "https://g/p/-/issues/2", "title": "t"},
+               "by": "b", "at": "2026-11-29T09:00:00Z"}]}
+            """
+        let file = try AssignmentsFile.parse(Data(text.utf8))
+        #expect(file.assignments.count == 1)
+        #expect(file.assignments.first?.issue == IssueLink(project: "g/p", iid: 2, url: "https://g/p/-/issues/2", title: "t"))
+        #expect(file.assignments.first?.by == "b")
     }
 
     @Test func missingFileIsAnEmptyBook() throws {

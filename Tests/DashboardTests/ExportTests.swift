@@ -71,7 +71,7 @@ func makeCache() throws -> (directory: URL, store: SQLiteCacheStore) {
         let (directory, store) = try makeCache()
         defer { try? FileManager.default.removeItem(at: directory) }
         let book = Data(
-            #"{"version": 1, "clusters": [], "assignments": [{"job": 101, "project": "julia/A.jl", "issue": {"project": "julia/A.jl", "iid": 4, "url": "https://g/julia/A.jl/-/issues/4", "title": "<script>alert(1)</script>"}, "by": "al", "at": "2026-11-29T08:00:00Z"}]}"#
+            #"{"version": 1, "clusters": [], "assignments": [{"job": 101, "project": "julia/A.jl", "pipeline": 11, "night": "2026-11-28", "issue": {"project": "julia/A.jl", "iid": 4, "url": "https://g/julia/A.jl/-/issues/4", "title": "<script>alert(1)</script>"}, "by": "al", "at": "2026-11-29T08:00:00Z"}]}"#
                 .utf8)
         let builder = DashboardBuilder(cache: CachePorts(store), source: "schedule")
         let one = directory.appendingPathComponent("one"), two = directory.appendingPathComponent("two")

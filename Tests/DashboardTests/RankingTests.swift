@@ -55,14 +55,15 @@ import TriageCore
                 + #"],"version":1});"# + "\n")
     }
 
-    /// A job entry the dashboard reads leniently (no night) counts for no night of the window.
-    @Test func lenientJobEntriesCountForNoNight() throws {
-        let book = try AssignmentsFile.parse(
-            Data(
-                #"{"version": 1, "clusters": [], "assignments": [{"job": 7, "project": "p", "by": "al", "at": "t", "issue": {"project": "p", "iid": 1, "url": "https://g/p/-/issues/1"}}]}"#
-                    .utf8)
-        ).book
-        #expect(book.assignments.map(\.night) == [""])
-        #expect(book.assignments.map(\.issue.key) == ["p#1"])
+    /// A job entry without its pipeline and night is refused, as the shell refuses it (the
+    /// dashboard used to read it leniently, as counting for no night).
+    @Test func jobEntriesWithoutANightAreRefusedAsInTheShell() throws {
+        let text = #"{"version": 1, "clusters": [], "assignments": [{"job": 7, "project": "p", "by": "al", "at": "t", "issue": {"project": "p", "iid": 1, "url": "https://g/p/-/issues/1"}}]}"#
+        #expect(throws: DashboardError.self) { try AssignmentsFile.parse(Data(text.utf8)) }
+        do {
+            _ = try AssignmentsFile.parse(Data(text.utf8))
+        } catch {
+            #expect("\(error)".hasPrefix("assignments.json cannot be read as assignments ('pipeline' is missing at .assignments[0])"))
+        }
     }
 }
