@@ -76,7 +76,7 @@ public struct DashboardBuilder: Sendable {
         let states = try analysis.clusterStates()
         let byJob = Dictionary(analyses.map { ($0.jobID, $0) }, uniquingKeysWith: { a, _ in a })
         let summaries = ClusterSummary.summarise(
-            analyses, states: states, alternating: try analysis.alternatingClusters())
+            analyses, states: states, flaky: try analysis.flakyClusters())
         let summaryByID = Dictionary(summaries.map { ($0.state.id, $0) }, uniquingKeysWith: { a, _ in a })
         let titles = Dictionary(summaries.map { ($0.state.id, $0.title.marked) }, uniquingKeysWith: { a, _ in a })
 

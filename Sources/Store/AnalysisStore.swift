@@ -490,6 +490,20 @@ extension SQLiteCacheStore: AnalysisStore {
         }
     }
 
+    static let retriedGreenClustersSQL =
+        "SELECT DISTINCT cluster_id FROM analyses WHERE retried_green = 1 AND cluster_id IS NOT NULL"
+
+    /// Both sets in one read; the retried-green one from the partial index `analyses_flaky`.
+    public func flakyClusters() throws -> FlakyClusters {
+        try analysisRead { db in
+            let alternating = try String.fetchAll(db, sql: "SELECT id FROM alternating_clusters")
+            let retried = try String.fetchAll(db, sql: Self.retriedGreenClustersSQL)
+            return FlakyClusters(
+                alternating: Set(alternating.compactMap(ClusterID.init(rawValue:))),
+                retriedGreen: Set(retried.compactMap(ClusterID.init(rawValue:))))
+        }
+    }
+
     public func alternatingClusters() throws -> Set<ClusterID> {
         try analysisRead { db in
             Set(

@@ -163,9 +163,7 @@ extension SQLiteCacheStore {
     }
 
     static let insightsSQL = """
-        SELECT a.job_id, a.key_line, a.cluster_id, c.first_night,
-            EXISTS (SELECT 1 FROM alternating_clusters f WHERE f.id = a.cluster_id)
-                OR EXISTS (SELECT 1 FROM analyses b WHERE b.cluster_id = a.cluster_id AND b.retried_green = 1)
+        SELECT a.job_id, a.key_line, a.cluster_id, c.first_night
         FROM analyses a
         LEFT JOIN clusters c ON c.id = a.cluster_id
         WHERE a.job_id IN (SELECT value FROM json_each(?))
@@ -181,7 +179,7 @@ extension SQLiteCacheStore {
                 result[id] = FailureInsight(
                     jobID: id, keyLine: row[1],
                     cluster: (row[2] as String?).flatMap(ClusterID.init(rawValue:)),
-                    clusterFirstNight: row[3], flaky: row[4])
+                    clusterFirstNight: row[3])
             }
             return result
         }

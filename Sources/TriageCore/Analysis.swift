@@ -388,6 +388,28 @@ public struct GreenEvidence: Sendable {
     }
 }
 
+/// Which clusters are flaky (DESIGN §5): the one rule of every listing, the shell's and the
+/// dashboard's. A cluster is flaky when any of its members in the cache failed and was then
+/// retried to green, or when it alternates with green nights for one of its jobs (`Alternation`).
+/// Both are facts of the whole cache, so a cluster is flaky or not whatever range lists it:
+/// `failures last-night`, `clusters 7d`, `show job` and the dashboard agree.
+public struct FlakyClusters: Sendable, Hashable {
+    /// Clusters that alternate with green nights (`AnalysisStore.alternatingClusters()`).
+    public var alternating: Set<ClusterID>
+    /// Clusters with a member whose failed attempt was retried to green.
+    public var retriedGreen: Set<ClusterID>
+
+    public init(alternating: Set<ClusterID> = [], retriedGreen: Set<ClusterID> = []) {
+        self.alternating = alternating
+        self.retriedGreen = retriedGreen
+    }
+
+    public func contains(_ id: ClusterID?) -> Bool {
+        guard let id else { return false }
+        return retriedGreen.contains(id) || alternating.contains(id)
+    }
+}
+
 /// A cluster as listings show it: its state plus what its members say over a range of nights.
 public struct ClusterSummary: Sendable, Hashable {
     public var state: ClusterState
@@ -397,16 +419,14 @@ public struct ClusterSummary: Sendable, Hashable {
     public var projects: [String]
     /// Pattern names of the members, most frequent first.
     public var patterns: [String]
-    /// True when a member's failed attempt was followed by a green retry, or when the cluster is
-    /// in `alternating` (it alternates with green nights for one of its jobs: `Alternation`).
+    /// The cluster is flaky by `FlakyClusters`' rule (over the whole cache, not only `members`).
     public var flaky: Bool
 
     /// Groups analyses by cluster; clusters without members in `analyses` are left out. Ranked by
     /// member count, then most recent last night, then id.
-    /// - Parameter alternating: the clusters that alternate with green nights
-    ///   (`AnalysisStore.alternatingClusters()`), flaky whatever their members in `analyses`.
+    /// - Parameter flaky: the cache's flaky clusters (`AnalysisStore.flakyClusters()`).
     public static func summarise(
-        _ analyses: [FailureAnalysis], states: [ClusterState], alternating: Set<ClusterID> = []
+        _ analyses: [FailureAnalysis], states: [ClusterState], flaky: FlakyClusters = FlakyClusters()
     ) -> [ClusterSummary] {
         // States by index, not copied into a dictionary (thousands of them in a listing).
         var byID: [ClusterID: Int] = [:]
@@ -438,7 +458,7 @@ public struct ClusterSummary: Sendable, Hashable {
                     projects: members.count == 1
                         ? [members[0].projectPath] : Array(Set(members.map(\.projectPath))).sorted(),
                     patterns: patterns,
-                    flaky: alternating.contains(id) || members.contains(where: \.retriedGreen)))
+                    flaky: flaky.contains(id)))
         }
         return result.sorted { a, b in
             if a.members.count != b.members.count { return a.members.count > b.members.count }

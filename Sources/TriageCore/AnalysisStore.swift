@@ -183,6 +183,9 @@ public protocol AnalysisStore: Sendable {
     /// The clusters marked by the last `setAlternatingClusters` (ids of clusters since removed
     /// included until the next).
     func alternatingClusters() throws -> Set<ClusterID>
+    /// The facts of `FlakyClusters`' rule: the alternating clusters, and those with a member
+    /// retried to green (any night the cache holds).
+    func flakyClusters() throws -> FlakyClusters
     /// Succeeded job attempts whose trace the cache holds (`fetch` keeps some: see `GreenTraces`),
     /// by night then job id.
     func tracedGreenJobs() throws -> [TracedJob]

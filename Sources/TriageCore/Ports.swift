@@ -250,16 +250,12 @@ public struct FailureInsight: Hashable, Sendable {
     public var cluster: ClusterID?
     /// The night the job's cluster was first seen: the failure is NEW when that is its own night.
     public var clusterFirstNight: String?
-    /// Some member of the job's cluster (any night) failed and was then retried to green, or the
-    /// cluster alternates with green nights for one of its jobs (`Alternation`).
-    public var flaky: Bool
 
-    public init(jobID: Int, keyLine: String?, cluster: ClusterID?, clusterFirstNight: String?, flaky: Bool) {
+    public init(jobID: Int, keyLine: String?, cluster: ClusterID?, clusterFirstNight: String?) {
         self.jobID = jobID
         self.keyLine = keyLine
         self.cluster = cluster
         self.clusterFirstNight = clusterFirstNight
-        self.flaky = flaky
     }
 
     /// Whether the job's cluster was first seen on `night` (the job's night).

@@ -136,7 +136,7 @@ let clustersCommand: CommandSpec = CommandSpec(
         let analyses = try store.analyses(nights: Set(nights), parts: [])
         let heads = try store.clusterHeads(ids: Set(analyses.compactMap(\.cluster)))
         var summaries = ClusterSummary.summarise(
-            analyses, states: heads, alternating: try store.alternatingClusters())
+            analyses, states: heads, flaky: try store.flakyClusters())
         let last = nights.last
         if onlyNew { summaries = summaries.filter { s in last.map { s.state.isNew(on: $0) } ?? false } }
         let book = try context.readAssignments()
@@ -201,7 +201,7 @@ let clusterCommand: CommandSpec = CommandSpec(
             throw ShellFailure.clusterNotCached(id)
         }
         let summary = ClusterSummary.summarise(
-            members, states: [state], alternating: try store.alternatingClusters()
+            members, states: [state], flaky: try store.flakyClusters()
         ).first
         let lastNight = try context.analysisStore().0.nightBounds()?.last
         var text = [

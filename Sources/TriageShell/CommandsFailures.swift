@@ -69,6 +69,7 @@ func runFailures(_ command: ParsedCommand, _ context: Context) throws -> Command
     let found = try !all.isEmpty || !store.pipelineRows(nights: Set(nights), projectID: nil).isEmpty
     context.noteIfUncached(nights, bounds: bounds, found: found)
     let insights = try store.insights(jobIDs: rows.map(\.job.id))
+    let flaky = rows.isEmpty ? FlakyClusters() : try context.analysisStore().1.flakyClusters()
     if cluster != nil || onlyNew {
         rows = rows.filter { row in
             guard let insight = insights[row.job.id] else { return false }
@@ -92,7 +93,7 @@ func runFailures(_ command: ParsedCommand, _ context: Context) throws -> Command
             let insight = insights[row.job.id]
             var marks: [String] = []
             if insight?.isNew(on: row.night) == true { marks.append("NEW") }
-            if insight?.flaky == true { marks.append("flaky") }
+            if flaky.contains(insight?.cluster) { marks.append("flaky") }
             cells.append([
                 Cell(insight?.cluster?.rawValue ?? "-", insight == nil ? .dim : .plain),
                 Cell(marks.joined(separator: " "), marks.first == "NEW" ? .bad : .warn),
@@ -116,7 +117,7 @@ func runFailures(_ command: ParsedCommand, _ context: Context) throws -> Command
         fields["key_line"] = .optional(insight?.keyLine)
         fields["cluster"] = .optional(insight?.cluster?.rawValue)
         fields["new"] = .bool(insight?.isNew(on: row.night) ?? false)
-        fields["flaky"] = .bool(insight?.flaky ?? false)
+        fields["flaky"] = .bool(flaky.contains(insight?.cluster))
         fields["excerpt"] = insight == nil ? .null : .array((excerpts[row.job.id] ?? []).map(JSONValue.string))
         fields["issue"] = issueJSON(issues[row.job.id])
         return .object(fields)

@@ -64,7 +64,8 @@ func showJob(_ id: Int, _ context: Context) throws -> CommandOutput {
     let excerpt = try analysis.map { $0.keyLine } ?? (job.status == .failed ? keyLine(of: job.id, in: store) : nil)
     var marks: [String] = []
     if insight?.isNew(on: night) == true { marks.append("NEW") }
-    if insight?.flaky == true { marks.append("flaky") }
+    let flaky = try analyses.flakyClusters().contains(insight?.cluster)
+    if flaky { marks.append("flaky") }
     let assigned = try context.assignmentFor(job: job.id, cluster: analysis?.cluster?.rawValue)
     let clusterText = analysis.map { a in
         ([a.cluster?.rawValue ?? "-"] + marks).joined(separator: " ")
@@ -119,7 +120,7 @@ func showJob(_ id: Int, _ context: Context) throws -> CommandOutput {
     fields["key_line"] = .optional(excerpt)
     fields["cluster"] = .optional(analysis?.cluster?.rawValue)
     fields["new"] = .bool(insight?.isNew(on: night) ?? false)
-    fields["flaky"] = .bool(insight?.flaky ?? false)
+    fields["flaky"] = .bool(flaky)
     fields["excerpt"] = analysis.map { .array($0.excerpt.map { .string($0.text) }) } ?? .null
     fields["excerpt_lines"] = analysis.map { .array($0.excerpt.map(excerptRecord)) } ?? .null
     fields["issue"] = issueJSON(assigned)

@@ -99,6 +99,29 @@ import TriageTestSupport
             #expect(row["flaky"] as? Bool == expected[cluster], "job \(row["job"] ?? "?") of \(cluster)")
         }
 
+        // One rule whatever the range (`FlakyClusters`): a shorter listing marks each cluster as the
+        // whole cache does, even when the member retried to green, or the alternation, lies
+        // outside it. `clusters 3d` used to judge only the members in range.
+        let shortClusters = try await runTriage(["clusters", "3d", "--format", "json"], workspace: workspace)
+        let short = try #require(try Self.json(shortClusters) as? [[String: Any]])
+        #expect(!short.isEmpty)
+        for record in short {
+            let id = record["id"] as? String ?? ""
+            #expect(record["flaky"] as? Bool == expected[id], "clusters 3d: \(id)")
+        }
+        let shortFailures = try await runTriage(
+            ["failures", "3d", "--with-warnings", "--format", "json"], workspace: workspace)
+        let shortRows = try #require(try Self.json(shortFailures) as? [[String: Any]])
+        for row in shortRows {
+            guard let cluster = row["cluster"] as? String else { continue }
+            #expect(row["flaky"] as? Bool == expected[cluster], "failures 3d: job \(row["job"] ?? "?")")
+        }
+        let flakyRow = try #require(shortRows.first { $0["flaky"] as? Bool == true })
+        let job = try #require(flakyRow["job"] as? Int)
+        let shown = try await runTriage(["show", "job", String(job), "--format", "json"], workspace: workspace)
+        let record = try #require(try Self.json(shown) as? [String: Any])
+        #expect(record["flaky"] as? Bool == true, "show job \(job): \(shown.stdout.prefix(300))")
+
         // Against the truth: a pure cluster of a cause that flakes by design, whose job failed on two
         // nights with a green one between, is marked; one of a persistent cause (failing every night
         // the job ran, from its first failure to its last) is not.

@@ -21,9 +21,13 @@ import TriageCore
         #expect(a.clusterFirstNight == "2026-11-01")
         #expect(a.isNew(on: "2026-11-01"))
         #expect(!a.isNew(on: "2026-11-02"))
-        #expect(!a.flaky)
-        // Job 12 failed and its retry passed: its cluster is flaky.
-        #expect(insights[12]?.flaky == true)
+        let flaky = try store.flakyClusters()
+        #expect(!flaky.contains(a.cluster))
+        // Job 12 failed and its retry passed: its cluster is flaky, read from the partial index.
+        #expect(flaky.contains(insights[12]?.cluster))
+        #expect(flaky.retriedGreen == Set([insights[12]?.cluster].compactMap { $0 }))
+        let plan = try store.queryPlan(sql: SQLiteCacheStore.retriedGreenClustersSQL, arguments: [])
+        #expect(plan.contains("analyses_flaky"), "\(plan)")
 
         let texts = try store.excerptTexts(jobIDs: [11, 14])
         #expect(texts.keys.sorted() == [11])
@@ -43,8 +47,10 @@ import TriageCore
             sql: "SELECT project_id, max(night) FROM pipelines WHERE status = 'failed' GROUP BY project_id")
         #expect(lastFailed.contains("USING COVERING INDEX pipelines_status_project_night (status=?)"))
         let insights = try store.queryPlan(sql: SQLiteCacheStore.insightsSQL, arguments: ["[1]"])
-        #expect(insights.contains("USING INDEX analyses_flaky (cluster_id=?)"))
-        #expect(insights.contains("SEARCH f USING PRIMARY KEY (id=?)"))
+        // Flaky is no longer the insights' (one rule, `FlakyClusters`): one scan of the partial index.
+        #expect(!insights.contains("analyses_flaky"))
+        let retried = try store.queryPlan(sql: SQLiteCacheStore.retriedGreenClustersSQL)
+        #expect(retried.contains("analyses_flaky"), "\(retried)")
         let green = try store.queryPlan(
             sql: SQLiteCacheStore.greenNightsSQL, arguments: ["2026-11-01", "2026-11-28", "schedule", "[1]", "[\"test\"]"])
         #expect(green.contains("SEARCH p USING INDEX pipelines_night_project (night>? AND night<?)"))

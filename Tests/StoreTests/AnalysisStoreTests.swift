@@ -53,7 +53,8 @@ import TriageCore
         #expect(try reopened.analyses(cluster: cluster).map(\.jobID) == [11])
         #expect(try reopened.analyses(nights: ["2026-11-01"]).map(\.jobID) == [11, 12])
         #expect(try reopened.analyses(nights: ["2026-11-02"]).isEmpty)
-        let summaries = ClusterSummary.summarise(try reopened.analyses(nights: nil), states: states)
+        let summaries = ClusterSummary.summarise(
+            try reopened.analyses(nights: nil), states: states, flaky: try reopened.flakyClusters())
         #expect(summaries.filter(\.flaky).count == 1)
         // Reads without the large columns: those are empty, everything else is the same.
         let full = try reopened.analyses(nights: nil)
@@ -71,10 +72,7 @@ import TriageCore
             }
             #expect(restored == full)
         }
-        #expect(
-            ClusterSummary.summarise(try reopened.analyses(nights: nil, parts: []), states: states).map(
-                \.flaky)
-                == summaries.map(\.flaky))
+        #expect(try reopened.analyses(nights: nil, parts: []).map(\.retriedGreen) == full.map(\.retriedGreen))
 
         // A second run finds nothing new; recluster keeps both ids.
         #expect(try Analyzer(cache: reopened, store: reopened).analyseNew().analysed == 0)
@@ -166,18 +164,19 @@ import TriageCore
         // Only jobs failing in one cluster on two nights are asked about (not docs).
         #expect(record.green.map { "\($0.jobName) \($0.night)" } == ["test 2026-11-02"])
 
-        // The listings: `failures` through the insights, `clusters` through the summaries.
+        // The listings: `failures` through the insights' clusters, `clusters` through the summaries.
+        let flaky = try store.flakyClusters()
+        #expect(flaky == FlakyClusters(alternating: [test]))
         let insights = try store.insights(jobIDs: [101, 102, 103, 121, 122])
-        #expect(insights.mapValues(\.flaky) == [101: true, 121: true, 102: false, 122: false, 103: false])
+        #expect(insights.mapValues { flaky.contains($0.cluster) } == [101: true, 121: true, 102: false, 122: false, 103: false])
         let summaries = ClusterSummary.summarise(
-            try store.analyses(nights: nil), states: try store.clusterStates(),
-            alternating: try store.alternatingClusters())
+            try store.analyses(nights: nil), states: try store.clusterStates(), flaky: flaky)
         #expect(Set(summaries.filter(\.flaky).map(\.state.id)) == [test])
 
         // Every pipeline nightly: the push pipeline's green build counts too.
         let all = try Analyzer(cache: store, store: store).markAlternating()
         #expect(all == [test, build])
-        #expect(try store.insights(jobIDs: [102])[102]?.flaky == true)
+        #expect(try store.flakyClusters().contains(try store.insights(jobIDs: [102])[102]?.cluster))
 
         // recluster judges again (and keeps ids); so does every later analysis run.
         let again = try Analyzer(cache: store, store: store, options: nightly).recluster()
@@ -216,13 +215,13 @@ import TriageCore
                 ].joined(separator: " | ")
             }
         }
-        let alternating = try store.alternatingClusters()
+        let flaky = try store.flakyClusters()
         for nights: Set<String>? in [nil, ["2026-11-03"], ["2026-11-01", "2026-11-02"]] {
             let analyses = try store.analyses(nights: nights, parts: [])
-            let old = ClusterSummary.summarise(analyses, states: states, alternating: alternating)
+            let old = ClusterSummary.summarise(analyses, states: states, flaky: flaky)
             let new = ClusterSummary.summarise(
                 analyses, states: try store.clusterHeads(ids: Set(analyses.compactMap(\.cluster))),
-                alternating: alternating)
+                flaky: flaky)
             #expect(fields(new) == fields(old))
             #expect(!old.isEmpty)
         }

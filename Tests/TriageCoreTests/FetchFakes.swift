@@ -189,8 +189,7 @@ final class InMemoryCache: CompleteCache {
                 guard let a = s.analyses[id] else { continue }
                 out[id] = FailureInsight(
                     jobID: id, keyLine: a.keyLine, cluster: a.cluster,
-                    clusterFirstNight: a.cluster.flatMap { s.clusters[$0]?.firstNight },
-                    flaky: a.retriedGreen)
+                    clusterFirstNight: a.cluster.flatMap { s.clusters[$0]?.firstNight })
             }
             return out
         }
@@ -271,6 +270,13 @@ final class InMemoryCache: CompleteCache {
     }
     func setAlternatingClusters(_ ids: Set<ClusterID>) throws { state.withLock { $0.alternating = ids } }
     func alternatingClusters() throws -> Set<ClusterID> { read { $0.alternating } }
+    func flakyClusters() throws -> FlakyClusters {
+        read { s in
+            FlakyClusters(
+                alternating: s.alternating,
+                retriedGreen: Set(s.analyses.values.filter(\.retriedGreen).compactMap(\.cluster)))
+        }
+    }
     func tracedGreenJobs() throws -> [TracedJob] {
         read { s in
             s.jobs.flatMap { pipelineID, jobs -> [TracedJob] in

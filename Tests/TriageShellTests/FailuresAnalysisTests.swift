@@ -20,8 +20,7 @@ import TriageCore
 
     func insight(_ id: Int, _ cluster: String, first: String) -> FailureInsight {
         FailureInsight(
-            jobID: id, keyLine: "k", cluster: ClusterID(rawValue: cluster), clusterFirstNight: first,
-            flaky: false)
+            jobID: id, keyLine: "k", cluster: ClusterID(rawValue: cluster), clusterFirstNight: first)
     }
 
     @Test func groupsNewClustersFirstThenLargestThenUnanalysed() {
