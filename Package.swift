@@ -63,17 +63,20 @@ let package = Package(
         .executableTarget(
             name: "triage-bench",
             dependencies: [
-                "TriageCore", "LogAnalysis", "Basics", "GitLab", "Store", "GitLabSimulator", "TriageShell", "Dashboard",
+                "TriageCore", "LogAnalysis", "Basics", "GitLab", "Store", "GitLabSimulator", "TriageShell",
+                "Dashboard",
             ]),
         .testTarget(name: "BasicsTests", dependencies: ["Basics", "LogAnalysis"]),
         .testTarget(name: "LogAnalysisTests", dependencies: ["LogAnalysis"]),
         .testTarget(name: "TriageCoreTests", dependencies: ["TriageCore", "LogAnalysis"]),
         .testTarget(name: "GitLabTests", dependencies: ["GitLab", "TriageCore", "GitLabSimulator"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "TriageCore", "LogAnalysis"]),
-        .testTarget(name: "TriageShellTests", dependencies: ["TriageShell", "TriageCore", "Store", "LogAnalysis"]),
+        .testTarget(
+            name: "TriageShellTests", dependencies: ["TriageShell", "TriageCore", "Store", "LogAnalysis"]),
         .testTarget(name: "GitLabSimulatorTests", dependencies: ["GitLabSimulator", "Basics"]),
         .testTarget(name: "LineEditorTests", dependencies: ["LineEditor"]),
-        .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "TriageCore", "Store", "LogAnalysis"]),
+        .testTarget(
+            name: "DashboardTests", dependencies: ["Dashboard", "TriageCore", "Store", "LogAnalysis"]),
         // What the end-to-end suites share: the simulator, the `triage` process runner, and an
         // organisation fetched once per test process (`FetchedOrganisation`).
         .target(
@@ -81,7 +84,9 @@ let package = Package(
             path: "Tests/TriageTestSupport"),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["TriageTestSupport", "GitLabSimulator", "GitLab", "Store", "TriageCore", "LogAnalysis"],
+            dependencies: [
+                "TriageTestSupport", "GitLabSimulator", "GitLab", "Store", "TriageCore", "LogAnalysis",
+            ],
             exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]

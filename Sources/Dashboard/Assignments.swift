@@ -39,7 +39,9 @@ public struct AssignmentsFile: Sendable, Hashable, Codable {
         }
         self.init(
             version: book.version,
-            assignments: AssignmentRule.deduplicated(jobs, key: \.job, at: \.at).sorted { ($0.job, $0.at) < ($1.job, $1.at) },
+            assignments: AssignmentRule.deduplicated(jobs, key: \.job, at: \.at).sorted {
+                ($0.job, $0.at) < ($1.job, $1.at)
+            },
             clusters: AssignmentRule.deduplicated(clusters, key: \.cluster, at: \.at)
                 .sorted { ($0.cluster, $0.at) < ($1.cluster, $1.at) })
     }

@@ -60,14 +60,17 @@ public struct DashboardBuilder: Sendable {
         for row in rows {
             guard let index = nightIndex[row.night] else { continue }
             if paths[row.pipeline.projectID] == nil { paths[row.pipeline.projectID] = (row.projectPath, "") }
-            if let held = newest[row.pipeline.projectID]?[index], held.pipeline.id > row.pipeline.id { continue }
+            if let held = newest[row.pipeline.projectID]?[index], held.pipeline.id > row.pipeline.id {
+                continue
+            }
             newest[row.pipeline.projectID, default: [:]][index] = row
         }
         let projects: [ProjectRow] = paths.map { id, project in
             var cells = [Character](repeating: "-", count: nights.count)
             for (index, row) in newest[id] ?? [:] { cells[index] = Self.symbol(row) }
             return ProjectRow(
-                path: project.path, group: Self.group(of: project.path), webURL: project.web, cells: String(cells))
+                path: project.path, group: Self.group(of: project.path), webURL: project.web,
+                cells: String(cells))
         }.sorted { $0.path < $1.path }
         let overview = Overview(lastNight: lastNight, nights: nights, projects: projects)
 
@@ -78,7 +81,8 @@ public struct DashboardBuilder: Sendable {
         let summaries = ClusterSummary.summarise(
             analyses, states: states, flaky: try analysis.flakyClusters())
         let summaryByID = Dictionary(summaries.map { ($0.state.id, $0) }, uniquingKeysWith: { a, _ in a })
-        let titles = Dictionary(summaries.map { ($0.state.id, $0.title.marked) }, uniquingKeysWith: { a, _ in a })
+        let titles = Dictionary(
+            summaries.map { ($0.state.id, $0.title.marked) }, uniquingKeysWith: { a, _ in a })
 
         // Since when last night's failing jobs fail, and their suspects.
         var changes: [JobKey: JobChanges] = [:]
@@ -98,11 +102,15 @@ public struct DashboardBuilder: Sendable {
             let excerpt = Self.keyLines(analysed?.excerpt ?? [])
             perNight[row.night, default: []].append(
                 FailedJob(
-                    job: row.job.id, project: row.projectPath, pipeline: row.pipeline.id, pipelineURL: row.pipeline.webURL,
-                    night: row.night, name: row.job.name, stage: row.job.stage, status: row.job.status.rawValue,
-                    failureReason: row.job.failureReason, allowFailure: row.job.allowFailure, webURL: row.job.webURL,
+                    job: row.job.id, project: row.projectPath, pipeline: row.pipeline.id,
+                    pipelineURL: row.pipeline.webURL,
+                    night: row.night, name: row.job.name, stage: row.job.stage,
+                    status: row.job.status.rawValue,
+                    failureReason: row.job.failureReason, allowFailure: row.job.allowFailure,
+                    webURL: row.job.webURL,
                     commitTitle: row.job.commitTitle, cluster: analysed?.cluster?.rawValue,
-                    new: summary.map { $0.state.isNew(on: row.night) } ?? false, flaky: summary?.flaky ?? false,
+                    new: summary.map { $0.state.isNew(on: row.night) } ?? false,
+                    flaky: summary?.flaky ?? false,
                     template: summary?.state.template, title: summary.flatMap { titles[$0.state.id] },
                     excerpt: excerpt,
                     changes: row.night == lastNight && !row.job.allowFailure
@@ -114,7 +122,9 @@ public struct DashboardBuilder: Sendable {
         let nightFiles = nights.map { night in
             NightFailures(
                 night: night,
-                jobs: (perNight[night] ?? []).sorted { ($0.project, $0.name, $0.job) < ($1.project, $1.name, $1.job) })
+                jobs: (perNight[night] ?? []).sorted {
+                    ($0.project, $0.name, $0.job) < ($1.project, $1.name, $1.job)
+                })
         }
 
         let clusters = summaries.map { summary in
@@ -124,18 +134,22 @@ public struct DashboardBuilder: Sendable {
             }
             return ClusterRow(
                 id: summary.state.id.rawValue, template: summary.state.template,
-                title: titles[summary.state.id] ?? summary.state.template, firstNight: summary.state.firstNight,
+                title: titles[summary.state.id] ?? summary.state.template,
+                firstNight: summary.state.firstNight,
                 lastNight: summary.state.lastNight, projects: summary.projects, flaky: summary.flaky,
-                patterns: summary.patterns, counts: counts.sorted { $0.key < $1.key }.map { [$0.key, $0.value] })
+                patterns: summary.patterns,
+                counts: counts.sorted { $0.key < $1.key }.map { [$0.key, $0.value] })
         }
 
         let warnings = warningRows.values.compactMap { jobs -> WarningPipeline? in
             guard let first = jobs.first else { return nil }
             return WarningPipeline(
-                pipeline: first.pipeline.id, project: first.projectPath, night: first.night, webURL: first.pipeline.webURL,
+                pipeline: first.pipeline.id, project: first.projectPath, night: first.night,
+                webURL: first.pipeline.webURL,
                 jobs: jobs.sorted { $0.job.id < $1.job.id }.map {
                     WarningJob(
-                        job: $0.job.id, name: $0.job.name, stage: $0.job.stage, failureReason: $0.job.failureReason,
+                        job: $0.job.id, name: $0.job.name, stage: $0.job.stage,
+                        failureReason: $0.job.failureReason,
                         webURL: $0.job.webURL)
                 })
         }.sorted { ($1.night, $0.project, $0.pipeline) < ($0.night, $1.project, $1.pipeline) }
@@ -155,7 +169,8 @@ public struct DashboardBuilder: Sendable {
     /// at most `excerptLines`; the last lines of the excerpt when none was chosen that way.
     static func keyLines(_ excerpt: [AnalysedLine]) -> [String] {
         let key = excerpt.filter { ["pattern", "keyword", "absentFromGreen"].contains($0.reason) }
-        return (key.isEmpty ? Array(excerpt.suffix(excerptLines)) : Array(key.prefix(excerptLines))).map(\.text)
+        return (key.isEmpty ? Array(excerpt.suffix(excerptLines)) : Array(key.prefix(excerptLines))).map(
+            \.text)
     }
 
     /// The heatmap symbol of a nightly pipeline (see `ProjectRow.cells`).

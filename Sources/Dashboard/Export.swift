@@ -25,7 +25,9 @@ extension DashboardBuilder {
         let model = try build(assignments: book)
         let files = try Site.files(model).map { SiteFile(path: $0.path, contents: masker.mask($0.contents)) }
         try Site.write(files, to: folder)
-        let firstView: Set<String> = ["index.html", "app.js", "style.css", "data/overview.js", "data/assignments.js"]
+        let firstView: Set<String> = [
+            "index.html", "app.js", "style.css", "data/overview.js", "data/assignments.js",
+        ]
         return ExportReport(
             folder: folder, files: files.count, bytes: files.reduce(0) { $0 + $1.contents.count },
             projects: model.overview.projects.count, nights: model.overview.nights.count,

@@ -41,7 +41,9 @@ public enum Site {
     }
 
     /// `triageData("name", JSON);` — the shape every data script has.
-    public static func dataScript<T: Encodable>(_ name: String, _ value: T, path: String? = nil) throws -> SiteFile {
+    public static func dataScript<T: Encodable>(_ name: String, _ value: T, path: String? = nil) throws
+        -> SiteFile
+    {
         var data = Data("triageData(\"\(name)\", ".utf8)
         data.append(try encoder.encode(value))
         data.append(Data(");\n".utf8))
@@ -66,7 +68,8 @@ public enum Site {
                 // Only a data/ an earlier export wrote is replaced: `--out` may name a folder of the user's.
                 guard manager.fileExists(atPath: data.appendingPathComponent("overview.js").path) else {
                     throw DashboardError.write(
-                        path: data.path, problem: "it exists and was not written by export — choose another --out")
+                        path: data.path,
+                        problem: "it exists and was not written by export — choose another --out")
                 }
                 try manager.removeItem(at: data)
             }

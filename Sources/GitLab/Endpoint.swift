@@ -89,7 +89,8 @@ extension Endpoint {
     /// (merge-base comparison, GitLab's default `straight=false`).
     static func compare(projectID: Int, from: String, to: String) -> Endpoint {
         Endpoint(
-            "GET", ["projects", String(projectID), "repository", "compare"], query: [("from", from), ("to", to)])
+            "GET", ["projects", String(projectID), "repository", "compare"],
+            query: [("from", from), ("to", to)])
     }
 
     /// `2024-03-07T11:06:20Z`, or with milliseconds when the date has a fraction of a second

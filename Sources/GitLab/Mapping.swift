@@ -46,7 +46,8 @@ enum Mapping {
     /// and `compare_same_ref` are not needed and not decoded.
     static func commitRange(_ data: Data, projectID: Int, from: String, to: String) throws -> CommitRange {
         CommitRange(
-            projectID: projectID, from: from, to: to, commits: try decode(CompareDTO.self, data).commits.map(\.model))
+            projectID: projectID, from: from, to: to,
+            commits: try decode(CompareDTO.self, data).commits.map(\.model))
     }
 
     static func username(_ data: Data) throws -> String {
@@ -399,7 +400,8 @@ private struct CommitDTO: Decodable {
 
     var model: Commit {
         Commit(
-            id: id, shortID: shortId ?? String(id.prefix(8)), title: title ?? "", authorName: authorName ?? "",
+            id: id, shortID: shortId ?? String(id.prefix(8)), title: title ?? "",
+            authorName: authorName ?? "",
             createdAt: createdAt?.date)
     }
 }

@@ -26,7 +26,11 @@ enum JSON: Sendable {
         case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
         case .int(let i): out.append(contentsOf: String(i).utf8)
         case .double(let d):
-            if d.isFinite { out.append(contentsOf: String(d).utf8) } else { out.append(contentsOf: "null".utf8) }
+            if d.isFinite {
+                out.append(contentsOf: String(d).utf8)
+            } else {
+                out.append(contentsOf: "null".utf8)
+            }
         case .string(let s): JSON.writeString(s, into: &out)
         case .array(let values):
             out.append(UInt8(ascii: "["))
@@ -66,7 +70,9 @@ enum JSON: Sendable {
             case 13: out.append(contentsOf: [92, 114])
             case 9: out.append(contentsOf: [92, 116])
             case 0..<32:
-                out.append(contentsOf: [92, 117, 48, 48, hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 15)]])
+                out.append(contentsOf: [
+                    92, 117, 48, 48, hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 15)],
+                ])
             default: out.append(byte)
             }
         }

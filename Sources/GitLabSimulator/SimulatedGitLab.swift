@@ -29,7 +29,8 @@ public final class SimulatedGitLab: Sendable {
     /// Generates the organisation (synchronously; no server yet).
     public init(configuration: SimulatorConfiguration) {
         self.configuration = configuration
-        state = Mutex(State(org: Organisation(configuration: configuration), faultRate: configuration.faultRate))
+        state = Mutex(
+            State(org: Organisation(configuration: configuration), faultRate: configuration.faultRate))
     }
 
     /// Serves an already generated organisation (which must come from `configuration`): lets tests
@@ -62,7 +63,8 @@ public final class SimulatedGitLab: Sendable {
     public func start(port: UInt16 = 0) async throws -> URL {
         let address = try sockaddr_in.inet(ip4: "127.0.0.1", port: port)
         let config = HTTPServer.Configuration(
-            address: address, timeout: 120, pool: NoDelayPool(inner: HTTPServer.defaultPool()), logger: .disabled)
+            address: address, timeout: 120, pool: NoDelayPool(inner: HTTPServer.defaultPool()),
+            logger: .disabled)
         let server = HTTPServer(config: config, handler: Handler(simulator: self))
         let task = Task { try await server.run() }
         // Generous: on a loaded machine the server task may wait long for a cooperative thread.
@@ -106,9 +108,12 @@ public final class SimulatedGitLab: Sendable {
         let rawQuery = request.target.query(percentEncoded: true)
         let body = request.method == .POST ? ((try? await request.bodyData) ?? Data()) : Data()
         let reply = respond(
-            request, rawPath: rawPath, query: Query(rawQuery), body: body, arrival: arrival, faultRate: faultRate)
+            request, rawPath: rawPath, query: Query(rawQuery), body: body, arrival: arrival,
+            faultRate: faultRate)
         state.withLock {
-            $0.requests.append(SimulatedRequest(method: request.method.rawValue, path: rawPath, query: rawQuery, status: reply.status))
+            $0.requests.append(
+                SimulatedRequest(
+                    method: request.method.rawValue, path: rawPath, query: rawQuery, status: reply.status))
         }
         return reply.response
     }
@@ -121,13 +126,20 @@ public final class SimulatedGitLab: Sendable {
             if rng.double() < faultRate { return Reply.fault(rng.int(0..<3)) }
         }
         guard rawPath.hasPrefix("/api/v4/") else { return .routeNotFound }
-        let segments = rawPath.dropFirst("/api/v4/".count).split(separator: "/", omittingEmptySubsequences: false)
-            .map { String($0).removingPercentEncoding ?? String($0) }
-        guard let route = Route(method: request.method.rawValue, segments: segments) else { return .routeNotFound }
+        let segments = rawPath.dropFirst("/api/v4/".count).split(
+            separator: "/", omittingEmptySubsequences: false
+        )
+        .map { String($0).removingPercentEncoding ?? String($0) }
+        guard let route = Route(method: request.method.rawValue, segments: segments) else {
+            return .routeNotFound
+        }
 
         // Authentication.
-        let token = request.headers[HTTPHeader("PRIVATE-TOKEN")]
-            ?? request.headers[.authorization].flatMap { $0.hasPrefix("Bearer ") ? String($0.dropFirst(7)) : nil }
+        let token =
+            request.headers[HTTPHeader("PRIVATE-TOKEN")]
+            ?? request.headers[.authorization].flatMap {
+                $0.hasPrefix("Bearer ") ? String($0.dropFirst(7)) : nil
+            }
             ?? query.first("private_token") ?? query.first("access_token")
         guard let token, let scope = configuration.tokens[token] else { return .unauthorized }
         if scope == .expired { return .expiredToken }
@@ -152,8 +164,10 @@ public final class SimulatedGitLab: Sendable {
             ]
             if observed > limit {
                 let retryAfter = 60 - Int(Int64(now) % 60)
-                return Reply(status: 429, headers: headers + [("Retry-After", "\(retryAfter)"), ("Content-Type", "text/plain")],
-                             body: Array("Retry later\n".utf8))
+                return Reply(
+                    status: 429,
+                    headers: headers + [("Retry-After", "\(retryAfter)"), ("Content-Type", "text/plain")],
+                    body: Array("Retry later\n".utf8))
             }
             extraHeaders = headers
         }
@@ -166,7 +180,20 @@ public final class SimulatedGitLab: Sendable {
                 return entry.count
             }
             if observed > limit {
-                return .json(429, .object([("message", .object([("error", .string("This endpoint has been requested too many times. Try again later."))]))]))
+                return .json(
+                    429,
+                    .object([
+                        (
+                            "message",
+                            .object([
+                                (
+                                    "error",
+                                    .string(
+                                        "This endpoint has been requested too many times. Try again later.")
+                                )
+                            ])
+                        )
+                    ]))
             }
         }
 
@@ -184,8 +211,10 @@ public final class SimulatedGitLab: Sendable {
     func storeNote(issue: Organisation.Issue, body: String, isInternal: Bool, author: Int) -> StoredNote {
         state.withLock { s in
             let note = StoredNote(
-                id: s.nextNoteID, issueID: issue.id, issueIID: issue.iid, projectID: issue.projectID, body: body,
-                authorID: author, isInternal: isInternal, createdAt: Int64(Date().timeIntervalSince1970 * 1000))
+                id: s.nextNoteID, issueID: issue.id, issueIID: issue.iid, projectID: issue.projectID,
+                body: body,
+                authorID: author, isInternal: isInternal,
+                createdAt: Int64(Date().timeIntervalSince1970 * 1000))
             s.nextNoteID += 1
             s.notes[issue.id, default: []].append(note)
             return note
@@ -226,8 +255,12 @@ struct Reply {
         Reply(status: status, headers: [("Content-Type", "application/json")] + headers, body: value.bytes)
     }
 
-    static func message(_ status: Int, _ text: String) -> Reply { json(status, .object([("message", .string(text))])) }
-    static func error(_ status: Int, _ text: String) -> Reply { json(status, .object([("error", .string(text))])) }
+    static func message(_ status: Int, _ text: String) -> Reply {
+        json(status, .object([("message", .string(text))]))
+    }
+    static func error(_ status: Int, _ text: String) -> Reply {
+        json(status, .object([("error", .string(text))]))
+    }
 
     static let routeNotFound = error(404, "404 Not Found")
     static let notFound = message(404, "404 Not found")
@@ -237,28 +270,45 @@ struct Reply {
         let description = "Token is expired. You can either do re-authorization or token refresh."
         return json(
             401, .object([("error", .string("invalid_token")), ("error_description", .string(description))]),
-            headers: [("WWW-Authenticate", "Bearer realm=\"The API\", error=\"invalid_token\", error_description=\"\(description)\"")])
+            headers: [
+                (
+                    "WWW-Authenticate",
+                    "Bearer realm=\"The API\", error=\"invalid_token\", error_description=\"\(description)\""
+                )
+            ])
     }
-    static let insufficientScope = json(403, .object([
-        ("error", .string("insufficient_scope")),
-        ("error_description", .string("The request requires higher privileges than provided by the access token.")),
-        ("scope", .string("api")),
-    ]))
+    static let insufficientScope = json(
+        403,
+        .object([
+            ("error", .string("insufficient_scope")),
+            (
+                "error_description",
+                .string("The request requires higher privileges than provided by the access token.")
+            ),
+            ("scope", .string("api")),
+        ]))
 
     static func fault(_ kind: Int) -> Reply {
         switch kind {
         case 0: return message(500, "500 Internal Server Error")
         case 1:
-            return Reply(status: 502, headers: [("Content-Type", "text/html; charset=utf-8")], body: Array(
-                "<!DOCTYPE html>\n<html>\n<head><title>GitLab is not responding (502)</title></head>\n<body><h1>502</h1><h3>Whoops, GitLab is taking too much time to respond.</h3></body>\n</html>\n".utf8))
+            return Reply(
+                status: 502, headers: [("Content-Type", "text/html; charset=utf-8")],
+                body: Array(
+                    "<!DOCTYPE html>\n<html>\n<head><title>GitLab is not responding (502)</title></head>\n<body><h1>502</h1><h3>Whoops, GitLab is taking too much time to respond.</h3></body>\n</html>\n"
+                        .utf8))
         default:
-            return Reply(status: 503, headers: [("Content-Type", "text/html; charset=utf-8")], body: Array(
-                "<!DOCTYPE html>\n<html>\n<head><title>The server is temporarily unable to service your request (503)</title></head>\n<body><h1>503</h1><h3>GitLab is temporarily unavailable. Please try again later.</h3></body>\n</html>\n".utf8))
+            return Reply(
+                status: 503, headers: [("Content-Type", "text/html; charset=utf-8")],
+                body: Array(
+                    "<!DOCTYPE html>\n<html>\n<head><title>The server is temporarily unable to service your request (503)</title></head>\n<body><h1>503</h1><h3>GitLab is temporarily unavailable. Please try again later.</h3></body>\n</html>\n"
+                        .utf8))
         }
     }
 
     private static let phrases = [
-        200: "OK", 201: "Created", 400: "Bad Request", 401: "Unauthorized", 403: "Forbidden", 404: "Not Found",
+        200: "OK", 201: "Created", 400: "Bad Request", 401: "Unauthorized", 403: "Forbidden",
+        404: "Not Found",
         405: "Method Not Allowed", 429: "Too Many Requests", 500: "Internal Server Error", 502: "Bad Gateway",
         503: "Service Unavailable",
     ]
@@ -268,7 +318,8 @@ struct Reply {
         for (name, value) in headers { h.addValue(value, for: HTTPHeader(name)) }
         h.addValue("no-cache", for: HTTPHeader("Cache-Control"))
         return HTTPResponse(
-            statusCode: HTTPStatusCode(status, phrase: Self.phrases[status] ?? "Unknown"), headers: h, body: Data(body))
+            statusCode: HTTPStatusCode(status, phrase: Self.phrases[status] ?? "Unknown"), headers: h,
+            body: Data(body))
     }
 }
 
@@ -304,7 +355,8 @@ struct Query {
 
 /// The routes the simulator serves, with their raw path parameters.
 enum Route {
-    case projects, project(String), projectPipelines(String), pipeline(String, String), pipelineJobs(String, String)
+    case projects, project(String), projectPipelines(String), pipeline(String, String), pipelineJobs(
+        String, String)
     case projectJobs(String), job(String, String), trace(String, String), schedules(String)
     case schedule(String, String), schedulePipelines(String, String)
     case projectIssues(String), issue(String, String), notes(String, String), postNote(String, String)
@@ -337,7 +389,8 @@ enum Route {
         case (true, 5, "projects") where s[2] == "pipeline_schedules" && s[4] == "pipelines":
             self = .schedulePipelines(s[1], s[3])
         case (true, 4, "projects") where s[2] == "repository" && s[3] == "compare": self = .compare(s[1])
-        case (true, 5, "projects") where s[2] == "pipelines" && s[4] == "jobs": self = .pipelineJobs(s[1], s[3])
+        case (true, 5, "projects") where s[2] == "pipelines" && s[4] == "jobs":
+            self = .pipelineJobs(s[1], s[3])
         case (true, 5, "projects") where s[2] == "jobs" && s[4] == "trace": self = .trace(s[1], s[3])
         case (true, 5, "projects") where s[2] == "issues" && s[4] == "notes": self = .notes(s[1], s[3])
         case (true, 5, "projects") where s[2] == "repository" && s[3] == "commits": self = .commit(s[1], s[4])

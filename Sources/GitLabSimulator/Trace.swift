@@ -594,8 +594,10 @@ struct TraceRenderer {
 
     /// Words of the projects' own function names (`promotion_fold_kernel`).
     private var kernelWords: [String] {
-        ["fold", "tile", "scan", "stencil", "blend", "warp", "pack", "shard", "sweep", "knot", "lift",
-         "splice", "mesh", "prune", "lattice", "ridge"]
+        [
+            "fold", "tile", "scan", "stencil", "blend", "warp", "pack", "shard", "sweep", "knot", "lift",
+            "splice", "mesh", "prune", "lattice", "ridge",
+        ]
     }
 
     private func testErrored(_ w: inout TraceWriter, _ c: FailureCause, passes: Int) {

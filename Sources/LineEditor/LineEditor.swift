@@ -30,7 +30,8 @@ public final class LineEditor: @unchecked Sendable {
     /// where the text to replace starts (at or before the cursor) and the full replacements for
     /// the text from there to the cursor. One candidate completes (libedit adds a space); several
     /// are listed. No candidates: nothing happens (never filename completion).
-    public typealias Completer = @Sendable (_ line: String, _ cursor: Int) -> (replaceFrom: Int, candidates: [String])
+    public typealias Completer =
+        @Sendable (_ line: String, _ cursor: Int) -> (replaceFrom: Int, candidates: [String])
 
     private let historyFile: URL?
     private var lastEntry: String?
@@ -51,7 +52,9 @@ public final class LineEditor: @unchecked Sendable {
         stifle_history(1000)
         if let historyFile {
             _ = read_history(historyFile.path)
-            if history_length > 0, let entry = history_get(history_base + history_length - 1), let text = entry.pointee.line {
+            if history_length > 0, let entry = history_get(history_base + history_length - 1),
+                let text = entry.pointee.line
+            {
                 lastEntry = String(cString: text)
             }
         }
@@ -166,7 +169,9 @@ private func attemptCompletion(
 }
 
 /// Never offer file names.
-private func noFilenames(_ text: UnsafePointer<CChar>?, _ state: Int32) -> UnsafeMutablePointer<CChar>? { nil }
+private func noFilenames(_ text: UnsafePointer<CChar>?, _ state: Int32) -> UnsafeMutablePointer<CChar>? {
+    nil
+}
 
 private func matchArray(_ words: [String]) -> UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? {
     guard let first = words.first else { return nil }

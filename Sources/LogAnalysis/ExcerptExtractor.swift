@@ -152,7 +152,9 @@ public struct ExcerptExtractor: Sendable {
                     let content =
                         shape.contentStart == 0 ? lines[index].text : String(decoding: b, as: UTF8.self)
                     let matched = engine.patterns.matches(bytes: b, text: content, hits: hits)
-                    if let p = matched.max(by: { engine.patterns.patterns[$0].weight < engine.patterns.patterns[$1].weight }
+                    if let p = matched.max(by: {
+                        engine.patterns.patterns[$0].weight < engine.patterns.patterns[$1].weight
+                    }
                     ) {
                         let pattern = engine.patterns.patterns[p]
                         // Scaffolding only counts when the runner itself names the cause (its timeout).
@@ -180,7 +182,8 @@ public struct ExcerptExtractor: Sendable {
                             index: index, weight: rule.weight,
                             reason: rule.role == .summary ? .summary : .grammar,
                             role: rule.role, rule: r,
-                            detail: engine.grammars.grammars[engine.grammars.rules[r].grammar].name + "/" + rule.name)
+                            detail: engine.grammars.grammars[engine.grammars.rules[r].grammar].name + "/"
+                                + rule.name)
                     }
                 }
                 if shape.annotatedError, best.map({ $0.weight < 72 }) ?? true {
@@ -203,7 +206,9 @@ public struct ExcerptExtractor: Sendable {
                 candidates.append(c)
                 if c.reason == .keyword {
                     keywordLines += 1
-                    if keywordLines > 4 * Self.keptKeywordLines { keywordLines = dropMiddleKeywordLines(&candidates) }
+                    if keywordLines > 4 * Self.keptKeywordLines {
+                        keywordLines = dropMiddleKeywordLines(&candidates)
+                    }
                 }
             }
         }
@@ -227,7 +232,9 @@ public struct ExcerptExtractor: Sendable {
         // the job went on after (a test harness's nested builds, an example that may fail).
         var announced = 0  // the key block is not looked for above this line
         var announcedBlock: Int? = nil
-        if let summary = candidates.last(where: { c in c.rule.map { grammars.rules[$0].rule.announces } ?? false }),
+        if let summary = candidates.last(where: { c in
+            c.rule.map { grammars.rules[$0].rule.announces } ?? false
+        }),
             let k = candidates.firstIndex(where: {
                 $0.index > summary.index && $0.index <= summary.index + 12 && $0.weight >= Self.strong
                     && $0.role != .summary
@@ -256,7 +263,9 @@ public struct ExcerptExtractor: Sendable {
         // In a log without sections (GitHub Actions, Jenkins), the CI's first verdict ends the
         // failing step: what comes after it is cleanup and post-build steps (a JUnit publisher that
         // found no reports), which did not fail the job.
-        let verdict = scriptSection == nil ? boilerplate.first { Self.isVerdict(Self.content(lines[$0].text, shapes[$0])) } : nil
+        let verdict =
+            scriptSection == nil
+            ? boilerplate.first { Self.isVerdict(Self.content(lines[$0].text, shapes[$0])) } : nil
         if let v = verdict {
             for k in candidates.indices where candidates[k].index > v { candidates[k].weight -= 30 }
         }
@@ -273,9 +282,11 @@ public struct ExcerptExtractor: Sendable {
                 keyCandidate = candidates.last
             }
         }
-        if keyCandidate == nil, let top = candidates.max(by: {
-            $0.weight < $1.weight || ($0.weight == $1.weight && $0.index > $1.index)
-        }) {
+        if keyCandidate == nil,
+            let top = candidates.max(by: {
+                $0.weight < $1.weight || ($0.weight == $1.weight && $0.index > $1.index)
+            })
+        {
             let section = lines[top.index].section
             let band = top.weight >= Self.strong ? top.weight - 6 : top.weight
             keyCandidate =
@@ -378,7 +389,8 @@ public struct ExcerptExtractor: Sendable {
             // Compilation failure`); a stronger message inside it (the compiler's) is the key line.
             if key.index == announcedBlock,
                 let inner = block.first(where: { i in
-                    i != key.index && byIndex[i].map { $0.role == .message && $0.weight > key.weight - 12 } ?? false
+                    i != key.index
+                        && byIndex[i].map { $0.role == .message && $0.weight > key.weight - 12 } ?? false
                 })
             {
                 keyIndex = inner
@@ -423,7 +435,9 @@ public struct ExcerptExtractor: Sendable {
         }
         // The CI's verdict on the job (which step, what exit code), when it comes after the key.
         if let key = keyCandidate, key.weight >= Self.strong, chosen.count < maxLines,
-            let v = boilerplate.last(where: { $0 > key.index && Self.isVerdict(Self.content(lines[$0].text, shapes[$0])) })
+            let v = boilerplate.last(where: {
+                $0 > key.index && Self.isVerdict(Self.content(lines[$0].text, shapes[$0]))
+            })
         {
             add(v, .verdict)
         }
@@ -462,7 +476,9 @@ public struct ExcerptExtractor: Sendable {
                 }
                 var stop = shapes[j].blank || shapes[j].noise != .none
                 if !stop, passed != nil, green.contains(Self.maskedContent(lines[j].text)) { stop = true }
-                if !stop, let other = byIndex[j], other.weight >= Self.strong, other.rule != c.rule { stop = true }
+                if !stop, let other = byIndex[j], other.weight >= Self.strong, other.rule != c.rule {
+                    stop = true
+                }
                 if j < end {
                     // Inside: only a gap of a line or two between shown lines (`exit status 3`);
                     // a longer one is what the block left out (a deep stack's frames).
@@ -759,7 +775,9 @@ public struct ExcerptExtractor: Sendable {
 
     /// Indices of the last non-blank, non-noise lines of `section`'s last run, oldest first (at most 8):
     /// the failing step's tail, never the head of the log.
-    func sectionTail(_ lines: [CleanLine], _ shapes: [LineShape], section: String?, before end: Int? = nil) -> [Int] {
+    func sectionTail(_ lines: [CleanLine], _ shapes: [LineShape], section: String?, before end: Int? = nil)
+        -> [Int]
+    {
         guard
             let last = lines[..<(end ?? lines.count)].lastIndex(where: {
                 $0.section == section && !$0.text.isEmpty

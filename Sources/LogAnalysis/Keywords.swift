@@ -70,7 +70,8 @@ enum Keywords {
         let n = b.count
         var start = 0
         while start < n && (b[start] == 0x20 || b[start] == 0x09) { start += 1 }
-        if start + 1 < n && (b[start] == 0x24 || b[start] == 0x2B) && b[start + 1] == 0x20 { return false }  // `$ `, `+ `
+        // `$ `, `+ `
+        if start + 1 < n && (b[start] == 0x24 || b[start] == 0x2B) && b[start + 1] == 0x20 { return false }
         if startsWithLower(b, start, warningWord) || startsWithLower(b, start, warningTag)
             || startsWithLower(b, start, infoTag) && !ByteSearch.contains(b, errorWord, caseInsensitive: true)
                 && !ByteSearch.contains(b, failWord, caseInsensitive: true)

@@ -85,7 +85,9 @@ struct NeedleSet: Sendable {
         }
     }
 
-    private func verifyShort(_ b: UnsafeBufferPointer<UInt8>, at i: Int, into hits: inout [(needle: Int, at: Int)]) {
+    private func verifyShort(
+        _ b: UnsafeBufferPointer<UInt8>, at i: Int, into hits: inout [(needle: Int, at: Int)]
+    ) {
         let c = ByteSearch.lower(b[i])
         for index in short where needles[index][0] == c {
             if Self.occurs(needles[index], in: b, at: i) { hits.append((index, i)) }
@@ -93,7 +95,9 @@ struct NeedleSet: Sendable {
     }
 
     /// True when `needle` (lowercased) stands in `b` at `i`, ASCII case-insensitively.
-    @inline(__always) static func occurs(_ needle: [UInt8], in b: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
+    @inline(__always) static func occurs(_ needle: [UInt8], in b: UnsafeBufferPointer<UInt8>, at i: Int)
+        -> Bool
+    {
         let m = needle.count
         guard i + m <= b.count else { return false }
         var j = 0

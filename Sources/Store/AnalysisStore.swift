@@ -190,7 +190,8 @@ extension SQLiteCacheStore: AnalysisStore {
             }
             if let kept {
                 try upsert.execute(arguments: [
-                    id, kept.title.plain, Self.marks(kept.title), kept.count, kept.oldestNight, kept.oldestJobID,
+                    id, kept.title.plain, Self.marks(kept.title), kept.count, kept.oldestNight,
+                    kept.oldestJobID,
                 ])
             } else {
                 try delete.execute(arguments: [id])
@@ -213,8 +214,11 @@ extension SQLiteCacheStore: AnalysisStore {
     /// The title whose plain line is `plain` and whose varying parts are at `marks` (`marks(_:)`);
     /// nil when the offsets do not fit the line.
     static func title(plain: String, marks: String) -> ClusterTitle? {
-        guard marks != "[]" else { return ClusterTitle(parts: plain.isEmpty ? [] : [ClusterTitle.Part(plain)]) }
-        guard let offsets = try? JSONDecoder().decode([Int].self, from: Data(marks.utf8)), offsets.count % 2 == 0
+        guard marks != "[]" else {
+            return ClusterTitle(parts: plain.isEmpty ? [] : [ClusterTitle.Part(plain)])
+        }
+        guard let offsets = try? JSONDecoder().decode([Int].self, from: Data(marks.utf8)),
+            offsets.count % 2 == 0
         else { return nil }
         let utf8 = plain.utf8
         var parts: [ClusterTitle.Part] = []
@@ -222,7 +226,8 @@ extension SQLiteCacheStore: AnalysisStore {
         func part(_ from: Int, _ to: Int, varies: Bool) -> Bool {
             guard from <= to, to <= utf8.count else { return false }
             if from < to {
-                let range = utf8.index(utf8.startIndex, offsetBy: from)..<utf8.index(utf8.startIndex, offsetBy: to)
+                let range =
+                    utf8.index(utf8.startIndex, offsetBy: from)..<utf8.index(utf8.startIndex, offsetBy: to)
                 parts.append(ClusterTitle.Part(String(Substring(utf8[range])), varies: varies))
             }
             return true
@@ -355,7 +360,8 @@ extension SQLiteCacheStore: AnalysisStore {
         }
     }
 
-    private static func decodeAnalysis(_ row: some ColumnReader, memo: PatternsMemo) throws -> FailureAnalysis {
+    private static func decodeAnalysis(_ row: some ColumnReader, memo: PatternsMemo) throws -> FailureAnalysis
+    {
         // A listing reads the large columns as '[]' (`AnalysisParts`): no decoding, no dynamic cast.
         let excerpt = row.string(4)
         let signature = row.string(9)
@@ -378,7 +384,9 @@ extension SQLiteCacheStore: AnalysisStore {
         _ db: Database, sql: String, arguments: StatementArguments
     ) throws -> [FailureAnalysis] {
         let memo = PatternsMemo()
-        return try StatementColumns.map(db, sql: sql, arguments: arguments) { try decodeAnalysis($0, memo: memo) }
+        return try StatementColumns.map(db, sql: sql, arguments: arguments) {
+            try decodeAnalysis($0, memo: memo)
+        }
     }
 
     public func analyses(nights: Set<String>?, parts: AnalysisParts) throws -> [FailureAnalysis] {
@@ -386,7 +394,8 @@ extension SQLiteCacheStore: AnalysisStore {
         let arguments: StatementArguments = nights.map { [Self.jsonArray($0.sorted())] } ?? []
         return try analysisRead { db in
             try Self.fetchAnalyses(
-                db, sql: "SELECT \(Self.analysisColumns(parts)) FROM analyses \(filter) ORDER BY night, job_id",
+                db,
+                sql: "SELECT \(Self.analysisColumns(parts)) FROM analyses \(filter) ORDER BY night, job_id",
                 arguments: arguments)
         }
     }

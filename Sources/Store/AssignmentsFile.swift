@@ -36,7 +36,8 @@ public struct AssignmentsFile: AssignmentBook {
         } catch let error as CocoaError where error.code == .fileReadNoSuchFile {
             return Assignments()
         } catch {
-            throw AssignmentsFileError.io(file: url.path, operation: "read", reason: (error as NSError).localizedDescription)
+            throw AssignmentsFileError.io(
+                file: url.path, operation: "read", reason: (error as NSError).localizedDescription)
         }
         return try Assignments.decode(data, file: url.path)
     }
@@ -65,7 +66,6 @@ public struct AssignmentsFile: AssignmentBook {
         }
         return result
     }
-
 
     // MARK: - Atomic write
 
@@ -115,7 +115,9 @@ extension SQLiteCacheStore: IssueCache {
     public func issueWatermarks() throws -> [Int: Date] {
         return try read { db in
             var marks: [Int: Date] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT project_id, max(updated_at) FROM issues GROUP BY project_id") {
+            for row in try Row.fetchAll(
+                db, sql: "SELECT project_id, max(updated_at) FROM issues GROUP BY project_id")
+            {
                 let id: Int = row[0]
                 let value: Double = row[1]
                 marks[id] = Date(storedValue: value)

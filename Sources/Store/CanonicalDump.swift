@@ -17,7 +17,8 @@ extension SQLiteCacheStore {
             (
                 "pipelines",
                 "id, project_id, iid, sha, ref, status, source, created_at, updated_at, "
-                    + DerivedColumns.pipelineWebURL("pipelines.", projectURL: nil) + ", night, synced_updated_at",
+                    + DerivedColumns.pipelineWebURL("pipelines.", projectURL: nil)
+                    + ", night, synced_updated_at",
                 "id"
             ),
             (

@@ -110,10 +110,17 @@ enum ListingCodec {
     /// (sorted keys; `created_at` in the cache's date convention).
     struct StoredCommit: Codable {
         var id: String
-        var short_id: String
+        var shortID: String
         var title: String
-        var author_name: String
-        var created_at: Double?
+        var authorName: String
+        var createdAt: Double?
+
+        enum CodingKeys: String, CodingKey {
+            case id, title
+            case shortID = "short_id"
+            case authorName = "author_name"
+            case createdAt = "created_at"
+        }
     }
 
     static func encodeCommits(_ commits: [Commit]) throws -> String {
@@ -121,8 +128,8 @@ enum ListingCodec {
         encoder.outputFormatting = [.sortedKeys]
         let stored = commits.map {
             StoredCommit(
-                id: $0.id, short_id: $0.shortID, title: $0.title, author_name: $0.authorName,
-                created_at: $0.createdAt?.storedValue)
+                id: $0.id, shortID: $0.shortID, title: $0.title, authorName: $0.authorName,
+                createdAt: $0.createdAt?.storedValue)
         }
         return String(decoding: try encoder.encode(stored), as: UTF8.self)
     }
@@ -130,8 +137,8 @@ enum ListingCodec {
     static func decodeCommits(_ text: String) throws -> [Commit] {
         try JSONDecoder().decode([StoredCommit].self, from: Data(text.utf8)).map {
             Commit(
-                id: $0.id, shortID: $0.short_id, title: $0.title, authorName: $0.author_name,
-                createdAt: $0.created_at.map(Date.init(storedValue:)))
+                id: $0.id, shortID: $0.shortID, title: $0.title, authorName: $0.authorName,
+                createdAt: $0.createdAt.map(Date.init(storedValue:)))
         }
     }
 }

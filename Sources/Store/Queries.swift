@@ -61,7 +61,8 @@ extension SQLiteCacheStore {
         guard !nights.isEmpty else { return [] }
         return try read { db in
             try StatementColumns.map(
-                db, sql: projectID == nil ? Self.pipelineRowsByNightsSQL : Self.pipelineRowsOfProjectByNightsSQL,
+                db,
+                sql: projectID == nil ? Self.pipelineRowsByNightsSQL : Self.pipelineRowsOfProjectByNightsSQL,
                 arguments: [Self.jsonArray(nights.sorted()), projectID]
             ) { Self.decodePipelineRow($0) }
         }

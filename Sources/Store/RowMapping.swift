@@ -39,7 +39,8 @@ enum PipelineColumns {
             + ", \(DerivedColumns.pipelineWebURL(q, projectURL: projectURL)), \(prefix)night"
     }
 
-    static func decode(_ row: some ColumnReader, from offset: Int = 0) -> (pipeline: Pipeline, night: String) {
+    static func decode(_ row: some ColumnReader, from offset: Int = 0) -> (pipeline: Pipeline, night: String)
+    {
         let pipeline = Pipeline(
             id: row.int(offset), iid: row.optionalInt(offset + 1), projectID: row.int(offset + 2),
             sha: row.string(offset + 3), ref: row.string(offset + 4),
@@ -70,7 +71,8 @@ enum JobColumns {
     static let count = 17
     /// `pipelineSHA` and `projectURL`: the expressions of the job's pipeline's `sha` and its
     /// project's `web_url` when the query joins them (saves a seek per row); otherwise subqueries.
-    static func select(_ prefix: String = "", pipelineSHA: String? = nil, projectURL: String? = nil) -> String {
+    static func select(_ prefix: String = "", pipelineSHA: String? = nil, projectURL: String? = nil) -> String
+    {
         let q = prefix.isEmpty ? "jobs." : prefix
         let head = [
             "id", "pipeline_id", "project_id", "name", "stage", "status", "failure_reason", "allow_failure",
@@ -126,7 +128,8 @@ enum JobColumns {
 enum DerivedColumns {
     static func jobWebURL(_ q: String, projectURL: String?) -> String {
         let url = projectURL ?? "(SELECT dp.web_url FROM projects dp WHERE dp.id = \(q)project_id)"
-        return "CASE \(q)web_url WHEN '' THEN coalesce(\(url) || '/-/jobs/' || \(q)id, '') ELSE \(q)web_url END AS web_url"
+        return
+            "CASE \(q)web_url WHEN '' THEN coalesce(\(url) || '/-/jobs/' || \(q)id, '') ELSE \(q)web_url END AS web_url"
     }
 
     static func jobCommitSHA(_ q: String, pipelineSHA: String?) -> String {
@@ -241,7 +244,8 @@ struct StatementColumns: ColumnReader {
 
     /// Calls `body` with each row of `sql`, read in place (no copy of the rows, no generic decoding).
     static func forEach(
-        _ db: Database, sql: String, arguments: StatementArguments = [], _ body: (StatementColumns) throws -> Void
+        _ db: Database, sql: String, arguments: StatementArguments = [],
+        _ body: (StatementColumns) throws -> Void
     ) throws {
         let statement = try db.cachedStatement(sql: sql)
         let rows = try Row.fetchCursor(statement, arguments: arguments)
@@ -252,7 +256,8 @@ struct StatementColumns: ColumnReader {
 
     /// The rows of `sql`, each decoded by `decode`.
     static func map<T>(
-        _ db: Database, sql: String, arguments: StatementArguments = [], _ decode: (StatementColumns) throws -> T
+        _ db: Database, sql: String, arguments: StatementArguments = [],
+        _ decode: (StatementColumns) throws -> T
     ) throws -> [T] {
         var result: [T] = []
         try forEach(db, sql: sql, arguments: arguments) { result.append(try decode($0)) }

@@ -147,7 +147,9 @@ public final class SQLiteCacheStore: CacheStore {
             // A project whose URL changes keeps its jobs' and pipelines' URLs as GitLab gave them:
             // the ones stored as rebuilt (`DerivedColumns`) are written out under the old URL first.
             var stored: [Int: String] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT id, web_url FROM projects") { stored[row[0]] = row[1] }
+            for row in try Row.fetchAll(db, sql: "SELECT id, web_url FROM projects") {
+                stored[row[0]] = row[1]
+            }
             for p in projects {
                 guard let old = stored[p.id], old != p.webURL else { continue }
                 try db.execute(
@@ -227,7 +229,8 @@ public final class SQLiteCacheStore: CacheStore {
             try db.execute(sql: "DELETE FROM jobs WHERE pipeline_id = ?", arguments: [pipeline.id])
             let insert = try db.cachedStatement(sql: JobColumns.insert)
             for job in jobs {
-                try insert.execute(arguments: JobColumns.arguments(job, pipeline: pipeline, projectURL: projectURL))
+                try insert.execute(
+                    arguments: JobColumns.arguments(job, pipeline: pipeline, projectURL: projectURL))
             }
             try Self.forgetSuspects(db)
         }
@@ -340,7 +343,9 @@ public final class SQLiteCacheStore: CacheStore {
 
     public func projects() throws -> [Project] {
         try read { db in
-            try StatementColumns.map(db, sql: "SELECT \(ProjectColumns.select) FROM projects ORDER BY path, id") {
+            try StatementColumns.map(
+                db, sql: "SELECT \(ProjectColumns.select) FROM projects ORDER BY path, id"
+            ) {
                 ProjectColumns.decode($0)
             }
         }
@@ -368,7 +373,8 @@ public final class SQLiteCacheStore: CacheStore {
         guard !nights.isEmpty else { return [] }
         let rows = try read { db in
             // Each row is decoded in place, from the statement: no copy, no generic decoding.
-            try StatementColumns.map(db, sql: Self.failuresSQL, arguments: [Self.jsonArray(nights.sorted())]) {
+            try StatementColumns.map(db, sql: Self.failuresSQL, arguments: [Self.jsonArray(nights.sorted())])
+            {
                 row in
                 let job = JobColumns.decode(row)
                 let (pipeline, night) = PipelineColumns.decode(row, from: JobColumns.count)

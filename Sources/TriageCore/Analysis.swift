@@ -41,7 +41,8 @@ public struct AnalysisReport: Sendable, Hashable {
     /// `founded` and `foundedFirstNights` from the clusters a run founded.
     mutating func recordFounded(_ clusters: [ClusterState]) {
         founded = clusters.map(\.id)
-        foundedFirstNights = Dictionary(clusters.map { ($0.id, $0.firstNight) }, uniquingKeysWith: { a, _ in a })
+        foundedFirstNights = Dictionary(
+            clusters.map { ($0.id, $0.firstNight) }, uniquingKeysWith: { a, _ in a })
     }
     /// Clusters that kept their id through a `recluster`.
     public var kept = 0
@@ -259,7 +260,8 @@ public struct Analyzer: Sendable {
 
     /// A failure's signature (`SignatureBuilder.signature`), with the project's identity dropped.
     public static func signature(
-        of excerpt: Excerpt, project: String?, identity: ProjectIdentity? = nil, patterns: PatternLibrary = .builtIn
+        of excerpt: Excerpt, project: String?, identity: ProjectIdentity? = nil,
+        patterns: PatternLibrary = .builtIn
     ) -> FailureSignature {
         SignatureBuilder.signature(
             of: excerpt, identity: identity ?? project.map { ProjectIdentity(path: $0) }, patterns: patterns)

@@ -19,7 +19,9 @@ public struct ScopedClusterer: Sendable {
             order.append(cluster.id)
             scopeOf[cluster.id] = scope
         }
-        for (scope, clusters) in grouped { parts[scope] = Clusterer(threshold: threshold, existing: clusters) }
+        for (scope, clusters) in grouped {
+            parts[scope] = Clusterer(threshold: threshold, existing: clusters)
+        }
     }
 
     /// The `@scope` line of a signature; "" for cross-project failures.

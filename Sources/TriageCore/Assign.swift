@@ -138,7 +138,8 @@ public struct JobAssignment: Hashable, Sendable, Codable {
     public var unknown: [String: JSONAny] = [:]
 
     public init(
-        job: Int, project: String, pipeline: Int, night: String, cluster: String?, issue: IssueRef, by: String,
+        job: Int, project: String, pipeline: Int, night: String, cluster: String?, issue: IssueRef,
+        by: String,
         at: String, note: String?
     ) {
         self.job = job
@@ -350,7 +351,8 @@ public struct Assignments: Hashable, Sendable, Codable {
                     subject: "job \(job)", kept: (kept[0].issue.key, kept[0].at),
                     dropped: kept.dropFirst().map { ($0.issue.key, $0.at) }))
         }
-        for (cluster, entries) in Dictionary(grouping: clusters, by: \.cluster).sorted(by: { $0.key < $1.key })
+        for (cluster, entries) in Dictionary(grouping: clusters, by: \.cluster).sorted(by: { $0.key < $1.key }
+        )
         where entries.count > 1 {
             let kept = AssignmentRule.ordered(entries, at: \.at)
             found.append(
@@ -486,7 +488,8 @@ public protocol IssueTracker: Sendable {
 /// the cache already holds at the watermark; an issue whose `updated_at` is the cached one (to
 /// the millisecond) is no change and is not counted (GitLab moves `updated_at` on every edit).
 public func syncIssues(
-    projects: [Project], source: any GitLabSource, cache: any IssueCache, store: any CacheStore, concurrency: Int = 8
+    projects: [Project], source: any GitLabSource, cache: any IssueCache, store: any CacheStore,
+    concurrency: Int = 8
 ) async throws -> (issues: Int, skipped: [String]) {
     let marks = try cache.issueWatermarks()
     var count = 0
@@ -500,7 +503,9 @@ public func syncIssues(
                 let since = marks[project.id]
                 group.addTask {
                     do {
-                        return (project, try await source.issues(projectID: project.id, updatedAfter: since), nil)
+                        return (
+                            project, try await source.issues(projectID: project.id, updatedAfter: since), nil
+                        )
                     } catch let error as RemoteError where [.forbidden, .notFound].contains(error.kind) {
                         // Issues disabled or hidden: not a reason to fail the fetch.
                         return (project, nil, error)

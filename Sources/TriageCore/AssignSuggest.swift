@@ -81,7 +81,8 @@ public struct SuggestionRanker: Sendable {
             var s =
                 byKey[ref.key]
                 ?? Suggestion(
-                    issue: candidate?.ref ?? ref, state: candidate?.issue.state ?? "unknown", score: 0, reasons: [])
+                    issue: candidate?.ref ?? ref, state: candidate?.issue.state ?? "unknown", score: 0,
+                    reasons: [])
             if evidence > s.score { s.score = evidence }
             s.reasons.append(reason)
             byKey[ref.key] = s
@@ -97,7 +98,9 @@ public struct SuggestionRanker: Sendable {
                 counts[a.issue.key] = (a.issue, (counts[a.issue.key]?.1 ?? 0) + 1)
             }
             for (_, (ref, n)) in counts {
-                add(ref, evidence: 3 + min(Double(n), 9) / 10, reason: "\(n) failure\(n == 1 ? "" : "s") of cluster \(cluster) assigned to it")
+                add(
+                    ref, evidence: 3 + min(Double(n), 9) / 10,
+                    reason: "\(n) failure\(n == 1 ? "" : "s") of cluster \(cluster) assigned to it")
             }
         }
         // 2. Similar clusters' assignments.
@@ -105,12 +108,19 @@ public struct SuggestionRanker: Sendable {
         where cluster != target.cluster && similarity >= similarClusterThreshold {
             let formatted = String(format: "%.2f", similarity)
             if let shared = assignments.assignment(cluster: cluster) {
-                add(shared.issue, evidence: 2 + similarity, reason: "assigned to similar cluster \(cluster) (\(formatted))")
+                add(
+                    shared.issue, evidence: 2 + similarity,
+                    reason: "assigned to similar cluster \(cluster) (\(formatted))")
             }
-            let jobIssues = Set(assignments.assignments.filter { clusterOf[$0.job] == cluster }.map(\.issue.key))
+            let jobIssues = Set(
+                assignments.assignments.filter { clusterOf[$0.job] == cluster }.map(\.issue.key))
             for key in jobIssues.sorted() {
-                guard let ref = assignments.assignments.first(where: { $0.issue.key == key })?.issue else { continue }
-                add(ref, evidence: 2 + similarity * 0.9, reason: "failures of similar cluster \(cluster) (\(formatted)) assigned to it")
+                guard let ref = assignments.assignments.first(where: { $0.issue.key == key })?.issue else {
+                    continue
+                }
+                add(
+                    ref, evidence: 2 + similarity * 0.9,
+                    reason: "failures of similar cluster \(cluster) (\(formatted)) assigned to it")
             }
         }
         // 3. Text.
@@ -127,7 +137,8 @@ public struct SuggestionRanker: Sendable {
             let words = index.sharedWords(issue: k, failure: failureTokens, limit: 4)
             add(
                 candidate.ref, evidence: score,
-                reason: String(format: "text %.2f: ", score) + words.map { "'\($0)'" }.joined(separator: ", "))
+                reason: String(format: "text %.2f: ", score) + words.map { "'\($0)'" }.joined(separator: ", ")
+            )
         }
         func effective(_ s: Suggestion) -> Double { s.state == "closed" ? s.score - closedPenalty : s.score }
         return byKey.values.sorted { a, b in
@@ -181,7 +192,8 @@ struct TextIndex {
     }
 
     static let stopWords: Set<String> = [
-        "the", "and", "in", "at", "of", "to", "for", "a", "an", "is", "on", "our", "we", "since", "with", "by",
+        "the", "and", "in", "at", "of", "to", "for", "a", "an", "is", "on", "our", "we", "since", "with",
+        "by",
         "it", "its", "be", "was", "are", "this", "that", "from", "or", "as",
     ]
 

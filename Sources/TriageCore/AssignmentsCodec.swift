@@ -20,7 +20,8 @@ public enum AssignmentsFileError: Error, Hashable, Sendable, CustomStringConvert
                 + (reason.hasPrefix(Self.conflictReason)
                     ? "resolve the conflict, or restore the file from git" : "fix it, or restore it from git")
         case .unknownVersion(let file, let version):
-            return "\(file) has version \(version); this triage reads and writes version \(Assignments.currentVersion) "
+            return
+                "\(file) has version \(version); this triage reads and writes version \(Assignments.currentVersion) "
                 + "only — it was left untouched; upgrade triage"
         case .io(let file, let operation, let reason):
             return "cannot \(operation) \(file): \(reason)"
@@ -62,13 +63,15 @@ extension Assignments {
         let envelope: Envelope
         if let (line, marker) = conflictMarker(in: data) {
             throw AssignmentsFileError.unreadable(
-                file: file, reason: "\(AssignmentsFileError.conflictReason) (\(marker))", line: line, column: 1)
+                file: file, reason: "\(AssignmentsFileError.conflictReason) (\(marker))", line: line,
+                column: 1)
         }
         do {
             envelope = try decoder.decode(Envelope.self, from: data)
         } catch {
             let (line, column) = syntaxLocation(error, in: data)
-            throw AssignmentsFileError.unreadable(file: file, reason: reason(error), line: line, column: column)
+            throw AssignmentsFileError.unreadable(
+                file: file, reason: reason(error), line: line, column: column)
         }
         guard envelope.version == Assignments.currentVersion else {
             throw AssignmentsFileError.unknownVersion(file: file, version: envelope.version)

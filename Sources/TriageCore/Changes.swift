@@ -118,7 +118,8 @@ public enum ChangesHistory {
         let back = calendar.nights(endingAt: first, count: lookback + 1)
         let dayBefore = back.count >= 2 ? back[back.count - 2] : first
         return try forPairs(
-            queries: queries, lookbackFrom: back.first ?? first, dayBefore: dayBefore, first: first, last: last,
+            queries: queries, lookbackFrom: back.first ?? first, dayBefore: dayBefore, first: first,
+            last: last,
             source: source)
     }
 

@@ -115,7 +115,8 @@ public struct ClusterTitle: Sendable, Hashable {
             for j in stride(from: m - 1, through: 0, by: -1) {
                 table[i * width + j] =
                     a[i] == b[j]
-                    ? table[(i + 1) * width + j + 1] + 1 : max(table[(i + 1) * width + j], table[i * width + j + 1])
+                    ? table[(i + 1) * width + j + 1] + 1
+                    : max(table[(i + 1) * width + j], table[i * width + j + 1])
             }
         }
         var kept = [Bool](repeating: false, count: n)
@@ -178,7 +179,9 @@ extension FailureAnalysis {
         let number = excerpt[at].number
         for line in excerpt[..<at].reversed() where line.number >= number - 12 {
             let t = Self.readable(line.text)
-            if t.isEmpty || BuildWrapper.isWrapper(line.text) || t.hasPrefix("$ ") || t.hasSuffix(":") { continue }
+            if t.isEmpty || BuildWrapper.isWrapper(line.text) || t.hasPrefix("$ ") || t.hasSuffix(":") {
+                continue
+            }
             if t.hasPrefix("make") && (t.contains("Entering directory") || t.contains("Leaving directory")) {
                 continue
             }
@@ -279,7 +282,8 @@ public struct TitleWalk: Sendable {
     public func kept(fallback: String) -> KeptClusterTitle? {
         guard let oldest else { return nil }
         return KeptClusterTitle(
-            title: title(fallback: fallback), count: count, oldestNight: oldest.night, oldestJobID: oldest.jobID)
+            title: title(fallback: fallback), count: count, oldestNight: oldest.night,
+            oldestJobID: oldest.jobID)
     }
 }
 

@@ -20,7 +20,8 @@ public struct FetchOptions: Sendable {
 
     public init(
         sync: SyncOptions, calendar: NightCalendar, nightlySource: String? = "schedule",
-        patterns: PatternLibrary = .builtIn, greenConcurrency: Int = 16, lookback: Int = ChangesHistory.lookback
+        patterns: PatternLibrary = .builtIn, greenConcurrency: Int = 16,
+        lookback: Int = ChangesHistory.lookback
     ) {
         self.sync = sync
         self.calendar = calendar
@@ -156,10 +157,13 @@ public enum Fetch {
             report: analysis, newestNightBefore: sync.newestNightBefore, nights: try cache.store.nights())
         progress(.analysed(analysis, assignmentsKept: kept))
 
-        let nights = calendar.nights(endingAt: calendar.lastNight(now: ports.now()), count: options.sync.nights)
-        let suspects = try SuspectNights.results(nights: nights, cache: cache, source: options.nightlySource) {
+        let nights = calendar.nights(
+            endingAt: calendar.lastNight(now: ports.now()), count: options.sync.nights)
+        let suspects = try SuspectNights.results(nights: nights, cache: cache, source: options.nightlySource)
+        {
             try ChangesHistory.forPairs(
-                queries: cache.nightlyRuns, calendar: calendar, first: $0, last: $1, source: options.nightlySource,
+                queries: cache.nightlyRuns, calendar: calendar, first: $0, last: $1,
+                source: options.nightlySource,
                 lookback: options.lookback)
         }
         progress(.suspectsRemembered(nights: suspects.count))
@@ -171,7 +175,8 @@ public enum Fetch {
 
         return FetchReport(
             sync: sync, greenTraces: green, listingsRead: listed, analysis: analysis, news: news,
-            assignmentsKept: kept, suspectNights: suspects.count, issuesUpdated: updated, issuesCached: cached,
+            assignmentsKept: kept, suspectNights: suspects.count, issuesUpdated: updated,
+            issuesCached: cached,
             issuesSkipped: skipped, apiCalls: source.requestCount - callsBefore)
     }
 }
@@ -199,7 +204,8 @@ extension AnalysisReport {
             ?? "kept from its cluster when the failures were reclustered"
         let added = try book.update { assignments in
             try assignments.keepCovering(strayed: report.strayed, note: note) { jobID in
-                guard let analysis = try cache.analysis.analysis(jobID: jobID), let job = try cache.store.job(id: jobID)
+                guard let analysis = try cache.analysis.analysis(jobID: jobID),
+                    let job = try cache.store.job(id: jobID)
                 else {
                     return nil
                 }

@@ -22,7 +22,9 @@ public struct SimilarFailures: Sendable {
     /// Failures of the job's own cluster left out of `matches` (0 with `everyFailure`).
     public var sameCluster: Int
 
-    public init(target: FailureAnalysis, among candidates: [FailureAnalysis], limit: Int, everyFailure: Bool = false) {
+    public init(
+        target: FailureAnalysis, among candidates: [FailureAnalysis], limit: Int, everyFailure: Bool = false
+    ) {
         let signature = target.signature
         var matches: [Match] = []
         var index: [ClusterID: Int] = [:]

@@ -105,11 +105,15 @@ public struct Syncer: Sendable {
             record.outcome = "completed"
         } catch is CancellationError {
             record.outcome = "canceled"
-            finish(&record, report: report, calls: source.requestCount - callsBefore, store: store, syncID: syncID)
+            finish(
+                &record, report: report, calls: source.requestCount - callsBefore, store: store,
+                syncID: syncID)
             throw CancellationError()
         } catch {
             record.outcome = "failed"
-            finish(&record, report: report, calls: source.requestCount - callsBefore, store: store, syncID: syncID)
+            finish(
+                &record, report: report, calls: source.requestCount - callsBefore, store: store,
+                syncID: syncID)
             throw error
         }
         report.apiCalls = source.requestCount - callsBefore
@@ -141,7 +145,8 @@ public struct Syncer: Sendable {
 
         let lastNight = calendar.lastNight(now: now())
         let oldest = calendar.nights(endingAt: lastNight, count: max(options.nights, 1)).first ?? lastNight
-        let windowStart = calendar.start(of: oldest) ?? now().addingTimeInterval(-Double(options.nights) * 86400)
+        let windowStart =
+            calendar.start(of: oldest) ?? now().addingTimeInterval(-Double(options.nights) * 86400)
         let startTime = now()
         // Watermarks only cover the window they were taken in: when this fetch reaches
         // further back than the cache does (`--nights` went up), list everything again.
@@ -173,7 +178,9 @@ public struct Syncer: Sendable {
                                     projectID: project.id, source: options.source,
                                     updatedAfter: watermark, createdAfter: windowStart)
                                 return .listed(project, pipelines, nil)
-                            } catch let error as RemoteError where [.forbidden, .notFound].contains(error.kind) {
+                            } catch let error as RemoteError
+                                where [.forbidden, .notFound].contains(error.kind)
+                            {
                                 return .listed(project, [], error)
                             }
                         }
@@ -224,7 +231,9 @@ public struct Syncer: Sendable {
         }
     }
 
-    private func syncPipeline(_ pipeline: Pipeline, of project: Project, store: any CacheStore) async throws -> Unit {
+    private func syncPipeline(_ pipeline: Pipeline, of project: Project, store: any CacheStore) async throws
+        -> Unit
+    {
         let jobs = try await source.jobs(projectID: project.id, pipelineID: pipeline.id)
         let wanted = jobs.filter { $0.status == .failed }.map(\.id)
         let have = try store.storedTraces(jobIDs: wanted)

@@ -12,7 +12,9 @@ public enum TimeRange: Hashable, Sendable {
 
     public struct ParseError: Error, Hashable, Sendable {
         public var text: String
-        public var message: String { "'\(text)' is not a time range (try last-night, 7d, 2026-11-28 or 2026-11-01..2026-11-28)" }
+        public var message: String {
+            "'\(text)' is not a time range (try last-night, 7d, 2026-11-28 or 2026-11-01..2026-11-28)"
+        }
     }
 
     public static func parse(_ text: String) throws(ParseError) -> TimeRange {

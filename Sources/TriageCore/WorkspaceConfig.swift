@@ -88,7 +88,8 @@ public struct WorkspaceConfig: Hashable, Sendable {
             }
             if section == "patterns" {
                 do {
-                    config.patterns.append(try ConfigPatterns.pattern(named: key, value.string, value.strings))
+                    config.patterns.append(
+                        try ConfigPatterns.pattern(named: key, value.string, value.strings))
                 } catch {
                     throw ParseError(line: lineNumber, message: "patterns.\(key): \(error.message)")
                 }
@@ -103,12 +104,16 @@ public struct WorkspaceConfig: Hashable, Sendable {
                 config.source = source == "all" ? nil : source
             case ("scope", "nights"):
                 let nights = try expect(value.int, "an integer")
-                guard nights > 0 else { throw ParseError(line: lineNumber, message: "scope.nights must be at least 1") }
+                guard nights > 0 else {
+                    throw ParseError(line: lineNumber, message: "scope.nights must be at least 1")
+                }
                 config.nights = nights
             case ("nightly", "timezone"):
                 let name = try expect(value.string, "a string")
                 guard TimeZone(identifier: name) != nil else {
-                    throw ParseError(line: lineNumber, message: "unknown time zone '\(name)' (use an IANA name like America/Chicago)")
+                    throw ParseError(
+                        line: lineNumber,
+                        message: "unknown time zone '\(name)' (use an IANA name like America/Chicago)")
                 }
                 config.timeZone = name
             case ("sync", "concurrency"):
@@ -128,7 +133,8 @@ public struct WorkspaceConfig: Hashable, Sendable {
     /// The file's text for this configuration (used to write a new workspace's config).
     public func rendered() -> String {
         func quote(_ s: String) -> String {
-            "\"" + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+            "\"" + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+                + "\""
         }
         var out = "# triage workspace configuration\n"
         if let gitlabURL { out += "\n[gitlab]\nurl = \(quote(gitlabURL))\n" }
@@ -183,7 +189,9 @@ public struct WorkspaceConfig: Hashable, Sendable {
                     items.append(try parseString(&rest))
                     rest = rest.drop(while: { $0 == " " || $0 == "\t" })
                     if rest.isEmpty { break }
-                    guard rest.first == "," else { throw Failure(message: "expected ',' between array items") }
+                    guard rest.first == "," else {
+                        throw Failure(message: "expected ',' between array items")
+                    }
                     rest = rest.dropFirst()
                 }
                 return .strings(items)

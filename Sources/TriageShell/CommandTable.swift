@@ -46,7 +46,8 @@ public struct OperandSpec: Sendable, Hashable {
     public var summary: String
     public var completion: CompletionSource
 
-    public init(_ name: String, optional: Bool = false, summary: String, completion: CompletionSource = .none) {
+    public init(_ name: String, optional: Bool = false, summary: String, completion: CompletionSource = .none)
+    {
         self.name = name
         self.optional = optional
         self.summary = summary
@@ -69,7 +70,8 @@ public struct ParsedCommand: Sendable {
         guard let text = option(name) else { return nil }
         guard let n = Int(text), range.contains(n) else {
             throw ShellError(
-                "--\(name) must be a whole number from \(range.lowerBound) to \(range.upperBound), not '\(text)'")
+                "--\(name) must be a whole number from \(range.lowerBound) to \(range.upperBound), not '\(text)'"
+            )
         }
         return n
     }
@@ -165,13 +167,16 @@ public struct CommandTable: Sendable {
                 }
                 guard let option = spec.options.first(where: { $0.name == name }) else {
                     let hint =
-                        suggestion(for: name, among: spec.options.map(\.name)).map { "did you mean '--\($0)'?" }
+                        suggestion(for: name, among: spec.options.map(\.name)).map {
+                            "did you mean '--\($0)'?"
+                        }
                         ?? "usage: \(spec.usage)"
                     throw ShellError("\(spec.name): unknown option '--\(name)'", hint: hint)
                 }
                 if option.value == nil {
                     guard inlineValue == nil else {
-                        throw ShellError("\(spec.name): --\(name) takes no value", hint: "usage: \(spec.usage)")
+                        throw ShellError(
+                            "\(spec.name): --\(name) takes no value", hint: "usage: \(spec.usage)")
                     }
                     flags.insert(name)
                     continue
@@ -212,9 +217,12 @@ public struct CommandTable: Sendable {
     public func markdown() -> String {
         var out = "# triage commands\n\n"
         out += "Generated from the command table (`swift run triage help --markdown`); do not edit by hand.\n"
-        out += "\nExit status of `triage -c`/`-f`/a pipe: 0 all succeeded; 1 something failed (`--keep-going`); "
-        out += "3 stopped at the first error; 4 no data: a command asked for nights after the cache's last one "
-        out += "(it says `no data for night X: the cache ends at Y (last fetch Z)`, and in JSON answers an object "
+        out +=
+            "\nExit status of `triage -c`/`-f`/a pipe: 0 all succeeded; 1 something failed (`--keep-going`); "
+        out +=
+            "3 stopped at the first error; 4 no data: a command asked for nights after the cache's last one "
+        out +=
+            "(it says `no data for night X: the cache ends at Y (last fetch Z)`, and in JSON answers an object "
         out += "with `no_data`, `missing_nights`, `reason`, `records`), the script still ran to its end; "
         out += "64 bad arguments (also a command on triage's own command line whose words do not fit it, "
         out += "`triage failures --nosuch`); 130 interrupted.\n"
@@ -226,7 +234,8 @@ public struct CommandTable: Sendable {
                     out += "\nAlso: " + spec.aliases.map { "`\($0)`" }.joined(separator: ", ") + "\n"
                 }
                 if let details = spec.details { out += "\n\(details)\n" }
-                let rows = spec.operands.map { ("`\($0.name)`", $0.summary) }
+                let rows =
+                    spec.operands.map { ("`\($0.name)`", $0.summary) }
                     + spec.options.map { o in ("`--\(o.name)\(o.value.map { " \($0)" } ?? "")`", o.summary) }
                 if !rows.isEmpty {
                     out += "\n| operand / option | meaning |\n|---|---|\n"

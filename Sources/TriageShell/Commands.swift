@@ -3,17 +3,19 @@ import TriageCore
 
 extension CommandTable {
     /// The commands of triage.
-    public static let standard: CommandTable = CommandTable(commands: [
-        fetchCommand, statusCommand,
-        summaryCommand, failuresCommand, warningsCommand,
-        projectsCommand, pipelinesCommand, historyCommand, showCommand, traceCommand,
-        setCommand, sourceCommand, helpCommand, quitCommand,
-    ] + analysisCommands + dashboardCommands + assignCommands + issueViewCommands + changesCommands)
+    public static let standard: CommandTable = CommandTable(
+        commands: [
+            fetchCommand, statusCommand,
+            summaryCommand, failuresCommand, warningsCommand,
+            projectsCommand, pipelinesCommand, historyCommand, showCommand, traceCommand,
+            setCommand, sourceCommand, helpCommand, quitCommand,
+        ] + analysisCommands + dashboardCommands + assignCommands + issueViewCommands + changesCommands)
 }
 
 let fetchCommand: CommandSpec = CommandSpec(
     name: "fetch", group: "Sync",
-    summary: "Bring nightly pipelines, their jobs and failed traces from GitLab into the cache (incremental).",
+    summary:
+        "Bring nightly pipelines, their jobs and failed traces from GitLab into the cache (incremental).",
     details: """
         Scope comes from --group/--project, else triage.toml [scope], else every project the token's \
         user is a member of. Only what changed since the last fetch is asked for; finished traces are \
@@ -22,7 +24,8 @@ let fetchCommand: CommandSpec = CommandSpec(
         """,
     options: [
         OptionSpec("group", value: "GROUP", repeatable: true, summary: "a group path (subgroups included)"),
-        OptionSpec("project", value: "PROJECT", repeatable: true, summary: "a project path", completion: .projects),
+        OptionSpec(
+            "project", value: "PROJECT", repeatable: true, summary: "a project path", completion: .projects),
         OptionSpec("nights", value: "N", summary: "how many nights back (default 30, or triage.toml)"),
         OptionSpec(
             "source", value: "SOURCE", summary: "pipelines to keep: schedule (default) or all",
@@ -45,7 +48,9 @@ func runFetch(_ command: ParsedCommand, _ context: Context) async throws -> Comm
         config.projects = projects
     }
     if let nights = try command.intOption("nights", range: 1...3660) { config.nights = nights }
-    if let concurrency = try command.intOption("concurrency", range: 1...64) { config.concurrency = concurrency }
+    if let concurrency = try command.intOption("concurrency", range: 1...64) {
+        config.concurrency = concurrency
+    }
     if let source = command.option("source") {
         guard ["schedule", "all"].contains(source) else {
             throw ShellError("fetch: --source must be 'schedule' or 'all', not '\(source)'")
@@ -56,14 +61,16 @@ func runFetch(_ command: ParsedCommand, _ context: Context) async throws -> Comm
     if let problem = context.environment.tokenProblem { throw problem }
     let token = context.environment.token
     if token == nil {
-        context.sink.writeError("note: no GITLAB_TOKEN in the environment; only public projects are visible\n")
+        context.sink.writeError(
+            "note: no GITLAB_TOKEN in the environment; only public projects are visible\n")
     }
     let ports = FetchPorts(
         source: context.environment.makeGitLab(url, token, config.concurrency).source,
         cache: { try context.cache() }, assignments: context.assignmentBook(), now: context.environment.now)
     let options = FetchOptions(
         sync: SyncOptions(
-            scope: config.scope, nights: config.nights, source: config.source, concurrency: config.concurrency),
+            scope: config.scope, nights: config.nights, source: config.source, concurrency: config.concurrency
+        ),
         calendar: try context.calendar(), nightlySource: workspace.source, patterns: workspace.patternLibrary,
         greenConcurrency: workspace.concurrency, lookback: changesLookback)
     let sink = context.sink
@@ -135,7 +142,8 @@ func duration(_ seconds: Double) -> String {
 
 let statusCommand: CommandSpec = CommandSpec(
     name: "status", group: "Cache",
-    summary: "What the cache holds: projects, pipelines by status, jobs, traces and their bytes, nights, last sync.",
+    summary:
+        "What the cache holds: projects, pipelines by status, jobs, traces and their bytes, nights, last sync.",
     examples: ["status"],
     run: { _, context in
         let summary = try context.store().summary()
@@ -144,11 +152,16 @@ let statusCommand: CommandSpec = CommandSpec(
         rows.append(["projects", Cell("\(summary.projects)")])
         let pipelines = summary.pipelinesByStatus.values.reduce(0, +)
         let byStatus = summary.pipelinesByStatus.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }
-        rows.append(["pipelines", Cell("\(pipelines)" + (byStatus.isEmpty ? "" : " (\(byStatus.joined(separator: ", ")))"))])
+        rows.append([
+            "pipelines",
+            Cell("\(pipelines)" + (byStatus.isEmpty ? "" : " (\(byStatus.joined(separator: ", ")))")),
+        ])
         rows.append(["jobs", Cell("\(summary.jobs) (\(summary.retriedJobs) retried attempts)")])
         rows.append([
             "traces",
-            Cell("\(summary.traces): \(byteCount(summary.traceBytes)) as sent, \(byteCount(summary.traceStoredBytes)) stored"),
+            Cell(
+                "\(summary.traces): \(byteCount(summary.traceBytes)) as sent, \(byteCount(summary.traceStoredBytes)) stored"
+            ),
         ])
         rows.append(["issues", Cell("\(summary.issues)")])
         let nights =
@@ -156,7 +169,8 @@ let statusCommand: CommandSpec = CommandSpec(
         rows.append(["nights", Cell(nights)])
         var lastSync: JSONValue = .null
         if let sync = summary.lastSync {
-            var text = "\(iso.string(from: sync.startedAt)) \(sync.outcome == "running" ? "interrupted" : sync.outcome)"
+            var text =
+                "\(iso.string(from: sync.startedAt)) \(sync.outcome == "running" ? "interrupted" : sync.outcome)"
             text += ", \(sync.apiCalls) API calls, \(sync.pipelines) pipelines, \(sync.traces) traces"
             if let end = sync.finishedAt { text += ", \(duration(end.timeIntervalSince(sync.startedAt)))" }
             rows.append(["last sync", Cell(text)])
@@ -164,7 +178,8 @@ let statusCommand: CommandSpec = CommandSpec(
                 "started_at": .string(iso.string(from: sync.startedAt)),
                 "finished_at": .optional(sync.finishedAt.map { iso.string(from: $0) }),
                 "outcome": .string(sync.outcome == "running" ? "interrupted" : sync.outcome),
-                "api_calls": .int(sync.apiCalls), "pipelines": .int(sync.pipelines), "traces": .int(sync.traces),
+                "api_calls": .int(sync.apiCalls), "pipelines": .int(sync.pipelines),
+                "traces": .int(sync.traces),
                 "trace_bytes": .int(sync.traceBytes),
             ])
         } else {
@@ -198,7 +213,10 @@ func failureRecord(_ row: FailureRow) -> JSONValue {
 let summaryCommand: CommandSpec = CommandSpec(
     name: "summary", group: "Failures",
     summary: "One night at a glance: nightly pipelines, failed, passed with warnings, and the failed jobs.",
-    operands: [OperandSpec("NIGHT", optional: true, summary: "a night or range (default last-night)", completion: .ranges)],
+    operands: [
+        OperandSpec(
+            "NIGHT", optional: true, summary: "a night or range (default last-night)", completion: .ranges)
+    ],
     examples: ["summary", "summary last-night", "summary 2026-11-27"],
     run: { command, context in
         let calendar = try context.calendar()
@@ -206,12 +224,17 @@ let summaryCommand: CommandSpec = CommandSpec(
         let store = try context.store()
         let pipelines = try store.pipelines(nights: Set(nights))
         let failures = try store.failures(nights: Set(nights))
-        if let bounds = try store.nightBounds() { context.noteIfUncached(nights, bounds: bounds, found: !pipelines.isEmpty) }
+        if let bounds = try store.nightBounds() {
+            context.noteIfUncached(nights, bounds: bounds, found: !pipelines.isEmpty)
+        }
         let failedPipelines = pipelines.filter { $0.pipeline.status == .failed }.count
         let warningPipelineIDs = Set(
             failures.filter { $0.job.allowFailure && $0.pipeline.status == .success }.map(\.pipeline.id))
-        let passed = pipelines.filter { $0.pipeline.status == .success && !warningPipelineIDs.contains($0.pipeline.id) }.count
-        let label = nights.count == 1 ? "night \(nights[0])" : "nights \(nights.first ?? "")..\(nights.last ?? "")"
+        let passed = pipelines.filter {
+            $0.pipeline.status == .success && !warningPipelineIDs.contains($0.pipeline.id)
+        }.count
+        let label =
+            nights.count == 1 ? "night \(nights[0])" : "nights \(nights.first ?? "")..\(nights.last ?? "")"
         var text = [
             "\(label) (\(calendar.timeZone.identifier)): \(pipelines.count) nightly pipelines — "
                 + "\(failedPipelines) failed, \(warningPipelineIDs.count) passed with warnings, \(passed) passed"
@@ -226,7 +249,8 @@ let summaryCommand: CommandSpec = CommandSpec(
         }
         return CommandOutput(
             text: text,
-            table: Table(columns: ["PROJECT", "JOB", "STAGE", "STATUS", "REASON", "JOB ID"], numeric: [5], rows: rows),
+            table: Table(
+                columns: ["PROJECT", "JOB", "STAGE", "STATUS", "REASON", "JOB ID"], numeric: [5], rows: rows),
             json: .object([
                 "nights": .array(nights.map(JSONValue.string)), "pipelines": .int(pipelines.count),
                 "failed": .int(failedPipelines), "passed_with_warnings": .int(warningPipelineIDs.count),
@@ -249,19 +273,23 @@ let helpCommand: CommandSpec = CommandSpec(
         let width = context.environment.terminalColumns()
         if let name = command.operand(0) {
             guard let spec = table.lookup(name) else {
-                let hint = suggestion(for: name, among: table.commands.map(\.name)).map { "did you mean '\($0)'?" }
+                let hint = suggestion(for: name, among: table.commands.map(\.name)).map {
+                    "did you mean '\($0)'?"
+                }
                 throw ShellError("help: no command '\(name)'", hint: hint ?? "type 'help' for the list")
             }
             return CommandOutput(
                 text: helpLines(spec, width: width),
                 json: .object([
-                    "name": .string(spec.name), "usage": .string(spec.usage), "summary": .string(spec.summary),
+                    "name": .string(spec.name), "usage": .string(spec.usage),
+                    "summary": .string(spec.summary),
                     "examples": .array(spec.examples.map(JSONValue.string)),
                 ]))
         }
         return CommandOutput(
             text: helpLines(table, width: width),
-            json: .array(table.commands.map { .object(["name": .string($0.name), "summary": .string($0.summary)]) }))
+            json: .array(
+                table.commands.map { .object(["name": .string($0.name), "summary": .string($0.summary)]) }))
     }
 )
 
@@ -278,7 +306,8 @@ func helpLines(_ table: CommandTable, width: Int?) -> [String] {
     }
     lines.append("")
     lines += wrapped(
-        "'help COMMAND' explains one. Time ranges: last-night, yesterday, today, YYYY-MM-DD, A..B, 7d.", width: width)
+        "'help COMMAND' explains one. Time ranges: last-night, yesterday, today, YYYY-MM-DD, A..B, 7d.",
+        width: width)
     lines += wrapped(
         "Any command takes --format table|tsv|json for its own output; 'set format json' for the session.",
         width: width)

@@ -81,7 +81,9 @@ func newClustersText(_ news: FetchNews?, new: Int, founded: Int) -> String {
 
 /// `█` for a night with members, `·` without: one character per night of the range.
 func nightStrip(_ nights: [String], members: [FailureAnalysis]) -> String {
-    nightStrip(nights.count, index: Dictionary(nights.enumerated().map { ($1, $0) }, uniquingKeysWith: min), members: members)
+    nightStrip(
+        nights.count, index: Dictionary(nights.enumerated().map { ($1, $0) }, uniquingKeysWith: min),
+        members: members)
 }
 
 /// `nightStrip(_:members:)` with the range's nights already indexed (`index[night]` is its place),
@@ -161,8 +163,11 @@ let clustersCommand: CommandSpec = CommandSpec(
             context.format != .json
             ? []
             : zip(summaries, titles).map { s, title in
-                guard case .object(var fields) = clusterRecord(s, lastNight: last, title: title) else { return .null }
-                fields["issue"] = book.assignment(cluster: s.state.id.rawValue).map { issueRecord($0.issue) } ?? .null
+                guard case .object(var fields) = clusterRecord(s, lastNight: last, title: title) else {
+                    return .null
+                }
+                fields["issue"] =
+                    book.assignment(cluster: s.state.id.rawValue).map { issueRecord($0.issue) } ?? .null
                 return .object(fields)
             }
         let label =
@@ -293,7 +298,8 @@ func runSimilar(_ command: ParsedCommand, _ context: Context) throws -> CommandO
     for match in similar.matches {
         let a = match.analysis
         rows.append([
-            Cell(String(format: "%.2f", match.similarity)), Cell(a.night), Cell(a.projectPath), Cell(a.jobName),
+            Cell(String(format: "%.2f", match.similarity)), Cell(a.night), Cell(a.projectPath),
+            Cell(a.jobName),
             Cell(String(a.jobID), .dim), Cell(a.cluster?.rawValue ?? "-"),
             Cell((a.keyLine ?? "").trimmingCharacters(in: .whitespaces)), Cell(String(match.failures)),
         ])
@@ -320,7 +326,8 @@ func runSimilar(_ command: ParsedCommand, _ context: Context) throws -> CommandO
         table: Table(
             columns: ["SIMILARITY", "NIGHT", "PROJECT", "JOB", "JOB ID", "CLUSTER", "KEY LINE", "FAILURES"],
             numeric: [0, 4, 7],
-            rows: rows, layout: TerminalLayout(order: [0, 5, 7, 4, 1, 2, 3, 6], shrinks: [6, 2], keepsEnd: [2])),
+            rows: rows,
+            layout: TerminalLayout(order: [0, 5, 7, 4, 1, 2, 3, 6], shrinks: [6, 2], keepsEnd: [2])),
         json: .array(records))
 }
 

@@ -25,7 +25,9 @@ extension Context {
 
     /// Changes the book as `update` does, first resolving duplicate entries (a merge kept both
     /// sides) by `AssignmentRule` and saying on stderr what was dropped.
-    func updateAssignments<T>(in book: any AssignmentBook, _ change: (inout Assignments) throws -> T) throws -> T {
+    func updateAssignments<T>(in book: any AssignmentBook, _ change: (inout Assignments) throws -> T) throws
+        -> T
+    {
         var resolved: [Assignments.Duplicate] = []
         let result = try book.update { assignments -> T in
             resolved = assignments.duplicates
@@ -94,15 +96,18 @@ func issueRecord(_ ref: IssueRef) -> JSONValue {
 
 func assignmentRecord(_ a: JobAssignment) -> JSONValue {
     .object([
-        "job": .int(a.job), "project": .string(a.project), "pipeline": .int(a.pipeline), "night": .string(a.night),
-        "cluster": .optional(a.cluster), "issue": issueRecord(a.issue), "by": .string(a.by), "at": .string(a.at),
+        "job": .int(a.job), "project": .string(a.project), "pipeline": .int(a.pipeline),
+        "night": .string(a.night),
+        "cluster": .optional(a.cluster), "issue": issueRecord(a.issue), "by": .string(a.by),
+        "at": .string(a.at),
         "note": .optional(a.note),
     ])
 }
 
 func clusterAssignmentRecord(_ a: ClusterAssignment) -> JSONValue {
     .object([
-        "cluster": .string(a.cluster), "issue": issueRecord(a.issue), "by": .string(a.by), "at": .string(a.at),
+        "cluster": .string(a.cluster), "issue": issueRecord(a.issue), "by": .string(a.by),
+        "at": .string(a.at),
         "note": .optional(a.note),
     ])
 }
@@ -122,15 +127,23 @@ let issuesCommand: CommandSpec = CommandSpec(
         fetch). FAILURES counts failures assigned directly and through their cluster. JSON: an array of \
         issues (project, iid, state, title, labels, web_url, updated_at, failures).
         """,
-    operands: [OperandSpec("PROJECT", optional: true, summary: "only this project; with --ranked a RANGE (default 30d)", completion: .projects)],
+    operands: [
+        OperandSpec(
+            "PROJECT", optional: true, summary: "only this project; with --ranked a RANGE (default 30d)",
+            completion: .projects)
+    ],
     options: [
-        OptionSpec("ranked", summary: "issues ranked by failures in RANGE, with trend; untriaged clusters too (see 'issue')"),
+        OptionSpec(
+            "ranked",
+            summary: "issues ranked by failures in RANGE, with trend; untriaged clusters too (see 'issue')"),
         OptionSpec("search", value: "TEXT", summary: "only issues whose title or description contains TEXT"),
         OptionSpec(
             "state", value: "STATE", summary: "opened (default), closed or all",
             completion: .values(["opened", "closed", "all"])),
     ],
-    examples: ["issues", "issues julia/Foo.jl --search LoadError", "issues --state all", "issues --ranked 30d"],
+    examples: [
+        "issues", "issues julia/Foo.jl --search LoadError", "issues --state all", "issues --ranked 30d",
+    ],
     run: { command, context in try runIssues(command, context) }
 )
 
@@ -148,7 +161,10 @@ func runIssues(_ command: ParsedCommand, _ context: Context) throws -> CommandOu
     let issues = all.filter { issue in
         if let project, issue.projectID != project.id { return false }
         if state != "all", issue.state != state { return false }
-        if let search, !(issue.title.lowercased().contains(search) || (issue.description ?? "").lowercased().contains(search)) {
+        if let search,
+            !(issue.title.lowercased().contains(search)
+                || (issue.description ?? "").lowercased().contains(search))
+        {
             return false
         }
         return true
@@ -162,19 +178,23 @@ func runIssues(_ command: ParsedCommand, _ context: Context) throws -> CommandOu
         let key = "\(path)#\(issue.iid)"
         let n = counts[key] ?? 0
         rows.append([
-            Cell(path), Cell("#\(issue.iid)"), issue.state == "opened" ? Cell("open", .good) : Cell("closed", .dim),
+            Cell(path), Cell("#\(issue.iid)"),
+            issue.state == "opened" ? Cell("open", .good) : Cell("closed", .dim),
             Cell(truncated(issue.title, 90)), Cell(issue.labels.joined(separator: ","), .dim), Cell("\(n)"),
         ])
         records.append(
             .object([
                 "project": .string(path), "iid": .int(issue.iid), "state": .string(issue.state),
                 "title": .string(issue.title), "labels": .array(issue.labels.map(JSONValue.string)),
-                "web_url": .string(issue.webURL), "updated_at": times.json(issue.updatedAt), "failures": .int(n),
+                "web_url": .string(issue.webURL), "updated_at": times.json(issue.updatedAt),
+                "failures": .int(n),
             ]))
     }
     if all.isEmpty { context.sink.writeError("hint: no issues in the cache — run 'fetch'\n") }
     return CommandOutput(
-        text: ["\(issues.count) issue\(issues.count == 1 ? "" : "s")" + (state == "all" ? "" : " (\(state))")],
+        text: [
+            "\(issues.count) issue\(issues.count == 1 ? "" : "s")" + (state == "all" ? "" : " (\(state))")
+        ],
         table: Table(
             columns: ["PROJECT", "ISSUE", "STATE", "TITLE", "LABELS", "FAILURES"], numeric: [5], rows: rows,
             layout: TerminalLayout(order: [0, 1, 2, 5, 4, 3], shrinks: [3, 4])),
@@ -203,7 +223,8 @@ func assignedCounts(_ context: Context) throws -> [String: Int] {
 
 let assignCommand: CommandSpec = CommandSpec(
     name: "assign", group: "Assignments",
-    summary: "Record that a GitLab issue covers a failed job, or every present and future member of a cluster.",
+    summary:
+        "Record that a GitLab issue covers a failed job, or every present and future member of a cluster.",
     details: """
         REF is 45 (the job's own project), group/project#45, or the issue's URL on the configured GitLab. \
         An issue not in the cache is looked up on GitLab; when GitLab cannot be reached the assignment is \
@@ -238,24 +259,34 @@ struct ResolvedIssue {
     var verified: Bool
 }
 
-func resolveIssue(_ reference: IssueReference, defaultProject: String, context: Context) async throws -> ResolvedIssue {
+func resolveIssue(_ reference: IssueReference, defaultProject: String, context: Context) async throws
+    -> ResolvedIssue
+{
     let store = try context.store()
     let path = reference.projectPath(defaultProject: defaultProject)
     let iid = reference.iid
     let projects = try store.projects()
     let project =
         projects.first { $0.path == path } ?? projects.first { $0.path.lowercased() == path.lowercased() }
-    if let project, let issue = try context.issueCache().issues().first(where: { $0.projectID == project.id && $0.iid == iid }) {
+    if let project,
+        let issue = try context.issueCache().issues().first(where: {
+            $0.projectID == project.id && $0.iid == iid
+        })
+    {
         return ResolvedIssue(
             ref: IssueRef(project: project.path, iid: iid, url: issue.webURL, title: issue.title),
             projectID: project.id, verified: true)
     }
     let base = try? context.gitlabURL()
-    let guessedURL = base.map { $0.absoluteString.trimmingTrailingSlashes + "/\(project?.path ?? path)/-/issues/\(iid)" }
+    let guessedURL = base.map {
+        $0.absoluteString.trimmingTrailingSlashes + "/\(project?.path ?? path)/-/issues/\(iid)"
+    }
     let unverified = ResolvedIssue(
-        ref: IssueRef(project: project?.path ?? path, iid: iid, url: guessedURL), projectID: project?.id, verified: false)
+        ref: IssueRef(project: project?.path ?? path, iid: iid, url: guessedURL), projectID: project?.id,
+        verified: false)
     guard let tracker = context.issueTracker() else {
-        context.sink.writeError("warning: \(path)#\(iid) is not in the cache and no GitLab is configured; recorded unverified\n")
+        context.sink.writeError(
+            "warning: \(path)#\(iid) is not in the cache and no GitLab is configured; recorded unverified\n")
         return unverified
     }
     do {
@@ -270,7 +301,8 @@ func resolveIssue(_ reference: IssueReference, defaultProject: String, context: 
             hint: "check the reference; 'issues' lists the cached ones")
     } catch let error as RemoteError {
         context.sink.writeError(
-            "warning: could not verify \(path)#\(iid) on GitLab (\(ErrorFormatter.message(for: error))); recorded unverified\n")
+            "warning: could not verify \(path)#\(iid) on GitLab (\(ErrorFormatter.message(for: error))); recorded unverified\n"
+        )
         return unverified
     }
 }
@@ -286,7 +318,8 @@ extension String {
 func runAssign(_ command: ParsedCommand, _ context: Context) async throws -> CommandOutput {
     let usage = "usage: assign job N issue REF | assign cluster C issue REF"
     guard let kind = command.operand(0), ["job", "cluster"].contains(kind) else {
-        throw ShellError("assign: expected 'job' or 'cluster', not '\(command.operand(0) ?? "")'", hint: usage)
+        throw ShellError(
+            "assign: expected 'job' or 'cluster', not '\(command.operand(0) ?? "")'", hint: usage)
     }
     guard command.operand(2) == "issue", let refText = command.operand(3) else {
         throw ShellError("assign: expected 'issue REF' after the \(kind)", hint: usage)
@@ -297,23 +330,29 @@ func runAssign(_ command: ParsedCommand, _ context: Context) async throws -> Com
     _ = try book.read()  // Refuses an unreadable file before anything else happens.
     if kind == "cluster" {
         if command.flags.contains("comment") {
-            throw ShellError("assign: --comment is for jobs", hint: "assign the cluster, then 'assign job N issue REF --comment'")
+            throw ShellError(
+                "assign: --comment is for jobs",
+                hint: "assign the cluster, then 'assign job N issue REF --comment'")
         }
-        return try await assignCluster(command.operand(1) ?? "", reference, note: note, context: context, book: book)
+        return try await assignCluster(
+            command.operand(1) ?? "", reference, note: note, context: context, book: book)
     }
     let jobID = try integer(command.operand(1), "job id", command: "assign")
     let store = try context.store()
-    guard let job = try store.job(id: jobID), let (pipeline, night) = try store.pipeline(id: job.pipelineID) else {
+    guard let job = try store.job(id: jobID), let (pipeline, night) = try store.pipeline(id: job.pipelineID)
+    else {
         throw ShellFailure.jobNotCached(jobID)
     }
     guard job.status == .failed else {
-        throw ShellError("job \(jobID) did not fail (\(job.status.rawValue))", hint: "only failed jobs are assigned")
+        throw ShellError(
+            "job \(jobID) did not fail (\(job.status.rawValue))", hint: "only failed jobs are assigned")
     }
     let projectPath = try store.projects().first { $0.id == job.projectID }?.path ?? String(job.projectID)
     let analysis = try context.analysisStore().1.analysis(jobID: jobID)
     let resolved = try await resolveIssue(reference, defaultProject: projectPath, context: context)
     let entry = JobAssignment(
-        job: jobID, project: projectPath, pipeline: pipeline.id, night: night, cluster: analysis?.cluster?.rawValue,
+        job: jobID, project: projectPath, pipeline: pipeline.id, night: night,
+        cluster: analysis?.cluster?.rawValue,
         issue: resolved.ref, by: await context.assigner(), at: utcStamp(context.now), note: note)
     let replaced = try context.updateAssignments(in: book) { $0.assign(entry) }
     var text = ["job \(jobID) (\(projectPath), \(night)) → \(issueLabel(resolved.ref))"]
@@ -326,7 +365,9 @@ func runAssign(_ command: ParsedCommand, _ context: Context) async throws -> Com
         text.append(outcome.text)
         commented = .bool(outcome.posted)
     }
-    guard case .object(var fields) = assignmentRecord(entry) else { return CommandOutput(text: text, json: .null) }
+    guard case .object(var fields) = assignmentRecord(entry) else {
+        return CommandOutput(text: text, json: .null)
+    }
     fields["verified"] = .bool(resolved.verified)
     fields["commented"] = commented
     return CommandOutput(text: text, json: .object(fields))
@@ -353,13 +394,16 @@ func assignCluster(
     }
     let resolved = try await resolveIssue(reference, defaultProject: defaultProject, context: context)
     let entry = ClusterAssignment(
-        cluster: id.rawValue, issue: resolved.ref, by: await context.assigner(), at: utcStamp(context.now), note: note)
+        cluster: id.rawValue, issue: resolved.ref, by: await context.assigner(), at: utcStamp(context.now),
+        note: note)
     let replaced = try context.updateAssignments(in: book) { $0.assign(entry) }
     var text = [
         "cluster \(id.rawValue) (\(members.count) failures, present and future) → \(issueLabel(resolved.ref))"
     ]
     if let replaced, !replaced.issue.sameIssue(entry.issue) { text.append("(was \(replaced.issue.key))") }
-    guard case .object(var fields) = clusterAssignmentRecord(entry) else { return CommandOutput(text: text, json: .null) }
+    guard case .object(var fields) = clusterAssignmentRecord(entry) else {
+        return CommandOutput(text: text, json: .null)
+    }
     fields["verified"] = .bool(resolved.verified)
     fields["members"] = .int(members.count)
     return CommandOutput(text: text, json: .object(fields))
@@ -367,7 +411,8 @@ func assignCluster(
 
 /// The note posted on an issue for one failure.
 func commentBody(job: Job, night: String, projectPath: String, keyLine: String?) -> String {
-    var body = "Nightly failure recorded by triage: [job \(job.id)](\(job.webURL)) `\(job.name)` of \(projectPath), "
+    var body =
+        "Nightly failure recorded by triage: [job \(job.id)](\(job.webURL)) `\(job.name)` of \(projectPath), "
     body += "night \(night), failure reason `\(job.failureReason ?? "unknown")`."
     if let keyLine, !keyLine.isEmpty {
         let fence = keyLine.contains("```") ? "~~~" : "```"
@@ -383,7 +428,9 @@ func postComment(
     let issue = resolved.ref
     let recorded = "job \(job.id) is assigned to \(issue.key), but the comment was not posted"
     guard let tracker = context.issueTracker(), let projectID = resolved.projectID else {
-        throw ShellError(recorded + ": the issue could not be reached on GitLab", hint: "run the assign again with --comment later")
+        throw ShellError(
+            recorded + ": the issue could not be reached on GitLab",
+            hint: "run the assign again with --comment later")
     }
     let line = try keyLine ?? keyLineOfJob(job.id, context: context)
     // The note is reserved under the file's lock before it is posted, so two shells commenting on
@@ -442,7 +489,9 @@ let unassignCommand: CommandSpec = CommandSpec(
                     let inherited = cluster.flatMap { book.assignment(cluster: $0) }
                     throw ShellError(
                         "job \(jobID) has no assignment of its own",
-                        hint: inherited.map { "its cluster's is \($0.issue.key); 'unassign cluster \($0.cluster)'" }
+                        hint: inherited.map {
+                            "its cluster's is \($0.issue.key); 'unassign cluster \($0.cluster)'"
+                        }
                             ?? "'assignments' lists them")
                 }
                 return removed
@@ -453,7 +502,8 @@ let unassignCommand: CommandSpec = CommandSpec(
             let id = try clusterID(command.operand(1) ?? "")
             let removed: ClusterAssignment = try context.updateAssignments(in: book) { book in
                 guard let removed = book.unassign(cluster: id.rawValue) else {
-                    throw ShellError("cluster \(id.rawValue) has no assignment", hint: "'assignments' lists them")
+                    throw ShellError(
+                        "cluster \(id.rawValue) has no assignment", hint: "'assignments' lists them")
                 }
                 return removed
             }
@@ -480,12 +530,20 @@ let assignmentsCommand: CommandSpec = CommandSpec(
         {"assignments": [...], "clusters": [...], "duplicates": [{subject, kept, dropped}]}, the entries \
         as assignments.json holds them (the newest of duplicates).
         """,
-    operands: [OperandSpec("RANGE", optional: true, summary: "nights of the assigned jobs (default all)", completion: .ranges)],
+    operands: [
+        OperandSpec(
+            "RANGE", optional: true, summary: "nights of the assigned jobs (default all)", completion: .ranges
+        )
+    ],
     options: [
         OptionSpec("issue", value: "REF", summary: "only those of this issue (45 matches any project's #45)"),
-        OptionSpec("dedupe", summary: "keep only the newest of several entries for one job or cluster, and say which"),
+        OptionSpec(
+            "dedupe", summary: "keep only the newest of several entries for one job or cluster, and say which"
+        ),
     ],
-    examples: ["assignments", "assignments 7d", "assignments --issue julia/Foo.jl#45", "assignments --dedupe"],
+    examples: [
+        "assignments", "assignments 7d", "assignments --issue julia/Foo.jl#45", "assignments --dedupe",
+    ],
     run: { command, context in
         if command.flags.contains("dedupe") {
             let book = context.assignmentBook()
@@ -497,7 +555,9 @@ let assignmentsCommand: CommandSpec = CommandSpec(
             return CommandOutput(
                 text: resolved.isEmpty
                     ? ["no duplicate assignments"]
-                    : ["resolved \(resolved.count) duplicate\(resolved.count == 1 ? "" : "s") (the newest kept):"]
+                    : [
+                        "resolved \(resolved.count) duplicate\(resolved.count == 1 ? "" : "s") (the newest kept):"
+                    ]
                         + resolved.map { "  " + $0.sentence },
                 json: .object(["resolved": .array(resolved.map(duplicateRecord))]))
         }
@@ -505,28 +565,34 @@ let assignmentsCommand: CommandSpec = CommandSpec(
         let duplicates = book.duplicates
         let effective = book.deduplicated
         let nights = try command.operand(0).map { Set(try context.nights($0)) }
-        let reference = try command.option("issue").map { try IssueReference.parse($0, gitlab: try? context.gitlabURL()) }
+        let reference = try command.option("issue").map {
+            try IssueReference.parse($0, gitlab: try? context.gitlabURL())
+        }
         func matches(_ ref: IssueRef) -> Bool {
             switch reference {
             case nil: true
             case .local(let iid)?: ref.iid == iid
-            case .qualified(let project, let iid)?: ref.iid == iid && ref.project.lowercased() == project.lowercased()
+            case .qualified(let project, let iid)?:
+                ref.iid == iid && ref.project.lowercased() == project.lowercased()
             }
         }
-        let jobs = effective.assignments.filter { a in (nights?.contains(a.night) ?? true) && matches(a.issue) }
-            .sorted { ($0.night, $0.job) > ($1.night, $1.job) }
+        let jobs = effective.assignments.filter { a in (nights?.contains(a.night) ?? true) && matches(a.issue)
+        }
+        .sorted { ($0.night, $0.job) > ($1.night, $1.job) }
         let clusters = effective.clusters.filter { matches($0.issue) }
         var rows: [[Cell]] = []
         for a in clusters {
             rows.append([
-                Cell("cluster"), Cell(a.cluster), Cell("-"), Cell("-"), Cell(a.issue.key), Cell(truncated(a.issue.title ?? "", 60)),
+                Cell("cluster"), Cell(a.cluster), Cell("-"), Cell("-"), Cell(a.issue.key),
+                Cell(truncated(a.issue.title ?? "", 60)),
                 Cell(a.by, .dim), Cell(a.at, .dim), Cell(a.note ?? ""),
             ])
         }
         for a in jobs {
             rows.append([
                 Cell("job"), Cell(String(a.job)), Cell(a.project), Cell(a.night), Cell(a.issue.key),
-                Cell(truncated(a.issue.title ?? "", 60)), Cell(a.by, .dim), Cell(a.at, .dim), Cell(a.note ?? ""),
+                Cell(truncated(a.issue.title ?? "", 60)), Cell(a.by, .dim), Cell(a.at, .dim),
+                Cell(a.note ?? ""),
             ])
         }
         var text = [
@@ -535,16 +601,19 @@ let assignmentsCommand: CommandSpec = CommandSpec(
         if !duplicates.isEmpty {
             text.append(
                 "duplicates: \(duplicates.count) job\(duplicates.count == 1 ? "" : "s") or cluster\(duplicates.count == 1 ? "" : "s") "
-                    + "with several entries (a merge kept both); the newest counts — 'assignments --dedupe' keeps only it")
+                    + "with several entries (a merge kept both); the newest counts — 'assignments --dedupe' keeps only it"
+            )
             text += duplicates.map { "  " + $0.sentence }
         }
         return CommandOutput(
             text: text,
             table: Table(
-                columns: ["KIND", "WHAT", "PROJECT", "NIGHT", "ISSUE", "TITLE", "BY", "AT", "NOTE"], rows: rows,
+                columns: ["KIND", "WHAT", "PROJECT", "NIGHT", "ISSUE", "TITLE", "BY", "AT", "NOTE"],
+                rows: rows,
                 layout: TerminalLayout(shrinks: [8, 5], drops: [7])),
             json: .object([
-                "assignments": .array(jobs.map(assignmentRecord)), "clusters": .array(clusters.map(clusterAssignmentRecord)),
+                "assignments": .array(jobs.map(assignmentRecord)),
+                "clusters": .array(clusters.map(clusterAssignmentRecord)),
                 "duplicates": .array(duplicates.map(duplicateRecord)),
             ]))
     }
@@ -582,7 +651,8 @@ let suggestCommand: CommandSpec = CommandSpec(
         let suggestions = try suggestions(forJob: jobID, context: context)
         let rows: [[Cell]] = suggestions.enumerated().map { k, s in
             [
-                Cell("\(k + 1)"), Cell(s.issue.key), s.state == "opened" ? Cell("open", .good) : Cell(s.state, .dim),
+                Cell("\(k + 1)"), Cell(s.issue.key),
+                s.state == "opened" ? Cell("open", .good) : Cell(s.state, .dim),
                 Cell(String(format: "%.2f", s.score)), Cell(truncated(s.issue.title ?? "", 70)),
                 Cell(s.reasons.joined(separator: "; ")),
             ]
@@ -652,13 +722,17 @@ func issuesLine(updated count: Int, cached: Int) -> (String, JSONValue) {
 // MARK: - The issue of listed failures (failures, clusters)
 
 /// For failed jobs of these nights: the issue covering each (own or inherited from its cluster).
-func assignmentsFor(jobs: [Int], nights: [String], context: Context) throws -> [Int: (issue: IssueRef, inherited: Bool)] {
+func assignmentsFor(jobs: [Int], nights: [String], context: Context) throws -> [Int: (
+    issue: IssueRef, inherited: Bool
+)] {
     let book = try context.readAssignments()
     guard !book.assignments.isEmpty || !book.clusters.isEmpty else { return [:] }
     var clusterOf: [Int: String] = [:]
     if !book.clusters.isEmpty {
         let (_, store) = try context.analysisStore()
-        for a in try store.analyses(nights: Set(nights), parts: []) { clusterOf[a.jobID] = a.cluster?.rawValue }
+        for a in try store.analyses(nights: Set(nights), parts: []) {
+            clusterOf[a.jobID] = a.cluster?.rawValue
+        }
     }
     var result: [Int: (issue: IssueRef, inherited: Bool)] = [:]
     for job in jobs {

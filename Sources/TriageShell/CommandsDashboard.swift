@@ -22,21 +22,26 @@ let exportCommand: CommandSpec = CommandSpec(
 
 func runExport(_ command: ParsedCommand, _ context: Context) throws -> CommandOutput {
     let workspace = context.environment.workspace
-    let folder = command.option("out").map { path in
-        path.hasPrefix("/") ? URL(fileURLWithPath: path, isDirectory: true)
-            : workspace.appendingPathComponent(path, isDirectory: true)
-    } ?? workspace.appendingPathComponent("public", isDirectory: true)
+    let folder =
+        command.option("out").map { path in
+            path.hasPrefix("/")
+                ? URL(fileURLWithPath: path, isDirectory: true)
+                : workspace.appendingPathComponent(path, isDirectory: true)
+        } ?? workspace.appendingPathComponent("public", isDirectory: true)
     let request = DashboardExportRequest(
         cache: try context.cache(), source: try context.config().source,
         assignments: workspace.appendingPathComponent("assignments.json"), folder: folder,
         calendar: try context.calendar(), masker: context.environment.masker)
     if request.masker.hasPlainWord {
         context.sink.writeError(
-            "warning: the token is a plain word ('[MASKED]' stands for it wherever it appears) — use a real token\n")
+            "warning: the token is a plain word ('[MASKED]' stands for it wherever it appears) — use a real token\n"
+        )
     }
     let summary = try context.environment.exportDashboard(request)
-    let shown = folder.standardizedFileURL.path.hasPrefix(workspace.standardizedFileURL.path + "/")
-        ? String(folder.standardizedFileURL.path.dropFirst(workspace.standardizedFileURL.path.count + 1)) + "/"
+    let shown =
+        folder.standardizedFileURL.path.hasPrefix(workspace.standardizedFileURL.path + "/")
+        ? String(folder.standardizedFileURL.path.dropFirst(workspace.standardizedFileURL.path.count + 1))
+            + "/"
         : folder.path
     return CommandOutput(
         text: [
@@ -45,7 +50,8 @@ func runExport(_ command: ParsedCommand, _ context: Context) throws -> CommandOu
         ],
         json: .object([
             "folder": .string(folder.path), "files": .int(summary.files), "bytes": .int(summary.bytes),
-            "projects": .int(summary.projects), "nights": .int(summary.nights), "clusters": .int(summary.clusters),
+            "projects": .int(summary.projects), "nights": .int(summary.nights),
+            "clusters": .int(summary.clusters),
             "first_view_bytes": .int(summary.firstViewBytes),
         ]))
 }
@@ -74,7 +80,9 @@ func runServe(_ command: ParsedCommand, _ context: Context) async throws -> Comm
         throw ShellError("there is no dashboard in \(site.path)", hint: "run 'export' first")
     }
     let sink = context.sink
-    try await context.environment.serveDashboard(site, workspace.appendingPathComponent("assignments.json"), port) {
+    try await context.environment.serveDashboard(
+        site, workspace.appendingPathComponent("assignments.json"), port
+    ) {
         url in sink.write("serving \(url.absoluteString) (127.0.0.1 only) — Ctrl-C stops\n")
     }
     return .empty

@@ -4,7 +4,8 @@ import TriageCore
 
 let failuresCommand: CommandSpec = CommandSpec(
     name: "failures", group: "Failures",
-    summary: "Failed jobs of nightly pipelines grouped by failure kind (cluster), NEW kinds first, with each key line and URL.",
+    summary:
+        "Failed jobs of nightly pipelines grouped by failure kind (cluster), NEW kinds first, with each key line and URL.",
     details: """
         Only the latest attempt of a job counts: a job retried to green is not a failure. Jobs allowed \
         to fail are left out unless --with-warnings. Each job shows what the analysis stored at fetch: \
@@ -19,13 +20,20 @@ let failuresCommand: CommandSpec = CommandSpec(
         fetch Z)", exit status 4, and in JSON an object {no_data, missing_nights, reason, message, \
         cache_last_night, last_fetch, records}.
         """,
-    operands: [OperandSpec("RANGE", optional: true, summary: "nights (default last-night)", completion: .ranges)],
+    operands: [
+        OperandSpec("RANGE", optional: true, summary: "nights (default last-night)", completion: .ranges)
+    ],
     options: [
-        OptionSpec("project", value: "PROJECT", summary: "only this project (path or its last part)", completion: .projects),
+        OptionSpec(
+            "project", value: "PROJECT", summary: "only this project (path or its last part)",
+            completion: .projects),
         OptionSpec("stage", value: "STAGE", summary: "only jobs of this stage", completion: .stages),
-        OptionSpec("reason", value: "REASON", summary: "only this failure reason", completion: .values(failureReasons)),
+        OptionSpec(
+            "reason", value: "REASON", summary: "only this failure reason",
+            completion: .values(failureReasons)),
         OptionSpec("name", value: "GLOB", summary: "only jobs whose name matches (* and ?)"),
-        OptionSpec("cluster", value: "CLUSTER", summary: "only jobs of this cluster (c-…)", completion: .clusters),
+        OptionSpec(
+            "cluster", value: "CLUSTER", summary: "only jobs of this cluster (c-…)", completion: .clusters),
         OptionSpec("new", summary: "only jobs whose cluster was first seen on their night"),
         OptionSpec("with-warnings", summary: "include failed jobs that were allowed to fail"),
         OptionSpec("untriaged", summary: "only failures no issue covers (own or cluster assignment)"),
@@ -78,7 +86,8 @@ func runFailures(_ command: ParsedCommand, _ context: Context) throws -> Command
         }
     }
     let projects = Set(rows.map(\.projectPath)).count
-    let label = nights.count == 1 ? "night \(nights[0])" : "nights \(nights.first ?? "")..\(nights.last ?? "")"
+    let label =
+        nights.count == 1 ? "night \(nights[0])" : "nights \(nights.first ?? "")..\(nights.last ?? "")"
     let noun = rows.count == 1 ? "failed job" : "failed jobs"
     let groups = FailureGroup.grouping(rows, insights)
     let kinds = groups.filter { $0.cluster != nil }
@@ -99,7 +108,8 @@ func runFailures(_ command: ParsedCommand, _ context: Context) throws -> Command
                 Cell(marks.joined(separator: " "), marks.first == "NEW" ? .bad : .warn),
                 Cell(row.night), Cell(row.projectPath), Cell(row.job.name), Cell(row.job.stage),
                 row.job.allowFailure
-                    ? Cell(row.job.failureReason ?? "allowed", .warn) : Cell(row.job.failureReason ?? "-", .bad),
+                    ? Cell(row.job.failureReason ?? "allowed", .warn)
+                    : Cell(row.job.failureReason ?? "-", .bad),
                 insight.map { Cell(truncated(trimmedOfWhitespace($0.keyLine ?? "-"), 100)) }
                     ?? Cell(notAnalysed, .dim),
                 Cell(String(row.job.id), .dim), Cell(row.job.webURL, .dim),
@@ -111,27 +121,35 @@ func runFailures(_ command: ParsedCommand, _ context: Context) throws -> Command
     // pays for them.
     let json = context.format == .json
     let excerpts = json ? try store.excerptTexts(jobIDs: rows.map(\.job.id)) : [:]
-    let records: [JSONValue] = !json ? [] : rows.map { row in
-        guard case .object(var fields) = failureRecord(row) else { return failureRecord(row) }
-        let insight = insights[row.job.id]
-        fields["key_line"] = .optional(insight?.keyLine)
-        fields["cluster"] = .optional(insight?.cluster?.rawValue)
-        fields["new"] = .bool(insight?.isNew(on: row.night) ?? false)
-        fields["flaky"] = .bool(flaky.contains(insight?.cluster))
-        fields["excerpt"] = insight == nil ? .null : .array((excerpts[row.job.id] ?? []).map(JSONValue.string))
-        fields["issue"] = issueJSON(issues[row.job.id])
-        return .object(fields)
-    }
+    let records: [JSONValue] =
+        !json
+        ? []
+        : rows.map { row in
+            guard case .object(var fields) = failureRecord(row) else { return failureRecord(row) }
+            let insight = insights[row.job.id]
+            fields["key_line"] = .optional(insight?.keyLine)
+            fields["cluster"] = .optional(insight?.cluster?.rawValue)
+            fields["new"] = .bool(insight?.isNew(on: row.night) ?? false)
+            fields["flaky"] = .bool(flaky.contains(insight?.cluster))
+            fields["excerpt"] =
+                insight == nil ? .null : .array((excerpts[row.job.id] ?? []).map(JSONValue.string))
+            fields["issue"] = issueJSON(issues[row.job.id])
+            return .object(fields)
+        }
     return CommandOutput(
         text: text,
         table: Table(
-            columns: ["CLUSTER", "MARKS", "NIGHT", "PROJECT", "JOB", "STAGE", "REASON", "KEY LINE", "JOB ID", "URL", "ISSUE"],
+            columns: [
+                "CLUSTER", "MARKS", "NIGHT", "PROJECT", "JOB", "STAGE", "REASON", "KEY LINE", "JOB ID", "URL",
+                "ISSUE",
+            ],
             numeric: [8], rows: cells,
             // On a terminal: the JOB ID the next command needs up front, the key line last but the
             // URL, one night's listing without its NIGHT; the URL (in `show job`), STAGE and REASON
             // go first.
             layout: TerminalLayout(
-                order: [0, 1, 8] + (nights.count == 1 ? [] : [2]) + [3, 4, 5, 6, 10, 7, 9], shrinks: [7, 3, 4],
+                order: [0, 1, 8] + (nights.count == 1 ? [] : [2]) + [3, 4, 5, 6, 10, 7, 9],
+                shrinks: [7, 3, 4],
                 drops: [9, 5, 6], keepsEnd: [3, 4])),
         json: .array(records))
 }
@@ -155,7 +173,8 @@ struct FailureGroup {
                 groups[k].isNew = groups[k].isNew || insight?.isNew(on: row.night) == true
             } else {
                 index[key] = groups.count
-                groups.append(FailureGroup(cluster: key, isNew: insight?.isNew(on: row.night) == true, rows: [row]))
+                groups.append(
+                    FailureGroup(cluster: key, isNew: insight?.isNew(on: row.night) == true, rows: [row]))
             }
         }
         return groups.sorted { a, b in
@@ -174,7 +193,9 @@ let warningsCommand: CommandSpec = CommandSpec(
         JSON: an array of pipelines (pipeline, project, night, status, web_url) each with its `jobs`, \
         an array of failure records.
         """,
-    operands: [OperandSpec("RANGE", optional: true, summary: "nights (default last-night)", completion: .ranges)],
+    operands: [
+        OperandSpec("RANGE", optional: true, summary: "nights (default last-night)", completion: .ranges)
+    ],
     examples: ["warnings", "warnings 7d"],
     run: { command, context in
         let nights = try context.nights(command.operand(0))
@@ -203,13 +224,17 @@ let warningsCommand: CommandSpec = CommandSpec(
         let cells: [[Cell]] = rows.map { row in
             [
                 Cell(row.night), Cell(row.projectPath), Cell(String(row.pipeline.id)), Cell(row.job.name),
-                Cell(row.job.stage), Cell(row.job.failureReason ?? "-", .warn), Cell(String(row.job.id), .dim),
+                Cell(row.job.stage), Cell(row.job.failureReason ?? "-", .warn),
+                Cell(String(row.job.id), .dim),
             ]
         }
         return CommandOutput(
-            text: ["\(order.count) pipeline\(order.count == 1 ? "" : "s") passed with warnings (\(rows.count) allowed failures)"],
+            text: [
+                "\(order.count) pipeline\(order.count == 1 ? "" : "s") passed with warnings (\(rows.count) allowed failures)"
+            ],
             table: Table(
-                columns: ["NIGHT", "PROJECT", "PIPELINE", "JOB", "STAGE", "REASON", "JOB ID"], numeric: [2, 6], rows: cells),
+                columns: ["NIGHT", "PROJECT", "PIPELINE", "JOB", "STAGE", "REASON", "JOB ID"],
+                numeric: [2, 6], rows: cells),
             json: .array(json))
     }
 )

@@ -25,7 +25,8 @@ let issueCommand: CommandSpec = CommandSpec(
         """,
     operands: [
         OperandSpec(
-            "REF", summary: "45 (when one project has #45), group/project#45 or the issue's URL", completion: .issues),
+            "REF", summary: "45 (when one project has #45), group/project#45 or the issue's URL",
+            completion: .issues),
         OperandSpec("RANGE", optional: true, summary: "nights (default 30d)", completion: .ranges),
     ],
     examples: [
@@ -149,7 +150,8 @@ func runIssue(_ command: ParsedCommand, _ context: Context) throws -> CommandOut
         "failures_after_close": .int(activity.failuresAfterClose),
     ])
     return CommandOutput(
-        text: lines, table: Table(
+        text: lines,
+        table: Table(
             columns: ["KIND", "NAME", "FAILURES", "DETAIL"], numeric: [2], rows: rows,
             layout: TerminalLayout(shrinks: [3, 1])),
         json: json)

@@ -3,7 +3,8 @@ import TriageCore
 
 let projectsCommand: CommandSpec = CommandSpec(
     name: "projects", group: "Browse",
-    summary: "Each project with its last nightly status, nights failed out of the last 7, and its last failure.",
+    summary:
+        "Each project with its last nightly status, nights failed out of the last 7, and its last failure.",
     details: """
         JSON: an array of {project, id, web_url, last_night, last_status, failed_nights, nights, \
         last_failure}; `nights` counts the last 7 nights that had a nightly pipeline.
@@ -36,36 +37,47 @@ let projectsCommand: CommandSpec = CommandSpec(
             let counted = nights[project.id]?.count ?? 0
             cells.append([
                 Cell(project.path), Cell(last?.night ?? "-"),
-                last.map { statusCell($0.pipeline.status, allowedFailures: $0.allowedFailed > 0) } ?? Cell("-", .dim),
+                last.map { statusCell($0.pipeline.status, allowedFailures: $0.allowedFailed > 0) }
+                    ?? Cell("-", .dim),
                 Cell("\(failed)/\(counted)", failed > 0 ? .bad : .plain),
                 Cell(lastFailures[project.id] ?? "-"),
             ])
-            json.append(.object([
-                "project": .string(project.path), "id": .int(project.id), "web_url": .string(project.webURL),
-                "last_night": .optional(last?.night), "last_status": .optional(last?.pipeline.status.rawValue),
-                "failed_nights": .int(failed), "nights": .int(counted),
-                "last_failure": .optional(lastFailures[project.id]),
-            ]))
+            json.append(
+                .object([
+                    "project": .string(project.path), "id": .int(project.id),
+                    "web_url": .string(project.webURL),
+                    "last_night": .optional(last?.night),
+                    "last_status": .optional(last?.pipeline.status.rawValue),
+                    "failed_nights": .int(failed), "nights": .int(counted),
+                    "last_failure": .optional(lastFailures[project.id]),
+                ]))
         }
         return CommandOutput(
-            table: Table(columns: ["PROJECT", "LAST NIGHT", "STATUS", "FAILED/7", "LAST FAILURE"], numeric: [3], rows: cells),
+            table: Table(
+                columns: ["PROJECT", "LAST NIGHT", "STATUS", "FAILED/7", "LAST FAILURE"], numeric: [3],
+                rows: cells),
             json: .array(json))
     }
 )
 
 let pipelinesCommand: CommandSpec = CommandSpec(
     name: "pipelines", group: "Browse",
-    summary: "Nightly pipelines with status, ref, short sha, duration and counts of failed and allowed-failed jobs.",
+    summary:
+        "Nightly pipelines with status, ref, short sha, duration and counts of failed and allowed-failed jobs.",
     details: """
         With one operand, a time range is taken as RANGE and anything else as PROJECT. RANGE defaults \
         to last-night, or to 14d when a PROJECT is given. JSON: an array of {pipeline, project, night, \
         status, ref, sha, created_at, duration, failed, allowed_failed, web_url}.
         """,
     operands: [
-        OperandSpec("PROJECT", optional: true, summary: "a project path (default all)", completion: .projects),
+        OperandSpec(
+            "PROJECT", optional: true, summary: "a project path (default all)", completion: .projects),
         OperandSpec("RANGE", optional: true, summary: "nights", completion: .ranges),
     ],
-    examples: ["pipelines", "pipelines 7d", "pipelines julia/Foo.jl", "pipelines julia/Foo.jl 2026-11-01..2026-11-28"],
+    examples: [
+        "pipelines", "pipelines 7d", "pipelines julia/Foo.jl",
+        "pipelines julia/Foo.jl 2026-11-01..2026-11-28",
+    ],
     run: { command, context in
         var projectText = command.operand(0)
         var rangeText = command.operand(1)
@@ -77,7 +89,8 @@ let pipelinesCommand: CommandSpec = CommandSpec(
         let project = try projectText.map { try context.project(named: $0, in: store) }
         let nights = try context.nights(rangeText, default: project == nil ? "last-night" : "14d")
         var rows: [PipelineRow] = []
-        for row in try store.pipelineRows(nights: Set(nights), projectID: project?.id) where try context.isNightly(row.pipeline) {
+        for row in try store.pipelineRows(nights: Set(nights), projectID: project?.id)
+        where try context.isNightly(row.pipeline) {
             rows.append(row)
         }
         context.noteIfUncached(nights, bounds: bounds, found: !rows.isEmpty)
@@ -86,8 +99,10 @@ let pipelinesCommand: CommandSpec = CommandSpec(
             let p = row.pipeline
             return [
                 Cell(row.night), Cell(row.projectPath), Cell(String(p.id)),
-                statusCell(p.status, allowedFailures: row.allowedFailed > 0), Cell(p.ref), Cell(String(p.sha.prefix(8))),
-                Cell(times.display(p.createdAt)), Cell(shortDuration(p.updatedAt.timeIntervalSince(p.createdAt))),
+                statusCell(p.status, allowedFailures: row.allowedFailed > 0), Cell(p.ref),
+                Cell(String(p.sha.prefix(8))),
+                Cell(times.display(p.createdAt)),
+                Cell(shortDuration(p.updatedAt.timeIntervalSince(p.createdAt))),
                 Cell(String(row.failed), row.failed > 0 ? .bad : .plain),
                 Cell(String(row.allowedFailed), row.allowedFailed > 0 ? .warn : .plain),
             ]
@@ -97,13 +112,18 @@ let pipelinesCommand: CommandSpec = CommandSpec(
             return .object([
                 "pipeline": .int(p.id), "project": .string(row.projectPath), "night": .string(row.night),
                 "status": .string(p.status.rawValue), "ref": .string(p.ref), "sha": .string(p.sha),
-                "created_at": times.json(p.createdAt), "duration": .double(p.updatedAt.timeIntervalSince(p.createdAt)),
-                "failed": .int(row.failed), "allowed_failed": .int(row.allowedFailed), "web_url": .string(p.webURL),
+                "created_at": times.json(p.createdAt),
+                "duration": .double(p.updatedAt.timeIntervalSince(p.createdAt)),
+                "failed": .int(row.failed), "allowed_failed": .int(row.allowedFailed),
+                "web_url": .string(p.webURL),
             ])
         }
         return CommandOutput(
             table: Table(
-                columns: ["NIGHT", "PROJECT", "PIPELINE", "STATUS", "REF", "SHA", "CREATED", "DURATION", "FAILED", "ALLOWED"],
+                columns: [
+                    "NIGHT", "PROJECT", "PIPELINE", "STATUS", "REF", "SHA", "CREATED", "DURATION", "FAILED",
+                    "ALLOWED",
+                ],
                 numeric: [2, 7, 8, 9], rows: cells),
             json: .array(json))
     }
@@ -153,14 +173,18 @@ func runHistory(_ command: ParsedCommand, _ context: Context) throws -> CommandO
         for row in try store.jobHistory(projectID: project.id, name: name, nights: Set(nights))
         where try context.isNightly(row.pipeline) && byNight[row.night] == nil {
             let symbol: Character =
-                row.job.map { stripSymbol($0.status, warning: $0.allowFailure && $0.status == .failed) } ?? "-"
+                row.job.map { stripSymbol($0.status, warning: $0.allowFailure && $0.status == .failed) }
+                ?? "-"
             byNight[row.night] = Entry(
                 night: row.night, status: row.job?.status, pipeline: row.pipeline.id, job: row.job?.id,
                 reason: row.job?.failureReason, symbol: symbol)
         }
         if byNight.values.allSatisfy({ $0.job == nil }) && !byNight.isEmpty {
-            let names = try store.jobs(pipelineID: byNight.values.compactMap(\.pipeline).max() ?? 0).map(\.name)
-            let hint = suggestion(for: name, among: names).map { "did you mean '\($0)'?" } ?? "'show pipeline N' lists a pipeline's jobs"
+            let names = try store.jobs(pipelineID: byNight.values.compactMap(\.pipeline).max() ?? 0).map(
+                \.name)
+            let hint =
+                suggestion(for: name, among: names).map { "did you mean '\($0)'?" }
+                ?? "'show pipeline N' lists a pipeline's jobs"
             throw ShellError("history: no job '\(name)' in \(project.path) on these nights", hint: hint)
         }
     } else {
@@ -168,11 +192,15 @@ func runHistory(_ command: ParsedCommand, _ context: Context) throws -> CommandO
         where try context.isNightly(row.pipeline) && byNight[row.night] == nil {
             byNight[row.night] = Entry(
                 night: row.night, status: row.pipeline.status, pipeline: row.pipeline.id, job: nil,
-                reason: nil, symbol: stripSymbol(row.pipeline.status, warning: row.allowedFailed > 0 && row.pipeline.status == .success))
+                reason: nil,
+                symbol: stripSymbol(
+                    row.pipeline.status, warning: row.allowedFailed > 0 && row.pipeline.status == .success))
         }
     }
     context.noteIfUncached(nights, bounds: bounds, found: !byNight.isEmpty)
-    let entries = nights.map { byNight[$0] ?? Entry(night: $0, status: nil, pipeline: nil, job: nil, reason: nil, symbol: "_") }
+    let entries = nights.map {
+        byNight[$0] ?? Entry(night: $0, status: nil, pipeline: nil, job: nil, reason: nil, symbol: "_")
+    }
     let strip = String(entries.map(\.symbol))
     let newestFirst = entries.reversed()
     let cells: [[Cell]] = newestFirst.map { e in
@@ -185,22 +213,32 @@ func runHistory(_ command: ParsedCommand, _ context: Context) throws -> CommandO
             case ".": Cell(". success", .good)
             default: Cell("o \(e.status?.rawValue ?? "")", .dim)
             }
-        return [Cell(e.night), status, Cell(e.pipeline.map(String.init) ?? "-"), Cell(e.job.map(String.init) ?? "-"), Cell(e.reason ?? "-")]
+        return [
+            Cell(e.night), status, Cell(e.pipeline.map(String.init) ?? "-"),
+            Cell(e.job.map(String.init) ?? "-"), Cell(e.reason ?? "-"),
+        ]
     }
     let label = name.map { "\(project.path) \($0)" } ?? project.path
     let failed = entries.filter { $0.symbol == "x" }.count
     let present = entries.filter { $0.symbol != "_" && $0.symbol != "-" }.count
     return CommandOutput(
-        text: ["\(label), \(nights.first ?? "")..\(nights.last ?? ""): \(strip)  (\(failed) of \(present) failed; oldest → newest)"],
-        table: Table(columns: ["NIGHT", "STATUS", "PIPELINE", "JOB ID", "REASON"], numeric: [2, 3], rows: cells),
+        text: [
+            "\(label), \(nights.first ?? "")..\(nights.last ?? ""): \(strip)  (\(failed) of \(present) failed; oldest → newest)"
+        ],
+        table: Table(
+            columns: ["NIGHT", "STATUS", "PIPELINE", "JOB ID", "REASON"], numeric: [2, 3], rows: cells),
         json: .object([
-            "project": .string(project.path), "job": .optional(name), "nights": .array(nights.map(JSONValue.string)),
+            "project": .string(project.path), "job": .optional(name),
+            "nights": .array(nights.map(JSONValue.string)),
             "strip": .string(strip),
-            "history": .array(newestFirst.map { e in
-                .object([
-                    "night": .string(e.night), "status": .optional(e.status?.rawValue), "pipeline": .optional(e.pipeline),
-                    "job": .optional(e.job), "failure_reason": .optional(e.reason), "symbol": .string(String(e.symbol)),
-                ])
-            }),
+            "history": .array(
+                newestFirst.map { e in
+                    .object([
+                        "night": .string(e.night), "status": .optional(e.status?.rawValue),
+                        "pipeline": .optional(e.pipeline),
+                        "job": .optional(e.job), "failure_reason": .optional(e.reason),
+                        "symbol": .string(String(e.symbol)),
+                    ])
+                }),
         ]))
 }

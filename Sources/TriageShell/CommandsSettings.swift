@@ -18,7 +18,9 @@ let setCommand: CommandSpec = CommandSpec(
         """,
     operands: [
         OperandSpec("KEY", summary: "format, color or pager", completion: .values(settingValues.map(\.key))),
-        OperandSpec("VALUE", summary: "the new value", completion: .keyed(Dictionary(uniqueKeysWithValues: settingValues.map { ($0.key, $0.values) }))),
+        OperandSpec(
+            "VALUE", summary: "the new value",
+            completion: .keyed(Dictionary(uniqueKeysWithValues: settingValues.map { ($0.key, $0.values) }))),
     ],
     examples: ["set format json", "set color never", "set pager never"],
     run: { command, context in
@@ -41,7 +43,9 @@ let setCommand: CommandSpec = CommandSpec(
         case "color":
             let vars = context.environment.variables
             context.color =
-                value == "always" || (value == "auto" && context.environment.stdoutIsTerminal && (vars["NO_COLOR"] ?? "").isEmpty)
+                value == "always"
+                || (value == "auto" && context.environment.stdoutIsTerminal
+                    && (vars["NO_COLOR"] ?? "").isEmpty)
         default: context.pagerEnabled = value == "auto"
         }
         return CommandOutput(json: .object(["key": .string(key), "value": .string(value)]))
@@ -58,7 +62,9 @@ func showSettings(_ context: Context) throws -> CommandOutput {
         ("timezone", zone, fromFile ? "triage.toml" : "the system's (no [nightly] timezone in triage.toml)"),
     ]
     return CommandOutput(
-        table: Table(columns: ["SETTING", "VALUE", "CHANGE WITH"], rows: values.map { [Cell($0.0), Cell($0.1), Cell($0.2, .dim)] }),
+        table: Table(
+            columns: ["SETTING", "VALUE", "CHANGE WITH"],
+            rows: values.map { [Cell($0.0), Cell($0.1), Cell($0.2, .dim)] }),
         json: .object(Dictionary(uniqueKeysWithValues: values.map { ($0.0, JSONValue.string($0.1)) })))
 }
 

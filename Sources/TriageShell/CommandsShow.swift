@@ -26,14 +26,20 @@ let showCommand: CommandSpec = CommandSpec(
     run: { command, context in
         let what = command.operand(0) ?? ""
         switch what {
-        case "job": return try showJob(try integer(command.operand(1), "job id", command: "show job"), context)
+        case "job":
+            return try showJob(try integer(command.operand(1), "job id", command: "show job"), context)
         case "pipeline":
-            return try showPipeline(try integer(command.operand(1), "pipeline id", command: "show pipeline"), context)
+            return try showPipeline(
+                try integer(command.operand(1), "pipeline id", command: "show pipeline"), context)
         case "settings":
-            if let extra = command.operand(1) { throw ShellError("show settings: unexpected '\(extra)'", hint: "usage: show settings") }
+            if let extra = command.operand(1) {
+                throw ShellError("show settings: unexpected '\(extra)'", hint: "usage: show settings")
+            }
             return try showSettings(context)
         default:
-            let hint = suggestion(for: what, among: showSubjects).map { "did you mean 'show \($0)'?" } ?? "usage: show job N | show pipeline N | show settings"
+            let hint =
+                suggestion(for: what, among: showSubjects).map { "did you mean 'show \($0)'?" }
+                ?? "usage: show job N | show pipeline N | show settings"
             throw ShellError("show: cannot show '\(what)'", hint: hint)
         }
     }
@@ -61,21 +67,34 @@ func showJob(_ id: Int, _ context: Context) throws -> CommandOutput {
     let insight = try store.insights(jobIDs: [job.id])[job.id]
     // Without an analysis (fetched without its trace, or not analysed yet) the key line comes from
     // the trace, if cached: one trace, so cheap enough here.
-    let excerpt = try analysis.map { $0.keyLine } ?? (job.status == .failed ? keyLine(of: job.id, in: store) : nil)
+    let excerpt =
+        try analysis.map { $0.keyLine } ?? (job.status == .failed ? keyLine(of: job.id, in: store) : nil)
     var marks: [String] = []
     if insight?.isNew(on: night) == true { marks.append("NEW") }
     let flaky = try analyses.flakyClusters().contains(insight?.cluster)
     if flaky { marks.append("flaky") }
     let assigned = try context.assignmentFor(job: job.id, cluster: analysis?.cluster?.rawValue)
-    let clusterText = analysis.map { a in
-        ([a.cluster?.rawValue ?? "-"] + marks).joined(separator: " ")
-    } ?? (job.status == .failed ? notAnalysed : "-")
+    let clusterText =
+        analysis.map { a in
+            ([a.cluster?.rawValue ?? "-"] + marks).joined(separator: " ")
+        } ?? (job.status == .failed ? notAnalysed : "-")
     var rows: [[Cell]] = [
         ["job", Cell("\(job.id) \(job.name)")],
         ["project", Cell(projectPath)],
-        ["pipeline", Cell("\(job.pipelineID)" + (found.map { " (\($0.pipeline.status.rawValue), night \($0.night))" } ?? ""))],
+        [
+            "pipeline",
+            Cell(
+                "\(job.pipelineID)"
+                    + (found.map { " (\($0.pipeline.status.rawValue), night \($0.night))" } ?? "")),
+        ],
         ["ref", Cell(found?.pipeline.ref ?? "-")],
-        ["commit", Cell([job.commitSHA.map { String($0.prefix(8)) }, job.commitTitle].compactMap { $0 }.joined(separator: " ").nonEmpty ?? "-")],
+        [
+            "commit",
+            Cell(
+                [job.commitSHA.map { String($0.prefix(8)) }, job.commitTitle].compactMap { $0 }.joined(
+                    separator: " "
+                ).nonEmpty ?? "-"),
+        ],
         ["stage", Cell(job.stage)],
         ["status", statusCell(job.status)],
         ["failure reason", Cell(job.failureReason ?? "-")],
@@ -84,8 +103,18 @@ func showJob(_ id: Int, _ context: Context) throws -> CommandOutput {
         ["started", Cell(times.zoned(job.startedAt))],
         ["finished", Cell(times.zoned(job.finishedAt))],
         ["duration", Cell(shortDuration(job.duration))],
-        ["attempts", Cell(attempts.map { "#\($0.attempt) \($0.id) \($0.status.rawValue)" }.joined(separator: ", "))],
-        ["previous nights", Cell(previous.isEmpty ? "-" : previous.map { "\($0.night) \($0.job?.status.rawValue ?? "no job")" }.joined(separator: ", "))],
+        [
+            "attempts",
+            Cell(attempts.map { "#\($0.attempt) \($0.id) \($0.status.rawValue)" }.joined(separator: ", ")),
+        ],
+        [
+            "previous nights",
+            Cell(
+                previous.isEmpty
+                    ? "-"
+                    : previous.map { "\($0.night) \($0.job?.status.rawValue ?? "no job")" }.joined(
+                        separator: ", ")),
+        ],
         ["cluster", Cell(clusterText, marks.first == "NEW" ? .bad : (analysis == nil ? .dim : .plain))],
         ["issue", issueCell(assigned)],
         ["key line", Cell(excerpt ?? "-")],
@@ -96,7 +125,10 @@ func showJob(_ id: Int, _ context: Context) throws -> CommandOutput {
     for (k, line) in lines.enumerated() {
         let number = String(repeating: " ", count: width - String(line.rawLine).count) + String(line.rawLine)
         let more = line.repeats > 0 ? "  (+\(line.repeats) like it)" : ""
-        rows.append([Cell(k == 0 ? "excerpt" : ""), Cell("\(number)  \(excerptReason(line).padding(reasonWidth))\(line.text)\(more)")])
+        rows.append([
+            Cell(k == 0 ? "excerpt" : ""),
+            Cell("\(number)  \(excerptReason(line).padding(reasonWidth))\(line.text)\(more)"),
+        ])
     }
     if analysis == nil { rows.append(["excerpt", Cell(job.status == .failed ? notAnalysed : "-", .dim)]) }
     rows.append(["web url", Cell(job.webURL)])
@@ -105,7 +137,8 @@ func showJob(_ id: Int, _ context: Context) throws -> CommandOutput {
         job: job,
         pipeline: found?.pipeline
             ?? Pipeline(
-                id: job.pipelineID, iid: nil, projectID: job.projectID, sha: job.commitSHA ?? "", ref: "", status: "unknown",
+                id: job.pipelineID, iid: nil, projectID: job.projectID, sha: job.commitSHA ?? "", ref: "",
+                status: "unknown",
                 source: "", createdAt: .distantPast, updatedAt: .distantPast, webURL: ""),
         projectPath: projectPath, night: night)
     guard case .object(var fields) = failureRecord(record) else { return .empty }
@@ -124,14 +157,20 @@ func showJob(_ id: Int, _ context: Context) throws -> CommandOutput {
     fields["excerpt"] = analysis.map { .array($0.excerpt.map { .string($0.text) }) } ?? .null
     fields["excerpt_lines"] = analysis.map { .array($0.excerpt.map(excerptRecord)) } ?? .null
     fields["issue"] = issueJSON(assigned)
-    fields["attempts"] = .array(attempts.map {
-        .object(["job": .int($0.id), "attempt": .int($0.attempt), "status": .string($0.status.rawValue),
-                 "failure_reason": .optional($0.failureReason)])
-    })
-    fields["previous_nights"] = .array(previous.map {
-        .object(["night": .string($0.night), "pipeline": .int($0.pipeline.id), "job": .optional($0.job?.id),
-                 "status": .optional($0.job?.status.rawValue)])
-    })
+    fields["attempts"] = .array(
+        attempts.map {
+            .object([
+                "job": .int($0.id), "attempt": .int($0.attempt), "status": .string($0.status.rawValue),
+                "failure_reason": .optional($0.failureReason),
+            ])
+        })
+    fields["previous_nights"] = .array(
+        previous.map {
+            .object([
+                "night": .string($0.night), "pipeline": .int($0.pipeline.id), "job": .optional($0.job?.id),
+                "status": .optional($0.job?.status.rawValue),
+            ])
+        })
     return CommandOutput(table: Table(columns: ["FIELD", "VALUE"], rows: rows), json: .object(fields))
 }
 
@@ -152,27 +191,36 @@ func showPipeline(_ id: Int, _ context: Context) throws -> CommandOutput {
     let cells: [[Cell]] = jobs.map { job in
         [
             Cell(String(job.id), job.retried ? .dim : .plain), Cell(job.name), Cell(job.stage),
-            job.status == .failed && job.allowFailure ? Cell("! allowed failure", .warn) : statusCell(job.status),
-            Cell(job.failureReason ?? "-"), Cell(job.retried ? "#\(job.attempt) (retried)" : "#\(job.attempt)"),
+            job.status == .failed && job.allowFailure
+                ? Cell("! allowed failure", .warn) : statusCell(job.status),
+            Cell(job.failureReason ?? "-"),
+            Cell(job.retried ? "#\(job.attempt) (retried)" : "#\(job.attempt)"),
             Cell(shortDuration(job.duration)),
         ]
     }
     return CommandOutput(
         text: text,
-        table: Table(columns: ["JOB ID", "NAME", "STAGE", "STATUS", "REASON", "ATTEMPT", "DURATION"], numeric: [0, 6], rows: cells),
+        table: Table(
+            columns: ["JOB ID", "NAME", "STAGE", "STATUS", "REASON", "ATTEMPT", "DURATION"], numeric: [0, 6],
+            rows: cells),
         json: .object([
             "pipeline": .int(id), "project": .string(projectPath), "night": .string(night),
-            "status": .string(pipeline.status.rawValue), "ref": .string(pipeline.ref), "sha": .string(pipeline.sha),
+            "status": .string(pipeline.status.rawValue), "ref": .string(pipeline.ref),
+            "sha": .string(pipeline.sha),
             "source": .string(pipeline.source), "created_at": times.json(pipeline.createdAt),
             "web_url": .string(pipeline.webURL),
-            "jobs": .array(jobs.map { job in
-                .object([
-                    "job": .int(job.id), "name": .string(job.name), "stage": .string(job.stage),
-                    "status": .string(job.status.rawValue), "failure_reason": .optional(job.failureReason),
-                    "allow_failure": .bool(job.allowFailure), "attempt": .int(job.attempt), "retried": .bool(job.retried),
-                    "duration": job.duration.map(JSONValue.double) ?? .null, "web_url": .string(job.webURL),
-                ])
-            }),
+            "jobs": .array(
+                jobs.map { job in
+                    .object([
+                        "job": .int(job.id), "name": .string(job.name), "stage": .string(job.stage),
+                        "status": .string(job.status.rawValue),
+                        "failure_reason": .optional(job.failureReason),
+                        "allow_failure": .bool(job.allowFailure), "attempt": .int(job.attempt),
+                        "retried": .bool(job.retried),
+                        "duration": job.duration.map(JSONValue.double) ?? .null,
+                        "web_url": .string(job.webURL),
+                    ])
+                }),
         ]))
 }
 
@@ -194,7 +242,9 @@ let traceCommand: CommandSpec = CommandSpec(
         OptionSpec("grep", value: "RE", summary: "only lines matching this regular expression"),
         OptionSpec("raw", summary: "the bytes as GitLab sent them"),
     ],
-    examples: ["trace 48213", "trace 48213 --tail 40", "trace 48213 --grep 'ERROR|Failed'", "trace 48213 --raw"],
+    examples: [
+        "trace 48213", "trace 48213 --tail 40", "trace 48213 --grep 'ERROR|Failed'", "trace 48213 --raw",
+    ],
     run: { command, context in try runTrace(command, context) }
 )
 
@@ -208,7 +258,9 @@ func runTrace(_ command: ParsedCommand, _ context: Context) throws -> CommandOut
     }
     let raw = command.flags.contains("raw")
     if raw && (tail != nil || grep != nil) {
-        throw ShellError("trace: --raw shows the bytes unchanged, without --tail or --grep", hint: "usage: \(command.spec.usage)")
+        throw ShellError(
+            "trace: --raw shows the bytes unchanged, without --tail or --grep",
+            hint: "usage: \(command.spec.usage)")
     }
     let (store, _) = try context.filledStore()
     guard let data = try store.trace(jobID: id) else {
@@ -219,7 +271,10 @@ func runTrace(_ command: ParsedCommand, _ context: Context) throws -> CommandOut
     }
     if raw {
         return CommandOutput(
-            json: .object(["job": .int(id), "bytes": .int(data.count), "raw": .string(String(decoding: data, as: UTF8.self))]),
+            json: .object([
+                "job": .int(id), "bytes": .int(data.count),
+                "raw": .string(String(decoding: data, as: UTF8.self)),
+            ]),
             raw: data, paged: true)
     }
     let log = TraceCleaner.clean([UInt8](data))
@@ -238,13 +293,18 @@ func runTrace(_ command: ParsedCommand, _ context: Context) throws -> CommandOut
         return "\u{1B}[\(code)m▶ " + text + "\u{1B}[0m"
     }
     if let grep {
-        lines = lines.filter { grep.firstMatch(in: $0.text, range: NSRange($0.text.startIndex..., in: $0.text)) != nil }
+        lines = lines.filter {
+            grep.firstMatch(in: $0.text, range: NSRange($0.text.startIndex..., in: $0.text)) != nil
+        }
     }
     var shown: [String] = []
     if grep != nil {
         let width = String(lines.last?.rawLine ?? 0).count
         shown = lines.map {
-            marked($0.rawLine, String(repeating: " ", count: max(0, width - String($0.rawLine).count)) + "\($0.rawLine): \($0.text)")
+            marked(
+                $0.rawLine,
+                String(repeating: " ", count: max(0, width - String($0.rawLine).count))
+                    + "\($0.rawLine): \($0.text)")
         }
     } else {
         if let tail { lines = Array(lines.suffix(tail)) }
@@ -261,12 +321,14 @@ func runTrace(_ command: ParsedCommand, _ context: Context) throws -> CommandOut
         text: shown,
         json: .object([
             "job": .int(id),
-            "lines": .array(lines.map {
-                .object([
-                    "number": .int($0.rawLine), "section": .optional($0.section), "text": .string($0.text),
-                    "in_excerpt": .bool(picked.contains($0.rawLine)),
-                ])
-            }),
+            "lines": .array(
+                lines.map {
+                    .object([
+                        "number": .int($0.rawLine), "section": .optional($0.section),
+                        "text": .string($0.text),
+                        "in_excerpt": .bool(picked.contains($0.rawLine)),
+                    ])
+                }),
         ]),
         paged: true, textIsSafe: true)
 }

@@ -8,7 +8,8 @@ import TriageCore
 /// Failure reasons GitLab reports, for completion of `--reason`.
 let failureReasons = [
     "script_failure", "runner_system_failure", "stuck_or_timeout_failure", "job_execution_timeout",
-    "unknown_failure", "api_failure", "scheduler_failure", "data_integrity_failure", "missing_dependency_failure",
+    "unknown_failure", "api_failure", "scheduler_failure", "data_integrity_failure",
+    "missing_dependency_failure",
 ]
 
 extension Context {
@@ -16,7 +17,8 @@ extension Context {
     func nights(_ text: String?, default fallback: String = "last-night") throws -> [String] {
         let range = try TimeRange.parse(text ?? fallback)
         if case .lastNights(let count) = range, count > Self.maxNights {
-            throw ShellError("'\(text ?? fallback)' is too long a range", hint: "at most \(Self.maxNights) nights")
+            throw ShellError(
+                "'\(text ?? fallback)' is too long a range", hint: "at most \(Self.maxNights) nights")
         }
         return range.nights(calendar: try calendar(), now: now)
     }
@@ -53,7 +55,8 @@ extension Context {
         let label = first == last ? "night \(first)" : "nights \(first)..\(last)"
         if first < bounds.first {
             sink.writeError(
-                "hint: the cache holds nights \(bounds.first)..\(bounds.last), not all of \(label) — run 'fetch'\n")
+                "hint: the cache holds nights \(bounds.first)..\(bounds.last), not all of \(label) — run 'fetch'\n"
+            )
         }
     }
 
@@ -71,14 +74,18 @@ extension Context {
         let projects = try store.projects()
         let lower = text.lowercased()
         if let folded = projects.first(where: { $0.path.lowercased() == lower }) { return folded }
-        let byName = projects.filter { ($0.path.split(separator: "/").last.map(String.init) ?? "").lowercased() == lower }
+        let byName = projects.filter {
+            ($0.path.split(separator: "/").last.map(String.init) ?? "").lowercased() == lower
+        }
         if byName.count == 1 { return byName[0] }
         if byName.count > 1 {
             throw ShellError(
-                "'\(text)' names several projects", hint: "give the full path: " + byName.map(\.path).joined(separator: ", "))
+                "'\(text)' names several projects",
+                hint: "give the full path: " + byName.map(\.path).joined(separator: ", "))
         }
         let byLastPart = Dictionary(
-            projects.map { (String($0.path.split(separator: "/").last ?? ""), $0.path) }, uniquingKeysWith: { a, _ in a })
+            projects.map { (String($0.path.split(separator: "/").last ?? ""), $0.path) },
+            uniquingKeysWith: { a, _ in a })
         let guess =
             suggestion(for: text, among: projects.map(\.path))
             ?? suggestion(for: text, among: Array(byLastPart.keys).sorted()).flatMap { byLastPart[$0] }
@@ -112,7 +119,8 @@ struct TimeFormat {
         guard let date else { return "-" }
         let c = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
         return String(
-            format: "%04d-%02d-%02d %02d:%02d", c.year ?? 0, c.month ?? 0, c.day ?? 0, c.hour ?? 0, c.minute ?? 0)
+            format: "%04d-%02d-%02d %02d:%02d", c.year ?? 0, c.month ?? 0, c.day ?? 0, c.hour ?? 0,
+            c.minute ?? 0)
     }
 
     /// `display` with the zone, for a time read on its own (`show job`): `2026-11-29 00:14 CST`,
@@ -153,7 +161,9 @@ struct NoData {
     var reason: Reason
     var message: String
 
-    init(missing: [String], asked: Int, cacheLastNight: String, lastFetch: SyncRecord?, calendar: NightCalendar) {
+    init(
+        missing: [String], asked: Int, cacheLastNight: String, lastFetch: SyncRecord?, calendar: NightCalendar
+    ) {
         self.missing = missing
         allMissing = missing.count == asked
         self.cacheLastNight = cacheLastNight
@@ -161,7 +171,9 @@ struct NoData {
         let first = missing.first ?? ""
         let label = missing.count == 1 ? "night \(first)" : "nights \(first)..\(missing.last ?? "")"
         let times = TimeFormat(timeZone: calendar.timeZone)
-        if let fetch = lastFetch, fetch.outcome == "completed", let begun = calendar.start(of: first), fetch.startedAt >= begun {
+        if let fetch = lastFetch, fetch.outcome == "completed", let begun = calendar.start(of: first),
+            fetch.startedAt >= begun
+        {
             reason = .noPipeline
             message =
                 "no data for \(label): GitLab had no nightly pipeline for \(missing.count == 1 ? "it" : "them") "
@@ -182,7 +194,8 @@ struct NoData {
         .object([
             "no_data": .bool(true), "missing_nights": .array(missing.map(JSONValue.string)),
             "reason": .string(reason.rawValue), "message": .string(message),
-            "cache_last_night": .string(cacheLastNight), "last_fetch": times.json(lastFetch), "records": records,
+            "cache_last_night": .string(cacheLastNight), "last_fetch": times.json(lastFetch),
+            "records": records,
         ])
     }
 }

@@ -24,9 +24,12 @@ public struct CompletionData: Sendable {
     public var stages: @Sendable () -> [String]
 
     public init(
-        projects: @escaping @Sendable () -> [String] = { [] }, jobs: @escaping @Sendable () -> [String] = { [] },
-        pipelines: @escaping @Sendable () -> [String] = { [] }, nights: @escaping @Sendable () -> [String] = { [] },
-        clusters: @escaping @Sendable () -> [String] = { [] }, issues: @escaping @Sendable () -> [String] = { [] },
+        projects: @escaping @Sendable () -> [String] = { [] },
+        jobs: @escaping @Sendable () -> [String] = { [] },
+        pipelines: @escaping @Sendable () -> [String] = { [] },
+        nights: @escaping @Sendable () -> [String] = { [] },
+        clusters: @escaping @Sendable () -> [String] = { [] },
+        issues: @escaping @Sendable () -> [String] = { [] },
         stages: @escaping @Sendable () -> [String] = { [] }
     ) {
         self.projects = projects
@@ -86,9 +89,11 @@ public struct CompletionData: Sendable {
                 guard let cache = opened(), let issues = try? cache.issues.issues(),
                     let projects = try? cache.store.projects()
                 else { return [] }
-                let paths = Dictionary(projects.map { ($0.id, $0.path) }, uniquingKeysWith: { first, _ in first })
+                let paths = Dictionary(
+                    projects.map { ($0.id, $0.path) }, uniquingKeysWith: { first, _ in first })
                 return issues.sorted { a, b in
-                    (a.state == "opened") != (b.state == "opened") ? a.state == "opened" : a.updatedAt > b.updatedAt
+                    (a.state == "opened") != (b.state == "opened")
+                        ? a.state == "opened" : a.updatedAt > b.updatedAt
                 }.compactMap { issue in paths[issue.projectID].map { "\($0)#\(issue.iid)" } }
             },
             stages: {
@@ -132,7 +137,9 @@ public struct Completer: Sendable {
         let bytes = Array(line.utf8)
         let end = max(0, min(cursor, bytes.count))
         var wordStart = end
-        while wordStart > 0, bytes[wordStart - 1] != UInt8(ascii: " "), bytes[wordStart - 1] != UInt8(ascii: "\t") {
+        while wordStart > 0, bytes[wordStart - 1] != UInt8(ascii: " "),
+            bytes[wordStart - 1] != UInt8(ascii: "\t")
+        {
             wordStart -= 1
         }
         let word = String(decoding: bytes[wordStart..<end], as: UTF8.self)
@@ -187,7 +194,9 @@ public struct Completer: Sendable {
                 }
                 return (valueStart, filter(values(option.completion, operands), value))
             }
-            let names = spec.options.filter { $0.repeatable || !given.contains($0.name) }.map { "--\($0.name)" }
+            let names = spec.options.filter { $0.repeatable || !given.contains($0.name) }.map {
+                "--\($0.name)"
+            }
             return (wordStart, filter(names, word))
         }
         guard operands.count < spec.operands.count else { return (wordStart, []) }

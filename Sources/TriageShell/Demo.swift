@@ -8,13 +8,16 @@ extension Context {
     public func demoSuggestions() -> [String] {
         var job: Int?
         if let nights = try? nights(nil), let store = try? store(),
-            let rows = try? store.failures(nights: Set(nights)).filter({ !$0.job.allowFailure }), !rows.isEmpty
+            let rows = try? store.failures(nights: Set(nights)).filter({ !$0.job.allowFailure }),
+            !rows.isEmpty
         {
             let insights = (try? store.insights(jobIDs: rows.map(\.job.id))) ?? [:]
             job = FailureGroup.grouping(rows, insights).first?.rows.first?.job.id
         }
         let suggestions = [
-            job.map { ("show job \($0)", "the first failure above: its excerpt, cluster, issue and what changed") },
+            job.map {
+                ("show job \($0)", "the first failure above: its excerpt, cluster, issue and what changed")
+            },
             ("clusters 7d", "the week's kinds of failure, NEW first, with the nights each was seen"),
             ("streaks last-night", "what started failing last night, what recovered, what flaps"),
             job == nil ? ("failures 7d", "the week's failed jobs, grouped by kind") : nil,

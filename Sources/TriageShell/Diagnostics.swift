@@ -44,16 +44,19 @@ public enum ShellFailure: Error, Hashable, Sendable {
         switch self {
         case .jobNotCached(let id):
             ShellError(
-                "job \(id) is not in the cache", hint: "run 'fetch' (only nightly pipelines' jobs are fetched)")
+                "job \(id) is not in the cache",
+                hint: "run 'fetch' (only nightly pipelines' jobs are fetched)")
         case .pipelineNotCached(let id):
             ShellError(
-                "pipeline \(id) is not in the cache", hint: "run 'fetch' (only nightly pipelines are fetched)")
+                "pipeline \(id) is not in the cache", hint: "run 'fetch' (only nightly pipelines are fetched)"
+            )
         case .traceNotCached(let job):
             ShellError(
                 "no trace of job \(job) in the cache", hint: "'fetch' stores the traces of failed jobs only")
         case .jobNotAnalysed(let id):
             ShellError(
-                "job \(id) has no analysis", hint: "only failed jobs with a cached trace are analysed; run 'fetch'")
+                "job \(id) has no analysis",
+                hint: "only failed jobs with a cached trace are analysed; run 'fetch'")
         case .clusterNotCached(let id):
             ShellError("no cluster \(id.rawValue) in the cache", hint: "see 'clusters' for the ids")
         case .notAClusterID(let text):
@@ -112,26 +115,35 @@ public enum ErrorFormatter {
         case .unauthorized:
             let plain = e.message == nil || e.message == "401 Unauthorized"
             let detail = plain ? " (401 Unauthorized)" : " (401: \(e.message ?? ""))"
-            return "GitLab rejected the token\(detail) — check GITLAB_TOKEN (a personal access token with the read_api scope)"
+            return
+                "GitLab rejected the token\(detail) — check GITLAB_TOKEN (a personal access token with the read_api scope)"
         case .insufficientScope:
-            return "the token may not do \(request)\(status) — it needs the 'api' scope; create a token with the api scope"
+            return
+                "the token may not do \(request)\(status) — it needs the 'api' scope; create a token with the api scope"
         case .forbidden:
-            return "GitLab refused \(request)\(status) — the token's user needs at least Reporter access to the project"
+            return
+                "GitLab refused \(request)\(status) — the token's user needs at least Reporter access to the project"
         case .notFound:
             if let subject = e.subject {
-                return "GitLab has no project or group '\(subject)' visible to this token\(status) — check the path (triage.toml [scope] or --group/--project)"
+                return
+                    "GitLab has no project or group '\(subject)' visible to this token\(status) — check the path (triage.toml [scope] or --group/--project)"
             }
             return "GitLab answered 404 for \(request)\(status.isEmpty ? "" : status)"
         case .rateLimited:
-            return "GitLab kept rate-limiting \(request) (429) — wait a minute and run fetch again, or lower --concurrency"
+            return
+                "GitLab kept rate-limiting \(request) (429) — wait a minute and run fetch again, or lower --concurrency"
         case .server:
-            return "GitLab failed \(request)\(status) after several retries — it may be down or overloaded; run fetch again later (nothing fetched so far is lost)"
+            return
+                "GitLab failed \(request)\(status) after several retries — it may be down or overloaded; run fetch again later (nothing fetched so far is lost)"
         case .unreachable:
-            return "cannot reach GitLab: \(request)\(e.message.map { ": \($0)" } ?? "") — check GITLAB_URL and the network; nothing fetched so far is lost"
+            return
+                "cannot reach GitLab: \(request)\(e.message.map { ": \($0)" } ?? "") — check GITLAB_URL and the network; nothing fetched so far is lost"
         case .timeout:
-            return "GitLab did not answer in time: \(request) — check GITLAB_URL and the network; run fetch again to continue"
+            return
+                "GitLab did not answer in time: \(request) — check GITLAB_URL and the network; run fetch again to continue"
         case .malformedResponse:
-            return "GitLab sent a response triage cannot read for \(request)\(e.message.map { ": \($0)" } ?? "") — is GITLAB_URL the root of a GitLab instance? The cache was not changed by it"
+            return
+                "GitLab sent a response triage cannot read for \(request)\(e.message.map { ": \($0)" } ?? "") — is GITLAB_URL the root of a GitLab instance? The cache was not changed by it"
         case .badRequest:
             return "GitLab rejected \(request)\(status)"
         case .other:

@@ -61,9 +61,10 @@ public struct DashboardExportSummary: Sendable, Hashable {
 public typealias DashboardExporting = @Sendable (DashboardExportRequest) throws -> DashboardExportSummary
 /// Serves a site folder on 127.0.0.1:`port` (0: any free port) until the task is canceled, with
 /// the workspace's live `assignments.json`; calls `started` with the URL once listening.
-public typealias DashboardServing = @Sendable (
-    _ site: URL, _ assignments: URL, _ port: Int, _ started: @escaping @Sendable (URL) -> Void
-) async throws -> Void
+public typealias DashboardServing =
+    @Sendable (
+        _ site: URL, _ assignments: URL, _ port: Int, _ started: @escaping @Sendable (URL) -> Void
+    ) async throws -> Void
 
 /// The effects the shell needs, injected by the executable (STYLE: effects at the edges).
 public struct ShellEnvironment: Sendable {
@@ -105,7 +106,9 @@ public struct ShellEnvironment: Sendable {
         makeGitLab: @escaping @Sendable (URL, String?, Int) -> GitLabPorts,
         sink: any OutputSink, stdoutIsTerminal: Bool, pager: Pager? = nil,
         exportDashboard: DashboardExporting? = nil, serveDashboard: DashboardServing? = nil,
-        makeAssignmentBook: @escaping @Sendable (URL, URL) -> any AssignmentBook = { _, _ in NoAssignmentBook() }
+        makeAssignmentBook: @escaping @Sendable (URL, URL) -> any AssignmentBook = { _, _ in
+            NoAssignmentBook()
+        }
     ) {
         self.pager = pager
         if let exportDashboard { self.exportDashboard = exportDashboard }
@@ -259,9 +262,12 @@ public final class Context: @unchecked Sendable {
                 "\(from) carries credentials (\(shown))",
                 hint: "put the token in GITLAB_TOKEN and the bare URL in \(bare)")
         }
-        guard let url = URL(string: text), let scheme = url.scheme, ["http", "https"].contains(scheme), url.host != nil
+        guard let url = URL(string: text), let scheme = url.scheme, ["http", "https"].contains(scheme),
+            url.host != nil
         else {
-            throw ShellError("'\(text)' is not a GitLab URL", hint: "use the instance root, like https://gitlab.example.com")
+            throw ShellError(
+                "'\(text)' is not a GitLab URL",
+                hint: "use the instance root, like https://gitlab.example.com")
         }
         return url
     }
@@ -289,7 +295,10 @@ public final class Context: @unchecked Sendable {
             return
         }
         if format != .json, let raw = output.raw {
-            if output.paged, pagerEnabled, let pager = environment.pager, pager(environment.masker.mask(raw)) { return }
+            if output.paged, pagerEnabled, let pager = environment.pager, pager(environment.masker.mask(raw))
+            {
+                return
+            }
             sink.writeRaw(raw)
             return
         }

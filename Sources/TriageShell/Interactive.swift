@@ -31,7 +31,9 @@ extension Session {
     /// Lines are read on a dedicated thread and handed over here; each command runs in its own
     /// Task, which Ctrl-C cancels (a `fetch` stops cleanly and says so) without ending the shell.
     /// - Parameter pollInterval: how often Ctrl-C is checked for while a command runs.
-    public func runInteractive(reader: any LineReader, pollInterval: Duration = .milliseconds(50)) async -> ExitStatus {
+    public func runInteractive(reader: any LineReader, pollInterval: Duration = .milliseconds(50)) async
+        -> ExitStatus
+    {
         context.sink.write(
             "triage — workspace \(context.environment.workspace.path) — type 'help', Ctrl-D to leave\n")
         let thread = ReaderThread(reader: reader)

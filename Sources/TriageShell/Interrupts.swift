@@ -18,7 +18,9 @@ public enum Interrupts {
     }
 
     /// Cancels `task` when Ctrl-C arrives; stops watching when the task ends.
-    public static func cancel<T: Sendable>(_ task: Task<T, Never>, onInterrupt poll: Duration = .milliseconds(50)) {
+    public static func cancel<T: Sendable>(
+        _ task: Task<T, Never>, onInterrupt poll: Duration = .milliseconds(50)
+    ) {
         Task.detached {
             while !Task.isCancelled {
                 if interruptFlag.exchange(false, ordering: .relaxed) {

@@ -27,7 +27,8 @@ public indirect enum JSONValue: Hashable, Sendable {
         case .string(let s): return Self.quote(s)
         case .array(let items):
             if items.isEmpty { return "[]" }
-            return "[\n" + items.map { pad + $0.rendered(indent: indent + 1) }.joined(separator: ",\n") + "\n\(close)]"
+            return "[\n" + items.map { pad + $0.rendered(indent: indent + 1) }.joined(separator: ",\n")
+                + "\n\(close)]"
         case .object(let fields):
             if fields.isEmpty { return "{}" }
             return "{\n"
@@ -84,7 +85,8 @@ public struct Table: Hashable, Sendable {
     public var layout: TerminalLayout
 
     public init(
-        columns: [String], numeric: Set<Int> = [], rows: [[Cell]] = [], layout: TerminalLayout = TerminalLayout()
+        columns: [String], numeric: Set<Int> = [], rows: [[Cell]] = [],
+        layout: TerminalLayout = TerminalLayout()
     ) {
         self.columns = columns
         self.numeric = numeric
@@ -204,7 +206,8 @@ public struct Renderer: Sendable {
     public func render(_ output: CommandOutput) -> String {
         switch format {
         case .json:
-            return output.json == .null && output.table == nil && output.text.isEmpty ? "" : output.json.rendered() + "\n"
+            return output.json == .null && output.table == nil && output.text.isEmpty
+                ? "" : output.json.rendered() + "\n"
         case .tsv:
             guard let table = output.table else { return text(output) }
             return tsv(table)
@@ -237,7 +240,9 @@ public struct Renderer: Sendable {
         // Almost no cell holds one: skip the rewriting (most of a 3 000-row table's cost). 0xC2 is
         // the lead byte of every C1 control's UTF-8 encoding.
         func kept(_ b: UInt8) -> Bool { keepingLines && (b == 0x0A || b == 0x09) }
-        guard s.utf8.contains(where: { ($0 < 0x20 && !kept($0)) || $0 == 0x7F || $0 == 0xC2 }) else { return s }
+        guard s.utf8.contains(where: { ($0 < 0x20 && !kept($0)) || $0 == 0x7F || $0 == 0xC2 }) else {
+            return s
+        }
         var out = String.UnicodeScalarView()
         for scalar in s.unicodeScalars {
             out.append(keepingLines && (scalar == "\n" || scalar == "\t") ? scalar : visible(scalar))
@@ -281,7 +286,8 @@ public struct Renderer: Sendable {
                 var cell = column < cells.count ? cells[column] : Cell("")
                 var cellWidth = column < measured.count ? measured[column] : 0
                 if let limit = limits[column], cellWidth > limit {
-                    cell.text = Self.cut(cell.text, to: limit, keepingEnd: table.layout.keepsEnd.contains(column))
+                    cell.text = Self.cut(
+                        cell.text, to: limit, keepingEnd: table.layout.keepsEnd.contains(column))
                     cellWidth = limit
                 }
                 let padding = max(0, widths[i] - cellWidth)

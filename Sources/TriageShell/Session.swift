@@ -77,7 +77,9 @@ public final class Session: Sendable {
     /// `source FILE`: the file's lines run as if they were here; their errors carry the
     /// sourced file's name and line. A path is relative to the including file's directory
     /// (to the working directory for `-c`, stdin and the prompt).
-    func source(_ words: [String], at line: ScriptLine, echo: Bool, keepGoing: Bool, depth: Int) async -> LineOutcome {
+    func source(_ words: [String], at line: ScriptLine, echo: Bool, keepGoing: Bool, depth: Int) async
+        -> LineOutcome
+    {
         let path: String
         do {
             let command = try table.parse(words)
@@ -89,7 +91,8 @@ public final class Session: Sendable {
         guard depth < Self.maxSourceDepth else {
             report(
                 ShellError(
-                    "source: scripts nest more than \(Self.maxSourceDepth) deep", hint: "does '\(path)' source itself?"),
+                    "source: scripts nest more than \(Self.maxSourceDepth) deep",
+                    hint: "does '\(path)' source itself?"),
                 at: line)
             return .failed
         }
@@ -99,7 +102,10 @@ public final class Session: Sendable {
             if !directory.isEmpty { resolved = (directory as NSString).appendingPathComponent(path) }
         }
         guard let data = FileManager.default.contents(atPath: resolved) else {
-            report(ShellError("source: cannot read '\(resolved)'", hint: "check the path (relative to the including file)"), at: line)
+            report(
+                ShellError(
+                    "source: cannot read '\(resolved)'",
+                    hint: "check the path (relative to the including file)"), at: line)
             return .failed
         }
         var failed = false

@@ -124,7 +124,8 @@ func benchExcerptThroughput(name: String, traces: [[UInt8]], megabytes: Int, rou
         String(
             format:
                 "excerpt[%@]: %d traces, %.2f MB (largest %.2f MB); MB of raw trace per CPU second (one core), median of %d: clean %.1f, excerpt %.1f, clean+excerpt %.1f (range %.1f–%.1f) [%d]",
-            name, traces.count, Double(corpus) / 1e6, Double(largest) / 1e6, rounds, median(clean), median(excerpt),
+            name, traces.count, Double(corpus) / 1e6, Double(largest) / 1e6, rounds, median(clean),
+            median(excerpt),
             median(both), both.min() ?? 0, both.max() ?? 0, sink % 10))
 }
 
@@ -162,15 +163,22 @@ func benchAnalyse(_ args: [String]) {
     configuration.nights = 30
     let org = SimulatedGitLab(configuration: configuration).organisation
     let adversarial = Set(org.adversarialJobs.values)
-    let traces = org.jobs.filter { $0.status == "failed" && !adversarial.contains($0.id) }.map { org.trace(ofJob: $0.id) }
+    let traces = org.jobs.filter { $0.status == "failed" && !adversarial.contains($0.id) }.map {
+        org.trace(ofJob: $0.id)
+    }
     benchExcerptThroughput(name: "simulator", traces: traces, megabytes: megabytes, rounds: rounds)
     // The ~6 MB one (a Julia test run printing 80 000 progress lines before failing).
     if let huge = org.adversarialJobs[.huge] {
-        benchExcerptThroughput(name: "simulator-huge", traces: [org.trace(ofJob: huge)], megabytes: megabytes, rounds: rounds)
+        benchExcerptThroughput(
+            name: "simulator-huge", traces: [org.trace(ofJob: huge)], megabytes: megabytes, rounds: rounds)
     }
     let sampleURLs =
-        ((try? FileManager.default.contentsOfDirectory(atPath: samples)) ?? []).filter { $0.hasSuffix(".log") }.sorted()
-    let real = sampleURLs.compactMap { FileManager.default.contents(atPath: samples + "/" + $0).map { [UInt8]($0) } }
+        ((try? FileManager.default.contentsOfDirectory(atPath: samples)) ?? []).filter {
+            $0.hasSuffix(".log")
+        }.sorted()
+    let real = sampleURLs.compactMap {
+        FileManager.default.contents(atPath: samples + "/" + $0).map { [UInt8]($0) }
+    }
     benchExcerptThroughput(name: "gitlab-samples", traces: real, megabytes: megabytes, rounds: rounds)
     benchBadInput()
     if excerptOnly { return }
@@ -178,7 +186,9 @@ func benchAnalyse(_ args: [String]) {
     // 2. Clustering at scale: MinHash/LSH candidates, exact Jaccard decisions.
     let threshold = Analyzer.defaultThreshold
     var signatures: [FailureSignature] = []
-    let generateTime = seconds { signatures = generatedSignatures(count: failures, causes: failures / 50, seed: 42) }
+    let generateTime = seconds {
+        signatures = generatedSignatures(count: failures, causes: failures / 50, seed: 42)
+    }
     var clusterer = Clusterer(threshold: threshold)
     var labels: [String] = []
     labels.reserveCapacity(signatures.count)
@@ -189,7 +199,8 @@ func benchAnalyse(_ args: [String]) {
     }
     print(
         String(
-            format: "cluster: %d failures (%d kinds) into %d clusters in %.2f s (signatures %.2f s), peak RSS %.0f MB",
+            format:
+                "cluster: %d failures (%d kinds) into %d clusters in %.2f s (signatures %.2f s), peak RSS %.0f MB",
             failures, failures / 50, clusterer.clusters.count, clusterTime, generateTime, peakResidentMB()))
 
     // 3. Agreement with the exact clustering on a subset, both timed.
@@ -206,7 +217,8 @@ func benchAnalyse(_ args: [String]) {
     let f1 = pairwiseF1(lshLabels, exactLabels.map(String.init))
     print(
         String(
-            format: "agreement: %d failures, LSH %.3f s vs exact O(n²) %.3f s (%.0f× faster), pairwise F1 %.4f",
+            format:
+                "agreement: %d failures, LSH %.3f s vs exact O(n²) %.3f s (%.0f× faster), pairwise F1 %.4f",
             exact, lshTime, exactTime, exactTime / max(lshTime, 1e-9), f1))
 }
 
@@ -225,6 +237,8 @@ func benchBadInput() {
     let time = seconds { shown = ExcerptExtractor().excerpt(failed: TraceCleaner.clean(log)).lines.count }
     print(
         String(
-            format: "bad input: %.0f MB of %d error lines: clean+excerpt %.1f s (%.1f MB/s), %d lines shown, peak RSS %.0f MB (%.0f MB before)",
-            Double(log.count) / 1e6, k, time, Double(log.count) / 1e6 / time, shown, peakResidentMB(), before))
+            format:
+                "bad input: %.0f MB of %d error lines: clean+excerpt %.1f s (%.1f MB/s), %d lines shown, peak RSS %.0f MB (%.0f MB before)",
+            Double(log.count) / 1e6, k, time, Double(log.count) / 1e6 / time, shown, peakResidentMB(), before)
+    )
 }

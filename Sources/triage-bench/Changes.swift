@@ -262,7 +262,9 @@ func benchChanges(_ o: ShellOptions) async throws {
                 failed = true
                 continue
             }
-            print("  \(label): the 30 nights computed and remembered (what fetch does last) in \(f(atFetch[0] * 1000, 1)) ms")
+            print(
+                "  \(label): the 30 nights computed and remembered (what fetch does last) in \(f(atFetch[0] * 1000, 1)) ms"
+            )
         }
         for line in [
             "suspects 30d", "suspects last-night", "diff job \(try someNewlyFailing(cache, lastNight))",
@@ -291,10 +293,13 @@ func benchChanges(_ o: ShellOptions) async throws {
         }
     }
     for variant in ["cached listings", "remembered"] {
-        if let before = medians["re-parsing traces suspects 30d"], let after = medians["\(variant) suspects 30d"],
+        if let before = medians["re-parsing traces suspects 30d"],
+            let after = medians["\(variant) suspects 30d"],
             after > 0
         {
-            print("  suspects 30d, \(variant): \(f(before, 1)) ms → \(f(after, 1)) ms, \(f(before / after, 1))× faster")
+            print(
+                "  suspects 30d, \(variant): \(f(before, 1)) ms → \(f(after, 1)) ms, \(f(before / after, 1))× faster"
+            )
         }
     }
     if let before = medians["re-parsing traces suspects 30d cpu"],
@@ -315,4 +320,3 @@ private func someNewlyFailing(_ cache: URL, _ night: String) throws -> Int {
         try store.nightlyJobs(fromNight: first, throughNight: night, projectID: nil, name: nil))
     return ChangesPairs.newlyFailing(on: night, histories: histories).first?.jobID ?? 0
 }
-

@@ -13,7 +13,9 @@ func benchExport(_ o: ShellOptions) async throws {
     var report = AnalysisReport()
     let analysed = try clock.measure { report = try Analyzer(cache: store, store: store).analyseNew() }
     if report.analysed > 0 {
-        print("  analysed \(report.analysed) failures into \(report.clusters) clusters in \(f(seconds(analysed), 1)) s (not timed below)")
+        print(
+            "  analysed \(report.analysed) failures into \(report.clusters) clusters in \(f(seconds(analysed), 1)) s (not timed below)"
+        )
     }
 
     // Baseline in the same run: the export without the ranking and the what-changed part,
@@ -49,7 +51,8 @@ func benchExport(_ o: ShellOptions) async throws {
         wall[name, default: []].append(seconds(elapsed))
     }
     let variants: [(String, DashboardBuilder.Parts)] = [
-        ("model only", []), ("model + ranking", .ranking), ("model + since/suspects", .whatChanged), ("model, full", .all),
+        ("model only", []), ("model + ranking", .ranking), ("model + since/suspects", .whatChanged),
+        ("model, full", .all),
     ]
     for _ in 0..<max(1, o.runs) {
         for (name, part) in variants {
@@ -63,17 +66,25 @@ func benchExport(_ o: ShellOptions) async throws {
         }
     }
     for name in variants.map(\.0) + ["(one read of every job over 61 nights)"] {
-        print("    \(name): median \(f(median(wall[name] ?? []), 3)) s wall, \(f(median(cpu[name] ?? []), 3)) s CPU")
+        print(
+            "    \(name): median \(f(median(wall[name] ?? []), 3)) s wall, \(f(median(cpu[name] ?? []), 3)) s CPU"
+        )
     }
     print(
         "  export: median \(f(median(times), 2)) s of \(times.count) runs (target 5 s): \(last.projects) projects × "
-            + "\(last.nights) nights, \(last.clusters) clusters, \(last.files) files, \(f(Double(last.bytes) / 1e6, 1)) MB")
+            + "\(last.nights) nights, \(last.clusters) clusters, \(last.files) files, \(f(Double(last.bytes) / 1e6, 1)) MB"
+    )
     print(
         "  baseline (no ranking, no since/suspects), same run: median \(f(median(baseTimes), 2)) s; "
             + "full/baseline \(f(median(times) / median(baseTimes), 3))×")
-    print("  first view: \(f(Double(last.firstViewBytes) / 1e6, 2)) MB (index.html, app.js, style.css, data/overview.js, data/assignments.js; target 2 MB)")
+    print(
+        "  first view: \(f(Double(last.firstViewBytes) / 1e6, 2)) MB (index.html, app.js, style.css, data/overview.js, data/assignments.js; target 2 MB)"
+    )
 
-    guard let chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].first(where: { FileManager.default.isExecutableFile(atPath: $0) })
+    guard
+        let chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].first(where: {
+            FileManager.default.isExecutableFile(atPath: $0)
+        })
     else {
         print("  render: skipped (no chromium; apt-get install chromium)")
         return
@@ -81,21 +92,27 @@ func benchExport(_ o: ShellOptions) async throws {
     for view in ["overview", "last-night"] {
         var samples: [Double] = []
         for _ in 0..<3 {
-            let dom = try dumpDOM(chromium: chromium, url: site.appendingPathComponent("index.html").absoluteString + "#view=\(view)")
-            guard let range = dom.range(of: #"data-first-render-ms="(\d+)""#, options: .regularExpression) else {
+            let dom = try dumpDOM(
+                chromium: chromium,
+                url: site.appendingPathComponent("index.html").absoluteString + "#view=\(view)")
+            guard let range = dom.range(of: #"data-first-render-ms="(\d+)""#, options: .regularExpression)
+            else {
                 print("  render (\(view)): the page did not report a render time")
                 continue
             }
             let digits = dom[range].filter(\.isNumber)
             samples.append(Double(String(digits)) ?? 0)
         }
-        print("  render (\(view)) in headless chromium, navigation start to first view: median \(f(median(samples), 0)) ms (target 2000 ms)")
+        print(
+            "  render (\(view)) in headless chromium, navigation start to first view: median \(f(median(samples), 0)) ms (target 2000 ms)"
+        )
     }
 }
 
 /// `chromium --headless --dump-dom URL`: the DOM after the page settled.
 func dumpDOM(chromium: String, url: String) throws -> String {
-    let profile = FileManager.default.temporaryDirectory.appendingPathComponent("bench-chromium-\(UUID().uuidString)")
+    let profile = FileManager.default.temporaryDirectory.appendingPathComponent(
+        "bench-chromium-\(UUID().uuidString)")
     defer { try? FileManager.default.removeItem(at: profile) }
     let process = Process()
     process.executableURL = URL(fileURLWithPath: chromium)

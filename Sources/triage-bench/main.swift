@@ -79,7 +79,9 @@ struct Run {
     var traces: Int
 }
 
-func startSimulator(projects: Int, nights: Int, latencyMS: Int, rateLimit: Int? = nil) async throws -> (SimulatedGitLab, URL) {
+func startSimulator(projects: Int, nights: Int, latencyMS: Int, rateLimit: Int? = nil) async throws -> (
+    SimulatedGitLab, URL
+) {
     var configuration = SimulatorConfiguration(lastNight: calendar.lastNight(now: now))
     configuration.projects = projects
     configuration.nights = nights
@@ -123,7 +125,8 @@ func fetch(url: URL, into directory: URL, nights: Int, concurrency: Int) async t
 }
 
 func temporary() throws -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("triage-bench-\(UUID().uuidString)")
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+        "triage-bench-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     return url
 }
@@ -131,15 +134,19 @@ func temporary() throws -> URL {
 func f(_ x: Double, _ digits: Int = 2) -> String { String(format: "%.\(digits)f", x) }
 
 func benchFetch(_ o: Options) async throws {
-    print("fetch benchmark: \(o.projects) projects × \(o.nights) nights, \(o.latencyMS) ms latency per request")
-    let (simulator, url) = try await startSimulator(projects: o.projects, nights: o.nights, latencyMS: o.latencyMS)
+    print(
+        "fetch benchmark: \(o.projects) projects × \(o.nights) nights, \(o.latencyMS) ms latency per request")
+    let (simulator, url) = try await startSimulator(
+        projects: o.projects, nights: o.nights, latencyMS: o.latencyMS)
     let latency = Double(o.latencyMS) / 1000
 
     var sequential: Run?
     if !o.skipSequential {
         let run = try await fetch(url: url, into: try temporary(), nights: o.nights, concurrency: 1)
         sequential = run
-        print("  sequential baseline: \(run.calls) calls in \(f(run.seconds)) s (ideal \(f(Double(run.calls) * latency)) s)")
+        print(
+            "  sequential baseline: \(run.calls) calls in \(f(run.seconds)) s (ideal \(f(Double(run.calls) * latency)) s)"
+        )
     }
     let dir = try temporary()
     let run = try await fetch(url: url, into: dir, nights: o.nights, concurrency: o.concurrency)
@@ -161,13 +168,16 @@ func benchFetch(_ o: Options) async throws {
     if !o.skipRateLimit {
         let (limited, limitedURL) = try await startSimulator(
             projects: o.rateProjects, nights: o.nights, latencyMS: o.latencyMS, rateLimit: o.rateLimit)
-        let r = try await fetch(url: limitedURL, into: try temporary(), nights: o.nights, concurrency: o.concurrency)
+        let r = try await fetch(
+            url: limitedURL, into: try temporary(), nights: o.nights, concurrency: o.concurrency)
         let throttled = limited.requests.filter { $0.status == 429 }.count
-        let failed = limited.requests.filter { $0.status >= 500 || ($0.status >= 400 && $0.status != 429) }.count
+        let failed = limited.requests.filter { $0.status >= 500 || ($0.status >= 400 && $0.status != 429) }
+            .count
         let bound = Double(r.calls - throttled) / (Double(o.rateLimit) / 60)
         print(
             "  rate limit \(o.rateLimit)/min (\(o.rateProjects) projects): \(r.calls - throttled) calls + \(throttled) answered 429, "
-                + "\(failed) failed, in \(f(r.seconds)) s; rate-limit bound \(f(bound)) s → \(f(r.seconds / bound))× the bound")
+                + "\(failed) failed, in \(f(r.seconds)) s; rate-limit bound \(f(bound)) s → \(f(r.seconds / bound))× the bound"
+        )
         await limited.stop()
     }
 }

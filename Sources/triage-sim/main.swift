@@ -12,7 +12,8 @@ let usage = """
 
 func yesterdayInChicago() -> String {
     var calendar = Calendar(identifier: .gregorian)
-    calendar.timeZone = TimeZone(identifier: "America/Chicago") ?? TimeZone(secondsFromGMT: -6 * 3600) ?? .current
+    calendar.timeZone =
+        TimeZone(identifier: "America/Chicago") ?? TimeZone(secondsFromGMT: -6 * 3600) ?? .current
     let yesterday = calendar.date(byAdding: .day, value: -1, to: Date()) ?? Date()
     let c = calendar.dateComponents([.year, .month, .day], from: yesterday)
     return String(format: "%04d-%02d-%02d", c.year ?? 2026, c.month ?? 1, c.day ?? 1)
@@ -33,13 +34,16 @@ while let flag = arguments.popFirst() {
         exit(0)
     }
     let known = [
-        "--port", "--projects", "--nights", "--seed", "--latency-ms", "--rate-limit", "--jobs-rate-limit", "--fault-rate",
+        "--port", "--projects", "--nights", "--seed", "--latency-ms", "--rate-limit", "--jobs-rate-limit",
+        "--fault-rate",
         "--token", "--last-night",
     ]
     guard known.contains(flag) else { fail("unknown flag '\(flag)'") }
     guard let value = arguments.popFirst() else { fail("\(flag) needs a value") }
     func int() -> Int {
-        guard let n = Int(value), n >= 0 else { fail("\(flag) expects a non-negative integer, got '\(value)'") }
+        guard let n = Int(value), n >= 0 else {
+            fail("\(flag) expects a non-negative integer, got '\(value)'")
+        }
         return n
     }
     switch flag {
@@ -51,11 +55,15 @@ while let flag = arguments.popFirst() {
     case "--rate-limit": configuration.rateLimitPerMinute = int()
     case "--jobs-rate-limit": configuration.jobsRateLimitPerMinute = int()
     case "--fault-rate":
-        guard let f = Double(value), (0...1).contains(f) else { fail("--fault-rate expects 0...1, got '\(value)'") }
+        guard let f = Double(value), (0...1).contains(f) else {
+            fail("--fault-rate expects 0...1, got '\(value)'")
+        }
         configuration.faultRate = f
     case "--token": token = value
     case "--last-night":
-        guard value.count == 10, value.split(separator: "-").count == 3 else { fail("--last-night expects YYYY-MM-DD") }
+        guard value.count == 10, value.split(separator: "-").count == 3 else {
+            fail("--last-night expects YYYY-MM-DD")
+        }
         configuration.lastNight = value
     default: fail("unknown flag '\(flag)'")
     }
@@ -68,7 +76,9 @@ do {
     let org = simulator.organisation
     say("Simulated GitLab at \(url)/api/v4")
     say("Token: \(token)  (header PRIVATE-TOKEN or Authorization: Bearer)")
-    say("\(org.projects.count) projects, \(org.pipelines.count) pipelines, \(org.jobs.count) jobs (\(org.jobs.filter { $0.status == "failed" }.count) failed), nights \(org.nights.first ?? "") … \(org.nights.last ?? "")")
+    say(
+        "\(org.projects.count) projects, \(org.pipelines.count) pipelines, \(org.jobs.count) jobs (\(org.jobs.filter { $0.status == "failed" }.count) failed), nights \(org.nights.first ?? "") … \(org.nights.last ?? "")"
+    )
     say("Press Ctrl-C to stop.")
     while true { try await Task.sleep(for: .seconds(3600)) }
 } catch {

@@ -57,7 +57,8 @@ for source in invocation.sources {
 }
 
 var workspace = URL(
-    fileURLWithPath: invocation.workspace ?? variables["TRIAGE_WORKSPACE"] ?? FileManager.default.currentDirectoryPath,
+    fileURLWithPath: invocation.workspace ?? variables["TRIAGE_WORKSPACE"]
+        ?? FileManager.default.currentDirectoryPath,
     isDirectory: true)
 // A named workspace that does not exist is a typo until proven otherwise: only a first `fetch`
 // creates one, and says so.
@@ -82,7 +83,8 @@ var simulator: SimulatedGitLab?
 var demoDirectory: URL?
 var fetchCanceledHint: String?
 /// `triage demo` on a terminal without commands: after its fetch and listing, the shell.
-let demoEndsInShell = invocation.demo && lines.isEmpty && invocation.words.isEmpty && stdinIsTerminal && stdoutIsTerminal
+let demoEndsInShell =
+    invocation.demo && lines.isEmpty && invocation.words.isEmpty && stdinIsTerminal && stdoutIsTerminal
 
 if invocation.demo {
     // A simulated GitLab on 127.0.0.1 and a temporary workspace pointing at it.
@@ -93,7 +95,9 @@ if invocation.demo {
     configuration.tokens = [token: .api]
     let sim = SimulatedGitLab(configuration: configuration)
     let url: URL
-    do { url = try await sim.start() } catch { fail("could not start the simulated GitLab: \(error)", status: .stopped) }
+    do { url = try await sim.start() } catch {
+        fail("could not start the simulated GitLab: \(error)", status: .stopped)
+    }
     simulator = sim
     // `--keep DIR`: DIR is the workspace and stays; a second `demo --keep DIR` fetches into the
     // same cache (the organisation is generated the same), so only what is new comes.
@@ -116,7 +120,8 @@ if invocation.demo {
         fail("could not create the demo workspace: \(error)", status: .stopped)
     }
     if let keep = invocation.keep {
-        fetchCanceledHint = "the cache in \(keep) is consistent; 'triage demo --keep \(keep)' continues where it stopped"
+        fetchCanceledHint =
+            "the cache in \(keep) is consistent; 'triage demo --keep \(keep)' continues where it stopped"
     } else {
         demoDirectory = directory
         fetchCanceledHint =
@@ -125,7 +130,8 @@ if invocation.demo {
     workspace = directory
     variables["GITLAB_URL"] = nil
     variables["GITLAB_TOKEN"] = token
-    FileHandle.standardError.write(Data("demo: simulated GitLab at \(url.absoluteString), workspace \(directory.path)\n".utf8))
+    FileHandle.standardError.write(
+        Data("demo: simulated GitLab at \(url.absoluteString), workspace \(directory.path)\n".utf8))
     // Last night by kind of failure (NEW, flaky, issue, key line), not a flat list of jobs.
     let run = lines.isEmpty && invocation.words.isEmpty ? ["fetch", "failures last-night"] : ["fetch"]
     lines = run.map { ScriptLine(file: nil, line: 1, text: $0) } + lines
@@ -189,7 +195,8 @@ let color: Bool =
     case .auto: stdoutIsTerminal && (variables["NO_COLOR"] ?? "").isEmpty
     }
 let context = Context(
-    environment: environment, format: invocation.format ?? (stdoutIsTerminal || invocation.demo ? .table : .tsv),
+    environment: environment,
+    format: invocation.format ?? (stdoutIsTerminal || invocation.demo ? .table : .tsv),
     color: color)
 let session = Session(context: context)
 
@@ -199,7 +206,8 @@ let status: ExitStatus
 if !lines.isEmpty || !invocation.words.isEmpty {
     let task = Task {
         if !lines.isEmpty {
-            let status = await session.run(script: lines, keepGoing: invocation.keepGoing, echo: invocation.echo)
+            let status = await session.run(
+                script: lines, keepGoing: invocation.keepGoing, echo: invocation.echo)
             if status != .success || invocation.words.isEmpty { return status }
         }
         switch await session.run(words: invocation.words) {
@@ -224,7 +232,9 @@ if !lines.isEmpty || !invocation.words.isEmpty {
 } else {
     let data = FileHandle.standardInput.readDataToEndOfFile()
     let script = Session.lines(of: String(decoding: data, as: UTF8.self), file: "<stdin>")
-    let task = Task { await session.run(script: script, keepGoing: invocation.keepGoing, echo: invocation.echo) }
+    let task = Task {
+        await session.run(script: script, keepGoing: invocation.keepGoing, echo: invocation.echo)
+    }
     Interrupts.install()
     Interrupts.cancel(task)
     status = await task.value

@@ -17,8 +17,12 @@ import Testing
     @Test func roundTripsEveryDayOfFourCenturies() {
         let wrong = (-150_000...150_000).filter { CivilDate(days: $0).daysSinceEpoch != $0 }
         #expect(wrong.isEmpty)
-        #expect(CivilDate(year: 2026, month: 2, day: 28).adding(days: 1) == CivilDate(year: 2026, month: 3, day: 1))
+        #expect(
+            CivilDate(year: 2026, month: 2, day: 28).adding(days: 1)
+                == CivilDate(year: 2026, month: 3, day: 1))
         // Not validated: February 31st counts as March 3rd.
-        #expect(CivilDate(year: 2026, month: 2, day: 31).daysSinceEpoch == CivilDate(year: 2026, month: 3, day: 3).daysSinceEpoch)
+        #expect(
+            CivilDate(year: 2026, month: 2, day: 31).daysSinceEpoch
+                == CivilDate(year: 2026, month: 3, day: 3).daysSinceEpoch)
     }
 }

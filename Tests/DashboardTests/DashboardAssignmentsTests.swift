@@ -13,12 +13,15 @@ import TriageCore
         "{\n<<<<<<< HEAD\n  \"version\": 1\n}\n",
     ]
 
-    @Test(arguments: zip(refusedFiles, [
-        "assignments.json has version 2; this triage reads and writes version 1 only — it was left untouched; upgrade triage",
-        "assignments.json cannot be read as assignments (line 1, column 2: not valid JSON); it was left untouched — fix it, or restore it from git",
-        "assignments.json cannot be read as assignments ('project' is missing at .assignments[0]); it was left untouched — fix it, or restore it from git",
-        "assignments.json cannot be read as assignments (line 2, column 1: a merge conflict marker (<<<<<<<)); it was left untouched — resolve the conflict, or restore the file from git",
-    ]))
+    @Test(
+        arguments: zip(
+            refusedFiles,
+            [
+                "assignments.json has version 2; this triage reads and writes version 1 only — it was left untouched; upgrade triage",
+                "assignments.json cannot be read as assignments (line 1, column 2: not valid JSON); it was left untouched — fix it, or restore it from git",
+                "assignments.json cannot be read as assignments ('project' is missing at .assignments[0]); it was left untouched — fix it, or restore it from git",
+                "assignments.json cannot be read as assignments (line 2, column 1: a merge conflict marker (<<<<<<<)); it was left untouched — resolve the conflict, or restore the file from git",
+            ]))
     func refused(text: String, message: String) {
         #expect(throws: DashboardError.self) { try AssignmentsFile.parse(Data(text.utf8)) }
         do {
@@ -31,7 +34,8 @@ import TriageCore
     /// One decoder: the export refuses a file exactly when the shell's book does, with its words.
     @Test(arguments: refusedFiles)
     func theShellRefusesTheSameFileTheSameWay(text: String) throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("dash-book-\(UUID().uuidString)")
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "dash-book-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         let url = dir.appendingPathComponent("assignments.json")
@@ -39,7 +43,9 @@ import TriageCore
         var shell = ""
         do { _ = try Store.AssignmentsFile(url: url, scratch: dir).read() } catch { shell = "\(error)" }
         var dashboard = ""
-        do { _ = try Dashboard.AssignmentsFile.parse(Data(text.utf8), path: url.path) } catch { dashboard = "\(error)" }
+        do { _ = try Dashboard.AssignmentsFile.parse(Data(text.utf8), path: url.path) } catch {
+            dashboard = "\(error)"
+        }
         #expect(!shell.isEmpty)
         #expect(dashboard == shell)
     }
@@ -56,7 +62,9 @@ import TriageCore
             """
         let file = try AssignmentsFile.parse(Data(text.utf8))
         #expect(file.assignments.count == 1)
-        #expect(file.assignments.first?.issue == IssueLink(project: "g/p", iid: 2, url: "https://g/p/-/issues/2", title: "t"))
+        #expect(
+            file.assignments.first?.issue
+                == IssueLink(project: "g/p", iid: 2, url: "https://g/p/-/issues/2", title: "t"))
         #expect(file.assignments.first?.by == "b")
     }
 

@@ -7,7 +7,8 @@ import TriageCore
 
 /// Two projects over two nights: A.jl green then red, b nothing then green with an allowed failure.
 func makeCache() throws -> (directory: URL, store: SQLiteCacheStore) {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("dashboard-cache-\(UUID().uuidString)")
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+        "dashboard-cache-\(UUID().uuidString)")
     let store = try SQLiteCacheStore(directory: directory)
     try store.upsertProjects([
         Project(id: 1, path: "julia/A.jl", name: "A.jl", webURL: "https://g/julia/A.jl"),
@@ -19,19 +20,27 @@ func makeCache() throws -> (directory: URL, store: SQLiteCacheStore) {
             id: id, iid: id, projectID: project, sha: "abc", ref: "main", status: status, source: "schedule",
             createdAt: t0, updatedAt: t0, webURL: "https://g/p/-/pipelines/\(id)")
     }
-    func job(_ id: Int, pipeline: Int, project: Int, _ status: Status, allow: Bool = false, title: String? = nil) -> Job {
+    func job(
+        _ id: Int, pipeline: Int, project: Int, _ status: Status, allow: Bool = false, title: String? = nil
+    ) -> Job {
         Job(
-            id: id, pipelineID: pipeline, projectID: project, name: "test-\(id)", stage: "test", status: status,
+            id: id, pipelineID: pipeline, projectID: project, name: "test-\(id)", stage: "test",
+            status: status,
             failureReason: status == .failed ? "script_failure" : nil, allowFailure: allow,
             webURL: "https://g/p/-/jobs/\(id)", commitTitle: title)
     }
-    try store.storePipeline(pipeline(10, project: 1, .success), night: "2026-11-27", jobs: [job(100, pipeline: 10, project: 1, .success)])
+    try store.storePipeline(
+        pipeline(10, project: 1, .success), night: "2026-11-27",
+        jobs: [job(100, pipeline: 10, project: 1, .success)])
     try store.storePipeline(
         pipeline(11, project: 1, .failed), night: "2026-11-28",
         jobs: [job(101, pipeline: 11, project: 1, .failed, title: "<img src=x onerror=alert(1)> \"q\"")])
     try store.storePipeline(
         pipeline(20, project: 2, .success), night: "2026-11-28",
-        jobs: [job(200, pipeline: 20, project: 2, .failed, allow: true), job(201, pipeline: 20, project: 2, .success)])
+        jobs: [
+            job(200, pipeline: 20, project: 2, .failed, allow: true),
+            job(201, pipeline: 20, project: 2, .success),
+        ])
     return (directory, store)
 }
 
@@ -39,7 +48,8 @@ func makeCache() throws -> (directory: URL, store: SQLiteCacheStore) {
     @Test func overviewIsTheHeatmap() throws {
         let (directory, store) = try makeCache()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let model = try DashboardBuilder(cache: CachePorts(store), source: "schedule").build(assignments: AssignmentsFile())
+        let model = try DashboardBuilder(cache: CachePorts(store), source: "schedule").build(
+            assignments: AssignmentsFile())
         let overview = try #require(try Site.files(model).first { $0.path == "data/overview.js" })
         #expect(
             String(decoding: overview.contents, as: UTF8.self)
@@ -50,7 +60,8 @@ func makeCache() throws -> (directory: URL, store: SQLiteCacheStore) {
     @Test func nightFilesAndWarnings() throws {
         let (directory, store) = try makeCache()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let model = try DashboardBuilder(cache: CachePorts(store), source: "schedule").build(assignments: AssignmentsFile())
+        let model = try DashboardBuilder(cache: CachePorts(store), source: "schedule").build(
+            assignments: AssignmentsFile())
         #expect(model.nights.map(\.night) == ["2026-11-27", "2026-11-28"])
         #expect(model.nights[0].jobs.isEmpty)
         #expect(model.nights[1].jobs.map(\.job) == [101, 200])
@@ -61,8 +72,10 @@ func makeCache() throws -> (directory: URL, store: SQLiteCacheStore) {
         let paths = try Site.files(model).map(\.path)
         #expect(
             paths == [
-                "index.html", "app.js", "style.css", "data/overview.js", "data/clusters.js", "data/warnings.js",
-                "data/assignments.js", "data/ranking.js", "data/nights/2026-11-27.js", "data/nights/2026-11-28.js",
+                "index.html", "app.js", "style.css", "data/overview.js", "data/clusters.js",
+                "data/warnings.js",
+                "data/assignments.js", "data/ranking.js", "data/nights/2026-11-27.js",
+                "data/nights/2026-11-28.js",
             ])
     }
 
@@ -75,7 +88,8 @@ func makeCache() throws -> (directory: URL, store: SQLiteCacheStore) {
                 .utf8)
         let builder = DashboardBuilder(cache: CachePorts(store), source: "schedule")
         let one = directory.appendingPathComponent("one"), two = directory.appendingPathComponent("two")
-        try FileManager.default.createDirectory(at: two.appendingPathComponent("data/nights"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: two.appendingPathComponent("data/nights"), withIntermediateDirectories: true)
         try Data("stale".utf8).write(to: two.appendingPathComponent("data/nights/2020-01-01.js"))
         try Data("old".utf8).write(to: two.appendingPathComponent("data/overview.js"))
         let report = try builder.export(assignments: book, assignmentsPath: "assignments.json", to: one)
@@ -97,7 +111,8 @@ func makeCache() throws -> (directory: URL, store: SQLiteCacheStore) {
         let (directory, store) = try makeCache()
         defer { try? FileManager.default.removeItem(at: directory) }
         let out = directory.appendingPathComponent("mine")
-        try FileManager.default.createDirectory(at: out.appendingPathComponent("data"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: out.appendingPathComponent("data"), withIntermediateDirectories: true)
         try Data("precious".utf8).write(to: out.appendingPathComponent("data/thesis.tex"))
         let builder = DashboardBuilder(cache: CachePorts(store), source: "schedule")
         #expect(
@@ -105,7 +120,8 @@ func makeCache() throws -> (directory: URL, store: SQLiteCacheStore) {
                 path: out.appendingPathComponent("data").path,
                 problem: "it exists and was not written by export — choose another --out")
         ) { try builder.export(assignments: nil, assignmentsPath: "assignments.json", to: out) }
-        #expect(FileManager.default.contents(atPath: out.appendingPathComponent("data/thesis.tex").path) == Data("precious".utf8))
+        #expect(
+            FileManager.default.contents(atPath: out.appendingPathComponent("data/thesis.tex").path)
+                == Data("precious".utf8))
     }
 }
-

@@ -58,12 +58,16 @@ import TriageCore
     /// A job entry without its pipeline and night is refused, as the shell refuses it (the
     /// dashboard used to read it leniently, as counting for no night).
     @Test func jobEntriesWithoutANightAreRefusedAsInTheShell() throws {
-        let text = #"{"version": 1, "clusters": [], "assignments": [{"job": 7, "project": "p", "by": "al", "at": "t", "issue": {"project": "p", "iid": 1, "url": "https://g/p/-/issues/1"}}]}"#
+        let text =
+            #"{"version": 1, "clusters": [], "assignments": [{"job": 7, "project": "p", "by": "al", "at": "t", "issue": {"project": "p", "iid": 1, "url": "https://g/p/-/issues/1"}}]}"#
         #expect(throws: DashboardError.self) { try AssignmentsFile.parse(Data(text.utf8)) }
         do {
             _ = try AssignmentsFile.parse(Data(text.utf8))
         } catch {
-            #expect("\(error)".hasPrefix("assignments.json cannot be read as assignments ('pipeline' is missing at .assignments[0])"))
+            #expect(
+                "\(error)".hasPrefix(
+                    "assignments.json cannot be read as assignments ('pipeline' is missing at .assignments[0])"
+                ))
         }
     }
 }

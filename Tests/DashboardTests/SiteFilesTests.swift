@@ -9,14 +9,18 @@ import Testing
 
 /// A site folder with a secret beside it, a symlink out of it and a hidden file in it.
 func makeSite() throws -> (root: URL, site: URL) {
-    let root = FileManager.default.temporaryDirectory.appendingPathComponent("dashboard-site-\(UUID().uuidString)")
+    let root = FileManager.default.temporaryDirectory.appendingPathComponent(
+        "dashboard-site-\(UUID().uuidString)")
     let site = root.appendingPathComponent("public")
-    try FileManager.default.createDirectory(at: site.appendingPathComponent("data"), withIntermediateDirectories: true)
+    try FileManager.default.createDirectory(
+        at: site.appendingPathComponent("data"), withIntermediateDirectories: true)
     try Data("<!DOCTYPE html>".utf8).write(to: site.appendingPathComponent("index.html"))
     try Data("x".utf8).write(to: site.appendingPathComponent("app.js"))
     try Data("y".utf8).write(to: site.appendingPathComponent("style.css"))
-    try Data("triageData(\"overview\", {});\n".utf8).write(to: site.appendingPathComponent("data/overview.js"))
-    try Data("triageData(\"assignments\", {});\n".utf8).write(to: site.appendingPathComponent("data/assignments.js"))
+    try Data("triageData(\"overview\", {});\n".utf8).write(
+        to: site.appendingPathComponent("data/overview.js"))
+    try Data("triageData(\"assignments\", {});\n".utf8).write(
+        to: site.appendingPathComponent("data/assignments.js"))
     try Data("secret".utf8).write(to: root.appendingPathComponent("secret.txt"))
     try Data("hidden".utf8).write(to: site.appendingPathComponent(".hidden"))
     try FileManager.default.createSymbolicLink(
@@ -67,9 +71,14 @@ func makeSite() throws -> (root: URL, site: URL) {
         let book = root.appendingPathComponent("assignments.json")
         let files = SiteFiles(root: site, assignments: book)
         // No book yet: the exported file.
-        #expect(files.answer(method: "GET", path: "/data/assignments.js").body == Data("triageData(\"assignments\", {});\n".utf8))
-        try Data(#"{"version": 1, "assignments": [], "clusters": [{"cluster": "c-0000000a", "issue": {"project": "g/p", "iid": 3, "url": "https://h/g/p/-/issues/3"}, "by": "bo", "at": "2026-11-29T08:00:00Z"}]}"#.utf8)
-            .write(to: book)
+        #expect(
+            files.answer(method: "GET", path: "/data/assignments.js").body
+                == Data("triageData(\"assignments\", {});\n".utf8))
+        try Data(
+            #"{"version": 1, "assignments": [], "clusters": [{"cluster": "c-0000000a", "issue": {"project": "g/p", "iid": 3, "url": "https://h/g/p/-/issues/3"}, "by": "bo", "at": "2026-11-29T08:00:00Z"}]}"#
+                .utf8
+        )
+        .write(to: book)
         let live = files.answer(method: "GET", path: "/data/assignments.js")
         #expect(live.contentType == "text/javascript; charset=utf-8")
         #expect(

@@ -6,7 +6,7 @@ import TriageCore
 
 @testable import Dashboard
 
-let utc = NightCalendar(timeZone: TimeZone(identifier: "UTC")!)
+let utc = NightCalendar(timeZone: .gmt)
 
 /// Three Julia projects over four nights (2026-11-25 … 28), one `test` job each, every trace cached:
 /// - julia/A.jl: green, green, then red from the 27th, when Foo went from 1.2.0 to 1.3.0;
@@ -38,7 +38,7 @@ func makeChangesCache() throws -> (directory: URL, store: SQLiteCacheStore) {
     let loadError = "ERROR: LoadError: UndefVarError: `columnindex` not defined in `Foo`"
     let testFailed = "Test Failed at /builds/test/runtests.jl:12 Expression: bar(1) == 2"
     for (n, night) in nights.enumerated() {
-        let created = utc.start(of: night)!.addingTimeInterval(12 * 3600)
+        let created = try #require(utc.start(of: night)).addingTimeInterval(12 * 3600)
         for project in 1...3 {
             let red: String? =
                 switch (project, n) {
@@ -55,14 +55,14 @@ func makeChangesCache() throws -> (directory: URL, store: SQLiteCacheStore) {
                     id: pipelineID, iid: n + 1, projectID: project, sha: "sha\(pipelineID)", ref: "main",
                     status: red == nil ? .success : .failed, source: "schedule", createdAt: created,
                     updatedAt: created,
-                    webURL: "https://g/\(paths[project]!)/-/pipelines/\(pipelineID)"),
+                    webURL: "https://g/\(paths[project, default: "?"])/-/pipelines/\(pipelineID)"),
                 night: night,
                 jobs: [
                     Job(
                         id: jobID, pipelineID: pipelineID, projectID: project, name: "test", stage: "test",
                         status: red == nil ? .success : .failed,
                         failureReason: red == nil ? nil : "script_failure",
-                        webURL: "https://g/\(paths[project]!)/-/jobs/\(jobID)")
+                        webURL: "https://g/\(paths[project, default: "?"])/-/jobs/\(jobID)")
                 ])
             try store.storeTrace(jobID: jobID, data: trace(foo: foo, bar: bar, red: red))
         }

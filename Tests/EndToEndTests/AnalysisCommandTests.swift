@@ -25,7 +25,8 @@ import TriageTestSupport
         let run = try await runTriage(["excerpt", "--max-lines", "4", file.path], workspace: dir)
         #expect(run.status == 0)
         #expect(run.stderr == "")
-        let lines = run.stdout.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init)
+        let lines = run.stdout.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(
+            String.init)
         let raw = Self.log.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         #expect(lines.count <= 4)
         #expect(lines.contains("rounding: Test Failed at /builds/julia/Foo.jl/test/runtests.jl:42"))
@@ -47,7 +48,8 @@ import TriageTestSupport
         var generator = SystemRandomNumberGenerator()
         var binary = (0..<200_000).map { _ in UInt8.random(in: 0...255, using: &generator) }
         binary += Array("\nERROR: boom \u{1B}]0;owned\u{07}\u{1B}[2J\n".utf8)
-        let huge = Array(("$ make\nerror: " + String(repeating: "x", count: 10_000_000) + "\nexit code 2\n").utf8)
+        let huge = Array(
+            ("$ make\nerror: " + String(repeating: "x", count: 10_000_000) + "\nexit code 2\n").utf8)
         for bytes in [binary, huge] {
             let file = dir.appendingPathComponent("job.log")
             try Data(bytes).write(to: file)
@@ -68,7 +70,8 @@ import TriageTestSupport
         try FileManager.default.createDirectory(at: logs, withIntermediateDirectories: true)
         let a = Self.log
         let b = Self.log.replacingOccurrences(of: "0.13 == 0.12", with: "0.14 == 0.12")
-        let c = "Cloning into 'x'...\nfatal: unable to access 'https://github.com/x/y.git/': Could not resolve host: github.com\nERROR: Job failed: exit code 1\n"
+        let c =
+            "Cloning into 'x'...\nfatal: unable to access 'https://github.com/x/y.git/': Could not resolve host: github.com\nERROR: Job failed: exit code 1\n"
         try Data(a.utf8).write(to: logs.appendingPathComponent("a.log"))
         try Data(b.utf8).write(to: logs.appendingPathComponent("b.log"))
         try Data(c.utf8).write(to: logs.appendingPathComponent("c.log"))
@@ -82,6 +85,9 @@ import TriageTestSupport
         #expect(rows[1][1] == rows[2][1])
         #expect(rows[0][1] != rows[1][1])
         let byName = try await runTriage(["group", logs.path], workspace: dir)
-        #expect(byName.stdout.split(separator: "\n").map { $0.split(separator: "\t")[0] } == ["a.log", "b.log", "c.log"])
+        #expect(
+            byName.stdout.split(separator: "\n").map { $0.split(separator: "\t")[0] } == [
+                "a.log", "b.log", "c.log",
+            ])
     }
 }

@@ -14,7 +14,8 @@ import TriageTestSupport
             let org = shared.simulator.organisation
             let analyses = try store.analyses(nights: nil)
             // What `triage fetch` reported analysing is every analysis in its cache.
-            let fetched = try JSONSerialization.jsonObject(with: Data(shared.fetch.stdout.utf8)) as? [String: Any]
+            let fetched =
+                try JSONSerialization.jsonObject(with: Data(shared.fetch.stdout.utf8)) as? [String: Any]
             let report = try #require(fetched?["analysis"] as? [String: Any])
             #expect(report["analysed"] as? Int == analyses.count)
             #expect((report["skipped"] as? [Any])?.isEmpty == true)
@@ -22,7 +23,8 @@ import TriageTestSupport
             var truth: [Int: String] = [:]
             var nightOf: [Int: String] = [:]
             for a in analyses {
-                guard let cause = org.cause(ofJob: a.jobID), org.adversarialJobs.values.contains(a.jobID) == false
+                guard let cause = org.cause(ofJob: a.jobID),
+                    org.adversarialJobs.values.contains(a.jobID) == false
                 else { continue }
                 predicted[a.jobID] = a.cluster?.rawValue ?? "none"
                 truth[a.jobID] = cause.id
@@ -31,11 +33,14 @@ import TriageTestSupport
             // ANALYSIS_DEBUG=FILE writes each cause's clusters and members' signatures, for tuning.
             if let path = ProcessInfo.processInfo.environment["ANALYSIS_DEBUG"] {
                 var out = ""
-                let byCause = Dictionary(grouping: analyses.filter { truth[$0.jobID] != nil }, by: { truth[$0.jobID] ?? "" })
+                let byCause = Dictionary(
+                    grouping: analyses.filter { truth[$0.jobID] != nil }, by: { truth[$0.jobID] ?? "" })
                 for (cause, members) in byCause.sorted(by: { $0.key < $1.key }) {
-                    out += "== \(cause) (\(members.count)) clusters: \(Set(members.map { $0.cluster?.rawValue ?? "-" }).sorted())\n"
+                    out +=
+                        "== \(cause) (\(members.count)) clusters: \(Set(members.map { $0.cluster?.rawValue ?? "-" }).sorted())\n"
                     for m in members.prefix(3) {
-                        out += "   \(m.cluster?.rawValue ?? "-") \(m.projectPath) #\(m.jobID) \(m.signatureLines)\n"
+                        out +=
+                            "   \(m.cluster?.rawValue ?? "-") \(m.projectPath) #\(m.jobID) \(m.signatureLines)\n"
                     }
                     var shown: Set<String> = []
                     for m in members where shown.insert(m.cluster?.rawValue ?? "-").inserted {

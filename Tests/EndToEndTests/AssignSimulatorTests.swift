@@ -8,7 +8,9 @@ import TriageCore
 import TriageTestSupport
 
 /// A nightly failed latest attempt whose project has an issue describing its cause (the truth).
-func truthLinkedFailure(_ org: Organisation, in cached: Set<Int>, excluding: Set<Int> = []) -> (job: Int, issueIID: Int)? {
+func truthLinkedFailure(_ org: Organisation, in cached: Set<Int>, excluding: Set<Int> = []) -> (
+    job: Int, issueIID: Int
+)? {
     for issue in org.issues {
         guard let cause = issue.causeID else { continue }
         for job in org.jobs.reversed() where cached.contains(job.id) && !excluding.contains(job.id) {
@@ -33,14 +35,18 @@ func truthLinkedFailure(_ org: Organisation, in cached: Set<Int>, excluding: Set
             let cached = Set(try store.failures(nights: Set(try store.nights())).map(\.job.id))
             let org = simulator.organisation
             guard let first = truthLinkedFailure(org, in: cached),
-                let issueProject = org.issues.first(where: { $0.iid == first.issueIID && org.job(id: first.job)?.projectID == $0.projectID })
-                    .flatMap({ org.project(id: $0.projectID)?.pathWithNamespace }),
+                let issueProject = org.issues.first(where: {
+                    $0.iid == first.issueIID && org.job(id: first.job)?.projectID == $0.projectID
+                })
+                .flatMap({ org.project(id: $0.projectID)?.pathWithNamespace }),
                 let other = cached.sorted().first(where: { $0 != first.job })
             else {
                 Issue.record("the simulator has no truth-linked failure in the cache")
                 return
             }
-            let notePosts = { simulator.requests.filter { $0.method == "POST" && $0.path.hasSuffix("/notes") } }
+            let notePosts = {
+                simulator.requests.filter { $0.method == "POST" && $0.path.hasSuffix("/notes") }
+            }
 
             let line = "assign job \(first.job) issue \(first.issueIID) --comment"
             let once = try await runTriage(["-c", line], workspace: workspace, environment: env)
@@ -57,7 +63,9 @@ func truthLinkedFailure(_ org: Organisation, in cached: Set<Int>, excluding: Set
                 ["-c", "assign job \(second.job) issue \(second.ref) --comment"], workspace: workspace,
                 environment: ["GITLAB_TOKEN": readOnly, "USER": "bob"])
             #expect(denied.status != 0)
-            #expect(denied.stderr.contains("the comment was not posted: the token has only read access"), "\(denied.stderr)")
+            #expect(
+                denied.stderr.contains("the comment was not posted: the token has only read access"),
+                "\(denied.stderr)")
             #expect(denied.stderr.contains("'api' scope"))
             #expect(notePosts().count == 2)
             #expect(notePosts().last?.status == 403)
@@ -79,10 +87,13 @@ func truthLinkedFailure(_ org: Organisation, in cached: Set<Int>, excluding: Set
             let workspace = try makeWorkspace(url: url, nights: 12)
             let (_, store, client) = try await syncDirectly(url: url, workspace: workspace, nights: 12)
             _ = try Analyzer(cache: store, store: store).analyseNew()
-            _ = try await syncIssues(projects: try store.projects(), source: client, cache: store, store: store)
+            _ = try await syncIssues(
+                projects: try store.projects(), source: client, cache: store, store: store)
             let org = simulator.organisation
             let paths = Dictionary(uniqueKeysWithValues: try store.projects().map { ($0.id, $0.path) })
-            let candidates = try store.issues().map { IssueCandidate(issue: $0, projectPath: paths[$0.projectID] ?? "") }
+            let candidates = try store.issues().map {
+                IssueCandidate(issue: $0, projectPath: paths[$0.projectID] ?? "")
+            }
             let causeOfIssue = Dictionary(
                 org.issues.map { ("\($0.projectID)#\($0.iid)", $0.causeID) }, uniquingKeysWith: { a, _ in a })
             let byPath = Dictionary(paths.map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
@@ -90,25 +101,31 @@ func truthLinkedFailure(_ org: Organisation, in cached: Set<Int>, excluding: Set
             var first = 0
             var misses: [String] = []
             for a in try store.analyses(nights: nil) {
-                guard let cause = org.cause(ofJob: a.jobID)?.id, !org.adversarialJobs.values.contains(a.jobID),
+                guard let cause = org.cause(ofJob: a.jobID)?.id,
+                    !org.adversarialJobs.values.contains(a.jobID),
                     let job = org.job(id: a.jobID),
                     org.issues.contains(where: { $0.projectID == job.projectID && $0.causeID == cause })
                 else { continue }
                 linked += 1
                 let target = SuggestionTarget(
-                    jobID: a.jobID, projectPath: a.projectPath, jobName: a.jobName, cluster: a.cluster?.rawValue,
+                    jobID: a.jobID, projectPath: a.projectPath, jobName: a.jobName,
+                    cluster: a.cluster?.rawValue,
                     lines: a.excerpt.map(\.text))
                 let ranked = SuggestionRanker().rank(
-                    target, issues: candidates, assignments: Assignments(), clusterOf: [:], similarClusters: [:])
+                    target, issues: candidates, assignments: Assignments(), clusterOf: [:],
+                    similarClusters: [:])
                 let top = ranked.first.flatMap { s in byPath[s.issue.project].map { "\($0)#\(s.issue.iid)" } }
                 if let top, causeOfIssue[top] == cause {
                     first += 1
                 } else if misses.count < 5 {
-                    misses.append("\(a.jobID) \(cause): \(a.keyLine ?? "-") → \(ranked.first?.issue.title ?? "none")")
+                    misses.append(
+                        "\(a.jobID) \(cause): \(a.keyLine ?? "-") → \(ranked.first?.issue.title ?? "none")")
                 }
             }
             let figure = Double(first) / Double(max(linked, 1))
-            print("suggest: right issue first for \(first)/\(linked) truth-linked failures (\(String(format: "%.1f", figure * 100))%)")
+            print(
+                "suggest: right issue first for \(first)/\(linked) truth-linked failures (\(String(format: "%.1f", figure * 100))%)"
+            )
             #expect(linked >= 20)
             #expect(figure >= 0.8, "\(misses.joined(separator: "\n"))")
         }
@@ -129,8 +146,12 @@ func truthLinkedFailure(_ org: Organisation, in cached: Set<Int>, excluding: Set
             // Pick a cluster of the cache whose cause fails again on the new night.
             let store = try SQLiteCacheStore(directory: workspace.appendingPathComponent(".triage"))
             let newJobs = org.pipelines.filter { $0.night == newNight && $0.source == "schedule" }
-                .flatMap { org.jobs(ofPipeline: $0.id) }.filter { $0.status == "failed" && !$0.retried && !$0.allowFailure }
-            guard let someIssue = org.issues.first, let issuePath = org.project(id: someIssue.projectID)?.pathWithNamespace else {
+                .flatMap { org.jobs(ofPipeline: $0.id) }.filter {
+                    $0.status == "failed" && !$0.retried && !$0.allowFailure
+                }
+            guard let someIssue = org.issues.first,
+                let issuePath = org.project(id: someIssue.projectID)?.pathWithNamespace
+            else {
                 Issue.record("the simulator has no issue")
                 return
             }
@@ -138,7 +159,10 @@ func truthLinkedFailure(_ org: Organisation, in cached: Set<Int>, excluding: Set
             var chosen: (cluster: String, job: Int)?
             for a in try store.analyses(nights: nil) {
                 guard let cause = org.cause(ofJob: a.jobID)?.id, let cluster = a.cluster?.rawValue,
-                    let next = newJobs.first(where: { org.cause(ofJob: $0.id)?.id == cause && org.adversarialJobs.values.contains($0.id) == false })
+                    let next = newJobs.first(where: {
+                        org.cause(ofJob: $0.id)?.id == cause
+                            && org.adversarialJobs.values.contains($0.id) == false
+                    })
                 else { continue }
                 chosen = (cluster, next.id)
                 break
@@ -148,12 +172,14 @@ func truthLinkedFailure(_ org: Organisation, in cached: Set<Int>, excluding: Set
                 return
             }
             let assign = try await runTriage(
-                ["-c", "assign cluster \(chosen.cluster) issue \(ref)"], workspace: workspace, environment: env)
+                ["-c", "assign cluster \(chosen.cluster) issue \(ref)"], workspace: workspace,
+                environment: env)
             #expect(assign.status == 0, "\(assign.stderr)")
             let fetched = try await runTriage(["-c", "fetch"], workspace: workspace, environment: laterEnv)
             #expect(fetched.status == 0, "\(fetched.stderr)")
             let untriaged = try await runTriage(
-                ["--format", "tsv", "-c", "failures last-night --untriaged"], workspace: workspace, environment: laterEnv)
+                ["--format", "tsv", "-c", "failures last-night --untriaged"], workspace: workspace,
+                environment: laterEnv)
             #expect(untriaged.status == 0, "\(untriaged.stderr)")
             #expect(!untriaged.stdout.contains("\t\(chosen.job)\t"), "\(untriaged.stdout)")
             let all = try await runTriage(
@@ -167,10 +193,13 @@ func truthLinkedFailure(_ org: Organisation, in cached: Set<Int>, excluding: Set
 /// `2026-11-29` → `2026-11-30`.
 func dayAfter(_ night: String) -> String {
     var calendar = Calendar(identifier: .gregorian)
-    calendar.timeZone = TimeZone(identifier: "UTC")!
+    calendar.timeZone = .gmt
     let f = DateFormatter()
     f.calendar = calendar
     f.timeZone = calendar.timeZone
     f.dateFormat = "yyyy-MM-dd"
-    return f.string(from: calendar.date(byAdding: .day, value: 1, to: f.date(from: night)!)!)
+    guard let day = f.date(from: night), let next = calendar.date(byAdding: .day, value: 1, to: day) else {
+        preconditionFailure("\(night) is not a yyyy-MM-dd night")
+    }
+    return f.string(from: next)
 }

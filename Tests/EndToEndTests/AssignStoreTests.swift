@@ -17,9 +17,13 @@ func assignWorkspace(jobs: Int) throws -> (URL, [Int]) {
     try Data(config.rendered().utf8).write(to: workspace.appendingPathComponent("triage.toml"))
     let store = try SQLiteCacheStore(directory: workspace.appendingPathComponent(".triage"))
     let at = morningDate().addingTimeInterval(-12 * 3600)
-    try store.upsertProjects([Project(id: 1, path: "julia/Foo.jl", name: "Foo.jl", webURL: "https://gitlab.example.com/julia/Foo.jl")])
+    try store.upsertProjects([
+        Project(
+            id: 1, path: "julia/Foo.jl", name: "Foo.jl", webURL: "https://gitlab.example.com/julia/Foo.jl")
+    ])
     let pipeline = Pipeline(
-        id: 500, iid: 1, projectID: 1, sha: "abc", ref: "main", status: .failed, source: "schedule", createdAt: at,
+        id: 500, iid: 1, projectID: 1, sha: "abc", ref: "main", status: .failed, source: "schedule",
+        createdAt: at,
         updatedAt: at, webURL: "https://gitlab.example.com/julia/Foo.jl/-/pipelines/500")
     let ids = (0..<jobs).map { 10_000 + $0 }
     let list = ids.map {
@@ -30,8 +34,10 @@ func assignWorkspace(jobs: Int) throws -> (URL, [Int]) {
     try store.storePipeline(pipeline, night: "2026-11-28", jobs: list)
     try store.upsertIssues([
         Issue(
-            id: 9001, iid: 1, projectID: 1, title: "Nightly fails", description: nil, state: "opened", labels: ["ci"],
-            webURL: "https://gitlab.example.com/julia/Foo.jl/-/issues/1", createdAt: at, updatedAt: at, closedAt: nil)
+            id: 9001, iid: 1, projectID: 1, title: "Nightly fails", description: nil, state: "opened",
+            labels: ["ci"],
+            webURL: "https://gitlab.example.com/julia/Foo.jl/-/issues/1", createdAt: at, updatedAt: at,
+            closedAt: nil)
     ])
     return (workspace, ids)
 }
@@ -39,14 +45,16 @@ func assignWorkspace(jobs: Int) throws -> (URL, [Int]) {
 func assignmentsURL(_ workspace: URL) -> URL { workspace.appendingPathComponent("assignments.json") }
 
 func readAssignments(_ workspace: URL) throws -> Assignments {
-    try AssignmentsFile(url: assignmentsURL(workspace), scratch: workspace.appendingPathComponent(".triage")).read()
+    try AssignmentsFile(url: assignmentsURL(workspace), scratch: workspace.appendingPathComponent(".triage"))
+        .read()
 }
 
 @Suite(.serialized) struct AssignStoreTests {
     @Test func twoProcessesMaking200AssignmentsEachLeave400() async throws {
         let (workspace, ids) = try assignWorkspace(jobs: 400)
         let scripts = [ids.prefix(200), ids.suffix(200)].enumerated().map { k, part in
-            part.map { "assign job \($0) issue julia/Foo.jl#1 --note 'writer \(k)'" }.joined(separator: "\n") + "\n"
+            part.map { "assign job \($0) issue julia/Foo.jl#1 --note 'writer \(k)'" }.joined(separator: "\n")
+                + "\n"
         }
         var running: [RunningTriage] = []
         for (k, script) in scripts.enumerated() {
@@ -88,7 +96,10 @@ func readAssignments(_ workspace: URL) throws -> Assignments {
 
     @Test(arguments: [
         ("{ \"version\": 1, \"assignments\": [", "cannot be read as assignments (not valid JSON)"),
-        ("{\"version\": 2, \"assignments\": []}", "has version 2; this triage reads and writes version 1 only"),
+        (
+            "{\"version\": 2, \"assignments\": []}",
+            "has version 2; this triage reads and writes version 1 only"
+        ),
         ("", "cannot be read as assignments (not valid JSON)"),
     ])
     func anUnreadableFileIsRefusedAndLeftAsItWas(content: String, message: String) async throws {
@@ -109,10 +120,22 @@ func readAssignments(_ workspace: URL) throws -> Assignments {
     }
 
     @Test(arguments: [
-        ("assign job 999 issue julia/Foo.jl#1", "error: job 999 is not in the cache — run 'fetch' (only nightly pipelines' jobs are fetched)"),
-        ("assign job 10000 issue Foo.jl#1", "error: 'Foo.jl#1' is not an issue reference (a project path has a group: group/project#45) — use 45, group/project#45 or the issue's URL"),
-        ("assign job 10000 issue 0", "error: '0' is not an issue reference (the issue number must be a positive whole number) — use 45, group/project#45 or the issue's URL"),
-        ("assign job 10000 issue https://other.example.com/julia/Foo.jl/-/issues/1", "error: 'https://other.example.com/julia/Foo.jl/-/issues/1' is not an issue reference (no GitLab URL is configured to compare it with) — use 45, group/project#45 or the issue's URL"),
+        (
+            "assign job 999 issue julia/Foo.jl#1",
+            "error: job 999 is not in the cache — run 'fetch' (only nightly pipelines' jobs are fetched)"
+        ),
+        (
+            "assign job 10000 issue Foo.jl#1",
+            "error: 'Foo.jl#1' is not an issue reference (a project path has a group: group/project#45) — use 45, group/project#45 or the issue's URL"
+        ),
+        (
+            "assign job 10000 issue 0",
+            "error: '0' is not an issue reference (the issue number must be a positive whole number) — use 45, group/project#45 or the issue's URL"
+        ),
+        (
+            "assign job 10000 issue https://other.example.com/julia/Foo.jl/-/issues/1",
+            "error: 'https://other.example.com/julia/Foo.jl/-/issues/1' is not an issue reference (no GitLab URL is configured to compare it with) — use 45, group/project#45 or the issue's URL"
+        ),
         ("unassign job 10000", "error: job 10000 has no assignment of its own — 'assignments' lists them"),
     ])
     func badJobsAndReferencesWriteNothing(line: String, message: String) async throws {
@@ -156,9 +179,13 @@ func readAssignments(_ workspace: URL) throws -> Assignments {
 
             """
         #expect(try String(contentsOf: assignmentsURL(workspace), encoding: .utf8) == expected)
-        let listed = try await runTriage(["--format", "tsv", "-c", "assignments 7d --issue julia/Foo.jl#1"], workspace: workspace)
-        #expect(listed.stdout.contains("job\t10000\tjulia/Foo.jl\t2026-11-28\tjulia/Foo.jl#1\tNightly fails\talice"))
-        let issues = try await runTriage(["--format", "tsv", "-c", "issues julia/Foo.jl"], workspace: workspace)
+        let listed = try await runTriage(
+            ["--format", "tsv", "-c", "assignments 7d --issue julia/Foo.jl#1"], workspace: workspace)
+        #expect(
+            listed.stdout.contains(
+                "job\t10000\tjulia/Foo.jl\t2026-11-28\tjulia/Foo.jl#1\tNightly fails\talice"))
+        let issues = try await runTriage(
+            ["--format", "tsv", "-c", "issues julia/Foo.jl"], workspace: workspace)
         #expect(issues.stdout.contains("julia/Foo.jl\t#1\topen\tNightly fails\tci\t1"), "\(issues.stdout)")
         let removed = try await runTriage(["-c", "unassign job \(ids[0])"], workspace: workspace)
         #expect(removed.status == 0)

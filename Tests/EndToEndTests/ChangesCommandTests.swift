@@ -144,4 +144,3 @@ import TriageTestSupport
         }
     }
 }
-

@@ -19,16 +19,20 @@ let screenshotFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent
     .deletingLastPathComponent().appendingPathComponent("test-artefacts/dashboard", isDirectory: true)
 
 /// Runs headless chromium on a URL: `--dump-dom` returns the rendered DOM, `screenshot` writes a PNG.
-func chromium(_ url: String, screenshot: URL? = nil, width: Int = 1280, height: Int = 1600) async throws -> String {
+func chromium(_ url: String, screenshot: URL? = nil, width: Int = 1280, height: Int = 1600) async throws
+    -> String
+{
     guard let binary = chromiumBinary() else { throw CocoaError(.fileNoSuchFile) }
     let profile = try temporaryDirectory("triage-chromium")
     defer { try? FileManager.default.removeItem(at: profile) }
     let process = Process()
     process.executableURL = binary
-    process.arguments = [
-        "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
-        "--user-data-dir=\(profile.path)", "--virtual-time-budget=10000", "--window-size=\(width),\(height)",
-    ] + (screenshot.map { ["--screenshot=\($0.path)"] } ?? ["--dump-dom"]) + [url]
+    process.arguments =
+        [
+            "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
+            "--user-data-dir=\(profile.path)", "--virtual-time-budget=10000",
+            "--window-size=\(width),\(height)",
+        ] + (screenshot.map { ["--screenshot=\($0.path)"] } ?? ["--dump-dom"]) + [url]
     let output = profile.appendingPathComponent("dom.html")
     FileManager.default.createFile(atPath: output.path, contents: nil)
     process.standardOutput = try FileHandle(forWritingTo: output)
@@ -58,7 +62,8 @@ func dataFile(_ site: URL, _ path: String, name: String) throws -> Any {
     let text = try String(contentsOf: site.appendingPathComponent(path), encoding: .utf8)
     let prefix = "triageData(\"\(name)\", ", suffix = ");\n"
     guard text.hasPrefix(prefix), text.hasSuffix(suffix) else { throw CocoaError(.fileReadCorruptFile) }
-    return try JSONSerialization.jsonObject(with: Data(text.dropFirst(prefix.count).dropLast(suffix.count).utf8))
+    return try JSONSerialization.jsonObject(
+        with: Data(text.dropFirst(prefix.count).dropLast(suffix.count).utf8))
 }
 
 /// Text of an element's HTML: tags dropped, the serializer's entities decoded.
@@ -80,7 +85,9 @@ func rankingRows(in dom: String) throws -> [[String]] {
 func expectedRankingRow(_ record: [String: Any], rank: Int, titles: [String: String] = [:]) -> [String] {
     let name: String
     if let issue = record["issue"] as? [String: Any] {
-        name = "\(issue["project"] ?? "")#\(issue["iid"] ?? "")" + ((issue["title"] as? String).map { " " + $0 } ?? "")
+        name =
+            "\(issue["project"] ?? "")#\(issue["iid"] ?? "")"
+            + ((issue["title"] as? String).map { " " + $0 } ?? "")
     } else {
         let cluster = record["cluster"] as? String ?? ""
         name = "no issue yet: \(cluster)" + (titles[cluster].map { " " + plainTitle($0) } ?? "")
@@ -91,7 +98,9 @@ func expectedRankingRow(_ record: [String: Any], rank: Int, titles: [String: Str
         case "closed": record["closed_but_failing"] as? Bool == true ? "⚠ closed, still failing" : "closed"
         default: "-"
         }
-    let trend = ["rising": "↗ rising", "steady": "→ steady", "fading": "↘ fading"][record["trend"] as? String ?? ""] ?? "?"
+    let trend =
+        ["rising": "↗ rising", "steady": "→ steady", "fading": "↘ fading"][record["trend"] as? String ?? ""]
+        ?? "?"
     return [
         String(rank), name, state, "\(record["failures"] ?? "")", trend, "\(record["projects"] ?? "")",
         record["strip"] as? String ?? "", record["last"] as? String ?? "-",
@@ -115,16 +124,19 @@ func clusterTitles(_ site: URL) throws -> [String: String] {
 
 /// The since/suspect line of a job of the last-night view.
 func jobChangesText(in dom: String, job: Int) throws -> String? {
-    try captures(#"(?s)<li class="job" data-job="\#(job)">.*?(<div class="changes".*?</div>)"#, in: dom).first.map(innerText)
+    try captures(#"(?s)<li class="job" data-job="\#(job)">.*?(<div class="changes".*?</div>)"#, in: dom).first
+        .map(innerText)
 }
 
 /// The probe hand-written into assignments.json: a title and a note that would run script if they
 /// were inserted as HTML.
-let xssTitle = #"<script>document.title='PWNED'</script><img src=x onerror="document.title='PWNED'"> it's "quoted""#
+let xssTitle =
+    #"<script>document.title='PWNED'</script><img src=x onerror="document.title='PWNED'"> it's "quoted""#
 
 @Suite(.serialized) struct DashboardBrowserTests {
     @Test func exportedPageRendersInChromium() async throws {
-        try #require(chromiumBinary() != nil, "chromium is missing: .ci/run installs it (apt-get install chromium)")
+        try #require(
+            chromiumBinary() != nil, "chromium is missing: .ci/run installs it (apt-get install chromium)")
         try await withSimulator(projects: 8, nights: 6) { simulator, url in
             let workspace = try makeWorkspace(url: url)
             defer { try? FileManager.default.removeItem(at: workspace) }
@@ -133,13 +145,18 @@ let xssTitle = #"<script>document.title='PWNED'</script><img src=x onerror="docu
             #expect(fetch.status == 0, "\(fetch.stderr)")
 
             // What the shell says about last night, and a NEW cluster to assign.
-            let failures = try await runTriage(["--format", "json", "failures", "last-night"], workspace: workspace)
-            let records = try #require(try JSONSerialization.jsonObject(with: Data(failures.stdout.utf8)) as? [[String: Any]])
+            let failures = try await runTriage(
+                ["--format", "json", "failures", "last-night"], workspace: workspace)
+            let records = try #require(
+                try JSONSerialization.jsonObject(with: Data(failures.stdout.utf8)) as? [[String: Any]])
             let failedJobs = records.compactMap { $0["job"] as? Int }
             #expect(failedJobs.count > 0)
-            let clusters = try await runTriage(["--format", "json", "clusters", "last-night", "--new"], workspace: workspace)
-            let newClusters = try #require(try JSONSerialization.jsonObject(with: Data(clusters.stdout.utf8)) as? [[String: Any]])
-            let newCluster = try #require(newClusters.first?["id"] as? String, "\(clusters.stdout)\(clusters.stderr)")
+            let clusters = try await runTriage(
+                ["--format", "json", "clusters", "last-night", "--new"], workspace: workspace)
+            let newClusters = try #require(
+                try JSONSerialization.jsonObject(with: Data(clusters.stdout.utf8)) as? [[String: Any]])
+            let newCluster = try #require(
+                newClusters.first?["id"] as? String, "\(clusters.stdout)\(clusters.stderr)")
             let assigned = try #require(records.first)
             let assignedJob = try #require(assigned["job"] as? Int)
             let assignedProject = try #require(assigned["project"] as? String)
@@ -150,23 +167,32 @@ let xssTitle = #"<script>document.title='PWNED'</script><img src=x onerror="docu
                 }, "\(records)")
             let book: [String: Any] = [
                 "version": 1,
-                "assignments": [[
-                    "job": assignedJob, "project": assignedProject, "pipeline": assigned["pipeline"] ?? 0,
-                    "night": lastNight,
-                    "issue": [
-                        "project": assignedProject, "iid": 45, "title": xssTitle,
-                        "url": "https://gitlab.example.com/\(assignedProject)/-/issues/45",
-                    ],
-                    "by": "alice", "at": "2026-11-29T08:14:03Z", "note": "<b onmouseover=alert(1)>note</b>",
-                ]],
+                "assignments": [
+                    [
+                        "job": assignedJob, "project": assignedProject, "pipeline": assigned["pipeline"] ?? 0,
+                        "night": lastNight,
+                        "issue": [
+                            "project": assignedProject, "iid": 45, "title": xssTitle,
+                            "url": "https://gitlab.example.com/\(assignedProject)/-/issues/45",
+                        ],
+                        "by": "alice", "at": "2026-11-29T08:14:03Z",
+                        "note": "<b onmouseover=alert(1)>note</b>",
+                    ]
+                ],
                 "clusters": [
                     [
                         "cluster": newCluster, "by": "bob", "at": "2026-11-29T08:20:00Z",
-                        "issue": ["project": "tools/ci", "iid": 7, "url": "https://gitlab.example.com/tools/ci/-/issues/7", "title": "new kind"],
+                        "issue": [
+                            "project": "tools/ci", "iid": 7,
+                            "url": "https://gitlab.example.com/tools/ci/-/issues/7", "title": "new kind",
+                        ],
                     ],
                     [
                         "cluster": hostileCluster, "by": "eve", "at": "2026-11-29T08:30:00Z",
-                        "issue": ["project": "tools/ci", "iid": 666, "url": "javascript:document.title='PWNED'", "title": xssTitle],
+                        "issue": [
+                            "project": "tools/ci", "iid": 666, "url": "javascript:document.title='PWNED'",
+                            "title": xssTitle,
+                        ],
                     ],
                 ],
             ]
@@ -180,7 +206,9 @@ let xssTitle = #"<script>document.title='PWNED'</script><img src=x onerror="docu
             let first = allFiles(under: site).map { ($0.path, FileManager.default.contents(atPath: $0.path)) }
             let again = try await runTriage(["export"], workspace: workspace)
             #expect(again.status == 0)
-            let second = allFiles(under: site).map { ($0.path, FileManager.default.contents(atPath: $0.path)) }
+            let second = allFiles(under: site).map {
+                ($0.path, FileManager.default.contents(atPath: $0.path))
+            }
             #expect(first.map(\.0) == second.map(\.0))
             #expect(first.map(\.1) == second.map(\.1))
 
@@ -200,17 +228,27 @@ let xssTitle = #"<script>document.title='PWNED'</script><img src=x onerror="docu
             let last = try await chromium(page + "#view=last-night")
             let shown = try captures(#"<li class="job" data-job="(\d+)""#, in: last).compactMap { Int($0) }
             #expect(shown.sorted() == failedJobs.sorted())
-            #expect(last.contains(#"<section class="cluster-group" data-cluster="\#(newCluster)"><h3><span class="badge new">NEW</span>"#))
-            #expect(last.contains(#"<a href="https://gitlab.example.com/tools/ci/-/issues/7">tools/ci#7</a>"#))
-            #expect(last.contains(#"<a href="https://gitlab.example.com/\#(assignedProject)/-/issues/45">\#(assignedProject)#45</a>"#))
+            #expect(
+                last.contains(
+                    #"<section class="cluster-group" data-cluster="\#(newCluster)"><h3><span class="badge new">NEW</span>"#
+                ))
+            #expect(
+                last.contains(#"<a href="https://gitlab.example.com/tools/ci/-/issues/7">tools/ci#7</a>"#))
+            #expect(
+                last.contains(
+                    #"<a href="https://gitlab.example.com/\#(assignedProject)/-/issues/45">\#(assignedProject)#45</a>"#
+                ))
 
             // Assignments: the job, its issue link, the hostile title shown as text.
             let assignments = try await chromium(page + "#view=assignments")
             #expect(assignments.contains(#"<tr data-job="\#(assignedJob)">"#))
-            #expect(assignments.contains(#"<a href="https://gitlab.example.com/\#(assignedProject)/-/issues/45">"#))
             #expect(
                 assignments.contains(
-                    #" &lt;script&gt;document.title='PWNED'&lt;/script&gt;&lt;img src=x onerror="document.title='PWNED'"&gt; it's "quoted""#))
+                    #"<a href="https://gitlab.example.com/\#(assignedProject)/-/issues/45">"#))
+            #expect(
+                assignments.contains(
+                    #" &lt;script&gt;document.title='PWNED'&lt;/script&gt;&lt;img src=x onerror="document.title='PWNED'"&gt; it's "quoted""#
+                ))
             #expect(assignments.contains("&lt;b onmouseover=alert(1)&gt;note&lt;/b&gt;"))
 
             // The simulator's hostile HTML trace, in its pipeline's cell (its `<script>` line is an info
@@ -219,40 +257,58 @@ let xssTitle = #"<script>document.title='PWNED'</script><img src=x onerror="docu
             let job = try #require(try store.job(id: hostile))
             let (_, night) = try #require(try store.pipeline(id: job.pipelineID))
             let project = try #require(try store.projects().first { $0.id == job.projectID })
-            let cell = "\(project.path)@\(night)".addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
+            let cell =
+                "\(project.path)@\(night)".addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
             let probe = try await chromium(page + "#view=overview&cell=\(cell)")
             #expect(probe.contains(#"<li class="job" data-job="\#(hostile)">"#))
 
             // The ranking: the same rows as `issues --ranked 30d`, in the data and on the page.
-            let rankedRun = try await runTriage(["--format", "json", "-c", "issues --ranked 30d"], workspace: workspace)
+            let rankedRun = try await runTriage(
+                ["--format", "json", "-c", "issues --ranked 30d"], workspace: workspace)
             #expect(rankedRun.status == 0, "\(rankedRun.stderr)")
-            let shellRanking = try #require(try JSONSerialization.jsonObject(with: Data(rankedRun.stdout.utf8)) as? [[String: Any]])
-            let ranking = try #require(try dataFile(site, "data/ranking.js", name: "ranking") as? [String: Any])
+            let shellRanking = try #require(
+                try JSONSerialization.jsonObject(with: Data(rankedRun.stdout.utf8)) as? [[String: Any]])
+            let ranking = try #require(
+                try dataFile(site, "data/ranking.js", name: "ranking") as? [String: Any])
             let dashboardRows = try #require(ranking["rows"] as? [[String: Any]])
             #expect(dashboardRows.count == shellRanking.count)
-            #expect(NSArray(array: dashboardRows).isEqual(to: shellRanking), "dashboard \(dashboardRows)\nshell \(shellRanking)")
+            #expect(
+                NSArray(array: dashboardRows).isEqual(to: shellRanking),
+                "dashboard \(dashboardRows)\nshell \(shellRanking)")
             #expect(shellRanking.contains { ($0["issue"] as? [String: Any])?["iid"] as? Int == 666 })
             #expect(shellRanking.contains { $0["issue"] is NSNull })
             let shownRows = try rankingRows(in: assignments)
             let titles = try clusterTitles(site)
             #expect(
-                shownRows == shellRanking.enumerated().map { expectedRankingRow($1, rank: $0 + 1, titles: titles) })
+                shownRows
+                    == shellRanking.enumerated().map { expectedRankingRow($1, rank: $0 + 1, titles: titles) })
             // Every untriaged row names its cluster's key line.
-            #expect(shellRanking.filter { $0["issue"] is NSNull }.allSatisfy { titles[$0["cluster"] as? String ?? ""] != nil })
+            #expect(
+                shellRanking.filter { $0["issue"] is NSNull }.allSatisfy {
+                    titles[$0["cluster"] as? String ?? ""] != nil
+                })
             #expect(shownRows.count == shellRanking.count)
             #expect(shownRows.contains { $0[1] == "tools/ci#666 " + xssTitle })
             #expect(!assignments.contains("javascript:"))
 
             // Last night: since when each failing job fails (as `streaks last-night`), and the top suspect.
-            let streaksRun = try await runTriage(["--format", "json", "-c", "streaks last-night"], workspace: workspace)
-            let streaks = try #require(try JSONSerialization.jsonObject(with: Data(streaksRun.stdout.utf8)) as? [[String: Any]])
+            let streaksRun = try await runTriage(
+                ["--format", "json", "-c", "streaks last-night"], workspace: workspace)
+            let streaks = try #require(
+                try JSONSerialization.jsonObject(with: Data(streaksRun.stdout.utf8)) as? [[String: Any]])
             var streakOf: [String: (since: String, nights: Int)] = [:]
             for streak in streaks where ["new", "failing"].contains(streak["kind"] as? String) {
-                guard let since = streak["since"] as? String, let nights = streak["nights"] as? Int else { continue }
+                guard let since = streak["since"] as? String, let nights = streak["nights"] as? Int else {
+                    continue
+                }
                 streakOf["\(streak["project"] ?? "") \(streak["name"] ?? "")"] = (since, nights)
             }
-            let lastNightData = try #require(try dataFile(site, "data/nights/\(lastNight).js", name: "night/\(lastNight)") as? [String: Any])
-            let nightJobs = try #require(lastNightData["jobs"] as? [[String: Any]]).filter { $0["allow_failure"] as? Bool == false }
+            let lastNightData = try #require(
+                try dataFile(site, "data/nights/\(lastNight).js", name: "night/\(lastNight)")
+                    as? [String: Any])
+            let nightJobs = try #require(lastNightData["jobs"] as? [[String: Any]]).filter {
+                $0["allow_failure"] as? Bool == false
+            }
             #expect(!nightJobs.isEmpty)
             for job in nightJobs {
                 let changes = job["changes"] as? [String: Any]
@@ -263,8 +319,10 @@ let xssTitle = #"<script>document.title='PWNED'</script><img src=x onerror="docu
             // A job broken by a dependency's release (the simulator's truth names the package and version):
             // its line shows the streak's first night and, as top suspect, the culprit as `suspects NIGHT` ranks it.
             let org = simulator.organisation
-            let culprits: [(job: Int, key: String, package: String, version: String)] = nightJobs.compactMap { job in
-                guard let id = job["job"] as? Int, let cause = org.cause(ofJob: id), let c = ChangesTruthTests.culprit(cause.id)
+            let culprits: [(job: Int, key: String, package: String, version: String)] = nightJobs.compactMap {
+                job in
+                guard let id = job["job"] as? Int, let cause = org.cause(ofJob: id),
+                    let c = ChangesTruthTests.culprit(cause.id)
                 else { return nil }
                 return (id, "\(job["project"] ?? "") \(job["name"] ?? "")", c.name, c.version)
             }
@@ -273,8 +331,10 @@ let xssTitle = #"<script>document.title='PWNED'</script><img src=x onerror="docu
             let streak = try #require(streakOf[culprit.key])
             let suspectsRun = try await runTriage(
                 ["--format", "json", "-c", "suspects \(streak.since) --top 1000"], workspace: workspace)
-            let suspects = try #require(try JSONSerialization.jsonObject(with: Data(suspectsRun.stdout.utf8)) as? [[String: Any]])
-            let record = try #require(suspects.first { $0["package"] as? String == culprit.package }, "\(suspectsRun.stdout)")
+            let suspects = try #require(
+                try JSONSerialization.jsonObject(with: Data(suspectsRun.stdout.utf8)) as? [[String: Any]])
+            let record = try #require(
+                suspects.first { $0["package"] as? String == culprit.package }, "\(suspectsRun.stdout)")
             #expect(record["to"] as? String == culprit.version)
             #expect(record["rank"] as? Int == 1)
             let from = try #require(record["from"] as? [String]).map { "v" + $0 }.joined(separator: ", ")
@@ -300,34 +360,45 @@ let xssTitle = #"<script>document.title='PWNED'</script><img src=x onerror="docu
                 #expect(FileManager.default.fileExists(atPath: png.path), "\(view)")
             }
             _ = try await chromium(
-                page + "#view=last-night", screenshot: screenshotFolder.appendingPathComponent("last-night-phone.png"),
+                page + "#view=last-night",
+                screenshot: screenshotFolder.appendingPathComponent("last-night-phone.png"),
                 width: 390, height: 1600)
         }
     }
 
     /// A trace whose key line, commit title and project name are hostile HTML: shown as text.
     @Test func hostileTraceIsShownLiterally() async throws {
-        try #require(chromiumBinary() != nil, "chromium is missing: .ci/run installs it (apt-get install chromium)")
+        try #require(
+            chromiumBinary() != nil, "chromium is missing: .ci/run installs it (apt-get install chromium)")
         let workspace = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: workspace) }
-        let hostile = #"<script>document.title='PWNED'</script><img src=x onerror=alert(1)> title="x" onload='y' &amp; </pre>"#
+        let hostile =
+            #"<script>document.title='PWNED'</script><img src=x onerror=alert(1)> title="x" onload='y' &amp; </pre>"#
         do {
             let store = try SQLiteCacheStore(directory: workspace.appendingPathComponent(".triage"))
-            try store.upsertProjects([Project(id: 1, path: "evil/<b>x</b>", name: "x", webURL: "javascript:alert(1)")])
+            try store.upsertProjects([
+                Project(id: 1, path: "evil/<b>x</b>", name: "x", webURL: "javascript:alert(1)")
+            ])
             let date = morningDate().addingTimeInterval(-12 * 3600)
             try store.storePipeline(
                 Pipeline(
-                    id: 10, iid: 1, projectID: 1, sha: "abc", ref: "main", status: .failed, source: "schedule",
-                    createdAt: date, updatedAt: date, webURL: "https://gitlab.example.com/evil/x/-/pipelines/10"),
+                    id: 10, iid: 1, projectID: 1, sha: "abc", ref: "main", status: .failed,
+                    source: "schedule",
+                    createdAt: date, updatedAt: date,
+                    webURL: "https://gitlab.example.com/evil/x/-/pipelines/10"),
                 night: lastNight,
                 jobs: [
                     Job(
                         id: 100, pipelineID: 10, projectID: 1, name: "test", stage: "test", status: .failed,
-                        failureReason: "script_failure", webURL: "https://gitlab.example.com/evil/x/-/jobs/100",
+                        failureReason: "script_failure",
+                        webURL: "https://gitlab.example.com/evil/x/-/jobs/100",
                         commitTitle: hostile)
                 ])
             try store.storeTrace(
-                jobID: 100, data: Data("Running tests\nERROR: rendering failed: \(hostile)\nERROR: Job failed: exit code 1\n".utf8))
+                jobID: 100,
+                data: Data(
+                    "Running tests\nERROR: rendering failed: \(hostile)\nERROR: Job failed: exit code 1\n"
+                        .utf8))
         }
         let recluster = try await runTriage(["recluster"], workspace: workspace)
         #expect(recluster.status == 0, "\(recluster.stderr)")
@@ -335,7 +406,8 @@ let xssTitle = #"<script>document.title='PWNED'</script><img src=x onerror="docu
         #expect(export.status == 0, "\(export.stderr)")
         let page = workspace.appendingPathComponent("public/index.html").absoluteString
         let dom = try await chromium(page + "#view=last-night")
-        let escaped = #"&lt;script&gt;document.title='PWNED'&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt; title="x" onload='y' &amp;amp; &lt;/pre&gt;"#
+        let escaped =
+            #"&lt;script&gt;document.title='PWNED'&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt; title="x" onload='y' &amp;amp; &lt;/pre&gt;"#
         #expect(dom.contains(#"<li class="job" data-job="100">"#))
         #expect(dom.contains("ERROR: rendering failed: " + escaped))
         #expect(dom.contains("commit: " + escaped))
@@ -344,7 +416,8 @@ let xssTitle = #"<script>document.title='PWNED'</script><img src=x onerror="docu
         #expect(!dom.contains("javascript:"))
         #expect(dom.contains("<title>triage — nightly CI</title>"))
         try FileManager.default.createDirectory(at: screenshotFolder, withIntermediateDirectories: true)
-        _ = try await chromium(page + "#view=last-night", screenshot: screenshotFolder.appendingPathComponent("xss-probe.png"))
+        _ = try await chromium(
+            page + "#view=last-night", screenshot: screenshotFolder.appendingPathComponent("xss-probe.png"))
     }
 
     /// 45 nights of 4 projects (one with a long path), and one cluster whose make wrapper hides the
@@ -352,10 +425,15 @@ let xssTitle = #"<script>document.title='PWNED'</script><img src=x onerror="docu
     static func manyNights() throws -> URL {
         let workspace = try temporaryDirectory()
         let store = try SQLiteCacheStore(directory: workspace.appendingPathComponent(".triage"))
-        let paths = ["tools/ci", "julia/Foo.jl", "infra/images", "a-group/with-a-long-name/and-a-subgroup/ProjectWithAVeryLongName.jl"]
+        let paths = [
+            "tools/ci", "julia/Foo.jl", "infra/images",
+            "a-group/with-a-long-name/and-a-subgroup/ProjectWithAVeryLongName.jl",
+        ]
         try store.upsertProjects(
             paths.enumerated().map { i, path in
-                Project(id: i + 1, path: path, name: String(path.split(separator: "/").last ?? ""), webURL: "https://gitlab.example.com/\(path)")
+                Project(
+                    id: i + 1, path: path, name: String(path.split(separator: "/").last ?? ""),
+                    webURL: "https://gitlab.example.com/\(path)")
             })
         let calendar = Calendar(identifier: .gregorian)
         let formatter = ISO8601DateFormatter()
@@ -366,7 +444,9 @@ let xssTitle = #"<script>document.title='PWNED'</script><img src=x onerror="docu
             (night: 44, file: "docs/b.md", line: 17, message: "MD013 Line length"),
         ]
         for n in 0..<45 {
-            let date = calendar.date(byAdding: .day, value: n - 44, to: morningDate().addingTimeInterval(-36 * 3600))!
+            let date = try #require(
+                calendar.date(byAdding: .day, value: n - 44, to: morningDate().addingTimeInterval(-36 * 3600))
+            )
             let night = formatter.string(from: date)
             for project in 1...paths.count {
                 let failing = project == 1 && lint.contains { $0.night == n }
@@ -375,7 +455,8 @@ let xssTitle = #"<script>document.title='PWNED'</script><img src=x onerror="docu
                     Pipeline(
                         id: id, iid: n + 1, projectID: project, sha: "abc\(id)", ref: "main",
                         status: failing || (project + n) % 7 == 0 ? .failed : .success, source: "schedule",
-                        createdAt: date, updatedAt: date, webURL: "https://gitlab.example.com/p/-/pipelines/\(id)"),
+                        createdAt: date, updatedAt: date,
+                        webURL: "https://gitlab.example.com/p/-/pipelines/\(id)"),
                     night: night,
                     jobs: failing
                         ? [
@@ -404,7 +485,8 @@ let xssTitle = #"<script>document.title='PWNED'</script><img src=x onerror="docu
         let dom = try await chromium(
             site.appendingPathComponent("probe.html").absoluteString + fragment, width: width, height: 900)
         let raw = try #require(try captures(#"data-probe="([^"]*)""#, in: dom).first, "\(dom.prefix(2000))")
-        let json = raw.replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&amp;", with: "&")
+        let json = raw.replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(
+            of: "&amp;", with: "&")
         return try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
     }
 
@@ -449,7 +531,8 @@ let xssTitle = #"<script>document.title='PWNED'</script><img src=x onerror="docu
     /// The heatmap opens on the newest night, and at 800 px nothing but its own scroll area is wider
     /// than the page, nothing overlaps (issue 14, item 14).
     @Test func heatmapOpensOnTheNewestNightAndFitsIn800Pixels() async throws {
-        try #require(chromiumBinary() != nil, "chromium is missing: .ci/run installs it (apt-get install chromium)")
+        try #require(
+            chromiumBinary() != nil, "chromium is missing: .ci/run installs it (apt-get install chromium)")
         let workspace = try Self.manyNights()
         defer { try? FileManager.default.removeItem(at: workspace) }
         #expect(try await runTriage(["recluster"], workspace: workspace).status == 0)
@@ -484,12 +567,14 @@ let xssTitle = #"<script>document.title='PWNED'</script><img src=x onerror="docu
     /// member's linter message, what differs from the other member marked; in the clusters view,
     /// last night's group and the ranking's untriaged row (issue 14, item 13).
     @Test func clusterTitlesAreAMembersLineWithVaryingPartsMarked() async throws {
-        try #require(chromiumBinary() != nil, "chromium is missing: .ci/run installs it (apt-get install chromium)")
+        try #require(
+            chromiumBinary() != nil, "chromium is missing: .ci/run installs it (apt-get install chromium)")
         let workspace = try Self.manyNights()
         defer { try? FileManager.default.removeItem(at: workspace) }
         #expect(try await runTriage(["recluster"], workspace: workspace).status == 0)
         let clusters = try await runTriage(["--format", "json", "clusters", "60d"], workspace: workspace)
-        let records = try #require(try JSONSerialization.jsonObject(with: Data(clusters.stdout.utf8)) as? [[String: Any]])
+        let records = try #require(
+            try JSONSerialization.jsonObject(with: Data(clusters.stdout.utf8)) as? [[String: Any]])
         let record = try #require(records.first, "\(clusters.stdout)\(clusters.stderr)")
         let id = try #require(record["id"] as? String)
         #expect(records.count == 1)
@@ -506,15 +591,22 @@ let xssTitle = #"<script>document.title='PWNED'</script><img src=x onerror="docu
         let title =
             #"docs/<mark class="varies">b</mark>.md:<mark class="varies">17</mark>:1: MD013 Line length"#
         let clustersView = try await chromium(page + "#view=clusters")
-        #expect(clustersView.contains(#"<code>\#(id)</code><div class="template">\#(title)</div>"#), "\(clustersView)")
+        #expect(
+            clustersView.contains(#"<code>\#(id)</code><div class="template">\#(title)</div>"#),
+            "\(clustersView)")
         let last = try await chromium(page + "#view=last-night")
-        #expect(last.contains(#"<h3><span class="template">\#(title)</span> <code>\#(id)</code> · 1 job</h3>"#), "\(last)")
+        #expect(
+            last.contains(#"<h3><span class="template">\#(title)</span> <code>\#(id)</code> · 1 job</h3>"#),
+            "\(last)")
         let assignments = try await chromium(page + "#view=assignments")
         #expect(
             assignments.contains(
-                #"<span class="untriaged">no issue yet: <code>\#(id)</code> <span class="template">\#(title)</span></span>"#),
+                #"<span class="untriaged">no issue yet: <code>\#(id)</code> <span class="template">\#(title)</span></span>"#
+            ),
             "\(assignments)")
-        #expect(!clustersView.contains("&lt;n&gt;") && !last.contains("&lt;n&gt;") && !assignments.contains("&lt;n&gt;"))
+        #expect(
+            !clustersView.contains("&lt;n&gt;") && !last.contains("&lt;n&gt;")
+                && !assignments.contains("&lt;n&gt;"))
     }
 }
 

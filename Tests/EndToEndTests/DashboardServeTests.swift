@@ -16,21 +16,28 @@ import TriageTestSupport
         #expect(export.status == 0, "\(export.stderr)")
         try Data("secret".utf8).write(to: workspace.appendingPathComponent("secret.txt"))
         try FileManager.default.createSymbolicLink(
-            atPath: workspace.appendingPathComponent("public/link.txt").path, withDestinationPath: "../secret.txt")
+            atPath: workspace.appendingPathComponent("public/link.txt").path,
+            withDestinationPath: "../secret.txt")
 
         let running = try startTriage(["serve", "--port", "0"], workspace: workspace)
         var base: URL?
         for _ in 0..<600 where base == nil {
             try await Task.sleep(for: .milliseconds(50))
             let out = (try? String(contentsOf: running.stdoutURL, encoding: .utf8)) ?? ""
-            if let found = try captures(#"serving (http://127\.0\.0\.1:\d+/) "#, in: out).first { base = URL(string: found) }
+            if let found = try captures(#"serving (http://127\.0\.0\.1:\d+/) "#, in: out).first {
+                base = URL(string: found)
+            }
         }
         let url = try #require(base)
 
         func get(_ path: String) async throws -> (Int, String?, String) {
-            let (body, response) = try await URLSession.shared.data(from: URL(string: path, relativeTo: url) ?? url)
+            let (body, response) = try await URLSession.shared.data(
+                from: URL(string: path, relativeTo: url) ?? url)
             let http = response as? HTTPURLResponse
-            return (http?.statusCode ?? 0, http?.value(forHTTPHeaderField: "Content-Type"), String(decoding: body, as: UTF8.self))
+            return (
+                http?.statusCode ?? 0, http?.value(forHTTPHeaderField: "Content-Type"),
+                String(decoding: body, as: UTF8.self)
+            )
         }
         #expect(try await get("index.html").0 == 200)
         #expect(try await get("index.html").1 == "text/html; charset=utf-8")
@@ -38,9 +45,14 @@ import TriageTestSupport
         #expect(try await get("style.css").1 == "text/css; charset=utf-8")
         #expect(try await get("link.txt").0 == 404)
         #expect(try await get("%2e%2e/secret.txt").0 == 404)
-        #expect(try await get("data/assignments.js").2 == #"triageData("assignments", {"assignments":[],"clusters":[],"version":1});"# + "\n")
-        try Data(#"{"version": 1, "assignments": [], "clusters": [{"cluster": "c-0000000a", "issue": {"project": "g/p", "iid": 3, "url": "https://h/3"}, "by": "bo", "at": "t"}]}"#.utf8)
-            .write(to: workspace.appendingPathComponent("assignments.json"))
+        #expect(
+            try await get("data/assignments.js").2
+                == #"triageData("assignments", {"assignments":[],"clusters":[],"version":1});"# + "\n")
+        try Data(
+            #"{"version": 1, "assignments": [], "clusters": [{"cluster": "c-0000000a", "issue": {"project": "g/p", "iid": 3, "url": "https://h/3"}, "by": "bo", "at": "t"}]}"#
+                .utf8
+        )
+        .write(to: workspace.appendingPathComponent("assignments.json"))
         #expect(try await get("data/assignments.js").2.contains(#""cluster":"c-0000000a""#))
 
         running.signal(SIGINT)

@@ -8,7 +8,9 @@ import TriageTestSupport
 @Suite(.serialized) struct FailuresTruthTests {
     func truth(_ org: Organisation, night: String, withWarnings: Bool) -> Set<Int> {
         let archived = Set(org.projects.filter(\.archived).map(\.id))
-        let nightly = org.pipelines.filter { $0.source == "schedule" && !archived.contains($0.projectID) && $0.night == night }
+        let nightly = org.pipelines.filter {
+            $0.source == "schedule" && !archived.contains($0.projectID) && $0.night == night
+        }
         return Set(
             nightly.flatMap { org.jobs(ofPipeline: $0.id) }
                 .filter { $0.status == "failed" && !$0.retried && (withWarnings || !$0.allowFailure) }
@@ -20,7 +22,8 @@ import TriageTestSupport
             let env = ["GITLAB_TOKEN": secretToken]
             let org = shared.simulator.organisation
             for withWarnings in [false, true] {
-                let args = ["failures", "last-night", "--format", "json"] + (withWarnings ? ["--with-warnings"] : [])
+                let args =
+                    ["failures", "last-night", "--format", "json"] + (withWarnings ? ["--with-warnings"] : [])
                 let result = try await runTriage(args, workspace: workspace, environment: env)
                 #expect(result.status == 0, "\(result.stderr)")
                 let records = try #require(
@@ -51,11 +54,16 @@ import TriageTestSupport
             // A job retried to green is not a failure of its pipeline.
             let retriedGreen = org.jobs.filter { job in
                 job.retried && job.status == "failed"
-                    && org.jobs(ofPipeline: job.pipelineID).contains { $0.name == job.name && !$0.retried && $0.status == "success" }
+                    && org.jobs(ofPipeline: job.pipelineID).contains {
+                        $0.name == job.name && !$0.retried && $0.status == "success"
+                    }
             }
-            let all = try await runTriage(["failures", "6d", "--with-warnings", "--format", "json"], workspace: workspace, environment: env)
+            let all = try await runTriage(
+                ["failures", "6d", "--with-warnings", "--format", "json"], workspace: workspace,
+                environment: env)
             let ids = Set(
-                (try JSONSerialization.jsonObject(with: Data(all.stdout.utf8)) as? [[String: Any]] ?? []).compactMap { $0["job"] as? Int })
+                (try JSONSerialization.jsonObject(with: Data(all.stdout.utf8)) as? [[String: Any]] ?? [])
+                    .compactMap { $0["job"] as? Int })
             #expect(ids.isDisjoint(with: retriedGreen.map(\.id)))
         }
     }

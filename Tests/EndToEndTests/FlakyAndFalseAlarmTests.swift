@@ -118,7 +118,8 @@ import TriageTestSupport
         }
         let flakyRow = try #require(shortRows.first { $0["flaky"] as? Bool == true })
         let job = try #require(flakyRow["job"] as? Int)
-        let shown = try await runTriage(["show", "job", String(job), "--format", "json"], workspace: workspace)
+        let shown = try await runTriage(
+            ["show", "job", String(job), "--format", "json"], workspace: workspace)
         let record = try #require(try Self.json(shown) as? [String: Any])
         #expect(record["flaky"] as? Bool == true, "show job \(job): \(shown.stdout.prefix(300))")
 

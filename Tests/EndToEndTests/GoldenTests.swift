@@ -31,7 +31,8 @@ import TriageTestSupport
         Case(name: "commits", arguments: ["--format", "table"]),
     ]
 
-    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
+    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
+        "Golden")
 
     @Test(arguments: cases) func transcriptMatchesGolden(_ golden: Case) async throws {
         try await withSimulator { _, url in
@@ -40,7 +41,8 @@ import TriageTestSupport
             let script = Self.directory.appendingPathComponent("\(golden.name).triage")
             let result = try await runTriage(
                 golden.arguments + ["-f", script.path], workspace: workspace,
-                environment: golden.token ? ["GITLAB_TOKEN": secretToken] : ["GITLAB_TOKEN": "glpat-revoked-0000"])
+                environment: golden.token
+                    ? ["GITLAB_TOKEN": secretToken] : ["GITLAB_TOKEN": "glpat-revoked-0000"])
             let actual = Self.normalise(
                 "$ triage \((golden.arguments + ["-f", "Golden/\(golden.name).triage"]).joined(separator: " "))\n"
                     + "--- exit status\n\(result.status)\n--- stdout\n\(result.stdout)--- stderr\n\(result.stderr)",
@@ -48,11 +50,15 @@ import TriageTestSupport
             let file = Self.directory.appendingPathComponent("\(golden.name).golden")
             if ProcessInfo.processInfo.environment["TRIAGE_RECORD"] == "1" {
                 try Data(actual.utf8).write(to: file)
-                Issue.record("re-recorded \(file.lastPathComponent): review the diff, then run again without TRIAGE_RECORD")
+                Issue.record(
+                    "re-recorded \(file.lastPathComponent): review the diff, then run again without TRIAGE_RECORD"
+                )
                 return
             }
             let expected = try String(contentsOf: file, encoding: .utf8)
-            #expect(actual == expected, "\(golden.name): differs from Golden/\(golden.name).golden (TRIAGE_RECORD=1 re-records)")
+            #expect(
+                actual == expected,
+                "\(golden.name): differs from Golden/\(golden.name).golden (TRIAGE_RECORD=1 re-records)")
             #expect(!actual.contains(secretToken))
         }
     }
@@ -66,4 +72,3 @@ import TriageTestSupport
             in: text, range: NSRange(text.startIndex..., in: text), withTemplate: "127.0.0.1:PORT")
     }
 }
-

@@ -120,13 +120,15 @@ struct InteractiveTests {
             let fetched = try await runTriage(["fetch"], workspace: workspace, environment: environment)
             try #require(fetched.status == 0, "\(fetched.stderr)")
             let listed = try await runTriage(
-                ["failures", "last-night", "--format", "json"], workspace: workspace, environment: environment)
+                ["failures", "last-night", "--format", "json"], workspace: workspace, environment: environment
+            )
             let records = try #require(
                 try JSONSerialization.jsonObject(with: Data(listed.stdout.utf8)) as? [[String: Any]])
             let jobs = records.compactMap { $0["job"] as? Int }
             try #require(jobs.count > 3)
 
-            try await withShell(workspace: workspace, environment: ["TRIAGE_NOW": morningAfter], columns: 80) { shell in
+            try await withShell(workspace: workspace, environment: ["TRIAGE_NOW": morningAfter], columns: 80)
+            { shell in
                 try await shell.waitFor { $0.hasSuffix("triage>") }
                 try await shell.keys("failures last-night", "Enter")
                 try await shell.waitFor { $0.hasSuffix("\ntriage>") && $0.contains("failed jobs") }
@@ -148,7 +150,9 @@ struct InteractiveTests {
         let rows = lines.filter { $0.hasPrefix("c-") }
         for job in jobs {
             let pattern = #"^c-[0-9a-f]{8}\s.*\s"# + String(job) + "  "
-            #expect(rows.contains { $0.range(of: pattern, options: .regularExpression) != nil }, "no row for job \(job)")
+            #expect(
+                rows.contains { $0.range(of: pattern, options: .regularExpression) != nil },
+                "no row for job \(job)")
         }
     }
 
@@ -158,7 +162,9 @@ struct InteractiveTests {
     @Test func theDemoEndsInTheShellAndKeepsItsWorkspaceWhenAsked() async throws {
         let keep = try temporaryDirectory("triage-demo-keep")
         defer { try? FileManager.default.removeItem(at: keep) }
-        try await withShell(environment: ["TRIAGE_NOW": morningAfter], arguments: ["demo", "--keep", keep.path]) { shell in
+        try await withShell(
+            environment: ["TRIAGE_NOW": morningAfter], arguments: ["demo", "--keep", keep.path]
+        ) { shell in
             try await shell.waitFor(timeout: .seconds(180)) { $0.hasSuffix("\ntriage>") }
             let screen = try await shell.screen(history: true)
             #expect(screen.contains("CLUSTER     MARKS  JOB ID  PROJECT"))
@@ -173,7 +179,8 @@ struct InteractiveTests {
             try await shell.waitFor { $0.contains("EXIT=0") }
             #expect(try await shell.screen().contains("demo: the workspace stays in \(keep.path)"))
         }
-        #expect(FileManager.default.fileExists(atPath: keep.appendingPathComponent(".triage/cache.sqlite").path))
+        #expect(
+            FileManager.default.fileExists(atPath: keep.appendingPathComponent(".triage/cache.sqlite").path))
         let again = try await runTriage(["demo", "--keep", keep.path, "-c", "status"], timeout: 180)
         #expect(again.status == 0, "\(again.stderr)")
         #expect(again.stdout.contains(": 0 pipelines updated ("), "\(again.stdout)")
@@ -276,7 +283,8 @@ struct TimedOut: Error {}
 /// Starts `triage` in a fresh tmux server on `workspace` (a new temporary one when nil), with
 /// `environment` added and `PAGER` unset, and kills the server afterwards, whatever happens.
 func withShell(
-    workspace: URL? = nil, environment: [String: String] = [:], columns: Int = 120, arguments: [String]? = nil,
+    workspace: URL? = nil, environment: [String: String] = [:], columns: Int = 120,
+    arguments: [String]? = nil,
     _ body: (TmuxShell) async throws -> Void
 ) async throws {
     guard let tmux = Terminal.tmux else {

@@ -35,7 +35,8 @@ import TriageTestSupport
                 }
                 _ = try await run.finish(timeout: 30)
             }
-            #expect(killedMidway >= 2, "the fetch finished before it could be killed; slow the simulator down")
+            #expect(
+                killedMidway >= 2, "the fetch finished before it could be killed; slow the simulator down")
             let final = try await runTriage(["fetch"], workspace: workspace, environment: env)
             #expect(final.status == 0, "\(final.stderr)")
             let resumed = try SQLiteCacheStore(directory: workspace.appendingPathComponent(".triage"))
@@ -54,7 +55,8 @@ import TriageTestSupport
             try await Task.sleep(for: .milliseconds(20))
             announced = (try? String(contentsOf: run.stderrURL, encoding: .utf8)) ?? ""
         }
-        let workspace = try #require(announced.firstMatch(of: /workspace (\S+)\n/).map { String($0.output.1) })
+        let workspace = try #require(
+            announced.firstMatch(of: /workspace (\S+)\n/).map { String($0.output.1) })
         try await Task.sleep(for: .milliseconds(300))
         run.signal(SIGINT)
         let interrupted = try await run.finish(timeout: 60)
@@ -87,7 +89,8 @@ import TriageTestSupport
             #expect(interrupted.status == 130)
             #expect(
                 interrupted.stderr
-                    == "error: fetch canceled — the cache is consistent; run 'fetch' again to continue where it stopped\n")
+                    == "error: fetch canceled — the cache is consistent; run 'fetch' again to continue where it stopped\n"
+            )
             let status = try await runTriage(["--format", "json", "status"], workspace: workspace)
             #expect(status.stdout.contains("\"outcome\": \"canceled\""))
             #expect(try await runTriage(["fetch"], workspace: workspace, environment: env).status == 0)

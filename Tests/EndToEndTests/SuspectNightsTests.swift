@@ -35,19 +35,23 @@ import TriageTestSupport
             #expect(generation != SuspectNights.generation(source: "push"))
 
             // The command answers from them, and the same after they are forgotten.
-            let answered = try await runTriage(["-c", "suspects 7d --top 1000 --format json"], workspace: workspace)
+            let answered = try await runTriage(
+                ["-c", "suspects 7d --top 1000 --format json"], workspace: workspace)
             #expect(answered.status == 0)
             let (night, failed) = try #require(try failingJob(store, nights, source))
-            try store.storeTrace(jobID: failed.jobID, data: try #require(try store.trace(jobID: failed.jobID)))
+            try store.storeTrace(
+                jobID: failed.jobID, data: try #require(try store.trace(jobID: failed.jobID)))
             #expect(try store.rememberedSuspects(nights: nights, generation: generation).isEmpty)
-            let again = try await runTriage(["-c", "suspects 7d --top 1000 --format json"], workspace: workspace)
+            let again = try await runTriage(
+                ["-c", "suspects 7d --top 1000 --format json"], workspace: workspace)
             #expect(again.stdout == answered.stdout)
             #expect(try store.rememberedSuspects(nights: nights, generation: generation).count == 7)
 
             // A changed pipeline: the job that started failing succeeds after all. The remembered
             // night goes with the write, so the answer is the new one.
             let before = try #require(remembered[night])
-            let pipeline = try #require(try store.pipelines(nights: [night]).first { $0.pipeline.id == failed.pipelineID })
+            let pipeline = try #require(
+                try store.pipelines(nights: [night]).first { $0.pipeline.id == failed.pipelineID })
             let jobs = try store.jobs(pipelineID: failed.pipelineID).map { job in
                 var job = job
                 if job.id == failed.jobID {
@@ -70,7 +74,8 @@ import TriageTestSupport
         try SuspectNights.results(nights: nights, cache: cache, source: source) { first, last in
             let back = chicago.nights(endingAt: first, count: ChangesHistory.lookback + 1)
             return try ChangesHistory.forPairs(
-                queries: cache.nightlyRuns, lookbackFrom: back.first ?? first, dayBefore: back[back.count - 2], first: first,
+                queries: cache.nightlyRuns, lookbackFrom: back.first ?? first,
+                dayBefore: back[back.count - 2], first: first,
                 last: last, source: source)
         }
     }
@@ -85,7 +90,9 @@ import TriageTestSupport
             last: nights[nights.count - 1], source: source)
         for night in nights.reversed() {
             for pair in ChangesPairs.newlyFailing(on: night, histories: histories) {
-                if let run = histories.first(where: { $0.key == pair.key })?.run(on: night) { return (night, run) }
+                if let run = histories.first(where: { $0.key == pair.key })?.run(on: night) {
+                    return (night, run)
+                }
             }
         }
         return nil

@@ -108,7 +108,8 @@ import TriageTestSupport
             let fresh = nightlyPipelines(org).filter { $0.night == newNight }
             #expect(next.pipelinesSynced == fresh.count)
             let traced = simulator.requests[beforeAdvance...].filter { $0.path.hasSuffix("/trace") }.count
-            let failedFresh = fresh.flatMap { org.jobs(ofPipeline: $0.id) }.filter { $0.status == "failed" }.count
+            let failedFresh = fresh.flatMap { org.jobs(ofPipeline: $0.id) }.filter { $0.status == "failed" }
+                .count
             #expect(traced == failedFresh)
             #expect(try store.nights().last == newNight)
         }
@@ -123,7 +124,9 @@ import TriageTestSupport
             let real = URLSessionTransport.make(maxConnections: 16)
             let corrupting: HTTPTransport = { request in
                 var response = try await real(request)
-                if request.url.path.hasSuffix("/api/v4/projects") { response.body = Data("{\"id\": 1, [".utf8) }
+                if request.url.path.hasSuffix("/api/v4/projects") {
+                    response.body = Data("{\"id\": 1, [".utf8)
+                }
                 return response
             }
             do {
@@ -148,7 +151,9 @@ import TriageTestSupport
             let real = URLSessionTransport.make(maxConnections: 16)
             let corrupting: HTTPTransport = { request in
                 var response = try await real(request)
-                if request.url.path.hasSuffix("/pipelines/\(victim.id)/jobs") { response.body = Data("[{\"id\":".utf8) }
+                if request.url.path.hasSuffix("/pipelines/\(victim.id)/jobs") {
+                    response.body = Data("[{\"id\":".utf8)
+                }
                 return response
             }
             await #expect(throws: RemoteError.self) {
@@ -165,19 +170,27 @@ import TriageTestSupport
     @Test func theTokenIsNowhereInTheWorkspace() async throws {
         try await withSimulator { _, url in
             let workspace = try makeWorkspace(url: url)
-            let run = try await runTriage(["fetch"], workspace: workspace, environment: ["GITLAB_TOKEN": secretToken])
+            let run = try await runTriage(
+                ["fetch"], workspace: workspace, environment: ["GITLAB_TOKEN": secretToken])
             #expect(run.status == 0, "\(run.stderr)")
-            let status = try await runTriage(["-c", "status", "-c", "summary last-night", "--format", "json"], workspace: workspace, environment: ["GITLAB_TOKEN": secretToken])
+            let status = try await runTriage(
+                ["-c", "status", "-c", "summary last-night", "--format", "json"], workspace: workspace,
+                environment: ["GITLAB_TOKEN": secretToken])
             #expect(status.status == 0)
             // Fill v5's tables too (parsed listings, compared commit ranges), so the scan covers them.
-            let commits = try await runTriage(["suspects", "6d", "--commits", "--format", "json"], workspace: workspace, environment: ["GITLAB_TOKEN": secretToken])
+            let commits = try await runTriage(
+                ["suspects", "6d", "--commits", "--format", "json"], workspace: workspace,
+                environment: ["GITLAB_TOKEN": secretToken])
             #expect(commits.status == 0, "\(commits.stderr)")
-            let ranges = try JSONSerialization.jsonObject(with: Data(commits.stdout.utf8)) as? [[String: Any]] ?? []
+            let ranges =
+                try JSONSerialization.jsonObject(with: Data(commits.stdout.utf8)) as? [[String: Any]] ?? []
             #expect(ranges.contains { !(($0["commits"] as? [Any]) ?? []).isEmpty }, "no commit range cached")
             let store = try SQLiteCacheStore(directory: workspace.appendingPathComponent(".triage"))
             #expect(try store.summary().traces > 0)
             #expect(try store.unlistedTraceCount(reader: TraceFacts.readerVersion) == 0)
-            for text in [run.stdout, run.stderr, status.stdout, status.stderr, commits.stdout, commits.stderr] {
+            for text in [
+                run.stdout, run.stderr, status.stdout, status.stderr, commits.stdout, commits.stderr,
+            ] {
                 #expect(!text.contains(secretToken))
             }
             let files = allFiles(under: workspace)

@@ -20,13 +20,16 @@ import TriageTestSupport
                 // it: a dispatch timer ends the test run with a message instead of hanging it.
                 let watchdog = DispatchWorkItem {
                     FileHandle.standardError.write(
-                        Data("TransportCancelTests: round \(round): a canceled sync did not end within 30 s\n".utf8))
+                        Data(
+                            "TransportCancelTests: round \(round): a canceled sync did not end within 30 s\n"
+                                .utf8))
                     exit(1)
                 }
                 DispatchQueue.global().asyncAfter(deadline: .now() + 30, execute: watchdog)
                 let task = Task {
                     do {
-                        _ = try await syncDirectly(url: url, workspace: workspace, nights: 8, transport: transport)
+                        _ = try await syncDirectly(
+                            url: url, workspace: workspace, nights: 8, transport: transport)
                         return false
                     } catch {
                         return error is CancellationError

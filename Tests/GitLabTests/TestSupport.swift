@@ -5,6 +5,8 @@ import TriageCore
 @testable import GitLab
 
 let testToken = "glpat-SECRET-token-1234567890"
+// swift-format-ignore: NeverForceUnwrap
+// A literal URL: it parses.
 let testBase = URL(string: "https://gitlab.example.com")!
 
 /// What a fake transport saw and what the client asked to sleep.
@@ -91,13 +93,15 @@ func paged(
     let hasNext = page < pages || (style == .trailingEmptyPage && !slice.isEmpty)
 
     func link(_ number: Int) -> String {
-        var components = URLComponents(url: request.url, resolvingAgainstBaseURL: false)!
+        guard var components = URLComponents(url: request.url, resolvingAgainstBaseURL: false) else {
+            preconditionFailure("the client sent a URL that does not parse: \(request.url)")
+        }
         components.host = linkHost
         var others = (components.queryItems ?? []).filter { $0.name != "page" }
         others.append(URLQueryItem(name: "page", value: String(number)))
         others.sort { $0.name < $1.name }
         components.queryItems = others
-        return components.url!.absoluteString
+        return components.url?.absoluteString ?? ""
     }
 
     var headers = ["X-Page": String(page), "X-Per-Page": String(perPage)]

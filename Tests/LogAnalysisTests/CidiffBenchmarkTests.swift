@@ -28,7 +28,9 @@ struct CidiffBenchmarkTests {
         var lineStart = true
         var i = 0
         while i < data.count {
-            if lineStart, i + 29 <= data.count, data[i + 4] == 0x2D, data[i + 10] == 0x54, data[i + 19] == 0x2E {
+            if lineStart, i + 29 <= data.count, data[i + 4] == 0x2D, data[i + 10] == 0x54,
+                data[i + 19] == 0x2E
+            {
                 var j = i + 20
                 while j < data.count && data[j] &- 0x30 < 10 { j += 1 }
                 if j + 1 < data.count && data[j] == 0x5A && data[j + 1] == 0x20 { i = j + 2 }
@@ -58,7 +60,8 @@ struct CidiffBenchmarkTests {
             while let dir = stack.popLast() {
                 let entries = try fm.contentsOfDirectory(atPath: dir.path).sorted()
                 if entries.contains("groundtruth") {
-                    let gt = try String(contentsOf: dir.appendingPathComponent("groundtruth"), encoding: .utf8)
+                    let gt = try String(
+                        contentsOf: dir.appendingPathComponent("groundtruth"), encoding: .utf8)
                     var errors: Set<Int> = []
                     var any: Set<Int> = []
                     for line in gt.split(separator: "\n").dropFirst() {
@@ -81,7 +84,9 @@ struct CidiffBenchmarkTests {
                     for e in entries where !e.hasPrefix(".") {
                         var isDir: ObjCBool = false
                         let url = dir.appendingPathComponent(e)
-                        if fm.fileExists(atPath: url.path, isDirectory: &isDir), isDir.boolValue { stack.append(url) }
+                        if fm.fileExists(atPath: url.path, isDirectory: &isDir), isDir.boolValue {
+                            stack.append(url)
+                        }
                     }
                 }
             }

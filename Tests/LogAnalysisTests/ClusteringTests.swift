@@ -10,12 +10,15 @@ import Testing
 
     @Test func sameErrorAtOtherPathsAndLinesJoins() {
         var c = Clusterer()
-        let a = c.assign(Self.signature(["foo: Test Failed at /tmp/jl_AbC/test/a.jl:34", "Expression: f(1) == 2"]),
-                         member: 1, night: "2026-01-20", project: "julia/A")
-        let b = c.assign(Self.signature(["foo: Test Failed at /tmp/jl_XyZ/test/a.jl:35", "Expression: f(1) == 2"]),
-                         member: 2, night: "2026-01-21", project: "julia/B")
-        let other = c.assign(Self.signature(["connect to 127.0.0.1 port 5432 failed: Connection refused"]),
-                             member: 3, night: "2026-01-21", project: "julia/A")
+        let a = c.assign(
+            Self.signature(["foo: Test Failed at /tmp/jl_AbC/test/a.jl:34", "Expression: f(1) == 2"]),
+            member: 1, night: "2026-01-20", project: "julia/A")
+        let b = c.assign(
+            Self.signature(["foo: Test Failed at /tmp/jl_XyZ/test/a.jl:35", "Expression: f(1) == 2"]),
+            member: 2, night: "2026-01-21", project: "julia/B")
+        let other = c.assign(
+            Self.signature(["connect to 127.0.0.1 port 5432 failed: Connection refused"]),
+            member: 3, night: "2026-01-21", project: "julia/A")
         #expect(a == b)
         #expect(a != other)
         #expect(c.clusters.count == 2)
@@ -28,8 +31,9 @@ import Testing
     }
 
     @Test func templateShowsVariablePartsAsEllipsis() {
-        let t = Clusterer.template("unicode via ::unicode => true: Test Failed at x.jl:<n>",
-                                   keeping: ["Test", "Failed", "at", "x", "jl", "<n>", "true"])
+        let t = Clusterer.template(
+            "unicode via ::unicode => true: Test Failed at x.jl:<n>",
+            keeping: ["Test", "Failed", "at", "x", "jl", "<n>", "true"])
         #expect(t == "… => true: Test Failed at x.jl:<n>")
     }
 
@@ -68,8 +72,10 @@ import Testing
     @Test func realJuliaSamplesClusterApart() throws {
         var c = Clusterer()
         var ids: [ClusterID] = []
-        for (k, name) in ["julia_pkgeval_AbstractNumbers_errored.log", "julia_pkgeval_Batched_errored.log",
-                          "julia_pkgeval_Beauty_testfailed.log"].enumerated() {
+        for (k, name) in [
+            "julia_pkgeval_AbstractNumbers_errored.log", "julia_pkgeval_Batched_errored.log",
+            "julia_pkgeval_Beauty_testfailed.log",
+        ].enumerated() {
             let e = ExcerptExtractor().excerpt(failed: TraceCleaner.clean(try SharedFiles.sample(name)))
             ids.append(c.assign(FailureSignature(excerpt: e), member: k, night: "2019-12-11", project: name))
         }

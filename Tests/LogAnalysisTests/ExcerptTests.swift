@@ -5,15 +5,21 @@ import Testing
 @Suite struct ExcerptTests {
     /// The three real PkgEval logs: a non-empty excerpt whose key line is the real error.
     @Test(arguments: [
-        ("julia_pkgeval_AbstractNumbers_errored.log",
-         "testing div: Error During Test at /home/pkgeval/.julia/packages/AbstractNumbers/VWdQ8/test/runtests.jl:86",
-         "  MethodError: no method matching div(::Complex{Float64}, ::Complex{Float64}, ::RoundingMode{:ToZero})"),
-        ("julia_pkgeval_Batched_errored.log",
-         "Testing batched_gemm! with Float32: Error During Test at /home/pkgeval/.julia/packages/Batched/yUbIZ/test/routines/gemm.jl:3",
-         "  UndefVarError: has_offset_axes not defined"),
-        ("julia_pkgeval_Beauty_testfailed.log",
-         "unicode via ::unicode => true: Test Failed at /home/pkgeval/.julia/packages/Beauty/bBrAV/test/show-measurements.jl:34",
-         #"  Expression: showoutput("text/plain", (100.2 ± 0.5) * u"m", opt) == "100.2(5) m""#),
+        (
+            "julia_pkgeval_AbstractNumbers_errored.log",
+            "testing div: Error During Test at /home/pkgeval/.julia/packages/AbstractNumbers/VWdQ8/test/runtests.jl:86",
+            "  MethodError: no method matching div(::Complex{Float64}, ::Complex{Float64}, ::RoundingMode{:ToZero})"
+        ),
+        (
+            "julia_pkgeval_Batched_errored.log",
+            "Testing batched_gemm! with Float32: Error During Test at /home/pkgeval/.julia/packages/Batched/yUbIZ/test/routines/gemm.jl:3",
+            "  UndefVarError: has_offset_axes not defined"
+        ),
+        (
+            "julia_pkgeval_Beauty_testfailed.log",
+            "unicode via ::unicode => true: Test Failed at /home/pkgeval/.julia/packages/Beauty/bBrAV/test/show-measurements.jl:34",
+            #"  Expression: showoutput("text/plain", (100.2 ± 0.5) * u"m", opt) == "100.2(5) m""#
+        ),
     ])
     func juliaSamples(_ c: (String, String, String)) throws {
         let log = TraceCleaner.clean(try SharedFiles.sample(c.0))
@@ -45,12 +51,17 @@ import Testing
     @Test func juliaBlockKeepsExceptionAndFirstFrames() throws {
         let log = TraceCleaner.clean(try SharedFiles.sample("julia_pkgeval_AbstractNumbers_errored.log"))
         let texts = ExcerptExtractor().excerpt(failed: log).lines.map(\.line.text)
-        #expect(texts.contains("  MethodError: no method matching div(::Complex{Float64}, ::Complex{Float64}, ::RoundingMode{:ToZero})"))
+        #expect(
+            texts.contains(
+                "  MethodError: no method matching div(::Complex{Float64}, ::Complex{Float64}, ::RoundingMode{:ToZero})"
+            ))
         #expect(texts.contains("ERROR: Package AbstractNumbers errored during testing"))
         #expect(!texts.contains { $0.contains("[11] _start()") })
     }
 
-    static func gitlab(_ body: [(String, [String])], exit: String = "ERROR: Job failed: exit code 1") -> String {
+    static func gitlab(_ body: [(String, [String])], exit: String = "ERROR: Job failed: exit code 1")
+        -> String
+    {
         var s = "\u{1B}[0KRunning with gitlab-runner 18.7.0 (3a5f2314)\u{1B}[0;m\n"
         var ts = 1_768_988_825
         for (section, lines) in body {
@@ -66,8 +77,13 @@ import Testing
     @Test func failureInGetSourcesIsInfrastructure() {
         let raw = Self.gitlab([
             ("prepare_executor", ["Using Docker executor with image julia:1.10 ..."]),
-            ("get_sources", ["Fetching changes with git depth set to 20...",
-                             "fatal: unable to access 'https://gitlab.example.com/x.git/': Could not resolve host: gitlab.example.com"]),
+            (
+                "get_sources",
+                [
+                    "Fetching changes with git depth set to 20...",
+                    "fatal: unable to access 'https://gitlab.example.com/x.git/': Could not resolve host: gitlab.example.com",
+                ]
+            ),
         ])
         let e = ExcerptExtractor().excerpt(failed: TraceCleaner.clean(raw))
         #expect(e.infrastructure)
@@ -77,9 +93,13 @@ import Testing
     }
 
     @Test func oomIsInfrastructureEvenInScript() {
-        let raw = Self.gitlab([
-            ("step_script", ["$ julia --project -e 'using Pkg; Pkg.test()'", "     Testing Foo", "Killed"]),
-        ], exit: "ERROR: Job failed: exit code 137")
+        let raw = Self.gitlab(
+            [
+                (
+                    "step_script",
+                    ["$ julia --project -e 'using Pkg; Pkg.test()'", "     Testing Foo", "Killed"]
+                )
+            ], exit: "ERROR: Job failed: exit code 137")
         let e = ExcerptExtractor().excerpt(failed: TraceCleaner.clean(raw))
         #expect(e.infrastructure)
         #expect(e.category == "oom")
@@ -103,13 +123,17 @@ import Testing
 
     @Test func passingLogDemotesOldErrorsAndAddsNewLines() {
         let common = ["step 1", "WARN: Error-prone library loaded", "error: old noise that always happens"]
-        let failed = CleanedLog(plain: common + ["computing", "value mismatch at index 3", "--- FAIL: TestX (0.01s)", "FAIL\tpkg\t0.1s"])
+        let failed = CleanedLog(
+            plain: common + [
+                "computing", "value mismatch at index 3", "--- FAIL: TestX (0.01s)", "FAIL\tpkg\t0.1s",
+            ])
         let passed = CleanedLog(plain: common + ["computing", "ok\tpkg\t0.1s"])
         let e = ExcerptExtractor().excerpt(failed: failed, passed: passed)
         let texts = e.lines.map(\.line.text)
         #expect(e.keyLine?.line.text == "--- FAIL: TestX (0.01s)")
         #expect(!texts.contains("error: old noise that always happens"))
-        #expect(e.lines.contains { $0.reason == .absentFromGreen && $0.line.text == "value mismatch at index 3" })
+        #expect(
+            e.lines.contains { $0.reason == .absentFromGreen && $0.line.text == "value mismatch at index 3" })
     }
 
     @Test func pythonTracebackKeyIsTheException() {
@@ -120,8 +144,15 @@ import Testing
         ])
         let e = ExcerptExtractor().excerpt(failed: log)
         #expect(e.keyLine?.line.text == "ValueError: bad input 42")
-        #expect(e.lines.contains { [.context, .stackTrace].contains($0.reason) && $0.line.text == "    raise ValueError(\"bad input 42\")" })
-        #expect(e.lines.contains { $0.reason == .stackTrace && $0.line.text == "  File \"a.py\", line 2, in main" })
+        #expect(
+            e.lines.contains {
+                [.context, .stackTrace].contains($0.reason)
+                    && $0.line.text == "    raise ValueError(\"bad input 42\")"
+            })
+        #expect(
+            e.lines.contains {
+                $0.reason == .stackTrace && $0.line.text == "  File \"a.py\", line 2, in main"
+            })
     }
 
     @Test func maxLinesIsRespected() {
@@ -138,34 +169,45 @@ extension ExcerptTests {
     /// command (a `go vet` run with `|| true`) did not fail the job.
     @Test func theBlockUnderTheLastCommandIsTheKey() {
         let raw = Self.gitlab([
-            ("step_script", [
-                "$ go vet ./... || true",
-                "# gitlab.example.com/tools/proxy/internal/api",
-                "internal/api/client.go:65:2: fmt.Sprintf format %d has arg id of wrong type string",
-                "$ go build ./...",
-                "# gitlab.example.com/tools/proxy/internal/sync",
-                "internal/sync/runner.go:65:21: undefined: apiclient.ListPipelinesOptions",
-            ]),
+            (
+                "step_script",
+                [
+                    "$ go vet ./... || true",
+                    "# gitlab.example.com/tools/proxy/internal/api",
+                    "internal/api/client.go:65:2: fmt.Sprintf format %d has arg id of wrong type string",
+                    "$ go build ./...",
+                    "# gitlab.example.com/tools/proxy/internal/sync",
+                    "internal/sync/runner.go:65:21: undefined: apiclient.ListPipelinesOptions",
+                ]
+            )
         ])
         let e = ExcerptExtractor().excerpt(failed: TraceCleaner.clean(raw))
-        #expect(e.keyLine?.line.text == "internal/sync/runner.go:65:21: undefined: apiclient.ListPipelinesOptions")
+        #expect(
+            e.keyLine?.line.text == "internal/sync/runner.go:65:21: undefined: apiclient.ListPipelinesOptions"
+        )
     }
 
     /// Nothing strong: the failing step's tail, not a keyword in the after_script's echo nor in
     /// changelog prose the script printed.
     @Test func withoutABlockTheScriptsLastStepIsTheFallback() {
         let raw = Self.gitlab([
-            ("step_script", [
-                "$ head -n 3 CHANGELOG.md",
-                "## v0.1.2 (unreleased)",
-                "- Report errors from the cache layer instead of failing silently (#729).",
-                "$ ./check-schema",
-                "schema drift: 3 tables differ from migrations/",
-            ]),
-            ("after_script", [
-                "$ echo \"job $CI_JOB_NAME finished with status $CI_JOB_STATUS\"",
-                "job check finished with status failed",
-            ]),
+            (
+                "step_script",
+                [
+                    "$ head -n 3 CHANGELOG.md",
+                    "## v0.1.2 (unreleased)",
+                    "- Report errors from the cache layer instead of failing silently (#729).",
+                    "$ ./check-schema",
+                    "schema drift: 3 tables differ from migrations/",
+                ]
+            ),
+            (
+                "after_script",
+                [
+                    "$ echo \"job $CI_JOB_NAME finished with status $CI_JOB_STATUS\"",
+                    "job check finished with status failed",
+                ]
+            ),
         ])
         let e = ExcerptExtractor().excerpt(failed: TraceCleaner.clean(raw))
         #expect(e.keyLine?.line.text == "schema drift: 3 tables differ from migrations/")
@@ -185,9 +227,14 @@ extension ExcerptTests {
     /// failed in the build whose `BUILD FAILURE` came last, and the compiler's message under
     /// Maven's `Failed to execute goal` is the key line.
     @Test func theBlockAfterTheLastBuildFailureIsTheKey() {
-        var log = ["[INFO] --- maven-surefire-plugin:2.22:test (default-test) @ astor ---", "compiling examples/lang_63/"]
+        var log = [
+            "[INFO] --- maven-surefire-plugin:2.22:test (default-test) @ astor ---",
+            "compiling examples/lang_63/",
+        ]
         for n in [63, 68, 86, 87] {
-            log.append("[ERROR] /builds/workspace/astor/examples/lang_63/src/Entities.java:[\(n),29] unmappable character for encoding UTF-8")
+            log.append(
+                "[ERROR] /builds/workspace/astor/examples/lang_63/src/Entities.java:[\(n),29] unmappable character for encoding UTF-8"
+            )
         }
         log += [
             "[INFO] BUILD SUCCESS",
@@ -225,7 +272,9 @@ extension ExcerptTests {
     @Test func aLongRunOfOneDiagnosticIsCounted() {
         var log = ["[INFO] Compiling 12 source files", "[ERROR] COMPILATION ERROR : "]
         for n in 0..<30 {
-            log.append("[ERROR] /builds/workspace/astor/examples/lang_63/src/Entities.java:[\(60 + n),29] unmappable character for encoding UTF-8")
+            log.append(
+                "[ERROR] /builds/workspace/astor/examples/lang_63/src/Entities.java:[\(60 + n),29] unmappable character for encoding UTF-8"
+            )
         }
         log.append("[INFO] BUILD FAILURE")
         let e = ExcerptExtractor().excerpt(failed: TraceCleaner.clean(Array(Self.lines(log).utf8)))
@@ -233,9 +282,13 @@ extension ExcerptTests {
         #expect(run.map(\.line.number) == [3, 4, 5, 6, 7, 8])
         #expect(run.map(\.repeats) == [0, 0, 0, 0, 0, 24])
         // Six different diagnostics that share a message are all shown.
-        let six = (0..<6).map { "##[error]internal/command/cliconfig/credentials_test.go:\(88 + $0 * 3):9: undefined: os" }
+        let six = (0..<6).map {
+            "##[error]internal/command/cliconfig/credentials_test.go:\(88 + $0 * 3):9: undefined: os"
+        }
         let go = ExcerptExtractor().excerpt(
-            failed: TraceCleaner.clean(Array(Self.lines(["# github.com/hashicorp/terraform/internal/command/cliconfig"] + six).utf8)))
+            failed: TraceCleaner.clean(
+                Array(Self.lines(["# github.com/hashicorp/terraform/internal/command/cliconfig"] + six).utf8))
+        )
         #expect(go.lines.filter { $0.line.text.hasSuffix("undefined: os") }.count == 6)
     }
 
@@ -318,11 +371,16 @@ extension ExcerptTests {
     /// Nothing strong in a GitHub Actions log: the tail is the failing step's, before
     /// `Process completed with exit code`, not the post-job cleanup after it.
     @Test func theTailIsTheStepBeforeTheVerdict() {
-        var log = ["##[group]Run .github/scripts/docs.sh", "+ cat build/coverage/python.txt", "Undocumented Python objects",
-                   "===========================", "torch", "Functions:", " * cond", "",
-                   "Make sure you've updated relevant .rsts in docs/source!", "+ exit 1",
-                   "##[error]Process completed with exit code 1.", "Post job cleanup."]
-        for k in 0..<12 { log += ["[command]/usr/bin/git submodule foreach --recursive", "Entering 'third_party/lib\(k)'"] }
+        var log = [
+            "##[group]Run .github/scripts/docs.sh", "+ cat build/coverage/python.txt",
+            "Undocumented Python objects",
+            "===========================", "torch", "Functions:", " * cond", "",
+            "Make sure you've updated relevant .rsts in docs/source!", "+ exit 1",
+            "##[error]Process completed with exit code 1.", "Post job cleanup.",
+        ]
+        for k in 0..<12 {
+            log += ["[command]/usr/bin/git submodule foreach --recursive", "Entering 'third_party/lib\(k)'"]
+        }
         let e = ExcerptExtractor().excerpt(failed: TraceCleaner.clean(Array(Self.lines(log).utf8)))
         let shown = Set(e.lines.map(\.line.number))
         #expect(shown.contains(7) && shown.contains(9))

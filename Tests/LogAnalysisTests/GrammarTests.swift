@@ -169,7 +169,8 @@ import Testing
             "apple/xctest-failed", "xcpretty/raw_specta_fail/fail.log:3068"
         ),
         (
-            #"FATAL: hudson.remoting.Channel$OrderlyShutdown: Command Close created at"#, "runner/jenkins-fatal",
+            #"FATAL: hudson.remoting.Channel$OrderlyShutdown: Command Close created at"#,
+            "runner/jenkins-fatal",
             "cidiff/breakages/astor_1278/fail.log:49"
         ),
         (
@@ -301,7 +302,8 @@ import Testing
 
 /// The grammars' byte search answers what Foundation's `range(of:)` answers.
 @Test(arguments: [
-    ("internal/api/client_test.go:65: got 3", "_test.go:"), ("ß ünïcode.go:12:3: x", ".go:"), ("no match here", ".go:"),
+    ("internal/api/client_test.go:65: got 3", "_test.go:"), ("ß ünïcode.go:12:3: x", ".go:"),
+    ("no match here", ".go:"),
     ("a.go:b.go:1", ".go:"), ("", ".go:"), (".go", ".go:"), ("x: error CS0103: y", ": error "),
 ])
 func byteSearchAgreesWithFoundation(_ c: (String, String)) {

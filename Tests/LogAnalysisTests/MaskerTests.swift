@@ -7,10 +7,14 @@ import Testing
     static let cases: [(String, String)] = [
         // temp paths + numbers
         ("/tmp/jl_AbC123/Foo.jl:42", "/tmp/<tmp>/Foo.jl:<n>"),
-        ("/home/pkgeval/.julia/packages/AbstractNumbers/VWdQ8/test/runtests.jl:86",
-         "/home/pkgeval/.julia/packages/AbstractNumbers/<tmp>/test/runtests.jl:<n>"),
-        ("/home/runner/work/_temp/9f0c9595-8da8-45d1-8d1b-f3e91ddb1feb/cache.tzst",
-         "/home/runner/work/_temp/<tmp>/cache.tzst"),
+        (
+            "/home/pkgeval/.julia/packages/AbstractNumbers/VWdQ8/test/runtests.jl:86",
+            "/home/pkgeval/.julia/packages/AbstractNumbers/<tmp>/test/runtests.jl:<n>"
+        ),
+        (
+            "/home/runner/work/_temp/9f0c9595-8da8-45d1-8d1b-f3e91ddb1feb/cache.tzst",
+            "/home/runner/work/_temp/<tmp>/cache.tzst"
+        ),
         ("/usr/tmpfiles/x", "/usr/tmpfiles/x"),  // no: `tmp` not a whole component
         // uuid
         ("id 9f0c9595-8da8-45d1-8d1b-f3e91ddb1feb done", "id <uuid> done"),
@@ -47,7 +51,10 @@ import Testing
     }
 
     @Test(arguments: [
-        ("Test Failed at /tmp/<tmp>/Foo.jl:<n>", ["Test", "Failed", "at", "tmp", "<tmp>", "Foo", "jl", "<n>"]),
+        (
+            "Test Failed at /tmp/<tmp>/Foo.jl:<n>",
+            ["Test", "Failed", "at", "tmp", "<tmp>", "Foo", "jl", "<n>"]
+        ),
         ("x<y and <n>", ["x", "y", "and", "<n>"]),
         ("", []),
     ])

@@ -8,8 +8,10 @@ import Testing
         // Julia
         ("unicode via ::unicode => true: Test Failed at /home/x/test/a.jl:34", "julia-test-failed"),
         ("testing div: Error During Test at /home/x/runtests.jl:86", "julia-test-errored"),
-        ("ERROR: LoadError: Some tests did not pass: 588 passed, 0 failed, 2 errored, 0 broken.",
-         "julia-tests-did-not-pass"),
+        (
+            "ERROR: LoadError: Some tests did not pass: 588 passed, 0 failed, 2 errored, 0 broken.",
+            "julia-tests-did-not-pass"
+        ),
         ("ERROR: LoadError: UndefVarError: foo not defined", "julia-load-error"),
         ("ERROR: Package AbstractNumbers errored during testing", "julia-errored-during-testing"),
         ("ERROR: Package Foo errored during testing (received signal: KILL)", "killed-signal"),
@@ -32,7 +34,10 @@ import Testing
         ("FAIL\tgithub.com/x/y\t0.01s", "go-package-fail"),
         ("ok  \tgithub.com/x/y\t0.01s", nil),
         // JVM
-        ("Tests run: 3, Failures: 1, Errors: 0, Skipped: 0, Time elapsed: 0.1 sec <<< FAILURE!", "junit-failure"),
+        (
+            "Tests run: 3, Failures: 1, Errors: 0, Skipped: 0, Time elapsed: 0.1 sec <<< FAILURE!",
+            "junit-failure"
+        ),
         ("[ERROR] Tests run: 8, Failures: 1, Errors: 0, Skipped: 0", "junit-summary"),
         ("Tests run: 8, Failures: 0, Errors: 0, Skipped: 0", nil),
         ("[INFO] BUILD FAILURE", "maven-build-failure"),

@@ -101,7 +101,8 @@ private struct ReferenceCleaningState {
             var i = 0
             while i < n {
                 let c = b[i]
-                if c == 0x73, let (length, isStart, name) = ReferenceTraceCleaner.sectionMarker(b, i, n) {  // 's'
+                // 's'
+                if c == 0x73, let (length, isStart, name) = ReferenceTraceCleaner.sectionMarker(b, i, n) {
                     sawMarker = true
                     if isStart {
                         sections.append(name)
@@ -308,7 +309,8 @@ struct ReferenceAnchorScanner: Sendable {
                         }
                     }
                 }
-                for index in singleByte where anchors[index][0] == c && !found.contains(where: { $0.0 == index }) {
+                for index in singleByte
+                where anchors[index][0] == c && !found.contains(where: { $0.0 == index }) {
                     found.append((index, i))
                 }
             }
@@ -317,7 +319,6 @@ struct ReferenceAnchorScanner: Sendable {
         return found
     }
 }
-
 
 /// The library's matching as it was: the per-byte anchor scanner, then the same checks.
 struct ReferenceMatcher {
@@ -346,7 +347,9 @@ struct ReferenceMatcher {
             {
                 continue
             }
-            if library.exclusions[index].contains(where: { ByteSearch.contains(bytes, $0, caseInsensitive: true) }) {
+            if library.exclusions[index].contains(where: {
+                ByteSearch.contains(bytes, $0, caseInsensitive: true)
+            }) {
                 continue
             }
             if let regex = library.regexes[index], (try? regex.regex.firstMatch(in: text)) == nil { continue }
@@ -361,9 +364,11 @@ enum ReferenceKeywords {
         let n = b.count
         var start = 0
         while start < n && (b[start] == 0x20 || b[start] == 0x09) { start += 1 }
-        if start + 1 < n && (b[start] == 0x24 || b[start] == 0x2B) && b[start + 1] == 0x20 { return false }  // `$ `, `+ `
+        // `$ `, `+ `
+        if start + 1 < n && (b[start] == 0x24 || b[start] == 0x2B) && b[start + 1] == 0x20 { return false }
         if Keywords.startsWithLower(b, start, "warning") || Keywords.startsWithLower(b, start, "[warning]")
-            || Keywords.startsWithLower(b, start, "[info]") && !Keywords.containsLower(b, "error") && !Keywords.containsLower(b, "fail")
+            || Keywords.startsWithLower(b, start, "[info]") && !Keywords.containsLower(b, "error")
+                && !Keywords.containsLower(b, "fail")
         {
             return false
         }
@@ -383,7 +388,9 @@ enum ReferenceKeywords {
             }
         }
         guard found else { return false }
-        for exclusion in Keywords.exclusions where ByteSearch.contains(b, exclusion, caseInsensitive: true) { return false }
+        for exclusion in Keywords.exclusions where ByteSearch.contains(b, exclusion, caseInsensitive: true) {
+            return false
+        }
         return true
     }
 

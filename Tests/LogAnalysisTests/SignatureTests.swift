@@ -22,20 +22,21 @@ import Testing
         """
     }
 
-    @Test(arguments: [
-        ("MethodError: no method matching Base._tablesz(::Vector{Float64}, ::Int64)", "Base._tablesz"),
-        ("UndefVarError: `_unsafe_view` not defined in `Tables`", "_unsafe_view"),
-        ("fmt.Sprintf format %d has arg id of wrong type string", "fmt.Sprintf"),
-        ("undefined: apiclient.ListJobsOptions", "apiclient.ListJobsOptions"),
-        ("KeyError: 'name'", "name"),
-        ("ERROR: Cannot install foo==<n> and bar==<n> because these versions conflict", "foo"),
-        ("Unsatisfiable requirements detected for package Tables [<hex>]:", "Tables"),
-        ("error: implicit declaration of function 'crc32_combine_gen64x'", "crc32_combine_gen64x"),
-        ("BoundsError: attempt to access <n>-element Vector{Float64} at index [<n>]", nil),
-        ("[<n>] signal (<n>): Segmentation fault", nil),
-        ("DomainError with -<n>:", nil),
-        ("request took <n>s, want < <n>s", nil),
-    ] as [(String, String?)])
+    @Test(
+        arguments: [
+            ("MethodError: no method matching Base._tablesz(::Vector{Float64}, ::Int64)", "Base._tablesz"),
+            ("UndefVarError: `_unsafe_view` not defined in `Tables`", "_unsafe_view"),
+            ("fmt.Sprintf format %d has arg id of wrong type string", "fmt.Sprintf"),
+            ("undefined: apiclient.ListJobsOptions", "apiclient.ListJobsOptions"),
+            ("KeyError: 'name'", "name"),
+            ("ERROR: Cannot install foo==<n> and bar==<n> because these versions conflict", "foo"),
+            ("Unsatisfiable requirements detected for package Tables [<hex>]:", "Tables"),
+            ("error: implicit declaration of function 'crc32_combine_gen64x'", "crc32_combine_gen64x"),
+            ("BoundsError: attempt to access <n>-element Vector{Float64} at index [<n>]", nil),
+            ("[<n>] signal (<n>): Segmentation fault", nil),
+            ("DomainError with -<n>:", nil),
+            ("request took <n>s, want < <n>s", nil),
+        ] as [(String, String?)])
     func theFirstNameOfAMessage(line: String, name: String?) {
         #expect(SignatureBuilder.firstName(line) == name)
     }
@@ -92,7 +93,8 @@ import Testing
             Self.signature(
                 Self.juliaError(
                     project: project, testset: "kernels", line: 9 + n,
-                    message: "BoundsError: attempt to access \(n)-element Vector{Float64} at index [\(n + 60)]"),
+                    message:
+                        "BoundsError: attempt to access \(n)-element Vector{Float64} at index [\(n + 60)]"),
                 project: project)
         }
         #expect(bounds("julia/A.jl", 3) == bounds("julia/A.jl", 7))
@@ -102,17 +104,38 @@ import Testing
 
     /// Infrastructure: the cause, whichever tool met it and whatever wraps it.
     @Test(arguments: [
-        ("fatal: unable to access 'https://gitlab.example.com/g/P.git/': Could not resolve host: gitlab.example.com", "dns"),
+        (
+            "fatal: unable to access 'https://gitlab.example.com/g/P.git/': Could not resolve host: gitlab.example.com",
+            "dns"
+        ),
         ("npm error code EAI_AGAIN", "dns"),
-        ("W: Failed to fetch http://deb.debian.org/debian/dists/bookworm/InRelease  Temporary failure resolving 'deb.debian.org'", "dns"),
-        ("ERROR: Job failed (system failure): failed to pull image \"julia:1.10\" with specified policies [always]: Error response from daemon: toomanyrequests: You have reached your pull rate limit.", "rate-limit"),
-        ("ERROR: failed to clone from https://github.com/JuliaRegistries/General.git, error: GitError(Code:ERROR, Class:HTTP, unexpected http status code: 429)", "rate-limit"),
-        ("ERROR: HTTP error 429 while getting https://files.pythonhosted.org/packages/numpy-2.1.3.whl", "rate-limit"),
-        ("go: golang.org/x/sync@v0.9.0: write /root/go/pkg/mod/cache/download/sync.zip: no space left on device", "no-space"),
+        (
+            "W: Failed to fetch http://deb.debian.org/debian/dists/bookworm/InRelease  Temporary failure resolving 'deb.debian.org'",
+            "dns"
+        ),
+        (
+            "ERROR: Job failed (system failure): failed to pull image \"julia:1.10\" with specified policies [always]: Error response from daemon: toomanyrequests: You have reached your pull rate limit.",
+            "rate-limit"
+        ),
+        (
+            "ERROR: failed to clone from https://github.com/JuliaRegistries/General.git, error: GitError(Code:ERROR, Class:HTTP, unexpected http status code: 429)",
+            "rate-limit"
+        ),
+        (
+            "ERROR: HTTP error 429 while getting https://files.pythonhosted.org/packages/numpy-2.1.3.whl",
+            "rate-limit"
+        ),
+        (
+            "go: golang.org/x/sync@v0.9.0: write /root/go/pkg/mod/cache/download/sync.zip: no space left on device",
+            "no-space"
+        ),
         ("npm error code ENOSPC", "no-space"),
         ("ERROR: Job failed: exit code 137", "oom"),
         ("ERROR: Job failed: execution took longer than 1h0m0s seconds", "timeout"),
-        ("ERROR: Job failed (system failure): prepare environment: Error response from daemon: No such container: 6588ddf4", "runner-system-failure"),
+        (
+            "ERROR: Job failed (system failure): prepare environment: Error response from daemon: No such container: 6588ddf4",
+            "runner-system-failure"
+        ),
     ])
     func infrastructureIsNamedByItsCause(line: String, cause: String) {
         let s = Self.signature("$ make test\n\(line)\n", project: "g/P")

@@ -52,11 +52,13 @@ struct CleaningCase: CustomTestStringConvertible, Sendable {
             rule: "timestamp-like text that is not a header stays",
             raw: "2026-01-21T09:47:05Z started\n2026-01-21T09:47:05.1Z 0xO nope\n",
             expected: ["2026-01-21T09:47:05Z started", "2026-01-21T09:47:05.1Z 0xO nope"]),
-        .init(rule: "empty timestamped line", raw: "2026-01-21T09:47:05.094219Z 01O \nx", expected: ["", "x"]),
+        .init(
+            rule: "empty timestamped line", raw: "2026-01-21T09:47:05.094219Z 01O \nx", expected: ["", "x"]),
         // Rule: ANSI removed.
         .init(
             rule: "SGR and erase-line",
-            raw: "\u{1B}[0K\u{1B}[32;1m$ make test\u{1B}[0;m\n\u{1B}[31;1mERROR: Job failed: exit code 1\u{1B}[0;m\n",
+            raw:
+                "\u{1B}[0K\u{1B}[32;1m$ make test\u{1B}[0;m\n\u{1B}[31;1mERROR: Job failed: exit code 1\u{1B}[0;m\n",
             expected: ["$ make test", "ERROR: Job failed: exit code 1"]),
         .init(
             rule: "256 colours, OSC title, charset",
@@ -68,7 +70,8 @@ struct CleaningCase: CustomTestStringConvertible, Sendable {
         // Rule: section markers dropped, names tracked.
         .init(
             rule: "sections",
-            raw: "section_start:1624482342:prepare_executor\r\u{1B}[0K\u{1B}[0K\u{1B}[36;1mPreparing\u{1B}[0;m\n"
+            raw:
+                "section_start:1624482342:prepare_executor\r\u{1B}[0K\u{1B}[0K\u{1B}[36;1mPreparing\u{1B}[0;m\n"
                 + "Using Docker\nsection_end:1624482342:prepare_executor\r\u{1B}[0K\n"
                 + "\u{1B}[0Ksection_start:1624482343:step_script[collapsed=true]\r\u{1B}[0KExecuting\n",
             expected: ["Preparing", "Using Docker", "Executing"]),
@@ -97,13 +100,15 @@ struct CleaningCase: CustomTestStringConvertible, Sendable {
             + "section_start:4:inner\r\u{1B}[0K\n$ make\nsection_end:5:inner\r\u{1B}[0K\nfail\n"
             + "section_end:6:step_script\r\u{1B}[0K\nERROR: Job failed: exit code 1\n"
         let log = TraceCleaner.clean(raw)
-        #expect(log.lines.map(\.text) == [
-            "Running with gitlab-runner", "Getting source", "Fetching", "Executing", "$ make", "fail",
-            "ERROR: Job failed: exit code 1",
-        ])
-        #expect(log.lines.map(\.section) == [
-            nil, "get_sources", "get_sources", "step_script", "inner", "step_script", nil,
-        ])
+        #expect(
+            log.lines.map(\.text) == [
+                "Running with gitlab-runner", "Getting source", "Fetching", "Executing", "$ make", "fail",
+                "ERROR: Job failed: exit code 1",
+            ])
+        #expect(
+            log.lines.map(\.section) == [
+                nil, "get_sources", "get_sources", "step_script", "inner", "step_script", nil,
+            ])
         #expect(log.lines.map(\.number) == [1, 2, 3, 4, 5, 6, 7])
         #expect(log.lines.map(\.rawLine) == [1, 2, 3, 4, 6, 8, 10])
     }
@@ -116,13 +121,17 @@ struct CleaningCase: CustomTestStringConvertible, Sendable {
             + "2026-01-21T09:47:26.583007Z 00O+\u{1B}[0Ksection_start:1768988846:prepare_script\r\n"
             + "2026-01-21T09:47:26.583103Z 00O+\u{1B}[0K\u{1B}[0K\u{1B}[36;1mPreparing environment\u{1B}[0;m\n"
         let log = TraceCleaner.clean(raw)
-        #expect(log.lines.map(\.text) == ["Preparing the \"docker+machine\" executor", "Preparing environment"])
+        #expect(
+            log.lines.map(\.text) == ["Preparing the \"docker+machine\" executor", "Preparing environment"])
         #expect(log.lines.map(\.section) == ["prepare_executor", "prepare_script"])
     }
 
     @Test func realTimestampedSample() throws {
-        let log = TraceCleaner.clean(try SharedFiles.sample("trace_gitlabcom_runner18_7_timestamps_ESC_CR_stripped.log"))
-        #expect(log.lines.first { !$0.text.isEmpty }?.text.hasPrefix("[0KRunning with gitlab-runner 18.7.0") == true)
+        let log = TraceCleaner.clean(
+            try SharedFiles.sample("trace_gitlabcom_runner18_7_timestamps_ESC_CR_stripped.log"))
+        #expect(
+            log.lines.first { !$0.text.isEmpty }?.text.hasPrefix("[0KRunning with gitlab-runner 18.7.0")
+                == true)
         #expect(!log.lines.contains { $0.text.contains("2026-01-21T") && $0.text.contains(" 00O") })
     }
 

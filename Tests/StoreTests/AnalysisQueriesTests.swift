@@ -52,9 +52,12 @@ import TriageCore
         let retried = try store.queryPlan(sql: SQLiteCacheStore.retriedGreenClustersSQL)
         #expect(retried.contains("analyses_flaky"), "\(retried)")
         let green = try store.queryPlan(
-            sql: SQLiteCacheStore.greenNightsSQL, arguments: ["2026-11-01", "2026-11-28", "schedule", "[1]", "[\"test\"]"])
+            sql: SQLiteCacheStore.greenNightsSQL,
+            arguments: ["2026-11-01", "2026-11-28", "schedule", "[1]", "[\"test\"]"])
         #expect(green.contains("SEARCH p USING INDEX pipelines_night_project (night>? AND night<?)"))
-        #expect(green.contains("SEARCH j USING INDEX jobs_pipeline_status (pipeline_id=? AND status=? AND retried=?)"))
+        #expect(
+            green.contains(
+                "SEARCH j USING INDEX jobs_pipeline_status (pipeline_id=? AND status=? AND retried=?)"))
         #expect(insights.contains("SEARCH a USING INTEGER PRIMARY KEY (rowid=?)"))
         #expect(insights.contains("SEARCH c USING INDEX sqlite_autoindex_clusters_1 (id=?)"))
     }

@@ -89,15 +89,21 @@ import TriageCore
         let store = try workspace.open()
         try store.upsertProjects([project(1, "java/astor")])
         var log = "[INFO] Compiling 12 source files\n[ERROR] COMPILATION ERROR : \n"
-        for n in 0..<10 { log += "[ERROR] /builds/astor/src/Entities.java:[\(60 + n),29] unmappable character for encoding UTF-8\n" }
+        for n in 0..<10 {
+            log +=
+                "[ERROR] /builds/astor/src/Entities.java:[\(60 + n),29] unmappable character for encoding UTF-8\n"
+        }
         try store.storeTrace(jobID: 21, data: Data(log.utf8))
         try store.storePipeline(
-            pipeline(200, project: 1), night: "2026-11-01", jobs: [job(21, pipeline: 200, project: 1, name: "build")])
+            pipeline(200, project: 1), night: "2026-11-01",
+            jobs: [job(21, pipeline: 200, project: 1, name: "build")])
         _ = try Analyzer(cache: store, store: store).analyseNew()
         let a = try #require(try workspace.open().analysis(jobID: 21))
         let run = a.excerpt.filter { $0.text.hasSuffix("unmappable character for encoding UTF-8") }
         #expect(run.map(\.repeats) == [0, 0, 0, 0, 0, 4])
-        let stored = try store.pool.read { db in try String.fetchOne(db, sql: "SELECT excerpt FROM analyses WHERE job_id = 21") }
+        let stored = try store.pool.read { db in
+            try String.fetchOne(db, sql: "SELECT excerpt FROM analyses WHERE job_id = 21")
+        }
         #expect(stored?.components(separatedBy: "\"repeats\"").count == 2)
     }
 
@@ -168,7 +174,10 @@ import TriageCore
         let flaky = try store.flakyClusters()
         #expect(flaky == FlakyClusters(alternating: [test]))
         let insights = try store.insights(jobIDs: [101, 102, 103, 121, 122])
-        #expect(insights.mapValues { flaky.contains($0.cluster) } == [101: true, 121: true, 102: false, 122: false, 103: false])
+        #expect(
+            insights.mapValues { flaky.contains($0.cluster) } == [
+                101: true, 121: true, 102: false, 122: false, 103: false,
+            ])
         let summaries = ClusterSummary.summarise(
             try store.analyses(nights: nil), states: try store.clusterStates(), flaky: flaky)
         #expect(Set(summaries.filter(\.flaky).map(\.state.id)) == [test])

@@ -12,45 +12,55 @@ struct AssignmentsFileTests {
 
     @Test func writesSortedPrettyJSONAndReadsItBack() throws {
         let dir = try temp()
-        let file = AssignmentsFile(url: dir.appendingPathComponent("assignments.json"), scratch: dir.appendingPathComponent(".triage"))
+        let file = AssignmentsFile(
+            url: dir.appendingPathComponent("assignments.json"),
+            scratch: dir.appendingPathComponent(".triage"))
         #expect(try file.read() == Assignments())
         try file.update { book in
-            book.assign(ClusterAssignment(cluster: "c-0000000b", issue: IssueRef(project: "g/p", iid: 2, url: "https://h/g/p/-/issues/2"), by: "a", at: "t", note: nil))
-            book.assign(ClusterAssignment(cluster: "c-0000000a", issue: IssueRef(project: "g/p", iid: 1, url: nil), by: "a", at: "t", note: "n"))
+            book.assign(
+                ClusterAssignment(
+                    cluster: "c-0000000b",
+                    issue: IssueRef(project: "g/p", iid: 2, url: "https://h/g/p/-/issues/2"), by: "a",
+                    at: "t", note: nil))
+            book.assign(
+                ClusterAssignment(
+                    cluster: "c-0000000a", issue: IssueRef(project: "g/p", iid: 1, url: nil), by: "a",
+                    at: "t", note: "n"))
         }
         let text = try String(contentsOf: file.url, encoding: .utf8)
-        #expect(text == """
-            {
-              "assignments": [],
-              "clusters": [
+        #expect(
+            text == """
                 {
-                  "at": "t",
-                  "by": "a",
-                  "cluster": "c-0000000a",
-                  "issue": {
-                    "iid": 1,
-                    "project": "g/p",
-                    "url": null
-                  },
-                  "note": "n"
-                },
-                {
-                  "at": "t",
-                  "by": "a",
-                  "cluster": "c-0000000b",
-                  "issue": {
-                    "iid": 2,
-                    "project": "g/p",
-                    "url": "https://h/g/p/-/issues/2"
-                  },
-                  "note": null
+                  "assignments": [],
+                  "clusters": [
+                    {
+                      "at": "t",
+                      "by": "a",
+                      "cluster": "c-0000000a",
+                      "issue": {
+                        "iid": 1,
+                        "project": "g/p",
+                        "url": null
+                      },
+                      "note": "n"
+                    },
+                    {
+                      "at": "t",
+                      "by": "a",
+                      "cluster": "c-0000000b",
+                      "issue": {
+                        "iid": 2,
+                        "project": "g/p",
+                        "url": "https://h/g/p/-/issues/2"
+                      },
+                      "note": null
+                    }
+                  ],
+                  "comments": [],
+                  "version": 1
                 }
-              ],
-              "comments": [],
-              "version": 1
-            }
 
-            """)
+                """)
         #expect(try file.read().clusters.map(\.cluster) == ["c-0000000a", "c-0000000b"])
     }
 
@@ -127,7 +137,9 @@ struct AssignmentsFileTests {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("assign-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
-        let file = AssignmentsFile(url: dir.appendingPathComponent("assignments.json"), scratch: dir.appendingPathComponent(".triage"))
+        let file = AssignmentsFile(
+            url: dir.appendingPathComponent("assignments.json"),
+            scratch: dir.appendingPathComponent(".triage"))
         try Data(Self.original.utf8).write(to: file.url)
         try file.update { book in
             book.assign(
@@ -215,4 +227,3 @@ struct AssignmentsFileTests {
         #expect(try Data(contentsOf: file.url) == before)
     }
 }
-

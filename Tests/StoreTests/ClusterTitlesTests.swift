@@ -17,7 +17,10 @@ import TriageCore
     /// one line every night.
     static func traces(night n: Int) -> [(project: Int, name: String, trace: String)] {
         [
-            (1, "test", "Running\nsome: Test Failed at /builds/julia/A.jl/test/x.jl:3\n  Expression: f(\(n)) == 2\n"),
+            (
+                1, "test",
+                "Running\nsome: Test Failed at /builds/julia/A.jl/test/x.jl:3\n  Expression: f(\(n)) == 2\n"
+            ),
             (
                 2, "lint",
                 "$ make lint\nmdl docs\ndocs/a.md:\(n):1: MD013 Line length\n"
@@ -29,7 +32,9 @@ import TriageCore
 
     /// Stores the nights `range` and analyses after each, as `fetch` does night by night.
     static func fetch(_ store: SQLiteCacheStore, nights range: ClosedRange<Int>) throws {
-        try store.upsertProjects([project(1, "julia/A.jl"), project(2, "julia/B.jl"), project(3, "julia/C.jl")])
+        try store.upsertProjects([
+            project(1, "julia/A.jl"), project(2, "julia/B.jl"), project(3, "julia/C.jl"),
+        ])
         for n in range {
             var jobID = n * 100
             for (p, name, trace) in traces(night: n) {
@@ -67,7 +72,9 @@ import TriageCore
             for high in low...last {
                 for s in try summaries(store, nights: Array(nights[(low - 1)..<high])) {
                     let k = kept[s.state.id]
-                    #expect(s.title(kept: k, reading: store) == s.title(reading: store), "\(s.state.id) \(low)...\(high)")
+                    #expect(
+                        s.title(kept: k, reading: store) == s.title(reading: store),
+                        "\(s.state.id) \(low)...\(high)")
                     if k?.holds(for: s.members) == true { used += 1 }
                 }
             }
@@ -87,7 +94,8 @@ import TriageCore
 
         let all = try Self.summaries(store, nights: nil)
         let kept = try store.keptTitles(ids: Set(all.map(\.state.id)))
-        let titles = Dictionary(uniqueKeysWithValues: all.map { ($0.members[0].projectPath, kept[$0.state.id]) })
+        let titles = Dictionary(
+            uniqueKeysWithValues: all.map { ($0.members[0].projectPath, kept[$0.state.id]) })
         // Twelve lines: the newest eight decide, newest first.
         #expect(titles["julia/A.jl"]??.title.marked == "Expression: f(‹12›) == 2")
         #expect(titles["julia/A.jl"]??.count == 8)
@@ -116,7 +124,8 @@ import TriageCore
         moved.cluster = ClusterID(rawValue: "c-0000000f")
         let state = ClusterState(
             id: try #require(moved.cluster), members: [301], firstNight: moved.night, lastNight: moved.night,
-            projects: [moved.projectPath], representative: FailureSignature(maskedLines: moved.signatureLines),
+            projects: [moved.projectPath],
+            representative: FailureSignature(maskedLines: moved.signatureLines),
             template: "moved", commonTokens: [])
         try store.saveAnalyses([moved], clusters: [state])
         let kept = try store.keptTitles(ids: [old, state.id])
@@ -131,7 +140,10 @@ import TriageCore
     }
 
     @Test(arguments: [
-        [ClusterTitle.Part("make: *** [Makefile:"), .init("40", varies: true), .init(": all] Error "), .init("2", varies: true)],
+        [
+            ClusterTitle.Part("make: *** [Makefile:"), .init("40", varies: true), .init(": all] Error "),
+            .init("2", varies: true),
+        ],
         [.init("λ ", varies: true), .init("ünïcode ✓ ‹not a mark›")],
         [ClusterTitle.Part("plain")],
         [],

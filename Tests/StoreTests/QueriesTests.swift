@@ -157,11 +157,13 @@ import TriageCore
             #expect(
                 try store.textRows(
                     sql: SQLiteCacheStore.pipelineRowsOfProjectByNightsSQL, arguments: [nights, project])
-                    == store.textRows(sql: SQLiteCacheStore.pipelineRowsByNightsSQL, arguments: [nights, project]))
+                    == store.textRows(
+                        sql: SQLiteCacheStore.pipelineRowsByNightsSQL, arguments: [nights, project]))
         }
         let all = try store.pipelineRows(nights: ["2026-11-27", "2026-11-28", "2026-11-29"], projectID: nil)
         #expect(
-            try store.pipelineRows(nights: ["2026-11-27", "2026-11-28", "2026-11-29"], projectID: 1).map(\.pipeline.id)
+            try store.pipelineRows(nights: ["2026-11-27", "2026-11-28", "2026-11-29"], projectID: 1).map(
+                \.pipeline.id)
                 == all.filter { $0.pipeline.projectID == 1 }.map(\.pipeline.id))
     }
 
@@ -264,8 +266,10 @@ import TriageCore
         var p = pipeline(50, project: 5)
         p.webURL = "\(base)/-/pipelines/50"
         var jobs = [
-            job(500, pipeline: 50, project: 5, name: "test"), job(501, pipeline: 50, project: 5, name: "build"),
-            job(502, pipeline: 50, project: 5, name: "other sha"), job(503, pipeline: 50, project: 5, name: "no sha"),
+            job(500, pipeline: 50, project: 5, name: "test"),
+            job(501, pipeline: 50, project: 5, name: "build"),
+            job(502, pipeline: 50, project: 5, name: "other sha"),
+            job(503, pipeline: 50, project: 5, name: "no sha"),
         ]
         for i in jobs.indices {
             jobs[i].webURL = "\(base)/-/jobs/\(jobs[i].id)"
@@ -287,27 +291,38 @@ import TriageCore
         defer { workspace.cleanUp() }
         let store = try Self.populated(workspace)
         #expect(
-            try Self.stored(store, "SELECT id, web_url, commit_sha FROM jobs WHERE pipeline_id = 50 ORDER BY id") == [
-                ["500", "", ""], ["501", "https://mirror.example.com/-/jobs/501", ""], ["502", "", "abc"],
-                ["503", "", nil],
-            ])
+            try Self.stored(
+                store, "SELECT id, web_url, commit_sha FROM jobs WHERE pipeline_id = 50 ORDER BY id") == [
+                    ["500", "", ""], ["501", "https://mirror.example.com/-/jobs/501", ""],
+                    ["502", "", "abc"],
+                    ["503", "", nil],
+                ])
         #expect(try Self.stored(store, "SELECT web_url FROM pipelines WHERE id = 50") == [[""]])
         // The fixture's own URLs (…/p/-/jobs/N) are not their project's: stored whole.
         #expect(try Self.stored(store, "SELECT count(*) FROM jobs WHERE web_url = ''") == [["3"]])
         let jobs = try store.jobs(pipelineID: 50)
-        #expect(jobs.map(\.webURL) == [
-            "https://gitlab.example.com/group/derived/-/jobs/500", "https://mirror.example.com/-/jobs/501",
-            "https://gitlab.example.com/group/derived/-/jobs/502", "https://gitlab.example.com/group/derived/-/jobs/503",
-        ])
-        #expect(jobs.map(\.commitSHA) == [String(repeating: "a", count: 40), String(repeating: "a", count: 40), "abc", nil])
+        #expect(
+            jobs.map(\.webURL) == [
+                "https://gitlab.example.com/group/derived/-/jobs/500",
+                "https://mirror.example.com/-/jobs/501",
+                "https://gitlab.example.com/group/derived/-/jobs/502",
+                "https://gitlab.example.com/group/derived/-/jobs/503",
+            ])
+        #expect(
+            jobs.map(\.commitSHA) == [
+                String(repeating: "a", count: 40), String(repeating: "a", count: 40), "abc", nil,
+            ])
         #expect(try jobs.map { try store.job(id: $0.id) } == jobs)
-        #expect(try store.pipeline(id: 50)?.pipeline.webURL == "https://gitlab.example.com/group/derived/-/pipelines/50")
+        #expect(
+            try store.pipeline(id: 50)?.pipeline.webURL
+                == "https://gitlab.example.com/group/derived/-/pipelines/50")
         let failures = try store.failures(nights: ["2026-11-28"]).filter { $0.pipeline.id == 50 }
         #expect(failures.map(\.job) == jobs.sorted { $0.name < $1.name })
         #expect(
             try store.pipelineRows(nights: ["2026-11-28"], projectID: 5).map(\.pipeline.webURL)
                 == ["https://gitlab.example.com/group/derived/-/pipelines/50"])
-        #expect(try store.jobHistory(projectID: 5, name: "test", nights: ["2026-11-28"]).first?.job == jobs[0])
+        #expect(
+            try store.jobHistory(projectID: 5, name: "test", nights: ["2026-11-28"]).first?.job == jobs[0])
         let dump = try store.canonicalDump()
         #expect(dump.contains("derived"))
         #expect(!dump.contains(#"web_url="""#) && !dump.contains(#"commit_sha="""#))
@@ -327,7 +342,9 @@ import TriageCore
         var p = try #require(pipelineBefore).pipeline
         p.webURL = "https://gitlab.example.com/group/renamed/-/pipelines/50"
         var jobs = before
-        for i in jobs.indices { jobs[i].webURL = "https://gitlab.example.com/group/renamed/-/jobs/\(jobs[i].id)" }
+        for i in jobs.indices {
+            jobs[i].webURL = "https://gitlab.example.com/group/renamed/-/jobs/\(jobs[i].id)"
+        }
         try store.storePipeline(p, night: "2026-11-28", jobs: jobs)
         #expect(try store.jobs(pipelineID: 50) == jobs)
         #expect(try Self.stored(store, "SELECT count(*) FROM jobs WHERE web_url = ''") == [["4"]])
@@ -362,7 +379,10 @@ import TriageCore
                         SET web_url = \(DerivedColumns.pipelineWebURL("pipelines.", projectURL: nil).dropLast(" AS web_url".count));
                     DELETE FROM grdb_migrations WHERE identifier = 'v9'
                     """)
-            #expect(try Self.stored(store, "SELECT count(*) FROM jobs WHERE web_url = '' OR commit_sha = ''") == [["0"]])
+            #expect(
+                try Self.stored(store, "SELECT count(*) FROM jobs WHERE web_url = '' OR commit_sha = ''") == [
+                    ["0"]
+                ])
             before = (try store.canonicalDump(), try answers(store))
         }
         let store = try workspace.open()

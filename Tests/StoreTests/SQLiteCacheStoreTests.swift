@@ -323,8 +323,10 @@ import TriageCore
         }
         let sql = SQLiteCacheStore.failuresSQL.replacingOccurrences(
             of: "json_each(?)", with: #"json_each('["2026-11-27", "2026-11-28"]')"#)
-        let sorted = try store.textRows(sql: "SELECT id FROM (\(sql)) ORDER BY night DESC, project_path, name, id")
-            .compactMap { $0.first.flatMap { $0.flatMap { Int($0) } } }
+        let sorted = try store.textRows(
+            sql: "SELECT id FROM (\(sql)) ORDER BY night DESC, project_path, name, id"
+        )
+        .compactMap { $0.first.flatMap { $0.flatMap { Int($0) } } }
         #expect(sorted.count == 50)
         #expect(try store.failures(nights: ["2026-11-27", "2026-11-28"]).map(\.job.id) == sorted)
     }
@@ -362,4 +364,3 @@ import TriageCore
         #expect(try store.trace(jobID: 3005 * 10) == logLikeText(size: 2000, seed: 3006))
     }
 }
-

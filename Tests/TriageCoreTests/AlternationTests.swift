@@ -4,7 +4,10 @@ import Testing
 import TriageCore
 
 @Suite struct AlternationTests {
+    // swift-format-ignore: NeverForceUnwrap
+    // Literal ids of the right form.
     static let a = ClusterID(rawValue: "c-0000000a")!
+    // swift-format-ignore: NeverForceUnwrap
     static let b = ClusterID(rawValue: "c-0000000b")!
 
     /// One job's nights, one character each from 2026-11-01: `R` failed in cluster a, `B` failed in

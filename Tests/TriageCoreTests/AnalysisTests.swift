@@ -246,6 +246,8 @@ struct SystemRandomNumberGeneratorSeeded: RandomNumberGenerator {
     let issue = IssueRef(project: "julia/A.jl", iid: 45)
     let other = IssueRef(project: "julia/A.jl", iid: 46)
 
+    // swift-format-ignore: NeverForceUnwrap
+    // `c-` and eight hex digits for n < 10: a well-formed id.
     func cluster(_ n: Int) -> ClusterID { ClusterID(rawValue: "c-0000000\(n)")! }
 
     /// Cluster 1 (issue 45) lost jobs 11, 12 and 13 to other clusters: 11 gets a job assignment to
@@ -292,4 +294,3 @@ struct SystemRandomNumberGeneratorSeeded: RandomNumberGenerator {
                 .isEmpty)
     }
 }
-

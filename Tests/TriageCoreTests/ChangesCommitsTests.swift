@@ -31,7 +31,7 @@ import TriageCore
         }
     }
 
-    static let calendar = NightCalendar(timeZone: TimeZone(identifier: "UTC")!)
+    static let calendar = NightCalendar(timeZone: .gmt)
 
     /// 40 nights of 30 jobs with random outcomes (allowed failures, nights without a run, canceled
     /// runs, shas that move on some nights), from a seed.

@@ -39,22 +39,32 @@ func buildKitTrace(function: String, line: Int) -> String {
 struct ClusterTitleTests {
     @Test(arguments: [
         // Members' lines, the shown one last → marked.
-        (["make: *** [Makefile:12: all] Error 1", "make: *** [Makefile:40: all] Error 2"],
-         "make: *** [Makefile:‹40›: all] Error ‹2›"),
+        (
+            ["make: *** [Makefile:12: all] Error 1", "make: *** [Makefile:40: all] Error 2"],
+            "make: *** [Makefile:‹40›: all] Error ‹2›"
+        ),
         (["got 3 pages, want 4"], "got 3 pages, want 4"),
         (["got 3 pages, want 4", "got 3 pages, want 4"], "got 3 pages, want 4"),
         // A run of varying words with what separates them is one part.
-        (["Cannot install foo==1.2.3 and bar", "Cannot install foo==1.4.0 and bar"],
-         "Cannot install foo==1.‹4.0› and bar"),
-        (["request took 2.5s, want < 1s", "request took 12.25s, want < 1s"],
-         "request took ‹12.25s›, want < 1s"),
+        (
+            ["Cannot install foo==1.2.3 and bar", "Cannot install foo==1.4.0 and bar"],
+            "Cannot install foo==1.‹4.0› and bar"
+        ),
+        (
+            ["request took 2.5s, want < 1s", "request took 12.25s, want < 1s"],
+            "request took ‹12.25s›, want < 1s"
+        ),
         // Order counts: the same words elsewhere are not the same line.
         (["assert 3 == 4", "assert 4 == 3"], "assert ‹4› == 3"),
-        (["UndefVarError: `x` not defined", "UndefVarError: `zeta_2` not defined"],
-         "UndefVarError: `‹zeta_2›` not defined"),
+        (
+            ["UndefVarError: `x` not defined", "UndefVarError: `zeta_2` not defined"],
+            "UndefVarError: `‹zeta_2›` not defined"
+        ),
         // Members that say mostly different things (one cause, each tool's phrasing): no marks.
-        (["Could not resolve host: github.com", "Temporary failure resolving 'deb.debian.org'"],
-         "Temporary failure resolving 'deb.debian.org'"),
+        (
+            ["Could not resolve host: github.com", "Temporary failure resolving 'deb.debian.org'"],
+            "Temporary failure resolving 'deb.debian.org'"
+        ),
         // Empty key lines are left out.
         (["", "segfault at 0x7ffd1234"], "segfault at 0x7ffd1234"),
     ])

@@ -53,7 +53,8 @@ final class FakeGitLab: GitLabSource {
         let (data, fails) = state.withLock { ($0.traces[jobID], $0.failingTraces.contains(jobID)) }
         if fails {
             throw RemoteError(
-                kind: .server, method: "GET", url: "https://g/api/v4/projects/\(projectID)/jobs/\(jobID)/trace",
+                kind: .server, method: "GET",
+                url: "https://g/api/v4/projects/\(projectID)/jobs/\(jobID)/trace",
                 status: 500)
         }
         guard let data else {
@@ -64,10 +65,13 @@ final class FakeGitLab: GitLabSource {
 
     func issues(projectID: Int, updatedAfter: Date?) async throws -> [Issue] {
         logged("issues \(projectID)")
-        let (issues, forbidden) = state.withLock { ($0.issues[projectID] ?? [], $0.issuesForbidden.contains(projectID)) }
+        let (issues, forbidden) = state.withLock {
+            ($0.issues[projectID] ?? [], $0.issuesForbidden.contains(projectID))
+        }
         if forbidden {
             throw RemoteError(
-                kind: .forbidden, method: "GET", url: "https://g/api/v4/projects/\(projectID)/issues", status: 403,
+                kind: .forbidden, method: "GET", url: "https://g/api/v4/projects/\(projectID)/issues",
+                status: 403,
                 message: "403 Forbidden")
         }
         // GitLab's updated_after is inclusive.
@@ -103,7 +107,9 @@ final class InMemoryCache: CompleteCache {
         return answer
     }
 
-    private func job(_ id: Int, in s: State) -> Job? { s.jobs.values.lazy.flatMap { $0 }.first { $0.id == id } }
+    private func job(_ id: Int, in s: State) -> Job? {
+        s.jobs.values.lazy.flatMap { $0 }.first { $0.id == id }
+    }
 
     // MARK: Sync
 
@@ -131,7 +137,9 @@ final class InMemoryCache: CompleteCache {
         }
     }
     func watermark(projectID: Int) throws -> Date? { state.withLock { $0.watermarks[projectID] } }
-    func setWatermark(projectID: Int, _ date: Date) throws { state.withLock { $0.watermarks[projectID] = date } }
+    func setWatermark(projectID: Int, _ date: Date) throws {
+        state.withLock { $0.watermarks[projectID] = date }
+    }
     func upsertIssues(_ issues: [Issue]) throws {
         state.withLock { s in for i in issues { s.issues[i.id] = i } }
     }
@@ -158,7 +166,9 @@ final class InMemoryCache: CompleteCache {
     func project(id: Int) throws -> Project? { read { $0.projects[id] } }
     func projects(path: String) throws -> [Project] { read { $0.projects.values.filter { $0.path == path } } }
     func pipeline(id: Int) throws -> (pipeline: Pipeline, night: String)? { read { $0.pipelines[id] } }
-    func jobs(pipelineID: Int) throws -> [Job] { read { ($0.jobs[pipelineID] ?? []).sorted { $0.id < $1.id } } }
+    func jobs(pipelineID: Int) throws -> [Job] {
+        read { ($0.jobs[pipelineID] ?? []).sorted { $0.id < $1.id } }
+    }
     func pipelines(nights: Set<String>?) throws -> [(pipeline: Pipeline, night: String)] {
         read { s in
             s.pipelines.values.filter { nights?.contains($0.night) ?? true }
@@ -201,12 +211,15 @@ final class InMemoryCache: CompleteCache {
             guard let (pipeline, night) = s.pipelines[pipelineID] else { continue }
             let project = s.projects[pipeline.projectID]
             for j in jobs where j.status == .failed && !(unanalysedOnly && s.analyses[j.id] != nil) {
-                let retriedGreen = jobs.contains { $0.name == j.name && $0.id > j.id && $0.status == .success }
+                let retriedGreen = jobs.contains {
+                    $0.name == j.name && $0.id > j.id && $0.status == .success
+                }
                 out.append(
                     (
                         night,
                         AnalysisCandidate(
-                            jobID: j.id, projectPath: project?.path ?? String(pipeline.projectID), night: night,
+                            jobID: j.id, projectPath: project?.path ?? String(pipeline.projectID),
+                            night: night,
                             jobName: j.name, retriedGreen: retriedGreen, hasTrace: s.traces[j.id] != nil,
                             projectName: project?.name, projectWebURL: project?.webURL)
                     ))
@@ -216,7 +229,9 @@ final class InMemoryCache: CompleteCache {
     }
 
     func unanalysedFailures() throws -> [AnalysisCandidate] { read { candidates($0, unanalysedOnly: true) } }
-    func allFailureCandidates() throws -> [AnalysisCandidate] { read { candidates($0, unanalysedOnly: false) } }
+    func allFailureCandidates() throws -> [AnalysisCandidate] {
+        read { candidates($0, unanalysedOnly: false) }
+    }
     func saveAnalyses(_ analyses: [FailureAnalysis], clusters: [ClusterState]) throws {
         state.withLock { s in
             for a in analyses { s.analyses[a.jobID] = a }
@@ -259,7 +274,9 @@ final class InMemoryCache: CompleteCache {
                 else { continue }
                 for j in jobs {
                     if let cluster = s.analyses[j.id]?.cluster {
-                        red.append(ClusteredNight(cluster: cluster, projectID: j.projectID, jobName: j.name, night: night))
+                        red.append(
+                            ClusteredNight(
+                                cluster: cluster, projectID: j.projectID, jobName: j.name, night: night))
                     } else if j.status == .success, !j.retried {
                         green.append(GreenNight(projectID: j.projectID, jobName: j.name, night: night))
                     }
@@ -295,7 +312,9 @@ final class InMemoryCache: CompleteCache {
 
     // MARK: Issues
 
-    func issues() throws -> [Issue] { read { $0.issues.values.sorted { ($0.projectID, $0.iid) < ($1.projectID, $1.iid) } } }
+    func issues() throws -> [Issue] {
+        read { $0.issues.values.sorted { ($0.projectID, $0.iid) < ($1.projectID, $1.iid) } }
+    }
     func issueWatermarks() throws -> [Int: Date] {
         read { s in Dictionary(s.issues.values.map { ($0.projectID, $0.updatedAt) }, uniquingKeysWith: max) }
     }
@@ -327,18 +346,24 @@ final class InMemoryCache: CompleteCache {
         read { s in
             var rows: [NightlyJobRow] = []
             for (pipelineID, jobs) in s.jobs {
-                guard let (pipeline, night) = s.pipelines[pipelineID], night >= fromNight, night <= throughNight,
+                guard let (pipeline, night) = s.pipelines[pipelineID], night >= fromNight,
+                    night <= throughNight,
                     projectID == nil || pipeline.projectID == projectID
                 else { continue }
                 let path = s.projects[pipeline.projectID]?.path ?? String(pipeline.projectID)
                 for j in jobs where !j.retried && (name == nil || j.name == name) {
-                    let retriedToGreen = jobs.contains { $0.name == j.name && $0.id < j.id && $0.status == .failed }
+                    let retriedToGreen = jobs.contains {
+                        $0.name == j.name && $0.id < j.id && $0.status == .failed
+                    }
                     rows.append(
                         NightlyJobRow(
-                            job: j, pipeline: pipeline, night: night, projectPath: path, retriedToGreen: retriedToGreen))
+                            job: j, pipeline: pipeline, night: night, projectPath: path,
+                            retriedToGreen: retriedToGreen))
                 }
             }
-            return rows.sorted { ($0.night, $0.pipeline.id, $0.job.id) < ($1.night, $1.pipeline.id, $1.job.id) }
+            return rows.sorted {
+                ($0.night, $0.pipeline.id, $0.job.id) < ($1.night, $1.pipeline.id, $1.job.id)
+            }
         }
     }
 

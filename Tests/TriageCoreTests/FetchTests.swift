@@ -13,8 +13,9 @@ import TriageCore
     static let nights = ["2026-11-26", "2026-11-27", "2026-11-28"]
 
     static func trace(_ lines: String...) -> Data {
-        Data((["Running with gitlab-runner 17.0", "$ make test"] + lines + ["ERROR: Job failed: exit code 1"])
-            .joined(separator: "\n").utf8)
+        Data(
+            (["Running with gitlab-runner 17.0", "$ make test"] + lines + ["ERROR: Job failed: exit code 1"])
+                .joined(separator: "\n").utf8)
     }
 
     /// Two projects, three nights, one scheduled pipeline a night each (and a push pipeline that a
@@ -41,7 +42,8 @@ import TriageCore
                         updatedAt: created.addingTimeInterval(1800), webURL: "https://g/p/\(pipelineID)")
                     var jobs = [
                         Job(
-                            id: pipelineID * 10 + 1, pipelineID: pipelineID, projectID: project, name: "build",
+                            id: pipelineID * 10 + 1, pipelineID: pipelineID, projectID: project,
+                            name: "build",
                             stage: "build", status: .success, webURL: "https://g/j/\(pipelineID * 10 + 1)"),
                         Job(
                             id: pipelineID * 10 + 2, pipelineID: pipelineID, projectID: project, name: "test",
@@ -58,12 +60,14 @@ import TriageCore
                         s.traces[jobs[1].id] = trace("ERROR: Job timed out after 3600 seconds")
                         jobs.append(
                             Job(
-                                id: pipelineID * 10 + 3, pipelineID: pipelineID, projectID: project, name: "test",
+                                id: pipelineID * 10 + 3, pipelineID: pipelineID, projectID: project,
+                                name: "test",
                                 stage: "test", status: .success, webURL: "https://g/j/\(pipelineID * 10 + 3)",
                                 attempt: 2))
                     }
                     for job in jobs where s.traces[job.id] == nil {
-                        s.traces[job.id] = Data("Running with gitlab-runner 17.0\n$ make \(job.name)\nok\n".utf8)
+                        s.traces[job.id] = Data(
+                            "Running with gitlab-runner 17.0\n$ make \(job.name)\nok\n".utf8)
                     }
                     var failed = pipeline
                     failed.status = jobs.contains { $0.status == .failed && !$0.retried } ? .failed : .success
@@ -75,13 +79,16 @@ import TriageCore
                     s.pipelines[project, default: []].append(
                         Pipeline(
                             id: project * 100 + 50, iid: 50, projectID: project, sha: "push", ref: "main",
-                            status: .failed, source: "push", createdAt: noon, updatedAt: noon, webURL: "https://g/p/push"))
+                            status: .failed, source: "push", createdAt: noon, updatedAt: noon,
+                            webURL: "https://g/p/push"))
                 }
             }
             s.issues[1] = [1, 2].map { iid in
                 TriageCore.Issue(
-                    id: 1000 + iid, iid: iid, projectID: 1, title: "issue \(iid)", description: nil, state: "opened",
-                    labels: [], webURL: "https://g/g/a/-/issues/\(iid)", createdAt: now.addingTimeInterval(-86400),
+                    id: 1000 + iid, iid: iid, projectID: 1, title: "issue \(iid)", description: nil,
+                    state: "opened",
+                    labels: [], webURL: "https://g/g/a/-/issues/\(iid)",
+                    createdAt: now.addingTimeInterval(-86400),
                     updatedAt: now.addingTimeInterval(-3600 * Double(iid)), closedAt: nil)
             }
             s.issuesForbidden = [2]
@@ -89,13 +96,16 @@ import TriageCore
         return gitlab
     }
 
-    static func ports(_ gitlab: FakeGitLab, _ cache: InMemoryCache, _ book: InMemoryBook = InMemoryBook()) -> FetchPorts {
+    static func ports(_ gitlab: FakeGitLab, _ cache: InMemoryCache, _ book: InMemoryBook = InMemoryBook())
+        -> FetchPorts
+    {
         let ports = CachePorts(cache)
         return FetchPorts(source: gitlab, cache: { ports }, assignments: book, now: { now })
     }
 
     static let options = FetchOptions(
-        sync: SyncOptions(scope: .membership, nights: 3, source: "schedule", concurrency: 4), calendar: calendar)
+        sync: SyncOptions(scope: .membership, nights: 3, source: "schedule", concurrency: 4),
+        calendar: calendar)
 
     /// Every stored pipeline holds every job GitLab lists for it, and the trace of each failed one.
     static func onlyWholePipelines(_ cache: InMemoryCache, _ gitlab: FakeGitLab) {
@@ -103,7 +113,9 @@ import TriageCore
         let listed = gitlab.state.withLock { $0.jobs }
         for (pipelineID, jobs) in stored {
             #expect(jobs == listed[pipelineID], "pipeline \(pipelineID)")
-            for job in jobs where job.status == .failed { #expect(traces[job.id] != nil, "trace of job \(job.id)") }
+            for job in jobs where job.status == .failed {
+                #expect(traces[job.id] != nil, "trace of job \(job.id)")
+            }
         }
     }
 
@@ -212,7 +224,8 @@ import TriageCore
         let traces = gitlab.log.dropFirst(before).filter { $0.hasPrefix("trace ") }
         #expect(traces.contains("trace 2032"))
         #expect(
-            storedTraces.allSatisfy { !traces.contains("trace \($0)") }, "a stored trace is never fetched again")
+            storedTraces.allSatisfy { !traces.contains("trace \($0)") },
+            "a stored trace is never fetched again")
         #expect(report.sync.pipelinesSynced == 6 - pipelines.count)
         #expect(report.analysis.analysed == 3)
         Self.onlyWholePipelines(cache, gitlab)
@@ -223,9 +236,11 @@ import TriageCore
     @Test func aWrongTokenLeavesNoCacheBehind() async throws {
         struct Refusing: GitLabSource {
             func projects(in scope: ProjectScope) async throws -> [Project] {
-                throw RemoteError(kind: .unauthorized, method: "GET", url: "https://g/api/v4/projects", status: 401)
+                throw RemoteError(
+                    kind: .unauthorized, method: "GET", url: "https://g/api/v4/projects", status: 401)
             }
-            func pipelines(projectID: Int, source: String?, updatedAfter: Date?, createdAfter: Date?) async throws
+            func pipelines(projectID: Int, source: String?, updatedAfter: Date?, createdAfter: Date?)
+                async throws
                 -> [Pipeline]
             { [] }
             func jobs(projectID: Int, pipelineID: Int) async throws -> [Job] { [] }

@@ -2,12 +2,17 @@ import Foundation
 import Testing
 import TriageCore
 
+// swift-format-ignore: NeverForceUnwrap
+// A zone of the tz database every machine with Foundation has.
 let chicago = NightCalendar(timeZone: TimeZone(identifier: "America/Chicago")!)
 
 func utc(_ text: String) -> Date {
     let f = ISO8601DateFormatter()
     f.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-    return f.date(from: text) ?? ISO8601DateFormatter().date(from: text)!
+    guard let date = f.date(from: text) ?? ISO8601DateFormatter().date(from: text) else {
+        preconditionFailure("\(text) is not an ISO 8601 date")
+    }
+    return date
 }
 
 @Test(arguments: [
@@ -35,7 +40,10 @@ func lastNight(now: String, expected: String) {
 }
 
 @Test func nightsEndingAtCrossMonthsAndDST() {
-    #expect(chicago.nights(endingAt: "2026-11-02", count: 4) == ["2026-10-30", "2026-10-31", "2026-11-01", "2026-11-02"])
+    #expect(
+        chicago.nights(endingAt: "2026-11-02", count: 4) == [
+            "2026-10-30", "2026-10-31", "2026-11-01", "2026-11-02",
+        ])
     #expect(chicago.nights(endingAt: "2026-11-02", count: 0) == [])
     #expect(chicago.nights(endingAt: "not-a-date", count: 3) == [])
 }

@@ -8,12 +8,15 @@ import TriageCore
 @Suite struct SimilarFailuresTests {
     func analysis(_ job: Int, _ cluster: String?, _ night: String, _ line: String) -> FailureAnalysis {
         FailureAnalysis(
-            jobID: job, projectPath: "julia/P\(job).jl", night: night, jobName: "test", excerpt: [], keyLine: line,
+            jobID: job, projectPath: "julia/P\(job).jl", night: night, jobName: "test", excerpt: [],
+            keyLine: line,
             patterns: [], category: nil, infrastructure: false, signatureLines: [line],
             cluster: cluster.flatMap(ClusterID.init(rawValue:)), retriedGreen: false)
     }
 
-    var target: FailureAnalysis { analysis(1, "c-0000000a", "2026-11-28", "MethodError: no method matching foo(::Int)") }
+    var target: FailureAnalysis {
+        analysis(1, "c-0000000a", "2026-11-28", "MethodError: no method matching foo(::Int)")
+    }
     var candidates: [FailureAnalysis] {
         [
             target,
@@ -31,7 +34,8 @@ import TriageCore
         #expect(similar.sameCluster == 2)
         #expect(similar.matches.map(\.analysis.jobID) == [4, 6])
         #expect(similar.matches.map(\.failures) == [2, 1])
-        #expect(SimilarFailures(target: target, among: candidates, limit: 1).matches.map(\.analysis.jobID) == [4])
+        #expect(
+            SimilarFailures(target: target, among: candidates, limit: 1).matches.map(\.analysis.jobID) == [4])
     }
 
     @Test func everyFailureListsTheOwnClusterToo() {

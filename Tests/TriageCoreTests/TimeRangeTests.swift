@@ -24,7 +24,10 @@ func rejectsNonRanges(text: String) {
     #expect(TimeRange.lastNight.nights(calendar: chicago, now: now) == ["2026-11-28"])
     #expect(TimeRange.yesterday.nights(calendar: chicago, now: now) == ["2026-11-27"])
     #expect(TimeRange.today.nights(calendar: chicago, now: now) == ["2026-11-29"])
-    #expect(TimeRange.lastNights(3).nights(calendar: chicago, now: now) == ["2026-11-26", "2026-11-27", "2026-11-28"])
+    #expect(
+        TimeRange.lastNights(3).nights(calendar: chicago, now: now) == [
+            "2026-11-26", "2026-11-27", "2026-11-28",
+        ])
     #expect(
         TimeRange.between("2026-10-30", "2026-11-02").nights(calendar: chicago, now: now)
             == ["2026-10-30", "2026-10-31", "2026-11-01", "2026-11-02"])

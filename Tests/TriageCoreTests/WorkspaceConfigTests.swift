@@ -51,11 +51,19 @@ import Testing
     ("[scope]\nnights = 0", 2, "scope.nights must be at least 1"),
     ("[scope]\ngroup = [\"julia\"]", 2, "unknown setting 'scope.group'"),
     ("[scopes]", 1, "unknown section [scopes]"),
-    ("[gitlab]\nurl = https://x", 2, "gitlab.url: cannot read value 'https://x' (strings need double quotes)"),
-    ("[nightly]\ntimezone = \"Mars/Olympus\"", 2, "unknown time zone 'Mars/Olympus' (use an IANA name like America/Chicago)"),
+    (
+        "[gitlab]\nurl = https://x", 2,
+        "gitlab.url: cannot read value 'https://x' (strings need double quotes)"
+    ),
+    (
+        "[nightly]\ntimezone = \"Mars/Olympus\"", 2,
+        "unknown time zone 'Mars/Olympus' (use an IANA name like America/Chicago)"
+    ),
     ("[scope]\ngroups = [\"a\" \"b\"]", 2, "scope.groups: expected ',' between array items"),
     ("just words", 1, "expected 'key = value', got 'just words'"),
 ])
 func reportsErrorsWithLines(text: String, line: Int, message: String) {
-    #expect(throws: WorkspaceConfig.ParseError(line: line, message: message)) { try WorkspaceConfig.parse(text) }
+    #expect(throws: WorkspaceConfig.ParseError(line: line, message: message)) {
+        try WorkspaceConfig.parse(text)
+    }
 }

@@ -10,7 +10,8 @@ import TriageCore
 @Suite struct ClusterTitleUpgradeTests {
     static let commands = [
         "clusters", "clusters 3d", "clusters last-night", "clusters 2026-11-26..2026-11-27", "clusters --new",
-        "clusters 3d --format json", "clusters 2026-11-26..2026-11-27 --format json", "clusters --format table",
+        "clusters 3d --format json", "clusters 2026-11-26..2026-11-27 --format json",
+        "clusters --format table",
     ]
 
     /// The fixture, with make failing under a linter's line in ci-images' nightly job every night
@@ -19,7 +20,8 @@ import TriageCore
         let fixture = try ShellFixture()
         let store = try SQLiteCacheStore(directory: fixture.root.appendingPathComponent(".triage"))
         for (n, job) in [1022, 1042, 1062].enumerated() {
-            let trace = "$ make lint\nmdl docs\ndocs/a.md:\(n + 10):1: MD013 Line length\n"
+            let trace =
+                "$ make lint\nmdl docs\ndocs/a.md:\(n + 10):1: MD013 Line length\n"
                 + "make: *** [Makefile:\(n + 20): lint] Error 1\nERROR: Job failed: exit code 1\n"
             try store.storeTrace(jobID: job, data: Data(trace.utf8))
         }
@@ -32,13 +34,15 @@ import TriageCore
         let sink = CapturingSink()
         let now = ShellFixture.date("2026-11-29T14:00:00Z")
         let environment = ShellEnvironment(
-            workspace: root, variables: [:], now: { now }, openCache: { CachePorts(try SQLiteCacheStore(directory: $0)) },
+            workspace: root, variables: [:], now: { now },
+            openCache: { CachePorts(try SQLiteCacheStore(directory: $0)) },
             makeGitLab: { _, _, _ in GitLabPorts(UnreachableSource()) }, sink: sink, stdoutIsTerminal: false)
         let session = Session(context: Context(environment: environment, format: .tsv, color: false))
         var out: [String] = []
         for command in Self.commands {
             sink.clear()
-            let status = await session.run(script: Session.lines(of: command, file: nil), keepGoing: false, echo: false)
+            let status = await session.run(
+                script: Session.lines(of: command, file: nil), keepGoing: false, echo: false)
             out.append("\(command) → \(status)\n\(sink.stdout)\(sink.stderr)")
         }
         return out
@@ -52,7 +56,8 @@ import TriageCore
         #expect(try store.keptTitles(ids: Set(try store.clusterStates().map(\.id))).count == 2)
         let kept = await answers(fixture.root)
         #expect(kept.contains { $0.contains("docs/a.md:‹12›:1: MD013 Line length") })
-        #expect(kept.contains { $0.contains("docs/a.md:‹11›:1: MD013 Line length") })  // a range before the last night
+        // a range before the last night
+        #expect(kept.contains { $0.contains("docs/a.md:‹11›:1: MD013 Line length") })
 
         // What v9 listed: every title computed from the members (as `clusters` does without kept titles).
         try store.executeUnchecked(sql: "DELETE FROM cluster_titles")

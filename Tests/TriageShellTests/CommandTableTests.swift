@@ -13,7 +13,9 @@ import Testing
 }
 
 @Test func parsesOptionsAndOperands() throws {
-    let parsed = try CommandTable.standard.parse(["fetch", "--group", "julia", "--group=tools", "--nights", "7"])
+    let parsed = try CommandTable.standard.parse([
+        "fetch", "--group", "julia", "--group=tools", "--nights", "7",
+    ])
     #expect(parsed.values("group") == ["julia", "tools"])
     #expect(parsed.option("nights") == "7")
     #expect(try parsed.intOption("nights", range: 1...30) == 7)
@@ -28,8 +30,14 @@ import Testing
     (["stat"], "unknown command 'stat' — did you mean 'status'?"),
     (["frobnicate"], "unknown command 'frobnicate' — type 'help' for the list of commands"),
     (["fetch", "--grop", "x"], "fetch: unknown option '--grop' — did you mean '--group'?"),
-    (["fetch", "--nights"], "fetch: --nights needs a value (N) — usage: fetch [--group GROUP]... [--project PROJECT]... [--nights N] [--source SOURCE] [--concurrency N]"),
-    (["fetch", "--nights", "1", "--nights", "2"], "fetch: --nights given twice — usage: fetch [--group GROUP]... [--project PROJECT]... [--nights N] [--source SOURCE] [--concurrency N]"),
+    (
+        ["fetch", "--nights"],
+        "fetch: --nights needs a value (N) — usage: fetch [--group GROUP]... [--project PROJECT]... [--nights N] [--source SOURCE] [--concurrency N]"
+    ),
+    (
+        ["fetch", "--nights", "1", "--nights", "2"],
+        "fetch: --nights given twice — usage: fetch [--group GROUP]... [--project PROJECT]... [--nights N] [--source SOURCE] [--concurrency N]"
+    ),
     (["status", "now"], "status: unexpected 'now' — usage: status"),
     (["summary", "a", "b"], "summary: unexpected 'b' — usage: summary [NIGHT]"),
 ])
@@ -52,7 +60,10 @@ func reportsBadCommands(words: [String], message: String) {
 /// docs/commands.md is generated from the table; this fails when it is stale.
 /// Regenerate with `swift run triage help --markdown > docs/commands.md`.
 @Test func commandsDocumentIsFresh() throws {
-    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
     let committed = try String(contentsOf: root.appendingPathComponent("docs/commands.md"), encoding: .utf8)
-    #expect(committed == CommandTable.standard.markdown() + "\n", "docs/commands.md is stale: run `swift run triage help --markdown > docs/commands.md`")
+    #expect(
+        committed == CommandTable.standard.markdown() + "\n",
+        "docs/commands.md is stale: run `swift run triage help --markdown > docs/commands.md`")
 }

@@ -12,12 +12,14 @@ import Testing
     ])
     func trimmingAsFoundationDoes(line: String) {
         #expect(trimmedOfWhitespace(line) == line.trimmingCharacters(in: .whitespaces))
-        #expect(Array(trimmedOfWhitespace(line).utf8) == Array(line.trimmingCharacters(in: .whitespaces).utf8))
+        #expect(
+            Array(trimmedOfWhitespace(line).utf8) == Array(line.trimmingCharacters(in: .whitespaces).utf8))
     }
 
     @Test(arguments: [
         ("short", 10), (String(repeating: "a", count: 100), 100), (String(repeating: "a", count: 101), 100),
-        (String(repeating: "é", count: 60), 100), (String(repeating: "é", count: 120), 100), ("e\u{301}e\u{301}", 1),
+        (String(repeating: "é", count: 60), 100), (String(repeating: "é", count: 120), 100),
+        ("e\u{301}e\u{301}", 1),
     ])
     func truncatingCountsCharacters(text: String, width: Int) {
         let expected = text.count <= width ? text : String(text.prefix(max(0, width - 1))) + "…"

@@ -8,11 +8,12 @@ import TriageCore
         let f = try ShellFixture()
         defer { f.cleanUp() }
         #expect(await f.run("failures") == .success)
-        #expect(f.sink.stdout == """
-            cluster\tmarks\tnight\tproject\tjob\tstage\treason\tkey line\tjob id\turl\tissue
-            -\t\t2026-11-28\tjulia/Foo.jl\ttest-1.10\ttest\tscript_failure\tnot analysed yet\t1051\thttps://g/jobs/1051\t-
+        #expect(
+            f.sink.stdout == """
+                cluster\tmarks\tnight\tproject\tjob\tstage\treason\tkey line\tjob id\turl\tissue
+                -\t\t2026-11-28\tjulia/Foo.jl\ttest-1.10\ttest\tscript_failure\tnot analysed yet\t1051\thttps://g/jobs/1051\t-
 
-            """)
+                """)
         #expect(f.sink.stderr == "")
     }
 
@@ -26,21 +27,25 @@ import TriageCore
         let marks = first == "2026-11-28" ? "NEW" : ""
         f.sink.clear()
         #expect(await f.run("failures") == .success)
-        #expect(f.sink.stdout == """
-            cluster\tmarks\tnight\tproject\tjob\tstage\treason\tkey line\tjob id\turl\tissue
-            \(cluster)\t\(marks)\t2026-11-28\tjulia/Foo.jl\ttest-1.10\ttest\tscript_failure\tERROR: LoadError: Some tests did not pass\t1051\thttps://g/jobs/1051\t-
+        #expect(
+            f.sink.stdout == """
+                cluster\tmarks\tnight\tproject\tjob\tstage\treason\tkey line\tjob id\turl\tissue
+                \(cluster)\t\(marks)\t2026-11-28\tjulia/Foo.jl\ttest-1.10\ttest\tscript_failure\tERROR: LoadError: Some tests did not pass\t1051\thttps://g/jobs/1051\t-
 
-            """)
+                """)
         f.sink.clear()
         f.context.format = .json
         #expect(await f.run("failures --cluster \(cluster)") == .success)
-        let records = try #require(try JSONSerialization.jsonObject(with: Data(f.sink.stdout.utf8)) as? [[String: Any]])
+        let records = try #require(
+            try JSONSerialization.jsonObject(with: Data(f.sink.stdout.utf8)) as? [[String: Any]])
         #expect(records.count == 1)
         #expect(records.first?["cluster"] as? String == cluster)
         #expect(records.first?["new"] as? Bool == (marks == "NEW"))
         #expect(records.first?["flaky"] as? Bool == false)
         #expect(records.first?["key_line"] as? String == "ERROR: LoadError: Some tests did not pass")
-        #expect(records.first?["excerpt"] as? [String] == (try analyses.analysis(jobID: 1051))?.excerpt.map(\.text))
+        #expect(
+            records.first?["excerpt"] as? [String]
+                == (try analyses.analysis(jobID: 1051))?.excerpt.map(\.text))
         // The command's own --format json, in a tsv session: the same records, excerpt included,
         // and the session's format is tsv again afterwards.
         f.context.format = .tsv
@@ -55,7 +60,8 @@ import TriageCore
         #expect(f.sink.stdout == "[]\n")
         f.sink.clear()
         #expect(await f.run("show job 1051") == .success)
-        let shown = try #require(try JSONSerialization.jsonObject(with: Data(f.sink.stdout.utf8)) as? [String: Any])
+        let shown = try #require(
+            try JSONSerialization.jsonObject(with: Data(f.sink.stdout.utf8)) as? [String: Any])
         #expect(shown["cluster"] as? String == cluster)
         #expect(shown["excerpt"] as? [String] == records.first?["excerpt"] as? [String])
         let lines = try #require(shown["excerpt_lines"] as? [[String: Any]])
@@ -64,12 +70,18 @@ import TriageCore
         #expect(key?["pattern"] is String)
         f.sink.clear()
         #expect(await f.run("trace 1051") == .success)
-        let trace = try #require(try JSONSerialization.jsonObject(with: Data(f.sink.stdout.utf8)) as? [String: Any])
-        let marked = try #require(trace["lines"] as? [[String: Any]]).filter { $0["in_excerpt"] as? Bool == true }
+        let trace = try #require(
+            try JSONSerialization.jsonObject(with: Data(f.sink.stdout.utf8)) as? [String: Any])
+        let marked = try #require(trace["lines"] as? [[String: Any]]).filter {
+            $0["in_excerpt"] as? Bool == true
+        }
         #expect(marked.compactMap { $0["text"] as? String } == records.first?["excerpt"] as? [String])
         f.sink.clear()
         #expect(await f.run("failures --cluster nope", file: "a.triage") == .stopped)
-        #expect(f.sink.stderr == "a.triage:1: error: 'nope' is not a cluster id — cluster ids look like c-3f9a2b1c; see 'clusters'\n")
+        #expect(
+            f.sink.stderr
+                == "a.triage:1: error: 'nope' is not a cluster id — cluster ids look like c-3f9a2b1c; see 'clusters'\n"
+        )
     }
 
     /// Issue 14: a time read on its own says which zone it is in.
@@ -78,9 +90,11 @@ import TriageCore
         defer { f.cleanUp() }
         #expect(await f.run("show job 1051") == .success)
         let rows = f.sink.stdout.split(separator: "\n")
-        #expect(rows.filter { ["created", "started", "finished"].contains($0.prefix { $0 != "\t" }) } == [
-            "created\t2026-11-29 00:00 -06:00", "started\t2026-11-29 00:00 -06:00", "finished\t2026-11-29 00:05 -06:00",
-        ])
+        #expect(
+            rows.filter { ["created", "started", "finished"].contains($0.prefix { $0 != "\t" }) } == [
+                "created\t2026-11-29 00:00 -06:00", "started\t2026-11-29 00:00 -06:00",
+                "finished\t2026-11-29 00:05 -06:00",
+            ])
     }
 
     @Test func failuresFiltersAndWarnings() async throws {
@@ -88,7 +102,8 @@ import TriageCore
         defer { f.cleanUp() }
         f.context.format = .json
         #expect(await f.run("failures 3d --with-warnings --name 'nigh*' --project ci-images") == .success)
-        let records = try #require(try JSONSerialization.jsonObject(with: Data(f.sink.stdout.utf8)) as? [[String: Any]])
+        let records = try #require(
+            try JSONSerialization.jsonObject(with: Data(f.sink.stdout.utf8)) as? [[String: Any]])
         #expect(records.compactMap { $0["job"] as? Int } == [1062, 1042, 1022])
         #expect(records.allSatisfy { $0["allow_failure"] as? Bool == true })
     }
@@ -104,7 +119,10 @@ import TriageCore
         let f = try ShellFixture()
         defer { f.cleanUp() }
         #expect(await f.run("show job 123") == .stopped)
-        #expect(f.sink.stderr == "error: job 123 is not in the cache — run 'fetch' (only nightly pipelines' jobs are fetched)\n")
+        #expect(
+            f.sink.stderr
+                == "error: job 123 is not in the cache — run 'fetch' (only nightly pipelines' jobs are fetched)\n"
+        )
     }
 
     @Test func historyStripRunsOldestToNewest() async throws {
@@ -112,7 +130,8 @@ import TriageCore
         defer { f.cleanUp() }
         f.context.format = .json
         #expect(await f.run("history Foo.jl test-1.10 4d") == .success)
-        let object = try #require(try JSONSerialization.jsonObject(with: Data(f.sink.stdout.utf8)) as? [String: Any])
+        let object = try #require(
+            try JSONSerialization.jsonObject(with: Data(f.sink.stdout.utf8)) as? [String: Any])
         #expect(object["strip"] as? String == "_.xx")
         #expect(object["job"] as? String == "test-1.10")
     }
@@ -122,20 +141,22 @@ import TriageCore
         defer { f.cleanUp() }
         #expect(await f.run("set format json\nprojects") == .success)
         #expect(f.context.format == .json)
-        #expect(f.sink.stdout.hasSuffix("""
-              {
-                "failed_nights": 0,
-                "id": 2,
-                "last_failure": null,
-                "last_night": "2026-11-28",
-                "last_status": "success",
-                "nights": 3,
-                "project": "tools/ci-images",
-                "web_url": "https://g/tools/ci-images"
-              }
-            ]
+        #expect(
+            f.sink.stdout.hasSuffix(
+                """
+                  {
+                    "failed_nights": 0,
+                    "id": 2,
+                    "last_failure": null,
+                    "last_night": "2026-11-28",
+                    "last_status": "success",
+                    "nights": 3,
+                    "project": "tools/ci-images",
+                    "web_url": "https://g/tools/ci-images"
+                  }
+                ]
 
-            """))
+                """))
     }
 
     @Test func traceIsCleanedWithSectionMarkersAndPagedOnATerminal() async throws {
@@ -147,14 +168,15 @@ import TriageCore
         let plain = try ShellFixture()
         defer { plain.cleanUp() }
         #expect(await plain.run("trace 1051\ntrace 1051 --grep ERROR") == .success)
-        #expect(plain.sink.stdout == """
-            ── step_script ──
-            Running tests
-            Test Summary: | Fail
-            ERROR: LoadError: Some tests did not pass
-            3: ERROR: LoadError: Some tests did not pass
+        #expect(
+            plain.sink.stdout == """
+                ── step_script ──
+                Running tests
+                Test Summary: | Fail
+                ERROR: LoadError: Some tests did not pass
+                3: ERROR: LoadError: Some tests did not pass
 
-            """)
+                """)
         #expect(await plain.run("trace 1051 --raw") == .success)
         #expect(plain.sink.raw.starts(with: Data("section_start:1:step_script\r\u{1B}[0K".utf8)))
     }
@@ -162,14 +184,26 @@ import TriageCore
     @Test(arguments: [
         ("show jbo 1", "error: show: cannot show 'jbo' — did you mean 'show job'?\n"),
         ("show job x", "error: show job: 'x' is not a job id (a positive whole number)\n"),
-        ("trace 1051 --raw --tail 3", "error: trace: --raw shows the bytes unchanged, without --tail or --grep — usage: trace JOB [--tail N] [--grep RE] [--raw]\n"),
+        (
+            "trace 1051 --raw --tail 3",
+            "error: trace: --raw shows the bytes unchanged, without --tail or --grep — usage: trace JOB [--tail N] [--grep RE] [--raw]\n"
+        ),
         ("trace 1051 --grep '('", "error: trace: --grep '(' is not a regular expression\n"),
-        ("failures 3x", "error: '3x' is not a time range (try last-night, 7d, 2026-11-28 or 2026-11-01..2026-11-28)\n"),
+        (
+            "failures 3x",
+            "error: '3x' is not a time range (try last-night, 7d, 2026-11-28 or 2026-11-01..2026-11-28)\n"
+        ),
         ("history Fo.jl", "error: no project 'Fo.jl' in the cache — did you mean 'julia/Foo.jl'?\n"),
-        ("history Foo.jl tset-1.10", "error: history: no job 'tset-1.10' in julia/Foo.jl on these nights — did you mean 'test-1.10'?\n"),
+        (
+            "history Foo.jl tset-1.10",
+            "error: history: no job 'tset-1.10' in julia/Foo.jl on these nights — did you mean 'test-1.10'?\n"
+        ),
         ("set colour never", "error: set: no setting 'colour' — did you mean 'color'?\n"),
         ("set format xml", "error: set format: 'xml' is not one of table, tsv, json\n"),
-        ("set timezone UTC", "error: set: the time zone defines the nights, so it is not a session setting — change [nightly] timezone in triage.toml\n"),
+        (
+            "set timezone UTC",
+            "error: set: the time zone defines the nights, so it is not a session setting — change [nightly] timezone in triage.toml\n"
+        ),
     ])
     func errorsSayWhatAndWhatNext(line: String, message: String) async throws {
         let f = try ShellFixture()
@@ -185,21 +219,29 @@ import TriageCore
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let outer = f.root.appendingPathComponent("scripts/outer.triage")
         try "source inner/a.triage\n".write(to: outer, atomically: true, encoding: .utf8)
-        try "show settings\nbogus\n".write(to: dir.appendingPathComponent("a.triage"), atomically: true, encoding: .utf8)
+        try "show settings\nbogus\n".write(
+            to: dir.appendingPathComponent("a.triage"), atomically: true, encoding: .utf8)
         #expect(await f.run("source \(outer.path)") == .stopped)
-        #expect(f.sink.stderr == "\(dir.path)/a.triage:2: error: unknown command 'bogus' — type 'help' for the list of commands\n")
+        #expect(
+            f.sink.stderr
+                == "\(dir.path)/a.triage:2: error: unknown command 'bogus' — type 'help' for the list of commands\n"
+        )
 
         let loop = f.root.appendingPathComponent("loop.triage")
         try "source loop.triage\n".write(to: loop, atomically: true, encoding: .utf8)
         let g = try ShellFixture()
         defer { g.cleanUp() }
         #expect(await g.run("source \(loop.path)") == .stopped)
-        #expect(g.sink.stderr == "\(loop.path):1: error: source: scripts nest more than 8 deep — does 'loop.triage' source itself?\n")
+        #expect(
+            g.sink.stderr
+                == "\(loop.path):1: error: source: scripts nest more than 8 deep — does 'loop.triage' source itself?\n"
+        )
     }
 
     @Test(arguments: [
         ("*", "anything", true), ("test-*", "test-1.10", true), ("test-*", "docs", false),
-        ("t?st", "test", true), ("t?st", "toast", false), ("*-1.1?", "test-1.10", true), ("", "", true), ("a*b*c", "abxbc", true),
+        ("t?st", "test", true), ("t?st", "toast", false), ("*-1.1?", "test-1.10", true), ("", "", true),
+        ("a*b*c", "abxbc", true),
     ])
     func globs(pattern: String, text: String, matches: Bool) {
         #expect(globMatches(pattern, text) == matches)
@@ -214,13 +256,17 @@ import TriageCore
     var rng = SplitMix(seed: 0x7121_A6E)
     let vocabulary = [
         "job", "pipeline", "settings", "7d", "0d", "-1", "0", "1051", "99999999999999999999", "last-night",
-        "2026-11-28", "2026-02-30..2026-01-01", "Foo.jl", "julia/Foo.jl", "--tail", "--grep", "(", "--raw", "--project",
-        "--with-warnings", "--name", "*", "", "format", "json", "--", "ü", "test-1.10", "--nights", "x..y", "--stage", "100000000d",
+        "2026-11-28", "2026-02-30..2026-01-01", "Foo.jl", "julia/Foo.jl", "--tail", "--grep", "(", "--raw",
+        "--project",
+        "--with-warnings", "--name", "*", "", "format", "json", "--", "ü", "test-1.10", "--nights", "x..y",
+        "--stage", "100000000d",
     ]
     for spec in CommandTable.standard.commands where !["fetch", "quit", "source"].contains(spec.name) {
         for _ in 0..<60 {
             var words = [spec.name]
-            for _ in 0..<Int(rng.next() % 5) { words.append(vocabulary[Int(rng.next() % UInt64(vocabulary.count))]) }
+            for _ in 0..<Int(rng.next() % 5) {
+                words.append(vocabulary[Int(rng.next() % UInt64(vocabulary.count))])
+            }
             let outcome = await f.session.run(words: words)
             // `.usage`: the words did not fit the command (a script treats it as failed).
             #expect(outcome == .ok || outcome == .failed || outcome == .usage, "\(words)")

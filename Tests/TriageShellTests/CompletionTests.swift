@@ -148,8 +148,10 @@ struct CompletionCase: Sendable, CustomTestStringConvertible {
         let store = try SQLiteCacheStore(directory: fixture.context.dotTriage)
         func issue(_ iid: Int, project: Int, state: String, updated: String) -> TriageCore.Issue {
             Issue(
-                id: 9000 + iid, iid: iid, projectID: project, title: "t\(iid)", description: nil, state: state,
-                labels: [], webURL: "https://g/i/\(iid)", createdAt: ShellFixture.date("2026-11-01T00:00:00Z"),
+                id: 9000 + iid, iid: iid, projectID: project, title: "t\(iid)", description: nil,
+                state: state,
+                labels: [], webURL: "https://g/i/\(iid)",
+                createdAt: ShellFixture.date("2026-11-01T00:00:00Z"),
                 updatedAt: ShellFixture.date(updated), closedAt: nil)
         }
         try store.upsertIssues([
@@ -171,7 +173,8 @@ struct CompletionCase: Sendable, CustomTestStringConvertible {
     }
 
     @Test func cacheDataNeverCreatesTheCache() throws {
-        let workspace = FileManager.default.temporaryDirectory.appendingPathComponent("triage-completion-\(UUID())")
+        let workspace = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "triage-completion-\(UUID())")
         defer { try? FileManager.default.removeItem(at: workspace) }
         let opened = Atomic<Int>(0)
         let context = try makeContext(workspace: workspace) { _ in
@@ -200,7 +203,9 @@ struct CompletionCase: Sendable, CustomTestStringConvertible {
 
 func makeContext(
     workspace: URL, sink: any OutputSink = CapturingSink(),
-    openCache: @escaping @Sendable (URL) throws -> CachePorts = { _ in throw ShellError("no cache in this test") }
+    openCache: @escaping @Sendable (URL) throws -> CachePorts = { _ in
+        throw ShellError("no cache in this test")
+    }
 ) throws -> Context {
     let environment = ShellEnvironment(
         workspace: workspace, variables: [:], now: { Date(timeIntervalSince1970: 0) }, openCache: openCache,
@@ -246,13 +251,16 @@ final class ScriptedReader: LineReader, @unchecked Sendable {
     @Test func runsLinesUntilEndOfInputAndKeepsGoingAfterErrors() async throws {
         let sink = CapturingSink()
         let session = Session(context: try makeContext(workspace: workspace, sink: sink))
-        let reader = ScriptedReader([.line("help quit"), .interrupted, .line("nosuch"), .line(""), .line("help quit")])
+        let reader = ScriptedReader([
+            .line("help quit"), .interrupted, .line("nosuch"), .line(""), .line("help quit"),
+        ])
         let status = await session.runInteractive(reader: reader)
         #expect(status == .success)
         let usage = "usage: quit\n\nLeave the shell (Ctrl-D does the same).\n\n  triage> quit\n"
         #expect(
             sink.stdout
-                == "triage — workspace /tmp/triage-interactive-test — type 'help', Ctrl-D to leave\n" + usage + usage)
+                == "triage — workspace /tmp/triage-interactive-test — type 'help', Ctrl-D to leave\n" + usage
+                + usage)
         #expect(sink.stderr == "error: unknown command 'nosuch' — type 'help' for the list of commands\n")
         #expect(reader.prompts == Array(repeating: "triage> ", count: 6))
         // One dedicated thread reads every line.

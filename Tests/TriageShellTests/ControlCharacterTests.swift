@@ -27,8 +27,10 @@ import Testing
         #expect(await f.run("assignments") == .success)
         #expect(!f.sink.stdout.contains("\u{1B}"))
         #expect(!f.sink.stdout.contains("\u{07}"))
-        #expect(f.sink.stdout.hasSuffix(
-            "job\t1051\tjulia/Foo.jl\t2026-11-28\tjulia/Foo.jl#5\t␛]0;owned␇t\talice\t2026-11-29T08:00:00Z\t␛[31mred␛[2J\n"))
+        #expect(
+            f.sink.stdout.hasSuffix(
+                "job\t1051\tjulia/Foo.jl\t2026-11-28\tjulia/Foo.jl#5\t␛]0;owned␇t\talice\t2026-11-29T08:00:00Z\t␛[31mred␛[2J\n"
+            ))
     }
 
     /// The lines above a table carry untrusted text too (`similar`'s heading is a log's key line):
@@ -38,10 +40,13 @@ import Testing
     func headingLinesShowControlCharacters(format: OutputFormat) {
         let output = CommandOutput(
             text: ["failures like job 7: \u{1B}[2Jboom\u{07}\r", "a\tb\nc"], json: .null)
-        #expect(Renderer(format: format, color: false).render(output) == "failures like job 7: ␛[2Jboom␇ \na\tb\nc\n")
+        #expect(
+            Renderer(format: format, color: false).render(output)
+                == "failures like job 7: ␛[2Jboom␇ \na\tb\nc\n")
         var safe = output
         safe.textIsSafe = true
-        #expect(Renderer(format: format, color: false).render(safe) == "failures like job 7: \u{1B}[2Jboom\u{07}\r\na\tb\nc\n")
+        #expect(
+            Renderer(format: format, color: false).render(safe)
+                == "failures like job 7: \u{1B}[2Jboom\u{07}\r\na\tb\nc\n")
     }
 }
-

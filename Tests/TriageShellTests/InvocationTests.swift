@@ -2,7 +2,9 @@ import Testing
 @testable import TriageShell
 
 @Test func parsesScriptsAndOptions() throws {
-    let inv = try Invocation.parse(["--format", "json", "-c", "status", "-f", "a.triage", "--keep-going", "--echo", "-w", "/tmp/w"])
+    let inv = try Invocation.parse([
+        "--format", "json", "-c", "status", "-f", "a.triage", "--keep-going", "--echo", "-w", "/tmp/w",
+    ])
     #expect(inv.sources == [.command("status"), .file("a.triage")])
     #expect(inv.format == .json)
     #expect(inv.keepGoing && inv.echo)

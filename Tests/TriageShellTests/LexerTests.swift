@@ -4,7 +4,10 @@ import Testing
 @Test(arguments: [
     ("failures last-night", ["failures", "last-night"]),
     ("  fetch   --group  julia\t", ["fetch", "--group", "julia"]),
-    ("assign job 1 issue 2 --note 'upstream DataFrames 1.7'", ["assign", "job", "1", "issue", "2", "--note", "upstream DataFrames 1.7"]),
+    (
+        "assign job 1 issue 2 --note 'upstream DataFrames 1.7'",
+        ["assign", "job", "1", "issue", "2", "--note", "upstream DataFrames 1.7"]
+    ),
     (#"pattern test "Killed|OOM \"x\"""#, ["pattern", "test", #"Killed|OOM "x""#]),
     (#"say "a\nb""#, ["say", #"a\nb"#]),
     ("--note=\"a b\"", ["--note=a b"]),

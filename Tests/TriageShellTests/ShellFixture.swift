@@ -18,14 +18,20 @@ final class CapturingSink: OutputSink, @unchecked Sendable {
     func status(_ line: String?) {}
     func writeRaw(_ data: Data) { lock.withLock { raw.append(data) } }
     /// Forgets what was captured so far.
-    func clear() { lock.withLock { out = ""; err = ""; raw = Data() } }
+    func clear() {
+        lock.withLock {
+            out = ""; err = ""; raw = Data()
+        }
+    }
 }
 
 /// A GitLab that is never reached: commands under test must not go to the network.
 struct UnreachableSource: CompleteGitLab {
     func fail() -> RemoteError { RemoteError(kind: .unreachable, method: "GET", url: "http://test.invalid") }
     func projects(in scope: ProjectScope) async throws -> [Project] { throw fail() }
-    func pipelines(projectID: Int, source: String?, updatedAfter: Date?, createdAfter: Date?) async throws -> [Pipeline] {
+    func pipelines(projectID: Int, source: String?, updatedAfter: Date?, createdAfter: Date?) async throws
+        -> [Pipeline]
+    {
         throw fail()
     }
     func jobs(projectID: Int, pipelineID: Int) async throws -> [Job] { throw fail() }
@@ -62,9 +68,11 @@ struct ShellFixture {
         filled: Bool = true, pager: Bool = false, now nowText: String = "2026-11-29T14:00:00Z",
         assignments: Bool = false
     ) throws {
-        root = FileManager.default.temporaryDirectory.appendingPathComponent("shell-tests-\(UUID().uuidString)")
+        root = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "shell-tests-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-        try Data("[nightly]\ntimezone = \"America/Chicago\"\n".utf8).write(to: root.appendingPathComponent("triage.toml"))
+        try Data("[nightly]\ntimezone = \"America/Chicago\"\n".utf8).write(
+            to: root.appendingPathComponent("triage.toml"))
         if filled { try Self.fill(SQLiteCacheStore(directory: root.appendingPathComponent(".triage"))) }
         let log = PagedLog()
         paged = log
@@ -73,8 +81,12 @@ struct ShellFixture {
             log.append(data)
             return true
         }
-        let open: @Sendable (URL) throws -> CachePorts = { directory in CachePorts(try SQLiteCacheStore(directory: directory)) }
-        let source: @Sendable (URL, String?, Int) -> GitLabPorts = { _, _, _ in GitLabPorts(UnreachableSource()) }
+        let open: @Sendable (URL) throws -> CachePorts = { directory in
+            CachePorts(try SQLiteCacheStore(directory: directory))
+        }
+        let source: @Sendable (URL, String?, Int) -> GitLabPorts = { _, _, _ in
+            GitLabPorts(UnreachableSource())
+        }
         let book: @Sendable (URL, URL) -> any AssignmentBook = { workspace, scratch in
             assignments
                 ? AssignmentsFile(url: workspace.appendingPathComponent("assignments.json"), scratch: scratch)
@@ -101,7 +113,10 @@ struct ShellFixture {
             Project(id: 1, path: "julia/Foo.jl", name: "Foo.jl", webURL: "https://g/julia/Foo.jl"),
             Project(id: 2, path: "tools/ci-images", name: "ci-images", webURL: "https://g/tools/ci-images"),
         ])
-        let nights = [("2026-11-26", "2026-11-27T06:00:00Z"), ("2026-11-27", "2026-11-28T06:00:00Z"), ("2026-11-28", "2026-11-29T06:00:00Z")]
+        let nights = [
+            ("2026-11-26", "2026-11-27T06:00:00Z"), ("2026-11-27", "2026-11-28T06:00:00Z"),
+            ("2026-11-28", "2026-11-29T06:00:00Z"),
+        ]
         var id = 100
         for (n, (night, created)) in nights.enumerated() {
             for project in [1, 2] {
@@ -115,19 +130,23 @@ struct ShellFixture {
                 var jobs: [Job] = []
                 func job(_ name: String, _ stage: String, _ status: Status, allow: Bool = false) {
                     let jobID = pipelineID * 10 + jobs.count
-                    jobs.append(Job(
-                        id: jobID, pipelineID: pipelineID, projectID: project, name: name, stage: stage, status: status,
-                        failureReason: status == .failed ? "script_failure" : nil, allowFailure: allow,
-                        createdAt: date(created), startedAt: date(created).addingTimeInterval(10),
-                        finishedAt: date(created).addingTimeInterval(310), duration: 300,
-                        webURL: "https://g/jobs/\(jobID)", commitSHA: "abcdef0123456789", commitTitle: "Bump"))
+                    jobs.append(
+                        Job(
+                            id: jobID, pipelineID: pipelineID, projectID: project, name: name, stage: stage,
+                            status: status,
+                            failureReason: status == .failed ? "script_failure" : nil, allowFailure: allow,
+                            createdAt: date(created), startedAt: date(created).addingTimeInterval(10),
+                            finishedAt: date(created).addingTimeInterval(310), duration: 300,
+                            webURL: "https://g/jobs/\(jobID)", commitSHA: "abcdef0123456789",
+                            commitTitle: "Bump"))
                 }
                 job("build", "build", .success)
                 job("test-1.10", "test", fooFails ? .failed : .success)
                 job("nightly", "test", project == 2 ? .failed : .success, allow: true)
                 try store.storePipeline(pipeline, night: night, jobs: Job.numberingAttempts(jobs))
                 if fooFails {
-                    let trace = "section_start:1:step_script\r\u{1B}[0K\u{1B}[31mRunning tests\u{1B}[0m\nTest Summary: | Fail\nERROR: LoadError: Some tests did not pass\nsection_end:2:step_script\r\u{1B}[0K\n"
+                    let trace =
+                        "section_start:1:step_script\r\u{1B}[0K\u{1B}[31mRunning tests\u{1B}[0m\nTest Summary: | Fail\nERROR: LoadError: Some tests did not pass\nsection_end:2:step_script\r\u{1B}[0K\n"
                     try store.storeTrace(jobID: pipelineID * 10 + 1, data: Data(trace.utf8))
                 }
             }

@@ -58,7 +58,8 @@ private actor Registry {
     }
 
     private static func fetch(projects: Int, nights: Int) async throws -> FetchedOrganisation {
-        let simulator = SimulatedGitLab(configuration: simulatorConfiguration(projects: projects, nights: nights))
+        let simulator = SimulatedGitLab(
+            configuration: simulatorConfiguration(projects: projects, nights: nights))
         let url = try await simulator.start()
         let workspace = try makeWorkspace(url: url, nights: nights)
         let fetch = try await runTriage(
@@ -66,7 +67,8 @@ private actor Registry {
             timeout: 600)
         guard fetch.status == 0 else { throw SharedFetchFailed(transcript: fetch) }
         return FetchedOrganisation(
-            simulator: simulator, url: url, fetch: fetch, fetchRequests: simulator.requests, template: workspace)
+            simulator: simulator, url: url, fetch: fetch, fetchRequests: simulator.requests,
+            template: workspace)
     }
 }
 

@@ -11,9 +11,13 @@ import TriageCore
 /// The night the simulated organisation ends on, and a "now" the morning after.
 public let lastNight = "2026-11-28"
 public let morningAfter = "2026-11-29T14:00:00Z"
+// swift-format-ignore: NeverForceUnwrap
+// A zone of the tz database every machine with Foundation has.
 public let chicago = NightCalendar(timeZone: TimeZone(identifier: "America/Chicago")!)
 public let secretToken = "glpat-E2E-s3cr3t-7f1c9a"
 
+// swift-format-ignore: NeverForceUnwrap
+// A literal ISO 8601 date: it parses.
 public func morningDate() -> Date { ISO8601DateFormatter().date(from: morningAfter)! }
 
 /// The simulated organisation of `projects` × `nights` ending on `lastNight`, answering `tokens`.
@@ -71,7 +75,8 @@ public func makeWorkspace(url: URL, nights: Int = 6) throws -> URL {
 /// The built `triage` executable, beside the test bundle.
 public func triageBinary() throws -> URL {
     let candidates = [
-        URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("triage"),
+        URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent(
+            "triage"),
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent(".build/debug/triage"),
     ]
@@ -147,13 +152,16 @@ public final class RunningTriage: @unchecked Sendable {
 }
 
 public func startTriage(
-    _ arguments: [String], workspace: URL? = nil, environment: [String: String] = [:], stdinText: String? = nil
+    _ arguments: [String], workspace: URL? = nil, environment: [String: String] = [:],
+    stdinText: String? = nil
 ) throws -> RunningTriage {
     let process = Process()
     process.executableURL = try triageBinary()
     process.arguments = (workspace.map { ["--workspace", $0.path] } ?? []) + arguments
     var env = ProcessInfo.processInfo.environment
-    for key in ["GITLAB_TOKEN", "GITLAB_ACCESS_TOKEN", "CI_JOB_TOKEN", "GITLAB_URL", "CI_SERVER_URL", "NO_COLOR"] {
+    for key in [
+        "GITLAB_TOKEN", "GITLAB_ACCESS_TOKEN", "CI_JOB_TOKEN", "GITLAB_URL", "CI_SERVER_URL", "NO_COLOR",
+    ] {
         env[key] = nil
     }
     env["TRIAGE_NOW"] = morningAfter
@@ -189,8 +197,12 @@ public func syncDirectly(
 
 /// Every file under a directory, recursively.
 public func allFiles(under root: URL) -> [URL] {
-    guard let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil) else { return [] }
-    return walker.compactMap { $0 as? URL }.filter { (try? $0.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true }
+    guard let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil) else {
+        return []
+    }
+    return walker.compactMap { $0 as? URL }.filter {
+        (try? $0.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true
+    }
 }
 
 extension Data {

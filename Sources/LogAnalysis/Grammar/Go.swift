@@ -22,7 +22,8 @@ extension ToolGrammar {
             BlockRule(
                 "fatal", anchor: "fatal error: ", role: .message, weight: 90, body: .untilBlank, maxBody: 4),
             // The race report, both goroutines' stacks, through its closing line of `=`.
-            BlockRule("race", anchor: "WARNING: DATA RACE", weight: 90, body: .through("=========="), maxBody: 40),
+            BlockRule(
+                "race", anchor: "WARNING: DATA RACE", weight: 90, body: .through("=========="), maxBody: 40),
             BlockRule(
                 "build-error", anchor: ".go:", position: .anywhere, role: .message, weight: 84, body: .none
             ) { s in

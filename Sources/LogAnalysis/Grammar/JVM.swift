@@ -39,7 +39,8 @@ extension ToolGrammar {
             BlockRule(
                 "surefire-failed-tests", anchor: "Tests in error:", position: .anywhere, role: .summary,
                 weight: 70, body: .indented),
-            BlockRule("gradle-failure", anchor: "FAILURE: Build failed", weight: 70, body: .none, announces: true),
+            BlockRule(
+                "gradle-failure", anchor: "FAILURE: Build failed", weight: 70, body: .none, announces: true),
             BlockRule(
                 "gradle-what-went-wrong", anchor: "* What went wrong:", weight: 84, body: .untilBlank,
                 maxBody: 8),

@@ -12,7 +12,9 @@ extension ToolGrammar {
             ) { s in
                 Shape.nonZeroCount(s, before: " failing")
             },
-            BlockRule("mocha-failure", anchor: ") ", position: .anywhere, weight: 70, body: .indented, maxBody: 8) { s in
+            BlockRule(
+                "mocha-failure", anchor: ") ", position: .anywhere, weight: 70, body: .indented, maxBody: 8
+            ) { s in
                 // `  1) Suite name` — numbered failure headers after `N failing`
                 Shape.numbered(s, digits: 3)
             },

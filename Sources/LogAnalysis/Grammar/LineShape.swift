@@ -98,7 +98,8 @@ struct LineShape {
                     let inner = j - i - 1
                     let tag = inner >= 4 && has(b, i + 1, "task ") || has(b, i + 1, "taskcluster")
                     let clock = inner == 8 && digit(b[i + 1]) && b[i + 3] == 0x3A && b[i + 6] == 0x3A
-                    let worker = inner >= 3 && b[i + 1] == 0x67 && b[i + 2] == 0x77 && digit(b[i + 3])  // [gw3]
+                    // `[gw3]`
+                    let worker = inner >= 3 && b[i + 1] == 0x67 && b[i + 2] == 0x77 && digit(b[i + 3])
                     if tag || clock || worker {
                         var k = j + 1
                         if k < n && b[k] == 0x3A { k += 1 }
@@ -136,7 +137,8 @@ struct LineShape {
                 while j < n && digit(b[j]) { j += 1 }
                 if j < n && b[j] == 0x07 { j += 1 }
                 i = j
-            } else if n - i >= 4, b[i] == 0xE2, b[i + 1] == 0x96, b[i + 2] == 0xB8, b[i + 3] == 0x20 {  // `▸ `
+            } else if n - i >= 4, b[i] == 0xE2, b[i + 1] == 0x96, b[i + 2] == 0xB8, b[i + 3] == 0x20 {
+                // `▸ `
                 i += 4
             }
             progressed = i > start

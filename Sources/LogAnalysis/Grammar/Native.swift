@@ -43,8 +43,9 @@ extension ToolGrammar {
                 "sanitizer", anchor: "WARNING: ThreadSanitizer:", position: .anywhere, role: .message,
                 weight: 90, body: .through("=========="), maxBody: 40),
             // A harness's prefix (`PID 16211 | `) may come first.
-            BlockRule("sanitizer", anchor: "SUMMARY: ", position: .anywhere, role: .summary, weight: 70, body: .none)
-            { s in
+            BlockRule(
+                "sanitizer", anchor: "SUMMARY: ", position: .anywhere, role: .summary, weight: 70, body: .none
+            ) { s in
                 s.has("Sanitizer:")
             },
             BlockRule(

@@ -41,7 +41,8 @@ extension ToolGrammar {
             // flake8, ruff, pylint, pycodestyle: `src/b.py:17:1: F401 'sys' imported but unused`.
             // What failed in a `make lint`, above make's own `*** [lint] Error 1`.
             BlockRule(
-                "lint-diagnostic", anchor: ".py:", position: .anywhere, role: .message, weight: 78, body: .none
+                "lint-diagnostic", anchor: ".py:", position: .anywhere, role: .message, weight: 78,
+                body: .none
             ) { s in
                 Shape.ruleCodeDiagnostic(s, after: ".py:")
             },

@@ -5,7 +5,9 @@ extension ToolGrammar {
         rules: [
             BlockRule("rspec-failures", anchor: "Failures:", weight: 60, body: .none) { s in s == "Failures:"
             },
-            BlockRule("rspec-failure", anchor: ") ", position: .anywhere, weight: 84, body: .indented, maxBody: 10) { s in
+            BlockRule(
+                "rspec-failure", anchor: ") ", position: .anywhere, weight: 84, body: .indented, maxBody: 10
+            ) { s in
                 Shape.numbered(s, digits: 4)
             },
             BlockRule(
