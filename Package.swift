@@ -53,7 +53,13 @@ let package = Package(
         .target(
             name: "Dashboard",
             dependencies: ["TriageCore", "LogAnalysis"],
-            exclude: ["README.md"]),
+            exclude: ["README.md"],
+            // The page's static files, compiled into the binary (`PackageResources`): `export` needs
+            // nothing beside the executable.
+            resources: [
+                .embedInCode("Resources/index.html"), .embedInCode("Resources/style.css"),
+                .embedInCode("Resources/app.js"),
+            ]),
         .executableTarget(
             name: "triage",
             dependencies: [
@@ -67,12 +73,14 @@ let package = Package(
                 "Dashboard",
             ]),
         .testTarget(name: "BasicsTests", dependencies: ["Basics", "LogAnalysis"]),
-        .testTarget(name: "LogAnalysisTests", dependencies: ["LogAnalysis"]),
-        .testTarget(name: "TriageCoreTests", dependencies: ["TriageCore", "LogAnalysis"]),
-        .testTarget(name: "GitLabTests", dependencies: ["GitLab", "TriageCore", "GitLabSimulator"]),
-        .testTarget(name: "StoreTests", dependencies: ["Store", "TriageCore", "LogAnalysis"]),
         .testTarget(
-            name: "TriageShellTests", dependencies: ["TriageShell", "TriageCore", "Store", "LogAnalysis"]),
+            name: "LogAnalysisTests", dependencies: ["LogAnalysis"], exclude: ["Fixtures/PROVENANCE.md"]),
+        .testTarget(name: "TriageCoreTests", dependencies: ["TriageCore", "LogAnalysis", "Basics"]),
+        .testTarget(name: "GitLabTests", dependencies: ["GitLab", "TriageCore", "GitLabSimulator"]),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "TriageCore", "LogAnalysis", "Basics"]),
+        .testTarget(
+            name: "TriageShellTests",
+            dependencies: ["TriageShell", "TriageCore", "Store", "LogAnalysis", "Basics"]),
         .testTarget(name: "GitLabSimulatorTests", dependencies: ["GitLabSimulator", "Basics"]),
         .testTarget(name: "LineEditorTests", dependencies: ["LineEditor"]),
         .testTarget(

@@ -35,7 +35,7 @@ public enum FNV1a {
 ///
 /// Each `next()` adds the golden-ratio increment to the state and returns `mix` of the previous state,
 /// so `SplitMix64(seed: s).next() == SplitMix64.mix(s)`.
-public struct SplitMix64: Sendable {
+public struct SplitMix64: RandomNumberGenerator, Sendable {
     public var state: UInt64
 
     public init(seed: UInt64) { state = seed }

@@ -25,9 +25,9 @@ public enum Site {
     /// Every file of the site, in a fixed order. Same model → same bytes.
     public static func files(_ model: DashboardModel) throws -> [SiteFile] {
         var files = [
-            SiteFile(path: "index.html", contents: Data(Assets.indexHTML.utf8)),
-            SiteFile(path: "app.js", contents: Data(Assets.appJS.utf8)),
-            SiteFile(path: "style.css", contents: Data(Assets.styleCSS.utf8)),
+            SiteFile(path: "index.html", contents: Assets.indexHTML),
+            SiteFile(path: "app.js", contents: Assets.appJS),
+            SiteFile(path: "style.css", contents: Assets.styleCSS),
             try dataScript("overview", model.overview),
             try dataScript("clusters", model.clusters),
             try dataScript("warnings", model.warnings),

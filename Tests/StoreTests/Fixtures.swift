@@ -1,3 +1,4 @@
+import Basics
 import Foundation
 import Store
 import TriageCore
@@ -54,20 +55,9 @@ func issue(_ id: Int, project projectID: Int, iid: Int, labels: [String] = ["ci"
         createdAt: date(1), updatedAt: date(2), closedAt: nil)
 }
 
-/// Deterministic bytes (xorshift), so a failing test can be rerun on the same input.
-struct Xorshift {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state ^= state << 13
-        state ^= state >> 7
-        state ^= state << 17
-        return state
-    }
-}
-
 /// About `size` bytes of log-like text: repeated words, numbers and hashes that vary.
 func logLikeText(size: Int, seed: UInt64 = 42) -> Data {
-    var random = Xorshift(state: seed)
+    var random = SplitMix64(seed: seed)  // deterministic: a failing test reruns on the same bytes
     let words = [
         "Compiling", "module", "test", "passed", "error:", "warning:", "Downloading", "[OK]",
         "src/main.swift", "\u{1B}[32;1m", "\u{1B}[0m", "section_start", "✓", "Pkg", "resolving",

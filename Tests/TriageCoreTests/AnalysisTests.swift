@@ -1,3 +1,4 @@
+import Basics
 import Foundation
 import LogAnalysis
 import Testing
@@ -72,7 +73,7 @@ func clustered(_ analyses: [FailureAnalysis], existing: [ClusterState] = []) -> 
     @Test(arguments: [1, 2, 3])
     func anotherOrderGivesTheSameIDs(seed: UInt64) {
         let all = sampleFailures()
-        var rng = SystemRandomNumberGeneratorSeeded(seed: seed)
+        var rng = SplitMix64(seed: seed)
         let (expected, _) = clustered(all)
         let (shuffled, _) = clustered(all.shuffled(using: &rng))
         #expect(shuffled == expected)
@@ -148,19 +149,6 @@ func clustered(_ analyses: [FailureAnalysis], existing: [ClusterState] = []) -> 
         #expect(ids[1] == ids[2])
         #expect(ids[1] != ids[3])
         #expect(a1.keyLine == "  Expression: result_1(x) == expected")
-    }
-}
-
-/// A seeded generator (SplitMix64) for reproducible shuffles.
-struct SystemRandomNumberGeneratorSeeded: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9e37_79b9_7f4a_7c15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xbf58_476d_1ce4_e5b9
-        z = (z ^ (z >> 27)) &* 0x94d0_49bb_1331_11eb
-        return z ^ (z >> 31)
     }
 }
 

@@ -1,3 +1,4 @@
+import Basics
 import Foundation
 import Testing
 import TriageCore
@@ -253,7 +254,7 @@ import TriageCore
 @Test func randomWordsNeverCrashACommand() async throws {
     let f = try ShellFixture()
     defer { f.cleanUp() }
-    var rng = SplitMix(seed: 0x7121_A6E)
+    var rng = SplitMix64(seed: 0x7121_A6E)
     let vocabulary = [
         "job", "pipeline", "settings", "7d", "0d", "-1", "0", "1051", "99999999999999999999", "last-night",
         "2026-11-28", "2026-02-30..2026-01-01", "Foo.jl", "julia/Foo.jl", "--tail", "--grep", "(", "--raw",
@@ -276,17 +277,5 @@ import TriageCore
     // `note:` (recluster notes the fixture's failures that have no cached trace).
     for line in f.sink.stderr.split(separator: "\n") {
         #expect(line.hasPrefix("error: ") || line.hasPrefix("hint: ") || line.hasPrefix("note: "), "\(line)")
-    }
-}
-
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
