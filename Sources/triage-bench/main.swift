@@ -16,6 +16,8 @@
 //        (excerpts on labelled real logs and clusters on the simulator's truth, against baselines; see Quality.swift)
 //   swift run -c release triage-bench store [--rounds 3]
 //        (a sync's writes of 100k jobs against one transaction, and a real trace's stored size; see StoreWrites.swift)
+//   swift run -c release triage-bench org2 [--seed 1[,2,3]] [--projects 40] [--nights 30] [--top 10] [--dump PREFIX] [--logs DIR]
+//        (clusters on an organisation generated independently of the simulator; see Org2.swift)
 //
 // Starts the simulated GitLab with per-request latency and measures `Fetch.run`, what `triage fetch`
 // runs (sync, green traces, analysis, suspects, issues): a sequential baseline (one request at a
@@ -216,6 +218,7 @@ let usage = """
            triage-bench changes [--projects 200] [--nights 365] [--trace-nights 30] [--runs 7] [--dir DIR]
            triage-bench quality [DIR…] [--json FILE] [--cases FILE] [--skip-clusters] [--show-labels N] [--rounds 3]
            triage-bench store [--rounds 3]
+           triage-bench org2 [--seed 1[,2,3]] [--projects 40] [--nights 30] [--top 10] [--dump PREFIX] [--logs DIR]
     """
 setlinebuf(stdout)  // figures appear as they are measured, even in a pipe
 let arguments = Array(CommandLine.arguments.dropFirst())
@@ -243,6 +246,19 @@ if arguments.first == "store" {
     }
     do {
         try benchStore(options)
+    } catch {
+        FileHandle.standardError.write(Data("triage-bench: \(error)\n".utf8))
+        exit(1)
+    }
+    exit(0)
+}
+if arguments.first == "org2" {
+    guard let options = parseOrg2(Array(arguments.dropFirst())) else {
+        print(usage)
+        exit(64)
+    }
+    do {
+        try benchOrg2(options)
     } catch {
         FileHandle.standardError.write(Data("triage-bench: \(error)\n".utf8))
         exit(1)
