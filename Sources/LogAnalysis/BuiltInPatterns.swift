@@ -14,10 +14,25 @@ extension PatternLibrary {
             name: "oom-killed", anchor: "Cannot allocate memory", infrastructure: true, category: "oom",
             weight: 95),
         KnownPattern(
-            name: "killed", anchor: "Killed", regex: #"^\s*(\S.*: line \d+: +\d+ )?Killed(\s.*)?$"#,
+            name: "killed", anchor: "Killed",
+            regex: #"^\s*(#\d+ [\d.]+ )?(\S.*: line \d+: +\d+ )?Killed(\s.*)?$"#,
             infrastructure: true, category: "oom", weight: 95),
         KnownPattern(
+            name: "killed-signal", anchor: "Killed signal terminated program", infrastructure: true,
+            category: "oom", weight: 96),
+        KnownPattern(
+            name: "killed-signal", anchor: "due to signal 9", infrastructure: true, category: "oom",
+            weight: 96),
+        KnownPattern(
+            name: "killed-signal", anchor: "SIGKILL: kill", infrastructure: true, category: "oom", weight: 96),
+        KnownPattern(
+            name: "killed-signal", anchor: "daemon disappeared unexpectedly", infrastructure: true,
+            category: "oom", weight: 95),
+        KnownPattern(
             name: "exit-code-137", anchor: "exit code 137", caseSensitive: false, infrastructure: true,
+            category: "oom", weight: 96),
+        KnownPattern(
+            name: "exit-code-137", anchor: "exit code: 137", caseSensitive: false, infrastructure: true,
             category: "oom", weight: 96),
         KnownPattern(
             name: "killed-signal", anchor: "received signal: KILL", infrastructure: true, category: "oom",

@@ -6,7 +6,7 @@ import Foundation
 /// signature.
 public enum AnalysisVersion {
     /// `excerpt-and-signature` rules in force; stored with every analysis.
-    public static let current = 6
+    public static let current = 7
 }
 
 /// The words that name a project in its own logs: its path (`julia/Tabular.jl`), its name
@@ -78,19 +78,53 @@ public enum SignatureBuilder {
         }
         var lines: [String] = []
         var seen: Set<String> = []
-        for line in excerpt.keyBlock() {
-            let cleaned = Masker.mask(placeless(line.text, identity: identity)).trimmingSpaces()
-            guard !cleaned.isEmpty, seen.insert(cleaned).inserted else { continue }
-            lines.append(cleaned)
+        func append(_ text: String) {
+            let cleaned = Masker.mask(placeless(text, identity: identity)).trimmingSpaces()
+            if !cleaned.isEmpty, seen.insert(cleaned).inserted { lines.append(cleaned) }
         }
-        // A crash is where it happened: the first frames under it name the crashing code.
-        if excerpt.category == "crash", let key = excerpt.keyLine,
-            let at = excerpt.lines.firstIndex(where: { $0.line == key.line })
-        {
-            for line in excerpt.lines[(at + 1)...].prefix(6)
-            where [.stackTrace, .context].contains(line.reason) && lines.count < 4 {
-                let cleaned = Masker.mask(placeless(line.line.text, identity: nil)).trimmingSpaces()
+        var at = excerpt.keyLine.flatMap { key in excerpt.lines.firstIndex { $0.line == key.line } }
+        if let wrapped = wrappedDiagnostic(excerpt) {
+            // The build tool's wrapper (`Execution failed for task ':compileJava'.`) points at the
+            // compiler's diagnostic above it: that is the message.
+            at = wrapped
+            append(excerpt.lines[wrapped].line.text)
+        } else {
+            for line in excerpt.keyBlock(blockLines: 5) { append(line.text) }
+        }
+        // The key line's indented detail under it (javac's `symbol: method getOwner()`) names
+        // what it is about.
+        if let at, let detail = detailLine(excerpt, after: at) {
+            let before = lines.count
+            append(detail)
+            if lines.count > before, lines.count > 2 { lines.insert(lines.removeLast(), at: 1) }
+        }
+        // A key line that names nothing and stands alone announces the message printed under it
+        // (`thread '…' panicked at src/x.rs:3:5:` over the panic's text, jest's `● Test suite
+        // failed to run` over `Cannot find module './en'`, javac's `cannot find symbol` over
+        // `symbol: method getOwner()`): the first such line within three lines joins it.
+        if lines.count == 1, let at, firstName(lines[0]) == nil || lines[0].hasSuffix(":") {
+            let keyNumber = excerpt.lines[at].line.number
+            for line in excerpt.lines[(at + 1)...].prefix(4) where line.line.number <= keyNumber + 3 {
+                let trimmed = line.line.text.drop { $0 == " " || $0 == "\t" }
+                if trimmed.isEmpty || Keywords.isFrame(trimmed) || trimmed.hasPrefix("note:") { continue }
+                let cleaned = Masker.mask(placeless(line.line.text, identity: identity)).trimmingSpaces()
                 if !cleaned.isEmpty, seen.insert(cleaned).inserted { lines.append(cleaned) }
+                break
+            }
+        }
+        // A heading (`Failures:`, `NoMethodError:`, `* What went wrong:`) says a message follows;
+        // the message is the cause.
+        if lines.contains(where: { !isHeading($0) }) { lines.removeAll(where: isHeading) }
+        lines = Array(lines.prefix(4))
+        // A crash is where it happened: the first frames under it name the crashing code (the
+        // runtime's and the test harness's own frames, and bare offsets, say nothing).
+        if excerpt.category == "crash", let at {
+            for line in excerpt.lines[(at + 1)...].prefix(16)
+            where [.stackTrace, .context].contains(line.reason) && lines.count < 4 {
+                let cleaned = Masker.mask(placeless(line.line.text, identity: nil, keepingNames: true))
+                    .trimmingSpaces()
+                if isRuntimeFrame(cleaned) || cleaned.filter(\.isLetter).count < 3 { continue }
+                if seen.insert(cleaned).inserted { lines.append(cleaned) }
             }
         }
         if lines.isEmpty, let key = excerpt.keyLine {
@@ -109,7 +143,12 @@ public enum SignatureBuilder {
         // - Otherwise the first thing it names (`Base._tablesz`, `promote_shape`): the same words
         //   about another function are another cause, however alike the rest.
         if let first = message.first {
-            if let identity, isProjectLocal(first) {
+            if let package = foreignPackage(excerpt, identity: identity) {
+                // Where it failed is someone else's code (a dependency's panic, a crash in a
+                // module from the registry): one cause wherever that dependency runs.
+                lines.removeAll { $0 != first && !$0.hasPrefix("@key ") && isProjectLocal($0) }
+                lines.append("@scope * in " + package)
+            } else if let identity, isProjectLocal(first) {
                 lines.append("@scope " + identity.path + " " + message.prefix(2).joined(separator: " | "))
             } else if let name = firstName(first) {
                 // The project's own lines under a shared cause (the test's `Expression:`) are place.
@@ -118,6 +157,143 @@ public enum SignatureBuilder {
             }
         }
         return FailureSignature(maskedLines: lines)
+    }
+
+    /// Where a build tool's wrapper key line (its message says only that a step failed and where
+    /// to look) has the diagnostic it wraps before it in the excerpt: that line's index.
+    static func wrappedDiagnostic(_ excerpt: Excerpt) -> Int? {
+        guard let key = excerpt.keyLine else { return nil }
+        let block = [key.line.text] + excerpt.messageLines.prefix(3).map(\.text)
+        guard block.contains(where: { text in wrapperPhrases.contains { text.contains($0) } }) else {
+            return nil
+        }
+        return excerpt.lines.firstIndex { line in
+            let text = line.line.text
+            guard line.line.number < key.line.number, !wrapperPhrases.contains(where: { text.contains($0) })
+            else { return false }
+            if [.pattern, .grammar].contains(line.reason)
+                && diagnosticMarkers.contains(where: { text.contains($0) })
+            {
+                return true
+            }
+            // A test's exception under the runner's `FAILED` (`java.lang.NoClassDefFoundError at
+            // X.java:28`, `…Error: expected: <1> but was: <2>`).
+            let trimmed = text.drop { $0 == " " || $0 == "\t" }
+            return [.pattern, .grammar, .context].contains(line.reason) && !Keywords.isFrame(trimmed)
+                && exceptionMarkers.contains { text.contains($0) }
+        }
+    }
+    static let exceptionMarkers = ["Error: ", "Exception: ", "Error at ", "Exception at "]
+    static let wrapperPhrases = [
+        "Execution failed for task", "Failed to execute goal", "did not complete successfully",
+        "see the compiler error output", "Compilation failure", "Build failed with an exception",
+    ]
+    static let diagnosticMarkers = [": error:", ": error ", "error[", ": fatal error:", "E: "]
+
+    /// The first labelled line (`symbol: method getOwner()`) among the three right under the key
+    /// line, indented deeper than it (past an `[ERROR]`-style tag): the diagnostic's detail, under
+    /// the code snippet and caret a compiler may print first.
+    static func detailLine(_ excerpt: Excerpt, after at: Int) -> String? {
+        func body(_ text: String) -> Substring {
+            var t = Substring(text)
+            if t.hasPrefix("["), let close = t.firstIndex(of: "]"),
+                t.distance(from: t.startIndex, to: close) < 10
+            {
+                t = t[t.index(after: close)...]
+            }
+            return t
+        }
+        let indent = { (t: Substring) in t.prefix { $0 == " " || $0 == "\t" }.count }
+        let key = excerpt.lines[at].line
+        let keyIndent = indent(body(key.text))
+        var number = key.number
+        for line in excerpt.lines[(at + 1)...].prefix(3) {
+            guard line.line.number == number + 1 else { return nil }
+            number += 1
+            let nextBody = body(line.line.text)
+            let trimmed = nextBody.drop { $0 == " " || $0 == "\t" }
+            guard indent(nextBody) >= keyIndent + 2 else { return nil }
+            let label = trimmed.prefix { $0.isLetter }
+            if !label.isEmpty, trimmed.dropFirst(label.count).first == ":", !Keywords.isFrame(trimmed),
+                label != "Caused"
+            {
+                return line.line.text
+            }
+        }
+        return nil
+    }
+
+    /// A line that only announces what follows: at most four words ending in `:`, naming nothing
+    /// (`Failures:`, `NoMethodError:`, `* What went wrong:`).
+    static func isHeading(_ line: String) -> Bool {
+        line.hasSuffix(":") && line.split(separator: " ").count <= 4 && firstName(line) == nil
+    }
+
+    /// A frame of the language's runtime or test harness, not of the code that failed
+    /// (`testing.tRunner.func1.<n>(…)`, `panic({…})`, `created by testing.(*T).Run`, `runtime.gopark`).
+    static func isRuntimeFrame(_ line: String) -> Bool {
+        runtimeFramePrefixes.contains { line.hasPrefix($0) } || line.hasPrefix("goroutine ")
+    }
+    static let runtimeFramePrefixes = [
+        "testing.", "runtime.", "panic(", "created by ", "main.main(", "std::", "core::", "<std::", "<core::",
+    ]
+
+    /// Path segments under which a tool keeps other people's code: the package the failure
+    /// happened in when the key line, or the first frame under a crash that is not the runtime's,
+    /// is in one of them.
+    ///
+    /// | line | package |
+    /// |---|---|
+    /// | `thread 't' panicked at /usr/local/cargo/registry/src/index.crates.io-6f1/serde_json-1.0.122/src/de.rs:9:5:` | `serde_json` |
+    /// | `\t/root/go/pkg/mod/github.com/acme/retryhttp@v1.8.0/client.go:112 +0x3c` | `retryhttp` |
+    /// | `  File "/usr/lib/python3/site-packages/requests/adapters.py", line 519` | `requests` |
+    static func foreignPackage(_ excerpt: Excerpt, identity: ProjectIdentity?) -> String? {
+        guard let key = excerpt.keyLine, let at = excerpt.lines.firstIndex(where: { $0.line == key.line })
+        else { return nil }
+        if let package = foreignPackage(in: key.line.text) { return package }
+        guard excerpt.category == "crash" else { return nil }
+        for line in excerpt.lines[(at + 1)...].prefix(24) where line.line.number <= key.line.number + 40 {
+            let text = line.line.text
+            guard text.contains("/") else { continue }
+            if let package = foreignPackage(in: text) { return package }
+            let trimmed = text.drop { $0 == " " || $0 == "\t" }
+            if isRuntimeFrame(String(trimmed)) || runtimePaths.contains(where: { text.contains($0) }) {
+                continue
+            }
+            // A frame of the project's own code: the crash is the project's.
+            if text.contains("/builds/") || identity.map({ text.contains($0.path) }) == true { return nil }
+        }
+        return nil
+    }
+    static let runtimePaths = ["/usr/local/go/src/", "/usr/lib/go", "/rustc/", "/go/src/runtime/"]
+    static let foreignMarkers: [(marker: String, skip: Int)] = [
+        ("/registry/src/", 1), ("/pkg/mod/", 0), ("/site-packages/", 0), ("/dist-packages/", 0),
+        ("/node_modules/", 0), ("/.julia/packages/", 0), ("/gems/", 0), ("/.m2/repository/", 0),
+    ]
+
+    static func foreignPackage(in text: String) -> String? {
+        for (marker, skip) in foreignMarkers {
+            guard let range = text.range(of: marker, options: .backwards) else { continue }
+            var rest = text[range.upperBound...].split(separator: "/", omittingEmptySubsequences: true)
+                .dropFirst(skip)
+            if marker == "/pkg/mod/" {
+                // A module path up to its `@version`: `github.com/acme/retryhttp@v1.8.0`.
+                guard let i = rest.firstIndex(where: { $0.contains("@") }) else { continue }
+                rest = rest[i...]
+                return rest.first.map { String($0[..<($0.firstIndex(of: "@") ?? $0.endIndex)]) }
+            }
+            if marker == "/node_modules/", rest.first?.hasPrefix("@") == true, rest.count > 1 {
+                return rest.prefix(2).joined(separator: "/")
+            }
+            guard var name = rest.first.map(String.init), !name.isEmpty else { continue }
+            if name.hasSuffix(".py") { name.removeLast(3) }
+            // `serde_json-1.0.122`, `rack-2.2.8`: the version goes.
+            if let dash = name.lastIndex(of: "-"), name[name.index(after: dash)...].first?.isNumber == true {
+                name = String(name[..<dash])
+            }
+            if name.contains(where: \.isLetter) { return name }
+        }
+        return nil
     }
 
     /// True when a masked message line is an assertion, or names no symbol, package, quoted value
@@ -151,7 +327,7 @@ public enum SignatureBuilder {
     /// Words that precede a name: `for package Tables`, `module Foo`, `class Bar`.
     static let namingWords: Set<String> = [
         "package", "packages", "module", "crate", "class", "symbol", "import", "gem", "dependency",
-        "library", "artifact",
+        "library", "artifact", "code",
     ]
 
     /// The first thing a message line names, rather than English words: a quoted word, a call
@@ -268,14 +444,48 @@ public enum SignatureBuilder {
         "git-fetch": ("git", 1), "log-truncated": ("log-truncated", 1),
     ]
 
+    static let toolPrefixes = ["npm ERR! ", "npm error ", "npm WARN ", "npm warn ", "npm ERR!", "npm error"]
+
+    /// `w` with each run of 16 or more lowercase letters and digits holding at least three of each
+    /// (a build cache's random ref, `bc5n9guxpgq5kt9ycfizifrex`) as `<id>`.
+    static func randomRunsMasked(_ w: Substring) -> Substring {
+        guard w.utf8.count >= 16 else { return w }
+        var out = ""
+        var run = ""
+        func flush() {
+            let digits = run.filter(\.isNumber).count
+            if run.count >= 16 && digits >= 3 && run.count - digits >= 3 { out += "<id>" } else { out += run }
+            run = ""
+        }
+        for c in w {
+            if c.isASCII && (c.isLowercase || c.isNumber) {
+                run.append(c)
+            } else {
+                flush()
+                out.append(c)
+            }
+        }
+        flush()
+        return Substring(out)
+    }
+
     /// `text` without CI decorations, the project's identity words, file paths and locations:
     /// `  [3] f at /builds/g/Foo.jl/src/a.jl:12` → `[3] f at`.
-    static func placeless(_ text: String, identity: ProjectIdentity?) -> String {
+    static func placeless(_ text: String, identity: ProjectIdentity?, keepingNames: Bool = false) -> String {
         var t = text
         let start = t.withUTF8 { LineShape.skipDecorations($0) }
         if start > 0 {
             let u = t.utf8
             t = String(t[u.index(u.startIndex, offsetBy: start)...]) ?? t
+        }
+        // A tool's own line prefix is decoration too, in each of its versions' spellings.
+        for prefix in toolPrefixes where t.hasPrefix(prefix) {
+            t = String(t.dropFirst(prefix.count))
+            break
+        }
+        // A Rust panic's thread is the test that panicked: the place, not the cause.
+        if t.hasPrefix("thread '"), let close = t.dropFirst(8).firstIndex(of: "'") {
+            t = "thread" + t[t.index(after: close)...]
         }
         if let identity {
             for word in identity.words where t.range(of: word, options: .caseInsensitive) != nil {
@@ -284,8 +494,24 @@ public enum SignatureBuilder {
         }
         // Words holding a path separator, and `name.ext:N[:M]` locations, go.
         var kept: [String] = []
-        for w in t.split(separator: " ", omittingEmptySubsequences: false) {
-            if w.contains("/") || w.contains("\\") { continue }
+        for word in t.split(separator: " ", omittingEmptySubsequences: false) {
+            // A compiler's flag (`[-Werror,-Wdeprecated-declarations]`) is how it was reported.
+            if word.hasPrefix("[-") { continue }
+            var w = String(randomRunsMasked(word))
+            if w.contains("/") || w.contains("\\") {
+                // A quoted path names a file (`"/config/router.yaml": not found`): its last part
+                // stays. A frame's module path (`github.com/acme/retryhttp.(*Client).Do(`) keeps
+                // its last part when names are kept.
+                let quoted = w.first == "\"" || w.first == "'" || w.first == "`"
+                guard let slash = w.lastIndex(where: { $0 == "/" || $0 == "\\" }) else { continue }
+                let last = w[w.index(after: slash)...]
+                // A class in the JVM's slashed form (`org/apache/commons/logging/LogFactory`).
+                let className =
+                    w.first?.isLetter == true && last.first?.isUppercase == true
+                    && last.allSatisfy { $0.isLetter || $0.isNumber || $0 == "$" }
+                guard quoted || keepingNames || className, last.contains(where: \.isLetter) else { continue }
+                w = (quoted ? String(w.prefix(1)) : "") + last
+            }
             if let colon = w.firstIndex(of: ":") {
                 let after = w[w.index(after: colon)...]
                 if after.first?.isNumber == true && w[..<colon].contains(".") { continue }

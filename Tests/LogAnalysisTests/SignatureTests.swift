@@ -131,6 +131,14 @@ import Testing
         ),
         ("npm error code ENOSPC", "no-space"),
         ("ERROR: Job failed: exit code 137", "oom"),
+        ("gcc: fatal error: Killed signal terminated program cc1", "oom"),
+        ("#5 8.92 Killed", "oom"),
+        ("[ERROR] Process Exit Code: 137", "oom"),
+        ("error: compile command failed due to signal 9 (use -v to see invocation)", "oom"),
+        (
+            "Gradle build daemon disappeared unexpectedly (it may have been killed or may have crashed)",
+            "oom"
+        ),
         ("ERROR: Job failed: execution took longer than 1h0m0s seconds", "timeout"),
         (
             "ERROR: Job failed (system failure): prepare environment: Error response from daemon: No such container: 6588ddf4",
@@ -157,5 +165,172 @@ import Testing
               [6] Couldn't resolve host name (Could not resolve host: index.crates.io)
             """
         #expect(Self.signature(log, project: "tools/log-indexer").maskedLines == ["@infra dns"])
+    }
+
+    /// The shapes an organisation generated independently of ours showed splitting one upstream
+    /// cause into a cluster per project, or merging two: each must give one signature for one
+    /// cause and two for two.
+    static func rustPanic(project: String, thread: String) -> String {
+        """
+        running 3 tests
+        test \(thread) ... FAILED
+
+        failures:
+
+        ---- \(thread) stdout ----
+        thread '\(thread)' panicked at /usr/local/cargo/registry/src/index.crates.io-6f17d22bba15001f/serde_json-1.0.122/src/value/de.rs:1306:9:
+        internal error: entered unreachable code: invalid number
+        note: run with `RUST_BACKTRACE=1` environment variable to display a backtrace
+
+        test result: FAILED. 2 passed; 1 failed; 0 ignored
+        error: test failed, to rerun pass `--lib`
+        """
+    }
+
+    @Test func aPanicInADependencyIsOneCauseWhicheverTestPanicked() {
+        let a = Self.signature(
+            Self.rustPanic(project: "mobile/geo-auth", thread: "auth::tests::parse_geo"),
+            project: "mobile/geo-auth")
+        let b = Self.signature(
+            Self.rustPanic(project: "infra/index", thread: "index::tests::decode"), project: "infra/index")
+        #expect(a == b)
+        #expect(a.maskedLines.first == "thread panicked at")
+        #expect(a.maskedLines.contains("internal error: entered unreachable code: invalid number"))
+        #expect(a.maskedLines.last == "@scope * in serde_json")
+    }
+
+    static func goPanic(project: String, crashIn frame: String, file: String) -> String {
+        """
+        --- FAIL: TestFetch (0.00s)
+        panic: runtime error: invalid memory address or nil pointer dereference [recovered]
+        \tpanic: runtime error: invalid memory address or nil pointer dereference
+        [signal SIGSEGV: segmentation violation code=0x1 addr=0x30 pc=0x6d3a2f]
+
+        goroutine 23 [running]:
+        testing.tRunner.func1.2({0x71c0e0, 0x9a3c4f0})
+        \t/usr/local/go/src/testing/testing.go:1632 +0x230
+        panic({0x71c0e0?, 0x9a3c4f0?})
+        \t/usr/local/go/src/runtime/panic.go:785 +0x132
+        \(frame)(0x0, 0xc000123456)
+        \t\(file):112 +0x3c
+        example.com/\(project)/internal/fetch.TestFetch(0xc000654321)
+        \t/builds/\(project)/internal/fetch/fetch_test.go:40 +0x1f
+        FAIL\texample.com/\(project)/internal/fetch\t0.02s
+        """
+    }
+
+    @Test func aCrashInAModuleFromTheRegistryIsSharedAndOneInTheProjectsCodeIsNot() {
+        let upstream = (
+            "github.com/acme/retryhttp.(*Client).Do",
+            "/root/go/pkg/mod/github.com/acme/retryhttp@v1.8.0/client.go"
+        )
+        let a = Self.signature(
+            Self.goPanic(project: "infra/router", crashIn: upstream.0, file: upstream.1),
+            project: "infra/router")
+        let b = Self.signature(
+            Self.goPanic(project: "web/feed", crashIn: upstream.0, file: upstream.1), project: "web/feed")
+        #expect(a == b)
+        #expect(a.maskedLines.last == "@scope * in retryhttp")
+        #expect(a.maskedLines.contains { $0.hasPrefix("retryhttp.(*Client).Do(") })
+        #expect(!a.maskedLines.contains { $0.hasPrefix("testing.") || $0.hasPrefix("panic(") })
+        let own = Self.signature(
+            Self.goPanic(
+                project: "infra/router", crashIn: "example.com/infra/router/internal/fetch.(*F).Get",
+                file: "/builds/infra/router/internal/fetch/fetch.go"),
+            project: "infra/router")
+        #expect(own.maskedLines.last?.hasPrefix("@scope infra/router ") == true)
+    }
+
+    @Test func npmsTwoSpellingsOfOneErrorAreOneSignatureNamedByItsCode() {
+        func eresolve(_ prefix: String, _ project: String) -> FailureSignature {
+            // npm's report of a peer conflict, as npm 9 (`npm ERR!`) and npm 10 (`npm error`) print it.
+            Self.signature(
+                (["$ npm ci"]
+                    + [
+                        "code ERESOLVE", "ERESOLVE unable to resolve dependency tree", "",
+                        "While resolving: @\(project)@0.3.1", "Found: react@19.0.0", "node_modules/react",
+                        "  react@\"^19.0.0\" from the root project", "", "Could not resolve dependency:",
+                        "peer react@\"^16.8.0 || ^17.0.0 || ^18.0.0\" from react-beautiful-dnd@13.1.1",
+                        "node_modules/react-beautiful-dnd", "",
+                        "Fix the upstream dependency conflict, or retry",
+                        "this command with --force or --legacy-peer-deps", "",
+                        "A complete log of this run can be found in: /root/.npm/_logs/debug-0.log",
+                    ].map { $0.isEmpty ? prefix : prefix + " " + $0 })
+                    .joined(separator: "\n"),
+                project: project)
+        }
+        let a = eresolve("npm ERR!", "platform/feed")
+        #expect(a == eresolve("npm error", "platform/feed"))
+        #expect(a == eresolve("npm ERR!", "platform/search"))
+        #expect(a.maskedLines.first == "code ERESOLVE")
+        #expect(a.maskedLines.last == "@scope * ERESOLVE")
+    }
+
+    static func gradleCompile(symbol: String, line: Int) -> String {
+        """
+        > Task :compileJava
+        /builds/mobile/alloy/src/main/java/com/example/alloy/AlloyController.java:\(line): error: cannot find symbol
+                return alloy.\(symbol)();
+                            ^
+          symbol:   method \(symbol)()
+          location: variable alloy of type com.example.alloy.Alloy
+        1 error
+
+        > Task :compileJava FAILED
+
+        FAILURE: Build failed with an exception.
+
+        * What went wrong:
+        Execution failed for task ':compileJava'.
+        > Compilation failed; see the compiler error output for details.
+
+        BUILD FAILED in 4s
+        """
+    }
+
+    @Test func aBuildToolsWrapperGivesWayToTheDiagnosticItWraps() {
+        let a = Self.signature(Self.gradleCompile(symbol: "getOwner", line: 97), project: "mobile/alloy")
+        let b = Self.signature(Self.gradleCompile(symbol: "getOwnerId", line: 97), project: "mobile/alloy")
+        #expect(a.maskedLines.first == "error: cannot find symbol")
+        #expect(a.maskedLines.contains("symbol:   method getOwner()"))
+        #expect(a != b)
+        #expect(
+            a == Self.signature(Self.gradleCompile(symbol: "getOwner", line: 130), project: "mobile/alloy"))
+    }
+
+    @Test func aBuildCachesRandomRefIsNotTheCause() {
+        func checksum(_ ref: String, _ file: String) -> FailureSignature {
+            Self.signature(
+                """
+                #6 [3/5] COPY config/ /app/config/
+                #6 ERROR: failed to calculate checksum of ref 6a0624b4-7b9e-4e7d-ad21-cd20b614c791::\(ref): "/config/\(file)": not found
+                ERROR: failed to solve: failed to compute cache key
+                """, project: "data/vector")
+        }
+        #expect(
+            checksum("bc5n9guxpgq5kt9ycfizifrex", "router.yaml")
+                == checksum("3g8u6davki2pumwjg7itpue8n", "router.yaml"))
+        #expect(
+            checksum("bc5n9guxpgq5kt9ycfizifrex", "router.yaml")
+                != checksum("bc5n9guxpgq5kt9ycfizifrex", "shard.yaml"))
+    }
+
+    @Test func aHeadingIsNotTheMessage() {
+        let log = """
+            Failures:
+
+              1) Config#load reads settings
+                 Failure/Error: return {} unless File.exists?(path)
+
+                 NoMethodError:
+                   undefined method `exists?' for File:Class
+                 # ./lib/ledger/config.rb:12:in `load'
+
+            Finished in 0.4 seconds
+            3 examples, 1 failure
+            """
+        let lines = Self.signature(log, project: "payments/ledger").maskedLines
+        #expect(!lines.contains("Failures:"))
+        #expect(!lines.contains("NoMethodError:"))
     }
 }
