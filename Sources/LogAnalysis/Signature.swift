@@ -171,15 +171,18 @@ public enum SignatureBuilder {
             let text = line.line.text
             guard line.line.number < key.line.number, !wrapperPhrases.contains(where: { text.contains($0) })
             else { return false }
-            if [.pattern, .grammar].contains(line.reason)
-                && diagnosticMarkers.contains(where: { text.contains($0) })
+            let body = withoutStepPrefix(Substring(text))
+            // Whatever chose it: the pattern, the grammar, the green run's evidence.
+            let shown = ![.runnerFallback, .stackTrace, .verdict].contains(line.reason)
+            if shown
+                && (diagnosticMarkers.contains(where: { text.contains($0) }) || body.hasPrefix("E: "))
             {
                 return true
             }
             // A test's exception under the runner's `FAILED` (`java.lang.NoClassDefFoundError at
             // X.java:28`, `…Error: expected: <1> but was: <2>`).
             let trimmed = text.drop { $0 == " " || $0 == "\t" }
-            return [.pattern, .grammar, .context].contains(line.reason) && !Keywords.isFrame(trimmed)
+            return shown && !Keywords.isFrame(trimmed)
                 && exceptionMarkers.contains { text.contains($0) }
         }
     }
@@ -188,7 +191,19 @@ public enum SignatureBuilder {
         "Execution failed for task", "Failed to execute goal", "did not complete successfully",
         "see the compiler error output", "Compilation failure", "Build failed with an exception",
     ]
-    static let diagnosticMarkers = [": error:", ": error ", "error[", ": fatal error:", "E: "]
+    static let diagnosticMarkers = [": error:", ": error ", "error[", ": fatal error:"]
+
+    /// `line` without BuildKit's step prefix (`#5 `, `#5 8.53 `).
+    static func withoutStepPrefix(_ line: Substring) -> Substring {
+        guard line.first == "#" else { return line }
+        var t = line.dropFirst()
+        let step = t.prefix { $0.isNumber }
+        guard !step.isEmpty, t.dropFirst(step.count).first == " " else { return line }
+        t = t.dropFirst(step.count + 1)
+        let clock = t.prefix { $0.isNumber || $0 == "." }
+        if clock.contains("."), t.dropFirst(clock.count).first == " " { t = t.dropFirst(clock.count + 1) }
+        return t
+    }
 
     /// The first labelled line (`symbol: method getOwner()`) among the three right under the key
     /// line, indented deeper than it (past an `[ERROR]`-style tag): the diagnostic's detail, under
@@ -478,6 +493,7 @@ public enum SignatureBuilder {
             let u = t.utf8
             t = String(t[u.index(u.startIndex, offsetBy: start)...]) ?? t
         }
+        t = String(withoutStepPrefix(Substring(t)))
         // A tool's own line prefix is decoration too, in each of its versions' spellings.
         for prefix in toolPrefixes where t.hasPrefix(prefix) {
             t = String(t.dropFirst(prefix.count))
@@ -514,7 +530,11 @@ public enum SignatureBuilder {
             }
             if let colon = w.firstIndex(of: ":") {
                 let after = w[w.index(after: colon)...]
-                if after.first?.isNumber == true && w[..<colon].contains(".") { continue }
+                if after.first?.isNumber == true && w[..<colon].contains(".") {
+                    // `X at RelayService.java:28` says X, as `X: message` does.
+                    if let last = kept.last, ["at", "in"].contains(last) { kept.removeLast() }
+                    continue
+                }
             }
             kept.append(String(w))
         }
