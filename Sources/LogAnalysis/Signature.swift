@@ -93,7 +93,14 @@ public enum SignatureBuilder {
         }
         // The key line's indented detail under it (javac's `symbol: method getOwner()`) names
         // what it is about.
-        if let at, let detail = detailLine(excerpt, after: at) {
+        // (Maven repeats a compiler error in its summary without the detail: the first time has it.)
+        let sameText = at.map { a in
+            [a]
+                + excerpt.lines.indices.filter {
+                    $0 != a && excerpt.lines[$0].line.text == excerpt.lines[a].line.text
+                }
+        }
+        if let detail = sameText?.lazy.compactMap({ detailLine(excerpt, after: $0) }).first {
             let before = lines.count
             append(detail)
             if lines.count > before, lines.count > 2 { lines.insert(lines.removeLast(), at: 1) }
@@ -510,6 +517,7 @@ public enum SignatureBuilder {
         }
         // Words holding a path separator, and `name.ext:N[:M]` locations, go.
         var kept: [String] = []
+        var droppedNames: [String] = []
         for word in t.split(separator: " ", omittingEmptySubsequences: false) {
             // A compiler's flag (`[-Werror,-Wdeprecated-declarations]`) is how it was reported.
             if word.hasPrefix("[-") { continue }
@@ -525,7 +533,10 @@ public enum SignatureBuilder {
                 let className =
                     w.first?.isLetter == true && last.first?.isUppercase == true
                     && last.allSatisfy { $0.isLetter || $0.isNumber || $0 == "$" }
-                guard quoted || keepingNames || className, last.contains(where: \.isLetter) else { continue }
+                guard quoted || keepingNames || className, last.contains(where: \.isLetter) else {
+                    if last.contains(where: \.isLetter) { droppedNames.append(String(last)) }
+                    continue
+                }
                 w = (quoted ? String(w.prefix(1)) : "") + last
             }
             if let colon = w.firstIndex(of: ":") {
@@ -538,6 +549,9 @@ public enum SignatureBuilder {
             }
             kept.append(String(w))
         }
+        // A line that was little but a path (`FAIL: tests/test_graph`) keeps the path's last part:
+        // without it the line would say nothing.
+        if kept.filter({ !$0.isEmpty }).count <= 1, let name = droppedNames.first { kept.append(name) }
         return kept.joined(separator: " ")
     }
 }

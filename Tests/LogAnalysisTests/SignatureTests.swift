@@ -1,5 +1,5 @@
 import Foundation
-import LogAnalysis
+@testable import LogAnalysis
 import Testing
 
 /// What a signature keeps and drops, and when two failures may share one.
@@ -332,5 +332,57 @@ import Testing
         let lines = Self.signature(log, project: "payments/ledger").maskedLines
         #expect(!lines.contains("Failures:"))
         #expect(!lines.contains("NoMethodError:"))
+    }
+
+    @Test func mavensRepeatOfACompilerErrorKeepsTheDetailItHadTheFirstTime() {
+        func maven(_ symbol: String) -> FailureSignature {
+            Self.signature(
+                """
+                [INFO] --- compiler:3.13.0:compile (default-compile) @ render ---
+                [ERROR] COMPILATION ERROR :
+                [INFO] -------------------------------------------------------------
+                [ERROR] /builds/tools/render/src/main/java/com/example/RenderController.java:[196,29] cannot find symbol
+                [ERROR]   symbol:   method \(symbol)()
+                [ERROR]   location: variable render of type com.example.Render
+                [INFO] 1 error
+                [INFO] BUILD FAILURE
+                [INFO] ------------------------------------------------------------------------
+                [ERROR] Failed to execute goal org.apache.maven.plugins:maven-compiler-plugin:3.13.0:compile (default-compile) on project render: Compilation failure
+                [ERROR] /builds/tools/render/src/main/java/com/example/RenderController.java:[196,29] cannot find symbol
+                [ERROR] -> [Help 1]
+                """, project: "tools/render")
+        }
+        #expect(maven("getOwner").maskedLines.contains { $0.contains("method getOwner()") })
+        #expect(maven("getOwner") != maven("getOwnerId"))
+    }
+
+    @Test func aptsErrorUnderBuildKitsWrapperIsTheCauseAsWithoutDocker() {
+        let docker = Self.signature(
+            """
+            #5 [2/4] RUN apt-get update && apt-get install -y python3-distutils
+            #5 8.41 Reading state information...
+            #5 8.53 E: Package 'python3-distutils' has no installation candidate
+            #5 ERROR: process "/bin/sh -c apt-get update && apt-get install -y python3-distutils" did not complete successfully: exit code: 100
+            ERROR: failed to solve: process "/bin/sh -c apt-get update && apt-get install -y python3-distutils" did not complete successfully: exit code: 100
+            """, project: "web/feed")
+        let plain = Self.signature(
+            """
+            $ apt-get install -y python3-distutils
+            Reading state information...
+            E: Package 'python3-distutils' has no installation candidate
+            """, project: "data/wave")
+        #expect(docker == plain)
+        #expect(docker.maskedLines.first == "E: Package 'python3-distutils' has no installation candidate")
+    }
+
+    @Test func anExceptionAtALocationIsTheExceptionAndATestPathKeepsItsName() {
+        func placeless(_ line: String) -> String {
+            SignatureBuilder.placeless(line, identity: nil).trimmingCharacters(in: .whitespaces)
+        }
+        #expect(
+            placeless("    java.lang.NoClassDefFoundError at RelayService.java:28")
+                == "java.lang.NoClassDefFoundError")
+        #expect(placeless("FAIL: tests/test_graph") == "FAIL: test_graph")
+        #expect(placeless("  [3] f at /builds/g/Foo.jl/src/a.jl:12") == "[3] f at")
     }
 }
