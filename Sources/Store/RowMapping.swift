@@ -117,7 +117,7 @@ enum JobColumns {
     }
 }
 
-/// Migration `v9` (issue 15): values the cache can rebuild are stored as `''`: a job's `web_url`
+/// Migration `v9`: values the cache can rebuild are stored as `''`: a job's `web_url`
 /// when it is its project's `web_url` + `/-/jobs/ID`, a job's `commit_sha` when it is its
 /// pipeline's `sha`, a pipeline's `web_url` when it is its project's + `/-/pipelines/ID`: ~100 of
 /// a job row's ~180 bytes. Reads rebuild them in SQL, so every query answers as before.

@@ -112,7 +112,7 @@ func readAssignments(_ workspace: URL) throws -> Assignments {
         #expect(t.stderr.contains(message), "\(t.stderr)")
         #expect(t.stderr.contains("left untouched"))
         #expect(try Data(contentsOf: assignmentsURL(workspace)) == Data(content.utf8))
-        // A read goes on without the book and warns (issue 14, bug 7); the file stays as it was.
+        // A read goes on without the book and warns; the file stays as it was.
         let listing = try await runTriage(["-c", "assignments"], workspace: workspace)
         #expect(listing.status == 0)
         #expect(listing.stderr.hasPrefix("warning: \(assignmentsURL(workspace).path)"), "\(listing.stderr)")

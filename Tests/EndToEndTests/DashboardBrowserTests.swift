@@ -529,7 +529,7 @@ let xssTitle =
         """#
 
     /// The heatmap opens on the newest night, and at 800 px nothing but its own scroll area is wider
-    /// than the page, nothing overlaps (issue 14, item 14).
+    /// than the page, nothing overlaps.
     @Test func heatmapOpensOnTheNewestNightAndFitsIn800Pixels() async throws {
         try #require(
             chromiumBinary() != nil, "chromium is missing: .ci/run installs it (apt-get install chromium)")
@@ -565,7 +565,7 @@ let xssTitle =
 
     /// A cluster's title is a member's line, not the masked template nor make's wrapper: the newest
     /// member's linter message, what differs from the other member marked; in the clusters view,
-    /// last night's group and the ranking's untriaged row (issue 14, item 13).
+    /// last night's group and the ranking's untriaged row.
     @Test func clusterTitlesAreAMembersLineWithVaryingPartsMarked() async throws {
         try #require(
             chromiumBinary() != nil, "chromium is missing: .ci/run installs it (apt-get install chromium)")

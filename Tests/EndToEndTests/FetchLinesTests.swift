@@ -6,7 +6,7 @@ import Testing
 import TriageCore
 import TriageTestSupport
 
-/// What `fetch` says it did (issue 14, item 12): counts that are true of this fetch, against
+/// What `fetch` says it did: counts that are true of this fetch, against
 /// the simulator's own request log and the cache it leaves.
 @Suite(.serialized) struct FetchLinesTests {
     func object(_ text: String) throws -> [String: Any] {

@@ -3,7 +3,7 @@ import Testing
 
 @testable import GitLabSimulator
 
-/// The simulator must not write failures the way our analysis expects (issue 12 item 6): the same
+/// The simulator must not write failures the way our analysis expects: the same
 /// cause reads differently in each project and ecosystem, lines move, decoys sit close, noise
 /// surrounds every failure.
 @Suite struct VarietyTests {

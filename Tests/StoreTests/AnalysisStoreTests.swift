@@ -193,7 +193,7 @@ import TriageCore
         #expect(try store.alternatingClusters() == [test])
     }
 
-    /// `clusters` (issue 15) summarises from the columns kept beside each state instead of
+    /// `clusters` summarises from the columns kept beside each state instead of
     /// decoding every cluster's state: the same summaries, field for field, as from the states,
     /// read by primary key without the state column.
     @Test func clusterHeadsSummariseAsTheStatesDo() throws {

@@ -1,6 +1,6 @@
 import GRDB
 
-/// Migration `v5`: what "what changed" (issue 7) keeps beside the traces. Additive: new tables
+/// Migration `v5`: what "what changed" keeps beside the traces. Additive: new tables
 /// only, so a v3 cache migrates instantly and loses nothing; the listings of its traces are
 /// parsed by the next `fetch`, or lazily by the first `suspects`/`diff job` that needs them.
 ///

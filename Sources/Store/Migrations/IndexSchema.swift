@@ -29,7 +29,7 @@ enum IndexSchema {
                 """)
     }
 
-    /// Migration `v9` (issue 15): the values `DerivedColumns` rebuilds are stored as `''` (a job's
+    /// Migration `v9`: the values `DerivedColumns` rebuilds are stored as `''` (a job's
     /// `web_url` and `commit_sha`, a pipeline's `web_url`), ~100 bytes of each job's ~180. Only
     /// values equal to what reads rebuild are emptied, so every query answers byte for byte as
     /// before. The file shrinks when `SQLiteCacheStore` vacuums after this migration.
