@@ -114,8 +114,7 @@ public enum SignatureBuilder {
             for line in excerpt.lines[(at + 1)...].prefix(4) where line.line.number <= keyNumber + 3 {
                 let trimmed = line.line.text.drop { $0 == " " || $0 == "\t" }
                 if trimmed.isEmpty || Keywords.isFrame(trimmed) || trimmed.hasPrefix("note:") { continue }
-                let cleaned = Masker.mask(placeless(line.line.text, identity: identity)).trimmingSpaces()
-                if !cleaned.isEmpty, seen.insert(cleaned).inserted { lines.append(cleaned) }
+                append(line.line.text)
                 break
             }
         }
