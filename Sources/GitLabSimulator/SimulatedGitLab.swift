@@ -83,7 +83,9 @@ public final class SimulatedGitLab: Sendable {
         return url
     }
 
-    /// Stops listening and closes connections.
+    /// Stops listening and closes connections at once, idle or not. A grace period bought
+    /// nothing: a client's idle keep-alive connection never ends by itself, so every stop waited
+    /// the whole period (a second per simulator, a minute and more of the test suite).
     public func stop() async {
         let (server, task) = state.withLock { s in
             defer {
@@ -92,7 +94,7 @@ public final class SimulatedGitLab: Sendable {
             }
             return (s.server, s.task)
         }
-        await server?.stop(timeout: 1)
+        await server?.stop(timeout: 0)
         task?.cancel()
     }
 
