@@ -13,7 +13,16 @@ import TriageTestSupport
     @Test func cancellingASyncInFlightNeverHangs() async throws {
         try await withSimulator(projects: 10, nights: 8, latency: .milliseconds(25)) { _, url in
             let transport = URLSessionTransport.make(maxConnections: 16)
+            // A whole sync first: the rounds cancel at a share of its duration, so that each one
+            // is still running when canceled however fast or loaded the machine is.
+            let clock = ContinuousClock()
+            let whole = try await clock.measure {
+                _ = try await syncDirectly(
+                    url: url, workspace: try makeWorkspace(url: url, nights: 8), nights: 8,
+                    transport: transport)
+            }
             var canceled = 0
+            var completed: [Int] = []
             for round in 0..<12 {
                 let workspace = try makeWorkspace(url: url, nights: 8)
                 // A deadlock holds the cooperative pool's threads, so nothing async could notice
@@ -35,13 +44,20 @@ import TriageTestSupport
                         return error is CancellationError
                     }
                 }
-                // Cancel with requests, trace downloads and cache writes in flight.
-                try await Task.sleep(for: .milliseconds(150 + round * 40))
-                task.cancel()
-                if await task.value { canceled += 1 }
+                // Cancel with requests, trace downloads and cache writes in flight: from 10% to 60%
+                // of a whole sync. From a dispatch timer: the sync keeps the cooperative pool's
+                // threads busy, so a sleeping test task could wake only after the sync had ended.
+                let delay = whole * (0.1 + 0.5 * Double(round) / 11)
+                let nanoseconds =
+                    Int(delay.components.seconds) * 1_000_000_000
+                    + Int(delay.components.attoseconds / 1_000_000_000)
+                DispatchQueue.global().asyncAfter(deadline: .now() + .nanoseconds(nanoseconds)) {
+                    task.cancel()
+                }
+                if await task.value { canceled += 1 } else { completed.append(round) }
                 watchdog.cancel()
             }
-            #expect(canceled == 12, "every sync was still running when canceled")
+            #expect(canceled == 12, "rounds \(completed) ended before their cancel (a whole sync: \(whole))")
         }
     }
 }
