@@ -67,7 +67,9 @@ extension SQLiteCacheStore {
         case .null: return "NULL"
         case .int64(let int): return String(int)
         case .double(let double): return "\(double)"
-        case .string(let string): return jsonArray([string]).dropFirst().dropLast().description
+        case .string(let string):
+            let quoted = (try? JSONEncoder().encode(string)).map { String(decoding: $0, as: UTF8.self) }
+            return quoted ?? "\"\""
         case .blob(let data): return "blob(\(data.count))"
         }
     }

@@ -1,3 +1,4 @@
+import Basics
 import Foundation
 import Testing
 import TriageCore
@@ -329,6 +330,41 @@ import TriageCore
         .compactMap { $0.first.flatMap { $0.flatMap { Int($0) } } }
         #expect(sorted.count == 50)
         #expect(try store.failures(nights: ["2026-11-27", "2026-11-28"]).map(\.job.id) == sorted)
+    }
+
+    /// The listing's sort (texts ranked once) orders as comparing the texts row by row does, on
+    /// rows whose nights, paths and names repeat, differ by case, by normalisation, or not at all.
+    @Test func theListingSortIsFailuresOrder() {
+        var random = SplitMix64(seed: 11)
+        let nights = ["2026-11-27", "2026-11-28", "2026-11-26"]
+        let paths = ["g/caf\u{E9}", "g/cafe\u{301}", "G/zed", "g/a", "g/a-b", "17"]
+        let names = ["test-b", "Test-a", "t\u{E9}st", "te\u{301}st", "test", "test-b "]
+        let rows = (0..<400).map { n in
+            let p = Int(random.next() % UInt64(paths.count))
+            let j = job(
+                10_000 - n * 7 % 997, pipeline: n, project: p,
+                name: names[Int(random.next() % UInt64(names.count))])
+            return FailureRow(
+                job: j, pipeline: pipeline(n, project: p), projectPath: paths[p],
+                night: nights[Int(random.next() % UInt64(nights.count))])
+        }
+        let expected = rows.sorted(by: SQLiteCacheStore.failuresOrder).map(\.job.id)
+        #expect(SQLiteCacheStore.sortedForListing(rows).map(\.job.id) == expected)
+    }
+
+    /// The JSON arrays that carry a query's texts to `json_each` give SQLite back each text as it
+    /// was: quotes, backslashes, control characters, slashes and non-ASCII included.
+    @Test func textArraysReachSQLiteIntact() throws {
+        let workspace = TempWorkspace()
+        defer { workspace.cleanUp() }
+        let store = try workspace.open()
+        let texts = [
+            "c-0000abcd", "a\"b", "back\\slash", "tab\tnew\nline\u{1}", "caf\u{E9} \u{1F600}", "a/b", "",
+        ]
+        let array = SQLiteCacheStore.jsonArray(texts)
+        let back = try store.textRows(sql: "SELECT value FROM json_each(?) ORDER BY key", arguments: [array])
+        #expect(back.map { $0.first ?? nil } == texts)
+        #expect(SQLiteCacheStore.jsonArray([String]()) == "[]")
     }
 }
 
