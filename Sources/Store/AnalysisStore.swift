@@ -502,11 +502,29 @@ extension SQLiteCacheStore: AnalysisStore {
     static let retriedGreenClustersSQL =
         "SELECT DISTINCT cluster_id FROM analyses WHERE retried_green = 1 AND cluster_id IS NOT NULL"
 
+    /// `retriedGreenClustersSQL` for the clusters in the JSON array argument: a seek of
+    /// `analyses_flaky` per cluster.
+    static let retriedGreenClustersAmongSQL = """
+        SELECT DISTINCT cluster_id FROM analyses
+        WHERE retried_green = 1 AND cluster_id IN (SELECT value FROM json_each(?))
+        """
+
+    static let alternatingClustersAmongSQL =
+        "SELECT id FROM alternating_clusters WHERE id IN (SELECT value FROM json_each(?))"
+
     /// Both sets in one read; the retried-green one from the partial index `analyses_flaky`.
-    public func flakyClusters() throws -> FlakyClusters {
-        try analysisRead { db in
-            let alternating = try String.fetchAll(db, sql: "SELECT id FROM alternating_clusters")
-            let retried = try String.fetchAll(db, sql: Self.retriedGreenClustersSQL)
+    public func flakyClusters(among ids: Set<ClusterID>?) throws -> FlakyClusters {
+        if let ids, ids.isEmpty { return FlakyClusters() }
+        let among = ids.map { Self.jsonArray($0.map(\.rawValue).sorted()) }
+        return try analysisRead { db in
+            let alternating =
+                try among.map {
+                    try String.fetchAll(db, sql: Self.alternatingClustersAmongSQL, arguments: [$0])
+                } ?? String.fetchAll(db, sql: "SELECT id FROM alternating_clusters")
+            let retried =
+                try among.map {
+                    try String.fetchAll(db, sql: Self.retriedGreenClustersAmongSQL, arguments: [$0])
+                } ?? String.fetchAll(db, sql: Self.retriedGreenClustersSQL)
             return FlakyClusters(
                 alternating: Set(alternating.compactMap(ClusterID.init(rawValue:))),
                 retriedGreen: Set(retried.compactMap(ClusterID.init(rawValue:))))

@@ -28,6 +28,24 @@ import TriageCore
         #expect(flaky.retriedGreen == Set([insights[12]?.cluster].compactMap { $0 }))
         let plan = try store.queryPlan(sql: SQLiteCacheStore.retriedGreenClustersSQL, arguments: [])
         #expect(plan.contains("analyses_flaky"), "\(plan)")
+        // Asked about some clusters only: the same facts for those, each a seek, not a scan.
+        let one = try #require(insights[12]?.cluster)
+        let other = try #require(a.cluster)
+        try store.setAlternatingClusters([other])
+        let among = try store.flakyClusters(among: [one, other])
+        #expect(among.retriedGreen == [one])
+        #expect(among.alternating == [other])
+        #expect(try store.flakyClusters(among: [other]).retriedGreen.isEmpty)
+        #expect(try store.flakyClusters(among: [one]).alternating.isEmpty)
+        #expect(try store.flakyClusters(among: []) == FlakyClusters())
+        #expect(try store.flakyClusters().alternating == [other])
+        let seek = try store.queryPlan(
+            sql: SQLiteCacheStore.retriedGreenClustersAmongSQL, arguments: ["[\"\(one.rawValue)\"]"])
+        #expect(seek.contains("SEARCH analyses USING INDEX analyses_flaky (cluster_id=?)"), "\(seek)")
+        let alternatingSeek = try store.queryPlan(
+            sql: SQLiteCacheStore.alternatingClustersAmongSQL, arguments: ["[\"\(one.rawValue)\"]"])
+        #expect(alternatingSeek.contains("PRIMARY KEY (id=?)"), "\(alternatingSeek)")
+        try store.setAlternatingClusters([])
 
         let texts = try store.excerptTexts(jobIDs: [11, 14])
         #expect(texts.keys.sorted() == [11])

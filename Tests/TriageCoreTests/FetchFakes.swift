@@ -287,11 +287,15 @@ final class InMemoryCache: CompleteCache {
     }
     func setAlternatingClusters(_ ids: Set<ClusterID>) throws { state.withLock { $0.alternating = ids } }
     func alternatingClusters() throws -> Set<ClusterID> { read { $0.alternating } }
-    func flakyClusters() throws -> FlakyClusters {
+    func flakyClusters(among ids: Set<ClusterID>?) throws -> FlakyClusters {
         read { s in
-            FlakyClusters(
+            let flaky = FlakyClusters(
                 alternating: s.alternating,
                 retriedGreen: Set(s.analyses.values.filter(\.retriedGreen).compactMap(\.cluster)))
+            guard let ids else { return flaky }
+            return FlakyClusters(
+                alternating: flaky.alternating.intersection(ids),
+                retriedGreen: flaky.retriedGreen.intersection(ids))
         }
     }
     func tracedGreenJobs() throws -> [TracedJob] {

@@ -184,12 +184,19 @@ public protocol AnalysisStore: Sendable {
     /// included until the next).
     func alternatingClusters() throws -> Set<ClusterID>
     /// The facts of `FlakyClusters`' rule: the alternating clusters, and those with a member
-    /// retried to green (any night the cache holds).
-    func flakyClusters() throws -> FlakyClusters
+    /// retried to green (any night the cache holds); of `ids` only, or of every cluster when nil.
+    /// A command about one cluster asks about that one: reading every cluster's facts grows with
+    /// the cache.
+    func flakyClusters(among ids: Set<ClusterID>?) throws -> FlakyClusters
     /// Succeeded job attempts whose trace the cache holds (`fetch` keeps some: see `GreenTraces`),
     /// by night then job id.
     func tracedGreenJobs() throws -> [TracedJob]
     /// How many stored analyses each `AnalysisVersion` produced (version → count); empty when
     /// nothing is analysed. Cheap (an index scan), so every fetch can ask.
     func analysisVersions() throws -> [Int: Int]
+}
+
+extension AnalysisStore {
+    /// The facts of `FlakyClusters`' rule for every cluster of the cache.
+    public func flakyClusters() throws -> FlakyClusters { try flakyClusters(among: nil) }
 }

@@ -206,7 +206,7 @@ let clusterCommand: CommandSpec = CommandSpec(
             throw ShellFailure.clusterNotCached(id)
         }
         let summary = ClusterSummary.summarise(
-            members, states: [state], flaky: try store.flakyClusters()
+            members, states: [state], flaky: try store.flakyClusters(among: [id])
         ).first
         let lastNight = try context.analysisStore().0.nightBounds()?.last
         var text = [

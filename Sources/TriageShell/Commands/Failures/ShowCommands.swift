@@ -71,7 +71,7 @@ func showJob(_ id: Int, _ context: Context) throws -> CommandOutput {
         try analysis.map { $0.keyLine } ?? (job.status == .failed ? keyLine(of: job.id, in: store) : nil)
     var marks: [String] = []
     if insight?.isNew(on: night) == true { marks.append("NEW") }
-    let flaky = try analyses.flakyClusters().contains(insight?.cluster)
+    let flaky = try insight?.cluster.map { try analyses.flakyClusters(among: [$0]).contains($0) } ?? false
     if flaky { marks.append("flaky") }
     let assigned = try context.assignmentFor(job: job.id, cluster: analysis?.cluster?.rawValue)
     let clusterText =
