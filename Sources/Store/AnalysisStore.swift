@@ -322,15 +322,20 @@ extension SQLiteCacheStore: AnalysisStore {
     public func clusterHeads(ids: Set<ClusterID>) throws -> [ClusterState] {
         guard !ids.isEmpty else { return [] }
         return try analysisRead { db in
-            try Row.fetchAll(
+            // Read in place (`StatementColumns`): thousands of heads in a listing.
+            var heads: [ClusterState] = []
+            heads.reserveCapacity(ids.count)
+            try StatementColumns.forEach(
                 db, sql: Self.clusterHeadsSQL, arguments: [Self.jsonArray(ids.map(\.rawValue).sorted())]
-            )
-            .compactMap { row -> ClusterState? in
-                guard let id = ClusterID(rawValue: row[0]) else { return nil }
-                return ClusterState(
-                    id: id, members: [], firstNight: row[1], lastNight: row[2], projects: [],
-                    representative: Self.noSignature, template: row[3], commonTokens: [])
+            ) { row in
+                guard let id = ClusterID(rawValue: row.string(0)) else { return }
+                heads.append(
+                    ClusterState(
+                        id: id, members: [], firstNight: row.string(1), lastNight: row.string(2),
+                        projects: [],
+                        representative: Self.noSignature, template: row.string(3), commonTokens: []))
             }
+            return heads
         }
     }
 

@@ -412,6 +412,15 @@ public struct FlakyClusters: Sendable, Hashable {
     }
 }
 
+/// The distinct texts of `texts`, sorted (`<`): adjacent equals dropped after the sort, no set
+/// (thousands of clusters of a few members each in a listing).
+func distinctSorted(_ texts: [String]) -> [String] {
+    guard texts.count > 1 else { return texts }
+    var result: [String] = []
+    for text in texts.sorted() where result.last != text { result.append(text) }
+    return result
+}
+
 /// A cluster as listings show it: its state plus what its members say over a range of nights.
 public struct ClusterSummary: Sendable, Hashable {
     public var state: ClusterState
@@ -443,8 +452,10 @@ public struct ClusterSummary: Sendable, Hashable {
         for (id, members) in groups {
             guard let index = byID[id] else { continue }
             let patterns: [String]
-            if members.count == 1 && members[0].patterns.count <= 1 {
-                patterns = members[0].patterns
+            let first = members[0].patterns
+            // Most clusters: every member names the same one pattern, or none.
+            if first.count <= 1 && members.allSatisfy({ $0.patterns == first }) {
+                patterns = first
             } else {
                 var patternCounts: [String: Int] = [:]
                 for m in members {
@@ -457,8 +468,7 @@ public struct ClusterSummary: Sendable, Hashable {
             result.append(
                 ClusterSummary(
                     state: states[index], members: members,
-                    projects: members.count == 1
-                        ? [members[0].projectPath] : Array(Set(members.map(\.projectPath))).sorted(),
+                    projects: distinctSorted(members.map(\.projectPath)),
                     patterns: patterns,
                     flaky: flaky.contains(id)))
         }
