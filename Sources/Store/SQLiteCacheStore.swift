@@ -334,11 +334,18 @@ public final class SQLiteCacheStore: CacheStore {
                 summary.lastNight = nights[1]
                 summary.nights = nights[2]
             }
-            summary.lastSync = try Row.fetchOne(
-                db, sql: "SELECT \(SyncColumns.select) FROM syncs ORDER BY id DESC LIMIT 1"
-            ).map(SyncColumns.decode)
+            summary.lastSync = try Self.lastSync(db)
             return summary
         }
+    }
+
+    public func lastSync() throws -> SyncRecord? {
+        try read { db in try Self.lastSync(db) }
+    }
+
+    private static func lastSync(_ db: Database) throws -> SyncRecord? {
+        try Row.fetchOne(db, sql: "SELECT \(SyncColumns.select) FROM syncs ORDER BY id DESC LIMIT 1")
+            .map(SyncColumns.decode)
     }
 
     public func projects() throws -> [Project] {

@@ -165,6 +165,8 @@ public protocol CacheStore: CacheQueries, AnalysisQueries {
 
     // Queries
     func summary() throws -> CacheSummary
+    /// The newest sync's record (`summary().lastSync`), one row read: `summary` counts the cache.
+    func lastSync() throws -> SyncRecord?
     func projects() throws -> [Project]
     /// Nightly pipelines of the given nights (all nights when nil), newest night first.
     func pipelines(nights: Set<String>?) throws -> [(pipeline: Pipeline, night: String)]

@@ -75,9 +75,11 @@ import TriageCore
         let workspace = TempWorkspace()
         defer { workspace.cleanUp() }
         let store = try workspace.open()
+        #expect(try store.lastSync() == nil)
         let started = SyncRecord(startedAt: date(0), outcome: "running")
         let first = try store.beginSync(started)
         #expect(try store.summary().lastSync == started)
+        #expect(try store.lastSync() == started)
         let finished = SyncRecord(
             startedAt: date(0), finishedAt: date(30), outcome: "completed", apiCalls: 120, pipelines: 7,
             traces: 3, traceBytes: 4096)
@@ -86,6 +88,7 @@ import TriageCore
         let second = try store.beginSync(SyncRecord(startedAt: date(100), outcome: "running"))
         #expect(second == first + 1)
         #expect(try store.summary().lastSync == SyncRecord(startedAt: date(100), outcome: "running"))
+        #expect(try store.lastSync() == SyncRecord(startedAt: date(100), outcome: "running"))
         #expect(throws: StoreError.invalidWrite("there is no sync 999 to finish")) {
             try store.finishSync(id: 999, finished)
         }

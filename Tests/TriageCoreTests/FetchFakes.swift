@@ -179,6 +179,7 @@ final class InMemoryCache: CompleteCache {
     // MARK: Queries a fetch never asks
 
     func summary() throws -> CacheSummary { unexpected(CacheSummary()) }
+    func lastSync() throws -> SyncRecord? { unexpected(nil) }
     func failures(nights: Set<String>) throws -> [FailureRow] { unexpected([]) }
     func pipelineRows(nights: Set<String>, projectID: Int?) throws -> [PipelineRow] { unexpected([]) }
     func pipelineRows(projectID: Int, fromNight night: String) throws -> [PipelineRow] { unexpected([]) }

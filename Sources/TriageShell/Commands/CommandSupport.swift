@@ -43,7 +43,7 @@ extension Context {
     func noteIfUncached(_ nights: [String], bounds: (first: String, last: String), found: Bool) {
         let missing = nights.filter { $0 > bounds.last }
         if !missing.isEmpty {
-            let lastFetch = (try? store().summary())?.lastSync
+            let lastFetch = (try? store().lastSync()) ?? nil
             if let calendar = try? calendar() {
                 noData = NoData(
                     missing: missing, asked: nights.count, cacheLastNight: bounds.last, lastFetch: lastFetch,
