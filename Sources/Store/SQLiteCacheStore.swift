@@ -396,7 +396,8 @@ public final class SQLiteCacheStore: CacheStore {
 
     /// `rows` in `failuresOrder`, each text compared once among its distinct values: a listing has
     /// a few nights, projects and job names but thousands of rows, and comparing the texts byte by
-    /// byte in the sort itself was half of `failures 30d` at 16k rows.
+    /// byte in every comparison of the sort cost ~11 ms of the 93 ms query of `failures 30d` at
+    /// 1,000 projects (16.6k rows).
     static func sortedForListing(_ rows: [FailureRow]) -> [FailureRow] {
         var nights = TextRanks()
         var paths = TextRanks()
