@@ -514,22 +514,24 @@ extension SQLiteCacheStore: AnalysisStore {
         WHERE retried_green = 1 AND cluster_id IN (SELECT value FROM json_each(?))
         """
 
+    static let alternatingClustersSQL = "SELECT id FROM alternating_clusters"
+
     static let alternatingClustersAmongSQL =
         "SELECT id FROM alternating_clusters WHERE id IN (SELECT value FROM json_each(?))"
 
     /// Both sets in one read; the retried-green one from the partial index `analyses_flaky`.
     public func flakyClusters(among ids: Set<ClusterID>?) throws -> FlakyClusters {
         if let ids, ids.isEmpty { return FlakyClusters() }
-        let among = ids.map { Self.jsonArray($0.map(\.rawValue).sorted()) }
+        let (alternatingSQL, retriedSQL, arguments): (String, String, StatementArguments) =
+            ids.map {
+                (
+                    Self.alternatingClustersAmongSQL, Self.retriedGreenClustersAmongSQL,
+                    [Self.jsonArray($0.map(\.rawValue).sorted())]
+                )
+            } ?? (Self.alternatingClustersSQL, Self.retriedGreenClustersSQL, [])
         return try analysisRead { db in
-            let alternating =
-                try among.map {
-                    try String.fetchAll(db, sql: Self.alternatingClustersAmongSQL, arguments: [$0])
-                } ?? String.fetchAll(db, sql: "SELECT id FROM alternating_clusters")
-            let retried =
-                try among.map {
-                    try String.fetchAll(db, sql: Self.retriedGreenClustersAmongSQL, arguments: [$0])
-                } ?? String.fetchAll(db, sql: Self.retriedGreenClustersSQL)
+            let alternating = try String.fetchAll(db, sql: alternatingSQL, arguments: arguments)
+            let retried = try String.fetchAll(db, sql: retriedSQL, arguments: arguments)
             return FlakyClusters(
                 alternating: Set(alternating.compactMap(ClusterID.init(rawValue:))),
                 retriedGreen: Set(retried.compactMap(ClusterID.init(rawValue:))))
@@ -539,7 +541,7 @@ extension SQLiteCacheStore: AnalysisStore {
     public func alternatingClusters() throws -> Set<ClusterID> {
         try analysisRead { db in
             Set(
-                try String.fetchAll(db, sql: "SELECT id FROM alternating_clusters").compactMap(
+                try String.fetchAll(db, sql: Self.alternatingClustersSQL).compactMap(
                     ClusterID.init(rawValue:)))
         }
     }

@@ -48,9 +48,7 @@ import TriageTestSupport
                 // of a whole sync. From a dispatch timer: the sync keeps the cooperative pool's
                 // threads busy, so a sleeping test task could wake only after the sync had ended.
                 let delay = whole * (0.1 + 0.5 * Double(round) / 11)
-                let nanoseconds =
-                    Int(delay.components.seconds) * 1_000_000_000
-                    + Int(delay.components.attoseconds / 1_000_000_000)
+                let nanoseconds = Int(delay / .nanoseconds(1))
                 DispatchQueue.global().asyncAfter(deadline: .now() + .nanoseconds(nanoseconds)) {
                     task.cancel()
                 }
