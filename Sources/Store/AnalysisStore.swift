@@ -405,6 +405,12 @@ extension SQLiteCacheStore: AnalysisStore {
         }
     }
 
+    /// `analyses(nights:parts:)`'s query for some nights: without the excerpt and the signature it
+    /// reads `analyses_night_listing` alone (v11).
+    static func analysesSQL(nights parts: AnalysisParts) -> String {
+        "SELECT \(analysisColumns(parts)) FROM analyses WHERE night IN (SELECT value FROM json_each(?)) ORDER BY night, job_id"
+    }
+
     public func analysis(jobID: Int) throws -> FailureAnalysis? {
         try analysisRead { db in
             try Self.fetchAnalyses(

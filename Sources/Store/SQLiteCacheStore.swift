@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import LogAnalysis
 import TriageCore
 
 /// The cache of `.triage/`: one SQLite database (`cache.sqlite`, WAL) holding projects, nightly
@@ -394,11 +395,46 @@ public final class SQLiteCacheStore: CacheStore {
         return Self.sortedForListing(rows)
     }
 
+    /// `failures(nights:)`'s jobs and order, each with its insight, decoded into the listing's
+    /// few fields: the full rows and a second query for the insights took two thirds of
+    /// `failures 30d` at 1,000 projects.
+    public func failureListing(nights: Set<String>) throws -> [FailureListing] {
+        guard !nights.isEmpty else { return [] }
+        let rows = try read { db in
+            try StatementColumns.map(
+                db, sql: Self.failureListingSQL, arguments: [Self.jsonArray(nights.sorted())]
+            ) {
+                row in
+                let analysed = !row.isNull(11)
+                let jobID = row.int(0)
+                return FailureListing(
+                    jobID: jobID, projectID: row.int(1), name: row.string(2), stage: row.string(3),
+                    failureReason: row.optionalString(4), allowFailure: row.bool(5), webURL: row.string(6),
+                    night: row.string(7), projectPath: row.string(8), source: row.string(9),
+                    insight: analysed
+                        ? FailureInsight(
+                            jobID: jobID, keyLine: row.optionalString(10),
+                            cluster: row.optionalString(12).flatMap(ClusterID.init(rawValue:)),
+                            clusterFirstNight: row.optionalString(13))
+                        : nil)
+            }
+        }
+        return Self.sortedForListing(rows, night: \.night, path: \.projectPath, name: \.name, id: \.jobID)
+    }
+
     /// `rows` in `failuresOrder`, each text compared once among its distinct values: a listing has
     /// a few nights, projects and job names but thousands of rows, and comparing the texts byte by
     /// byte in every comparison of the sort cost ~11 ms of the 93 ms query of `failures 30d` at
     /// 1,000 projects (16.6k rows).
     static func sortedForListing(_ rows: [FailureRow]) -> [FailureRow] {
+        sortedForListing(rows, night: \.night, path: \.projectPath, name: \.job.name, id: \.job.id)
+    }
+
+    /// `rows` in `failuresOrder` of the four keys read through these paths.
+    static func sortedForListing<Row>(
+        _ rows: [Row], night: KeyPath<Row, String>, path: KeyPath<Row, String>, name: KeyPath<Row, String>,
+        id: KeyPath<Row, Int>
+    ) -> [Row] {
         var nights = TextRanks()
         var paths = TextRanks()
         var names = TextRanks()
@@ -407,7 +443,8 @@ public final class SQLiteCacheStore: CacheStore {
         for row in rows {
             keys.append(
                 (
-                    nights.slot(row.night), paths.slot(row.projectPath), names.slot(row.job.name), row.job.id
+                    nights.slot(row[keyPath: night]), paths.slot(row[keyPath: path]),
+                    names.slot(row[keyPath: name]), row[keyPath: id]
                 ))
         }
         let night = nights.ranks()
@@ -506,6 +543,22 @@ public final class SQLiteCacheStore: CacheStore {
         -- whatever the planner guesses from an unanalysed database.
         CROSS JOIN jobs j ON j.pipeline_id = p.id AND j.status = 'failed' AND j.retried = 0
         LEFT JOIN projects pr ON pr.id = p.project_id
+        WHERE p.night IN (SELECT value FROM json_each(?))
+        """
+
+    /// `failuresSQL`'s jobs with the listing's columns and the analysis' (`analysed` is not null
+    /// when the job has an analysis), each read from a covering index of v11 but the job's row.
+    static let failureListingSQL = """
+        SELECT j.id, j.project_id, j.name, j.stage, j.failure_reason, j.allow_failure,
+            \(DerivedColumns.jobWebURL("j.", projectURL: "pr.web_url")),
+            p.night, coalesce(pr.path, CAST(p.project_id AS TEXT)) AS project_path, p.source,
+            a.key_line, a.job_id AS analysed, a.cluster_id, c.first_night
+        FROM pipelines p
+        CROSS JOIN jobs j INDEXED BY jobs_failed_latest
+            ON j.pipeline_id = p.id AND j.status = 'failed' AND j.retried = 0
+        LEFT JOIN projects pr ON pr.id = p.project_id
+        LEFT JOIN analyses a INDEXED BY analyses_job_listing ON a.job_id = j.id
+        LEFT JOIN clusters c INDEXED BY clusters_first_night ON c.id = a.cluster_id
         WHERE p.night IN (SELECT value FROM json_each(?))
         """
 

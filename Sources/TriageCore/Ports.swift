@@ -264,9 +264,48 @@ public struct FailureInsight: Hashable, Sendable {
     public func isNew(on night: String) -> Bool { clusterFirstNight == night }
 }
 
+/// One failed job as the `failures` table shows it: the few fields of the job, its pipeline and
+/// its project the table needs, and what the analysis stored for it. A listing of a month holds
+/// tens of thousands of these, so it carries no more (`FailureRow` has the whole job and pipeline).
+public struct FailureListing: Hashable, Sendable {
+    public var jobID: Int
+    public var projectID: Int
+    public var name: String
+    public var stage: String
+    public var failureReason: String?
+    public var allowFailure: Bool
+    public var webURL: String
+    public var night: String
+    public var projectPath: String
+    /// The pipeline's source (`schedule`, `push`…): whether it is a nightly.
+    public var source: String
+    /// Nil when the analysis has not seen the job (fetched without its trace, or not analysed yet).
+    public var insight: FailureInsight?
+
+    public init(
+        jobID: Int, projectID: Int, name: String, stage: String, failureReason: String?, allowFailure: Bool,
+        webURL: String, night: String, projectPath: String, source: String, insight: FailureInsight?
+    ) {
+        self.jobID = jobID
+        self.projectID = projectID
+        self.name = name
+        self.stage = stage
+        self.failureReason = failureReason
+        self.allowFailure = allowFailure
+        self.webURL = webURL
+        self.night = night
+        self.projectPath = projectPath
+        self.source = source
+        self.insight = insight
+    }
+}
+
 /// Reads of the stored analysis sized for listings: a few indexed lookups per listed job, never a
 /// trace. A job the analysis has not seen yet is simply absent from the answers.
 public protocol AnalysisQueries: Sendable {
+    /// The failures of these nights as `failures(nights:)` lists them (the same jobs, in the same
+    /// order) with their insights, in one query.
+    func failureListing(nights: Set<String>) throws -> [FailureListing]
     /// The insights of those of these jobs that have an analysis.
     func insights(jobIDs: [Int]) throws -> [Int: FailureInsight]
     /// The texts of these jobs' excerpt lines, in log order (jobs without an analysis absent).

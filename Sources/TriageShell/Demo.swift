@@ -8,11 +8,10 @@ extension Context {
     public func demoSuggestions() -> [String] {
         var job: Int?
         if let nights = try? nights(nil), let store = try? store(),
-            let rows = try? store.failures(nights: Set(nights)).filter({ !$0.job.allowFailure }),
+            let rows = try? store.failureListing(nights: Set(nights)).filter({ !$0.allowFailure }),
             !rows.isEmpty
         {
-            let insights = (try? store.insights(jobIDs: rows.map(\.job.id))) ?? [:]
-            job = FailureGroup.grouping(rows, insights).first?.rows.first?.job.id
+            job = FailureGroup.grouping(rows).first?.rows.first?.jobID
         }
         let suggestions = [
             job.map {

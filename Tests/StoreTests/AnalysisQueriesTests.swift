@@ -57,6 +57,89 @@ import TriageCore
         #expect(try store.clusterIDs(limit: 1).count == 1)
     }
 
+    /// The listing's one query answers what `failures` and `insights` answer together: the same
+    /// jobs in the same order, the same fields, the same insight (none for a job not analysed).
+    @Test func failureListingIsFailuresWithTheirInsights() throws {
+        let workspace = TempWorkspace()
+        defer { workspace.cleanUp() }
+        let store = try AnalysisStoreTests().seeded(workspace)
+        // A second night and project, a project the cache does not know (its path is its id),
+        // an allowed failure and names that order differently from ids.
+        try store.upsertProjects([project(2, "julia/B.jl")])
+        try store.storeTrace(jobID: 23, data: Data("ERROR: LoadError: UndefVarError: `x` not defined\n".utf8))
+        try store.storePipeline(
+            pipeline(200, project: 2), night: "2026-11-02",
+            jobs: [
+                job(23, pipeline: 200, project: 2, name: "test"),
+                job(21, pipeline: 200, project: 2, name: "zz-nightly", allowFailure: true),
+                job(22, pipeline: 200, project: 2, name: "build", status: .success),
+            ])
+        try store.storePipeline(
+            pipeline(300, project: 9), night: "2026-11-02",
+            jobs: [job(31, pipeline: 300, project: 9, name: "test")])
+        func expected(_ nights: Set<String>) throws -> [FailureListing] {
+            let rows = try store.failures(nights: nights)
+            let insights = try store.insights(jobIDs: rows.map(\.job.id))
+            return rows.map { row in
+                FailureListing(
+                    jobID: row.job.id, projectID: row.job.projectID, name: row.job.name, stage: row.job.stage,
+                    failureReason: row.job.failureReason, allowFailure: row.job.allowFailure,
+                    webURL: row.job.webURL, night: row.night, projectPath: row.projectPath,
+                    source: row.pipeline.source, insight: insights[row.job.id])
+            }
+        }
+        let nights: Set<String> = ["2026-11-01", "2026-11-02"]
+        let last = "2026-11-02"
+        let before = try store.failureListing(nights: nights)
+        #expect(before.map(\.jobID) == [31, 23, 21, 14, 11])
+        #expect(before.allSatisfy { $0.insight == nil })
+        #expect(before == (try expected(nights)))
+        _ = try Analyzer(cache: store, store: store).analyseNew()
+        let after = try store.failureListing(nights: nights)
+        #expect(after.contains { $0.insight != nil } && after.contains { $0.insight == nil })
+        #expect(after == (try expected(nights)))
+        #expect(try store.failureListing(nights: [last]) == (try expected([last])))
+        #expect(try store.failureListing(nights: []).isEmpty)
+        let plan = try store.queryPlan(sql: SQLiteCacheStore.failureListingSQL, arguments: ["[\"\(last)\"]"])
+        #expect(plan.contains("SEARCH p USING INDEX pipelines_night_project (night=?)"), "\(plan)")
+        #expect(plan.contains("SEARCH j USING INDEX jobs_failed_latest (pipeline_id=?)"), "\(plan)")
+        #expect(plan.contains("SEARCH a USING COVERING INDEX analyses_job_listing (job_id=?)"), "\(plan)")
+        #expect(plan.contains("SEARCH c USING COVERING INDEX clusters_first_night (id=?)"), "\(plan)")
+        let clusters = try store.queryPlan(sql: SQLiteCacheStore.analysesSQL(nights: []), arguments: ["[]"])
+        #expect(clusters.contains("SEARCH analyses USING COVERING INDEX analyses_night_listing (night=?)"))
+        #expect(!clusters.contains("TEMP B-TREE"), "\(clusters)")
+    }
+
+    /// A cache of v10 (without v11's indexes) migrates: the same rows, and the listings that read
+    /// the new indexes answer as the old indexes answered.
+    @Test func aV10CacheMigratesToTheListingIndexesAndAnswersTheSame() throws {
+        let workspace = TempWorkspace()
+        defer { workspace.cleanUp() }
+        let nights: Set<String> = ["2026-11-01", "2026-11-02"]
+        func answers(_ store: SQLiteCacheStore) throws -> String {
+            [
+                "\(try store.failureListing(nights: nights))",
+                "\(try store.analyses(nights: nights, parts: []))",
+                "\(try store.analyses(nights: ["2026-11-01"], parts: .all))",
+            ].joined(separator: "\n")
+        }
+        let before: (dump: String, answers: String)
+        do {
+            let store = try AnalysisStoreTests().seeded(workspace)
+            _ = try Analyzer(cache: store, store: store).analyseNew()
+            let answered = try answers(store)
+            try store.executeUnchecked(sql: undoV11 + "DELETE FROM grdb_migrations WHERE identifier = 'v11'")
+            // The listing names its indexes: on a v10 cache it could not run at all.
+            #expect(throws: (any Error).self) { try store.failureListing(nights: nights) }
+            before = (try store.canonicalDump(), answered)
+        }
+        let store = try workspace.open()
+        let applied = try store.pool.read { db in try Schema.migrator.appliedIdentifiers(db) }
+        #expect(applied.contains("v11") && applied.count == Schema.migrations.count)
+        #expect(try store.canonicalDump() == before.dump)
+        #expect(try answers(store) == before.answers)
+    }
+
     @Test func migrationV3IndexesServeTheListings() throws {
         let workspace = TempWorkspace()
         defer { workspace.cleanUp() }

@@ -74,3 +74,9 @@ func logLikeText(size: Int, seed: UInt64 = 42) -> Data {
     }
     return text.prefix(size)
 }
+
+/// What a cache of v10 had instead of v11's indexes: simulating an older cache undoes v11 first.
+let undoV11 = """
+    DROP INDEX analyses_night_listing; DROP INDEX analyses_job_listing; DROP INDEX clusters_first_night;
+    DROP INDEX jobs_failed_latest; CREATE INDEX analyses_night ON analyses(night);
+    """

@@ -208,7 +208,7 @@ import TriageCore
         }
         let store = try workspace.open()
         let applied = try store.pool.read { db in try Schema.migrator.appliedIdentifiers(db) }
-        #expect(applied == ["v1", "v2", "v3", "v4", "v5", "v6", "v7", "v8", "v9", "v10"])
+        #expect(applied == ["v1", "v2", "v3", "v4", "v5", "v6", "v7", "v8", "v9", "v10", "v11"])
         #expect(try store.canonicalDump() == before.dump)
         #expect(try answers(store) == before.answers)
         let columns = try store.pool.read { db in

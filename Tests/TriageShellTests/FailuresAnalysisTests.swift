@@ -6,16 +6,10 @@ import TriageCore
 @testable import TriageShell
 
 @Suite struct FailuresAnalysisTests {
-    func row(_ id: Int, _ night: String) -> FailureRow {
-        let pipeline = Pipeline(
-            id: 1, iid: nil, projectID: 1, sha: "", ref: "main", status: .failed, source: "schedule",
-            createdAt: .distantPast, updatedAt: .distantPast, webURL: "")
-        let job = Job(
-            id: id, pipelineID: 1, projectID: 1, name: "test", stage: "test", status: .failed,
-            failureReason: nil,
-            allowFailure: false, createdAt: nil, startedAt: nil, finishedAt: nil, duration: nil, webURL: "",
-            commitSHA: nil, commitTitle: nil)
-        return FailureRow(job: job, pipeline: pipeline, projectPath: "julia/A.jl", night: night)
+    func row(_ id: Int, _ night: String, _ insight: FailureInsight?) -> FailureListing {
+        FailureListing(
+            jobID: id, projectID: 1, name: "test", stage: "test", failureReason: nil, allowFailure: false,
+            webURL: "", night: night, projectPath: "julia/A.jl", source: "schedule", insight: insight)
     }
 
     func insight(_ id: Int, _ cluster: String, first: String) -> FailureInsight {
@@ -25,20 +19,17 @@ import TriageCore
 
     @Test func groupsNewClustersFirstThenLargestThenUnanalysed() {
         let rows = [
-            row(1, "2026-11-28"), row(2, "2026-11-28"), row(3, "2026-11-28"), row(4, "2026-11-27"),
-            row(5, "2026-11-27"), row(6, "2026-11-27"),
+            row(1, "2026-11-28", insight(1, "c-000000aa", first: "2026-11-01")),
+            row(2, "2026-11-28", insight(2, "c-000000bb", first: "2026-11-28")),
+            row(3, "2026-11-28", nil),
+            row(4, "2026-11-27", insight(4, "c-000000aa", first: "2026-11-01")),
+            row(5, "2026-11-27", insight(5, "c-000000cc", first: "2026-11-02")),
+            row(6, "2026-11-27", insight(6, "c-000000aa", first: "2026-11-01")),
         ]
-        let insights = [
-            1: insight(1, "c-000000aa", first: "2026-11-01"),
-            2: insight(2, "c-000000bb", first: "2026-11-28"),
-            4: insight(4, "c-000000aa", first: "2026-11-01"),
-            5: insight(5, "c-000000cc", first: "2026-11-02"),
-            6: insight(6, "c-000000aa", first: "2026-11-01"),
-        ]
-        let groups = FailureGroup.grouping(rows, insights)
+        let groups = FailureGroup.grouping(rows)
         #expect(groups.map { $0.cluster?.rawValue } == ["c-000000bb", "c-000000aa", "c-000000cc", nil])
         #expect(groups.map(\.isNew) == [true, false, false, false])
-        #expect(groups.map { $0.rows.map(\.job.id) } == [[2], [1, 4, 6], [5], [3]])
+        #expect(groups.map { $0.rows.map(\.jobID) } == [[2], [1, 4, 6], [5], [3]])
     }
 
     @Test func clusterIDsComplete() {

@@ -51,4 +51,29 @@ enum IndexSchema {
                         THEN '' ELSE commit_sha END;
                 """)
     }
+
+    /// Migration `v11`: covering indexes for the two month-long listings, so that neither reads
+    /// the analyses' rows (an excerpt and a signature each, ~1.4 KB) nor seeks a failed job among
+    /// a pipeline's every job. All small: the analyses and the failed latest attempts are a few
+    /// percent of the cache's rows (~8 MB at 1,000 projects × 365 nights, 2% of the file).
+    /// - `analyses_night_listing` replaces `analyses_night` (same leading column): what
+    ///   `analyses(nights:parts: [])` reads for `clusters`, in `night, job_id` order.
+    /// - `analyses_job_listing`, `clusters_first_night`: a listed failure's key line, cluster and
+    ///   the night its cluster was first seen (`failureListing`).
+    /// - `jobs_failed_latest`: a pipeline's failed latest attempts, the only jobs `failures` lists.
+    /// Only indexes: every query answers as before; `failureListingSQL` names them (`INDEXED BY`),
+    /// since an unanalysed database's planner prefers the primary keys.
+    @Sendable static func v11(_ db: Database) throws {
+        try db.execute(sql: v11SQL)
+    }
+
+    static let v11SQL = """
+        DROP INDEX analyses_night;
+        CREATE INDEX analyses_night_listing ON analyses(
+            night, job_id, cluster_id, project_path, job_name, key_line, patterns, category, infrastructure,
+            retried_green, analysis_version);
+        CREATE INDEX analyses_job_listing ON analyses(job_id, cluster_id, key_line);
+        CREATE INDEX clusters_first_night ON clusters(id, first_night);
+        CREATE INDEX jobs_failed_latest ON jobs(pipeline_id) WHERE status = 'failed' AND retried = 0;
+        """
 }

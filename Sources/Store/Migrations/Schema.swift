@@ -22,6 +22,7 @@ enum Schema {
         ("v8", IndexSchema.v8),
         ("v9", IndexSchema.v9),
         ("v10", AnalysisSchema.v10),
+        ("v11", IndexSchema.v11),
     ]
 
     /// The highest schema version this binary knows (`v1` → 1).

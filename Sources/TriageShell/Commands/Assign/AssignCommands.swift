@@ -721,22 +721,16 @@ func issuesLine(updated count: Int, cached: Int) -> (String, JSONValue) {
 
 // MARK: - The issue of listed failures (failures, clusters)
 
-/// For failed jobs of these nights: the issue covering each (own or inherited from its cluster).
-func assignmentsFor(jobs: [Int], nights: [String], context: Context) throws -> [Int: (
+/// For failed jobs, each with its cluster: the issue covering each (own or inherited from its
+/// cluster).
+func assignmentsFor(jobs: [(id: Int, cluster: String?)], context: Context) throws -> [Int: (
     issue: IssueRef, inherited: Bool
 )] {
     let book = try context.readAssignments()
     guard !book.assignments.isEmpty || !book.clusters.isEmpty else { return [:] }
-    var clusterOf: [Int: String] = [:]
-    if !book.clusters.isEmpty {
-        let (_, store) = try context.analysisStore()
-        for a in try store.analyses(nights: Set(nights), parts: []) {
-            clusterOf[a.jobID] = a.cluster?.rawValue
-        }
-    }
     var result: [Int: (issue: IssueRef, inherited: Bool)] = [:]
     for job in jobs {
-        if let found = book.assignmentFor(job: job, cluster: clusterOf[job]) { result[job] = found }
+        if let found = book.assignmentFor(job: job.id, cluster: job.cluster) { result[job.id] = found }
     }
     return result
 }

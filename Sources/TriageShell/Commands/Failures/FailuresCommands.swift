@@ -61,26 +61,27 @@ func runFailures(_ command: ParsedCommand, _ context: Context) throws -> Command
     let reason = command.option("reason")
     let glob = command.option("name")
     let warnings = command.flags.contains("with-warnings")
-    let all = try store.failures(nights: Set(nights))
-    var rows: [FailureRow] = []
-    for row in all where try context.isNightly(row.pipeline) {
-        if row.job.allowFailure && !warnings { continue }
-        if let project, row.job.projectID != project.id { continue }
-        if let stage, row.job.stage != stage { continue }
-        if let reason, row.job.failureReason != reason { continue }
-        if let glob, !globMatches(glob, row.job.name) { continue }
+    let all = try store.failureListing(nights: Set(nights))
+    var rows: [FailureListing] = []
+    let source = try context.config().source
+    for row in all where source == nil || row.source == source {
+        if row.allowFailure && !warnings { continue }
+        if let project, row.projectID != project.id { continue }
+        if let stage, row.stage != stage { continue }
+        if let reason, row.failureReason != reason { continue }
+        if let glob, !globMatches(glob, row.name) { continue }
         rows.append(row)
     }
-    let issues = try assignmentsFor(jobs: rows.map(\.job.id), nights: nights, context: context)
-    if command.flags.contains("untriaged") { rows.removeAll { issues[$0.job.id] != nil } }
-    if command.flags.contains("triaged") { rows.removeAll { issues[$0.job.id] == nil } }
+    let issues = try assignmentsFor(
+        jobs: rows.map { ($0.jobID, $0.insight?.cluster?.rawValue) }, context: context)
+    if command.flags.contains("untriaged") { rows.removeAll { issues[$0.jobID] != nil } }
+    if command.flags.contains("triaged") { rows.removeAll { issues[$0.jobID] == nil } }
     let found = try !all.isEmpty || !store.pipelineRows(nights: Set(nights), projectID: nil).isEmpty
     context.noteIfUncached(nights, bounds: bounds, found: found)
-    let insights = try store.insights(jobIDs: rows.map(\.job.id))
     let flaky = rows.isEmpty ? FlakyClusters() : try context.analysisStore().1.flakyClusters()
     if cluster != nil || onlyNew {
         rows = rows.filter { row in
-            guard let insight = insights[row.job.id] else { return false }
+            guard let insight = row.insight else { return false }
             if let cluster, insight.cluster != cluster { return false }
             return !onlyNew || insight.isNew(on: row.night)
         }
@@ -89,7 +90,7 @@ func runFailures(_ command: ParsedCommand, _ context: Context) throws -> Command
     let label =
         nights.count == 1 ? "night \(nights[0])" : "nights \(nights.first ?? "")..\(nights.last ?? "")"
     let noun = rows.count == 1 ? "failed job" : "failed jobs"
-    let groups = FailureGroup.grouping(rows, insights)
+    let groups = FailureGroup.grouping(rows)
     let kinds = groups.filter { $0.cluster != nil }
     let newKinds = kinds.filter(\.isNew).count
     let text = [
@@ -97,45 +98,48 @@ func runFailures(_ command: ParsedCommand, _ context: Context) throws -> Command
             + "\(kinds.count) cluster\(kinds.count == 1 ? "" : "s") (\(newKinds) new)"
     ]
     var cells: [[Cell]] = []
+    cells.reserveCapacity(rows.count)
     for group in groups {
         for row in group.rows {
-            let insight = insights[row.job.id]
+            let insight = row.insight
             var marks: [String] = []
             if insight?.isNew(on: row.night) == true { marks.append("NEW") }
             if flaky.contains(insight?.cluster) { marks.append("flaky") }
             cells.append([
                 Cell(insight?.cluster?.rawValue ?? "-", insight == nil ? .dim : .plain),
                 Cell(marks.joined(separator: " "), marks.first == "NEW" ? .bad : .warn),
-                Cell(row.night), Cell(row.projectPath), Cell(row.job.name), Cell(row.job.stage),
-                row.job.allowFailure
-                    ? Cell(row.job.failureReason ?? "allowed", .warn)
-                    : Cell(row.job.failureReason ?? "-", .bad),
+                Cell(row.night), Cell(row.projectPath), Cell(row.name), Cell(row.stage),
+                row.allowFailure
+                    ? Cell(row.failureReason ?? "allowed", .warn)
+                    : Cell(row.failureReason ?? "-", .bad),
                 insight.map { Cell(truncated(trimmedOfWhitespace($0.keyLine ?? "-"), 100)) }
                     ?? Cell(notAnalysed, .dim),
-                Cell(String(row.job.id), .dim), Cell(row.job.webURL, .dim),
-                issueCell(issues[row.job.id]),
+                Cell(String(row.jobID), .dim), Cell(row.webURL, .dim),
+                issueCell(issues[row.jobID]),
             ])
         }
     }
     // The records (and the excerpts' lines in them) are only in the JSON answer: the table never
-    // pays for them.
+    // pays for them, nor for the whole jobs and pipelines the records are made of.
     let json = context.format == .json
-    let excerpts = json ? try store.excerptTexts(jobIDs: rows.map(\.job.id)) : [:]
-    let records: [JSONValue] =
-        !json
-        ? []
-        : rows.map { row in
-            guard case .object(var fields) = failureRecord(row) else { return failureRecord(row) }
-            let insight = insights[row.job.id]
-            fields["key_line"] = .optional(insight?.keyLine)
-            fields["cluster"] = .optional(insight?.cluster?.rawValue)
-            fields["new"] = .bool(insight?.isNew(on: row.night) ?? false)
-            fields["flaky"] = .bool(flaky.contains(insight?.cluster))
-            fields["excerpt"] =
-                insight == nil ? .null : .array((excerpts[row.job.id] ?? []).map(JSONValue.string))
-            fields["issue"] = issueJSON(issues[row.job.id])
-            return .object(fields)
-        }
+    let excerpts = json ? try store.excerptTexts(jobIDs: rows.map(\.jobID)) : [:]
+    let full =
+        json
+        ? Dictionary(
+            try store.failures(nights: Set(nights)).map { ($0.job.id, $0) }, uniquingKeysWith: { a, _ in a })
+        : [:]
+    let records: [JSONValue] = rows.compactMap { row in
+        guard let whole = full[row.jobID], case .object(var fields) = failureRecord(whole) else { return nil }
+        let insight = row.insight
+        fields["key_line"] = .optional(insight?.keyLine)
+        fields["cluster"] = .optional(insight?.cluster?.rawValue)
+        fields["new"] = .bool(insight?.isNew(on: row.night) ?? false)
+        fields["flaky"] = .bool(flaky.contains(insight?.cluster))
+        fields["excerpt"] =
+            insight == nil ? .null : .array((excerpts[row.jobID] ?? []).map(JSONValue.string))
+        fields["issue"] = issueJSON(issues[row.jobID])
+        return .object(fields)
+    }
     return CommandOutput(
         text: text,
         table: Table(
@@ -158,23 +162,22 @@ func runFailures(_ command: ParsedCommand, _ context: Context) throws -> Command
 struct FailureGroup {
     var cluster: ClusterID?
     var isNew: Bool
-    var rows: [FailureRow]
+    var rows: [FailureListing]
 
     /// Groups in table order: NEW clusters first, then by size (largest first), then by id; the
     /// jobs without an analysis last. Rows keep their order (newest night first) within a group.
-    static func grouping(_ rows: [FailureRow], _ insights: [Int: FailureInsight]) -> [FailureGroup] {
+    static func grouping(_ rows: [FailureListing]) -> [FailureGroup] {
         var groups: [FailureGroup] = []
         var index: [ClusterID?: Int] = [:]
         for row in rows {
-            let insight = insights[row.job.id]
-            let key = insight?.cluster
+            let key = row.insight?.cluster
+            let isNew = row.insight?.isNew(on: row.night) == true
             if let k = index[key] {
                 groups[k].rows.append(row)
-                groups[k].isNew = groups[k].isNew || insight?.isNew(on: row.night) == true
+                groups[k].isNew = groups[k].isNew || isNew
             } else {
                 index[key] = groups.count
-                groups.append(
-                    FailureGroup(cluster: key, isNew: insight?.isNew(on: row.night) == true, rows: [row]))
+                groups.append(FailureGroup(cluster: key, isNew: isNew, rows: [row]))
             }
         }
         return groups.sorted { a, b in
