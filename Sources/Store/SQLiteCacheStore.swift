@@ -379,7 +379,7 @@ public final class SQLiteCacheStore: CacheStore {
     /// Newest night first, then by project path, job name and job id: `failuresOrder`.
     public func failures(nights: Set<String>) throws -> [FailureRow] {
         guard !nights.isEmpty else { return [] }
-        let rows = try read { db in
+        var rows = try read { db in
             // Each row is decoded in place, from the statement: no copy, no generic decoding.
             try StatementColumns.map(db, sql: Self.failuresSQL, arguments: [Self.jsonArray(nights.sorted())])
             {
@@ -392,17 +392,18 @@ public final class SQLiteCacheStore: CacheStore {
         }
         // Sorted here on the four keys: SQLite's sorter held every column of every row, a third of
         // the query's time at 16k rows.
-        return Self.sortedForListing(rows)
+        Self.sortForListing(&rows, night: \.night, path: \.projectPath, name: \.job.name, id: \.job.id)
+        return rows
     }
 
     /// `failures(nights:)`'s jobs and order, each with its insight, decoded into the listing's
     /// few fields: the full rows and a second query for the insights took two thirds of
     /// `failures 30d` at 1,000 projects.
-    public func failureListing(nights: Set<String>) throws -> [FailureListing] {
+    public func failureListing(nights: Set<String>, allowedToFail: Bool) throws -> [FailureListing] {
         guard !nights.isEmpty else { return [] }
-        let rows = try read { db in
+        var rows = try read { db in
             try StatementColumns.map(
-                db, sql: Self.failureListingSQL, arguments: [Self.jsonArray(nights.sorted())]
+                db, sql: Self.failureListingSQL, arguments: [Self.jsonArray(nights.sorted()), allowedToFail]
             ) {
                 row in
                 let analysed = !row.isNull(11)
@@ -419,7 +420,8 @@ public final class SQLiteCacheStore: CacheStore {
                         : nil)
             }
         }
-        return Self.sortedForListing(rows, night: \.night, path: \.projectPath, name: \.name, id: \.jobID)
+        Self.sortForListing(&rows, night: \.night, path: \.projectPath, name: \.name, id: \.jobID)
+        return rows
     }
 
     /// `rows` in `failuresOrder`, each text compared once among its distinct values: a listing has
@@ -427,14 +429,16 @@ public final class SQLiteCacheStore: CacheStore {
     /// byte in every comparison of the sort cost ~11 ms of the 93 ms query of `failures 30d` at
     /// 1,000 projects (16.6k rows).
     static func sortedForListing(_ rows: [FailureRow]) -> [FailureRow] {
-        sortedForListing(rows, night: \.night, path: \.projectPath, name: \.job.name, id: \.job.id)
+        var sorted = rows
+        sortForListing(&sorted, night: \.night, path: \.projectPath, name: \.job.name, id: \.job.id)
+        return sorted
     }
 
-    /// `rows` in `failuresOrder` of the four keys read through these paths.
-    static func sortedForListing<Row>(
-        _ rows: [Row], night: KeyPath<Row, String>, path: KeyPath<Row, String>, name: KeyPath<Row, String>,
-        id: KeyPath<Row, Int>
-    ) -> [Row] {
+    /// Puts `rows` in `failuresOrder` of the four keys read through these paths.
+    static func sortForListing<Row>(
+        _ rows: inout [Row], night: KeyPath<Row, String>, path: KeyPath<Row, String>,
+        name: KeyPath<Row, String>, id: KeyPath<Row, Int>
+    ) {
         var nights = TextRanks()
         var paths = TextRanks()
         var names = TextRanks()
@@ -461,21 +465,30 @@ public final class SQLiteCacheStore: CacheStore {
             if mx != my { return mx < my }
             return x.id < y.id
         }
-        return order.map { rows[$0] }
+        rows = order.map { rows[$0] }
     }
 
     /// Distinct texts by slot, in order of arrival, then each slot's rank in SQLite's BINARY order.
     struct TextRanks {
         private var slots: [TextBytes: Int32] = [:]
         private var texts: [String] = []
+        /// The last text asked for and its slot: a listing's rows come a night and a pipeline at
+        /// a time, so most rows repeat the previous row's night and project.
+        private var last: (text: String, slot: Int32)?
 
         /// The text's slot: its index among the distinct texts seen so far.
         mutating func slot(_ text: String) -> Int32 {
+            if let last, SQLiteCacheStore.sameBytes(last.text, text) { return last.slot }
             let key = TextBytes(text)
-            if let known = slots[key] { return known }
-            let slot = Int32(texts.count)
-            slots[key] = slot
-            texts.append(text)
+            let slot: Int32
+            if let known = slots[key] {
+                slot = known
+            } else {
+                slot = Int32(texts.count)
+                slots[key] = slot
+                texts.append(text)
+            }
+            last = (text, slot)
             return slot
         }
 
@@ -495,7 +508,7 @@ public final class SQLiteCacheStore: CacheStore {
 
         init(_ text: String) { self.text = text }
 
-        static func == (a: TextBytes, b: TextBytes) -> Bool { a.text.utf8.elementsEqual(b.text.utf8) }
+        static func == (a: TextBytes, b: TextBytes) -> Bool { SQLiteCacheStore.sameBytes(a.text, b.text) }
 
         func hash(into hasher: inout Hasher) {
             let hashed = text.utf8.withContiguousStorageIfAvailable {
@@ -515,6 +528,16 @@ public final class SQLiteCacheStore: CacheStore {
         let name = compareBytes(a.job.name, b.job.name)
         if name != 0 { return name < 0 }
         return a.job.id < b.job.id
+    }
+
+    /// Whether two texts have the same UTF-8 bytes (not Swift's `==`: canonical equivalence).
+    static func sameBytes(_ a: String, _ b: String) -> Bool {
+        let compared = a.utf8.withContiguousStorageIfAvailable { x in
+            b.utf8.withContiguousStorageIfAvailable { y in
+                x.count == y.count && (x.isEmpty || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0)
+            }
+        }
+        return (compared ?? nil) ?? a.utf8.elementsEqual(b.utf8)
     }
 
     /// -1, 0 or 1 as `a`'s UTF-8 bytes sort before, with or after `b`'s (SQLite's BINARY collation).
@@ -555,11 +578,11 @@ public final class SQLiteCacheStore: CacheStore {
             a.key_line, a.job_id AS analysed, a.cluster_id, c.first_night
         FROM pipelines p
         CROSS JOIN jobs j INDEXED BY jobs_failed_latest
-            ON j.pipeline_id = p.id AND j.status = 'failed' AND j.retried = 0
+            ON j.pipeline_id = p.id AND j.status = 'failed' AND j.retried = 0 AND (?2 OR j.allow_failure = 0)
         LEFT JOIN projects pr ON pr.id = p.project_id
         LEFT JOIN analyses a INDEXED BY analyses_job_listing ON a.job_id = j.id
         LEFT JOIN clusters c INDEXED BY clusters_first_night ON c.id = a.cluster_id
-        WHERE p.night IN (SELECT value FROM json_each(?))
+        WHERE p.night IN (SELECT value FROM json_each(?1))
         """
 
     /// Every cached issue, by project then issue number (`IssueCache`).

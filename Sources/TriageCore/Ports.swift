@@ -304,8 +304,9 @@ public struct FailureListing: Hashable, Sendable {
 /// trace. A job the analysis has not seen yet is simply absent from the answers.
 public protocol AnalysisQueries: Sendable {
     /// The failures of these nights as `failures(nights:)` lists them (the same jobs, in the same
-    /// order) with their insights, in one query.
-    func failureListing(nights: Set<String>) throws -> [FailureListing]
+    /// order) with their insights, in one query; without the jobs allowed to fail unless
+    /// `allowedToFail`.
+    func failureListing(nights: Set<String>, allowedToFail: Bool) throws -> [FailureListing]
     /// The insights of those of these jobs that have an analysis.
     func insights(jobIDs: [Int]) throws -> [Int: FailureInsight]
     /// The texts of these jobs' excerpt lines, in log order (jobs without an analysis absent).

@@ -8,7 +8,7 @@ extension Context {
     public func demoSuggestions() -> [String] {
         var job: Int?
         if let nights = try? nights(nil), let store = try? store(),
-            let rows = try? store.failureListing(nights: Set(nights)).filter({ !$0.allowFailure }),
+            let rows = try? store.failureListing(nights: Set(nights), allowedToFail: false),
             !rows.isEmpty
         {
             job = FailureGroup.grouping(rows).first?.rows.first?.jobID

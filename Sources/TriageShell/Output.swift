@@ -264,7 +264,14 @@ public struct Renderer: Sendable {
     func tsv(_ table: Table) -> String {
         let clean = Self.clean
         var out = table.columns.map { clean($0.lowercased()) }.joined(separator: "\t") + "\n"
-        for row in table.rows { out += row.map { clean($0.text) }.joined(separator: "\t") + "\n" }
+        // Appended in place, not an array and a join per row: a month's listing has 16k rows.
+        for row in table.rows {
+            for (i, cell) in row.enumerated() {
+                if i > 0 { out += "\t" }
+                out += clean(cell.text)
+            }
+            out += "\n"
+        }
         return out
     }
 

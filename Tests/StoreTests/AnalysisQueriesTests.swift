@@ -77,8 +77,8 @@ import TriageCore
         try store.storePipeline(
             pipeline(300, project: 9), night: "2026-11-02",
             jobs: [job(31, pipeline: 300, project: 9, name: "test")])
-        func expected(_ nights: Set<String>) throws -> [FailureListing] {
-            let rows = try store.failures(nights: nights)
+        func expected(_ nights: Set<String>, allowedToFail: Bool = true) throws -> [FailureListing] {
+            let rows = try store.failures(nights: nights).filter { allowedToFail || !$0.job.allowFailure }
             let insights = try store.insights(jobIDs: rows.map(\.job.id))
             return rows.map { row in
                 FailureListing(
@@ -90,19 +90,25 @@ import TriageCore
         }
         let nights: Set<String> = ["2026-11-01", "2026-11-02"]
         let last = "2026-11-02"
-        let before = try store.failureListing(nights: nights)
+        let before = try store.failureListing(nights: nights, allowedToFail: true)
         #expect(before.map(\.jobID) == [31, 23, 21, 14, 11])
+        #expect(
+            try store.failureListing(nights: nights, allowedToFail: false).map(\.jobID) == [31, 23, 14, 11])
         #expect(before.allSatisfy { $0.insight == nil })
         #expect(before == (try expected(nights)))
         _ = try Analyzer(cache: store, store: store).analyseNew()
-        let after = try store.failureListing(nights: nights)
+        let after = try store.failureListing(nights: nights, allowedToFail: true)
         #expect(after.contains { $0.insight != nil } && after.contains { $0.insight == nil })
         #expect(after == (try expected(nights)))
-        #expect(try store.failureListing(nights: [last]) == (try expected([last])))
-        #expect(try store.failureListing(nights: []).isEmpty)
-        let plan = try store.queryPlan(sql: SQLiteCacheStore.failureListingSQL, arguments: ["[\"\(last)\"]"])
+        #expect(try store.failureListing(nights: [last], allowedToFail: true) == (try expected([last])))
+        #expect(
+            try store.failureListing(nights: nights, allowedToFail: false)
+                == (try expected(nights, allowedToFail: false)))
+        #expect(try store.failureListing(nights: [], allowedToFail: true).isEmpty)
+        let plan = try store.queryPlan(
+            sql: SQLiteCacheStore.failureListingSQL, arguments: ["[\"\(last)\"]", false])
         #expect(plan.contains("SEARCH p USING INDEX pipelines_night_project (night=?)"), "\(plan)")
-        #expect(plan.contains("SEARCH j USING INDEX jobs_failed_latest (pipeline_id=?)"), "\(plan)")
+        #expect(plan.contains("SEARCH j USING INDEX jobs_failed_latest (pipeline_id=?"), "\(plan)")
         #expect(plan.contains("SEARCH a USING COVERING INDEX analyses_job_listing (job_id=?)"), "\(plan)")
         #expect(plan.contains("SEARCH c USING COVERING INDEX clusters_first_night (id=?)"), "\(plan)")
         let clusters = try store.queryPlan(sql: SQLiteCacheStore.analysesSQL(nights: []), arguments: ["[]"])
@@ -118,7 +124,8 @@ import TriageCore
         let nights: Set<String> = ["2026-11-01", "2026-11-02"]
         func answers(_ store: SQLiteCacheStore) throws -> String {
             [
-                "\(try store.failureListing(nights: nights))",
+                "\(try store.failureListing(nights: nights, allowedToFail: true))",
+                "\(try store.failureListing(nights: nights, allowedToFail: false))",
                 "\(try store.analyses(nights: nights, parts: []))",
                 "\(try store.analyses(nights: ["2026-11-01"], parts: .all))",
             ].joined(separator: "\n")
@@ -130,7 +137,9 @@ import TriageCore
             let answered = try answers(store)
             try store.executeUnchecked(sql: undoV11 + "DELETE FROM grdb_migrations WHERE identifier = 'v11'")
             // The listing names its indexes: on a v10 cache it could not run at all.
-            #expect(throws: (any Error).self) { try store.failureListing(nights: nights) }
+            #expect(throws: (any Error).self) {
+                try store.failureListing(nights: nights, allowedToFail: true)
+            }
             before = (try store.canonicalDump(), answered)
         }
         let store = try workspace.open()

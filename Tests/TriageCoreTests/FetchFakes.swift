@@ -181,7 +181,9 @@ final class InMemoryCache: CompleteCache {
     func summary() throws -> CacheSummary { unexpected(CacheSummary()) }
     func lastSync() throws -> SyncRecord? { unexpected(nil) }
     func failures(nights: Set<String>) throws -> [FailureRow] { unexpected([]) }
-    func failureListing(nights: Set<String>) throws -> [FailureListing] { unexpected([]) }
+    func failureListing(nights: Set<String>, allowedToFail: Bool) throws -> [FailureListing] {
+        unexpected([])
+    }
     func pipelineRows(nights: Set<String>, projectID: Int?) throws -> [PipelineRow] { unexpected([]) }
     func pipelineRows(projectID: Int, fromNight night: String) throws -> [PipelineRow] { unexpected([]) }
     func lastFailedNights() throws -> [Int: String] { unexpected([:]) }

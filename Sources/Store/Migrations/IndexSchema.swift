@@ -60,7 +60,8 @@ enum IndexSchema {
     ///   `analyses(nights:parts: [])` reads for `clusters`, in `night, job_id` order.
     /// - `analyses_job_listing`, `clusters_first_night`: a listed failure's key line, cluster and
     ///   the night its cluster was first seen (`failureListing`).
-    /// - `jobs_failed_latest`: a pipeline's failed latest attempts, the only jobs `failures` lists.
+    /// - `jobs_failed_latest`: a pipeline's failed latest attempts, the only jobs `failures` lists,
+    ///   with whether each was allowed to fail (most of a month's are: `failures` leaves them out).
     /// Only indexes: every query answers as before; `failureListingSQL` names them (`INDEXED BY`),
     /// since an unanalysed database's planner prefers the primary keys.
     @Sendable static func v11(_ db: Database) throws {
@@ -74,6 +75,6 @@ enum IndexSchema {
             retried_green, analysis_version);
         CREATE INDEX analyses_job_listing ON analyses(job_id, cluster_id, key_line);
         CREATE INDEX clusters_first_night ON clusters(id, first_night);
-        CREATE INDEX jobs_failed_latest ON jobs(pipeline_id) WHERE status = 'failed' AND retried = 0;
+        CREATE INDEX jobs_failed_latest ON jobs(pipeline_id, allow_failure) WHERE status = 'failed' AND retried = 0;
         """
 }

@@ -61,11 +61,10 @@ func runFailures(_ command: ParsedCommand, _ context: Context) throws -> Command
     let reason = command.option("reason")
     let glob = command.option("name")
     let warnings = command.flags.contains("with-warnings")
-    let all = try store.failureListing(nights: Set(nights))
+    let all = try store.failureListing(nights: Set(nights), allowedToFail: warnings)
     var rows: [FailureListing] = []
     let source = try context.config().source
     for row in all where source == nil || row.source == source {
-        if row.allowFailure && !warnings { continue }
         if let project, row.projectID != project.id { continue }
         if let stage, row.stage != stage { continue }
         if let reason, row.failureReason != reason { continue }
