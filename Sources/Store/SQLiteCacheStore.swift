@@ -534,7 +534,10 @@ public final class SQLiteCacheStore: CacheStore {
     static func sameBytes(_ a: String, _ b: String) -> Bool {
         let compared = a.utf8.withContiguousStorageIfAvailable { x in
             b.utf8.withContiguousStorageIfAvailable { y in
-                x.count == y.count && (x.isEmpty || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0)
+                guard x.count == y.count, let p = x.baseAddress, let q = y.baseAddress else {
+                    return x.count == y.count
+                }
+                return memcmp(p, q, x.count) == 0
             }
         }
         return (compared ?? nil) ?? a.utf8.elementsEqual(b.utf8)
