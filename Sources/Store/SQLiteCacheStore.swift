@@ -101,11 +101,13 @@ public final class SQLiteCacheStore: CacheStore {
         let migrator = Schema.migrator
         let (applied, hasTables) = try reader.read { db -> (Set<String>, Bool) in
             let applied = try migrator.appliedIdentifiers(db)
+            // GRDB's own tables do not count: a first open killed before its first migration
+            // committed leaves an empty `grdb_migrations`, and that is a new cache.
             let tables =
                 try Int.fetchOne(
                     db,
                     sql:
-                        "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+                        "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'grdb_%'"
                 ) ?? 0
             return (applied, tables > 0)
         }

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 import TriageCore
 
@@ -66,6 +67,24 @@ import TriageCore
             error?.description
                 == "\(workspace.databaseFile.path) is not a triage cache (an SQLite database without triage's "
                 + "tables) — move it away or delete .triage/; 'fetch' rebuilds it")
+    }
+
+    /// A first `fetch` killed while the cache was being created can leave only GRDB's own
+    /// bookkeeping (its empty `grdb_migrations`): that is a new cache, not a foreign database.
+    @Test func aCacheKilledBeforeItsFirstMigrationOpensAsNew() throws {
+        let workspace = TempWorkspace()
+        defer { workspace.cleanUp() }
+        try FileManager.default.createDirectory(
+            at: workspace.cacheDirectory, withIntermediateDirectories: true)
+        let queue = try DatabaseQueue(path: workspace.databaseFile.path)
+        try queue.write { db in
+            try db.execute(sql: "CREATE TABLE grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY)")
+        }
+        try queue.close()
+        let store = try workspace.open()
+        #expect(try store.summary() == CacheSummary())
+        let applied = try store.pool.read { db in try Schema.migrator.appliedIdentifiers(db) }
+        #expect(applied.count == Schema.migrations.count)
     }
 
     @Test func reopensAnExistingCacheOfThisVersion() throws {
