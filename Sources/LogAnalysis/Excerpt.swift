@@ -21,6 +21,9 @@ public enum ExcerptReason: String, Sendable, Codable {
     case grammar
     /// A tool's run summary (`FAILED tests/x.py::t`, `test result: FAILED`).
     case summary
+    /// Between two shown lines of the failure, shown when there was room: what a tool printed
+    /// between its error and its verdict (Docker's build context, a compiler's notes).
+    case between
 }
 
 public struct ExcerptLine: Hashable, Sendable {

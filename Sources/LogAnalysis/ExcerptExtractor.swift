@@ -509,6 +509,20 @@ public struct ExcerptExtractor: Sendable {
                 j -= 1
             }
         }
+        // Still room: the gaps between shown lines, the narrowest first, each whole or not at all
+        // (a report a tool printed between its first error line and its verdict).
+        if let key = keyCandidate, key.weight >= Self.strong, chosen.count < maxLines {
+            let shown = chosen.keys.sorted()
+            var gaps: [(from: Int, to: Int)] = []
+            for (a, b) in zip(shown, shown.dropFirst()) where b - a > 1 && b - a - 1 <= Self.widestGap {
+                gaps.append((a + 1, b))
+            }
+            for gap in gaps.sorted(by: { ($0.to - $0.from, $0.from) < ($1.to - $1.from, $1.from) }) {
+                let fill = (gap.from..<gap.to).filter { !shapes[$0].blank && runHead[$0] == nil }
+                guard !fill.isEmpty, chosen.count + fill.count <= maxLines else { continue }
+                for i in fill { add(i, .between) }
+            }
+        }
         // Nothing strong: the last keyword lines, then the failing step's tail.
         let hasStrong = (keyCandidate?.weight ?? 0) >= Self.strong
         // Without a strong block, the failing step is the last one the script ran, whatever its
@@ -704,6 +718,9 @@ public struct ExcerptExtractor: Sendable {
     }
 
     /// A line inside a block that states the cause: an exception line, an assertion, `Expression:`.
+    /// The most lines a gap between shown lines may have to be shown.
+    static let widestGap = 40
+
     static func isMessageShape(_ text: String, _ shape: LineShape) -> Bool {
         let u = text.utf8
         let t = Substring(text[u.index(u.startIndex, offsetBy: shape.textStart)...])

@@ -6,7 +6,7 @@ import Foundation
 /// signature.
 public enum AnalysisVersion {
     /// `excerpt-and-signature` rules in force; stored with every analysis.
-    public static let current = 7
+    public static let current = 8
 }
 
 /// The words that name a project in its own logs: its path (`julia/Tabular.jl`), its name
@@ -71,8 +71,12 @@ public enum SignatureBuilder {
     /// | `./x.go:12:3: undefined: Foo` | `undefined: Foo` |
     /// | `fatal: unable to access 'https://gitlab.example.com/g/P.git/': Could not resolve host: gitlab.example.com` | `@infra dns` |
     public static func signature(
-        of excerpt: Excerpt, identity: ProjectIdentity?, patterns: PatternLibrary = .builtIn
+        of shown: Excerpt, identity: ProjectIdentity?, patterns: PatternLibrary = .builtIn
     ) -> FailureSignature {
+        // The lines shown only because there was room between others (`.between`, since v8)
+        // say nothing the signature reads: it is made of the same lines as before them.
+        var excerpt = shown
+        excerpt.lines.removeAll { $0.reason == .between }
         if let infra = infrastructureName(excerpt, patterns) {
             return FailureSignature(maskedLines: ["@infra " + infra])
         }

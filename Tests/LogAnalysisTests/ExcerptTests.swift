@@ -223,6 +223,58 @@ extension ExcerptTests {
 extension ExcerptTests {
     static func lines(_ l: [String]) -> String { l.joined(separator: "\n") + "\n" }
 
+    /// BuildKit prints the failed step's error, then its own report of the step (the step again,
+    /// the Dockerfile around it), then `failed to solve`: with room in the excerpt, the report
+    /// between the two error lines is shown whole (`.between`), and the signature reads the same
+    /// lines as without it. Lines of `cidiff/breakages_dump/Build Terraform CLI Packages_/run312`
+    /// 807-828, labelled 809 and 813-826, timestamps left out.
+    @Test func theReportBetweenTwoErrorLinesIsShownWhole() {
+        let log = [
+            "$ docker buildx build .",
+            "#4 [internal] load metadata for docker.mirror.hashicorp.services/alpine:latest",
+            "#4 DONE 1.9s",
+            "",
+            "#6 [2/3] RUN apk add --no-cache git openssh",
+            "#6 ERROR: failed to copy: httpReadSeeker: failed open: could not fetch content descriptor sha256:df9b9388f04ad6279a7410b85cedfdcb2208c0a003da7ab5613af71079148139 (application/vnd.docker.image.rootfs.diff.tar.gzip) from remote: not found",
+            "",
+            "#7 [internal] load build context",
+            "#7 transferring context: 4.33MB 0.2s done",
+            "#7 CANCELED",
+            "------",
+            " > [2/3] RUN apk add --no-cache git openssh:",
+            "------",
+            "build-Dockerfile:32",
+            "--------------------",
+            "  30 |     LABEL \"com.hashicorp.terraform.version\"=\"${VERSION}\"",
+            "  31 |     ",
+            "  32 | >>> RUN apk add --no-cache git openssh",
+            "  33 |     ",
+            "  34 |     # The hashicorp/actions-docker-build GitHub Action extracts the appropriate",
+            "--------------------",
+            "error: failed to solve: failed to compute cache key: failed to copy: httpReadSeeker: failed open: could not fetch content descriptor sha256:df9b9388f04ad6279a7410b85cedfdcb2208c0a003da7ab5613af71079148139 (application/vnd.docker.image.rootfs.diff.tar.gzip) from remote: not found",
+            "##[error]Process completed with exit code 1.",
+            "Post job cleanup.",
+        ]
+        let e = ExcerptExtractor().excerpt(failed: TraceCleaner.clean(Array(Self.lines(log).utf8)))
+        let texts = e.lines.map(\.line.text)
+        let report = Array(log[10...21])
+        #expect(report.allSatisfy(texts.contains), "\(texts)")
+        // The whole gap, what BuildKit printed of the other steps meanwhile too; blank lines not.
+        #expect(
+            e.lines.filter { $0.reason == .between }.map(\.line.text) == log[7...20].filter { !$0.isEmpty })
+        #expect(texts.first == "#6 [2/3] RUN apk add --no-cache git openssh")
+        #expect(!texts.contains("Post job cleanup."))
+        var without = e
+        without.lines.removeAll { $0.reason == .between }
+        #expect(
+            SignatureBuilder.signature(of: e, identity: nil)
+                == SignatureBuilder.signature(of: without, identity: nil))
+        // Without room (10 lines), no gap is filled partly: the report is left out whole.
+        let short = ExcerptExtractor(maxLines: 10).excerpt(
+            failed: TraceCleaner.clean(Array(Self.lines(log).utf8)))
+        #expect(!short.lines.contains { $0.reason == .between })
+    }
+
     /// A test harness that compiles example projects prints their errors and goes on; the job
     /// failed in the build whose `BUILD FAILURE` came last, and the compiler's message under
     /// Maven's `Failed to execute goal` is the key line.
