@@ -13,13 +13,19 @@ import TriageTestSupport
     @Test func cancellingASyncInFlightNeverHangs() async throws {
         try await withSimulator(projects: 10, nights: 8, latency: .milliseconds(25)) { _, url in
             let transport = URLSessionTransport.make(maxConnections: 16)
-            // A whole sync first: the rounds cancel at a share of its duration, so that each one
-            // is still running when canceled however fast or loaded the machine is.
+            // Two whole syncs first: the rounds cancel at a share of the faster one's duration, so
+            // that each one is still running when canceled however fast or loaded the machine is
+            // (the first, on cold connections, can take twice as long as the rounds do).
             let clock = ContinuousClock()
-            let whole = try await clock.measure {
-                _ = try await syncDirectly(
-                    url: url, workspace: try makeWorkspace(url: url, nights: 8), nights: 8,
-                    transport: transport)
+            var whole = Duration.seconds(3600)
+            for _ in 0..<2 {
+                whole = min(
+                    whole,
+                    try await clock.measure {
+                        _ = try await syncDirectly(
+                            url: url, workspace: try makeWorkspace(url: url, nights: 8), nights: 8,
+                            transport: transport)
+                    })
             }
             var canceled = 0
             var completed: [Int] = []
