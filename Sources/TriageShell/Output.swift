@@ -327,7 +327,18 @@ public struct Renderer: Sendable {
     /// Columns a cell takes: its characters (ASCII counted by bytes, without grapheme breaking).
     static func width(_ text: String) -> Int {
         let utf8 = text.utf8
-        return utf8.allSatisfy { $0 < 0x80 } ? utf8.count : text.count
+        if utf8.allSatisfy({ $0 < 0x80 }) { return utf8.count }
+        // Scalars that never join a neighbour into one character (Latin-1 letters, `·`, `…`,
+        // arrows, box drawing, `█`): one character each, counted without grapheme breaking (a
+        // `clusters` listing draws a 30-night strip of them on every row).
+        var scalars = 0
+        for scalar in text.unicodeScalars {
+            let v = scalar.value
+            guard (0x20..<0x300).contains(v) || (0x2010...0x2027).contains(v) || (0x2100...0x2BFF).contains(v)
+            else { return text.count }
+            scalars += 1
+        }
+        return scalars
     }
 
     static func sgr(_ style: CellStyle) -> String? {

@@ -219,3 +219,13 @@ let wideOutput = CommandOutput(
 
             """)
 }
+
+/// A cell's width is its characters: the fast count of scalars that never combine agrees with
+/// Swift's grapheme count, and anything that can combine is counted as graphemes.
+@Test(arguments: [
+    "julia/Foo.jl", "█·█·██··", "café", "→ … – “x”", "e\u{301}t\u{301}e\u{301}", "👍🏽 ok", "🇫🇷", "한국어",
+    "\u{2588}\u{200D}\u{2588}", "",
+])
+func widthIsTheCharacterCount(text: String) {
+    #expect(Renderer.width(text) == text.count)
+}
