@@ -399,9 +399,14 @@ extension Organisation {
             }
             switch language {
             case .julia:
+                // The prefixes and suffixes make 160 names: past them (an organisation of 1,000
+                // projects has 600 Julia packages) a name taken 64 times running gets the index.
+                var attempts = 0
                 repeat {
                     name = rng.pick(juliaPrefixes) + rng.pick(juliaSuffixes) + ".jl"
-                } while usedNames.contains(name)
+                    attempts += 1
+                } while usedNames.contains(name) && attempts < 64
+                if usedNames.contains(name) { name = "\(name.dropLast(3))\(index).jl" }
             case .python: name = named(pythonNames, index / 10)
             case .go: name = named(goNames, index / 10)
             case .rust: name = named(rustNames, index / 30)

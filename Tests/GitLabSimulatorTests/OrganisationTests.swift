@@ -20,6 +20,20 @@ import Testing
         }
     }
 
+    /// More projects than the generator has Julia names (160) still get one name each: a
+    /// 1,000-project organisation used to loop for ever looking for a 161st.
+    @Test func aThousandProjectsGetDistinctNames() {
+        var config = Self.config
+        config.projects = 1000
+        config.nights = 1
+        let org = Organisation(configuration: config)
+        #expect(org.projects.count == 1003)
+        #expect(Set(org.projects.map(\.pathWithNamespace)).count == 1003)
+        #expect(org.projects.filter { $0.language == .julia }.count > 160)
+        // The first 160 Julia packages keep their names: a smaller organisation is unchanged.
+        #expect(Array(org.projects.prefix(40).map(\.name)) == Self.org.projects.prefix(40).map(\.name))
+    }
+
     @Test func differentSeedGivesADifferentOrganisation() {
         var other = Self.config
         other.seed = 8
