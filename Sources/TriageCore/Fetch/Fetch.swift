@@ -168,8 +168,11 @@ public enum Fetch {
         }
         progress(.suspectsRemembered(nights: suspects.count))
 
+        // As many in flight as the sync had (the workspace's `concurrency`): one request per
+        // project, so at 8 it was most of a repeat fetch of 1,000 projects.
         let (updated, skipped) = try await syncIssues(
-            projects: try cache.store.projects(), source: source, cache: cache.issues, store: cache.store)
+            projects: try cache.store.projects(), source: source, cache: cache.issues, store: cache.store,
+            concurrency: options.sync.concurrency)
         let cached = try cache.issues.issueCount()
         progress(.issues(updated: updated, skipped: skipped))
 
