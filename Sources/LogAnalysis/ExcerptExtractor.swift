@@ -149,13 +149,11 @@ public struct ExcerptExtractor: Sendable {
                 }
                 var best: Candidate? = nil
                 if !hits.isEmpty {
-                    let content =
-                        shape.contentStart == 0 ? lines[index].text : String(decoding: b, as: UTF8.self)
-                    let matched = engine.patterns.matches(bytes: b, text: content, hits: hits)
-                    if let p = matched.max(by: {
-                        engine.patterns.patterns[$0].weight < engine.patterns.patterns[$1].weight
-                    }
-                    ) {
+                    // The content as a `String` only when a regex needs it.
+                    let matched = engine.patterns.matches(
+                        bytes: b, text: shape.contentStart == 0 ? lines[index].text : nil, hits: hits)
+                    let weights = engine.patterns.weights
+                    if let p = matched.max(by: { weights[$0] < weights[$1] }) {
                         let pattern = engine.patterns.patterns[p]
                         // Scaffolding only counts when the runner itself names the cause (its timeout).
                         if shape.noise == .none || pattern.infrastructure {
@@ -170,20 +168,18 @@ public struct ExcerptExtractor: Sendable {
                     return (shape, best)
                 }
                 if let r = engine.grammars.best(t, hits: ruleHits) {
-                    let rule = engine.grammars.rules[r].rule
+                    let role = engine.grammars.roles[r]
+                    let weight = engine.grammars.weights[r]
                     if var p = best {
                         // The pattern names the line; the grammar says what role it plays in its block.
                         p.rule = r
-                        p.role = rule.role
-                        p.weight = max(p.weight, rule.weight)
+                        p.role = role
+                        p.weight = max(p.weight, weight)
                         best = p
                     } else {
                         best = Candidate(
-                            index: index, weight: rule.weight,
-                            reason: rule.role == .summary ? .summary : .grammar,
-                            role: rule.role, rule: r,
-                            detail: engine.grammars.grammars[engine.grammars.rules[r].grammar].name + "/"
-                                + rule.name)
+                            index: index, weight: weight, reason: role == .summary ? .summary : .grammar,
+                            role: role, rule: r, detail: engine.grammars.details[r])
                     }
                 }
                 if shape.annotatedError, best.map({ $0.weight < 72 }) ?? true {

@@ -65,6 +65,8 @@ public struct PatternLibrary: Sendable {
     let exclusions: [[[UInt8]]]
     /// Each pattern's anchor as bytes (for the case-sensitive check).
     let anchorBytes: [[UInt8]]
+    /// Each pattern's weight, read per line without copying the pattern.
+    let weights: [Int]
 
     public init(patterns: [KnownPattern]) {
         var kept: [KnownPattern] = []
@@ -91,6 +93,7 @@ public struct PatternLibrary: Sendable {
         self.regexes = regexes
         self.scanner = NeedleSet(kept.map { Array($0.anchor.utf8) } + Keywords.words)
         self.anchorBytes = kept.map { Array($0.anchor.utf8) }
+        self.weights = kept.map(\.weight)
         self.exclusions = kept.map { $0.excluding.map { Array($0.lowercased().utf8) } }
     }
 
@@ -113,8 +116,9 @@ public struct PatternLibrary: Sendable {
         return matches(bytes: bytes, text: text, hits: hits)
     }
 
-    /// Like `matches(_:)`, given the line's `scanner` hits.
-    func matches(bytes: UnsafeBufferPointer<UInt8>, text: String, hits: [(needle: Int, at: Int)]) -> [Int] {
+    /// Like `matches(_:)`, given the line's `scanner` hits. `text` is `bytes` as a `String`, for the
+    /// regexes; nil to have it made from `bytes` only when a regex runs on the whole line.
+    func matches(bytes: UnsafeBufferPointer<UInt8>, text: String?, hits: [(needle: Int, at: Int)]) -> [Int] {
         // Each anchor found, at its first occurrence.
         var first: [(index: Int, at: Int)] = []
         for hit in hits where hit.needle < keywordBase {
@@ -152,7 +156,7 @@ public struct PatternLibrary: Sendable {
                     let window = String(
                         decoding: UnsafeBufferPointer(rebasing: bytes[from..<to]), as: UTF8.self)
                     if !regex.matches(window) { continue }
-                } else if !regex.matches(text) {
+                } else if !regex.matches(text ?? String(decoding: bytes, as: UTF8.self)) {
                     continue
                 }
             }

@@ -92,6 +92,15 @@ public struct GrammarSet: Sendable {
     let rules: [(grammar: Int, rule: BlockRule)]
     let scanner: NeedleSet
     let anchors: [[UInt8]]
+    /// What the per-line matching reads of each rule (indexed as `rules`), so that it never copies
+    /// a rule (and retains its strings and closure) per hit.
+    let weights: [Int]
+    let atStart: [Bool]
+    let caseSensitive: [Bool]
+    let roles: [BlockRule.Role]
+    let checks: [(@Sendable (Substring) -> Bool)?]
+    /// `grammar/rule`, the detail an excerpt line shows.
+    let details: [String]
 
     public init(_ grammars: [ToolGrammar]) {
         self.grammars = grammars
@@ -102,6 +111,12 @@ public struct GrammarSet: Sendable {
         self.rules = rules
         self.anchors = rules.map { Array($0.1.anchor.utf8) }
         self.scanner = NeedleSet(anchors)
+        self.weights = rules.map(\.1.weight)
+        self.atStart = rules.map { $0.1.position == .start }
+        self.caseSensitive = rules.map(\.1.caseSensitive)
+        self.roles = rules.map(\.1.role)
+        self.checks = rules.map(\.1.check)
+        self.details = rules.map { grammars[$0.0].name + "/" + $0.1.name }
     }
 
     /// The built-in grammars (one file each in `Grammar/`).
@@ -122,25 +137,32 @@ public struct GrammarSet: Sendable {
     func best(_ text: UnsafeBufferPointer<UInt8>, hits: [(needle: Int, at: Int)]) -> Int? {
         guard !hits.isEmpty else { return nil }
         var best: Int? = nil
+        // The text as a `String` for the checks, made at most once; a check reads the whole text,
+        // not the hit, so a rule whose check failed fails again at its later hits.
+        var string: String? = nil
+        var failedChecks: [Int] = []
         for hit in hits {
-            let rule = rules[hit.needle].rule
-            if rule.position == .start && hit.at != 0 { continue }
-            if let b = best,
-                rules[b].rule.weight > rule.weight || (rules[b].rule.weight == rule.weight && b < hit.needle)
-            {
+            let r = hit.needle
+            if atStart[r] && hit.at != 0 { continue }
+            if let b = best, b == r || weights[b] > weights[r] || (weights[b] == weights[r] && b < r) {
                 continue
             }
-            if rule.caseSensitive {
-                let a = anchors[hit.needle]
+            if caseSensitive[r] {
+                let a = anchors[r]
                 var k = 0
                 while k < a.count && text[hit.at + k] == a[k] { k += 1 }
                 if k < a.count { continue }
             }
-            if let check = rule.check {
-                let s = String(decoding: text, as: UTF8.self)
-                if !check(Substring(s)) { continue }
+            if let check = checks[r] {
+                if failedChecks.contains(r) { continue }
+                let s = string ?? String(decoding: text, as: UTF8.self)
+                string = s
+                if !check(Substring(s)) {
+                    failedChecks.append(r)
+                    continue
+                }
             }
-            best = hit.needle
+            best = r
         }
         return best
     }
