@@ -150,7 +150,20 @@ public struct PatternLibrary: Sendable {
                 // On a long line an unanchored regex only sees the bytes around its anchor: a
                 // backtracking search over a 100 KB line costs seconds, and a match lies next to
                 // the anchor it was found by.
-                if !regex.anchoredAtStart && bytes.count > 2 * Self.regexWindow {
+                let windowed = !regex.anchoredAtStart && bytes.count > 2 * Self.regexWindow
+                if let ascii = regex.asciiMatcher {
+                    let from = windowed ? max(0, at - Self.regexWindow) : 0
+                    let to =
+                        windowed
+                        ? min(bytes.count, at + anchorBytes[index].count + Self.regexWindow) : bytes.count
+                    let seen = UnsafeBufferPointer(rebasing: bytes[from..<to])
+                    if ByteSearch.isASCII(seen) {
+                        if !ascii(seen) { continue }
+                        result.append(index)
+                        continue
+                    }
+                }
+                if windowed {
                     let from = max(0, at - Self.regexWindow)
                     let to = min(bytes.count, at + anchorBytes[index].count + Self.regexWindow)
                     let window = String(
@@ -169,6 +182,24 @@ public struct PatternLibrary: Sendable {
 enum ByteSearch {
     @inline(__always) static func lower(_ c: UInt8) -> UInt8 {
         c &- 0x41 < 26 ? c | 0x20 : c
+    }
+
+    /// True when every byte is below 0x80; eight bytes at a time.
+    static func isASCII(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = b.baseAddress else { return true }
+        let raw = UnsafeRawPointer(base)
+        var i = 0
+        var high: UInt64 = 0
+        // In bounds: `i + 8 <= b.count`.
+        while i + 8 <= b.count {
+            high |= raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            i += 8
+        }
+        while i < b.count {
+            high |= UInt64(b[i])
+            i += 1
+        }
+        return high & 0x8080_8080_8080_8080 == 0
     }
 
     /// True when `needle` occurs in `hay` (needle already lowercased when case-insensitive).
@@ -222,12 +253,17 @@ final class CompiledRegex: @unchecked Sendable {
     init(_ regex: Regex<AnyRegexOutput>, source: String = "") {
         self.regex = regex
         self.anchoredAtStart = Self.isAnchoredAtStart(source)
+        self.asciiMatcher = AsciiMatchers.bySource[source]
         self.firstAfterSpace = Self.leadingShapes[source].map { bytes in
             var table = [Bool](repeating: false, count: 256)
             for c in bytes.utf8 { table[Int(c)] = true }
             return table
         }
     }
+
+    /// For the built-in sources that cost the most to run (`AsciiMatchers`), the same answer as
+    /// `matches` read off the bytes, valid when they are all ASCII; nil for any other source.
+    let asciiMatcher: (@Sendable (UnsafeBufferPointer<UInt8>) -> Bool)?
 
     /// For sources known to need a given first non-space character (the JVM exception shapes):
     /// the ASCII bytes that may start the text after ASCII whitespace; any other ASCII byte there
@@ -326,5 +362,88 @@ final class CompiledRegex: @unchecked Sendable {
             i += 1
         }
         return depth == 0
+    }
+}
+
+/// Byte-level twins of the built-in patterns' unanchored regexes that the engine runs slowest: it
+/// tries every start of the line and backtracks (about a millisecond on a long compiler line). Each
+/// answers exactly what `firstMatch` answers, provided the text is ASCII: then a `Character` is one
+/// byte (or `\r\n`, which none of these can match inside), `\s` is `[\t\n\v\f\r ]` and `\d` is
+/// `[0-9]`. `PatternLibraryTests` compare each with its regex on real and generated lines.
+enum AsciiMatchers {
+    static let bySource: [String: @Sendable (UnsafeBufferPointer<UInt8>) -> Bool] = [
+        #"[^\s:]+:\d+(:\d+)?: error:"#: { diagnosticLocation($0, before: ": error:") },
+        #"[^\s:]+:\d+(:\d+)?: fatal error:"#: { diagnosticLocation($0, before: ": fatal error:") },
+        #"Tests run: \d+, Failures: ([1-9]\d*|\d+, Errors: [1-9])"#: junitFailures,
+    ]
+
+    @inline(__always) static func isDigit(_ c: UInt8) -> Bool { c &- 0x30 < 10 }
+
+    /// The first occurrence of `word` in `b` at or after `from`, byte for byte.
+    static func find(_ word: StaticString, in b: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
+        let m = word.utf8CodeUnitCount
+        let w = word.utf8Start
+        var i = from
+        while i + m <= b.count {
+            if b[i] == w[0] {
+                var k = 1
+                while k < m && b[i + k] == w[k] { k += 1 }
+                if k == m { return i }
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    /// `[^\s:]+:\d+(:\d+)?` then `word`: some occurrence of `word` right after `:` and digits,
+    /// with a byte before that `:` that is neither whitespace nor `:`. (With `:\d+:\d+`, the byte
+    /// before the last `:` is a digit, so the optional group never decides.)
+    ///
+    /// - `src/a.c:3:5: error: x`, `a:1: error:` match; `a.c: error: x`, ` :3: error:`, `a::3: error:` do not.
+    static func diagnosticLocation(_ b: UnsafeBufferPointer<UInt8>, before word: StaticString) -> Bool {
+        var from = 0
+        while let e = find(word, in: b, from: from) {
+            var k = e
+            while k > 0 && isDigit(b[k - 1]) { k -= 1 }
+            if k < e && k >= 2 && b[k - 1] == 0x3A {
+                let c = b[k - 2]
+                if c != 0x3A && c != 0x20 && !(0x09...0x0D).contains(c) { return true }
+            }
+            from = e + 1
+        }
+        return false
+    }
+
+    /// `Tests run: \d+, Failures: ([1-9]\d*|\d+, Errors: [1-9])`.
+    ///
+    /// - `Tests run: 3, Failures: 1`, `Tests run: 3, Failures: 0, Errors: 2` match;
+    ///   `Tests run: 3, Failures: 0, Errors: 0`, `Tests run: x, Failures: 1` do not.
+    static func junitFailures(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        let n = b.count
+        func literal(_ s: StaticString, at i: Int) -> Bool {
+            let m = s.utf8CodeUnitCount
+            guard n - i >= m else { return false }
+            for k in 0..<m where b[i + k] != s.utf8Start[k] { return false }
+            return true
+        }
+        func digits(from i: Int) -> Int {
+            var j = i
+            while j < n && isDigit(b[j]) { j += 1 }
+            return j
+        }
+        var from = 0
+        while let i = find("Tests run: ", in: b, from: from) {
+            from = i + 1
+            var j = i + 11
+            let end = digits(from: j)
+            guard end > j, literal(", Failures: ", at: end) else { continue }
+            j = end + 12
+            guard j < n else { continue }
+            if b[j] &- 0x31 < 9 { return true }
+            let failures = digits(from: j)
+            guard failures > j, literal(", Errors: ", at: failures), failures + 10 < n else { continue }
+            if b[failures + 10] &- 0x31 < 9 { return true }
+        }
+        return false
     }
 }
