@@ -60,18 +60,6 @@ public struct ExcerptExtractor: Sendable {
         "upload_artifacts_on_failure", "cleanup_file_variables",
     ]
 
-    /// What the per-line scan reads, behind one reference.
-    final class Engine: Sendable {
-        let scanner: NeedleSet
-        let patterns: PatternLibrary
-        let grammars: GrammarSet
-        init(scanner: NeedleSet, patterns: PatternLibrary, grammars: GrammarSet) {
-            self.scanner = scanner
-            self.patterns = patterns
-            self.grammars = grammars
-        }
-    }
-
     /// Weight from which a candidate is a block worth showing whole.
     static let strong = 50
 
@@ -120,81 +108,12 @@ public struct ExcerptExtractor: Sendable {
         var candidates: [Candidate] = []
         var keywordLines = 0  // keyword candidates in `candidates`
         var boilerplate: [Int] = []
-        var hits: [(needle: Int, at: Int)] = []
-        var ruleHits: [(needle: Int, at: Int)] = []
-        var all: [(needle: Int, at: Int)] = []
-        hits.reserveCapacity(32)
-        // One reference for the per-line closures to capture: capturing the structs would copy
-        // them (and retain every array they hold) for each line.
-        let engine = Engine(scanner: scanner, patterns: patterns, grammars: grammars)
+        var reader = LineReader(scanner: scanner, patterns: patterns, grammars: grammars)
         for index in lines.indices {
-            var text = lines[index].text
-            let (shape, found): (LineShape, Candidate?) = text.withUTF8 { whole in
-                let shape = LineShape(whole)
-                guard !shape.blank, whole.count - shape.textStart > 1 else { return (shape, nil) }
-                let b = UnsafeBufferPointer(rebasing: whole[shape.contentStart...])
-                let t = UnsafeBufferPointer(rebasing: whole[shape.textStart...])
-                all.removeAll(keepingCapacity: true)
-                engine.scanner.scan(b, into: &all)
-                hits.removeAll(keepingCapacity: true)
-                ruleHits.removeAll(keepingCapacity: true)
-                let base = engine.patterns.keywordBase + Keywords.words.count
-                let indent = shape.textStart - shape.contentStart
-                for h in all {
-                    if h.needle < base {
-                        hits.append(h)
-                    } else if h.at >= indent {
-                        ruleHits.append((h.needle - base, h.at - indent))
-                    }
-                }
-                var best: Candidate? = nil
-                if !hits.isEmpty {
-                    // The content as a `String` only when a regex needs it.
-                    let matched = engine.patterns.matches(
-                        bytes: b, text: shape.contentStart == 0 ? lines[index].text : nil, hits: hits)
-                    let weights = engine.patterns.weights
-                    if let p = matched.max(by: { weights[$0] < weights[$1] }) {
-                        let pattern = engine.patterns.patterns[p]
-                        // Scaffolding only counts when the runner itself names the cause (its timeout).
-                        if shape.noise == .none || pattern.infrastructure {
-                            best = Candidate(
-                                index: index, weight: pattern.weight, reason: .pattern, role: .message,
-                                pattern: p,
-                                detail: pattern.name)
-                        }
-                    }
-                }
-                if shape.noise != .none {
-                    return (shape, best)
-                }
-                if let r = engine.grammars.best(t, hits: ruleHits) {
-                    let role = engine.grammars.roles[r]
-                    let weight = engine.grammars.weights[r]
-                    if var p = best {
-                        // The pattern names the line; the grammar says what role it plays in its block.
-                        p.rule = r
-                        p.role = role
-                        p.weight = max(p.weight, weight)
-                        best = p
-                    } else {
-                        best = Candidate(
-                            index: index, weight: weight, reason: role == .summary ? .summary : .grammar,
-                            role: role, rule: r, detail: engine.grammars.details[r])
-                    }
-                }
-                if shape.annotatedError, best.map({ $0.weight < 72 }) ?? true {
-                    best = Candidate(
-                        index: index, weight: 72, reason: .grammar, role: .message,
-                        detail: "runner/annotation")
-                }
-                if best == nil, !hits.isEmpty,
-                    Keywords.hasErrorKeyword(b, hits: hits, base: engine.patterns.keywordBase),
-                    !Self.looksLikeCode(t)
-                {
-                    best = Candidate(index: index, weight: 20, reason: .keyword, role: .summary)
-                }
-                return (shape, best)
-            }
+            // The line's bytes in place (a native string's always are); a copy otherwise.
+            let (shape, found) =
+                lines[index].text.utf8.withContiguousStorageIfAvailable { reader.read($0, index: index) }
+                ?? Array(lines[index].text.utf8).withUnsafeBufferPointer { reader.read($0, index: index) }
             shapes.append(shape)
             if shape.noise == .scaffolding { boilerplate.append(index) }
             if var c = found {
@@ -794,5 +713,92 @@ public struct ExcerptExtractor: Sendable {
             i -= 1
         }
         return result.reversed()
+    }
+}
+
+extension ExcerptExtractor {
+    /// The first step's reading of one line: its shape, and the strongest rule, pattern or keyword
+    /// it holds. The scratch arrays are kept from line to line; a mutating method, so that the
+    /// tables are read in place (a closure capturing the extractor's structs copied them, and
+    /// retained every array they hold, for each line).
+    struct LineReader {
+        let scanner: NeedleSet
+        let patterns: PatternLibrary
+        let grammars: GrammarSet
+        var all: [(needle: Int, at: Int)] = []
+        var hits: [(needle: Int, at: Int)] = []
+        var ruleHits: [(needle: Int, at: Int)] = []
+
+        init(scanner: NeedleSet, patterns: PatternLibrary, grammars: GrammarSet) {
+            self.scanner = scanner
+            self.patterns = patterns
+            self.grammars = grammars
+            all.reserveCapacity(32)
+            hits.reserveCapacity(32)
+            ruleHits.reserveCapacity(32)
+        }
+
+        mutating func read(_ whole: UnsafeBufferPointer<UInt8>, index: Int) -> (LineShape, Candidate?) {
+            let shape = LineShape(whole)
+            guard !shape.blank, whole.count - shape.textStart > 1 else { return (shape, nil) }
+            let b = UnsafeBufferPointer(rebasing: whole[shape.contentStart...])
+            let t = UnsafeBufferPointer(rebasing: whole[shape.textStart...])
+            if !all.isEmpty { all.removeAll(keepingCapacity: true) }
+            scanner.scan(b, into: &all)
+            if !hits.isEmpty { hits.removeAll(keepingCapacity: true) }
+            if !ruleHits.isEmpty { ruleHits.removeAll(keepingCapacity: true) }
+            let base = patterns.keywordBase + Keywords.words.count
+            let indent = shape.textStart - shape.contentStart
+            for h in all {
+                if h.needle < base {
+                    hits.append(h)
+                } else if h.at >= indent {
+                    ruleHits.append((h.needle - base, h.at - indent))
+                }
+            }
+            var best: Candidate? = nil
+            if !hits.isEmpty {
+                // The content as a `String` only when a regex needs it.
+                let matched = patterns.matches(bytes: b, text: nil, hits: hits)
+                let weights = patterns.weights
+                if let p = matched.max(by: { weights[$0] < weights[$1] }) {
+                    // Scaffolding only counts when the runner itself names the cause (its timeout).
+                    if shape.noise == .none || patterns.patterns[p].infrastructure {
+                        best = Candidate(
+                            index: index, weight: weights[p], reason: .pattern, role: .message, pattern: p,
+                            detail: patterns.patterns[p].name)
+                    }
+                }
+            }
+            if shape.noise != .none {
+                return (shape, best)
+            }
+            if let r = grammars.best(t, hits: ruleHits) {
+                let role = grammars.roles[r]
+                let weight = grammars.weights[r]
+                if var p = best {
+                    // The pattern names the line; the grammar says what role it plays in its block.
+                    p.rule = r
+                    p.role = role
+                    p.weight = max(p.weight, weight)
+                    best = p
+                } else {
+                    best = Candidate(
+                        index: index, weight: weight, reason: role == .summary ? .summary : .grammar,
+                        role: role, rule: r, detail: grammars.details[r])
+                }
+            }
+            if shape.annotatedError, best.map({ $0.weight < 72 }) ?? true {
+                best = Candidate(
+                    index: index, weight: 72, reason: .grammar, role: .message, detail: "runner/annotation")
+            }
+            if best == nil, !hits.isEmpty,
+                Keywords.hasErrorKeyword(b, hits: hits, base: patterns.keywordBase),
+                !ExcerptExtractor.looksLikeCode(t)
+            {
+                best = Candidate(index: index, weight: 20, reason: .keyword, role: .summary)
+            }
+            return (shape, best)
+        }
     }
 }
