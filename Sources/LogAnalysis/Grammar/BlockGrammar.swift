@@ -185,6 +185,14 @@ enum Shape {
     /// `Identifier` or dotted `a.b.Identifier` followed by `:` — the exception line of most runtimes
     /// (`ValueError: x`, `java.lang.IllegalStateException: x`, `MethodError: no method …`).
     static func exceptionLine(_ s: Substring) -> Bool {
+        if let ascii = s.utf8.withContiguousStorageIfAvailable(asciiExceptionLine), let answer = ascii {
+            return answer
+        }
+        return characterExceptionLine(s)
+    }
+
+    /// `exceptionLine` by `Character`s (any text).
+    static func characterExceptionLine(_ s: Substring) -> Bool {
         var i = s.startIndex
         var sawUpper = false
         var length = 0
@@ -200,6 +208,37 @@ enum Shape {
         let name = s[s.startIndex..<i]
         return name.hasSuffix("Error") || name.hasSuffix("Exception") || name.hasSuffix("Failure")
             || name.hasSuffix("Interrupt") || name.hasSuffix("Exit") || name.hasSuffix("Fault")
+    }
+
+    /// `exceptionLine` read off the bytes, when the name and the byte after its `:` are ASCII (a
+    /// `Character` is then a byte, a letter `[A-Za-z]`, a number `[0-9]`, uppercase `[A-Z]`); nil
+    /// otherwise (a non-ASCII byte before the `:` or right after it, where a combining mark would
+    /// make `:` part of another `Character`).
+    static func asciiExceptionLine(_ b: UnsafeBufferPointer<UInt8>) -> Bool? {
+        let n = b.count
+        var i = 0
+        var sawUpper = false
+        while i < n {
+            let c = b[i]
+            if c == 0x3A { break }
+            if c >= 0x80 { return nil }
+            let upper = c &- 0x41 < 26
+            guard upper || c &- 0x61 < 26 || c &- 0x30 < 10 || c == 0x2E || c == 0x5F || c == 0x24 else {
+                return false
+            }
+            if upper { sawUpper = true }
+            i += 1
+        }
+        if i + 1 < n && b[i + 1] >= 0x80 { return nil }
+        guard i < n, i >= 5, sawUpper else { return false }
+        func ends(_ suffix: StaticString) -> Bool {
+            let m = suffix.utf8CodeUnitCount
+            guard i >= m else { return false }
+            for k in 0..<m where b[i - m + k] != suffix.utf8Start[k] { return false }
+            return true
+        }
+        return ends("Error") || ends("Exception") || ends("Failure") || ends("Interrupt") || ends("Exit")
+            || ends("Fault")
     }
 
     /// `path:line[:col]: ` followed by `error` — a compiler's diagnostic (`src/a.c:3:5: error: x`).
