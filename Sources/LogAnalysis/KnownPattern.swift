@@ -151,12 +151,17 @@ public struct PatternLibrary: Sendable {
                 // backtracking search over a 100 KB line costs seconds, and a match lies next to
                 // the anchor it was found by.
                 let windowed = !regex.anchoredAtStart && bytes.count > 2 * Self.regexWindow
+                let from = windowed ? max(0, at - Self.regexWindow) : 0
+                let to =
+                    windowed
+                    ? min(bytes.count, at + anchorBytes[index].count + Self.regexWindow) : bytes.count
+                let seen = UnsafeBufferPointer(rebasing: bytes[from..<to])
+                if let literals = regex.needsOneOf,
+                    !literals.contains(where: { ByteSearch.contains(seen, $0, caseInsensitive: false) })
+                {
+                    continue
+                }
                 if let ascii = regex.asciiMatcher {
-                    let from = windowed ? max(0, at - Self.regexWindow) : 0
-                    let to =
-                        windowed
-                        ? min(bytes.count, at + anchorBytes[index].count + Self.regexWindow) : bytes.count
-                    let seen = UnsafeBufferPointer(rebasing: bytes[from..<to])
                     if ByteSearch.isASCII(seen) {
                         if !ascii(seen) { continue }
                         result.append(index)
@@ -254,6 +259,7 @@ final class CompiledRegex: @unchecked Sendable {
         self.regex = regex
         self.anchoredAtStart = Self.isAnchoredAtStart(source)
         self.asciiMatcher = AsciiMatchers.bySource[source]
+        self.needsOneOf = Self.requiredLiterals[source]?.map { Array($0.utf8) }
         self.firstAfterSpace = Self.leadingShapes[source].map { bytes in
             var table = [Bool](repeating: false, count: 256)
             for c in bytes.utf8 { table[Int(c)] = true }
@@ -264,6 +270,16 @@ final class CompiledRegex: @unchecked Sendable {
     /// For the built-in sources that cost the most to run (`AsciiMatchers`), the same answer as
     /// `matches` read off the bytes, valid when they are all ASCII; nil for any other source.
     let asciiMatcher: (@Sendable (UnsafeBufferPointer<UInt8>) -> Bool)?
+
+    /// For sources that can only match text holding one of a few literals (in any case of text:
+    /// the regex spells them as plain ASCII, case-sensitively), those literals' bytes: text without
+    /// them is not run through the engine. Nil for other sources.
+    let needsOneOf: [[UInt8]]?
+
+    static let requiredLiterals: [String: [String]] = [
+        // rate-limit: its anchor ` 429` is in every long number; the regex needs a status or HTTP.
+        #"(status( code)?:? |HTTP( error|/[\d.]+)? )429\b"#: ["status", "HTTP"]
+    ]
 
     /// For sources known to need a given first non-space character (the JVM exception shapes):
     /// the ASCII bytes that may start the text after ASCII whitespace; any other ASCII byte there

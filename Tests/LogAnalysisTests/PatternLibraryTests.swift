@@ -103,6 +103,17 @@ import Testing
         for (_, raw) in try FastPathEquivalenceTests.realTraces() {
             lines += TraceCleaner.clean(raw).lines.map(\.text)
         }
+        lines += [
+            "HTTP 429", "status code: 429 Too Many", "HTTP/1.1 429", "HTTP error 429", "status 4290",
+            "received 429 from server", "status: 429",
+        ]
+        // A regex that needs one of its literals never matches text without them.
+        for (source, literals) in CompiledRegex.requiredLiterals {
+            let regex = try Regex(source)
+            for line in lines where (try? regex.firstMatch(in: line)) != nil {
+                #expect(literals.contains { line.contains($0) }, "\(source): \(line.debugDescription)")
+            }
+        }
         for (source, matcher) in AsciiMatchers.bySource {
             let regex = try Regex(source)
             var mismatches = 0
