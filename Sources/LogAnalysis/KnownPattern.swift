@@ -65,8 +65,11 @@ public struct PatternLibrary: Sendable {
     let exclusions: [[[UInt8]]]
     /// Each pattern's anchor as bytes (for the case-sensitive check).
     let anchorBytes: [[UInt8]]
-    /// Each pattern's weight, read per line without copying the pattern.
+    /// Each pattern's weight, anchor position and case rule, read per line without copying the
+    /// pattern.
     let weights: [Int]
+    let positions: [KnownPattern.Position]
+    let caseSensitive: [Bool]
 
     public init(patterns: [KnownPattern]) {
         var kept: [KnownPattern] = []
@@ -94,7 +97,16 @@ public struct PatternLibrary: Sendable {
         self.scanner = NeedleSet(kept.map { Array($0.anchor.utf8) } + Keywords.words)
         self.anchorBytes = kept.map { Array($0.anchor.utf8) }
         self.weights = kept.map(\.weight)
+        self.positions = kept.map(\.position)
+        self.caseSensitive = kept.map(\.caseSensitive)
         self.exclusions = kept.map { $0.excluding.map { Array($0.lowercased().utf8) } }
+    }
+
+    /// True when `needle` stands in `b` at `i`, byte for byte.
+    static func occurs(_ needle: [UInt8], in b: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
+        guard b.count - i >= needle.count else { return false }
+        for k in 0..<needle.count where b[i + k] != needle[k] { return false }
+        return true
     }
 
     /// Bytes on each side of an anchor that an unanchored regex sees on a long line.
@@ -119,30 +131,29 @@ public struct PatternLibrary: Sendable {
     /// Like `matches(_:)`, given the line's `scanner` hits. `text` is `bytes` as a `String`, for the
     /// regexes; nil to have it made from `bytes` only when a regex runs on the whole line.
     func matches(bytes: UnsafeBufferPointer<UInt8>, text: String?, hits: [(needle: Int, at: Int)]) -> [Int] {
-        // Each anchor found, at its first occurrence.
-        var first: [(index: Int, at: Int)] = []
+        // Each anchor found, at its first occurrence, and whether it occurs in its own case at
+        // one of them (every occurrence is a hit: the scan ignores case).
+        var first: [(index: Int, at: Int, exact: Bool)] = []
         for hit in hits where hit.needle < keywordBase {
+            let exact =
+                !caseSensitive[hit.needle] || Self.occurs(anchorBytes[hit.needle], in: bytes, at: hit.at)
             if let k = first.firstIndex(where: { $0.index == hit.needle }) {
                 if hit.at < first[k].at { first[k].at = hit.at }
+                if exact { first[k].exact = true }
             } else {
-                first.append((hit.needle, hit.at))
+                first.append((hit.needle, hit.at, exact))
             }
         }
         guard !first.isEmpty else { return [] }
         var result: [Int] = []
-        for (index, at) in first {
-            let pattern = patterns[index]
-            switch pattern.position {
+        for (index, at, exact) in first {
+            switch positions[index] {
             case .anywhere: break
             case .lineStart: if at != 0 { continue }
             case .afterIndent:
                 if bytes[0..<at].contains(where: { $0 != 0x20 && $0 != 0x09 }) { continue }
             }
-            if pattern.caseSensitive
-                && !ByteSearch.contains(bytes, anchorBytes[index], caseInsensitive: false)
-            {
-                continue
-            }
+            if !exact { continue }
             if exclusions[index].contains(where: { ByteSearch.contains(bytes, $0, caseInsensitive: true) }) {
                 continue
             }
