@@ -286,11 +286,17 @@ enum Shape {
 
     /// `1) text`: one to `digits` digits, `) ` and more text (mocha's and RSpec's failure headers).
     static func numbered(_ s: Substring, digits: Int) -> Bool {
-        let u = Array(s.utf8.prefix(digits + 2))
-        guard let close = u.firstIndex(of: 0x29), close >= 1, close <= digits, u.count > close + 1,
-            u[close + 1] == 0x20, s.utf8.count > close + 2
-        else { return false }
-        return u[..<close].allSatisfy { $0 &- 0x30 < 10 }
+        let u = s.utf8
+        var i = u.startIndex
+        var count = 0
+        while i < u.endIndex, u[i] &- 0x30 < 10, count <= digits {
+            count += 1
+            i = u.index(after: i)
+        }
+        guard count >= 1, count <= digits, i < u.endIndex, u[i] == 0x29 else { return false }
+        i = u.index(after: i)
+        guard i < u.endIndex, u[i] == 0x20 else { return false }
+        return u.index(after: i) < u.endIndex
     }
 
     static func containsDigit(_ s: Substring) -> Bool { s.contains(where: \.isNumber) }
