@@ -224,27 +224,35 @@ public struct ExcerptExtractor: Sendable {
                 keyCandidate = later
             }
         }
-        var chosen: [Int: (ExcerptReason, String?)] = [:]
-        var repeats: [Int: Int] = [:]
+        var chosen = LineMap<(ExcerptReason, String?)>(capacity: maxLines)
+        var repeats = LineMap<Int>()
         // A long run of lines that each say what the line above said (after masking numbers: the
         // same diagnostic on line 63, 68, 86… of one file) shows its first lines; the rest are
         // counted on the last line shown.
         let shownOfRun = 6
-        var runHead: [Int: Int] = [:]
-        var runLength: [Int: Int] = [:]  // a shown line → how many lines of its run are shown up to it
-        var masked: [Int: String] = [:]
-        func maskedLine(_ i: Int) -> String {
-            if let m = masked[i] { return m }
-            let m = Masker.mask(String(Self.content(lines[i].text, shapes[i])))
-            masked[i] = m
-            return m
+        var runHead = LineMap<Int>()
+        // A shown line → how many lines of its run are shown up to it.
+        var runLength = LineMap<Int>(capacity: maxLines)
+        /// Whether two lines' contents are the same once masked. A content's bytes are the line's
+        /// from `textStart` on (decorations and blanks are ASCII), read in place.
+        func sameMasked(_ i: Int, _ j: Int) -> Bool {
+            let (si, sj) = (shapes[i].textStart, shapes[j].textStart)
+            let inPlace: Bool?? = lines[i].text.utf8.withContiguousStorageIfAvailable { a in
+                lines[j].text.utf8.withContiguousStorageIfAvailable { b in
+                    Masker.sameMask(
+                        UnsafeBufferPointer(rebasing: a[si...]), UnsafeBufferPointer(rebasing: b[sj...]))
+                }
+            }
+            if let same = inPlace ?? nil { return same }
+            return Masker.mask(String(Self.content(lines[i].text, shapes[i])))
+                == Masker.mask(String(Self.content(lines[j].text, shapes[j])))
         }
         @discardableResult func add(_ index: Int, _ reason: ExcerptReason, _ detail: String? = nil) -> Bool {
             if chosen[index] != nil || runHead[index] != nil { return true }
             var shown = 1
             if index > 0, !shapes[index].blank,
                 let previous = chosen[index - 1] != nil ? index - 1 : runHead[index - 1],
-                maskedLine(index) == maskedLine(index - 1)
+                sameMasked(index, index - 1)
             {
                 shown = (runLength[previous] ?? 1) + 1
                 if shown > shownOfRun {
@@ -258,7 +266,8 @@ public struct ExcerptExtractor: Sendable {
             chosen[index] = (reason, detail)
             return true
         }
-        let byIndex = Dictionary(candidates.map { ($0.index, $0) }, uniquingKeysWith: { a, _ in a })
+        var byIndex = LineMap<Candidate>(capacity: candidates.count)
+        for c in candidates where byIndex[c.index] == nil { byIndex[c.index] = c }
         var messageLines: [Int] = []
         var header: Int? = nil
         var keyIndex: Int? = keyCandidate?.index
@@ -485,7 +494,7 @@ public struct ExcerptExtractor: Sendable {
     /// The block `c` belongs to: when `c` is a message line inside a header's block (the exception
     /// under `Error During Test at`, the exception closing a traceback), that header's block.
     func enclosingBlock(
-        _ c: Candidate, _ lines: [CleanLine], _ shapes: [LineShape], _ byIndex: [Int: Candidate]
+        _ c: Candidate, _ lines: [CleanLine], _ shapes: [LineShape], _ byIndex: LineMap<Candidate>
     ) -> (Int, [Int]) {
         if c.role == .message {
             // Look back a few lines for a header whose block holds this line.
@@ -507,7 +516,7 @@ public struct ExcerptExtractor: Sendable {
 
     /// The header line and the lines its rule's `Body` takes (bounded).
     func blockLines(
-        from c: Candidate, _ lines: [CleanLine], _ shapes: [LineShape], _ byIndex: [Int: Candidate],
+        from c: Candidate, _ lines: [CleanLine], _ shapes: [LineShape], _ byIndex: LineMap<Candidate>,
         limit extended: Int? = nil
     ) -> [Int] {
         var result = [c.index]
