@@ -278,19 +278,6 @@ if arguments.first == "shell" {
     }
     exit(0)
 }
-if arguments.first == "excerpt-dump" {
-    do {
-        try benchExcerptDump(Array(arguments.dropFirst()))
-    } catch {
-        FileHandle.standardError.write(Data("triage-bench: \(error)\n".utf8))
-        exit(1)
-    }
-    exit(0)
-}
-if arguments.first == "excerpt-speed" {
-    benchExcerptSpeed(Array(arguments.dropFirst()))
-    exit(0)
-}
 if arguments.first == "changes" {
     guard let options = parseShell(Array(arguments.dropFirst())) else {
         print(usage)
