@@ -60,18 +60,6 @@ public struct ExcerptExtractor: Sendable {
         "upload_artifacts_on_failure", "cleanup_file_variables",
     ]
 
-    /// What the per-line scan reads, behind one reference.
-    final class Engine: Sendable {
-        let scanner: NeedleSet
-        let patterns: PatternLibrary
-        let grammars: GrammarSet
-        init(scanner: NeedleSet, patterns: PatternLibrary, grammars: GrammarSet) {
-            self.scanner = scanner
-            self.patterns = patterns
-            self.grammars = grammars
-        }
-    }
-
     /// Weight from which a candidate is a block worth showing whole.
     static let strong = 50
 
@@ -120,85 +108,12 @@ public struct ExcerptExtractor: Sendable {
         var candidates: [Candidate] = []
         var keywordLines = 0  // keyword candidates in `candidates`
         var boilerplate: [Int] = []
-        var hits: [(needle: Int, at: Int)] = []
-        var ruleHits: [(needle: Int, at: Int)] = []
-        var all: [(needle: Int, at: Int)] = []
-        hits.reserveCapacity(32)
-        // One reference for the per-line closures to capture: capturing the structs would copy
-        // them (and retain every array they hold) for each line.
-        let engine = Engine(scanner: scanner, patterns: patterns, grammars: grammars)
+        var reader = LineReader(scanner: scanner, patterns: patterns, grammars: grammars)
         for index in lines.indices {
-            var text = lines[index].text
-            let (shape, found): (LineShape, Candidate?) = text.withUTF8 { whole in
-                let shape = LineShape(whole)
-                guard !shape.blank, whole.count - shape.textStart > 1 else { return (shape, nil) }
-                let b = UnsafeBufferPointer(rebasing: whole[shape.contentStart...])
-                let t = UnsafeBufferPointer(rebasing: whole[shape.textStart...])
-                all.removeAll(keepingCapacity: true)
-                engine.scanner.scan(b, into: &all)
-                hits.removeAll(keepingCapacity: true)
-                ruleHits.removeAll(keepingCapacity: true)
-                let base = engine.patterns.keywordBase + Keywords.words.count
-                let indent = shape.textStart - shape.contentStart
-                for h in all {
-                    if h.needle < base {
-                        hits.append(h)
-                    } else if h.at >= indent {
-                        ruleHits.append((h.needle - base, h.at - indent))
-                    }
-                }
-                var best: Candidate? = nil
-                if !hits.isEmpty {
-                    let content =
-                        shape.contentStart == 0 ? lines[index].text : String(decoding: b, as: UTF8.self)
-                    let matched = engine.patterns.matches(bytes: b, text: content, hits: hits)
-                    if let p = matched.max(by: {
-                        engine.patterns.patterns[$0].weight < engine.patterns.patterns[$1].weight
-                    }
-                    ) {
-                        let pattern = engine.patterns.patterns[p]
-                        // Scaffolding only counts when the runner itself names the cause (its timeout).
-                        if shape.noise == .none || pattern.infrastructure {
-                            best = Candidate(
-                                index: index, weight: pattern.weight, reason: .pattern, role: .message,
-                                pattern: p,
-                                detail: pattern.name)
-                        }
-                    }
-                }
-                if shape.noise != .none {
-                    return (shape, best)
-                }
-                if let r = engine.grammars.best(t, hits: ruleHits) {
-                    let rule = engine.grammars.rules[r].rule
-                    if var p = best {
-                        // The pattern names the line; the grammar says what role it plays in its block.
-                        p.rule = r
-                        p.role = rule.role
-                        p.weight = max(p.weight, rule.weight)
-                        best = p
-                    } else {
-                        best = Candidate(
-                            index: index, weight: rule.weight,
-                            reason: rule.role == .summary ? .summary : .grammar,
-                            role: rule.role, rule: r,
-                            detail: engine.grammars.grammars[engine.grammars.rules[r].grammar].name + "/"
-                                + rule.name)
-                    }
-                }
-                if shape.annotatedError, best.map({ $0.weight < 72 }) ?? true {
-                    best = Candidate(
-                        index: index, weight: 72, reason: .grammar, role: .message,
-                        detail: "runner/annotation")
-                }
-                if best == nil, !hits.isEmpty,
-                    Keywords.hasErrorKeyword(b, hits: hits, base: engine.patterns.keywordBase),
-                    !Self.looksLikeCode(t)
-                {
-                    best = Candidate(index: index, weight: 20, reason: .keyword, role: .summary)
-                }
-                return (shape, best)
-            }
+            // The line's bytes in place (a native string's always are); a copy otherwise.
+            let (shape, found) =
+                lines[index].text.utf8.withContiguousStorageIfAvailable { reader.read($0, index: index) }
+                ?? Array(lines[index].text.utf8).withUnsafeBufferPointer { reader.read($0, index: index) }
             shapes.append(shape)
             if shape.noise == .scaffolding { boilerplate.append(index) }
             if var c = found {
@@ -309,27 +224,35 @@ public struct ExcerptExtractor: Sendable {
                 keyCandidate = later
             }
         }
-        var chosen: [Int: (ExcerptReason, String?)] = [:]
-        var repeats: [Int: Int] = [:]
+        var chosen = LineMap<(ExcerptReason, String?)>(capacity: maxLines)
+        var repeats = LineMap<Int>()
         // A long run of lines that each say what the line above said (after masking numbers: the
         // same diagnostic on line 63, 68, 86… of one file) shows its first lines; the rest are
         // counted on the last line shown.
         let shownOfRun = 6
-        var runHead: [Int: Int] = [:]
-        var runLength: [Int: Int] = [:]  // a shown line → how many lines of its run are shown up to it
-        var masked: [Int: String] = [:]
-        func maskedLine(_ i: Int) -> String {
-            if let m = masked[i] { return m }
-            let m = Masker.mask(String(Self.content(lines[i].text, shapes[i])))
-            masked[i] = m
-            return m
+        var runHead = LineMap<Int>()
+        // A shown line → how many lines of its run are shown up to it.
+        var runLength = LineMap<Int>(capacity: maxLines)
+        /// Whether two lines' contents are the same once masked. A content's bytes are the line's
+        /// from `textStart` on (decorations and blanks are ASCII), read in place.
+        func sameMasked(_ i: Int, _ j: Int) -> Bool {
+            let (si, sj) = (shapes[i].textStart, shapes[j].textStart)
+            let inPlace: Bool?? = lines[i].text.utf8.withContiguousStorageIfAvailable { a in
+                lines[j].text.utf8.withContiguousStorageIfAvailable { b in
+                    Masker.sameMask(
+                        UnsafeBufferPointer(rebasing: a[si...]), UnsafeBufferPointer(rebasing: b[sj...]))
+                }
+            }
+            if let same = inPlace ?? nil { return same }
+            return Masker.mask(String(Self.content(lines[i].text, shapes[i])))
+                == Masker.mask(String(Self.content(lines[j].text, shapes[j])))
         }
         @discardableResult func add(_ index: Int, _ reason: ExcerptReason, _ detail: String? = nil) -> Bool {
             if chosen[index] != nil || runHead[index] != nil { return true }
             var shown = 1
             if index > 0, !shapes[index].blank,
                 let previous = chosen[index - 1] != nil ? index - 1 : runHead[index - 1],
-                maskedLine(index) == maskedLine(index - 1)
+                sameMasked(index, index - 1)
             {
                 shown = (runLength[previous] ?? 1) + 1
                 if shown > shownOfRun {
@@ -343,7 +266,8 @@ public struct ExcerptExtractor: Sendable {
             chosen[index] = (reason, detail)
             return true
         }
-        let byIndex = Dictionary(candidates.map { ($0.index, $0) }, uniquingKeysWith: { a, _ in a })
+        var byIndex = LineMap<Candidate>(capacity: candidates.count)
+        for c in candidates where byIndex[c.index] == nil { byIndex[c.index] = c }
         var messageLines: [Int] = []
         var header: Int? = nil
         var keyIndex: Int? = keyCandidate?.index
@@ -584,7 +508,7 @@ public struct ExcerptExtractor: Sendable {
     /// The block `c` belongs to: when `c` is a message line inside a header's block (the exception
     /// under `Error During Test at`, the exception closing a traceback), that header's block.
     func enclosingBlock(
-        _ c: Candidate, _ lines: [CleanLine], _ shapes: [LineShape], _ byIndex: [Int: Candidate]
+        _ c: Candidate, _ lines: [CleanLine], _ shapes: [LineShape], _ byIndex: LineMap<Candidate>
     ) -> (Int, [Int]) {
         if c.role == .message {
             // Look back a few lines for a header whose block holds this line.
@@ -606,7 +530,7 @@ public struct ExcerptExtractor: Sendable {
 
     /// The header line and the lines its rule's `Body` takes (bounded).
     func blockLines(
-        from c: Candidate, _ lines: [CleanLine], _ shapes: [LineShape], _ byIndex: [Int: Candidate],
+        from c: Candidate, _ lines: [CleanLine], _ shapes: [LineShape], _ byIndex: LineMap<Candidate>,
         limit extended: Int? = nil
     ) -> [Int] {
         var result = [c.index]
@@ -815,5 +739,92 @@ public struct ExcerptExtractor: Sendable {
             i -= 1
         }
         return result.reversed()
+    }
+}
+
+extension ExcerptExtractor {
+    /// The first step's reading of one line: its shape, and the strongest rule, pattern or keyword
+    /// it holds. The scratch arrays are kept from line to line; a mutating method, so that the
+    /// tables are read in place (a closure capturing the extractor's structs copied them, and
+    /// retained every array they hold, for each line).
+    struct LineReader {
+        let scanner: NeedleSet
+        let patterns: PatternLibrary
+        let grammars: GrammarSet
+        var all: [(needle: Int, at: Int)] = []
+        var hits: [(needle: Int, at: Int)] = []
+        var ruleHits: [(needle: Int, at: Int)] = []
+
+        init(scanner: NeedleSet, patterns: PatternLibrary, grammars: GrammarSet) {
+            self.scanner = scanner
+            self.patterns = patterns
+            self.grammars = grammars
+            all.reserveCapacity(32)
+            hits.reserveCapacity(32)
+            ruleHits.reserveCapacity(32)
+        }
+
+        mutating func read(_ whole: UnsafeBufferPointer<UInt8>, index: Int) -> (LineShape, Candidate?) {
+            let shape = LineShape(whole)
+            guard !shape.blank, whole.count - shape.textStart > 1 else { return (shape, nil) }
+            let b = UnsafeBufferPointer(rebasing: whole[shape.contentStart...])
+            let t = UnsafeBufferPointer(rebasing: whole[shape.textStart...])
+            if !all.isEmpty { all.removeAll(keepingCapacity: true) }
+            scanner.scan(b, into: &all)
+            if !hits.isEmpty { hits.removeAll(keepingCapacity: true) }
+            if !ruleHits.isEmpty { ruleHits.removeAll(keepingCapacity: true) }
+            let base = patterns.keywordBase + Keywords.words.count
+            let indent = shape.textStart - shape.contentStart
+            for h in all {
+                if h.needle < base {
+                    hits.append(h)
+                } else if h.at >= indent {
+                    ruleHits.append((h.needle - base, h.at - indent))
+                }
+            }
+            var best: Candidate? = nil
+            if !hits.isEmpty {
+                // The content as a `String` only when a regex needs it.
+                let matched = patterns.matches(bytes: b, text: nil, hits: hits)
+                let weights = patterns.weights
+                if let p = matched.max(by: { weights[$0] < weights[$1] }) {
+                    // Scaffolding only counts when the runner itself names the cause (its timeout).
+                    if shape.noise == .none || patterns.patterns[p].infrastructure {
+                        best = Candidate(
+                            index: index, weight: weights[p], reason: .pattern, role: .message, pattern: p,
+                            detail: patterns.patterns[p].name)
+                    }
+                }
+            }
+            if shape.noise != .none {
+                return (shape, best)
+            }
+            if let r = grammars.best(t, hits: ruleHits) {
+                let role = grammars.roles[r]
+                let weight = grammars.weights[r]
+                if var p = best {
+                    // The pattern names the line; the grammar says what role it plays in its block.
+                    p.rule = r
+                    p.role = role
+                    p.weight = max(p.weight, weight)
+                    best = p
+                } else {
+                    best = Candidate(
+                        index: index, weight: weight, reason: role == .summary ? .summary : .grammar,
+                        role: role, rule: r, detail: grammars.details[r])
+                }
+            }
+            if shape.annotatedError, best.map({ $0.weight < 72 }) ?? true {
+                best = Candidate(
+                    index: index, weight: 72, reason: .grammar, role: .message, detail: "runner/annotation")
+            }
+            if best == nil, !hits.isEmpty,
+                Keywords.hasErrorKeyword(b, hits: hits, base: patterns.keywordBase),
+                !ExcerptExtractor.looksLikeCode(t)
+            {
+                best = Candidate(index: index, weight: 20, reason: .keyword, role: .summary)
+            }
+            return (shape, best)
+        }
     }
 }

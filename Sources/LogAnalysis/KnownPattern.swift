@@ -65,6 +65,11 @@ public struct PatternLibrary: Sendable {
     let exclusions: [[[UInt8]]]
     /// Each pattern's anchor as bytes (for the case-sensitive check).
     let anchorBytes: [[UInt8]]
+    /// Each pattern's weight, anchor position and case rule, read per line without copying the
+    /// pattern.
+    let weights: [Int]
+    let positions: [KnownPattern.Position]
+    let caseSensitive: [Bool]
 
     public init(patterns: [KnownPattern]) {
         var kept: [KnownPattern] = []
@@ -91,7 +96,17 @@ public struct PatternLibrary: Sendable {
         self.regexes = regexes
         self.scanner = NeedleSet(kept.map { Array($0.anchor.utf8) } + Keywords.words)
         self.anchorBytes = kept.map { Array($0.anchor.utf8) }
+        self.weights = kept.map(\.weight)
+        self.positions = kept.map(\.position)
+        self.caseSensitive = kept.map(\.caseSensitive)
         self.exclusions = kept.map { $0.excluding.map { Array($0.lowercased().utf8) } }
+    }
+
+    /// True when `needle` stands in `b` at `i`, byte for byte.
+    static func occurs(_ needle: [UInt8], in b: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
+        guard b.count - i >= needle.count else { return false }
+        for k in 0..<needle.count where b[i + k] != needle[k] { return false }
+        return true
     }
 
     /// Bytes on each side of an anchor that an unanchored regex sees on a long line.
@@ -113,32 +128,32 @@ public struct PatternLibrary: Sendable {
         return matches(bytes: bytes, text: text, hits: hits)
     }
 
-    /// Like `matches(_:)`, given the line's `scanner` hits.
-    func matches(bytes: UnsafeBufferPointer<UInt8>, text: String, hits: [(needle: Int, at: Int)]) -> [Int] {
-        // Each anchor found, at its first occurrence.
-        var first: [(index: Int, at: Int)] = []
+    /// Like `matches(_:)`, given the line's `scanner` hits. `text` is `bytes` as a `String`, for the
+    /// regexes; nil to have it made from `bytes` only when a regex runs on the whole line.
+    func matches(bytes: UnsafeBufferPointer<UInt8>, text: String?, hits: [(needle: Int, at: Int)]) -> [Int] {
+        // Each anchor found, at its first occurrence, and whether it occurs in its own case at
+        // one of them (every occurrence is a hit: the scan ignores case).
+        var first: [(index: Int, at: Int, exact: Bool)] = []
         for hit in hits where hit.needle < keywordBase {
+            let exact =
+                !caseSensitive[hit.needle] || Self.occurs(anchorBytes[hit.needle], in: bytes, at: hit.at)
             if let k = first.firstIndex(where: { $0.index == hit.needle }) {
                 if hit.at < first[k].at { first[k].at = hit.at }
+                if exact { first[k].exact = true }
             } else {
-                first.append((hit.needle, hit.at))
+                first.append((hit.needle, hit.at, exact))
             }
         }
         guard !first.isEmpty else { return [] }
         var result: [Int] = []
-        for (index, at) in first {
-            let pattern = patterns[index]
-            switch pattern.position {
+        for (index, at, exact) in first {
+            switch positions[index] {
             case .anywhere: break
             case .lineStart: if at != 0 { continue }
             case .afterIndent:
                 if bytes[0..<at].contains(where: { $0 != 0x20 && $0 != 0x09 }) { continue }
             }
-            if pattern.caseSensitive
-                && !ByteSearch.contains(bytes, anchorBytes[index], caseInsensitive: false)
-            {
-                continue
-            }
+            if !exact { continue }
             if exclusions[index].contains(where: { ByteSearch.contains(bytes, $0, caseInsensitive: true) }) {
                 continue
             }
@@ -146,13 +161,31 @@ public struct PatternLibrary: Sendable {
                 // On a long line an unanchored regex only sees the bytes around its anchor: a
                 // backtracking search over a 100 KB line costs seconds, and a match lies next to
                 // the anchor it was found by.
-                if !regex.anchoredAtStart && bytes.count > 2 * Self.regexWindow {
+                let windowed = !regex.anchoredAtStart && bytes.count > 2 * Self.regexWindow
+                let from = windowed ? max(0, at - Self.regexWindow) : 0
+                let to =
+                    windowed
+                    ? min(bytes.count, at + anchorBytes[index].count + Self.regexWindow) : bytes.count
+                let seen = UnsafeBufferPointer(rebasing: bytes[from..<to])
+                if let literals = regex.needsOneOf,
+                    !literals.contains(where: { ByteSearch.contains(seen, $0, caseInsensitive: false) })
+                {
+                    continue
+                }
+                if let ascii = regex.asciiMatcher {
+                    if ByteSearch.isASCII(seen) {
+                        if !ascii(seen) { continue }
+                        result.append(index)
+                        continue
+                    }
+                }
+                if windowed {
                     let from = max(0, at - Self.regexWindow)
                     let to = min(bytes.count, at + anchorBytes[index].count + Self.regexWindow)
                     let window = String(
                         decoding: UnsafeBufferPointer(rebasing: bytes[from..<to]), as: UTF8.self)
                     if !regex.matches(window) { continue }
-                } else if !regex.matches(text) {
+                } else if !regex.matches(text ?? String(decoding: bytes, as: UTF8.self)) {
                     continue
                 }
             }
@@ -165,6 +198,24 @@ public struct PatternLibrary: Sendable {
 enum ByteSearch {
     @inline(__always) static func lower(_ c: UInt8) -> UInt8 {
         c &- 0x41 < 26 ? c | 0x20 : c
+    }
+
+    /// True when every byte is below 0x80; eight bytes at a time.
+    static func isASCII(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = b.baseAddress else { return true }
+        let raw = UnsafeRawPointer(base)
+        var i = 0
+        var high: UInt64 = 0
+        // In bounds: `i + 8 <= b.count`.
+        while i + 8 <= b.count {
+            high |= raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            i += 8
+        }
+        while i < b.count {
+            high |= UInt64(b[i])
+            i += 1
+        }
+        return high & 0x8080_8080_8080_8080 == 0
     }
 
     /// True when `needle` occurs in `hay` (needle already lowercased when case-insensitive).
@@ -218,12 +269,28 @@ final class CompiledRegex: @unchecked Sendable {
     init(_ regex: Regex<AnyRegexOutput>, source: String = "") {
         self.regex = regex
         self.anchoredAtStart = Self.isAnchoredAtStart(source)
+        self.asciiMatcher = AsciiMatchers.bySource[source]
+        self.needsOneOf = Self.requiredLiterals[source]?.map { Array($0.utf8) }
         self.firstAfterSpace = Self.leadingShapes[source].map { bytes in
             var table = [Bool](repeating: false, count: 256)
             for c in bytes.utf8 { table[Int(c)] = true }
             return table
         }
     }
+
+    /// For the built-in sources that cost the most to run (`AsciiMatchers`), the same answer as
+    /// `matches` read off the bytes, valid when they are all ASCII; nil for any other source.
+    let asciiMatcher: (@Sendable (UnsafeBufferPointer<UInt8>) -> Bool)?
+
+    /// For sources that can only match text holding one of a few literals (in any case of text:
+    /// the regex spells them as plain ASCII, case-sensitively), those literals' bytes: text without
+    /// them is not run through the engine. Nil for other sources.
+    let needsOneOf: [[UInt8]]?
+
+    static let requiredLiterals: [String: [String]] = [
+        // rate-limit: its anchor ` 429` is in every long number; the regex needs a status or HTTP.
+        #"(status( code)?:? |HTTP( error|/[\d.]+)? )429\b"#: ["status", "HTTP"]
+    ]
 
     /// For sources known to need a given first non-space character (the JVM exception shapes):
     /// the ASCII bytes that may start the text after ASCII whitespace; any other ASCII byte there
@@ -322,5 +389,88 @@ final class CompiledRegex: @unchecked Sendable {
             i += 1
         }
         return depth == 0
+    }
+}
+
+/// Byte-level twins of the built-in patterns' unanchored regexes that the engine runs slowest: it
+/// tries every start of the line and backtracks (about a millisecond on a long compiler line). Each
+/// answers exactly what `firstMatch` answers, provided the text is ASCII: then a `Character` is one
+/// byte (or `\r\n`, which none of these can match inside), `\s` is `[\t\n\v\f\r ]` and `\d` is
+/// `[0-9]`. `PatternLibraryTests` compare each with its regex on real and generated lines.
+enum AsciiMatchers {
+    static let bySource: [String: @Sendable (UnsafeBufferPointer<UInt8>) -> Bool] = [
+        #"[^\s:]+:\d+(:\d+)?: error:"#: { diagnosticLocation($0, before: ": error:") },
+        #"[^\s:]+:\d+(:\d+)?: fatal error:"#: { diagnosticLocation($0, before: ": fatal error:") },
+        #"Tests run: \d+, Failures: ([1-9]\d*|\d+, Errors: [1-9])"#: junitFailures,
+    ]
+
+    @inline(__always) static func isDigit(_ c: UInt8) -> Bool { c &- 0x30 < 10 }
+
+    /// The first occurrence of `word` in `b` at or after `from`, byte for byte.
+    static func find(_ word: StaticString, in b: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
+        let m = word.utf8CodeUnitCount
+        let w = word.utf8Start
+        var i = from
+        while i + m <= b.count {
+            if b[i] == w[0] {
+                var k = 1
+                while k < m && b[i + k] == w[k] { k += 1 }
+                if k == m { return i }
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    /// `[^\s:]+:\d+(:\d+)?` then `word`: some occurrence of `word` right after `:` and digits,
+    /// with a byte before that `:` that is neither whitespace nor `:`. (With `:\d+:\d+`, the byte
+    /// before the last `:` is a digit, so the optional group never decides.)
+    ///
+    /// - `src/a.c:3:5: error: x`, `a:1: error:` match; `a.c: error: x`, ` :3: error:`, `a::3: error:` do not.
+    static func diagnosticLocation(_ b: UnsafeBufferPointer<UInt8>, before word: StaticString) -> Bool {
+        var from = 0
+        while let e = find(word, in: b, from: from) {
+            var k = e
+            while k > 0 && isDigit(b[k - 1]) { k -= 1 }
+            if k < e && k >= 2 && b[k - 1] == 0x3A {
+                let c = b[k - 2]
+                if c != 0x3A && c != 0x20 && !(0x09...0x0D).contains(c) { return true }
+            }
+            from = e + 1
+        }
+        return false
+    }
+
+    /// `Tests run: \d+, Failures: ([1-9]\d*|\d+, Errors: [1-9])`.
+    ///
+    /// - `Tests run: 3, Failures: 1`, `Tests run: 3, Failures: 0, Errors: 2` match;
+    ///   `Tests run: 3, Failures: 0, Errors: 0`, `Tests run: x, Failures: 1` do not.
+    static func junitFailures(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        let n = b.count
+        func literal(_ s: StaticString, at i: Int) -> Bool {
+            let m = s.utf8CodeUnitCount
+            guard n - i >= m else { return false }
+            for k in 0..<m where b[i + k] != s.utf8Start[k] { return false }
+            return true
+        }
+        func digits(from i: Int) -> Int {
+            var j = i
+            while j < n && isDigit(b[j]) { j += 1 }
+            return j
+        }
+        var from = 0
+        while let i = find("Tests run: ", in: b, from: from) {
+            from = i + 1
+            var j = i + 11
+            let end = digits(from: j)
+            guard end > j, literal(", Failures: ", at: end) else { continue }
+            j = end + 12
+            guard j < n else { continue }
+            if b[j] &- 0x31 < 9 { return true }
+            let failures = digits(from: j)
+            guard failures > j, literal(", Errors: ", at: failures), failures + 10 < n else { continue }
+            if b[failures + 10] &- 0x31 < 9 { return true }
+        }
+        return false
     }
 }

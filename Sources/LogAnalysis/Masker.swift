@@ -31,33 +31,67 @@ public enum Masker {
     }
 
     static func mask(_ b: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
-        let n = b.count
         var i = 0
-        while i < n {
-            let c = b[i]
-            let atWordStart = i == 0 || !isWord(b[i - 1])
-            if c == 0x2F, let (prefixEnd, componentEnd) = tempPath(b, i, n) {  // '/'
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: b[i..<prefixEnd]))
-                out.append(contentsOf: placeholderTmp)
-                i = componentEnd
-                continue
+        while i < b.count { step(b, &i, into: &out) }
+    }
+
+    /// True when `mask` gives the same text for both: both are masked side by side, a piece at a
+    /// time, and the first differing byte of output answers (most pairs of lines differ early).
+    static func sameMask(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        var outA: [UInt8] = []
+        var outB: [UInt8] = []
+        outA.reserveCapacity(64)
+        outB.reserveCapacity(64)
+        var i = 0
+        var j = 0
+        var checked = 0
+        while i < a.count || j < b.count {
+            // The side whose output is behind goes on (or the only one left).
+            if j >= b.count || i < a.count && outA.count <= outB.count {
+                step(a, &i, into: &outA)
+                if i >= a.count && outA.count < outB.count { return false }
+            } else {
+                step(b, &j, into: &outB)
+                if j >= b.count && outB.count < outA.count { return false }
             }
-            if atWordStart && isAlnum(c) {
-                if let (end, placeholder) = token(b, i, n) {
-                    out.append(contentsOf: placeholder)
-                    i = end
-                    continue
-                }
-                // Not volatile: copy the whole word so digits inside it stay.
-                var j = i
-                while j < n && isWord(b[j]) { j += 1 }
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: b[i..<j]))
-                i = j
-                continue
+            let common = min(outA.count, outB.count)
+            while checked < common {
+                if outA[checked] != outB[checked] { return false }
+                checked += 1
             }
-            out.append(c)
-            i += 1
         }
+        return outA.count == outB.count
+    }
+
+    /// Masks one piece at `i` (a temp path's component, a token or word, or one byte) into `out`
+    /// and moves `i` past it.
+    @inline(__always) static func step(
+        _ b: UnsafeBufferPointer<UInt8>, _ i: inout Int, into out: inout [UInt8]
+    ) {
+        let n = b.count
+        let c = b[i]
+        let atWordStart = i == 0 || !isWord(b[i - 1])
+        if c == 0x2F, let (prefixEnd, componentEnd) = tempPath(b, i, n) {  // '/'
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: b[i..<prefixEnd]))
+            out.append(contentsOf: placeholderTmp)
+            i = componentEnd
+            return
+        }
+        if atWordStart && isAlnum(c) {
+            if let (end, placeholder) = token(b, i, n) {
+                out.append(contentsOf: placeholder)
+                i = end
+                return
+            }
+            // Not volatile: copy the whole word so digits inside it stay.
+            var j = i
+            while j < n && isWord(b[j]) { j += 1 }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: b[i..<j]))
+            i = j
+            return
+        }
+        out.append(c)
+        i += 1
     }
 
     static let placeholderTmp = Array("<tmp>".utf8)

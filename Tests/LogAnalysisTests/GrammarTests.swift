@@ -198,6 +198,44 @@ import Testing
     /// give (flake8 and pycodestyle `%(path)s:%(row)d:%(col)d: %(code)s %(text)s`, ruff's concise
     /// output, pylint's `{path}:{line}:{column}: {msg_id}: {msg}`); pytest's and Python's own
     /// location lines are not lint diagnostics.
+    /// The byte reading of an exception line answers as the `Character` one wherever it answers:
+    /// on the samples' lines (from each offset of the first few bytes) and on generated names.
+    @Test func asciiExceptionLineAnswersAsCharacters() throws {
+        var texts = [
+            "ValueError: x", "java.lang.IllegalStateException: x", "MethodError: no method", "Error: x",
+            "valueerror: x", "KeyboardInterrupt", "SystemExit:", "Segmentation Fault: x", "AbcError:\u{301}x",
+            "Abce\u{301}Error: x", "ÄbcError: x", "AbcError\r\n: x", "A-bcError: x", "A$b_c.dError:",
+        ]
+        let pieces = [
+            "A", "b", "Error", "Exception", "Exit", ".", "_", "$", ":", " ", "-", "é", "\u{301}", "1",
+        ]
+        var state: UInt64 = 11
+        for _ in 0..<20_000 {
+            var text = ""
+            for _ in 0..<(1 + Int(state >> 61)) {
+                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                text += pieces[Int(state >> 33) % pieces.count]
+            }
+            texts.append(text)
+        }
+        for (_, raw) in try FastPathEquivalenceTests.realTraces() {
+            texts += TraceCleaner.clean(raw).lines.map(\.text)
+        }
+        var mismatches = 0
+        for text in texts where mismatches < 5 {
+            let bytes = Array(text.utf8)
+            for start in 0..<min(3, bytes.count) where start == 0 || bytes[start - 1] < 0x80 {
+                let s = Substring(text.utf8.dropFirst(start))
+                var copy = String(s)
+                guard let ascii = copy.withUTF8({ Shape.asciiExceptionLine($0) }) else { continue }
+                if ascii != Shape.characterExceptionLine(s) {
+                    mismatches += 1
+                    Issue.record("\(s.debugDescription): bytes say \(ascii)")
+                }
+            }
+        }
+    }
+
     @Test func pythonLintersDiagnosticsAreMessages() {
         for line in [
             "src/b.py:17:1: F401 'sys' imported but unused",

@@ -61,4 +61,38 @@ import Testing
     func tokenises(_ c: (String, [String])) {
         #expect(Tokenizer.tokens(c.0) == c.1)
     }
+
+    /// `sameMask` answers as comparing the two masks: on each pair of neighbouring lines of the
+    /// samples, on the table's inputs against each other, and on generated pairs.
+    @Test func sameMaskAnswersAsComparingMasks() throws {
+        var pairs: [(String, String)] = []
+        for (_, raw) in try FastPathEquivalenceTests.realTraces().prefix(8) {
+            let texts = TraceCleaner.clean(raw).lines.map(\.text)
+            pairs += zip(texts, texts.dropFirst()).map { ($0, $1) }
+        }
+        let inputs = Self.cases.map(\.0) + ["", "1", "12", "a", "/tmp/x", "/tmp/y", "v1.2", "v1.3"]
+        for a in inputs { for b in inputs { pairs.append((a, b)) } }
+        let pieces = ["1", "22", " ", "a", "ab", "/tmp/", "x/", "0x1f", "1.2.3", "-", "ms", ":", "é", "<n>"]
+        var state: UInt64 = 5
+        func generated() -> String {
+            var text = ""
+            for _ in 0..<(1 + Int(state >> 61)) {
+                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                text += pieces[Int(state >> 33) % pieces.count]
+            }
+            return text
+        }
+        for _ in 0..<20_000 { pairs.append((generated(), generated())) }
+        var mismatches = 0
+        for (a, b) in pairs where mismatches < 5 {
+            let expected = Masker.mask(a) == Masker.mask(b)
+            let got = Array(a.utf8).withUnsafeBufferPointer { x in
+                Array(b.utf8).withUnsafeBufferPointer { y in Masker.sameMask(x, y) }
+            }
+            if got != expected {
+                mismatches += 1
+                Issue.record("\(a.debugDescription) vs \(b.debugDescription): \(got)")
+            }
+        }
+    }
 }

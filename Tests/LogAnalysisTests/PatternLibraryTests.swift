@@ -76,6 +76,58 @@ import Testing
         #expect(best?.name == c.1, "\(found.map(\.name))")
     }
 
+    /// The byte-level twins of the slow regexes answer as the regexes do on ASCII text: on the
+    /// real traces' lines and on lines generated from the pieces the regexes read.
+    @Test func asciiMatchersAnswerAsTheirRegexes() throws {
+        var lines = [
+            "src/a.c:3:5: error: x", "a:1: error:", "a.c: error: x", " :3: error:", "a::3: error:",
+            "\t:3: error:", "a:: error:", "x:12:: error:", ":1: error:", "ab:1:2: fatal error: y",
+            "Tests run: 3, Failures: 1", "Tests run: 3, Failures: 0, Errors: 2", "Tests run: 3, Failures: 0",
+            "Tests run: 3, Failures: 0, Errors: 0", "Tests run: x, Failures: 1", "Tests run: 3, Failures: 05",
+            "Tests run: , Failures: 1", "Tests run: 1, Failures: 0, Errors: ", "a\r\n:1: error:",
+        ]
+        let pieces = [
+            ":", "::", "1", "0", "42", " ", "\t", "\r\n", "\n", "\u{0B}", "a", "x.c", ": error:",
+            ": fatal error:",
+            " error:", "Tests run: ", ", Failures: ", ", Errors: ", ",", "9", "-",
+        ]
+        var state: UInt64 = 7
+        for _ in 0..<20_000 {
+            var line = ""
+            for _ in 0..<(1 + Int(state >> 60)) {
+                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                line += pieces[Int(state >> 33) % pieces.count]
+            }
+            lines.append(line)
+        }
+        for (_, raw) in try FastPathEquivalenceTests.realTraces() {
+            lines += TraceCleaner.clean(raw).lines.map(\.text)
+        }
+        lines += [
+            "HTTP 429", "status code: 429 Too Many", "HTTP/1.1 429", "HTTP error 429", "status 4290",
+            "received 429 from server", "status: 429",
+        ]
+        // A regex that needs one of its literals never matches text without them.
+        for (source, literals) in CompiledRegex.requiredLiterals {
+            let regex = try Regex(source)
+            for line in lines where (try? regex.firstMatch(in: line)) != nil {
+                #expect(literals.contains { line.contains($0) }, "\(source): \(line.debugDescription)")
+            }
+        }
+        for (source, matcher) in AsciiMatchers.bySource {
+            let regex = try Regex(source)
+            var mismatches = 0
+            for line in lines where line.utf8.allSatisfy({ $0 < 0x80 }) && mismatches < 5 {
+                let expected = (try? regex.firstMatch(in: line)) != nil
+                let got = Array(line.utf8).withUnsafeBufferPointer { matcher($0) }
+                if got != expected {
+                    mismatches += 1
+                    Issue.record("\(source): \(line.debugDescription): \(got) vs the regex's \(expected)")
+                }
+            }
+        }
+    }
+
     @Test func invalidRegexIsReported() {
         let lib = PatternLibrary.builtIn.adding([
             KnownPattern(name: "bad", anchor: "x", regex: "(", category: "test", weight: 1),

@@ -92,6 +92,15 @@ public struct GrammarSet: Sendable {
     let rules: [(grammar: Int, rule: BlockRule)]
     let scanner: NeedleSet
     let anchors: [[UInt8]]
+    /// What the per-line matching reads of each rule (indexed as `rules`), so that it never copies
+    /// a rule (and retains its strings and closure) per hit.
+    let weights: [Int]
+    let atStart: [Bool]
+    let caseSensitive: [Bool]
+    let roles: [BlockRule.Role]
+    let checks: [(@Sendable (Substring) -> Bool)?]
+    /// `grammar/rule`, the detail an excerpt line shows.
+    let details: [String]
 
     public init(_ grammars: [ToolGrammar]) {
         self.grammars = grammars
@@ -102,6 +111,12 @@ public struct GrammarSet: Sendable {
         self.rules = rules
         self.anchors = rules.map { Array($0.1.anchor.utf8) }
         self.scanner = NeedleSet(anchors)
+        self.weights = rules.map(\.1.weight)
+        self.atStart = rules.map { $0.1.position == .start }
+        self.caseSensitive = rules.map(\.1.caseSensitive)
+        self.roles = rules.map(\.1.role)
+        self.checks = rules.map(\.1.check)
+        self.details = rules.map { grammars[$0.0].name + "/" + $0.1.name }
     }
 
     /// The built-in grammars (one file each in `Grammar/`).
@@ -122,25 +137,32 @@ public struct GrammarSet: Sendable {
     func best(_ text: UnsafeBufferPointer<UInt8>, hits: [(needle: Int, at: Int)]) -> Int? {
         guard !hits.isEmpty else { return nil }
         var best: Int? = nil
+        // The text as a `String` for the checks, made at most once; a check reads the whole text,
+        // not the hit, so a rule whose check failed fails again at its later hits.
+        var string: String? = nil
+        var failedChecks: [Int] = []
         for hit in hits {
-            let rule = rules[hit.needle].rule
-            if rule.position == .start && hit.at != 0 { continue }
-            if let b = best,
-                rules[b].rule.weight > rule.weight || (rules[b].rule.weight == rule.weight && b < hit.needle)
-            {
+            let r = hit.needle
+            if atStart[r] && hit.at != 0 { continue }
+            if let b = best, b == r || weights[b] > weights[r] || (weights[b] == weights[r] && b < r) {
                 continue
             }
-            if rule.caseSensitive {
-                let a = anchors[hit.needle]
+            if caseSensitive[r] {
+                let a = anchors[r]
                 var k = 0
                 while k < a.count && text[hit.at + k] == a[k] { k += 1 }
                 if k < a.count { continue }
             }
-            if let check = rule.check {
-                let s = String(decoding: text, as: UTF8.self)
-                if !check(Substring(s)) { continue }
+            if let check = checks[r] {
+                if failedChecks.contains(r) { continue }
+                let s = string ?? String(decoding: text, as: UTF8.self)
+                string = s
+                if !check(Substring(s)) {
+                    failedChecks.append(r)
+                    continue
+                }
             }
-            best = hit.needle
+            best = r
         }
         return best
     }
@@ -163,6 +185,14 @@ enum Shape {
     /// `Identifier` or dotted `a.b.Identifier` followed by `:` — the exception line of most runtimes
     /// (`ValueError: x`, `java.lang.IllegalStateException: x`, `MethodError: no method …`).
     static func exceptionLine(_ s: Substring) -> Bool {
+        if let ascii = s.utf8.withContiguousStorageIfAvailable(asciiExceptionLine), let answer = ascii {
+            return answer
+        }
+        return characterExceptionLine(s)
+    }
+
+    /// `exceptionLine` by `Character`s (any text).
+    static func characterExceptionLine(_ s: Substring) -> Bool {
         var i = s.startIndex
         var sawUpper = false
         var length = 0
@@ -178,6 +208,37 @@ enum Shape {
         let name = s[s.startIndex..<i]
         return name.hasSuffix("Error") || name.hasSuffix("Exception") || name.hasSuffix("Failure")
             || name.hasSuffix("Interrupt") || name.hasSuffix("Exit") || name.hasSuffix("Fault")
+    }
+
+    /// `exceptionLine` read off the bytes, when the name and the byte after its `:` are ASCII (a
+    /// `Character` is then a byte, a letter `[A-Za-z]`, a number `[0-9]`, uppercase `[A-Z]`); nil
+    /// otherwise (a non-ASCII byte before the `:` or right after it, where a combining mark would
+    /// make `:` part of another `Character`).
+    static func asciiExceptionLine(_ b: UnsafeBufferPointer<UInt8>) -> Bool? {
+        let n = b.count
+        var i = 0
+        var sawUpper = false
+        while i < n {
+            let c = b[i]
+            if c == 0x3A { break }
+            if c >= 0x80 { return nil }
+            let upper = c &- 0x41 < 26
+            guard upper || c &- 0x61 < 26 || c &- 0x30 < 10 || c == 0x2E || c == 0x5F || c == 0x24 else {
+                return false
+            }
+            if upper { sawUpper = true }
+            i += 1
+        }
+        if i + 1 < n && b[i + 1] >= 0x80 { return nil }
+        guard i < n, i >= 5, sawUpper else { return false }
+        func ends(_ suffix: StaticString) -> Bool {
+            let m = suffix.utf8CodeUnitCount
+            guard i >= m else { return false }
+            for k in 0..<m where b[i - m + k] != suffix.utf8Start[k] { return false }
+            return true
+        }
+        return ends("Error") || ends("Exception") || ends("Failure") || ends("Interrupt") || ends("Exit")
+            || ends("Fault")
     }
 
     /// `path:line[:col]: ` followed by `error` — a compiler's diagnostic (`src/a.c:3:5: error: x`).
@@ -225,11 +286,17 @@ enum Shape {
 
     /// `1) text`: one to `digits` digits, `) ` and more text (mocha's and RSpec's failure headers).
     static func numbered(_ s: Substring, digits: Int) -> Bool {
-        let u = Array(s.utf8.prefix(digits + 2))
-        guard let close = u.firstIndex(of: 0x29), close >= 1, close <= digits, u.count > close + 1,
-            u[close + 1] == 0x20, s.utf8.count > close + 2
-        else { return false }
-        return u[..<close].allSatisfy { $0 &- 0x30 < 10 }
+        let u = s.utf8
+        var i = u.startIndex
+        var count = 0
+        while i < u.endIndex, u[i] &- 0x30 < 10, count <= digits {
+            count += 1
+            i = u.index(after: i)
+        }
+        guard count >= 1, count <= digits, i < u.endIndex, u[i] == 0x29 else { return false }
+        i = u.index(after: i)
+        guard i < u.endIndex, u[i] == 0x20 else { return false }
+        return u.index(after: i) < u.endIndex
     }
 
     static func containsDigit(_ s: Substring) -> Bool { s.contains(where: \.isNumber) }

@@ -201,27 +201,75 @@ struct LineShape {
         "Selecting ", "Setting up ", "Get:", "Hit:", "Ign:", "Reading package lists", "Fetched ",
     ].map { Array($0.utf8) }
 
+    /// The prefixes above, looked up by the line's first byte and compared a word at a time.
+    static let scaffoldingPrefixes = PrefixSet(scaffolding)
+    static let progressPrefixes = PrefixSet(progress)
+
+    static func noise(_ b: UnsafeBufferPointer<UInt8>, from i: Int) -> Noise {
+        if scaffoldingPrefixes.hasPrefix(b, at: i) { return .scaffolding }
+        if progressPrefixes.hasPrefix(b, at: i) { return .progress }
+        return .none
+    }
+}
+
+/// Whether some prefix of a fixed set starts a text at an offset, byte for byte: only the prefixes
+/// with the text's byte there are tried, each by its first eight bytes at once.
+struct PrefixSet: Sendable {
+    /// The prefixes by first byte: `prefixes[start[c]..<start[c + 1]]` begin with `c`.
+    let start: [Int32]
+    let prefixes: [[UInt8]]
+    /// At the same positions: lengths, and first eight bytes (fewer for a shorter prefix) as a
+    /// little-endian word.
+    let lengths: [Int]
+    let heads: [UInt64]
+
+    init(_ raw: [[UInt8]]) {
+        let sorted = raw.filter { !$0.isEmpty }.enumerated().sorted {
+            $0.element[0] != $1.element[0] ? $0.element[0] < $1.element[0] : $0.offset < $1.offset
+        }.map(\.element)
+        var start = [Int32](repeating: 0, count: 257)
+        for p in sorted { start[Int(p[0]) + 1] += 1 }
+        for c in 0..<256 { start[c + 1] += start[c] }
+        self.start = start
+        self.prefixes = sorted
+        self.lengths = sorted.map(\.count)
+        self.heads = sorted.map { p in
+            var head: UInt64 = 0
+            for (k, c) in p.prefix(8).enumerated() { head |= UInt64(c) << (8 * k) }
+            return head
+        }
+    }
+
+    func hasPrefix(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
+        guard i < b.count, let base = b.baseAddress else { return false }
+        let c = Int(b[i])
+        let from = Int(start[c])
+        let to = Int(start[c + 1])
+        guard from < to else { return false }
+        let left = b.count - i
+        // The eight bytes at `i` when they are all in `b` (in bounds: i + 8 <= b.count).
+        let word =
+            left >= 8
+            ? UnsafeRawPointer(base).loadUnaligned(fromByteOffset: i, as: UInt64.self).littleEndian : 0
+        for k in from..<to {
+            let m = lengths[k]
+            guard m <= left else { continue }
+            if left >= 8 {
+                let mask: UInt64 = m >= 8 ? ~0 : (1 << UInt64(8 * m)) &- 1
+                guard word & mask == heads[k] else { continue }
+                if m <= 8 { return true }
+            }
+            if LineShape.startsWith(b, i, prefixes[k]) { return true }
+        }
+        return false
+    }
+}
+
+extension LineShape {
     static func startsWith(_ b: UnsafeBufferPointer<UInt8>, _ at: Int, _ p: [UInt8]) -> Bool {
         guard b.count - at >= p.count else { return false }
         for k in 0..<p.count where b[at + k] != p[k] { return false }
         return true
-    }
-
-    /// The prefixes above by their first byte, so a line is compared only with those that could match.
-    static let scaffoldingByFirstByte = byFirstByte(scaffolding)
-    static let progressByFirstByte = byFirstByte(progress)
-
-    static func byFirstByte(_ prefixes: [[UInt8]]) -> [[[UInt8]]] {
-        var table = [[[UInt8]]](repeating: [], count: 256)
-        for p in prefixes { table[Int(p[0])].append(p) }
-        return table
-    }
-
-    static func noise(_ b: UnsafeBufferPointer<UInt8>, from i: Int) -> Noise {
-        let c = Int(b[i])
-        for p in scaffoldingByFirstByte[c] where startsWith(b, i, p) { return .scaffolding }
-        for p in progressByFirstByte[c] where startsWith(b, i, p) { return .progress }
-        return .none
     }
 }
 
