@@ -223,6 +223,11 @@ extension ExcerptTests {
 extension ExcerptTests {
     static func lines(_ l: [String]) -> String { l.joined(separator: "\n") + "\n" }
 
+    /// The excerpt of a log given as its lines, from the failed log alone.
+    static func excerpt(_ log: [String], maxLines: Int = 30) -> Excerpt {
+        ExcerptExtractor(maxLines: maxLines).excerpt(failed: TraceCleaner.clean(Array(lines(log).utf8)))
+    }
+
     /// BuildKit prints the failed step's error, then its own report of the step (the step again,
     /// the Dockerfile around it), then `failed to solve`: with room in the excerpt, the report
     /// between the two error lines is shown whole (`.between`), and the signature reads the same
@@ -255,7 +260,7 @@ extension ExcerptTests {
             "##[error]Process completed with exit code 1.",
             "Post job cleanup.",
         ]
-        let e = ExcerptExtractor().excerpt(failed: TraceCleaner.clean(Array(Self.lines(log).utf8)))
+        let e = Self.excerpt(log)
         let texts = e.lines.map(\.line.text)
         let report = Array(log[10...21])
         #expect(report.allSatisfy(texts.contains), "\(texts)")
@@ -270,8 +275,7 @@ extension ExcerptTests {
             SignatureBuilder.signature(of: e, identity: nil)
                 == SignatureBuilder.signature(of: without, identity: nil))
         // Without room (10 lines), no gap is filled partly: the report is left out whole.
-        let short = ExcerptExtractor(maxLines: 10).excerpt(
-            failed: TraceCleaner.clean(Array(Self.lines(log).utf8)))
+        let short = Self.excerpt(log, maxLines: 10)
         #expect(!short.lines.contains { $0.reason == .between })
     }
 
@@ -309,7 +313,7 @@ extension ExcerptTests {
             "Build step 'Execute shell' marked build as failure",
             "Finished: FAILURE",
         ]
-        let e = ExcerptExtractor().excerpt(failed: TraceCleaner.clean(Array(Self.lines(log).utf8)))
+        let e = Self.excerpt(log)
         #expect(e.keyLine?.line.number == 20)
         #expect(e.keyLine?.line.text.hasSuffix("LibParser.java:[23,29] cannot find symbol") == true)
         let shown = Set(e.lines.map(\.line.number))
@@ -329,7 +333,7 @@ extension ExcerptTests {
             )
         }
         log.append("[INFO] BUILD FAILURE")
-        let e = ExcerptExtractor().excerpt(failed: TraceCleaner.clean(Array(Self.lines(log).utf8)))
+        let e = Self.excerpt(log)
         let run = e.lines.filter { $0.line.text.hasSuffix("unmappable character for encoding UTF-8") }
         #expect(run.map(\.line.number) == [3, 4, 5, 6, 7, 8])
         #expect(run.map(\.repeats) == [0, 0, 0, 0, 0, 24])
@@ -356,7 +360,7 @@ extension ExcerptTests {
             "Post job cleanup.",
             "[command]/usr/bin/git version",
         ]
-        let e = ExcerptExtractor().excerpt(failed: TraceCleaner.clean(Array(Self.lines(log).utf8)))
+        let e = Self.excerpt(log)
         let shown = e.lines.map(\.line.number)
         #expect(shown.contains(3) && shown.contains(4))
         #expect(e.lines.last?.line.number == 5)
@@ -392,7 +396,7 @@ extension ExcerptTests {
             "exit status 1",
             "FAIL\tpackage/race\t0.005s",
         ]
-        let e = ExcerptExtractor().excerpt(failed: TraceCleaner.clean(Array(Self.lines(log).utf8)))
+        let e = Self.excerpt(log)
         let shown = Set(e.lines.map(\.line.number))
         #expect(shown.isSuperset(of: [4, 5, 6, 7, 9, 10, 11, 13, 14, 15, 16]))
         #expect(e.lines.first { $0.line.number == 4 }?.detail == "go/race")
@@ -415,7 +419,7 @@ extension ExcerptTests {
             "19:15:58 ERROR: Step ‘Publish JUnit test result report’ failed: No test report files were found. Configuration error?",
             "19:16:00 Finished: FAILURE",
         ]
-        let e = ExcerptExtractor().excerpt(failed: TraceCleaner.clean(Array(Self.lines(log).utf8)))
+        let e = Self.excerpt(log)
         #expect(e.keyLine?.line.number == 3)
         #expect(!e.lines.contains { $0.line.number == 7 })
     }
@@ -433,7 +437,7 @@ extension ExcerptTests {
         for k in 0..<12 {
             log += ["[command]/usr/bin/git submodule foreach --recursive", "Entering 'third_party/lib\(k)'"]
         }
-        let e = ExcerptExtractor().excerpt(failed: TraceCleaner.clean(Array(Self.lines(log).utf8)))
+        let e = Self.excerpt(log)
         let shown = Set(e.lines.map(\.line.number))
         #expect(shown.contains(7) && shown.contains(9))
         #expect(shown.allSatisfy { $0 <= 11 })

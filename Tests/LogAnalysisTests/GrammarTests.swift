@@ -209,15 +209,8 @@ import Testing
         let pieces = [
             "A", "b", "Error", "Exception", "Exit", ".", "_", "$", ":", " ", "-", "é", "\u{301}", "1",
         ]
-        var state: UInt64 = 11
-        for _ in 0..<20_000 {
-            var text = ""
-            for _ in 0..<(1 + Int(state >> 61)) {
-                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-                text += pieces[Int(state >> 33) % pieces.count]
-            }
-            texts.append(text)
-        }
+        var generated = PieceTexts(pieces, seed: 11)
+        for _ in 0..<20_000 { texts.append(generated.next()) }
         for (_, raw) in try FastPathEquivalenceTests.realTraces() {
             texts += TraceCleaner.clean(raw).lines.map(\.text)
         }

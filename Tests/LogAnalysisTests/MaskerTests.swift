@@ -73,16 +73,8 @@ import Testing
         let inputs = Self.cases.map(\.0) + ["", "1", "12", "a", "/tmp/x", "/tmp/y", "v1.2", "v1.3"]
         for a in inputs { for b in inputs { pairs.append((a, b)) } }
         let pieces = ["1", "22", " ", "a", "ab", "/tmp/", "x/", "0x1f", "1.2.3", "-", "ms", ":", "é", "<n>"]
-        var state: UInt64 = 5
-        func generated() -> String {
-            var text = ""
-            for _ in 0..<(1 + Int(state >> 61)) {
-                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-                text += pieces[Int(state >> 33) % pieces.count]
-            }
-            return text
-        }
-        for _ in 0..<20_000 { pairs.append((generated(), generated())) }
+        var generated = PieceTexts(pieces, seed: 5)
+        for _ in 0..<20_000 { pairs.append((generated.next(), generated.next())) }
         var mismatches = 0
         for (a, b) in pairs where mismatches < 5 {
             let expected = Masker.mask(a) == Masker.mask(b)

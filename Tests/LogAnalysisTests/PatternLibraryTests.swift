@@ -91,15 +91,8 @@ import Testing
             ": fatal error:",
             " error:", "Tests run: ", ", Failures: ", ", Errors: ", ",", "9", "-",
         ]
-        var state: UInt64 = 7
-        for _ in 0..<20_000 {
-            var line = ""
-            for _ in 0..<(1 + Int(state >> 60)) {
-                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-                line += pieces[Int(state >> 33) % pieces.count]
-            }
-            lines.append(line)
-        }
+        var generated = PieceTexts(pieces, seed: 7, countShift: 60)
+        for _ in 0..<20_000 { lines.append(generated.next()) }
         // A sample of the real traces' distinct lines: one in four of those that hold what a
         // matcher reads, one in sixteen of the rest (Swift's regexes on all 11k of them took a
         // minute of the debug suite).
