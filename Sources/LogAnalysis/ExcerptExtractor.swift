@@ -433,9 +433,10 @@ public struct ExcerptExtractor: Sendable {
                 j -= 1
             }
         }
+        let hasStrong = (keyCandidate?.weight ?? 0) >= Self.strong
         // Still room: the gaps between shown lines, the narrowest first, each whole or not at all
         // (a report a tool printed between its first error line and its verdict).
-        if let key = keyCandidate, key.weight >= Self.strong, chosen.count < maxLines {
+        if hasStrong, chosen.count < maxLines {
             let shown = chosen.keys.sorted()
             var gaps: [(from: Int, to: Int)] = []
             for (a, b) in zip(shown, shown.dropFirst()) where b - a > 1 && b - a - 1 <= Self.widestGap {
@@ -448,7 +449,6 @@ public struct ExcerptExtractor: Sendable {
             }
         }
         // Nothing strong: the last keyword lines, then the failing step's tail.
-        let hasStrong = (keyCandidate?.weight ?? 0) >= Self.strong
         // Without a strong block, the failing step is the last one the script ran, whatever its
         // keywords say (an after_script's `finished with status failed` is not it).
         let section = hasStrong ? failingSection(lines, keyCandidate) : scriptSection

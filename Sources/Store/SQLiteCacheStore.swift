@@ -426,17 +426,10 @@ public final class SQLiteCacheStore: CacheStore {
         return rows
     }
 
-    /// `rows` in `failuresOrder`, each text compared once among its distinct values: a listing has
-    /// a few nights, projects and job names but thousands of rows, and comparing the texts byte by
-    /// byte in every comparison of the sort cost ~11 ms of the 93 ms query of `failures 30d` at
-    /// 1,000 projects (16.6k rows).
-    static func sortedForListing(_ rows: [FailureRow]) -> [FailureRow] {
-        var sorted = rows
-        sortForListing(&sorted, night: \.night, path: \.projectPath, name: \.job.name, id: \.job.id)
-        return sorted
-    }
-
-    /// Puts `rows` in `failuresOrder` of the four keys read through these paths.
+    /// Puts `rows` in `failuresOrder` of the four keys read through these paths, each text compared
+    /// once among its distinct values: a listing has a few nights, projects and job names but
+    /// thousands of rows, and comparing the texts byte by byte in every comparison of the sort cost
+    /// ~11 ms of the 93 ms query of `failures 30d` at 1,000 projects (16.6k rows).
     static func sortForListing<Row>(
         _ rows: inout [Row], night: KeyPath<Row, String>, path: KeyPath<Row, String>,
         name: KeyPath<Row, String>, id: KeyPath<Row, Int>

@@ -352,7 +352,10 @@ import TriageCore
                 night: nights[Int(random.next() % UInt64(nights.count))])
         }
         let expected = rows.sorted(by: SQLiteCacheStore.failuresOrder).map(\.job.id)
-        #expect(SQLiteCacheStore.sortedForListing(rows).map(\.job.id) == expected)
+        var sorted = rows
+        SQLiteCacheStore.sortForListing(
+            &sorted, night: \.night, path: \.projectPath, name: \.job.name, id: \.job.id)
+        #expect(sorted.map(\.job.id) == expected)
     }
 
     /// The JSON arrays that carry a query's texts to `json_each` give SQLite back each text as it

@@ -61,9 +61,12 @@ extension Context {
     }
 
     /// Whether a pipeline counts as nightly under the workspace's `source` (nil: every source).
-    func isNightly(_ pipeline: Pipeline) throws -> Bool {
-        guard let source = try config().source else { return true }
-        return pipeline.source == source
+    func isNightly(_ pipeline: Pipeline) throws -> Bool { try isNightly(source: pipeline.source) }
+
+    /// Whether a pipeline of this source (`schedule`, `push`…) counts as nightly.
+    func isNightly(source: String) throws -> Bool {
+        guard let nightly = try config().source else { return true }
+        return source == nightly
     }
 
     /// A project by path: exact, then case-insensitive, then a unique last component

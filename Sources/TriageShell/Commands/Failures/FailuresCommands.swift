@@ -63,8 +63,7 @@ func runFailures(_ command: ParsedCommand, _ context: Context) throws -> Command
     let warnings = command.flags.contains("with-warnings")
     let all = try store.failureListing(nights: Set(nights), allowedToFail: warnings)
     var rows: [FailureListing] = []
-    let source = try context.config().source
-    for row in all where source == nil || row.source == source {
+    for row in all where try context.isNightly(source: row.source) {
         if let project, row.projectID != project.id { continue }
         if let stage, row.stage != stage { continue }
         if let reason, row.failureReason != reason { continue }
