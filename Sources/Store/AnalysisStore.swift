@@ -440,7 +440,7 @@ extension SQLiteCacheStore: AnalysisStore {
         """
 
     /// Served by `pipelines_night_project` (the night range, the project read from the index) and
-    /// `jobs_pipeline_status` (a pipeline's latest successful attempts). The unary `+` keeps SQLite
+    /// `jobs_pipeline` (a pipeline's jobs, the latest successful attempts kept). The unary `+` keeps SQLite
     /// from taking `pipelines_project` instead, which reads every pipeline of each project (on the
     /// year-sized bench cache: 160 ms against 55 ms).
     static let greenNightsSQL = """

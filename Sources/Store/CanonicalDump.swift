@@ -26,8 +26,9 @@ extension SQLiteCacheStore {
                 "id, pipeline_id, project_id, name, stage, status, failure_reason, allow_failure, created_at, "
                     + "started_at, finished_at, duration, "
                     + DerivedColumns.jobWebURL("jobs.", projectURL: nil) + ", "
-                    + DerivedColumns.jobCommitSHA("jobs.", pipelineSHA: nil)
-                    + ", commit_title, attempt, retried",
+                    + DerivedColumns.jobCommitSHA("jobs.", pipeline: nil) + ", "
+                    + DerivedColumns.jobCommitTitle("jobs.", pipeline: nil)
+                    + ", attempt, retried",
                 "id"
             ),
             (

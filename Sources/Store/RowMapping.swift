@@ -53,26 +53,28 @@ enum PipelineColumns {
     static let upsert = """
         INSERT OR REPLACE INTO pipelines
             (id, iid, project_id, sha, ref, status, source, created_at, updated_at, web_url, night,
-             synced_updated_at)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+             synced_updated_at, commit_title)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """
 
-    /// `projectURL`: the cached project's `web_url` (nil: no project row), for `DerivedColumns`.
-    static func arguments(_ p: Pipeline, night: String, projectURL: String?) -> StatementArguments {
+    /// `projectURL`: the cached project's `web_url` (nil: no project row), for `DerivedColumns`;
+    /// `commitTitle`: its jobs' shared commit title (`DerivedColumns.sharedCommitTitle`).
+    static func arguments(_ p: Pipeline, night: String, projectURL: String?, commitTitle: String?)
+        -> StatementArguments
+    {
         [
             p.id, p.iid, p.projectID, p.sha, p.ref, p.status.rawValue, p.source, p.createdAt.storedValue,
             p.updatedAt.storedValue, DerivedColumns.storedPipelineWebURL(p, projectURL: projectURL), night,
-            p.updatedAt.storedValue,
+            p.updatedAt.storedValue, commitTitle,
         ]
     }
 }
 
 enum JobColumns {
     static let count = 17
-    /// `pipelineSHA` and `projectURL`: the expressions of the job's pipeline's `sha` and its
-    /// project's `web_url` when the query joins them (saves a seek per row); otherwise subqueries.
-    static func select(_ prefix: String = "", pipelineSHA: String? = nil, projectURL: String? = nil) -> String
-    {
+    /// `pipeline` and `projectURL`: the alias of the job's pipeline (`p.`) and the expression of
+    /// its project's `web_url` when the query joins them (saves a seek per row); otherwise subqueries.
+    static func select(_ prefix: String = "", pipeline: String? = nil, projectURL: String? = nil) -> String {
         let q = prefix.isEmpty ? "jobs." : prefix
         let head = [
             "id", "pipeline_id", "project_id", "name", "stage", "status", "failure_reason", "allow_failure",
@@ -80,8 +82,9 @@ enum JobColumns {
         ].map { prefix + $0 }.joined(separator: ", ")
         return head
             + ", \(DerivedColumns.jobWebURL(q, projectURL: projectURL))"
-            + ", \(DerivedColumns.jobCommitSHA(q, pipelineSHA: pipelineSHA))"
-            + ", \(prefix)commit_title, \(prefix)attempt, \(prefix)retried"
+            + ", \(DerivedColumns.jobCommitSHA(q, pipeline: pipeline))"
+            + ", \(DerivedColumns.jobCommitTitle(q, pipeline: pipeline))"
+            + ", \(prefix)attempt, \(prefix)retried"
     }
 
     static func decode(_ row: some ColumnReader, from offset: Int = 0) -> Job {
@@ -105,14 +108,18 @@ enum JobColumns {
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """
 
-    /// `pipeline`: the job's pipeline, stored with it; `projectURL` its cached project's `web_url`.
-    static func arguments(_ j: Job, pipeline: Pipeline, projectURL: String?) -> StatementArguments {
+    /// `pipeline`: the job's pipeline, stored with it; `projectURL` its cached project's `web_url`;
+    /// `pipelineTitle` the commit title stored on the pipeline (`DerivedColumns.sharedCommitTitle`).
+    static func arguments(_ j: Job, pipeline: Pipeline, projectURL: String?, pipelineTitle: String?)
+        -> StatementArguments
+    {
         [
             j.id, j.pipelineID, j.projectID, j.name, j.stage, j.status.rawValue, j.failureReason,
             j.allowFailure,
             j.createdAt.storedValue, j.startedAt.storedValue, j.finishedAt.storedValue, j.duration,
             DerivedColumns.storedJobWebURL(j, pipeline: pipeline, projectURL: projectURL),
-            DerivedColumns.storedCommitSHA(j, pipeline: pipeline), j.commitTitle, j.attempt, j.retried,
+            DerivedColumns.storedCommitSHA(j, pipeline: pipeline),
+            DerivedColumns.storedCommitTitle(j, pipelineTitle: pipelineTitle), j.attempt, j.retried,
         ]
     }
 }
@@ -132,9 +139,30 @@ enum DerivedColumns {
             "CASE \(q)web_url WHEN '' THEN coalesce(\(url) || '/-/jobs/' || \(q)id, '') ELSE \(q)web_url END AS web_url"
     }
 
-    static func jobCommitSHA(_ q: String, pipelineSHA: String?) -> String {
-        let sha = pipelineSHA ?? "(SELECT dq.sha FROM pipelines dq WHERE dq.id = \(q)pipeline_id)"
+    static func jobCommitSHA(_ q: String, pipeline: String?) -> String {
+        let sha =
+            pipeline.map { "\($0)sha" } ?? "(SELECT dq.sha FROM pipelines dq WHERE dq.id = \(q)pipeline_id)"
         return "CASE \(q)commit_sha WHEN '' THEN \(sha) ELSE \(q)commit_sha END AS commit_sha"
+    }
+
+    static func jobCommitTitle(_ q: String, pipeline: String?) -> String {
+        let title =
+            pipeline.map { "\($0)commit_title" }
+            ?? "(SELECT dq.commit_title FROM pipelines dq WHERE dq.id = \(q)pipeline_id)"
+        return
+            "CASE \(q)commit_title WHEN '' THEN coalesce(\(title), '') ELSE \(q)commit_title END AS commit_title"
+    }
+
+    /// The title a pipeline keeps for its jobs: the first job's that has one, none when a job's is
+    /// `''` (which would otherwise read back as the kept title).
+    static func sharedCommitTitle(_ jobs: [Job]) -> String? {
+        guard !jobs.contains(where: { $0.commitTitle == "" }) else { return nil }
+        return jobs.lazy.compactMap(\.commitTitle).first
+    }
+
+    static func storedCommitTitle(_ j: Job, pipelineTitle: String?) -> String? {
+        guard let pipelineTitle, j.commitTitle == pipelineTitle else { return j.commitTitle }
+        return ""
     }
 
     static func pipelineWebURL(_ q: String, projectURL: String?) -> String {

@@ -59,11 +59,11 @@ public final class SQLiteCacheStore: CacheStore {
             try Self.checkIsTriageCache(pool, directory: directoryPath, file: file)
             let applied = try pool.read { try Schema.migrator.appliedIdentifiers($0) }
             try Schema.migrator.migrate(pool)
-            // v9 empties ~100 bytes of every job row: give the freed pages back to the disk, once.
-            // The vacuum goes through the WAL: truncate it too, or the cache keeps its old size on disk.
-            // Best effort: another process reading the cache makes it busy, and the cache is
-            // whole without it (it only keeps its free pages).
-            if !applied.isEmpty && !applied.contains("v9") {
+            // v9 empties ~100 bytes of every job row, v12 its title and drops two large indexes:
+            // give the freed pages back to the disk, once. The vacuum goes through the WAL: truncate
+            // it too, or the cache keeps its old size on disk. Best effort: another process reading
+            // the cache makes it busy, and the cache is whole without it (it only keeps its free pages).
+            if !applied.isEmpty && Self.shrinkingMigrations.contains(where: { !applied.contains($0) }) {
                 try? pool.vacuum()
                 _ = try? pool.writeWithoutTransaction { try $0.checkpoint(.truncate) }
             }
@@ -72,6 +72,9 @@ public final class SQLiteCacheStore: CacheStore {
         }
         self.pool = pool
     }
+
+    /// The migrations after which an existing cache is vacuumed.
+    static let shrinkingMigrations = ["v9", "v12"]
 
     /// The store's one mapping of failures to `StoreError`: SQLite's "not a database" and
     /// "malformed" make the file `notACache`, any other SQLite error is `database`; a
@@ -226,14 +229,17 @@ public final class SQLiteCacheStore: CacheStore {
         try write { db in
             let projectURL = try String.fetchOne(
                 db, sql: "SELECT web_url FROM projects WHERE id = ?", arguments: [pipeline.projectID])
+            let title = DerivedColumns.sharedCommitTitle(jobs)
             try db.execute(
                 sql: PipelineColumns.upsert,
-                arguments: PipelineColumns.arguments(pipeline, night: night, projectURL: projectURL))
+                arguments: PipelineColumns.arguments(
+                    pipeline, night: night, projectURL: projectURL, commitTitle: title))
             try db.execute(sql: "DELETE FROM jobs WHERE pipeline_id = ?", arguments: [pipeline.id])
             let insert = try db.cachedStatement(sql: JobColumns.insert)
             for job in jobs {
                 try insert.execute(
-                    arguments: JobColumns.arguments(job, pipeline: pipeline, projectURL: projectURL))
+                    arguments: JobColumns.arguments(
+                        job, pipeline: pipeline, projectURL: projectURL, pipelineTitle: title))
             }
             try Self.forgetSuspects(db)
         }
@@ -556,13 +562,15 @@ public final class SQLiteCacheStore: CacheStore {
     /// Failed latest attempts of the pipelines of the nights in the JSON array argument, in no
     /// particular order (`failures` sorts them).
     static let failuresSQL = """
-        SELECT \(JobColumns.select("j.", pipelineSHA: "p.sha", projectURL: "pr.web_url")),
+        SELECT \(JobColumns.select("j.", pipeline: "p.", projectURL: "pr.web_url")),
             \(PipelineColumns.select("p.", projectURL: "pr.web_url")),
             coalesce(pr.path, CAST(p.project_id AS TEXT)) AS project_path
         FROM pipelines p
         -- CROSS JOIN keeps this order (the nights' pipelines, then their failed jobs)
-        -- whatever the planner guesses from an unanalysed database.
-        CROSS JOIN jobs j ON j.pipeline_id = p.id AND j.status = 'failed' AND j.retried = 0
+        -- whatever the planner guesses from an unanalysed database, which would also seek
+        -- `jobs_pipeline` (every job of the pipeline) rather than the partial index.
+        CROSS JOIN jobs j INDEXED BY jobs_failed_latest
+            ON j.pipeline_id = p.id AND j.status = 'failed' AND j.retried = 0
         LEFT JOIN projects pr ON pr.id = p.project_id
         WHERE p.night IN (SELECT value FROM json_each(?))
         """

@@ -216,8 +216,9 @@ public struct JobNight: Hashable, Sendable {
 }
 
 /// The listing queries of the shell (part of every `CacheStore`). Each is served by an index of
-/// the v1 schema: nights through `pipelines_night_project`, a project's pipelines through
-/// `pipelines_project`, a pipeline's jobs through `jobs_pipeline_status`.
+/// the cache: nights through `pipelines_night_project`, a project's pipelines through
+/// `pipelines_project`, a pipeline's jobs through `jobs_pipeline`, its failed ones through
+/// `jobs_failed_latest`.
 public protocol CacheQueries: Sendable {
     /// The first and last night in the cache; nil when it holds no pipeline.
     func nightBounds() throws -> (first: String, last: String)?

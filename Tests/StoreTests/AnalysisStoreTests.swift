@@ -112,7 +112,7 @@ import TriageCore
         defer { workspace.cleanUp() }
         let store = try workspace.open()
         let applied = try store.pool.read { db in try Schema.migrator.appliedIdentifiers(db) }
-        #expect(applied == ["v1", "v2", "v3", "v4", "v5", "v6", "v7", "v8", "v9", "v10", "v11"])
+        #expect(applied == ["v1", "v2", "v3", "v4", "v5", "v6", "v7", "v8", "v9", "v10", "v11", "v12"])
     }
 
     /// Job `test` fails the same way on nights 1 and 3 and is green on night 2: its cluster

@@ -201,7 +201,7 @@ import TriageCore
             _ = try Analyzer(cache: store, store: store).analyseNew()
             before = (try store.canonicalDump(), try store.analyses(nights: nil), try store.clusterStates())
             // What v6 left: the column and its index absent, v7 not recorded.
-            try store.executeUnchecked(sql: undoV11)
+            try store.executeUnchecked(sql: undoV12 + undoV11)
             try store.executeUnchecked(
                 sql: """
                     DROP INDEX analyses_version;
@@ -209,14 +209,14 @@ import TriageCore
                     DROP TABLE cluster_titles;
                     DROP INDEX jobs_pipeline_status;
                     CREATE INDEX jobs_pipeline_status ON jobs(pipeline_id, status, retried);
-                    DELETE FROM grdb_migrations WHERE identifier IN ('v7', 'v8', 'v9', 'v10', 'v11')
+                    DELETE FROM grdb_migrations WHERE identifier IN ('v7', 'v8', 'v9', 'v10', 'v11', 'v12')
                     """)
             let applied = try store.pool.read { db in try Schema.migrator.appliedIdentifiers(db) }
             #expect(applied == ["v1", "v2", "v3", "v4", "v5", "v6"])
         }
         let store = try workspace.open()
         let applied = try store.pool.read { db in try Schema.migrator.appliedIdentifiers(db) }
-        #expect(applied == ["v1", "v2", "v3", "v4", "v5", "v6", "v7", "v8", "v9", "v10", "v11"])
+        #expect(applied == ["v1", "v2", "v3", "v4", "v5", "v6", "v7", "v8", "v9", "v10", "v11", "v12"])
         #expect(try store.canonicalDump() == before.dump)
         #expect(try store.clusterStates() == before.clusters)
         #expect(try store.analysisVersions() == [1: before.analyses.count])

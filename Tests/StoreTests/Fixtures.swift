@@ -75,6 +75,19 @@ func logLikeText(size: Int, seed: UInt64 = 42) -> Data {
     return text.prefix(size)
 }
 
+/// What a cache of v11 had instead of v12's: every job's commit title stored whole, the status
+/// indexes whole. Simulating an older cache undoes v12 first, then v11.
+let undoV12 = """
+    UPDATE jobs SET commit_title = coalesce((SELECT p.commit_title FROM pipelines p WHERE p.id = jobs.pipeline_id), '')
+        WHERE commit_title = '';
+    ALTER TABLE pipelines DROP COLUMN commit_title;
+    DROP INDEX jobs_pipeline; CREATE INDEX jobs_pipeline_status ON jobs(pipeline_id, status, retried, allow_failure);
+    DROP INDEX jobs_failed_latest;
+    CREATE INDEX jobs_failed_latest ON jobs(pipeline_id, allow_failure) WHERE status = 'failed' AND retried = 0;
+    DROP INDEX pipelines_failed_project_night;
+    CREATE INDEX pipelines_status_project_night ON pipelines(status, project_id, night);
+    """
+
 /// What a cache of v10 had instead of v11's indexes: simulating an older cache undoes v11 first.
 let undoV11 = """
     DROP INDEX analyses_night_listing; DROP INDEX analyses_job_listing; DROP INDEX clusters_first_night;

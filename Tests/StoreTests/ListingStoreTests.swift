@@ -112,21 +112,21 @@ import TriageCore
             let store = try seeded(workspace)
             before = try store.canonicalDump()
             // What v4 left: the tables of v5 and v6 and the column of v7 absent, none recorded.
-            try store.executeUnchecked(sql: undoV11)
+            try store.executeUnchecked(sql: undoV12 + undoV11)
             try store.executeUnchecked(
                 sql: """
                     DROP TABLE listings; DROP TABLE commit_ranges; DROP TABLE suspect_nights; DROP TABLE cluster_titles;
                     DROP INDEX analyses_version; ALTER TABLE analyses DROP COLUMN analysis_version;
                     DROP INDEX jobs_pipeline_status;
                     CREATE INDEX jobs_pipeline_status ON jobs(pipeline_id, status, retried);
-                    DELETE FROM grdb_migrations WHERE identifier IN ('v5', 'v6', 'v7', 'v8', 'v9', 'v10', 'v11')
+                    DELETE FROM grdb_migrations WHERE identifier IN ('v5', 'v6', 'v7', 'v8', 'v9', 'v10', 'v11', 'v12')
                     """)
             let applied = try store.pool.read { db in try Schema.migrator.appliedIdentifiers(db) }
             #expect(applied == ["v1", "v2", "v3", "v4"])
         }
         let store = try workspace.open()
         let applied = try store.pool.read { db in try Schema.migrator.appliedIdentifiers(db) }
-        #expect(applied == ["v1", "v2", "v3", "v4", "v5", "v6", "v7", "v8", "v9", "v10", "v11"])
+        #expect(applied == ["v1", "v2", "v3", "v4", "v5", "v6", "v7", "v8", "v9", "v10", "v11", "v12"])
         #expect(try store.canonicalDump() == before)
         #expect(try store.trace(jobID: 101) == Self.red)
         #expect(try store.unlistedTraceCount(reader: TraceFacts.readerVersion) == 2)

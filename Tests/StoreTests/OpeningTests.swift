@@ -28,7 +28,7 @@ import TriageCore
         #expect(
             error?.description
                 == "the cache in \(workspace.cacheDirectory.path) was written by a newer triage (schema v99; "
-                + "this triage knows up to v11) — upgrade triage, or delete .triage/ and run 'fetch' again")
+                + "this triage knows up to v12) — upgrade triage, or delete .triage/ and run 'fetch' again")
         #expect(try Data(contentsOf: workspace.databaseFile) == before)
         // Refusing twice does not change that.
         #expect(throws: StoreError.self) { try workspace.open() }

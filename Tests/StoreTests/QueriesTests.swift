@@ -62,7 +62,7 @@ import TriageCore
         #expect(byNight.contains("USING INDEX pipelines_night_project (night=?)"))
         #expect(
             byNight.contains(
-                "USING COVERING INDEX jobs_pipeline_status (pipeline_id=? AND status=? AND retried=? AND allow_failure=?)"
+                "USING COVERING INDEX jobs_failed_latest (pipeline_id=? AND allow_failure=? AND status=? AND retried=?)"
             ))
         let ofProject = try store.queryPlan(
             sql: SQLiteCacheStore.pipelineRowsOfProjectSQL, arguments: [1, "2026-11-01"])
@@ -70,7 +70,7 @@ import TriageCore
         let history = try store.queryPlan(
             sql: SQLiteCacheStore.jobHistorySQL, arguments: ["t", #"["2026-11-28"]"#, 1])
         #expect(history.contains("USING INDEX pipelines_night_project (night=? AND project_id=?)"))
-        #expect(history.contains("USING INDEX jobs_pipeline_status (pipeline_id=?)"))
+        #expect(history.contains("USING INDEX jobs_pipeline (pipeline_id=?)"))
     }
 }
 
@@ -100,7 +100,7 @@ import TriageCore
         #expect(try store.textRows(sql: SQLiteCacheStore.nightBoundsSQL) == [["2026-11-27", "2026-11-29"]])
     }
 
-    @Test func lastFailedNightsSkipScansTheStatusIndex() throws {
+    @Test func lastFailedNightsSkipScansTheFailedPipelinesIndex() throws {
         let workspace = TempWorkspace()
         defer { workspace.cleanUp() }
         let store = try QueryTests.populated(workspace)
@@ -112,11 +112,11 @@ import TriageCore
         #expect(!plan.contains("SCAN pipelines"))
         #expect(
             plan.contains(
-                "SEARCH pipelines USING COVERING INDEX pipelines_status_project_night (status=? AND project_id>?)"
+                "SEARCH pipelines USING COVERING INDEX pipelines_failed_project_night (project_id>?)"
             ))
         #expect(
             plan.contains(
-                "SEARCH pipelines USING COVERING INDEX pipelines_status_project_night (status=? AND project_id=?)"
+                "SEARCH pipelines USING COVERING INDEX pipelines_failed_project_night (project_id=?)"
             ))
         let reference = try store.textRows(sql: Self.oldLastFailedNightsSQL + " ORDER BY project_id")
         #expect(try store.textRows(sql: SQLiteCacheStore.lastFailedNightsSQL) == reference)
@@ -127,7 +127,7 @@ import TriageCore
         #expect(try other.open().lastFailedNights() == [:])
     }
 
-    @Test func pipelineCountsAreReadFromTheV8IndexAlone() throws {
+    @Test func pipelineCountsAreReadFromTheFailedJobsIndexAlone() throws {
         let workspace = TempWorkspace()
         defer { workspace.cleanUp() }
         let store = try QueryTests.populated(workspace)
@@ -136,12 +136,12 @@ import TriageCore
         #expect(
             plan.components(
                 separatedBy:
-                    "USING COVERING INDEX jobs_pipeline_status (pipeline_id=? AND status=? AND retried=? AND allow_failure=?)"
+                    "USING COVERING INDEX jobs_failed_latest (pipeline_id=? AND allow_failure=? AND status=? AND retried=?)"
             ).count == 3)
         // The failures query still seeks the same index by its leading columns.
         let failures = try store.queryPlan(sql: SQLiteCacheStore.failuresSQL, arguments: [#"["2026-11-28"]"#])
         #expect(
-            failures.contains("USING INDEX jobs_pipeline_status (pipeline_id=? AND status=? AND retried=?)"))
+            failures.contains("USING INDEX jobs_failed_latest (pipeline_id=?)"))
     }
 
     @Test func oneProjectsPipelinesSeekNightAndProject() throws {
@@ -198,24 +198,26 @@ import TriageCore
         let before: (dump: String, answers: String)
         do {
             let store = try QueryTests.populated(workspace)
+            // Read before undoing: this triage's reads need the tables of v12.
+            before = (try store.canonicalDump(), try answers(store))
             try store.executeUnchecked(
-                sql: """
+                sql: undoV12 + """
                     DROP INDEX jobs_pipeline_status;
                     CREATE INDEX jobs_pipeline_status ON jobs(pipeline_id, status, retried);
-                    DELETE FROM grdb_migrations WHERE identifier = 'v8'
+                    DELETE FROM grdb_migrations WHERE identifier IN ('v8', 'v12')
                     """)
-            before = (try store.canonicalDump(), try answers(store))
         }
         let store = try workspace.open()
         let applied = try store.pool.read { db in try Schema.migrator.appliedIdentifiers(db) }
-        #expect(applied == ["v1", "v2", "v3", "v4", "v5", "v6", "v7", "v8", "v9", "v10", "v11"])
+        #expect(applied == ["v1", "v2", "v3", "v4", "v5", "v6", "v7", "v8", "v9", "v10", "v11", "v12"])
         #expect(try store.canonicalDump() == before.dump)
         #expect(try answers(store) == before.answers)
+        // v8 widened the index, v12 replaced it with `jobs_pipeline`.
         let columns = try store.pool.read { db in
             try String.fetchAll(
                 db, sql: "SELECT name FROM pragma_index_info('jobs_pipeline_status') ORDER BY seqno")
         }
-        #expect(columns == ["pipeline_id", "status", "retried", "allow_failure"])
+        #expect(columns == [])
     }
 }
 
@@ -328,6 +330,112 @@ import TriageCore
         #expect(!dump.contains(#"web_url="""#) && !dump.contains(#"commit_sha="""#))
     }
 
+    /// Jobs of three pipelines of a project the cache does not know (so URLs and SHAs stay whole):
+    /// titles shared, differing, absent, and one empty title.
+    static func titled(_ workspace: TempWorkspace) throws -> (SQLiteCacheStore, [[Job]]) {
+        let store = try populated(workspace)
+        func jobs(_ pipelineID: Int, _ titles: [String?]) -> [Job] {
+            titles.enumerated().map { i, title in
+                var j = job(pipelineID * 10 + i, pipeline: pipelineID, project: 6, name: "t\(i)")
+                j.commitTitle = title
+                return j
+            }
+        }
+        let groups = [
+            jobs(60, ["Bump Pkg to 1.2 ✓", nil, "Bump Pkg to 1.2 ✓", "Revert \"Bump Pkg\""]),
+            jobs(61, ["", "Bump Pkg to 1.2 ✓"]),
+            jobs(62, [nil, nil]),
+        ]
+        for group in groups {
+            try store.storePipeline(
+                pipeline(group[0].pipelineID, project: 6), night: "2026-11-28", jobs: group)
+        }
+        return (store, groups)
+    }
+
+    static let storedTitlesSQL = """
+        SELECT 'p', id, commit_title FROM pipelines UNION ALL SELECT 'j', id, commit_title FROM jobs ORDER BY 1, 2
+        """
+
+    @Test func commitTitlesAreKeptOncePerPipelineAndReadBackWhole() throws {
+        let workspace = TempWorkspace()
+        defer { workspace.cleanUp() }
+        let (store, groups) = try Self.titled(workspace)
+        #expect(
+            try Self.stored(store, "SELECT id, commit_title FROM pipelines WHERE id >= 50 ORDER BY id") == [
+                ["50", "Fix things"], ["60", "Bump Pkg to 1.2 ✓"], ["61", nil], ["62", nil],
+            ])
+        #expect(
+            try Self.stored(store, "SELECT id, commit_title FROM jobs WHERE pipeline_id >= 60 ORDER BY id")
+                == [
+                    ["600", ""], ["601", nil], ["602", ""], ["603", #"Revert "Bump Pkg""#],
+                    ["610", ""], ["611", "Bump Pkg to 1.2 ✓"],
+                    ["620", nil], ["621", nil],
+                ])
+        for group in groups {
+            #expect(try store.jobs(pipelineID: group[0].pipelineID) == group)
+            #expect(try group.map { try store.job(id: $0.id) } == group)
+            let failed = try store.failures(nights: ["2026-11-28"]).filter {
+                $0.pipeline.id == group[0].pipelineID
+            }
+            #expect(failed.map(\.job).sorted { $0.id < $1.id } == group)
+            #expect(
+                try store.jobHistory(projectID: 6, name: "t0", nights: ["2026-11-28"])
+                    .compactMap(\.job).contains(group[0]))
+        }
+        // The dump shows every title whole: the one empty title is job 610's own.
+        let dump = try store.canonicalDump()
+        #expect(dump.components(separatedBy: #"commit_title="""#).count == 2)
+        #expect(
+            dump.contains(#"commit_title="Fix things""#)
+                && dump.contains(#"commit_title="Bump Pkg to 1.2 ✓""#))
+    }
+
+    /// A v11 cache (titles on every job, the status indexes) migrates to v12, is vacuumed, and
+    /// answers byte for byte as before; every index v12 replaced is gone.
+    @Test func aV11CacheMigratesAndAnswersTheSame() throws {
+        let workspace = TempWorkspace()
+        defer { workspace.cleanUp() }
+        let nights: Set<String> = ["2026-11-27", "2026-11-28", "2026-11-29"]
+        func answers(_ store: SQLiteCacheStore) throws -> String {
+            [
+                "\(try store.pipelineRows(nights: nights, projectID: nil))",
+                "\(try store.pipelineRows(projectID: 1, fromNight: "2026-11-01"))",
+                "\(try store.lastFailedNights().sorted { $0.key < $1.key })",
+                "\(try store.failures(nights: nights))",
+                "\(try store.jobHistory(projectID: 6, name: "t0", nights: nights))",
+                "\(try (60...62).map { try store.jobs(pipelineID: $0) })",
+                "\(String(describing: try store.job(id: 603)))",
+            ].joined(separator: "\n")
+        }
+        let before: (dump: String, answers: String)
+        var stored: [[String?]] = []
+        do {
+            let (store, _) = try Self.titled(workspace)
+            // Read before undoing: this triage's reads need the tables of v12.
+            before = (try store.canonicalDump(), try answers(store))
+            stored = try Self.stored(store, Self.storedTitlesSQL)
+            try store.executeUnchecked(sql: undoV12 + "DELETE FROM grdb_migrations WHERE identifier = 'v12'")
+            // What v11 stored: every title whole (job 610's own empty one the only `''`).
+            #expect(try Self.stored(store, "SELECT count(*) FROM jobs WHERE commit_title = ''") == [["1"]])
+        }
+        let store = try workspace.open()
+        let applied = try store.pool.read { db in try Schema.migrator.appliedIdentifiers(db) }
+        #expect(applied.contains("v12") && applied.count == Schema.migrations.count)
+        #expect(try store.canonicalDump() == before.dump)
+        #expect(try answers(store) == before.answers)
+        // The migration stores the titles as a write of the same pipelines does.
+        #expect(try Self.stored(store, Self.storedTitlesSQL) == stored)
+        #expect(stored.filter { $0.last == "" }.count > 8)
+        let indexes = try Self.stored(
+            store, "SELECT name FROM sqlite_schema WHERE type = 'index' ORDER BY name"
+        )
+        .compactMap(\.first).compactMap { $0 }
+        #expect(indexes.contains("jobs_pipeline") && indexes.contains("pipelines_failed_project_night"))
+        #expect(
+            !indexes.contains("jobs_pipeline_status") && !indexes.contains("pipelines_status_project_night"))
+    }
+
     @Test func aRenamedProjectKeepsTheURLsGitLabGave() throws {
         let workspace = TempWorkspace()
         defer { workspace.cleanUp() }
@@ -374,7 +482,7 @@ import TriageCore
             try store.executeUnchecked(
                 sql: """
                     UPDATE jobs SET web_url = \(DerivedColumns.jobWebURL("jobs.", projectURL: nil).dropLast(" AS web_url".count)),
-                        commit_sha = \(DerivedColumns.jobCommitSHA("jobs.", pipelineSHA: nil).dropLast(" AS commit_sha".count));
+                        commit_sha = \(DerivedColumns.jobCommitSHA("jobs.", pipeline: nil).dropLast(" AS commit_sha".count));
                     UPDATE pipelines
                         SET web_url = \(DerivedColumns.pipelineWebURL("pipelines.", projectURL: nil).dropLast(" AS web_url".count));
                     DELETE FROM grdb_migrations WHERE identifier = 'v9'

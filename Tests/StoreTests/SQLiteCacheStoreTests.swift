@@ -296,7 +296,7 @@ import TriageCore
         #expect(plan.contains("SEARCH p USING INDEX pipelines_night_project (night=?)"))
         #expect(
             plan.contains(
-                "SEARCH j USING INDEX jobs_pipeline_status (pipeline_id=? AND status=? AND retried=?)"))
+                "SEARCH j USING INDEX jobs_failed_latest (pipeline_id=?)"))
         #expect(plan.contains("SEARCH pr USING INTEGER PRIMARY KEY (rowid=?) LEFT-JOIN"))
         #expect(!plan.contains { $0.hasPrefix("SCAN p") || $0 == "SCAN j" })
         // Sorted in Swift, not by a sorter holding every column of every row.

@@ -23,6 +23,7 @@ enum Schema {
         ("v9", IndexSchema.v9),
         ("v10", AnalysisSchema.v10),
         ("v11", IndexSchema.v11),
+        ("v12", IndexSchema.v12),
     ]
 
     /// The highest schema version this binary knows (`v1` → 1).

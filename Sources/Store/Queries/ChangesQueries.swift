@@ -3,11 +3,11 @@ import GRDB
 import TriageCore
 
 // The queries of the "what changed" commands: `streaks`, `suspects`, `diff job`.
-// On the v1 tables only; served by `pipelines_night_project` and `jobs_pipeline_status`.
+// On the v1 tables only; served by `pipelines_night_project` and `jobs_pipeline`.
 
 extension SQLiteCacheStore: ChangesQueries {
     static let nightlyJobsSQL = """
-        SELECT \(JobColumns.select("j.", pipelineSHA: "p.sha", projectURL: "pr.web_url")),
+        SELECT \(JobColumns.select("j.", pipeline: "p.", projectURL: "pr.web_url")),
             \(PipelineColumns.select("p.", projectURL: "pr.web_url")),
             coalesce(pr.path, CAST(p.project_id AS TEXT)),
             EXISTS (SELECT 1 FROM jobs r
@@ -54,7 +54,7 @@ extension SQLiteCacheStore: NightlyRunQueries {
         """
 
     /// The failed earlier attempts of the range's pipelines, by pipeline and job name: a seek
-    /// per pipeline in `jobs_pipeline_status`.
+    /// per pipeline in `jobs_pipeline`.
     static let retriedFailedSQL = """
         SELECT j.pipeline_id, j.name FROM pipelines p
         CROSS JOIN jobs j ON j.pipeline_id = p.id AND j.status = 'failed' AND j.retried = 1

@@ -82,7 +82,7 @@ extension SQLiteCacheStore {
         }
     }
 
-    /// A skip-scan of `pipelines_status_project_night`: for each project with a failed pipeline,
+    /// A skip-scan of `pipelines_failed_project_night`: for each project with a failed pipeline,
     /// one seek to find it and one for its newest failed night, so the cost grows with the
     /// projects, not with the failed pipelines of every night (a `GROUP BY` read them all).
     static let lastFailedNightsSQL = """
@@ -142,7 +142,7 @@ extension SQLiteCacheStore {
     }
 
     static let jobHistorySQL = """
-        SELECT \(PipelineColumns.select("p.")), \(JobColumns.select("j.", pipelineSHA: "p.sha"))
+        SELECT \(PipelineColumns.select("p.")), \(JobColumns.select("j.", pipeline: "p."))
         FROM pipelines p
         LEFT JOIN jobs j ON j.pipeline_id = p.id AND j.name = ?1 AND j.retried = 0
         WHERE p.night IN (SELECT value FROM json_each(?2)) AND p.project_id = ?3
