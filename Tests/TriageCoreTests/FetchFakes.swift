@@ -16,6 +16,9 @@ final class FakeGitLab: GitLabSource {
         var issuesForbidden: Set<Int> = []
         /// Jobs whose trace answers 500 (after the client's retries, as it would throw).
         var failingTraces: Set<Int> = []
+        /// Jobs whose trace is answered (and logged) only once an issue listing was asked, or
+        /// after 5 s: what a fetch asks meanwhile shows what it keeps in flight together.
+        var tracesAfterIssues: Set<Int> = []
         var log: [String] = []
     }
     let state = Mutex(State())
@@ -49,6 +52,14 @@ final class FakeGitLab: GitLabSource {
     }
 
     func trace(projectID: Int, jobID: Int) async throws -> Data {
+        if state.withLock({ $0.tracesAfterIssues.contains(jobID) }) {
+            let deadline = ContinuousClock.now + .seconds(5)
+            while ContinuousClock.now < deadline,
+                !state.withLock({ $0.log.contains { $0.hasPrefix("issues ") } })
+            {
+                try await Task.sleep(for: .milliseconds(2))
+            }
+        }
         logged("trace \(jobID)")
         let (data, fails) = state.withLock { ($0.traces[jobID], $0.failingTraces.contains(jobID)) }
         if fails {

@@ -183,6 +183,33 @@ import TriageCore
                 == ["synced", "greenTraces", "analysed", "suspectsRemembered", "issues"])
     }
 
+    /// The issues need only the synced projects: they are asked while the green traces are, not
+    /// after the analysis and the suspects, so those steps' seconds are not spent with nothing in
+    /// flight. (The green trace of g/a's 11-26 run waits up to 5 s for an issue listing.)
+    @Test func theIssuesAreFetchedBesideTheGreenTracesAndTheAnalysis() async throws {
+        let gitlab = Self.organisation()
+        gitlab.state.withLock { $0.tracesAfterIssues = [1012] }
+        let cache = InMemoryCache()
+        let events = EventLog()
+        let report = try await Fetch.run(Self.ports(gitlab, cache), Self.options) { events.append($0) }
+        let log = gitlab.log
+        let green = try #require(log.firstIndex(of: "trace 1012"))
+        let issues = try #require(log.firstIndex { $0.hasPrefix("issues ") })
+        #expect(issues < green, "\(log)")
+        #expect(
+            log.filter { $0.hasPrefix("jobs ") || $0.hasPrefix("pipelines ") }.allSatisfy { entry in
+                log.firstIndex(of: entry).map { $0 < issues } ?? false
+            }, "the issues come after the sync")
+        // The same fetch as one step after the other: reported, written and in the same order of events.
+        #expect(report.issuesUpdated == 2 && report.issuesCached == 2)
+        #expect(report.issuesSkipped == ["g/b issues: 403 Forbidden"])
+        #expect(report.greenTraces.fetched == log.filter { $0.hasPrefix("trace ") }.count - 3)
+        #expect(cache.read { $0.issues.keys.sorted() } == [1001, 1002])
+        #expect(
+            Array(events.names.drop { $0 == "syncing" })
+                == ["synced", "greenTraces", "analysed", "suspectsRemembered", "issues"])
+    }
+
     @Test func aRepeatFetchWithNothingNewListsAndFetchesNothingElse() async throws {
         let gitlab = Self.organisation()
         let cache = InMemoryCache()

@@ -119,7 +119,8 @@ public struct FetchReport: Sendable, Hashable {
 /// The `fetch` use case, the one function `triage fetch`, `triage-bench fetch` and the tests run:
 /// sync (DESIGN §4), then the traces of failing jobs' last green runs and the dependency listings,
 /// the analysis (incremental, or of the whole cache after an upgrade), `suspects` of the fetched
-/// nights remembered, and the issues of the cached projects.
+/// nights remembered, and the issues of the cached projects (fetched beside the three steps
+/// before, which do not need them).
 public enum Fetch {
     /// Runs one fetch. Throws the first remote or store error and `CancellationError` when
     /// canceled, at any step; the cache stays consistent and the next run continues from what it
@@ -136,6 +137,15 @@ public enum Fetch {
         let sync = try await syncer.run(options.sync) { progress(.syncing($0)) }
         progress(.synced(sync))
         let cache = try ports.cache()
+
+        // The issues need only the synced projects: fetched while the green traces, the analysis
+        // and the suspects run, so the analysis' and the suspects' seconds are not spent with
+        // nothing in flight. As many in flight as the sync had (the workspace's `concurrency`;
+        // the client's limiter bounds both steps' requests together): one request per project.
+        let projects = try cache.store.projects()
+        async let issuesSynced = syncIssues(
+            projects: projects, source: source, cache: cache.issues, store: cache.store,
+            concurrency: options.sync.concurrency)
 
         let green = try await GreenTraces.run(
             source: source, store: cache.store, queries: cache.changes, calendar: calendar, now: ports.now(),
@@ -168,11 +178,7 @@ public enum Fetch {
         }
         progress(.suspectsRemembered(nights: suspects.count))
 
-        // As many in flight as the sync had (the workspace's `concurrency`): one request per
-        // project, so at 8 it was most of a repeat fetch of 1,000 projects.
-        let (updated, skipped) = try await syncIssues(
-            projects: try cache.store.projects(), source: source, cache: cache.issues, store: cache.store,
-            concurrency: options.sync.concurrency)
+        let (updated, skipped) = try await issuesSynced
         let cached = try cache.issues.issueCount()
         progress(.issues(updated: updated, skipped: skipped))
 
