@@ -87,12 +87,16 @@ public struct CommandSpec: Sendable {
     public var details: String?
     public var operands: [OperandSpec]
     public var options: [OptionSpec]
+    /// Groups of options (names, without dashes) of which one line may give at most one:
+    /// `[["untriaged", "triaged"]]`. Parsing rejects two of a group; usage shows them as one choice.
+    public var exclusive: [[String]]
     public var examples: [String]
     public var run: @Sendable (ParsedCommand, Context) async throws -> CommandOutput
 
     public init(
         name: String, aliases: [String] = [], group: String, summary: String, details: String? = nil,
-        operands: [OperandSpec] = [], options: [OptionSpec] = [], examples: [String] = [],
+        operands: [OperandSpec] = [], options: [OptionSpec] = [], exclusive: [[String]] = [],
+        examples: [String] = [],
         run: @escaping @Sendable (ParsedCommand, Context) async throws -> CommandOutput
     ) {
         self.name = name
@@ -102,25 +106,48 @@ public struct CommandSpec: Sendable {
         self.details = details
         self.operands = operands
         self.options = options
+        self.exclusive = exclusive
         self.examples = examples
         self.run = run
     }
 
-    /// `fetch [--group G]... [--nights N]`
+    /// `fetch [--group G]... [--nights N]`; an exclusive group as `[--untriaged | --triaged]`, where
+    /// its first option stands.
     public var usage: String {
         var parts = [name]
         for operand in operands { parts.append(operand.optional ? "[\(operand.name)]" : operand.name) }
+        func body(_ option: OptionSpec) -> String {
+            option.value.map { "--\(option.name) \($0)" } ?? "--\(option.name)"
+        }
         for option in options {
-            let body = option.value.map { "--\(option.name) \($0)" } ?? "--\(option.name)"
-            parts.append("[\(body)]" + (option.repeatable ? "..." : ""))
+            if let group = exclusive.first(where: { $0.contains(option.name) }) {
+                guard group.first == option.name else { continue }
+                let choices = group.compactMap { name in options.first { $0.name == name } }
+                parts.append("[" + choices.map(body).joined(separator: " | ") + "]")
+                continue
+            }
+            parts.append("[\(body(option))]" + (option.repeatable ? "..." : ""))
         }
         return parts.joined(separator: " ")
+    }
+
+    /// The options of an exclusive group other than `name` (none when it is in no group).
+    func excluded(by name: String) -> [String] {
+        exclusive.filter { $0.contains(name) }.flatMap { $0 }.filter { $0 != name }
     }
 }
 
 /// The only list of commands.
 public struct CommandTable: Sendable {
     public var commands: [CommandSpec]
+
+    /// Options every command takes, read by the session before the command's own
+    /// (`Session.formatOption`): shown by `help COMMAND` and docs/commands.md, and completed.
+    public static let globalOptions = [
+        OptionSpec(
+            "format", value: "FORMAT", summary: "this command's output: table, tsv or json (any command)",
+            completion: .values(OutputFormat.allCases.map(\.rawValue)))
+    ]
 
     public init(commands: [CommandSpec]) { self.commands = commands }
 
@@ -201,6 +228,15 @@ public struct CommandTable: Sendable {
             }
             operands.append(word)
         }
+        for group in spec.exclusive {
+            let given = group.filter { flags.contains($0) || options[$0] != nil }
+            if given.count > 1 {
+                throw ShellError(
+                    "\(spec.name): " + given.map { "--\($0)" }.joined(separator: " and ")
+                        + " cannot be given together",
+                    hint: "usage: \(spec.usage)")
+            }
+        }
         let required = spec.operands.filter { !$0.optional }.count
         if operands.count < required {
             let missing = spec.operands[operands.count].name
@@ -226,6 +262,10 @@ public struct CommandTable: Sendable {
         out += "with `no_data`, `missing_nights`, `reason`, `records`), the script still ran to its end; "
         out += "64 bad arguments (also a command on triage's own command line whose words do not fit it, "
         out += "`triage failures --nosuch`); 130 interrupted.\n"
+        out += "\nEvery command also takes:\n\n| option | meaning |\n|---|---|\n"
+        for o in Self.globalOptions {
+            out += "| `--\(o.name)\(o.value.map { " \($0)" } ?? "")` | \(o.summary) |\n"
+        }
         for group in groups {
             out += "\n## \(group)\n"
             for spec in commands where spec.group == group {

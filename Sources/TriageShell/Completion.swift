@@ -108,8 +108,9 @@ public struct CompletionData: Sendable {
 /// editor only forwards to it.
 ///
 /// - First word: command names and aliases.
-/// - A word starting with `-`: the command's option names (`--group`), except non-repeatable
-///   options already given; `--name=` completes the option's value after the `=`.
+/// - A word starting with `-`: the command's option names (`--group`) and the global ones
+///   (`--format`), except non-repeatable options already given and the others of an exclusive
+///   group one was given from; `--name=` completes the option's value after the `=`.
 /// - The word after an option that takes a value: that option's `completion`.
 /// - Otherwise: the `completion` of the operand at this position.
 /// Quoted words and unknown commands get no candidates.
@@ -152,6 +153,7 @@ public struct Completer: Sendable {
             return (wordStart, filter(commandNames(), word))
         }
         guard let spec = table.lookup(commandWord) else { return (wordStart, []) }
+        let options = spec.options + CommandTable.globalOptions
 
         var operands: [String] = []
         var pendingOption: OptionSpec?
@@ -171,7 +173,7 @@ public struct Completer: Sendable {
                 let body = current.dropFirst(2)
                 let name = String(body.prefix { $0 != "=" })
                 given.insert(name)
-                if let option = spec.options.first(where: { $0.name == name }), option.value != nil,
+                if let option = options.first(where: { $0.name == name }), option.value != nil,
                     !body.contains("=")
                 {
                     pendingOption = option
@@ -189,14 +191,16 @@ public struct Completer: Sendable {
                 let name = String(word[word.index(word.startIndex, offsetBy: 2)..<equals])
                 let value = String(word[word.index(after: equals)...])
                 let valueStart = wordStart + word[...equals].utf8.count
-                guard let option = spec.options.first(where: { $0.name == name }), option.value != nil else {
+                guard let option = options.first(where: { $0.name == name }), option.value != nil else {
                     return (valueStart, [])
                 }
                 return (valueStart, filter(values(option.completion, operands), value))
             }
-            let names = spec.options.filter { $0.repeatable || !given.contains($0.name) }.map {
-                "--\($0.name)"
+            let excluded = Set(given.flatMap { spec.excluded(by: $0) })
+            let names = options.filter {
+                ($0.repeatable || !given.contains($0.name)) && !excluded.contains($0.name)
             }
+            .map { "--\($0.name)" }
             return (wordStart, filter(names, word))
         }
         guard operands.count < spec.operands.count else { return (wordStart, []) }

@@ -40,6 +40,10 @@ import Testing
     ),
     (["status", "now"], "status: unexpected 'now' — usage: status"),
     (["summary", "a", "b"], "summary: unexpected 'b' — usage: summary [NIGHT]"),
+    (
+        ["failures", "7d", "--triaged", "--untriaged"],
+        "failures: --untriaged and --triaged cannot be given together — usage: failures [RANGE] [--project PROJECT] [--stage STAGE] [--reason REASON] [--name GLOB] [--cluster CLUSTER] [--new] [--with-warnings] [--untriaged | --triaged]"
+    ),
 ])
 func reportsBadCommands(words: [String], message: String) {
     do {

@@ -73,12 +73,21 @@ struct CompletionCase: Sendable, CustomTestStringConvertible {
         CompletionCase("summary y", 8, ["yesterday"]),
         CompletionCase("summary 7", 8, ["7d"]),
         // Options.
-        CompletionCase("fetch --", 6, ["--group", "--project", "--nights", "--source", "--concurrency"]),
-        CompletionCase("fetch -", 6, ["--group", "--project", "--nights", "--source", "--concurrency"]),
+        CompletionCase(
+            "fetch --", 6, ["--group", "--project", "--nights", "--source", "--concurrency", "--format"]),
+        CompletionCase(
+            "fetch -", 6, ["--group", "--project", "--nights", "--source", "--concurrency", "--format"]),
         CompletionCase("fetch --n", 6, ["--nights"]),
-        CompletionCase("fetch --nights 3 --", 17, ["--group", "--project", "--source", "--concurrency"]),
+        CompletionCase(
+            "fetch --nights 3 --", 17, ["--group", "--project", "--source", "--concurrency", "--format"]),
         CompletionCase("fetch --group a --g", 16, ["--group"]),
-        CompletionCase("help --", 5, ["--markdown"]),
+        CompletionCase("help --", 5, ["--markdown", "--format"]),
+        // The global --format, and one option of an exclusive group rules out the others.
+        CompletionCase("failures --f", 9, ["--format"]),
+        CompletionCase("failures --untriaged --t", 21, []),
+        CompletionCase("failures --triaged --u", 19, []),
+        CompletionCase("failures --t", 9, ["--triaged"]),
+        CompletionCase("failures --format json --f", 23, []),
         // Option values.
         CompletionCase("fetch --project ", 16, ["julia/Foo.jl", "julia/Bar.jl", "tools/ci"]),
         CompletionCase("fetch --project jul", 16, ["julia/Foo.jl", "julia/Bar.jl"]),
@@ -86,6 +95,8 @@ struct CompletionCase: Sendable, CustomTestStringConvertible {
         CompletionCase("fetch --source ", 15, ["schedule", "all"]),
         CompletionCase("fetch --source a", 15, ["all"]),
         CompletionCase("fetch --nights ", 15, []),
+        CompletionCase("fetch --format ", 15, ["table", "tsv", "json"]),
+        CompletionCase("status --format=j", 16, ["json"]),
         CompletionCase("fetch --nosuch=", 15, []),
         // Issue 14: a setting's values are its own; --stage offers the cached stages.
         CompletionCase("set ", 4, ["format", "color", "pager"]),
@@ -256,7 +267,9 @@ final class ScriptedReader: LineReader, @unchecked Sendable {
         ])
         let status = await session.runInteractive(reader: reader)
         #expect(status == .success)
-        let usage = "usage: quit\n\nLeave the shell (Ctrl-D does the same).\n\n  triage> quit\n"
+        let usage =
+            "usage: quit\n\nLeave the shell (Ctrl-D does the same).\n\n"
+            + "  --format FORMAT  this command's output: table, tsv or json (any command)\n\n  triage> quit\n"
         #expect(
             sink.stdout
                 == "triage — workspace /tmp/triage-interactive-test — type 'help', Ctrl-D to leave\n" + usage

@@ -45,6 +45,12 @@ import Testing
                 "  --a-long-option VALUE  what it does, said",
                 "                         at some length here",
                 "",
+                // The global options, after the command's own and aligned with them.
+                "  --format FORMAT        this command's",
+                "                         output: table, tsv",
+                "                         or json (any",
+                "                         command)",
+                "",
                 "  triage> go 1",
             ])
     }

@@ -321,9 +321,14 @@ func helpLines(_ spec: CommandSpec, width: Int?) -> [String] {
     let names =
         spec.operands.map { ($0.name, $0.summary) }
         + spec.options.map { ("--\($0.name)" + ($0.value.map { " \($0)" } ?? ""), $0.summary) }
+    let global = CommandTable.globalOptions.map {
+        ("--\($0.name)" + ($0.value.map { " \($0)" } ?? ""), $0.summary)
+    }
+    let nameWidth = ((names + global).map(\.0.count).max() ?? 0) + 2
     if !names.isEmpty { lines.append("") }
-    let nameWidth = (names.map(\.0.count).max() ?? 0) + 2
     for (name, summary) in names { lines += hanging("  " + name.padding(nameWidth), summary, width: width) }
+    lines.append("")
+    for (name, summary) in global { lines += hanging("  " + name.padding(nameWidth), summary, width: width) }
     if !spec.examples.isEmpty { lines += [""] + spec.examples.map { "  triage> \($0)" } }
     return lines
 }

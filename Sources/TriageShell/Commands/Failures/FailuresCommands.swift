@@ -39,6 +39,7 @@ let failuresCommand: CommandSpec = CommandSpec(
         OptionSpec("untriaged", summary: "only failures no issue covers (own or cluster assignment)"),
         OptionSpec("triaged", summary: "only failures an issue covers"),
     ],
+    exclusive: [["untriaged", "triaged"]],
     examples: [
         "failures", "failures 7d --project julia/Foo.jl", "failures yesterday --stage test --name 'test-*'",
         "failures 2026-11-01..2026-11-28 --reason runner_system_failure --with-warnings",
