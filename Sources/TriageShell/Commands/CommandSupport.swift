@@ -273,16 +273,6 @@ func globMatches(_ pattern: String, _ text: String) -> Bool {
     return pi == p.count
 }
 
-/// The key line of a failed job's cached trace, extracted now: for `show job` of a job the
-/// analysis has not seen yet (listings read the stored analysis instead); nil without a trace.
-func keyLine(of jobID: Int, in store: any CacheStore) throws -> String? {
-    guard let data = try store.trace(jobID: jobID), !data.isEmpty else { return nil }
-    let log = TraceCleaner.clean([UInt8](data))
-    guard let line = ExcerptExtractor().excerpt(failed: log).keyLine?.line.text else { return nil }
-    let trimmed = line.trimmingCharacters(in: .whitespaces)
-    return trimmed.isEmpty ? nil : trimmed
-}
-
 /// At most `width` characters, with an ellipsis when cut.
 func truncated(_ s: String, _ width: Int) -> String {
     // No more bytes than `width`, so no more characters: nothing to count.

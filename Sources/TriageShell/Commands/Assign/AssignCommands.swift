@@ -24,23 +24,12 @@ extension Context {
     }
 
     /// Changes the book as `update` does, first resolving duplicate entries (a merge kept both
-    /// sides) by `AssignmentRule` and saying on stderr what was dropped.
+    /// sides) and saying on stderr what was dropped (`Assigning.update`).
     func updateAssignments<T>(in book: any AssignmentBook, _ change: (inout Assignments) throws -> T) throws
         -> T
     {
-        var resolved: [Assignments.Duplicate] = []
-        let result = try book.update { assignments -> T in
-            resolved = assignments.duplicates
-            if !resolved.isEmpty { assignments = assignments.deduplicated }
-            return try change(&assignments)
-        }
-        if !resolved.isEmpty {
-            sink.writeError(
-                "note: assignments.json had several entries for \(resolved.count == 1 ? "one job or cluster" : "\(resolved.count) jobs or clusters") "
-                    + "(a merge kept both sides); the newest of each is kept — "
-                    + resolved.map(\.sentence).joined(separator: "; ") + "\n")
-        }
-        return result
+        let sink = self.sink
+        return try Assigning.update(book, warn: { sink.writeError(assignWarningText($0) + "\n") }, change)
     }
 
     /// The assignments for a command that only reads them. A book that cannot be used (a merge
@@ -80,12 +69,6 @@ extension Context {
 }
 
 /// `2026-11-29T08:14:03Z`.
-func utcStamp(_ date: Date) -> String {
-    let formatter = ISO8601DateFormatter()
-    formatter.formatOptions = [.withInternetDateTime]
-    return formatter.string(from: date)
-}
-
 func issueRecord(_ ref: IssueRef) -> JSONValue {
     var fields: [String: JSONValue] = [
         "project": .string(ref.project), "iid": .int(ref.iid), "url": .optional(ref.url),
@@ -251,67 +234,68 @@ let assignCommand: CommandSpec = CommandSpec(
     run: { command, context in try await runAssign(command, context) }
 )
 
-/// A resolved issue: the reference to record, GitLab's project id when known (to comment), and
-/// whether GitLab or the cache vouched for it.
-struct ResolvedIssue {
-    var ref: IssueRef
-    var projectID: Int?
-    var verified: Bool
-}
-
-func resolveIssue(_ reference: IssueReference, defaultProject: String, context: Context) async throws
-    -> ResolvedIssue
-{
-    let store = try context.store()
-    let path = reference.projectPath(defaultProject: defaultProject)
-    let iid = reference.iid
-    let projects = try store.projects()
-    let project =
-        projects.first { $0.path == path } ?? projects.first { $0.path.lowercased() == path.lowercased() }
-    if let project,
-        let issue = try context.issueCache().issues().first(where: {
-            $0.projectID == project.id && $0.iid == iid
-        })
-    {
-        return ResolvedIssue(
-            ref: IssueRef(project: project.path, iid: iid, url: issue.webURL, title: issue.title),
-            projectID: project.id, verified: true)
-    }
-    let base = try? context.gitlabURL()
-    let guessedURL = base.map {
-        $0.absoluteString.trimmingTrailingSlashes + "/\(project?.path ?? path)/-/issues/\(iid)"
-    }
-    let unverified = ResolvedIssue(
-        ref: IssueRef(project: project?.path ?? path, iid: iid, url: guessedURL), projectID: project?.id,
-        verified: false)
-    guard let tracker = context.issueTracker() else {
-        context.sink.writeError(
-            "warning: \(path)#\(iid) is not in the cache and no GitLab is configured; recorded unverified\n")
-        return unverified
-    }
-    do {
-        let issue = try await tracker.issue(projectPath: project?.path ?? path, iid: iid)
-        try store.upsertIssues([issue])
-        return ResolvedIssue(
-            ref: IssueRef(project: project?.path ?? path, iid: iid, url: issue.webURL, title: issue.title),
-            projectID: issue.projectID, verified: true)
-    } catch let error as RemoteError where error.kind == .notFound {
-        throw ShellError(
-            "GitLab has no issue \(path)#\(iid) visible to this token",
-            hint: "check the reference; 'issues' lists the cached ones")
-    } catch let error as RemoteError {
-        context.sink.writeError(
-            "warning: could not verify \(path)#\(iid) on GitLab (\(ErrorFormatter.message(for: error))); recorded unverified\n"
-        )
-        return unverified
+extension Context {
+    /// The ports of `Assigning`, from this context: its cache, GitLab's issue side, the book, who
+    /// is assigning and now; warnings go to stderr.
+    func assignPorts(book: any AssignmentBook) throws -> AssignPorts {
+        let (store, analysis) = try analysisStore()
+        let sink = self.sink
+        return AssignPorts(
+            store: store, analysis: analysis, issues: try issueCache(), tracker: issueTracker(),
+            gitlab: try? gitlabURL(), book: book, assigner: { await self.assigner() }, now: now,
+            warn: { sink.writeError(assignWarningText($0) + "\n") })
     }
 }
 
-extension String {
-    var trimmingTrailingSlashes: String {
-        var s = self
-        while s.hasSuffix("/") { s.removeLast() }
-        return s
+/// One wording per warning of `Assigning`.
+func assignWarningText(_ warning: AssignWarning) -> String {
+    switch warning {
+    case .unverified(let path, let iid, nil):
+        return "warning: \(path)#\(iid) is not in the cache and no GitLab is configured; recorded unverified"
+    case .unverified(let path, let iid, let error?):
+        return
+            "warning: could not verify \(path)#\(iid) on GitLab (\(ErrorFormatter.message(for: error))); recorded unverified"
+    case .duplicatesResolved(let resolved):
+        return
+            "note: assignments.json had several entries for \(resolved.count == 1 ? "one job or cluster" : "\(resolved.count) jobs or clusters") "
+            + "(a merge kept both sides); the newest of each is kept — "
+            + resolved.map(\.sentence).joined(separator: "; ")
+    }
+}
+
+extension AssignFailure {
+    /// The shell's words for it: what happened and what to do.
+    var shellError: any Error {
+        switch self {
+        case .jobNotCached(let id): return ShellFailure.jobNotCached(id)
+        case .clusterNotCached(let id): return ShellFailure.clusterNotCached(id)
+        case .jobDidNotFail(let id, let status):
+            return ShellError(
+                "job \(id) did not fail (\(status.rawValue))", hint: "only failed jobs are assigned")
+        case .clusterSpansProjects(let id, let projects, let iid):
+            return ShellError(
+                "cluster \(id.rawValue) spans \(projects) projects: '\(iid)' does not say which",
+                hint: "give group/project#\(iid)")
+        case .issueNotOnGitLab(let path, let iid):
+            return ShellError(
+                "GitLab has no issue \(path)#\(iid) visible to this token",
+                hint: "check the reference; 'issues' lists the cached ones")
+        case .commentNotPosted(let job, let issue, let why):
+            let recorded = "job \(job) is assigned to \(issue), but the comment was not posted"
+            switch why {
+            case .unreachable:
+                return ShellError(
+                    recorded + ": the issue could not be reached on GitLab",
+                    hint: "run the assign again with --comment later")
+            case .readOnlyToken:
+                return ShellError(
+                    recorded + ": the token has only read access",
+                    hint: "the assignment is kept; commenting needs a token with the 'api' scope")
+            case .remote(let error):
+                return ShellError(
+                    recorded + ": \(ErrorFormatter.message(for: error))", hint: "the assignment is kept")
+            }
+        }
     }
 }
 
@@ -328,146 +312,53 @@ func runAssign(_ command: ParsedCommand, _ context: Context) async throws -> Com
     let note = command.option("note")
     let book = context.assignmentBook()
     _ = try book.read()  // Refuses an unreadable file before anything else happens.
-    if kind == "cluster" {
-        if command.flags.contains("comment") {
-            throw ShellError(
-                "assign: --comment is for jobs",
-                hint: "assign the cluster, then 'assign job N issue REF --comment'")
-        }
-        return try await assignCluster(
-            command.operand(1) ?? "", reference, note: note, context: context, book: book)
-    }
-    let jobID = try integer(command.operand(1), "job id", command: "assign")
-    let store = try context.store()
-    guard let job = try store.job(id: jobID), let (pipeline, night) = try store.pipeline(id: job.pipelineID)
-    else {
-        throw ShellFailure.jobNotCached(jobID)
-    }
-    guard job.status == .failed else {
-        throw ShellError(
-            "job \(jobID) did not fail (\(job.status.rawValue))", hint: "only failed jobs are assigned")
-    }
-    let projectPath = try store.projects().first { $0.id == job.projectID }?.path ?? String(job.projectID)
-    let analysis = try context.analysisStore().1.analysis(jobID: jobID)
-    let resolved = try await resolveIssue(reference, defaultProject: projectPath, context: context)
-    let entry = JobAssignment(
-        job: jobID, project: projectPath, pipeline: pipeline.id, night: night,
-        cluster: analysis?.cluster?.rawValue,
-        issue: resolved.ref, by: await context.assigner(), at: utcStamp(context.now), note: note)
-    let replaced = try context.updateAssignments(in: book) { $0.assign(entry) }
-    var text = ["job \(jobID) (\(projectPath), \(night)) → \(issueLabel(resolved.ref))"]
-    if let replaced, !replaced.issue.sameIssue(entry.issue) { text.append("(was \(replaced.issue.key))") }
-    var commented: JSONValue = .null
-    if command.flags.contains("comment") {
-        let outcome = try await postComment(
-            job: job, night: night, projectPath: projectPath, keyLine: analysis?.keyLine, resolved: resolved,
-            context: context, book: book)
-        text.append(outcome.text)
-        commented = .bool(outcome.posted)
-    }
-    guard case .object(var fields) = assignmentRecord(entry) else {
-        return CommandOutput(text: text, json: .null)
-    }
-    fields["verified"] = .bool(resolved.verified)
-    fields["commented"] = commented
-    return CommandOutput(text: text, json: .object(fields))
-}
-
-func assignCluster(
-    _ idText: String, _ reference: IssueReference, note: String?, context: Context, book: any AssignmentBook
-) async throws -> CommandOutput {
-    let id = try clusterID(idText)
-    let (_, store) = try context.analysisStore()
-    guard try !store.clusterHeads(ids: [id]).isEmpty else {
-        throw ShellFailure.clusterNotCached(id)
-    }
-    let members = try store.analyses(cluster: id)
-    let projects = Set(members.map(\.projectPath))
-    var defaultProject = ""
-    if case .local = reference {
-        guard projects.count == 1, let only = projects.first else {
-            throw ShellError(
-                "cluster \(id.rawValue) spans \(projects.count) projects: '\(reference.iid)' does not say which",
-                hint: "give group/project#\(reference.iid)")
-        }
-        defaultProject = only
-    }
-    let resolved = try await resolveIssue(reference, defaultProject: defaultProject, context: context)
-    let entry = ClusterAssignment(
-        cluster: id.rawValue, issue: resolved.ref, by: await context.assigner(), at: utcStamp(context.now),
-        note: note)
-    let replaced = try context.updateAssignments(in: book) { $0.assign(entry) }
-    var text = [
-        "cluster \(id.rawValue) (\(members.count) failures, present and future) → \(issueLabel(resolved.ref))"
-    ]
-    if let replaced, !replaced.issue.sameIssue(entry.issue) { text.append("(was \(replaced.issue.key))") }
-    guard case .object(var fields) = clusterAssignmentRecord(entry) else {
-        return CommandOutput(text: text, json: .null)
-    }
-    fields["verified"] = .bool(resolved.verified)
-    fields["members"] = .int(members.count)
-    return CommandOutput(text: text, json: .object(fields))
-}
-
-/// The note posted on an issue for one failure.
-func commentBody(job: Job, night: String, projectPath: String, keyLine: String?) -> String {
-    var body =
-        "Nightly failure recorded by triage: [job \(job.id)](\(job.webURL)) `\(job.name)` of \(projectPath), "
-    body += "night \(night), failure reason `\(job.failureReason ?? "unknown")`."
-    if let keyLine, !keyLine.isEmpty {
-        let fence = keyLine.contains("```") ? "~~~" : "```"
-        body += "\n\n\(fence)\n\(keyLine)\n\(fence)"
-    }
-    return body + "\n"
-}
-
-func postComment(
-    job: Job, night: String, projectPath: String, keyLine: String?, resolved: ResolvedIssue, context: Context,
-    book: any AssignmentBook
-) async throws -> (text: String, posted: Bool) {
-    let issue = resolved.ref
-    let recorded = "job \(job.id) is assigned to \(issue.key), but the comment was not posted"
-    guard let tracker = context.issueTracker(), let projectID = resolved.projectID else {
-        throw ShellError(
-            recorded + ": the issue could not be reached on GitLab",
-            hint: "run the assign again with --comment later")
-    }
-    let line = try keyLine ?? keyLineOfJob(job.id, context: context)
-    // The note is reserved under the file's lock before it is posted, so two shells commenting on
-    // the same job and issue at once post it once; a failed post gives the reservation back.
-    let at = utcStamp(context.now)
-    let reserved = try context.updateAssignments(in: book) { assignments -> Bool in
-        if assignments.commented(job: job.id, issue: issue) { return false }
-        assignments.comments.append(CommentRecord(job: job.id, issue: issue.key, at: at))
-        return true
-    }
-    guard reserved else {
-        return ("a note about job \(job.id) is already on \(issue.key); not posted again", false)
-    }
-    func release() {
-        _ = try? book.update { $0.comments.removeAll { $0.job == job.id && $0.issue == issue.key } }
-    }
     do {
-        try await tracker.postNote(
-            projectID: projectID, issueIID: issue.iid,
-            body: commentBody(job: job, night: night, projectPath: projectPath, keyLine: line))
-    } catch let error as RemoteError where error.kind == .insufficientScope {
-        release()
-        throw ShellError(
-            recorded + ": the token has only read access",
-            hint: "the assignment is kept; commenting needs a token with the 'api' scope")
-    } catch let error as RemoteError {
-        release()
-        throw ShellError(recorded + ": \(ErrorFormatter.message(for: error))", hint: "the assignment is kept")
-    } catch {
-        release()
-        throw error
+        if kind == "cluster" {
+            if command.flags.contains("comment") {
+                throw ShellError(
+                    "assign: --comment is for jobs",
+                    hint: "assign the cluster, then 'assign job N issue REF --comment'")
+            }
+            let id = try clusterID(command.operand(1) ?? "")
+            let outcome = try await Assigning.cluster(
+                id, issue: reference, note: note, try context.assignPorts(book: book))
+            var text = [
+                "cluster \(id.rawValue) (\(outcome.members) failures, present and future) → \(issueLabel(outcome.entry.issue))"
+            ]
+            if let replaced = outcome.replaced, !replaced.issue.sameIssue(outcome.entry.issue) {
+                text.append("(was \(replaced.issue.key))")
+            }
+            guard case .object(var fields) = clusterAssignmentRecord(outcome.entry) else {
+                return CommandOutput(text: text, json: .null)
+            }
+            fields["verified"] = .bool(outcome.verified)
+            fields["members"] = .int(outcome.members)
+            return CommandOutput(text: text, json: .object(fields))
+        }
+        let jobID = try integer(command.operand(1), "job id", command: "assign")
+        let comment = command.flags.contains("comment")
+        let outcome = try await Assigning.job(
+            jobID, issue: reference, note: note, comment: comment, try context.assignPorts(book: book))
+        let entry = outcome.entry
+        var text = ["job \(jobID) (\(entry.project), \(entry.night)) → \(issueLabel(entry.issue))"]
+        if let replaced = outcome.replaced, !replaced.issue.sameIssue(entry.issue) {
+            text.append("(was \(replaced.issue.key))")
+        }
+        switch outcome.commented {
+        case true?: text.append("commented on \(entry.issue.key)")
+        case false?:
+            text.append("a note about job \(jobID) is already on \(entry.issue.key); not posted again")
+        case nil: break
+        }
+        guard case .object(var fields) = assignmentRecord(entry) else {
+            return CommandOutput(text: text, json: .null)
+        }
+        fields["verified"] = .bool(outcome.verified)
+        fields["commented"] = outcome.commented.map(JSONValue.bool) ?? .null
+        return CommandOutput(text: text, json: .object(fields))
+    } catch let failure as AssignFailure {
+        throw failure.shellError
     }
-    return ("commented on \(issue.key)", true)
-}
-
-func keyLineOfJob(_ jobID: Int, context: Context) throws -> String? {
-    try keyLine(of: jobID, in: context.store())
 }
 
 let unassignCommand: CommandSpec = CommandSpec(
@@ -683,7 +574,7 @@ func suggestions(forJob jobID: Int, context: Context) throws -> [Suggestion] {
     let book = try context.readAssignments()
     let analysis = try store.analysis(jobID: jobID)
     var lines = analysis?.excerpt.map(\.text) ?? []
-    if analysis == nil, let line = try keyLine(of: jobID, in: cache) { lines = [line] }
+    if analysis == nil, let line = try KeyLine.ofTrace(jobID: jobID, in: cache) { lines = [line] }
     let target = SuggestionTarget(
         jobID: jobID, projectPath: projects[job.projectID] ?? String(job.projectID), jobName: job.name,
         cluster: analysis?.cluster?.rawValue, lines: lines)

@@ -54,7 +54,7 @@ func commitLine(_ c: Commit) -> String {
 func commitJSON(_ c: Commit) -> JSONValue {
     .object([
         "id": .string(c.id), "short_id": .string(c.shortID), "title": .string(c.title),
-        "author_name": .string(c.authorName), "created_at": .optional(c.createdAt.map(utcStamp)),
+        "author_name": .string(c.authorName), "created_at": .optional(c.createdAt.map(Assigning.stamp)),
     ])
 }
 

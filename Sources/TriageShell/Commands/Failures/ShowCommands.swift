@@ -68,7 +68,8 @@ func showJob(_ id: Int, _ context: Context) throws -> CommandOutput {
     // Without an analysis (fetched without its trace, or not analysed yet) the key line comes from
     // the trace, if cached: one trace, so cheap enough here.
     let excerpt =
-        try analysis.map { $0.keyLine } ?? (job.status == .failed ? keyLine(of: job.id, in: store) : nil)
+        try analysis.map { $0.keyLine }
+        ?? (job.status == .failed ? KeyLine.ofTrace(jobID: job.id, in: store) : nil)
     var marks: [String] = []
     if insight?.isNew(on: night) == true { marks.append("NEW") }
     let flaky = try insight?.cluster.map { try analyses.flakyClusters(among: [$0]).contains($0) } ?? false
