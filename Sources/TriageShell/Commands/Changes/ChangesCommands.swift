@@ -382,61 +382,62 @@ let diffCommand: CommandSpec = CommandSpec(
 )
 
 func runDiffJob(_ id: Int, _ context: Context) async throws -> CommandOutput {
-    let (store, _) = try context.filledStore()
-    guard let job = try store.job(id: id), let found = try store.pipeline(id: job.pipelineID) else {
+    _ = try context.filledStore()
+    guard
+        let diff = try await JobDiff.compute(
+            jobID: id, cache: try context.cache(), calendar: try context.calendar(),
+            source: try context.config().source, lookback: changesLookback,
+            commits: {
+                let sources = try context.commitTitleSources()
+                return JobDiff.CommitSources(
+                    cache: sources.cache, source: sources.source, offline: sources.offline)
+            })
+    else {
         throw ShellFailure.jobNotCached(id)
     }
-    let night = found.night
-    let projects = try store.projects()
-    let project = projects.first { $0.id == job.projectID }
-    let projectPath = project?.path ?? String(job.projectID)
-    let histories = try context.histories(
-        first: night, last: night, projectID: job.projectID, name: job.name)
-    let history = histories.first { $0.key.name == job.name }
-    let lookedBack = try context.calendar().nights(endingAt: night, count: changesLookback + 1).first ?? night
+    let job = diff.job
     var record: [String: JSONValue] = [
-        "job": .int(job.id), "project": .string(projectPath), "name": .string(job.name),
-        "night": .string(night),
-        "status": .string(job.status.rawValue), "looked_back_to": .string(lookedBack),
+        "job": .int(job.id), "project": .string(diff.projectPath), "name": .string(job.name),
+        "night": .string(diff.night),
+        "status": .string(job.status.rawValue), "looked_back_to": .string(diff.lookedBackTo),
     ]
-    let head = "job \(job.id) \(projectPath) \(job.name), night \(night) (\(job.status.rawValue))"
-    guard let green = history?.lastGreen(before: night) else {
+    let head = "job \(job.id) \(diff.projectPath) \(job.name), night \(diff.night) (\(job.status.rawValue))"
+    guard let green = diff.green else {
         record["green"] = .null
         record["nights_between"] = .null
         record["commits"] = .null
         record["changes"] = .array([])
         let note =
-            "no green run of \(projectPath) \(job.name) in the cache before \(night) (looked back to \(lookedBack))"
+            "no green run of \(diff.projectPath) \(job.name) in the cache before \(diff.night) (looked back to \(diff.lookedBackTo))"
         record["notes"] = .array([.string(note)])
         return CommandOutput(text: [head, note], json: .object(record))
     }
-    let between = history?.runs.filter { $0.night > green.night && $0.night < night } ?? []
+    let between = diff.nightsBetween
     record["green"] = .object([
         "job": .int(green.jobID), "night": .string(green.night), "sha": .string(green.sha),
         "retried": .bool(green.retriedToGreen),
     ])
-    record["nights_between"] = .int(between.count)
+    record["nights_between"] = .int(between)
     var lines = [
         head,
         "last green: job \(green.jobID), night \(green.night)\(green.retriedToGreen ? " (green after a retry)" : "")"
-            + ", \(between.count) run\(between.count == 1 ? "" : "s") between",
+            + ", \(between) run\(between == 1 ? "" : "s") between",
     ]
-    let redSHA = found.pipeline.sha
-    if green.sha == redSHA || green.sha.isEmpty {
-        lines.append("commits: none (both runs built \(String(redSHA.prefix(8))))")
-        record["commits"] = .object(["from": .string(green.sha), "to": .string(redSHA), "compare_url": .null])
-    } else {
-        let url = project.map { "\($0.webURL)/-/compare/\(green.sha)...\(redSHA)" }
-        let sources = try context.commitTitleSources()
-        let outcome = try await CommitTitles.lookup(
-            projectID: job.projectID, from: green.sha, to: redSHA, cache: sources.cache,
-            source: sources.source,
-            offlineReason: sources.offline)
-        var commits: JSONValue = .null
-        if case .found(let range, _) = outcome {
-            commits = .array(range.commits.map(commitJSON))
+    if let commits = diff.commits {
+        let (from, to) = (String(commits.from.prefix(8)), String(commits.to.prefix(8)))
+        guard let titles = commits.titles else {
+            lines.append("commits: none (both runs built \(to))")
+            record["commits"] = .object([
+                "from": .string(commits.from), "to": .string(commits.to), "compare_url": .null,
+            ])
+            return finishDiff(diff, lines: lines, record: record)
+        }
+        let url = commits.compareURL
+        var list: JSONValue = .null
+        if case .found(let range, _) = titles {
+            list = .array(range.commits.map(commitJSON))
             lines.append(
-                "commits: \(String(green.sha.prefix(8)))..\(String(redSHA.prefix(8))), \(range.commits.count) commit"
+                "commits: \(from)..\(to), \(range.commits.count) commit"
                     + "\(range.commits.count == 1 ? "" : "s")" + (url.map { " \($0)" } ?? ""))
             lines += range.commits.suffix(diffCommitLimit).map { "  " + commitLine($0) }
             if range.commits.count > diffCommitLimit {
@@ -444,29 +445,29 @@ func runDiffJob(_ id: Int, _ context: Context) async throws -> CommandOutput {
                     "  … and \(range.commits.count - diffCommitLimit) older commits (see the compare URL)")
             }
         } else {
-            lines.append(
-                "commits: \(String(green.sha.prefix(8)))..\(String(redSHA.prefix(8)))"
-                    + (url.map { " \($0)" } ?? ""))
-            if let note = titlesUnavailable(outcome) { lines.append(note) }
+            lines.append("commits: \(from)..\(to)" + (url.map { " \($0)" } ?? ""))
+            if let note = titlesUnavailable(titles) { lines.append(note) }
         }
         record["commits"] = .object([
-            "from": .string(green.sha), "to": .string(redSHA), "compare_url": .optional(url), "list": commits,
+            "from": .string(commits.from), "to": .string(commits.to), "compare_url": .optional(url),
+            "list": list,
         ])
     }
-    let listings = TraceFactsReader(cache: try context.cache())
-    var notes: [String] = []
-    var changes: [DependencyChange] = []
-    let greenListing = try listings.facts(green.jobID)
-    let redListing = try listings.facts(job.id)
-    try listings.flush()
-    if greenListing == nil {
-        notes.append("the green trace (job \(green.jobID)) is not in the cache; run 'fetch' to fetch it")
-    }
-    if redListing == nil { notes.append("the trace of job \(job.id) is not in the cache; run 'fetch'") }
-    if let g = greenListing, let r = redListing {
-        let diff = r.diff(since: g)
-        changes = diff.changes
-        notes += diff.notes
+    return finishDiff(diff, lines: lines, record: record)
+}
+
+/// `diff job`'s dependency changes and notes, after its commits.
+private func finishDiff(_ diff: JobDiff, lines: [String], record: [String: JSONValue]) -> CommandOutput {
+    var lines = lines
+    var record = record
+    let changes = diff.changes
+    let notes = diff.notes.map { note -> String in
+        switch note {
+        case .greenTraceNotCached(let job):
+            return "the green trace (job \(job)) is not in the cache; run 'fetch' to fetch it"
+        case .traceNotCached(let job): return "the trace of job \(job) is not in the cache; run 'fetch'"
+        case .listing(let text): return text
+        }
     }
     record["changes"] = .array(
         changes.map { c in
