@@ -1,18 +1,6 @@
 import Foundation
 import TriageCore
 
-/// What `export` did, for the shell to report.
-public struct ExportReport: Sendable, Hashable {
-    public var folder: URL
-    public var files: Int
-    public var bytes: Int
-    public var projects: Int
-    public var nights: Int
-    public var clusters: Int
-    /// Bytes the page loads before its first view (index, assets, overview, assignments).
-    public var firstViewBytes: Int
-}
-
 extension DashboardBuilder {
     /// Builds the model, renders the site and writes it under `folder`.
     /// `assignments` is the content of `assignments.json` (nil when there is none).
@@ -20,7 +8,7 @@ extension DashboardBuilder {
     ///   from traces, commits and issues may echo the token, and Pages publishes these files.
     public func export(
         assignments: Data?, assignmentsPath: String, to folder: URL, masker: SecretMasker = .none
-    ) throws -> ExportReport {
+    ) throws -> DashboardExportSummary {
         let book = try AssignmentsFile.parse(assignments, path: assignmentsPath)
         let model = try build(assignments: book)
         let files = try Site.files(model).map { SiteFile(path: $0.path, contents: masker.mask($0.contents)) }
@@ -28,8 +16,8 @@ extension DashboardBuilder {
         let firstView: Set<String> = [
             "index.html", "app.js", "style.css", "data/overview.js", "data/assignments.js",
         ]
-        return ExportReport(
-            folder: folder, files: files.count, bytes: files.reduce(0) { $0 + $1.contents.count },
+        return DashboardExportSummary(
+            files: files.count, bytes: files.reduce(0) { $0 + $1.contents.count },
             projects: model.overview.projects.count, nights: model.overview.nights.count,
             clusters: model.clusters.clusters.count,
             firstViewBytes: files.filter { firstView.contains($0.path) }.reduce(0) { $0 + $1.contents.count })

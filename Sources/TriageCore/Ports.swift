@@ -539,3 +539,23 @@ public struct GitLabPorts: Sendable {
         self.commits = commits
     }
 }
+
+/// What a dashboard export wrote: `Dashboard`'s export returns it, the shell reports it.
+public struct DashboardExportSummary: Sendable, Hashable {
+    public var files: Int
+    public var bytes: Int
+    public var projects: Int
+    public var nights: Int
+    public var clusters: Int
+    /// Bytes the page loads before its first view (index, assets, overview, assignments).
+    public var firstViewBytes: Int
+
+    public init(files: Int, bytes: Int, projects: Int, nights: Int, clusters: Int, firstViewBytes: Int) {
+        self.files = files
+        self.bytes = bytes
+        self.projects = projects
+        self.nights = nights
+        self.clusters = clusters
+        self.firstViewBytes = firstViewBytes
+    }
+}

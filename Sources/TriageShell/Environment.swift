@@ -37,26 +37,6 @@ public struct DashboardExportRequest: Sendable {
     public var masker: SecretMasker = .none
 }
 
-/// What `export` wrote.
-public struct DashboardExportSummary: Sendable, Hashable {
-    public var files: Int
-    public var bytes: Int
-    public var projects: Int
-    public var nights: Int
-    public var clusters: Int
-    /// Bytes the page loads for its first view.
-    public var firstViewBytes: Int
-
-    public init(files: Int, bytes: Int, projects: Int, nights: Int, clusters: Int, firstViewBytes: Int) {
-        self.files = files
-        self.bytes = bytes
-        self.projects = projects
-        self.nights = nights
-        self.clusters = clusters
-        self.firstViewBytes = firstViewBytes
-    }
-}
-
 /// Writes the static dashboard. The executable wires it to the `Dashboard` module.
 public typealias DashboardExporting = @Sendable (DashboardExportRequest) throws -> DashboardExportSummary
 /// Serves a site folder on 127.0.0.1:`port` (0: any free port) until the task is canceled, with

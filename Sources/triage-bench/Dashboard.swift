@@ -26,7 +26,7 @@ func benchExport(_ o: ShellOptions) async throws {
     let site = directory.appendingPathComponent("public", isDirectory: true)
     var times: [Double] = []
     var baseTimes: [Double] = []
-    var last: ExportReport?
+    var last: DashboardExportSummary?
     for run in 0..<max(1, o.runs) {
         // Alternating which goes first, so neither always follows the other's writes.
         for full_ in run % 2 == 0 ? [false, true] : [true, false] {

@@ -154,12 +154,9 @@ var environment = ShellEnvironment(
         do {
             let builder = DashboardBuilder(
                 cache: request.cache, source: request.source, calendar: request.calendar)
-            let report = try builder.export(
+            return try builder.export(
                 assignments: FileManager.default.contents(atPath: request.assignments.path),
                 assignmentsPath: request.assignments.path, to: request.folder, masker: request.masker)
-            return DashboardExportSummary(
-                files: report.files, bytes: report.bytes, projects: report.projects, nights: report.nights,
-                clusters: report.clusters, firstViewBytes: report.firstViewBytes)
         } catch let error as DashboardError {
             throw ShellError(error.description)
         }
