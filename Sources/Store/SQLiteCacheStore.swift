@@ -315,15 +315,32 @@ public final class SQLiteCacheStore: CacheStore {
 
     // MARK: - Queries
 
+    /// The pipelines that did not succeed, by status, from the partial `pipelines_unsuccessful`.
+    static let unsuccessfulPipelinesSQL =
+        "SELECT status, count(*) FROM pipelines WHERE status <> 'success' GROUP BY status"
+    /// Every job and the retried ones, from `jobs_pipeline` and the partial `jobs_retried`.
+    static let jobCountsSQL =
+        "SELECT (SELECT count(*) FROM jobs), (SELECT count(*) FROM jobs WHERE retried = 1)"
+
     public func summary() throws -> CacheSummary {
         try read { db in
             var summary = CacheSummary()
             summary.projects = try Int.fetchOne(db, sql: "SELECT count(*) FROM projects") ?? 0
-            let statuses = try Row.fetchAll(db, sql: "SELECT status, count(*) FROM pipelines GROUP BY status")
-            for row in statuses {
-                summary.pipelinesByStatus[row[0]] = row[1]
+            // Counted from the smallest indexes that hold the rows: every pipeline, then only the
+            // few that did not succeed (partial `pipelines_unsuccessful`); every job, then only the
+            // retried ones (partial `jobs_retried`). `status` is never NULL and `retried` is 0 or 1.
+            let pipelines = try Int.fetchOne(db, sql: "SELECT count(*) FROM pipelines") ?? 0
+            let unsuccessful = try Row.fetchAll(db, sql: Self.unsuccessfulPipelinesSQL)
+            var others = 0
+            for row in unsuccessful {
+                let count: Int = row[1]
+                summary.pipelinesByStatus[row[0]] = count
+                others += count
             }
-            if let jobs = try Row.fetchOne(db, sql: "SELECT count(*), coalesce(sum(retried), 0) FROM jobs") {
+            if pipelines > others {
+                summary.pipelinesByStatus["success"] = pipelines - others
+            }
+            if let jobs = try Row.fetchOne(db, sql: Self.jobCountsSQL) {
                 summary.jobs = jobs[0]
                 summary.retriedJobs = jobs[1]
             }

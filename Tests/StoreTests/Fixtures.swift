@@ -84,7 +84,7 @@ let undoV12 = """
     DROP INDEX jobs_pipeline; CREATE INDEX jobs_pipeline_status ON jobs(pipeline_id, status, retried, allow_failure);
     DROP INDEX jobs_failed_latest;
     CREATE INDEX jobs_failed_latest ON jobs(pipeline_id, allow_failure) WHERE status = 'failed' AND retried = 0;
-    DROP INDEX pipelines_failed_project_night;
+    DROP INDEX pipelines_failed_project_night; DROP INDEX pipelines_unsuccessful; DROP INDEX jobs_retried;
     CREATE INDEX pipelines_status_project_night ON pipelines(status, project_id, night);
     """
 

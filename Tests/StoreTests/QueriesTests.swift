@@ -144,6 +144,33 @@ import TriageCore
             failures.contains("USING INDEX jobs_failed_latest (pipeline_id=?)"))
     }
 
+    /// `status` counts from the partial indexes and equals the whole-table counts it replaced.
+    @Test func summaryCountsFromThePartialIndexes() throws {
+        let workspace = TempWorkspace()
+        defer { workspace.cleanUp() }
+        let store = try QueryTests.populated(workspace)
+        #expect(
+            try store.queryPlan(sql: SQLiteCacheStore.unsuccessfulPipelinesSQL).contains(
+                "USING COVERING INDEX pipelines_unsuccessful"))
+        #expect(
+            try store.queryPlan(sql: SQLiteCacheStore.jobCountsSQL).contains(
+                "USING COVERING INDEX jobs_retried"))
+        let summary = try store.summary()
+        var statuses: [String: Int] = [:]
+        for row in try store.textRows(sql: "SELECT status, count(*) FROM pipelines GROUP BY status") {
+            statuses[row[0]!] = Int(row[1]!)
+        }
+        #expect(statuses.count > 1 && statuses["success"] != nil)
+        #expect(summary.pipelinesByStatus == statuses)
+        let jobs = try store.textRows(sql: "SELECT count(*), coalesce(sum(retried), 0) FROM jobs")
+        #expect(jobs == [[String(summary.jobs), String(summary.retriedJobs)]])
+        #expect(summary.retriedJobs > 0)
+        // A cache where every pipeline succeeded, or none did, has no zero entry.
+        let other = TempWorkspace()
+        defer { other.cleanUp() }
+        #expect(try other.open().summary().pipelinesByStatus.isEmpty)
+    }
+
     @Test func oneProjectsPipelinesSeekNightAndProject() throws {
         let workspace = TempWorkspace()
         defer { workspace.cleanUp() }
@@ -406,6 +433,7 @@ import TriageCore
                 "\(try store.jobHistory(projectID: 6, name: "t0", nights: nights))",
                 "\(try (60...62).map { try store.jobs(pipelineID: $0) })",
                 "\(String(describing: try store.job(id: 603)))",
+                "\(try store.summary())",
             ].joined(separator: "\n")
         }
         let before: (dump: String, answers: String)
