@@ -27,16 +27,38 @@ public struct OptionSpec: Sendable, Hashable {
     public var repeatable: Bool
     public var summary: String
     public var completion: CompletionSource
+    /// The only values the option takes (nil: any); parsing rejects any other, and completion
+    /// offers these.
+    public var choices: [String]?
+    /// The value `ParsedCommand.option` answers when the line does not give one, shown in help.
+    public var defaultValue: String?
 
     public init(
         _ name: String, value: String? = nil, repeatable: Bool = false, summary: String,
-        completion: CompletionSource = .none
+        completion: CompletionSource = .none, choices: [String]? = nil, default defaultValue: String? = nil
     ) {
         self.name = name
         self.value = value
         self.repeatable = repeatable
         self.summary = summary
-        self.completion = completion
+        self.completion = choices.map(CompletionSource.values) ?? completion
+        self.choices = choices
+        self.defaultValue = defaultValue
+    }
+
+    /// The summary as help and docs/commands.md show it: with the choices and the default the
+    /// declaration holds, so that help never repeats them by hand.
+    public var described: String {
+        var text = summary
+        if let choices { text += ": " + Self.alternatives(choices) }
+        if let defaultValue { text += " (default \(defaultValue))" }
+        return text
+    }
+
+    /// `a, b or c`.
+    static func alternatives(_ values: [String]) -> String {
+        guard let last = values.last, values.count > 1 else { return values.first ?? "" }
+        return values.dropLast().joined(separator: ", ") + " or " + last
     }
 }
 
@@ -62,8 +84,27 @@ public struct ParsedCommand: Sendable {
     public var options: [String: [String]]
     public var flags: Set<String>
 
-    public func option(_ name: String) -> String? { options[name]?.last }
-    public func values(_ name: String) -> [String] { options[name] ?? [] }
+    /// The option's last value, or its declared default. The name must be one the spec declares:
+    /// a misspelt name stops debug builds (and so every test that runs the command) instead of
+    /// silently reading nil.
+    public func option(_ name: String) -> String? {
+        options[name]?.last ?? declared(name)?.defaultValue
+    }
+    public func values(_ name: String) -> [String] {
+        _ = declared(name)
+        return options[name] ?? []
+    }
+    /// Whether the flag was given; the name must be one the spec declares.
+    public func flag(_ name: String) -> Bool {
+        _ = declared(name)
+        return flags.contains(name)
+    }
+
+    private func declared(_ name: String) -> OptionSpec? {
+        let option = spec.options.first { $0.name == name }
+        assert(option != nil, "\(spec.name) reads --\(name), which it does not declare")
+        return option
+    }
     public func operand(_ index: Int) -> String? { index < operands.count ? operands[index] : nil }
 
     public func intOption(_ name: String, range: ClosedRange<Int>) throws -> Int? {
@@ -145,8 +186,8 @@ public struct CommandTable: Sendable {
     /// (`Session.formatOption`): shown by `help COMMAND` and docs/commands.md, and completed.
     public static let globalOptions = [
         OptionSpec(
-            "format", value: "FORMAT", summary: "this command's output: table, tsv or json (any command)",
-            completion: .values(OutputFormat.allCases.map(\.rawValue)))
+            "format", value: "FORMAT", summary: "this command's output",
+            choices: OutputFormat.allCases.map(\.rawValue))
     ]
 
     public init(commands: [CommandSpec]) { self.commands = commands }
@@ -220,6 +261,11 @@ public struct CommandTable: Sendable {
                     value = words[index]
                     index += 1
                 }
+                if let choices = option.choices, !choices.contains(value) {
+                    throw ShellError(
+                        "\(spec.name): --\(name) must be \(OptionSpec.alternatives(choices)), not '\(value)'",
+                        hint: "usage: \(spec.usage)")
+                }
                 if !option.repeatable, options[name] != nil {
                     throw ShellError("\(spec.name): --\(name) given twice", hint: "usage: \(spec.usage)")
                 }
@@ -264,7 +310,7 @@ public struct CommandTable: Sendable {
         out += "`triage failures --nosuch`); 130 interrupted.\n"
         out += "\nEvery command also takes:\n\n| option | meaning |\n|---|---|\n"
         for o in Self.globalOptions {
-            out += "| `--\(o.name)\(o.value.map { " \($0)" } ?? "")` | \(o.summary) |\n"
+            out += "| `--\(o.name)\(o.value.map { " \($0)" } ?? "")` | \(o.described) |\n"
         }
         for group in groups {
             out += "\n## \(group)\n"
@@ -276,7 +322,8 @@ public struct CommandTable: Sendable {
                 if let details = spec.details { out += "\n\(details)\n" }
                 let rows =
                     spec.operands.map { ("`\($0.name)`", $0.summary) }
-                    + spec.options.map { o in ("`--\(o.name)\(o.value.map { " \($0)" } ?? "")`", o.summary) }
+                    + spec.options.map { o in ("`--\(o.name)\(o.value.map { " \($0)" } ?? "")`", o.described)
+                    }
                 if !rows.isEmpty {
                     out += "\n| operand / option | meaning |\n|---|---|\n"
                     for (name, summary) in rows { out += "| \(name) | \(summary) |\n" }

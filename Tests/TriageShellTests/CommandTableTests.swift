@@ -44,6 +44,18 @@ import Testing
         ["failures", "7d", "--triaged", "--untriaged"],
         "failures: --untriaged and --triaged cannot be given together — usage: failures [RANGE] [--project PROJECT] [--stage STAGE] [--reason REASON] [--name GLOB] [--cluster CLUSTER] [--new] [--with-warnings] [--untriaged | --triaged]"
     ),
+    (
+        ["issues", "--state", "open"],
+        "issues: --state must be opened, closed or all, not 'open' — usage: issues [PROJECT] [--ranked] [--search TEXT] [--state STATE]"
+    ),
+    (
+        ["streaks", "--kind=broken"],
+        "streaks: --kind must be new, recovered, failing or flapping, not 'broken' — usage: streaks [RANGE] [--project PROJECT] [--kind KIND]"
+    ),
+    (
+        ["fetch", "--source", "push"],
+        "fetch: --source must be schedule or all, not 'push' — usage: fetch [--group GROUP]... [--project PROJECT]... [--nights N] [--source SOURCE] [--concurrency N]"
+    ),
 ])
 func reportsBadCommands(words: [String], message: String) {
     do {
@@ -52,6 +64,20 @@ func reportsBadCommands(words: [String], message: String) {
     } catch {
         #expect(ErrorFormatter.message(for: error) == message)
     }
+}
+
+/// An option with choices takes only those; one with a default answers it when not given, and
+/// help shows both from the declaration.
+@Test func choicesAndDefaultsComeFromTheDeclaration() throws {
+    #expect(try CommandTable.standard.parse(["issues"]).option("state") == "opened")
+    #expect(try CommandTable.standard.parse(["issues", "--state", "all"]).option("state") == "all")
+    #expect(try CommandTable.standard.parse(["streaks"]).option("kind") == nil)
+    let state = try #require(CommandTable.standard.lookup("issues")?.options.first { $0.name == "state" })
+    #expect(state.described == "the issues' state: opened, closed or all (default opened)")
+    #expect(state.completion == .values(["opened", "closed", "all"]))
+    let help = helpLines(try #require(CommandTable.standard.lookup("issues")), width: nil)
+    #expect(help.contains("  --state STATE    the issues' state: opened, closed or all (default opened)"))
+    #expect(help.contains("  --format FORMAT  this command's output: table, tsv or json"))
 }
 
 @Test func intOptionsAreRangeChecked() throws {

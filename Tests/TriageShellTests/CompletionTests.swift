@@ -269,7 +269,7 @@ final class ScriptedReader: LineReader, @unchecked Sendable {
         #expect(status == .success)
         let usage =
             "usage: quit\n\nLeave the shell (Ctrl-D does the same).\n\n"
-            + "  --format FORMAT  this command's output: table, tsv or json (any command)\n\n  triage> quit\n"
+            + "  --format FORMAT  this command's output: table, tsv or json\n\n  triage> quit\n"
         #expect(
             sink.stdout
                 == "triage — workspace /tmp/triage-interactive-test — type 'help', Ctrl-D to leave\n" + usage

@@ -48,8 +48,7 @@ import Testing
                 // The global options, after the command's own and aligned with them.
                 "  --format FORMAT        this command's",
                 "                         output: table, tsv",
-                "                         or json (any",
-                "                         command)",
+                "                         or json",
                 "",
                 "  triage> go 1",
             ])

@@ -28,8 +28,8 @@ let fetchCommand: CommandSpec = CommandSpec(
             "project", value: "PROJECT", repeatable: true, summary: "a project path", completion: .projects),
         OptionSpec("nights", value: "N", summary: "how many nights back (default 30, or triage.toml)"),
         OptionSpec(
-            "source", value: "SOURCE", summary: "pipelines to keep: schedule (default) or all",
-            completion: .values(["schedule", "all"])),
+            "source", value: "SOURCE", summary: "pipelines to keep instead of triage.toml's source",
+            choices: ["schedule", "all"]),
         OptionSpec("concurrency", value: "N", summary: "requests in flight (default 16)"),
     ],
     examples: ["fetch", "fetch --group julia --nights 30", "fetch --project julia/Foo.jl --source all"],
@@ -52,9 +52,6 @@ func runFetch(_ command: ParsedCommand, _ context: Context) async throws -> Comm
         config.concurrency = concurrency
     }
     if let source = command.option("source") {
-        guard ["schedule", "all"].contains(source) else {
-            throw ShellError("fetch: --source must be 'schedule' or 'all', not '\(source)'")
-        }
         config.source = source == "all" ? nil : source
     }
     let url = try context.gitlabURL()
@@ -267,7 +264,7 @@ let helpCommand: CommandSpec = CommandSpec(
     examples: ["help", "help fetch"],
     run: { command, context in
         let table = CommandTable.standard
-        if command.flags.contains("markdown") {
+        if command.flag("markdown") {
             return CommandOutput(text: [table.markdown()], json: .string(table.markdown()))
         }
         let width = context.environment.terminalColumns()
@@ -320,9 +317,9 @@ func helpLines(_ spec: CommandSpec, width: Int?) -> [String] {
     if let details = spec.details { lines += [""] + wrapped(details, width: width) }
     let names =
         spec.operands.map { ($0.name, $0.summary) }
-        + spec.options.map { ("--\($0.name)" + ($0.value.map { " \($0)" } ?? ""), $0.summary) }
+        + spec.options.map { ("--\($0.name)" + ($0.value.map { " \($0)" } ?? ""), $0.described) }
     let global = CommandTable.globalOptions.map {
-        ("--\($0.name)" + ($0.value.map { " \($0)" } ?? ""), $0.summary)
+        ("--\($0.name)" + ($0.value.map { " \($0)" } ?? ""), $0.described)
     }
     let nameWidth = ((names + global).map(\.0.count).max() ?? 0) + 2
     if !names.isEmpty { lines.append("") }

@@ -131,7 +131,7 @@ let clustersCommand: CommandSpec = CommandSpec(
     options: [OptionSpec("new", summary: "only clusters first seen on the range's last night")],
     examples: ["clusters", "clusters 30d", "clusters --new", "clusters last-night"],
     run: { command, context in
-        let onlyNew = command.flags.contains("new")
+        let onlyNew = command.flag("new")
         let range = try TimeRange.parse(command.operand(0) ?? (onlyNew ? "last-night" : "30d"))
         let nights = range.nights(calendar: try context.calendar(), now: context.now)
         let (_, store) = try context.analysisStore()
@@ -285,7 +285,7 @@ func runSimilar(_ command: ParsedCommand, _ context: Context) throws -> CommandO
         throw ShellError("similar: expected 'job N'", hint: "usage: similar job N")
     }
     let limit = try command.intOption("limit", range: 1...1000) ?? 10
-    let everyFailure = command.flags.contains("all")
+    let everyFailure = command.flag("all")
     let (_, store) = try context.analysisStore()
     guard let target = try store.analysis(jobID: jobID) else {
         throw ShellFailure.jobNotAnalysed(jobID)

@@ -121,8 +121,8 @@ let issuesCommand: CommandSpec = CommandSpec(
             summary: "issues ranked by failures in RANGE, with trend; untriaged clusters too (see 'issue')"),
         OptionSpec("search", value: "TEXT", summary: "only issues whose title or description contains TEXT"),
         OptionSpec(
-            "state", value: "STATE", summary: "opened (default), closed or all",
-            completion: .values(["opened", "closed", "all"])),
+            "state", value: "STATE", summary: "the issues' state", choices: ["opened", "closed", "all"],
+            default: "opened"),
     ],
     examples: [
         "issues", "issues julia/Foo.jl --search LoadError", "issues --state all", "issues --ranked 30d",
@@ -131,11 +131,8 @@ let issuesCommand: CommandSpec = CommandSpec(
 )
 
 func runIssues(_ command: ParsedCommand, _ context: Context) throws -> CommandOutput {
-    if command.flags.contains("ranked") { return try runRankedIssues(range: command.operand(0), context) }
+    if command.flag("ranked") { return try runRankedIssues(range: command.operand(0), context) }
     let state = command.option("state") ?? "opened"
-    guard ["opened", "closed", "all"].contains(state) else {
-        throw ShellError("issues: --state must be opened, closed or all, not '\(state)'")
-    }
     let store = try context.store()
     let project = try command.operand(0).map { try context.project(named: $0, in: store) }
     let search = command.option("search")?.lowercased()
@@ -314,7 +311,7 @@ func runAssign(_ command: ParsedCommand, _ context: Context) async throws -> Com
     _ = try book.read()  // Refuses an unreadable file before anything else happens.
     do {
         if kind == "cluster" {
-            if command.flags.contains("comment") {
+            if command.flag("comment") {
                 throw ShellError(
                     "assign: --comment is for jobs",
                     hint: "assign the cluster, then 'assign job N issue REF --comment'")
@@ -336,7 +333,7 @@ func runAssign(_ command: ParsedCommand, _ context: Context) async throws -> Com
             return CommandOutput(text: text, json: .object(fields))
         }
         let jobID = try integer(command.operand(1), "job id", command: "assign")
-        let comment = command.flags.contains("comment")
+        let comment = command.flag("comment")
         let outcome = try await Assigning.job(
             jobID, issue: reference, note: note, comment: comment, try context.assignPorts(book: book))
         let entry = outcome.entry
@@ -436,7 +433,7 @@ let assignmentsCommand: CommandSpec = CommandSpec(
         "assignments", "assignments 7d", "assignments --issue julia/Foo.jl#45", "assignments --dedupe",
     ],
     run: { command, context in
-        if command.flags.contains("dedupe") {
+        if command.flag("dedupe") {
             let book = context.assignmentBook()
             let resolved = try book.update { assignments -> [Assignments.Duplicate] in
                 let found = assignments.duplicates

@@ -97,8 +97,8 @@ let streaksCommand: CommandSpec = CommandSpec(
             "project", value: "PROJECT", summary: "only this project (path or its last part)",
             completion: .projects),
         OptionSpec(
-            "kind", value: "KIND", summary: "only new, recovered, failing or flapping",
-            completion: .values(Streak.Kind.allCases.map(\.rawValue))),
+            "kind", value: "KIND", summary: "only streaks of this kind",
+            choices: Streak.Kind.allCases.map(\.rawValue)),
     ],
     examples: ["streaks", "streaks 7d --kind new", "streaks last-night --project julia/Foo.jl"],
     run: { command, context in try runStreaks(command, context) }
@@ -106,12 +106,8 @@ let streaksCommand: CommandSpec = CommandSpec(
 
 func runStreaks(_ command: ParsedCommand, _ context: Context) throws -> CommandOutput {
     let nights = try context.nights(command.operand(0))
-    let kind = try command.option("kind").map { text in
-        guard let kind = Streak.Kind(rawValue: text) else {
-            throw ShellError("streaks: --kind must be new, recovered, failing or flapping, not '\(text)'")
-        }
-        return kind
-    }
+    // Parsing took only the kinds' names (`choices`).
+    let kind = command.option("kind").flatMap(Streak.Kind.init(rawValue:))
     let (store, bounds) = try context.filledStore()
     let project = try command.option("project").map { try context.project(named: $0, in: store) }
     guard let first = nights.first, let last = nights.last else {
@@ -195,7 +191,7 @@ let suspectsCommand: CommandSpec = CommandSpec(
     ],
     examples: ["suspects", "suspects 7d", "suspects 2026-11-27 --top 10", "suspects last-night --commits"],
     run: { command, context in
-        if command.flags.contains("commits") { return try await runSuspectCommits(command, context) }
+        if command.flag("commits") { return try await runSuspectCommits(command, context) }
         return try runSuspects(command, context)
     }
 )

@@ -55,13 +55,13 @@ let notAnalysed = "not analysed yet"
 func runFailures(_ command: ParsedCommand, _ context: Context) throws -> CommandOutput {
     let nights = try context.nights(command.operand(0))
     let cluster = try command.option("cluster").map(clusterID)
-    let onlyNew = command.flags.contains("new")
+    let onlyNew = command.flag("new")
     let (store, bounds) = try context.filledStore()
     let project = try command.option("project").map { try context.project(named: $0, in: store) }
     let stage = command.option("stage")
     let reason = command.option("reason")
     let glob = command.option("name")
-    let warnings = command.flags.contains("with-warnings")
+    let warnings = command.flag("with-warnings")
     let all = try store.failureListing(nights: Set(nights), allowedToFail: warnings)
     var rows: [FailureListing] = []
     for row in all where try context.isNightly(source: row.source) {
@@ -73,8 +73,8 @@ func runFailures(_ command: ParsedCommand, _ context: Context) throws -> Command
     }
     let issues = try assignmentsFor(
         jobs: rows.map { ($0.jobID, $0.insight?.cluster?.rawValue) }, context: context)
-    if command.flags.contains("untriaged") { rows.removeAll { issues[$0.jobID] != nil } }
-    if command.flags.contains("triaged") { rows.removeAll { issues[$0.jobID] == nil } }
+    if command.flag("untriaged") { rows.removeAll { issues[$0.jobID] != nil } }
+    if command.flag("triaged") { rows.removeAll { issues[$0.jobID] == nil } }
     let found = try !all.isEmpty || !store.pipelineRows(nights: Set(nights), projectID: nil).isEmpty
     context.noteIfUncached(nights, bounds: bounds, found: found)
     let flaky = rows.isEmpty ? FlakyClusters() : try context.analysisStore().1.flakyClusters()

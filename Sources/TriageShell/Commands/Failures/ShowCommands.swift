@@ -257,7 +257,7 @@ func runTrace(_ command: ParsedCommand, _ context: Context) throws -> CommandOut
             throw ShellError("trace: --grep '\(pattern)' is not a regular expression")
         }
     }
-    let raw = command.flags.contains("raw")
+    let raw = command.flag("raw")
     if raw && (tail != nil || grep != nil) {
         throw ShellError(
             "trace: --raw shows the bytes unchanged, without --tail or --grep",
