@@ -197,14 +197,9 @@ let statusCommand: CommandSpec = CommandSpec(
 )
 
 /// The JSON record of a failure (DESIGN §6: a contract for scripts; add keys, never rename).
-func failureRecord(_ row: FailureRow) -> JSONValue {
-    .object([
-        "job": .int(row.job.id), "project": .string(row.projectPath), "pipeline": .int(row.pipeline.id),
-        "night": .string(row.night), "name": .string(row.job.name), "stage": .string(row.job.stage),
-        "status": .string(row.job.status.rawValue), "failure_reason": .optional(row.job.failureReason),
-        "allow_failure": .bool(row.job.allowFailure), "web_url": .string(row.job.webURL),
-        "attempt": .int(row.job.attempt),
-    ])
+/// A failure's record without the analysis's keys (`warnings`, `summary`).
+func failureRecord(_ row: FailureRow) throws -> JSONValue {
+    try JSONValue(encoding: FailureRecord(row))
 }
 
 let summaryCommand: CommandSpec = CommandSpec(
@@ -251,7 +246,7 @@ let summaryCommand: CommandSpec = CommandSpec(
             json: .object([
                 "nights": .array(nights.map(JSONValue.string)), "pipelines": .int(pipelines.count),
                 "failed": .int(failedPipelines), "passed_with_warnings": .int(warningPipelineIDs.count),
-                "passed": .int(passed), "failures": .array(failures.map(failureRecord)),
+                "passed": .int(passed), "failures": .array(try failures.map(failureRecord)),
             ]))
     }
 )

@@ -70,11 +70,8 @@ extension Context {
 
 /// `2026-11-29T08:14:03Z`.
 func issueRecord(_ ref: IssueRef) -> JSONValue {
-    var fields: [String: JSONValue] = [
-        "project": .string(ref.project), "iid": .int(ref.iid), "url": .optional(ref.url),
-    ]
-    if let title = ref.title { fields["title"] = .string(title) }
-    return .object(fields)
+    // An `IssueRecord` encodes nothing that can fail.
+    (try? JSONValue(encoding: IssueRecord(ref))) ?? .null
 }
 
 func assignmentRecord(_ a: JobAssignment) -> JSONValue {
@@ -630,8 +627,7 @@ func issueCell(_ found: (issue: IssueRef, inherited: Bool)?) -> Cell {
 }
 
 /// The failure record's `issue`: the assigned issue with `inherited`, or null.
-func issueJSON(_ found: (issue: IssueRef, inherited: Bool)?) -> JSONValue {
-    guard let found, case .object(var fields) = issueRecord(found.issue) else { return .null }
-    fields["inherited"] = .bool(found.inherited)
-    return .object(fields)
+/// The issue that covers a failure, as its record's `issue`.
+func issueFinding(_ found: (issue: IssueRef, inherited: Bool)?) -> IssueRecord? {
+    found.map { IssueRecord($0.issue, inherited: $0.inherited) }
 }

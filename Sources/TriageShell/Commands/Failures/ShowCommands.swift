@@ -142,7 +142,13 @@ func showJob(_ id: Int, _ context: Context) throws -> CommandOutput {
                 status: "unknown",
                 source: "", createdAt: .distantPast, updatedAt: .distantPast, webURL: ""),
         projectPath: projectPath, night: night)
-    guard case .object(var fields) = failureRecord(record) else { return .empty }
+    let findings = FailureRecord.Findings(
+        keyLine: excerpt, cluster: analysis?.cluster?.rawValue, new: insight?.isNew(on: night) ?? false,
+        flaky: flaky, excerpt: analysis.map { $0.excerpt.map(\.text) }, issue: issueFinding(assigned))
+    guard case .object(var fields) = try JSONValue(encoding: FailureRecord(record, findings: findings)) else {
+        return .empty
+    }
+    // What only `show job` adds to a failure's record.
     fields["ref"] = .optional(found?.pipeline.ref)
     fields["sha"] = .optional(job.commitSHA ?? found?.pipeline.sha)
     fields["commit_title"] = .optional(job.commitTitle)
@@ -151,13 +157,7 @@ func showJob(_ id: Int, _ context: Context) throws -> CommandOutput {
     fields["finished_at"] = times.json(job.finishedAt)
     fields["duration"] = job.duration.map(JSONValue.double) ?? .null
     fields["pipeline_status"] = .optional(found?.pipeline.status.rawValue)
-    fields["key_line"] = .optional(excerpt)
-    fields["cluster"] = .optional(analysis?.cluster?.rawValue)
-    fields["new"] = .bool(insight?.isNew(on: night) ?? false)
-    fields["flaky"] = .bool(flaky)
-    fields["excerpt"] = analysis.map { .array($0.excerpt.map { .string($0.text) }) } ?? .null
     fields["excerpt_lines"] = analysis.map { .array($0.excerpt.map(excerptRecord)) } ?? .null
-    fields["issue"] = issueJSON(assigned)
     fields["attempts"] = .array(
         attempts.map {
             .object([
