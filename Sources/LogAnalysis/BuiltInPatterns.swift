@@ -23,6 +23,14 @@ extension PatternLibrary {
         KnownPattern(
             name: "killed-signal", anchor: "due to signal 9", infrastructure: true, category: "oom",
             weight: 96),
+        // A compiler driver whose compiler process the kernel killed: clang's and older gcc's words
+        // for what newer gcc calls `Killed signal terminated program cc1`.
+        KnownPattern(
+            name: "killed-signal", anchor: "unable to execute command: Killed", infrastructure: true,
+            category: "oom", weight: 96),
+        KnownPattern(
+            name: "killed-signal", anchor: "internal compiler error: Killed", infrastructure: true,
+            category: "oom", weight: 96),
         KnownPattern(
             name: "killed-signal", anchor: "SIGKILL: kill", infrastructure: true, category: "oom", weight: 96),
         KnownPattern(

@@ -60,6 +60,11 @@ public struct ExcerptExtractor: Sendable {
         "upload_artifacts_on_failure", "cleanup_file_variables",
     ]
 
+    /// The line is in one of the runner's sections after the script (`postSections`).
+    static func isAfterScript(_ line: CleanLine) -> Bool {
+        line.section.map(postSections.contains) ?? false
+    }
+
     /// Weight from which a candidate is a block worth showing whole.
     static let strong = 50
 
@@ -374,11 +379,13 @@ public struct ExcerptExtractor: Sendable {
                 }
             }
         }
-        // With the passing trace: new lines near the key block.
+        // With the passing trace: new lines near the key block. The runner's sections after the
+        // script (`upload_artifacts_on_failure`) run only when a job fails: absent from a green
+        // trace by nature, they are no evidence.
         if passed != nil, let key = keyCandidate, key.weight >= Self.strong, chosen.count < maxLines {
             let range = max(0, key.index - 5)..<min(lines.count, key.index + 6)
             for i in range
-            where !shapes[i].blank && shapes[i].noise == .none
+            where !shapes[i].blank && shapes[i].noise == .none && !Self.isAfterScript(lines[i])
                 && !green.contains(Self.maskedContent(lines[i].text))
             {
                 guard add(i, .absentFromGreen) else { break }
@@ -443,7 +450,12 @@ public struct ExcerptExtractor: Sendable {
                 gaps.append((a + 1, b))
             }
             for gap in gaps.sorted(by: { ($0.to - $0.from, $0.from) < ($1.to - $1.from, $1.from) }) {
-                let fill = (gap.from..<gap.to).filter { !shapes[$0].blank && runHead[$0] == nil }
+                // What the runner printed after the script (uploading artifacts, cleaning up) is not
+                // the tool's: a gap from the script into those sections shows only the script's part.
+                let fromScript = !Self.isAfterScript(lines[gap.from - 1])
+                let fill = (gap.from..<gap.to).filter {
+                    !shapes[$0].blank && runHead[$0] == nil && !(fromScript && Self.isAfterScript(lines[$0]))
+                }
                 guard !fill.isEmpty, chosen.count + fill.count <= maxLines else { continue }
                 for i in fill { add(i, .between) }
             }

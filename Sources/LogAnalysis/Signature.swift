@@ -6,7 +6,7 @@ import Foundation
 /// signature.
 public enum AnalysisVersion {
     /// `excerpt-and-signature` rules in force; stored with every analysis.
-    public static let current = 8
+    public static let current = 9
 }
 
 /// The words that name a project in its own logs: its path (`julia/Tabular.jl`), its name
@@ -508,6 +508,11 @@ public enum SignatureBuilder {
         for prefix in toolPrefixes where t.hasPrefix(prefix) {
             t = String(t.dropFirst(prefix.count))
             break
+        }
+        // A deprecation is named by its symbol: the note after it (`'SHA256_Init' is deprecated:
+        // Since OpenSSL 3.0`) is the library's, printed by one compiler and not by another.
+        if let deprecated = t.range(of: " is deprecated: ") {
+            t = t[..<deprecated.lowerBound] + " is deprecated"
         }
         // A Rust panic's thread is the test that panicked: the place, not the cause.
         if t.hasPrefix("thread '"), let close = t.dropFirst(8).firstIndex(of: "'") {
