@@ -407,6 +407,8 @@ public struct ExcerptExtractor: Sendable {
                 }
                 var stop = shapes[j].blank || shapes[j].noise != .none
                 if !stop, passed != nil, green.contains(Self.maskedContent(lines[j].text)) { stop = true }
+                // The script's block ends where the runner's sections after it begin.
+                if !stop, Self.isAfterScript(lines[j]), !Self.isAfterScript(lines[c.index]) { stop = true }
                 if !stop, let other = byIndex[j], other.weight >= Self.strong, other.rule != c.rule {
                     stop = true
                 }

@@ -116,6 +116,9 @@ public enum SignatureBuilder {
         if lines.count == 1, let at, firstName(lines[0]) == nil || lines[0].hasSuffix(":") {
             let keyNumber = excerpt.lines[at].line.number
             for line in excerpt.lines[(at + 1)...].prefix(4) where line.line.number <= keyNumber + 3 {
+                // The CI's verdict on the job (`ERROR: Job failed: exit code 1`) is no message: it
+                // follows every failure, closer or further from its last line.
+                if [.verdict, .runnerFallback].contains(line.reason) { break }
                 let trimmed = line.line.text.drop { $0 == " " || $0 == "\t" }
                 if trimmed.isEmpty || Keywords.isFrame(trimmed) || trimmed.hasPrefix("note:") { continue }
                 append(line.line.text)

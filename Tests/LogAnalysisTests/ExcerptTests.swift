@@ -136,6 +136,51 @@ import Testing
             e.lines.contains { $0.reason == .absentFromGreen && $0.line.text == "value mismatch at index 3" })
     }
 
+    /// A job that fails runs the runner's `upload_artifacts_on_failure` and cleanup, which a green
+    /// run of it does not: their lines are not new against the green trace, nor the tool's report
+    /// between its error and the verdict (lines of a GitLab Go build, as the runner prints them).
+    @Test func theRunnersSectionsAfterTheScriptAreNoEvidence() {
+        let script = [
+            "$ go build ./...", "go: downloading golang.org/x/sync v0.8.0",
+            "# gitlab.example.com/web/vaultwave/internal/wave",
+            "internal/wave/wave.go:140:27: declared and not used: buf",
+        ]
+        func job(uploading: Bool) -> String {
+            Self.gitlab(
+                [("step_script", script)]
+                    + (uploading
+                        ? [
+                            (
+                                "upload_artifacts_on_failure",
+                                [
+                                    "Uploading artifacts...",
+                                    "coverage/: found 2 matching artifact files and directories",
+                                    "Uploading artifacts as \"junit\" to coordinator... 201 Created  id=6583240",
+                                ]
+                            )
+                        ] : [])
+                    + [("cleanup_file_variables", ["Cleaning up project directory and file based variables"])]
+            )
+        }
+        let green = TraceCleaner.clean(
+            Self.gitlab([("step_script", ["$ go build ./...", "go: downloading golang.org/x/sync v0.8.0"])]))
+        for passed in [nil, green] {
+            let uploaded = ExcerptExtractor().excerpt(
+                failed: TraceCleaner.clean(job(uploading: true)), passed: passed)
+            let plain = ExcerptExtractor().excerpt(
+                failed: TraceCleaner.clean(job(uploading: false)), passed: passed)
+            #expect(uploaded.keyLine?.line.text == "internal/wave/wave.go:140:27: declared and not used: buf")
+            #expect(!uploaded.lines.contains { $0.line.section == "upload_artifacts_on_failure" })
+            #expect(!uploaded.lines.contains { $0.line.section == "cleanup_file_variables" })
+            #expect(uploaded.lines.last?.line.text == "ERROR: Job failed: exit code 1")
+            #expect(uploaded.lines.map(\.line.text) == plain.lines.map(\.line.text))
+            let identity = ProjectIdentity(path: "web/vaultwave")
+            #expect(
+                SignatureBuilder.signature(of: uploaded, identity: identity)
+                    == SignatureBuilder.signature(of: plain, identity: identity))
+        }
+    }
+
     @Test func pythonTracebackKeyIsTheException() {
         let log = CleanedLog(plain: [
             "collected 3 items", "Traceback (most recent call last):", "  File \"a.py\", line 3, in <module>",
