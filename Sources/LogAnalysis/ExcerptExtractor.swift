@@ -452,12 +452,14 @@ public struct ExcerptExtractor: Sendable {
                 gaps.append((a + 1, b))
             }
             for gap in gaps.sorted(by: { ($0.to - $0.from, $0.from) < ($1.to - $1.from, $1.from) }) {
-                // What the runner printed after the script (uploading artifacts, cleaning up) is not
-                // the tool's: a gap from the script into those sections shows only the script's part.
-                let fromScript = !Self.isAfterScript(lines[gap.from - 1])
-                let fill = (gap.from..<gap.to).filter {
-                    !shapes[$0].blank && runHead[$0] == nil && !(fromScript && Self.isAfterScript(lines[$0]))
+                // A gap from the script into the runner's sections after it (uploading artifacts,
+                // cleaning up) is not what a tool printed between its error and its verdict.
+                if !Self.isAfterScript(lines[gap.from - 1]),
+                    (gap.from..<gap.to).contains(where: { Self.isAfterScript(lines[$0]) })
+                {
+                    continue
                 }
+                let fill = (gap.from..<gap.to).filter { !shapes[$0].blank && runHead[$0] == nil }
                 guard !fill.isEmpty, chosen.count + fill.count <= maxLines else { continue }
                 for i in fill { add(i, .between) }
             }
