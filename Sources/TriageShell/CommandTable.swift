@@ -67,13 +67,20 @@ public struct OperandSpec: Sendable, Hashable {
     public var optional: Bool
     public var summary: String
     public var completion: CompletionSource
+    /// The only words the operand takes (nil: any): a sub-command's word (`job`, `cluster`), or
+    /// the fixed word of a phrase (`issue` in `assign job N issue REF`). Parsing rejects any other,
+    /// and completion offers these.
+    public var choices: [String]?
 
-    public init(_ name: String, optional: Bool = false, summary: String, completion: CompletionSource = .none)
-    {
+    public init(
+        _ name: String, optional: Bool = false, summary: String, completion: CompletionSource = .none,
+        choices: [String]? = nil
+    ) {
         self.name = name
         self.optional = optional
         self.summary = summary
-        self.completion = completion
+        self.completion = choices.map(CompletionSource.values) ?? completion
+        self.choices = choices
     }
 }
 
@@ -291,6 +298,20 @@ public struct CommandTable: Sendable {
         if operands.count > spec.operands.count {
             throw ShellError(
                 "\(spec.name): unexpected '\(operands[spec.operands.count])'", hint: "usage: \(spec.usage)")
+        }
+        for (index, (word, operand)) in zip(operands, spec.operands).enumerated() {
+            guard let choices = operand.choices, !choices.contains(word) else { continue }
+            // A sub-command's word (the first operand) is suggested with its command.
+            let hint =
+                suggestion(for: word, among: choices).map {
+                    "did you mean '\(index == 0 ? "\(spec.name) \($0)" : $0)'?"
+                } ?? "usage: \(spec.usage)"
+            if choices.count == 1 {
+                throw ShellError("\(spec.name): expected '\(choices[0])', not '\(word)'", hint: hint)
+            }
+            throw ShellError(
+                "\(spec.name): \(operand.name) must be \(OptionSpec.alternatives(choices)), not '\(word)'",
+                hint: hint)
         }
         return ParsedCommand(spec: spec, operands: operands, options: options, flags: flags)
     }

@@ -56,6 +56,19 @@ import Testing
         ["fetch", "--source", "push"],
         "fetch: --source must be schedule or all, not 'push' — usage: fetch [--group GROUP]... [--project PROJECT]... [--nights N] [--source SOURCE] [--concurrency N]"
     ),
+    (
+        ["assign", "cluster", "c-1", "isue", "45"],
+        "assign: expected 'issue', not 'isue' — did you mean 'issue'?"
+    ),
+    (
+        ["assign", "jobs", "12", "issue", "45"],
+        "assign: KIND must be job or cluster, not 'jobs' — did you mean 'assign job'?"
+    ),
+    (["diff", "pipeline", "12"], "diff: expected 'job', not 'pipeline' — usage: diff WHAT [ID]"),
+    (
+        ["unassign", "issue", "12"],
+        "unassign: KIND must be job or cluster, not 'issue' — usage: unassign KIND ID"
+    ),
 ])
 func reportsBadCommands(words: [String], message: String) {
     do {

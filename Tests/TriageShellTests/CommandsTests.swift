@@ -183,7 +183,10 @@ import TriageCore
     }
 
     @Test(arguments: [
-        ("show jbo 1", "error: show: cannot show 'jbo' — did you mean 'show job'?\n"),
+        (
+            "show jbo 1",
+            "error: show: WHAT must be job, pipeline or settings, not 'jbo' — did you mean 'show job'?\n"
+        ),
         ("show job x", "error: show job: 'x' is not a job id (a positive whole number)\n"),
         (
             "trace 1051 --raw --tail 3",

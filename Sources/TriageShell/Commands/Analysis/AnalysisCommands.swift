@@ -269,7 +269,7 @@ let similarCommand: CommandSpec = CommandSpec(
         night, project, name, cluster, key_line, failures).
         """,
     operands: [
-        OperandSpec("job", summary: "the word 'job'", completion: .values(["job"])),
+        OperandSpec("job", summary: "the word 'job'", choices: ["job"]),
         OperandSpec("N", summary: "a job id", completion: .jobs),
     ],
     options: [
@@ -281,9 +281,7 @@ let similarCommand: CommandSpec = CommandSpec(
 )
 
 func runSimilar(_ command: ParsedCommand, _ context: Context) throws -> CommandOutput {
-    guard command.operand(0) == "job", let word = command.operand(1), let jobID = Int(word) else {
-        throw ShellError("similar: expected 'job N'", hint: "usage: similar job N")
-    }
+    let jobID = try integer(command.operand(1), "job id", command: "similar")
     let limit = try command.intOption("limit", range: 1...1000) ?? 10
     let everyFailure = command.flag("all")
     let (_, store) = try context.analysisStore()
@@ -395,14 +393,12 @@ let patternCommand: CommandSpec = CommandSpec(
         red (the failed jobs matched), red_total, green (the false alarms listed), green_matched, green_total.
         """,
     operands: [
-        OperandSpec("test", summary: "the word 'test'", completion: .values(["test"])),
+        OperandSpec("test", summary: "the word 'test'", choices: ["test"]),
         OperandSpec("REGEX", summary: "a regular expression, quoted"),
     ],
     examples: ["pattern test 'Killed|OOM'"],
     run: { command, context in
-        guard command.operand(0) == "test", let source = command.operand(1) else {
-            throw ShellError("pattern: expected 'test REGEX'", hint: "usage: pattern test 'Killed|OOM'")
-        }
+        let source = command.operand(1) ?? ""  // Parsing took `test` and a REGEX.
         let regex: NSRegularExpression
         do {
             regex = try NSRegularExpression(pattern: source)

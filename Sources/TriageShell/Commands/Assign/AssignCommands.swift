@@ -211,9 +211,9 @@ let assignCommand: CommandSpec = CommandSpec(
         token with the api scope.
         """,
     operands: [
-        OperandSpec("KIND", summary: "job or cluster", completion: .values(["job", "cluster"])),
+        OperandSpec("KIND", summary: "job or cluster", choices: ["job", "cluster"]),
         OperandSpec("ID", summary: "a job id or a cluster id (c-…)", completion: .jobs),
-        OperandSpec("issue", summary: "the word 'issue'", completion: .values(["issue"])),
+        OperandSpec("issue", summary: "the word 'issue'", choices: ["issue"]),
         OperandSpec("REF", summary: "45, group/project#45 or an issue URL", completion: .issues),
     ],
     options: [
@@ -294,14 +294,9 @@ extension AssignFailure {
 }
 
 func runAssign(_ command: ParsedCommand, _ context: Context) async throws -> CommandOutput {
-    let usage = "usage: assign job N issue REF | assign cluster C issue REF"
-    guard let kind = command.operand(0), ["job", "cluster"].contains(kind) else {
-        throw ShellError(
-            "assign: expected 'job' or 'cluster', not '\(command.operand(0) ?? "")'", hint: usage)
-    }
-    guard command.operand(2) == "issue", let refText = command.operand(3) else {
-        throw ShellError("assign: expected 'issue REF' after the \(kind)", hint: usage)
-    }
+    // Parsing took `job` or `cluster`, an ID, the word `issue` and a REF.
+    let kind = command.operand(0) ?? "job"
+    let refText = command.operand(3) ?? ""
     let reference = try IssueReference.parse(refText, gitlab: try? context.gitlabURL())
     let note = command.option("note")
     let book = context.assignmentBook()
@@ -359,7 +354,7 @@ let unassignCommand: CommandSpec = CommandSpec(
     name: "unassign", group: "Assignments",
     summary: "Remove a job's or a cluster's assignment from assignments.json.",
     operands: [
-        OperandSpec("KIND", summary: "job or cluster", completion: .values(["job", "cluster"])),
+        OperandSpec("KIND", summary: "job or cluster", choices: ["job", "cluster"]),
         OperandSpec("ID", summary: "a job id or a cluster id (c-…)", completion: .jobs),
     ],
     examples: ["unassign job 48213", "unassign cluster c-3f9a2b1c"],
@@ -524,14 +519,11 @@ let suggestCommand: CommandSpec = CommandSpec(
         closed ones of about the same score. JSON: an array of {issue, state, score, reasons}.
         """,
     operands: [
-        OperandSpec("job", summary: "the word 'job'", completion: .values(["job"])),
+        OperandSpec("job", summary: "the word 'job'", choices: ["job"]),
         OperandSpec("N", summary: "a job id", completion: .jobs),
     ],
     examples: ["suggest job 48213"],
     run: { command, context in
-        guard command.operand(0) == "job" else {
-            throw ShellError("suggest: expected 'job N'", hint: "usage: suggest job N")
-        }
         let jobID = try integer(command.operand(1), "job id", command: "suggest")
         let suggestions = try suggestions(forJob: jobID, context: context)
         let rows: [[Cell]] = suggestions.enumerated().map { k, s in

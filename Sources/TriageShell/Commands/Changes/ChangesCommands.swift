@@ -365,14 +365,11 @@ let diffCommand: CommandSpec = CommandSpec(
         [{ecosystem, package, from, to, kind}], notes}.
         """,
     operands: [
-        OperandSpec("WHAT", summary: "job", completion: .values(["job"])),
+        OperandSpec("WHAT", summary: "job", choices: ["job"]),
         OperandSpec("ID", optional: true, summary: "the job id", completion: .jobs),
     ],
     examples: ["diff job 48213"],
     run: { command, context in
-        guard command.operand(0) == "job" else {
-            throw ShellError("diff: cannot diff '\(command.operand(0) ?? "")'", hint: "usage: diff job N")
-        }
         return try await runDiffJob(try integer(command.operand(1), "job id", command: "diff job"), context)
     }
 )

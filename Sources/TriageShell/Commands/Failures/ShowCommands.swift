@@ -19,7 +19,7 @@ let showCommand: CommandSpec = CommandSpec(
         of the workspace; JSON: an object of setting → value.
         """,
     operands: [
-        OperandSpec("WHAT", summary: "job, pipeline or settings", completion: .values(showSubjects)),
+        OperandSpec("WHAT", summary: "job, pipeline or settings", choices: showSubjects),
         OperandSpec("ID", optional: true, summary: "the job or pipeline id", completion: .jobs),
     ],
     examples: ["show job 48213", "show pipeline 9120", "show settings"],
