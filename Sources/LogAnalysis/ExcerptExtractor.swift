@@ -340,12 +340,15 @@ public struct ExcerptExtractor: Sendable {
                 return d0 != d1 ? d0 < d1 : $0.index < $1.index
             }
         var covered = Set(chosen.keys)
+        // The blocks left out as repeats of one shown, with the shown one's first line.
+        var counted: [(first: Int, block: [Int])] = []
         for c in strongOnes where chosen.count < maxLines {
             if covered.contains(c.index) { continue }
             let block = blockLines(from: c, lines, shapes, byIndex)
             let k = blockKey(block)
             if let first = seenBlocks[k] {
                 repeats[first, default: 0] += 1
+                counted.append((first, block))
                 covered.formUnion(block)
                 continue
             }
@@ -446,6 +449,19 @@ public struct ExcerptExtractor: Sendable {
                 let fill = (gap.from..<gap.to).filter { !shapes[$0].blank && runHead[$0] == nil }
                 guard !fill.isEmpty, chosen.count + fill.count <= maxLines else { continue }
                 for i in fill { add(i, .between) }
+            }
+        }
+        // Still room: the other occurrences of a repeated block, nearest the key first, each whole or
+        // not at all. A harness that retries a failing test, or a timeout hit on every try, prints
+        // the same block each time; how often and when it failed is part of the failure.
+        if hasStrong, chosen.count < maxLines, !counted.isEmpty {
+            for o in counted.sorted(by: {
+                (abs($0.block[0] - keyAt), $0.block[0]) < (abs($1.block[0] - keyAt), $1.block[0])
+            }) {
+                let fill = o.block.filter { chosen[$0] == nil && runHead[$0] == nil && !shapes[$0].blank }
+                guard !fill.isEmpty, chosen.count + fill.count <= maxLines else { continue }
+                for i in fill { add(i, .repeated, byIndex[i]?.detail) }
+                if let n = repeats[o.first], n > 0 { repeats[o.first] = n - 1 }
             }
         }
         // Nothing strong: the last keyword lines, then the failing step's tail.

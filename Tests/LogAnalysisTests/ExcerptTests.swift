@@ -279,6 +279,40 @@ extension ExcerptTests {
         #expect(!short.lines.contains { $0.reason == .between })
     }
 
+    /// A harness that restarts a test after a timeout prints the same failure each time: with room
+    /// in the excerpt, every occurrence is shown (`.repeated`), nearest the key first, and the
+    /// shown block's count says how many are still left out; the signature reads the same lines
+    /// as without them. Lines of `reallogs/treeherder/taskcluster-timeout` (1527, 1698, 1854 and
+    /// the lines around them), the mochitest restarts between them left out.
+    @Test func theOtherOccurrencesOfARepeatedBlockAreShownWhenThereIsRoom() {
+        let timeout =
+            "[task 2025-02-13T11:53:22.117Z] 11:53:22     INFO - TEST-UNEXPECTED-TIMEOUT | automation.py | application timed out after 370 seconds with no output"
+        var log = ["$ ./mach mochitest --timeout 370"]
+        for n in 0..<3 {
+            log += [
+                "[task 2025-02-13T11:47:1\(n).406Z] 11:47:12     INFO - runtests.py | Waiting for browser...",
+                timeout,
+                "[task 2025-02-13T11:53:22.118Z] 11:53:22     INFO - TEST-INFO | screenshot: exit 0",
+                "",
+            ]
+        }
+        let e = Self.excerpt(log)
+        let hits = e.lines.filter { $0.line.text == timeout }
+        #expect(hits.map(\.line.number) == [3, 7, 11], "\(e.lines.map(\.line.text))")
+        #expect(e.keyLine?.line.number == 11)
+        #expect(hits.map(\.reason) == [.repeated, .repeated, .grammar])
+        #expect(hits.allSatisfy { $0.repeats == 0 })
+        var without = e
+        without.lines.removeAll { $0.reason == .repeated }
+        #expect(
+            SignatureBuilder.signature(of: e, identity: nil)
+                == SignatureBuilder.signature(of: without, identity: nil))
+        // Without room, the occurrences are counted on the one shown, as before.
+        let short = Self.excerpt(log, maxLines: 2)
+        #expect(!short.lines.contains { $0.reason == .repeated })
+        #expect(short.lines.first { $0.line.number == 11 }?.repeats == 2, "\(short.lines)")
+    }
+
     /// A test harness that compiles example projects prints their errors and goes on; the job
     /// failed in the build whose `BUILD FAILURE` came last, and the compiler's message under
     /// Maven's `Failed to execute goal` is the key line.
