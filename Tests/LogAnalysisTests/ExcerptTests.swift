@@ -313,6 +313,30 @@ extension ExcerptTests {
         #expect(short.lines.first { $0.line.number == 11 }?.repeats == 2, "\(short.lines)")
     }
 
+    /// taskcluster's worker tags its own errors `[taskcluster:error]`: the tag is a decoration,
+    /// but the line is the worker saying why it stopped the task, an error line like GitHub's
+    /// `##[error]` (the task it aborted, the image it could not download). Lines of
+    /// `reallogs/treeherder/taskcluster-only` 4183-4196, both `[taskcluster:error]` lines labelled,
+    /// some artifact uploads left out.
+    @Test func aTaskclusterErrorLineIsAnError() {
+        let log = [
+            "[task 2025-02-12T03:17:15.938Z] 03:17:15     INFO - TEST-START | dom/canvas/test/webgl-conf/generated/test_conformance__rendering__line-rendering-quality.html",
+            "[task 2025-02-12T03:17:19.299Z] 03:17:19     INFO - GECKO(4056) | MEMORY STAT | vsize 403590MB | residentFast 155MB | heapAllocated 16MB",
+            "[taskcluster:error] Aborting task...",
+            "[taskcluster:warn 2025-02-12T03:17:21.848Z] no such process",
+            "[taskcluster 2025-02-12T03:17:21.849Z] === Task Finished ===",
+            "[taskcluster 2025-02-12T03:17:21.849Z] Task Duration: 30m0.023994s",
+            "[taskcluster 2025-02-12T03:17:23.293Z] Uploading link artifact public/logs/live.log to artifact public/logs/live_backing.log with expiry 2025-03-12T02:47:16.044Z",
+            "[taskcluster:error] Task aborted - max run time exceeded",
+        ]
+        let e = Self.excerpt(log)
+        #expect(e.keyLine?.line.text == "[taskcluster:error] Task aborted - max run time exceeded")
+        let aborting = e.lines.first { $0.line.text == "[taskcluster:error] Aborting task..." }
+        #expect(aborting?.detail == "runner/annotation", "\(e.lines.map(\.line.text))")
+        // The worker's other levels are not errors.
+        #expect(!e.lines.contains { $0.line.text.hasPrefix("[taskcluster:warn") && $0.detail != nil })
+    }
+
     /// A test harness that compiles example projects prints their errors and goes on; the job
     /// failed in the build whose `BUILD FAILURE` came last, and the compiler's message under
     /// Maven's `Failed to execute goal` is the key line.
