@@ -64,6 +64,10 @@ import Testing
         (#"    pkg_test.go:10: t.Log(P1)"#, "go/test-line", "go-junit-report/008-parallel/fail.log:8"),
         (#"panic: panic"#, "go/panic", "go-junit-report/032-failed-summary/fail.log:4"),
         (
+            #"┌ Error: doctest failure in ~/juliadocs/Documenter/test/doctests/src/FooBroken.jl:6-9"#,
+            "julia/log-error", "documenter-jl/doctest_stdout_22/fail.log:3"
+        ),
+        (
             #"ERROR: Error fetching remote repo 'origin'"#, "julia/error",
             "node-core-utils/git-failure-1/fail.log:17"
         ),
@@ -311,6 +315,36 @@ import Testing
         #expect(
             e.keyLine?.line.text
                 == "  MethodError: no method matching promote_shape(::Tuple{Int64}, ::Tuple{Int64, Int64})")
+    }
+
+    /// Julia's logger prints an `@error` as a box: `┌ Error:`, its `│ ` lines (blank ones too),
+    /// `└ @ Module file:line`. The box is one block, shown whole when it fits; the box of a
+    /// warning is not. Documenter's doctest failure, `documenter-jl/doctest_stdout_22/fail.log`
+    /// (all of it; lines 3-25 labelled).
+    @Test func juliaLoggedErrorIsOneBlockThroughItsLocation() {
+        let box = [
+            "┌ Error: doctest failure in ~/juliadocs/Documenter/test/doctests/src/FooBroken.jl:6-9",
+            "│ ", "│ ```jldoctest", "│ julia> 2 + 2", "│ 42", "│ ```", "│ ", "│ Subexpression:", "│ ",
+            "│ 2 + 2", "│ ", "│ Evaluated output:", "│ ", "│ 4", "│ ", "│ Expected output:", "│ ", "│ 42",
+            "│ ",
+            "│   diff =", "│    Warning: Diff output requires color.", "│    424",
+            "└ @ Documenter ~/juliadocs/Documenter/test/doctests/src/FooBroken.jl:6",
+        ]
+        let log = CleanedLog(
+            plain: [
+                "[ Info: SetupBuildDirectory: setting up build directory.",
+                "[ Info: Doctest: running doctests.",
+            ]
+                + box + [
+                    "[ Info: HTMLWriter: rendering HTML pages.",
+                    "┌ Warning: Cannot extract version for inventory from {PATH}: no such file",
+                    "└ @ Documenter.HTMLWriter {PATH}",
+                ])
+        let e = ExcerptExtractor().excerpt(failed: log)
+        let texts = e.lines.map(\.line.text)
+        #expect(e.keyLine?.line.text == box[0])
+        #expect(box.allSatisfy(texts.contains), "\(texts)")
+        #expect(!e.lines.contains { $0.line.text.hasPrefix("┌ Warning") && $0.reason == .grammar })
     }
 
     /// Bad input stays harmless: empty, escape-only, invalid UTF-8, one 10 MB line, many MB of lines.
