@@ -626,6 +626,21 @@ public struct ExcerptExtractor: Sendable {
                 }
                 j += 1
             }
+        case .diff:
+            var taken = 0
+            /// ` `, `+` or `-` first: a diff line (a lone space is an empty context line).
+            func diffLine(_ i: Int) -> Bool {
+                let u = lines[i].text.utf8
+                let start = shapes[i].contentStart
+                guard shapes[i].noise == .none, start < u.count else { return false }
+                let b = u[u.index(u.startIndex, offsetBy: start)]
+                return b == 0x20 || b == 0x2B || b == 0x2D
+            }
+            while j < lines.count && taken < limit && diffLine(j) {
+                result.append(j)
+                taken += 1
+                j += 1
+            }
         case .untilBlank:
             var taken = 0
             while j < lines.count && taken < limit {

@@ -68,6 +68,10 @@ import Testing
             "julia/log-error", "documenter-jl/doctest_stdout_22/fail.log:3"
         ),
         (
+            #"Diff in /Users/ryan/Code/arret/compiler/hir/loader.rs at line 1:"#, "rust/rustfmt-diff",
+            "terminal-to-html/rustfmt/fail.log:1"
+        ),
+        (
             #"ERROR: Error fetching remote repo 'origin'"#, "julia/error",
             "node-core-utils/git-failure-1/fail.log:17"
         ),
@@ -345,6 +349,23 @@ import Testing
         #expect(e.keyLine?.line.text == box[0])
         #expect(box.allSatisfy(texts.contains), "\(texts)")
         #expect(!e.lines.contains { $0.line.text.hasPrefix("┌ Warning") && $0.reason == .grammar })
+    }
+
+    /// `cargo fmt --check` prints, for each file, `Diff in FILE at line N:` and the diff formatting
+    /// would apply: context, removed and added lines, an empty context line as a lone space. The
+    /// diff is the header's block, through its last line; the line after it is not. Lines of
+    /// `terminal-to-html/rustfmt/fail.log` (all of it, colours left out), then a line of prose.
+    @Test func rustfmtsDiffIsTheBlockOfItsHeader() {
+        let diff = [
+            "Diff in /Users/ryan/Code/arret/compiler/hir/loader.rs at line 1:",
+            "- use std::collections::HashMap;", "+", "+use std::collections::HashMap;", " use std::path;",
+            " ",
+            " use crate::hir::error::{Error, ErrorKind, Result};",
+        ]
+        let log = CleanedLog(plain: ["$ cargo fmt --all -- --check"] + diff + ["", "Done in 3s."])
+        let e = ExcerptExtractor().excerpt(failed: log)
+        #expect(e.keyLine?.line.text == diff[0])
+        #expect(e.lines.map(\.line.text) == diff)
     }
 
     /// Bad input stays harmless: empty, escape-only, invalid UTF-8, one 10 MB line, many MB of lines.
