@@ -401,7 +401,14 @@ public struct ExcerptExtractor: Sendable {
                     j += 1
                     continue
                 }
-                var stop = shapes[j].blank || shapes[j].noise != .none
+                // A blank line goes on when the line after it is indented under the one before it
+                // (git's `To add an exception for this directory, call:`, a blank line, then
+                // `\tgit config --global --add safe.directory …`).
+                let underBlank =
+                    shapes[j].blank && j > 0 && j + 1 < lines.count && !shapes[j - 1].blank
+                    && !shapes[j + 1].blank && shapes[j + 1].noise == .none
+                    && shapes[j + 1].indent > shapes[j - 1].indent
+                var stop = shapes[j].blank && !underBlank || shapes[j].noise != .none
                 if !stop, passed != nil, green.contains(Self.maskedContent(lines[j].text)) { stop = true }
                 if !stop, let other = byIndex[j], other.weight >= Self.strong, other.rule != c.rule {
                     stop = true

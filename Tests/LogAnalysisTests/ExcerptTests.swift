@@ -337,6 +337,33 @@ extension ExcerptTests {
         #expect(!e.lines.contains { $0.line.text.hasPrefix("[taskcluster:warn") && $0.detail != nil })
     }
 
+    /// A message may hold a blank line before a line indented under it (git's hint: `To add an
+    /// exception for this directory, call:`, a blank line, the tab-indented command): what follows
+    /// the key block goes on over it, through the errors the failure caused, up to the CI's next
+    /// step. Lines of `cidiff/breakages/cv_45` 1816-1824, 1817-1823 labelled.
+    @Test func whatFollowsTheBlockGoesOnOverABlankLineBeforeAnIndentedOne() {
+        let log = [
+            "Checking out old dir into: /tmp/dIBV1K0J1d/latexdiff-vc-4e8932e579d2e085ea2d9e6e88035d1ad0ad16a6 (rev: 4e8932e579d2e085ea2d9e6e88035d1ad0ad16a6)",
+            "fatal: unsafe repository ('/github/workspace' is owned by someone else)",
+            "To add an exception for this directory, call:",
+            "",
+            "\tgit config --global --add safe.directory /github/workspace",
+            "tar: This does not look like a tar archive",
+            "tar: Exiting with failure status due to previous errors",
+            "Something went wrong in executing:  git archive --format=tar 4e8932e579d2e085ea2d9e6e88035d1ad0ad16a6 | ( cd /tmp/dIBV1K0J1d/latexdiff-vc-4e8932e579d2e085ea2d9e6e88035d1ad0ad16a6 && tar -xf - )",
+            "Post job cleanup.",
+            "",
+            "Cleaning up orphan processes",
+        ]
+        let e = Self.excerpt(log)
+        #expect(e.keyLine?.line.number == 2)
+        #expect(e.lines.map(\.line.number).filter { $0 >= 2 } == Array(2...8), "\(e.lines.map(\.line.text))")
+        // A blank line before a line that is not indented under the one above it still ends it.
+        var flat = log
+        flat[4] = "git config --global --add safe.directory /github/workspace"
+        #expect(!Self.excerpt(flat).lines.contains { $0.line.number > 3 && $0.line.number < 9 })
+    }
+
     /// A test harness that compiles example projects prints their errors and goes on; the job
     /// failed in the build whose `BUILD FAILURE` came last, and the compiler's message under
     /// Maven's `Failed to execute goal` is the key line.
