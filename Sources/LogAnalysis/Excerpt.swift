@@ -24,6 +24,9 @@ public enum ExcerptReason: String, Sendable, Codable {
     /// Between two shown lines of the failure, shown when there was room: what a tool printed
     /// between its error and its verdict (Docker's build context, a compiler's notes).
     case between
+    /// Another occurrence of a block shown above (a retried test failing again), shown when there
+    /// was room; the shown block's `repeats` no longer counts it.
+    case repeated
 }
 
 public struct ExcerptLine: Hashable, Sendable {

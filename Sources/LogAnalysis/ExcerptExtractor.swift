@@ -345,12 +345,15 @@ public struct ExcerptExtractor: Sendable {
                 return d0 != d1 ? d0 < d1 : $0.index < $1.index
             }
         var covered = Set(chosen.keys)
+        // The blocks left out as repeats of one shown, with the shown one's first line.
+        var counted: [(first: Int, block: [Int])] = []
         for c in strongOnes where chosen.count < maxLines {
             if covered.contains(c.index) { continue }
             let block = blockLines(from: c, lines, shapes, byIndex)
             let k = blockKey(block)
             if let first = seenBlocks[k] {
                 repeats[first, default: 0] += 1
+                counted.append((first, block))
                 covered.formUnion(block)
                 continue
             }
@@ -405,7 +408,14 @@ public struct ExcerptExtractor: Sendable {
                     j += 1
                     continue
                 }
-                var stop = shapes[j].blank || shapes[j].noise != .none
+                // A blank line goes on when the line after it is indented under the one before it
+                // (git's `To add an exception for this directory, call:`, a blank line, then
+                // `\tgit config --global --add safe.directory …`).
+                let underBlank =
+                    shapes[j].blank && j > 0 && j + 1 < lines.count && !shapes[j - 1].blank
+                    && !shapes[j + 1].blank && shapes[j + 1].noise == .none
+                    && shapes[j + 1].indent > shapes[j - 1].indent
+                var stop = shapes[j].blank && !underBlank || shapes[j].noise != .none
                 if !stop, passed != nil, green.contains(Self.maskedContent(lines[j].text)) { stop = true }
                 // The script's block ends where the runner's sections after it begin.
                 if !stop, Self.isAfterScript(lines[j]), !Self.isAfterScript(lines[c.index]) { stop = true }
@@ -462,6 +472,19 @@ public struct ExcerptExtractor: Sendable {
                 let fill = (gap.from..<gap.to).filter { !shapes[$0].blank && runHead[$0] == nil }
                 guard !fill.isEmpty, chosen.count + fill.count <= maxLines else { continue }
                 for i in fill { add(i, .between) }
+            }
+        }
+        // Still room: the other occurrences of a repeated block, nearest the key first, each whole or
+        // not at all. A harness that retries a failing test, or a timeout hit on every try, prints
+        // the same block each time; how often and when it failed is part of the failure.
+        if hasStrong, chosen.count < maxLines, !counted.isEmpty {
+            for o in counted.sorted(by: {
+                (abs($0.block[0] - keyAt), $0.block[0]) < (abs($1.block[0] - keyAt), $1.block[0])
+            }) {
+                let fill = o.block.filter { chosen[$0] == nil && runHead[$0] == nil && !shapes[$0].blank }
+                guard !fill.isEmpty, chosen.count + fill.count <= maxLines else { continue }
+                for i in fill { add(i, .repeated, byIndex[i]?.detail) }
+                if let n = repeats[o.first], n > 0 { repeats[o.first] = n - 1 }
             }
         }
         // Nothing strong: the last keyword lines, then the failing step's tail.
@@ -624,6 +647,21 @@ public struct ExcerptExtractor: Sendable {
                     taken += 1
                     if text(j).hasPrefix(marker) { break }
                 }
+                j += 1
+            }
+        case .diff:
+            var taken = 0
+            /// ` `, `+` or `-` first: a diff line (a lone space is an empty context line).
+            func diffLine(_ i: Int) -> Bool {
+                let u = lines[i].text.utf8
+                let start = shapes[i].contentStart
+                guard shapes[i].noise == .none, start < u.count else { return false }
+                let b = u[u.index(u.startIndex, offsetBy: start)]
+                return b == 0x20 || b == 0x2B || b == 0x2D
+            }
+            while j < lines.count && taken < limit && diffLine(j) {
+                result.append(j)
+                taken += 1
                 j += 1
             }
         case .untilBlank:

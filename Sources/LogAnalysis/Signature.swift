@@ -73,10 +73,11 @@ public enum SignatureBuilder {
     public static func signature(
         of shown: Excerpt, identity: ProjectIdentity?, patterns: PatternLibrary = .builtIn
     ) -> FailureSignature {
-        // The lines shown only because there was room between others (`.between`, since v8)
-        // say nothing the signature reads: it is made of the same lines as before them.
+        // The lines shown only because there was room between others (`.between`, since v8) or
+        // as another occurrence of a block shown (`.repeated`, since v9) say nothing the signature
+        // reads: it is made of the same lines as before them.
         var excerpt = shown
-        excerpt.lines.removeAll { $0.reason == .between }
+        excerpt.lines.removeAll { $0.reason == .between || $0.reason == .repeated }
         if let infra = infrastructureName(excerpt, patterns) {
             return FailureSignature(maskedLines: ["@infra " + infra])
         }

@@ -324,6 +324,91 @@ extension ExcerptTests {
         #expect(!short.lines.contains { $0.reason == .between })
     }
 
+    /// A harness that restarts a test after a timeout prints the same failure each time: with room
+    /// in the excerpt, every occurrence is shown (`.repeated`), nearest the key first, and the
+    /// shown block's count says how many are still left out; the signature reads the same lines
+    /// as without them. Lines of `reallogs/treeherder/taskcluster-timeout` (1527, 1698, 1854 and
+    /// the lines around them), the mochitest restarts between them left out.
+    @Test func theOtherOccurrencesOfARepeatedBlockAreShownWhenThereIsRoom() {
+        let timeout =
+            "[task 2025-02-13T11:53:22.117Z] 11:53:22     INFO - TEST-UNEXPECTED-TIMEOUT | automation.py | application timed out after 370 seconds with no output"
+        var log = ["$ ./mach mochitest --timeout 370"]
+        for n in 0..<3 {
+            log += [
+                "[task 2025-02-13T11:47:1\(n).406Z] 11:47:12     INFO - runtests.py | Waiting for browser...",
+                timeout,
+                "[task 2025-02-13T11:53:22.118Z] 11:53:22     INFO - TEST-INFO | screenshot: exit 0",
+                "",
+            ]
+        }
+        let e = Self.excerpt(log)
+        let hits = e.lines.filter { $0.line.text == timeout }
+        #expect(hits.map(\.line.number) == [3, 7, 11], "\(e.lines.map(\.line.text))")
+        #expect(e.keyLine?.line.number == 11)
+        #expect(hits.map(\.reason) == [.repeated, .repeated, .grammar])
+        #expect(hits.allSatisfy { $0.repeats == 0 })
+        var without = e
+        without.lines.removeAll { $0.reason == .repeated }
+        #expect(
+            SignatureBuilder.signature(of: e, identity: nil)
+                == SignatureBuilder.signature(of: without, identity: nil))
+        // Without room, the occurrences are counted on the one shown, as before.
+        let short = Self.excerpt(log, maxLines: 2)
+        #expect(!short.lines.contains { $0.reason == .repeated })
+        #expect(short.lines.first { $0.line.number == 11 }?.repeats == 2, "\(short.lines)")
+    }
+
+    /// taskcluster's worker tags its own errors `[taskcluster:error]`: the tag is a decoration,
+    /// but the line is the worker saying why it stopped the task, an error line like GitHub's
+    /// `##[error]` (the task it aborted, the image it could not download). Lines of
+    /// `reallogs/treeherder/taskcluster-only` 4183-4196, both `[taskcluster:error]` lines labelled,
+    /// some artifact uploads left out.
+    @Test func aTaskclusterErrorLineIsAnError() {
+        let log = [
+            "[task 2025-02-12T03:17:15.938Z] 03:17:15     INFO - TEST-START | dom/canvas/test/webgl-conf/generated/test_conformance__rendering__line-rendering-quality.html",
+            "[task 2025-02-12T03:17:19.299Z] 03:17:19     INFO - GECKO(4056) | MEMORY STAT | vsize 403590MB | residentFast 155MB | heapAllocated 16MB",
+            "[taskcluster:error] Aborting task...",
+            "[taskcluster:warn 2025-02-12T03:17:21.848Z] no such process",
+            "[taskcluster 2025-02-12T03:17:21.849Z] === Task Finished ===",
+            "[taskcluster 2025-02-12T03:17:21.849Z] Task Duration: 30m0.023994s",
+            "[taskcluster 2025-02-12T03:17:23.293Z] Uploading link artifact public/logs/live.log to artifact public/logs/live_backing.log with expiry 2025-03-12T02:47:16.044Z",
+            "[taskcluster:error] Task aborted - max run time exceeded",
+        ]
+        let e = Self.excerpt(log)
+        #expect(e.keyLine?.line.text == "[taskcluster:error] Task aborted - max run time exceeded")
+        let aborting = e.lines.first { $0.line.text == "[taskcluster:error] Aborting task..." }
+        #expect(aborting?.detail == "runner/annotation", "\(e.lines.map(\.line.text))")
+        // The worker's other levels are not errors.
+        #expect(!e.lines.contains { $0.line.text.hasPrefix("[taskcluster:warn") && $0.detail != nil })
+    }
+
+    /// A message may hold a blank line before a line indented under it (git's hint: `To add an
+    /// exception for this directory, call:`, a blank line, the tab-indented command): what follows
+    /// the key block goes on over it, through the errors the failure caused, up to the CI's next
+    /// step. Lines of `cidiff/breakages/cv_45` 1816-1824, 1817-1823 labelled.
+    @Test func whatFollowsTheBlockGoesOnOverABlankLineBeforeAnIndentedOne() {
+        let log = [
+            "Checking out old dir into: /tmp/dIBV1K0J1d/latexdiff-vc-4e8932e579d2e085ea2d9e6e88035d1ad0ad16a6 (rev: 4e8932e579d2e085ea2d9e6e88035d1ad0ad16a6)",
+            "fatal: unsafe repository ('/github/workspace' is owned by someone else)",
+            "To add an exception for this directory, call:",
+            "",
+            "\tgit config --global --add safe.directory /github/workspace",
+            "tar: This does not look like a tar archive",
+            "tar: Exiting with failure status due to previous errors",
+            "Something went wrong in executing:  git archive --format=tar 4e8932e579d2e085ea2d9e6e88035d1ad0ad16a6 | ( cd /tmp/dIBV1K0J1d/latexdiff-vc-4e8932e579d2e085ea2d9e6e88035d1ad0ad16a6 && tar -xf - )",
+            "Post job cleanup.",
+            "",
+            "Cleaning up orphan processes",
+        ]
+        let e = Self.excerpt(log)
+        #expect(e.keyLine?.line.number == 2)
+        #expect(e.lines.map(\.line.number).filter { $0 >= 2 } == Array(2...8), "\(e.lines.map(\.line.text))")
+        // A blank line before a line that is not indented under the one above it still ends it.
+        var flat = log
+        flat[4] = "git config --global --add safe.directory /github/workspace"
+        #expect(!Self.excerpt(flat).lines.contains { $0.line.number > 3 && $0.line.number < 9 })
+    }
+
     /// A test harness that compiles example projects prints their errors and goes on; the job
     /// failed in the build whose `BUILD FAILURE` came last, and the compiler's message under
     /// Maven's `Failed to execute goal` is the key line.

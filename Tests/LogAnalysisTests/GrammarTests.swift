@@ -64,6 +64,14 @@ import Testing
         (#"    pkg_test.go:10: t.Log(P1)"#, "go/test-line", "go-junit-report/008-parallel/fail.log:8"),
         (#"panic: panic"#, "go/panic", "go-junit-report/032-failed-summary/fail.log:4"),
         (
+            #"┌ Error: doctest failure in ~/juliadocs/Documenter/test/doctests/src/FooBroken.jl:6-9"#,
+            "julia/log-error", "documenter-jl/doctest_stdout_22/fail.log:3"
+        ),
+        (
+            #"Diff in /Users/ryan/Code/arret/compiler/hir/loader.rs at line 1:"#, "rust/rustfmt-diff",
+            "terminal-to-html/rustfmt/fail.log:1"
+        ),
+        (
             #"ERROR: Error fetching remote repo 'origin'"#, "julia/error",
             "node-core-utils/git-failure-1/fail.log:17"
         ),
@@ -311,6 +319,53 @@ import Testing
         #expect(
             e.keyLine?.line.text
                 == "  MethodError: no method matching promote_shape(::Tuple{Int64}, ::Tuple{Int64, Int64})")
+    }
+
+    /// Julia's logger prints an `@error` as a box: `┌ Error:`, its `│ ` lines (blank ones too),
+    /// `└ @ Module file:line`. The box is one block, shown whole when it fits; the box of a
+    /// warning is not. Documenter's doctest failure, `documenter-jl/doctest_stdout_22/fail.log`
+    /// (all of it; lines 3-25 labelled).
+    @Test func juliaLoggedErrorIsOneBlockThroughItsLocation() {
+        let box = [
+            "┌ Error: doctest failure in ~/juliadocs/Documenter/test/doctests/src/FooBroken.jl:6-9",
+            "│ ", "│ ```jldoctest", "│ julia> 2 + 2", "│ 42", "│ ```", "│ ", "│ Subexpression:", "│ ",
+            "│ 2 + 2", "│ ", "│ Evaluated output:", "│ ", "│ 4", "│ ", "│ Expected output:", "│ ", "│ 42",
+            "│ ",
+            "│   diff =", "│    Warning: Diff output requires color.", "│    424",
+            "└ @ Documenter ~/juliadocs/Documenter/test/doctests/src/FooBroken.jl:6",
+        ]
+        let log = CleanedLog(
+            plain: [
+                "[ Info: SetupBuildDirectory: setting up build directory.",
+                "[ Info: Doctest: running doctests.",
+            ]
+                + box + [
+                    "[ Info: HTMLWriter: rendering HTML pages.",
+                    "┌ Warning: Cannot extract version for inventory from {PATH}: no such file",
+                    "└ @ Documenter.HTMLWriter {PATH}",
+                ])
+        let e = ExcerptExtractor().excerpt(failed: log)
+        let texts = e.lines.map(\.line.text)
+        #expect(e.keyLine?.line.text == box[0])
+        #expect(box.allSatisfy(texts.contains), "\(texts)")
+        #expect(!e.lines.contains { $0.line.text.hasPrefix("┌ Warning") && $0.reason == .grammar })
+    }
+
+    /// `cargo fmt --check` prints, for each file, `Diff in FILE at line N:` and the diff formatting
+    /// would apply: context, removed and added lines, an empty context line as a lone space. The
+    /// diff is the header's block, through its last line; the line after it is not. Lines of
+    /// `terminal-to-html/rustfmt/fail.log` (all of it, colours left out), then a line of prose.
+    @Test func rustfmtsDiffIsTheBlockOfItsHeader() {
+        let diff = [
+            "Diff in /Users/ryan/Code/arret/compiler/hir/loader.rs at line 1:",
+            "- use std::collections::HashMap;", "+", "+use std::collections::HashMap;", " use std::path;",
+            " ",
+            " use crate::hir::error::{Error, ErrorKind, Result};",
+        ]
+        let log = CleanedLog(plain: ["$ cargo fmt --all -- --check"] + diff + ["", "Done in 3s."])
+        let e = ExcerptExtractor().excerpt(failed: log)
+        #expect(e.keyLine?.line.text == diff[0])
+        #expect(e.lines.map(\.line.text) == diff)
     }
 
     /// Bad input stays harmless: empty, escape-only, invalid UTF-8, one 10 MB line, many MB of lines.

@@ -40,6 +40,9 @@ public struct BlockRule: Sendable {
         case sameLead(String)
         /// Every line up to the next blank one.
         case untilBlank
+        /// A unified diff's lines: context (` `), removed (`-`), added (`+`), an empty context line
+        /// (a single space) among them; the first other line ends it (`rustfmt --check`).
+        case diff
         /// Every line, blank ones too, through the first that starts with the marker (a race
         /// report's closing `==================`).
         case through(String)

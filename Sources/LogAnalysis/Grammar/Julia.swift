@@ -16,6 +16,12 @@ extension ToolGrammar {
                 !s.starts("ERROR: Job failed") && !s.starts("ERROR: No files to upload")
                     && !s.starts("ERROR: Step ‘")  // a Jenkins post-build step, after the failure
             },
+            // The logging macros' `@error` (`ConsoleLogger`): `┌ Error: message`, its `│ ` lines, then
+            // `└ @ Module file:line`. Below `ERROR:`'s band, so a logged error never takes the key
+            // from the exception that ended the run; the whole box is one block.
+            BlockRule(
+                "log-error", anchor: "┌ Error: ", role: .message, weight: 78, body: .through("└ "),
+                maxBody: 40),
             BlockRule(
                 "package-errored", anchor: " errored during testing", position: .anywhere, role: .summary,
                 weight: 62,

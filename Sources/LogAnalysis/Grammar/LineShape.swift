@@ -21,7 +21,8 @@ struct LineShape {
     var indent: Int { textStart - contentStart }
     var blank: Bool
     var noise: Noise
-    /// The CI marked the line as an error (GitHub Actions' `##[error]`).
+    /// The CI marked the line as an error (GitHub Actions' `##[error]`, taskcluster's
+    /// `[taskcluster:error]`).
     var annotatedError = false
 
     enum Noise: Equatable {
@@ -36,6 +37,9 @@ struct LineShape {
         let n = b.count
         var i = LineShape.skipDecorations(b)
         if i >= 9, LineShape.has(b, i - 9, "##[error]") { annotatedError = true }
+        // The worker's own error level: it says why it stopped the task (`Aborting task...`,
+        // `Error downloading …`), the tag itself being a decoration.
+        if i > 19, LineShape.has(b, 0, "[taskcluster:error]") { annotatedError = true }
         contentStart = i
         while i < n && (b[i] == 0x20 || b[i] == 0x09) { i += 1 }
         textStart = i

@@ -20,6 +20,11 @@ extension ToolGrammar {
             BlockRule(
                 "panicked", anchor: "' panicked at '", position: .anywhere, role: .message, weight: 90,
                 body: .none),
+            // `cargo fmt --check`: `Diff in src/x.rs at line 1:` (`Diff in src/x.rs:1:` since rustfmt
+            // 1.5), then the diff that formatting would apply.
+            BlockRule("rustfmt-diff", anchor: "Diff in ", weight: 76, body: .diff, maxBody: 12) { s in
+                s.ends(":") && (s.has(" at line ") || s.has(".rs:"))
+            },
             BlockRule("test-result", anchor: "test result: FAILED", role: .summary, weight: 58, body: .none),
             BlockRule("failed-test", anchor: "---- ", weight: 80, body: .untilBlank, maxBody: 8) { s in
                 s.ends(" stdout ----") || s.ends(" stderr ----")
