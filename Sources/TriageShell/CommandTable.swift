@@ -163,7 +163,11 @@ public struct CommandSpec: Sendable {
     /// its first option stands.
     public var usage: String {
         var parts = [name]
-        for operand in operands { parts.append(operand.optional ? "[\(operand.name)]" : operand.name) }
+        for operand in operands {
+            // A word the operand must be is written as itself (`diff job N`, `assign job|cluster …`).
+            let word = operand.choices.map { $0.joined(separator: "|") } ?? operand.name
+            parts.append(operand.optional ? "[\(word)]" : word)
+        }
         func body(_ option: OptionSpec) -> String {
             option.value.map { "--\(option.name) \($0)" } ?? "--\(option.name)"
         }

@@ -64,10 +64,10 @@ import Testing
         ["assign", "jobs", "12", "issue", "45"],
         "assign: KIND must be job or cluster, not 'jobs' — did you mean 'assign job'?"
     ),
-    (["diff", "pipeline", "12"], "diff: expected 'job', not 'pipeline' — usage: diff WHAT [ID]"),
+    (["diff", "pipeline", "12"], "diff: expected 'job', not 'pipeline' — usage: diff job N"),
     (
         ["unassign", "issue", "12"],
-        "unassign: KIND must be job or cluster, not 'issue' — usage: unassign KIND ID"
+        "unassign: KIND must be job or cluster, not 'issue' — usage: unassign job|cluster ID"
     ),
 ])
 func reportsBadCommands(words: [String], message: String) {

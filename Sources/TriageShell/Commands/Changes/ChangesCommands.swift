@@ -366,7 +366,7 @@ let diffCommand: CommandSpec = CommandSpec(
         """,
     operands: [
         OperandSpec("WHAT", summary: "job", choices: ["job"]),
-        OperandSpec("ID", optional: true, summary: "the job id", completion: .jobs),
+        OperandSpec("N", summary: "the job id", completion: .jobs),
     ],
     examples: ["diff job 48213"],
     run: { command, context in
