@@ -224,6 +224,16 @@ func benchOrg2(_ o: Org2Options) throws {
                 "| \(r.name) | \(r.failures) | \(r.causes) | \(r.clusters) | \(String(format: "%.3f", r.precision)) | \(String(format: "%.3f", r.recall)) |"
             )
         }
+        // NEW as `failures --new` shows it, scored as on the simulator's truth (`ClusterScore`).
+        let novelty = ClusterScore(
+            predicted: Dictionary(scored.map { ($0.jobID, $0.cluster) }, uniquingKeysWith: { a, _ in a }),
+            truth: Dictionary(scored.map { ($0.jobID, $0.cause.id) }, uniquingKeysWith: { a, _ in a }),
+            nightOf: Dictionary(scored.map { ($0.jobID, $0.night) }, uniquingKeysWith: { a, _ in a }))
+        print("")
+        print(
+            "New on their first night (after the window's first): \(novelty.newCausesRight) of \(novelty.newCauses) causes "
+                + "(\(f(Double(novelty.newCausesRight) / Double(max(novelty.newCauses, 1)), 3))); "
+                + "failures of a known cause shown NEW: \(novelty.falselyNew)")
         printSplits(scored, top: o.top)
         printMerges(scored)
     }
