@@ -68,28 +68,20 @@ extension Context {
     }
 }
 
-/// `2026-11-29T08:14:03Z`.
+/// An issue's JSON record (`IssueRecord`).
 func issueRecord(_ ref: IssueRef) -> JSONValue {
-    // An `IssueRecord` encodes nothing that can fail.
+    // The records here encode strings, numbers and flags only: nothing can fail.
     (try? JSONValue(encoding: IssueRecord(ref))) ?? .null
 }
 
-func assignmentRecord(_ a: JobAssignment) -> JSONValue {
-    .object([
-        "job": .int(a.job), "project": .string(a.project), "pipeline": .int(a.pipeline),
-        "night": .string(a.night),
-        "cluster": .optional(a.cluster), "issue": issueRecord(a.issue), "by": .string(a.by),
-        "at": .string(a.at),
-        "note": .optional(a.note),
-    ])
+func assignmentRecord(_ a: JobAssignment, outcome: JobAssignmentRecord.Outcome? = nil) -> JSONValue {
+    (try? JSONValue(encoding: JobAssignmentRecord(a, outcome: outcome))) ?? .null
 }
 
-func clusterAssignmentRecord(_ a: ClusterAssignment) -> JSONValue {
-    .object([
-        "cluster": .string(a.cluster), "issue": issueRecord(a.issue), "by": .string(a.by),
-        "at": .string(a.at),
-        "note": .optional(a.note),
-    ])
+func clusterAssignmentRecord(_ a: ClusterAssignment, outcome: ClusterAssignmentRecord.Outcome? = nil)
+    -> JSONValue
+{
+    (try? JSONValue(encoding: ClusterAssignmentRecord(a, outcome: outcome))) ?? .null
 }
 
 /// `julia/Foo.jl#45 "title"` for messages.
@@ -317,12 +309,10 @@ func runAssign(_ command: ParsedCommand, _ context: Context) async throws -> Com
             if let replaced = outcome.replaced, !replaced.issue.sameIssue(outcome.entry.issue) {
                 text.append("(was \(replaced.issue.key))")
             }
-            guard case .object(var fields) = clusterAssignmentRecord(outcome.entry) else {
-                return CommandOutput(text: text, json: .null)
-            }
-            fields["verified"] = .bool(outcome.verified)
-            fields["members"] = .int(outcome.members)
-            return CommandOutput(text: text, json: .object(fields))
+            return CommandOutput(
+                text: text,
+                json: clusterAssignmentRecord(
+                    outcome.entry, outcome: .init(verified: outcome.verified, members: outcome.members)))
         }
         let jobID = try integer(command.operand(1), "job id", command: "assign")
         let comment = command.flag("comment")
@@ -339,12 +329,10 @@ func runAssign(_ command: ParsedCommand, _ context: Context) async throws -> Com
             text.append("a note about job \(jobID) is already on \(entry.issue.key); not posted again")
         case nil: break
         }
-        guard case .object(var fields) = assignmentRecord(entry) else {
-            return CommandOutput(text: text, json: .null)
-        }
-        fields["verified"] = .bool(outcome.verified)
-        fields["commented"] = outcome.commented.map(JSONValue.bool) ?? .null
-        return CommandOutput(text: text, json: .object(fields))
+        return CommandOutput(
+            text: text,
+            json: assignmentRecord(
+                entry, outcome: .init(verified: outcome.verified, commented: outcome.commented)))
     } catch let failure as AssignFailure {
         throw failure.shellError
     }
@@ -492,8 +480,8 @@ let assignmentsCommand: CommandSpec = CommandSpec(
                 rows: rows,
                 layout: TerminalLayout(shrinks: [8, 5], drops: [7])),
             json: .object([
-                "assignments": .array(jobs.map(assignmentRecord)),
-                "clusters": .array(clusters.map(clusterAssignmentRecord)),
+                "assignments": .array(jobs.map { assignmentRecord($0) }),
+                "clusters": .array(clusters.map { clusterAssignmentRecord($0) }),
                 "duplicates": .array(duplicates.map(duplicateRecord)),
             ]))
     }
