@@ -103,15 +103,8 @@ func nightStrip(_ count: Int, index: [String: Int], members: [FailureAnalysis]) 
 /// The JSON record of a cluster; `title` when the caller already has it (it costs a pass over the
 /// members, and a read for a wrapper's).
 func clusterRecord(_ summary: ClusterSummary, lastNight: String?, title: String? = nil) -> JSONValue {
-    .object([
-        "id": .string(summary.state.id.rawValue), "count": .int(summary.members.count),
-        "projects": .array(summary.projects.map(JSONValue.string)),
-        "first_night": .string(summary.state.firstNight), "last_night": .string(summary.state.lastNight),
-        "new": .bool(lastNight.map { summary.state.isNew(on: $0) } ?? false), "flaky": .bool(summary.flaky),
-        "template": .string(summary.state.template), "title": .string(title ?? summary.title.marked),
-        "key_line": .optional(summary.members.last?.keyLine),
-        "patterns": .array(summary.patterns.map(JSONValue.string)),
-    ])
+    // Strings, numbers and flags only: nothing to fail.
+    (try? JSONValue(encoding: ClusterRecord(summary, lastNight: lastNight, title: title))) ?? .null
 }
 
 let clustersCommand: CommandSpec = CommandSpec(
@@ -162,13 +155,10 @@ let clustersCommand: CommandSpec = CommandSpec(
         let records: [JSONValue] =
             context.format != .json
             ? []
-            : zip(summaries, titles).map { s, title in
-                guard case .object(var fields) = clusterRecord(s, lastNight: last, title: title) else {
-                    return .null
-                }
-                fields["issue"] =
-                    book.assignment(cluster: s.state.id.rawValue).map { issueRecord($0.issue) } ?? .null
-                return .object(fields)
+            : try zip(summaries, titles).map { s, title in
+                let issue = book.assignment(cluster: s.state.id.rawValue).map { IssueRecord($0.issue) }
+                return try JSONValue(
+                    encoding: ClusterRecord(s, lastNight: last, title: title, issue: .some(issue)))
             }
         let label =
             nights.count == 1 ? "night \(nights[0])" : "nights \(nights.first ?? "")..\(nights.last ?? "")"
@@ -232,18 +222,13 @@ let clusterCommand: CommandSpec = CommandSpec(
                 Cell(m.retriedGreen ? "flaky" : ""),
             ]
         }
-        var record = summary.map { clusterRecord($0, lastNight: lastNight) } ?? .null
-        if case .object(var fields) = record {
-            fields["members"] = .array(
-                members.map {
-                    .object([
-                        "job": .int($0.jobID), "project": .string($0.projectPath), "night": .string($0.night),
-                        "name": .string($0.jobName),
-                    ])
-                })
-            fields["sample_excerpt"] = .array((sample?.excerpt ?? []).map(excerptRecord))
-            record = .object(fields)
-        }
+        let record =
+            try summary.map {
+                try JSONValue(
+                    encoding: ClusterRecord(
+                        $0, lastNight: lastNight,
+                        detail: .init(members: members, sampleExcerpt: sample?.excerpt ?? [])))
+            } ?? .null
         return CommandOutput(
             text: text,
             table: Table(columns: ["NIGHT", "PROJECT", "JOB", "JOB ID", "FLAKY"], numeric: [3], rows: rows),
@@ -252,10 +237,7 @@ let clusterCommand: CommandSpec = CommandSpec(
 )
 
 func excerptRecord(_ line: AnalysedLine) -> JSONValue {
-    .object([
-        "line": .int(line.rawLine), "text": .string(line.text), "reason": .string(line.reason),
-        "pattern": .optional(line.detail), "repeats": .int(line.repeats),
-    ])
+    (try? JSONValue(encoding: ExcerptLineRecord(line))) ?? .null
 }
 
 let similarCommand: CommandSpec = CommandSpec(
