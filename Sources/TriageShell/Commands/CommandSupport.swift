@@ -140,10 +140,10 @@ struct TimeFormat {
         return (seconds < 0 ? "-" : "+") + String(format: "%02d:%02d", minutes / 60, minutes % 60)
     }
 
-    func json(_ date: Date?) -> JSONValue {
-        guard let date else { return .null }
-        return .string(formatter.string(from: date))
-    }
+    func json(_ date: Date?) -> JSONValue { iso(date).map(JSONValue.string) ?? .null }
+
+    /// The time as JSON answers write it; nil for none.
+    func iso(_ date: Date?) -> String? { date.map { formatter.string(from: $0) } }
 }
 
 /// Nights asked for that the cache does not reach (after its last night), and why: never

@@ -145,34 +145,15 @@ func showJob(_ id: Int, _ context: Context) throws -> CommandOutput {
     let findings = FailureRecord.Findings(
         keyLine: excerpt, cluster: analysis?.cluster?.rawValue, new: insight?.isNew(on: night) ?? false,
         flaky: flaky, excerpt: analysis.map { $0.excerpt.map(\.text) }, issue: issueFinding(assigned))
-    guard case .object(var fields) = try JSONValue(encoding: FailureRecord(record, findings: findings)) else {
-        return .empty
-    }
-    // What only `show job` adds to a failure's record.
-    fields["ref"] = .optional(found?.pipeline.ref)
-    fields["sha"] = .optional(job.commitSHA ?? found?.pipeline.sha)
-    fields["commit_title"] = .optional(job.commitTitle)
-    fields["created_at"] = times.json(job.createdAt)
-    fields["started_at"] = times.json(job.startedAt)
-    fields["finished_at"] = times.json(job.finishedAt)
-    fields["duration"] = job.duration.map(JSONValue.double) ?? .null
-    fields["pipeline_status"] = .optional(found?.pipeline.status.rawValue)
-    fields["excerpt_lines"] = analysis.map { .array($0.excerpt.map(excerptRecord)) } ?? .null
-    fields["attempts"] = .array(
-        attempts.map {
-            .object([
-                "job": .int($0.id), "attempt": .int($0.attempt), "status": .string($0.status.rawValue),
-                "failure_reason": .optional($0.failureReason),
-            ])
-        })
-    fields["previous_nights"] = .array(
-        previous.map {
-            .object([
-                "night": .string($0.night), "pipeline": .int($0.pipeline.id), "job": .optional($0.job?.id),
-                "status": .optional($0.job?.status.rawValue),
-            ])
-        })
-    return CommandOutput(table: Table(columns: ["FIELD", "VALUE"], rows: rows), json: .object(fields))
+    let json = JobRecord(
+        failure: FailureRecord(record, findings: findings), ref: found?.pipeline.ref,
+        sha: job.commitSHA ?? found?.pipeline.sha, commitTitle: job.commitTitle,
+        createdAt: times.iso(job.createdAt),
+        startedAt: times.iso(job.startedAt), finishedAt: times.iso(job.finishedAt), duration: job.duration,
+        pipelineStatus: found?.pipeline.status.rawValue, excerptLines: analysis?.excerpt, attempts: attempts,
+        previousNights: previous)
+    return CommandOutput(
+        table: Table(columns: ["FIELD", "VALUE"], rows: rows), json: try JSONValue(encoding: json))
 }
 
 func showPipeline(_ id: Int, _ context: Context) throws -> CommandOutput {
