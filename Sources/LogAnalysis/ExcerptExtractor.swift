@@ -664,6 +664,15 @@ public struct ExcerptExtractor: Sendable {
                 taken += 1
                 j += 1
             }
+        case .until(let marker):
+            var taken = 0
+            while j < lines.count && taken < limit {
+                let s = shapes[j]
+                if s.blank || s.noise == .scaffolding || text(j).hasPrefix(marker) { break }
+                result.append(j)
+                taken += 1
+                j += 1
+            }
         case .untilBlank:
             var taken = 0
             while j < lines.count && taken < limit {

@@ -18,6 +18,10 @@ import Testing
             "jvm/maven-failed-goal", "analysis-model/issue37975/fail.log:8"
         ),
         (
+            "[WARNING] Rule 4: org.apache.maven.plugins.enforcer.RequireUpperBoundDeps failed with message:",
+            "jvm/maven-enforcer-rule", "analysis-model/maven-enforcer/fail.log:4"
+        ),
+        (
             #"  2:10  error    'unusedf' is defined but never used             no-unused-vars"#,
             "javascript/eslint-error", "errorformat/eslint/fail.log:3"
         ),
@@ -349,6 +353,51 @@ import Testing
         #expect(e.keyLine?.line.text == box[0])
         #expect(box.allSatisfy(texts.contains), "\(texts)")
         #expect(!e.lines.contains { $0.line.text.hasPrefix("┌ Warning") && $0.reason == .grammar })
+    }
+
+    /// maven-enforcer-plugin: the rule that failed, then its report up to Maven's next line, which
+    /// ends it; the `BUILD FAILURE` after it is not the cause. Lines of
+    /// `analysis-model/maven-enforcer/fail.log` 1-14 and 40-43 (MIT; Fixtures/PROVENANCE.md), the
+    /// middle of the dependency report left out.
+    @Test func aMavenEnforcerRuleIsOneBlockThroughItsReport() {
+        let report = [
+            "[WARNING] Rule 4: org.apache.maven.plugins.enforcer.RequireUpperBoundDeps failed with message:",
+            "Failed while enforcing RequireUpperBoundDeps. The error(s) are [",
+            "Require upper bound dependencies error for org.jenkins-ci:annotation-indexer:1.11 paths to dependency are:",
+            "+-io.jenkins.plugins:warnings-ng:2.2.0-SNAPSHOT", "  +-org.jenkins-ci.plugins:git:3.9.1",
+            "    +-org.jenkins-ci:annotation-indexer:1.11", "and",
+            "+-io.jenkins.plugins:warnings-ng:2.2.0-SNAPSHOT", "  +-org.jenkins-ci.main:jenkins-core:2.89.1",
+            "    +-org.jenkins-ci:annotation-indexer:1.12", "]",
+        ]
+        let log = CleanedLog(
+            plain: [
+                "[INFO] --- maven-enforcer-plugin:3.0.0-M1:enforce (display-info) @ warnings-ng ---",
+                "[INFO] Adding ignore: module-info", "[INFO] Adding ignore: **/ModuleUtils*",
+            ] + report + [
+                "[INFO] ------------------------------------------------------------------------",
+                "[INFO] BUILD FAILURE",
+                "[INFO] ------------------------------------------------------------------------",
+                "[INFO] Total time:  7.251 s",
+            ])
+        let e = ExcerptExtractor().excerpt(failed: log)
+        let texts = e.lines.map(\.line.text)
+        #expect(e.keyLine?.line.text == report[0])
+        #expect(report.allSatisfy(texts.contains), "\(texts)")
+        #expect(e.lines.first { $0.line.text == report[0] }?.detail == "jvm/maven-enforcer-rule")
+        // The rule and its report name the cause; another rule is another cause.
+        let signature = SignatureBuilder.signature(
+            of: e, identity: ProjectIdentity(path: "jenkinsci/warnings-ng"))
+        #expect(signature.maskedLines.first?.contains("RequireUpperBoundDeps failed with message:") == true)
+        let other = CleanedLog(
+            plain: [
+                "[WARNING] Rule 1: org.apache.maven.plugins.enforcer.RequireJavaVersion failed with message:",
+                "Detected JDK Version: 1.8.0-292 is not in the allowed range [11,).",
+                "[INFO] BUILD FAILURE",
+            ])
+        let otherSignature = SignatureBuilder.signature(
+            of: ExcerptExtractor().excerpt(failed: other),
+            identity: ProjectIdentity(path: "jenkinsci/warnings-ng"))
+        #expect(otherSignature != signature)
     }
 
     /// `cargo fmt --check` prints, for each file, `Diff in FILE at line N:` and the diff formatting

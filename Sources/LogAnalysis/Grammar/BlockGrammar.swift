@@ -40,6 +40,9 @@ public struct BlockRule: Sendable {
         case sameLead(String)
         /// Every line up to the next blank one.
         case untilBlank
+        /// Every line up to the next blank one or the first that starts with the marker (a tool's
+        /// report under a build tool's line, up to the build tool's next `[INFO]`/`[ERROR]` line).
+        case until(String)
         /// A unified diff's lines: context (` `), removed (`-`), added (`+`), an empty context line
         /// (a single space) among them; the first other line ends it (`rustfmt --check`).
         case diff

@@ -14,6 +14,15 @@ extension ToolGrammar {
             BlockRule(
                 "maven-failed-goal", anchor: "[ERROR] Failed to execute goal", role: .message, weight: 80,
                 body: .sameLead("[ERROR]"), maxBody: 8),
+            // maven-enforcer-plugin names the rule that failed (a `[WARNING]` when the rule does not
+            // fail the build, an `[ERROR]` when it does), then prints the rule's own report on the
+            // lines under it, up to Maven's next line; the build's failure under it only wraps it.
+            BlockRule(
+                "maven-enforcer-rule", anchor: " failed with message:", position: .anywhere, role: .message,
+                weight: 84, body: .until("["), maxBody: 40
+            ) { s in
+                s.has("Rule ") && s.ends("failed with message:")
+            },
             BlockRule(
                 "maven-compilation", anchor: "[ERROR] COMPILATION ERROR", weight: 82,
                 body: .sameLead("[ERROR] "), maxBody: 8),
