@@ -9,6 +9,12 @@ extension JSONValue {
         try value.encode(to: SlotEncoder(slot: slot, codingPath: []))
         self = slot.json
     }
+
+    /// A core record (`TriageCore/Records`): their `encode(to:)` write strings, numbers, flags and
+    /// arrays of them, which this encoder takes without failing, so no caller handles an error.
+    public init(record: some Encodable) {
+        self = (try? JSONValue(encoding: record)) ?? .null
+    }
 }
 
 /// Where one encoded value goes; containers hold their children as slots until the end.

@@ -198,9 +198,7 @@ let statusCommand: CommandSpec = CommandSpec(
 
 /// The JSON record of a failure (DESIGN §6: a contract for scripts; add keys, never rename).
 /// A failure's record without the analysis's keys (`warnings`, `summary`).
-func failureRecord(_ row: FailureRow) throws -> JSONValue {
-    try JSONValue(encoding: FailureRecord(row))
-}
+func failureRecord(_ row: FailureRow) -> JSONValue { JSONValue(record: FailureRecord(row)) }
 
 let summaryCommand: CommandSpec = CommandSpec(
     name: "summary", group: "Failures",
@@ -246,7 +244,7 @@ let summaryCommand: CommandSpec = CommandSpec(
             json: .object([
                 "nights": .array(nights.map(JSONValue.string)), "pipelines": .int(pipelines.count),
                 "failed": .int(failedPipelines), "passed_with_warnings": .int(warningPipelineIDs.count),
-                "passed": .int(passed), "failures": .array(try failures.map(failureRecord)),
+                "passed": .int(passed), "failures": .array(failures.map(failureRecord)),
             ]))
     }
 )

@@ -103,8 +103,7 @@ func nightStrip(_ count: Int, index: [String: Int], members: [FailureAnalysis]) 
 /// The JSON record of a cluster; `title` when the caller already has it (it costs a pass over the
 /// members, and a read for a wrapper's).
 func clusterRecord(_ summary: ClusterSummary, lastNight: String?, title: String? = nil) -> JSONValue {
-    // Strings, numbers and flags only: nothing to fail.
-    (try? JSONValue(encoding: ClusterRecord(summary, lastNight: lastNight, title: title))) ?? .null
+    JSONValue(record: ClusterRecord(summary, lastNight: lastNight, title: title))
 }
 
 let clustersCommand: CommandSpec = CommandSpec(
@@ -155,10 +154,9 @@ let clustersCommand: CommandSpec = CommandSpec(
         let records: [JSONValue] =
             context.format != .json
             ? []
-            : try zip(summaries, titles).map { s, title in
+            : zip(summaries, titles).map { s, title in
                 let issue = book.assignment(cluster: s.state.id.rawValue).map { IssueRecord($0.issue) }
-                return try JSONValue(
-                    encoding: ClusterRecord(s, lastNight: last, title: title, issue: .some(issue)))
+                return JSONValue(record: ClusterRecord(s, lastNight: last, title: title, issue: .some(issue)))
             }
         let label =
             nights.count == 1 ? "night \(nights[0])" : "nights \(nights.first ?? "")..\(nights.last ?? "")"
@@ -223,9 +221,9 @@ let clusterCommand: CommandSpec = CommandSpec(
             ]
         }
         let record =
-            try summary.map {
-                try JSONValue(
-                    encoding: ClusterRecord(
+            summary.map {
+                JSONValue(
+                    record: ClusterRecord(
                         $0, lastNight: lastNight,
                         detail: .init(members: members, sampleExcerpt: sample?.excerpt ?? [])))
             } ?? .null
@@ -237,7 +235,7 @@ let clusterCommand: CommandSpec = CommandSpec(
 )
 
 func excerptRecord(_ line: AnalysedLine) -> JSONValue {
-    (try? JSONValue(encoding: ExcerptLineRecord(line))) ?? .null
+    JSONValue(record: ExcerptLineRecord(line))
 }
 
 let similarCommand: CommandSpec = CommandSpec(

@@ -70,18 +70,17 @@ extension Context {
 
 /// An issue's JSON record (`IssueRecord`).
 func issueRecord(_ ref: IssueRef) -> JSONValue {
-    // The records here encode strings, numbers and flags only: nothing can fail.
-    (try? JSONValue(encoding: IssueRecord(ref))) ?? .null
+    JSONValue(record: IssueRecord(ref))
 }
 
 func assignmentRecord(_ a: JobAssignment, outcome: JobAssignmentRecord.Outcome? = nil) -> JSONValue {
-    (try? JSONValue(encoding: JobAssignmentRecord(a, outcome: outcome))) ?? .null
+    JSONValue(record: JobAssignmentRecord(a, outcome: outcome))
 }
 
 func clusterAssignmentRecord(_ a: ClusterAssignment, outcome: ClusterAssignmentRecord.Outcome? = nil)
     -> JSONValue
 {
-    (try? JSONValue(encoding: ClusterAssignmentRecord(a, outcome: outcome))) ?? .null
+    JSONValue(record: ClusterAssignmentRecord(a, outcome: outcome))
 }
 
 /// `julia/Foo.jl#45 "title"` for messages.
@@ -606,8 +605,7 @@ func issueCell(_ found: (issue: IssueRef, inherited: Bool)?) -> Cell {
     return Cell(found.issue.key + (found.inherited ? " (cluster)" : ""))
 }
 
-/// The failure record's `issue`: the assigned issue with `inherited`, or null.
-/// The issue that covers a failure, as its record's `issue`.
+/// The issue that covers a failure, as its record's `issue` (with `inherited`; nil is `null`).
 func issueFinding(_ found: (issue: IssueRef, inherited: Bool)?) -> IssueRecord? {
     found.map { IssueRecord($0.issue, inherited: $0.inherited) }
 }

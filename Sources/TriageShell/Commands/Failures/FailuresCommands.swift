@@ -127,14 +127,14 @@ func runFailures(_ command: ParsedCommand, _ context: Context) throws -> Command
         ? Dictionary(
             try store.failures(nights: Set(nights)).map { ($0.job.id, $0) }, uniquingKeysWith: { a, _ in a })
         : [:]
-    let records: [JSONValue] = try rows.compactMap { row in
+    let records: [JSONValue] = rows.compactMap { row in
         guard let whole = full[row.jobID] else { return nil }
         let insight = row.insight
         let findings = FailureRecord.Findings(
             keyLine: insight?.keyLine, cluster: insight?.cluster?.rawValue,
             new: insight?.isNew(on: row.night) ?? false, flaky: flaky.contains(insight?.cluster),
             excerpt: insight == nil ? nil : excerpts[row.jobID] ?? [], issue: issueFinding(issues[row.jobID]))
-        return try JSONValue(encoding: FailureRecord(whole, findings: findings))
+        return JSONValue(record: FailureRecord(whole, findings: findings))
     }
     return CommandOutput(
         text: text,
@@ -212,12 +212,12 @@ let warningsCommand: CommandSpec = CommandSpec(
             if byPipeline[row.pipeline.id] == nil { order.append(row.pipeline.id) }
             byPipeline[row.pipeline.id, default: []].append(row)
         }
-        let json: [JSONValue] = try order.compactMap { id in
+        let json: [JSONValue] = order.compactMap { id in
             guard let jobs = byPipeline[id], let first = jobs.first else { return nil }
             return .object([
                 "pipeline": .int(id), "project": .string(first.projectPath), "night": .string(first.night),
                 "status": .string(first.pipeline.status.rawValue), "web_url": .string(first.pipeline.webURL),
-                "jobs": .array(try jobs.map(failureRecord)),
+                "jobs": .array(jobs.map(failureRecord)),
             ])
         }
         let cells: [[Cell]] = rows.map { row in

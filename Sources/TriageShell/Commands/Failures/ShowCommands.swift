@@ -37,10 +37,8 @@ let showCommand: CommandSpec = CommandSpec(
             }
             return try showSettings(context)
         default:
-            let hint =
-                suggestion(for: what, among: showSubjects).map { "did you mean 'show \($0)'?" }
-                ?? "usage: show job N | show pipeline N | show settings"
-            throw ShellError("show: cannot show '\(what)'", hint: hint)
+            // Parsing admits only `showSubjects` (with its did-you-mean); nothing else gets here.
+            throw ShellError("show: cannot show '\(what)'")
         }
     }
 )
@@ -153,7 +151,7 @@ func showJob(_ id: Int, _ context: Context) throws -> CommandOutput {
         pipelineStatus: found?.pipeline.status.rawValue, excerptLines: analysis?.excerpt, attempts: attempts,
         previousNights: previous)
     return CommandOutput(
-        table: Table(columns: ["FIELD", "VALUE"], rows: rows), json: try JSONValue(encoding: json))
+        table: Table(columns: ["FIELD", "VALUE"], rows: rows), json: JSONValue(record: json))
 }
 
 func showPipeline(_ id: Int, _ context: Context) throws -> CommandOutput {
