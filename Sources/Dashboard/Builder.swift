@@ -41,7 +41,7 @@ public struct DashboardBuilder: Sendable {
         self.parts = parts
     }
 
-    public func build(assignments: AssignmentsFile) throws -> DashboardModel {
+    public func build(assignments: PageAssignments) throws -> DashboardModel {
         let store = cache.store
         let analysis = cache.analysis
         let nights = try store.nights()
@@ -92,27 +92,25 @@ public struct DashboardBuilder: Sendable {
                 facts: ListingReader(cache: store))
         }
 
-        // Failed jobs per night, and warnings.
-        let failures = try store.failures(nights: Set(nights)).filter { nightly($0.pipeline) }
+        // Failed jobs per night (the facts `failures --with-warnings` lists), and warnings.
+        let facts = try Failures.rows(
+            nights: Set(nights), source: source, filter: FailureFilter(allowedToFail: true), listings: store,
+            flaky: { try analysis.flakyClusters() }, assignments: assignments.book
+        ).rows
+        let failures = Dictionary(
+            try store.failures(nights: Set(nights)).map { ($0.job.id, $0) }, uniquingKeysWith: { a, _ in a })
         var perNight: [String: [FailedJob]] = [:]
         var warningRows: [Int: [FailureRow]] = [:]
-        for row in failures {
-            let analysed = byJob[row.job.id]
-            let summary = analysed?.cluster.flatMap { summaryByID[$0] }
-            let excerpt = Self.keyLines(analysed?.excerpt ?? [])
+        for fact in facts {
+            guard let row = failures[fact.listing.jobID] else { continue }
+            let state = fact.cluster.flatMap { summaryByID[$0]?.state }
             perNight[row.night, default: []].append(
                 FailedJob(
-                    job: row.job.id, project: row.projectPath, pipeline: row.pipeline.id,
-                    pipelineURL: row.pipeline.webURL,
-                    night: row.night, name: row.job.name, stage: row.job.stage,
-                    status: row.job.status.rawValue,
-                    failureReason: row.job.failureReason, allowFailure: row.job.allowFailure,
-                    webURL: row.job.webURL,
-                    commitTitle: row.job.commitTitle, cluster: analysed?.cluster?.rawValue,
-                    new: summary.map { $0.state.isNew(on: row.night) } ?? false,
-                    flaky: summary?.flaky ?? false,
-                    template: summary?.state.template, title: summary.flatMap { titles[$0.state.id] },
-                    excerpt: excerpt,
+                    record: FailureRecord(
+                        row, facts: fact, excerpt: .keyLines(Self.keyLines(byJob[row.job.id]?.excerpt ?? []))),
+                    pipelineURL: row.pipeline.webURL, commitTitle: row.job.commitTitle,
+                    template: state?.template,
+                    title: state.flatMap { titles[$0.id] },
                     changes: row.night == lastNight && !row.job.allowFailure
                         ? changes[JobKey(project: row.projectPath, name: row.job.name)] : nil))
             if row.job.allowFailure && row.pipeline.status == .success {
@@ -123,7 +121,9 @@ public struct DashboardBuilder: Sendable {
             NightFailures(
                 night: night,
                 jobs: (perNight[night] ?? []).sorted {
-                    ($0.project, $0.name, $0.job) < ($1.project, $1.name, $1.job)
+                    ($0.record.project, $0.record.name, $0.record.job) < (
+                        $1.record.project, $1.record.name, $1.record.job
+                    )
                 })
         }
 

@@ -9,7 +9,7 @@ extension DashboardBuilder {
     public func export(
         assignments: Data?, assignmentsPath: String, to folder: URL, masker: SecretMasker = .none
     ) throws -> DashboardExportSummary {
-        let book = try AssignmentsFile.parse(assignments, path: assignmentsPath)
+        let book = try PageAssignments.parse(assignments, path: assignmentsPath)
         let model = try build(assignments: book)
         let files = try Site.files(model).map { SiteFile(path: $0.path, contents: masker.mask($0.contents)) }
         try Site.write(files, to: folder)

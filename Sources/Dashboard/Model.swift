@@ -10,13 +10,13 @@ public struct DashboardModel: Sendable, Hashable {
     public var nights: [NightFailures]
     public var clusters: ClusterList
     public var warnings: WarningList
-    public var assignments: AssignmentsFile
+    public var assignments: PageAssignments
     /// Issues ranked over the last 30 nights, as `issues --ranked 30d` (the assignments view).
     public var ranking: IssueRanking
 
     public init(
         overview: Overview, nights: [NightFailures], clusters: ClusterList, warnings: WarningList,
-        assignments: AssignmentsFile, ranking: IssueRanking = IssueRanking()
+        assignments: PageAssignments, ranking: IssueRanking = IssueRanking()
     ) {
         self.overview = overview
         self.nights = nights
@@ -58,48 +58,42 @@ public struct ProjectRow: Sendable, Hashable, Codable {
 }
 
 /// The failed latest attempts (allowed failures included) of one night's nightly pipelines.
-public struct NightFailures: Sendable, Hashable, Codable {
+public struct NightFailures: Sendable, Hashable, Encodable {
     public var version = 1
     public var night: String
     public var jobs: [FailedJob]
 }
 
-/// A failure record, with the keys of the shell's JSON failure record (DESIGN §6) where they exist.
-public struct FailedJob: Sendable, Hashable, Codable {
-    public var job: Int
-    public var project: String
-    public var pipeline: Int
+/// A failed job of a night file: the shell's failure record (`FailureRecord`, the same keys and
+/// values as `failures --format json`, with the excerpt's key lines as `key_lines`), and what the
+/// page adds: the pipeline's URL, the commit title, the cluster's template and title, and for last
+/// night's failing jobs since when they fail and their top suspect.
+public struct FailedJob: Sendable, Hashable, Encodable {
+    public var record: FailureRecord
     public var pipelineURL: String
-    public var night: String
-    public var name: String
-    public var stage: String
-    public var status: String
-    public var failureReason: String?
-    public var allowFailure: Bool
-    public var webURL: String
     public var commitTitle: String?
-    public var cluster: String?
-    /// The cluster was first seen on this job's night.
-    public var new: Bool
-    public var flaky: Bool
     /// The cluster's template, so a night's file needs no other file to group by cluster.
     public var template: String?
     /// The cluster's title for people (`ClusterTitle.marked`: a member's line, `‹varying›` parts).
     public var title: String?
-    /// The excerpt's key lines (`DashboardBuilder.keyLines`).
-    public var excerpt: [String]
     /// Last night's failing jobs only (absent elsewhere): since when the job fails, and the
     /// top suspect of that night (`WhatChanged`).
     public var changes: JobChanges?
 
     enum CodingKeys: String, CodingKey {
-        case job, project, pipeline, night, name, stage, status, cluster, new, flaky, template, title, excerpt
-        case changes
+        case template, title, changes
         case pipelineURL = "pipeline_url"
-        case failureReason = "failure_reason"
-        case allowFailure = "allow_failure"
-        case webURL = "web_url"
         case commitTitle = "commit_title"
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try record.encode(to: encoder)
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(pipelineURL, forKey: .pipelineURL)
+        try c.encodeIfPresent(commitTitle, forKey: .commitTitle)
+        try c.encodeIfPresent(template, forKey: .template)
+        try c.encodeIfPresent(title, forKey: .title)
+        try c.encodeIfPresent(changes, forKey: .changes)
     }
 }
 

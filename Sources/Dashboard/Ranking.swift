@@ -83,25 +83,4 @@ public struct RankingRow: Sendable, Hashable, Codable {
         try c.encode(last, forKey: .last)
         try c.encode(closedButFailing, forKey: .closedButFailing)
     }
-
-}
-
-extension AssignmentsFile {
-    /// The book as TriageCore reads it, for the ranking.
-    var book: Assignments {
-        Assignments(
-            assignments: assignments.map { a in
-                TriageCore.JobAssignment(
-                    job: a.job, project: a.project, pipeline: a.pipeline, night: a.night,
-                    cluster: a.cluster, issue: a.issue.ref, by: a.by, at: a.at, note: a.note)
-            },
-            clusters: clusters.map { c in
-                TriageCore.ClusterAssignment(
-                    cluster: c.cluster, issue: c.issue.ref, by: c.by, at: c.at, note: c.note)
-            })
-    }
-}
-
-extension IssueLink {
-    var ref: IssueRef { IssueRef(project: project, iid: iid, url: url, title: title) }
 }

@@ -459,7 +459,7 @@ public struct SiteFiles: Sendable {
     /// exported file) when there is none, or it does not parse (the export's copy is then shown).
     private func liveAssignments() -> Answer? {
         guard let assignments, let data = FileManager.default.contents(atPath: assignments.path),
-            let book = try? AssignmentsFile.parse(data), let file = try? Site.dataScript("assignments", book)
+            let book = try? PageAssignments.parse(data), let file = try? Site.dataScript("assignments", book)
         else { return nil }
         return Answer(status: 200, contentType: Self.contentType(of: file.path), body: file.contents)
     }

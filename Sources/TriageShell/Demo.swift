@@ -7,11 +7,12 @@ extension Context {
     /// that the first one can be typed as it is.
     public func demoSuggestions() -> [String] {
         var job: Int?
-        if let nights = try? nights(nil), let store = try? store(),
-            let rows = try? store.failureListing(nights: Set(nights), allowedToFail: false),
-            !rows.isEmpty
+        if let nights = try? nights(nil), let store = try? store(), let config = try? config(),
+            let answer = try? Failures.rows(
+                nights: Set(nights), source: config.source, filter: FailureFilter(), listings: store,
+                flaky: { FlakyClusters() }, assignments: Assignments())
         {
-            job = FailureGroup.grouping(rows).first?.rows.first?.jobID
+            job = FailureGroup.grouping(answer.rows).first?.rows.first?.listing.jobID
         }
         let suggestions = [
             job.map {

@@ -58,7 +58,7 @@ func benchExport(_ o: ShellOptions) async throws {
         for (name, part) in variants {
             var one = full
             one.parts = part
-            try sample(name) { _ = try one.build(assignments: AssignmentsFile()) }
+            try sample(name) { _ = try one.build(assignments: PageAssignments()) }
         }
         let first = calendar.nights(endingAt: lastNight, count: 61).first ?? lastNight
         try sample("(one read of every job over 61 nights)") {

@@ -23,9 +23,9 @@ import TriageCore
                 "assignments.json cannot be read as assignments (line 2, column 1: a merge conflict marker (<<<<<<<)); it was left untouched — resolve the conflict, or restore the file from git",
             ]))
     func refused(text: String, message: String) {
-        #expect(throws: DashboardError.self) { try AssignmentsFile.parse(Data(text.utf8)) }
+        #expect(throws: DashboardError.self) { try PageAssignments.parse(Data(text.utf8)) }
         do {
-            _ = try AssignmentsFile.parse(Data(text.utf8))
+            _ = try PageAssignments.parse(Data(text.utf8))
         } catch {
             #expect("\(error)" == message)
         }
@@ -43,7 +43,7 @@ import TriageCore
         var shell = ""
         do { _ = try Store.AssignmentsFile(url: url, scratch: dir).read() } catch { shell = "\(error)" }
         var dashboard = ""
-        do { _ = try Dashboard.AssignmentsFile.parse(Data(text.utf8), path: url.path) } catch {
+        do { _ = try PageAssignments.parse(Data(text.utf8), path: url.path) } catch {
             dashboard = "\(error)"
         }
         #expect(!shell.isEmpty)
@@ -60,15 +60,19 @@ import TriageCore
                "issue": {"project": "g/p", "iid": 2, "url": "https://g/p/-/issues/2", "title": "t"},
                "by": "b", "at": "2026-11-29T09:00:00Z"}]}
             """
-        let file = try AssignmentsFile.parse(Data(text.utf8))
-        #expect(file.assignments.count == 1)
+        let file = try PageAssignments.parse(Data(text.utf8))
+        #expect(file.book.assignments.count == 1)
+        #expect(file.book.assignments.first?.by == "b")
+        // Written as the shell's `assignments --format json` records, without the unknown field.
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         #expect(
-            file.assignments.first?.issue
-                == IssueLink(project: "g/p", iid: 2, url: "https://g/p/-/issues/2", title: "t"))
-        #expect(file.assignments.first?.by == "b")
+            String(decoding: try encoder.encode(file), as: UTF8.self)
+                == #"{"assignments":[{"at":"2026-11-29T09:00:00Z","by":"b","cluster":null,"issue":{"iid":2,"project":"g/p","title":"t","url":"https://g/p/-/issues/2"},"job":7,"night":"2026-11-28","note":null,"pipeline":3,"project":"g/p"}],"clusters":[],"version":1}"#
+        )
     }
 
     @Test func missingFileIsAnEmptyBook() throws {
-        #expect(try AssignmentsFile.parse(nil) == AssignmentsFile())
+        #expect(try PageAssignments.parse(nil) == PageAssignments())
     }
 }

@@ -49,7 +49,7 @@ func makeCache() throws -> (directory: URL, store: SQLiteCacheStore) {
         let (directory, store) = try makeCache()
         defer { try? FileManager.default.removeItem(at: directory) }
         let model = try DashboardBuilder(cache: CachePorts(store), source: "schedule").build(
-            assignments: AssignmentsFile())
+            assignments: PageAssignments())
         let overview = try #require(try Site.files(model).first { $0.path == "data/overview.js" })
         #expect(
             String(decoding: overview.contents, as: UTF8.self)
@@ -57,15 +57,41 @@ func makeCache() throws -> (directory: URL, store: SQLiteCacheStore) {
                 + "\n")
     }
 
+    /// A night file's job is the shell's failure record (`failures --with-warnings --format json`)
+    /// with the excerpt's key lines as `key_lines` instead of every line as `excerpt`, plus what the
+    /// page adds: the whole of it, key for key and value for value.
+    @Test func aNightFilesJobIsTheShellsFailureRecord() throws {
+        let (directory, store) = try makeCache()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let book = Assignments(assignments: [
+            TriageCore.JobAssignment(
+                job: 101, project: "julia/A.jl", pipeline: 11, night: "2026-11-28", cluster: nil,
+                issue: IssueRef(project: "julia/A.jl", iid: 4, url: "https://g/julia/A.jl/-/issues/4"),
+                by: "ana",
+                at: "2026-11-28T09:00:00Z", note: nil)
+        ])
+        let file = try PageAssignments.parse(try Assignments.encoded(book))
+        let model = try DashboardBuilder(cache: CachePorts(store), source: "schedule").build(
+            assignments: file)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let jobs = try #require(model.nights.last?.jobs)
+        let json = String(decoding: try encoder.encode(jobs), as: UTF8.self)
+        #expect(
+            json
+                == #"[{"allow_failure":false,"attempt":1,"changes":{"nights":1,"since":"2026-11-28"},"cluster":null,"commit_title":"<img src=x onerror=alert(1)> \"q\"","failure_reason":"script_failure","flaky":false,"issue":{"iid":4,"inherited":false,"project":"julia/A.jl","url":"https://g/julia/A.jl/-/issues/4"},"job":101,"key_line":null,"key_lines":[],"name":"test-101","new":false,"night":"2026-11-28","pipeline":11,"pipeline_url":"https://g/p/-/pipelines/11","project":"julia/A.jl","stage":"test","status":"failed","web_url":"https://g/p/-/jobs/101"},{"allow_failure":true,"attempt":1,"cluster":null,"failure_reason":"script_failure","flaky":false,"issue":null,"job":200,"key_line":null,"key_lines":[],"name":"test-200","new":false,"night":"2026-11-28","pipeline":20,"pipeline_url":"https://g/p/-/pipelines/20","project":"python/b","stage":"test","status":"failed","web_url":"https://g/p/-/jobs/200"}]"#,
+            "\(json)")
+    }
+
     @Test func nightFilesAndWarnings() throws {
         let (directory, store) = try makeCache()
         defer { try? FileManager.default.removeItem(at: directory) }
         let model = try DashboardBuilder(cache: CachePorts(store), source: "schedule").build(
-            assignments: AssignmentsFile())
+            assignments: PageAssignments())
         #expect(model.nights.map(\.night) == ["2026-11-27", "2026-11-28"])
         #expect(model.nights[0].jobs.isEmpty)
-        #expect(model.nights[1].jobs.map(\.job) == [101, 200])
-        #expect(model.nights[1].jobs.map(\.allowFailure) == [false, true])
+        #expect(model.nights[1].jobs.map(\.record.job) == [101, 200])
+        #expect(model.nights[1].jobs.map(\.record.allowFailure) == [false, true])
         #expect(model.nights[1].jobs[0].commitTitle == "<img src=x onerror=alert(1)> \"q\"")
         #expect(model.warnings.pipelines.map(\.pipeline) == [20])
         #expect(model.warnings.pipelines[0].jobs.map(\.job) == [200])

@@ -26,7 +26,7 @@ import TriageCore
                 webURL: "https://g/julia/A.jl/-/issues/4", createdAt: closed, updatedAt: closed,
                 closedAt: closed)
         ])
-        let book = try AssignmentsFile.parse(
+        let book = try PageAssignments.parse(
             Data(
                 #"{"version": 1, "assignments": [], "clusters": [{"cluster": "\#(clusterA)", "by": "al", "at": "2026-11-29T08:00:00Z", "issue": {"project": "julia/A.jl", "iid": 4, "url": "https://g/julia/A.jl/-/issues/4"}}]}"#
                     .utf8))
@@ -60,9 +60,9 @@ import TriageCore
     @Test func jobEntriesWithoutANightAreRefusedAsInTheShell() throws {
         let text =
             #"{"version": 1, "clusters": [], "assignments": [{"job": 7, "project": "p", "by": "al", "at": "t", "issue": {"project": "p", "iid": 1, "url": "https://g/p/-/issues/1"}}]}"#
-        #expect(throws: DashboardError.self) { try AssignmentsFile.parse(Data(text.utf8)) }
+        #expect(throws: DashboardError.self) { try PageAssignments.parse(Data(text.utf8)) }
         do {
-            _ = try AssignmentsFile.parse(Data(text.utf8))
+            _ = try PageAssignments.parse(Data(text.utf8))
         } catch {
             #expect(
                 "\(error)".hasPrefix(

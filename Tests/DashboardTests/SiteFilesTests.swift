@@ -83,7 +83,7 @@ func makeSite() throws -> (root: URL, site: URL) {
         #expect(live.contentType == "text/javascript; charset=utf-8")
         #expect(
             String(decoding: live.body, as: UTF8.self)
-                == #"triageData("assignments", {"assignments":[],"clusters":[{"at":"2026-11-29T08:00:00Z","by":"bo","cluster":"c-0000000a","issue":{"iid":3,"project":"g/p","url":"https://h/g/p/-/issues/3"}}],"version":1});"#
+                == #"triageData("assignments", {"assignments":[],"clusters":[{"at":"2026-11-29T08:00:00Z","by":"bo","cluster":"c-0000000a","issue":{"iid":3,"project":"g/p","url":"https://h/g/p/-/issues/3"},"note":null}],"version":1});"#
                 + "\n")
     }
 }

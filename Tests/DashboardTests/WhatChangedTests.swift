@@ -78,10 +78,10 @@ func makeChangesCache() throws -> (directory: URL, store: SQLiteCacheStore) {
         let (directory, store) = try makeChangesCache()
         defer { try? FileManager.default.removeItem(at: directory) }
         let model = try DashboardBuilder(cache: CachePorts(store), source: "schedule", calendar: utc)
-            .build(assignments: AssignmentsFile())
+            .build(assignments: PageAssignments())
         let last = try #require(model.nights.last)
         #expect(last.night == "2026-11-28")
-        let changes = Dictionary(uniqueKeysWithValues: last.jobs.map { ($0.project, $0.changes) })
+        let changes = Dictionary(uniqueKeysWithValues: last.jobs.map { ($0.record.project, $0.changes) })
         #expect(
             changes["julia/A.jl"]
                 == JobChanges(
@@ -130,7 +130,7 @@ func makeChangesCache() throws -> (directory: URL, store: SQLiteCacheStore) {
         let model = try DashboardBuilder(
             cache: CachePorts(store), source: "schedule", calendar: utc, parts: []
         )
-        .build(assignments: AssignmentsFile())
+        .build(assignments: PageAssignments())
         #expect(model.nights.allSatisfy { $0.jobs.allSatisfy { $0.changes == nil } })
         #expect(model.ranking == IssueRanking())
     }

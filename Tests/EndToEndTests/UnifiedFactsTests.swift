@@ -14,6 +14,13 @@ import TriageTestSupport
         return try #require(json as? [String: Any])
     }
 
+    /// A JSON object's bytes with sorted keys: equal objects, equal bytes.
+    static func canonical(_ object: [String: Any]) throws -> String {
+        String(
+            decoding: try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]),
+            as: UTF8.self)
+    }
+
     static func records(_ run: Transcript) throws -> [[String: Any]] {
         #expect(run.status == 0, "\(run.stderr)")
         let json = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8))
@@ -63,6 +70,15 @@ import TriageTestSupport
                 let job = try #require(record["job"] as? Int)
                 let shown = try #require(dashboard[job], "job \(job) is not on the dashboard")
                 #expect(Facts(record) == Facts(shown), "job \(job)")
+                // The night file's job is the same record, key for key and byte for byte, with the
+                // excerpt's key lines (a subset of its lines) instead of the lines.
+                let whole = record.filter { $0.key != "excerpt" }
+                #expect(
+                    try Self.canonical(whole) == Self.canonical(shown.filter { whole[$0.key] != nil }),
+                    "job \(job)")
+                #expect(shown["excerpt"] == nil)
+                let lines = record["excerpt"] as? [String] ?? []
+                #expect((shown["key_lines"] as? [String] ?? []).allSatisfy(lines.contains), "job \(job)")
                 let facts = Facts(record)
                 if facts.flaky {
                     flakyJobs.append(job)

@@ -241,15 +241,6 @@ import TriageCore
                 == "\(loop.path):1: error: source: scripts nest more than 8 deep — does 'loop.triage' source itself?\n"
         )
     }
-
-    @Test(arguments: [
-        ("*", "anything", true), ("test-*", "test-1.10", true), ("test-*", "docs", false),
-        ("t?st", "test", true), ("t?st", "toast", false), ("*-1.1?", "test-1.10", true), ("", "", true),
-        ("a*b*c", "abxbc", true),
-    ])
-    func globs(pattern: String, text: String, matches: Bool) {
-        #expect(globMatches(pattern, text) == matches)
-    }
 }
 
 /// Every command fed random words and numbers answers with a result or an error message,

@@ -26,10 +26,10 @@ import TriageCore
             row(5, "2026-11-27", insight(5, "c-000000cc", first: "2026-11-02")),
             row(6, "2026-11-27", insight(6, "c-000000aa", first: "2026-11-01")),
         ]
-        let groups = FailureGroup.grouping(rows)
+        let groups = FailureGroup.grouping(rows.map { FailureFacts(listing: $0, flaky: false, issue: nil) })
         #expect(groups.map { $0.cluster?.rawValue } == ["c-000000bb", "c-000000aa", "c-000000cc", nil])
         #expect(groups.map(\.isNew) == [true, false, false, false])
-        #expect(groups.map { $0.rows.map(\.jobID) } == [[2], [1, 4, 6], [5], [3]])
+        #expect(groups.map { $0.rows.map(\.listing.jobID) } == [[2], [1, 4, 6], [5], [3]])
     }
 
     @Test func clusterIDsComplete() {

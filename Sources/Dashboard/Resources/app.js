@@ -87,7 +87,9 @@
     return !state.project || path.toLowerCase().indexOf(state.project.toLowerCase()) >= 0;
   }
   function assignments() { return store.assignments || { assignments: [], clusters: [] }; }
-  // The issue a job is assigned to: its own assignment first, else its cluster's.
+  // The issue a job is assigned to: its own assignment first, else its cluster's. Read from the
+  // assignments rather than the record's `issue` (the book as of the export): `serve` hands the
+  // page the workspace's current assignments, so an assignment made since shows at once.
   function issueFor(job) {
     var book = assignments();
     var own = book.assignments.filter(function (a) { return a.job === job.job; });
@@ -181,7 +183,7 @@
           el("span", { class: "note" }, [job.stage + " · " + (job.allow_failure ? "allowed to fail · " : "") + (job.failure_reason || "failed")]),
         ]),
         job.commit_title ? el("div", { class: "note" }, ["commit: " + job.commit_title]) : null,
-        job.excerpt && job.excerpt.length ? el("pre", { class: "excerpt" }, [job.excerpt.join("\n")]) : null,
+        job.key_lines && job.key_lines.length ? el("pre", { class: "excerpt" }, [job.key_lines.join("\n")]) : null,
         job.changes ? changesNode(job.changes) : null,
         el("div", {}, ["issue: ", issueNode(issueFor(job))]),
       ]);

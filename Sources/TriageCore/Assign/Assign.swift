@@ -406,9 +406,11 @@ public struct Assignments: Hashable, Sendable, Codable {
     }
 
     /// The issue covering a failure: its own assignment, else its cluster's (`inherited`).
-    public func assignmentFor(job: Int, cluster: String?) -> (issue: IssueRef, inherited: Bool)? {
-        if let own = assignment(job: job) { return (own.issue, false) }
-        if let cluster, let shared = assignment(cluster: cluster) { return (shared.issue, true) }
+    public func assignmentFor(job: Int, cluster: String?) -> CoveringIssue? {
+        if let own = assignment(job: job) { return CoveringIssue(issue: own.issue, inherited: false) }
+        if let cluster, let shared = assignment(cluster: cluster) {
+            return CoveringIssue(issue: shared.issue, inherited: true)
+        }
         return nil
     }
 }

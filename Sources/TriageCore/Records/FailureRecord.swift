@@ -1,5 +1,6 @@
 /// The JSON record of a failed job, the contract of DESIGN §6: what `failures`, `show job` and
-/// `warnings` answer under `--format json`, its keys written once here. Every key is present; a
+/// `warnings` answer under `--format json`, and what the dashboard's night files list (with key
+/// lines for the excerpt, `Excerpt.keyLines`), its keys written once here. Every key is present; a
 /// value the job does not have is `null`.
 public struct FailureRecord: Sendable, Hashable, Encodable {
     public var job: Int
@@ -24,14 +25,23 @@ public struct FailureRecord: Sendable, Hashable, Encodable {
         /// The cluster was first seen on the job's night.
         public var new: Bool
         public var flaky: Bool
-        /// The texts of the excerpt's lines; nil when the job has no analysis.
-        public var excerpt: [String]?
+        /// The excerpt's texts, as `excerpt` or `key_lines`.
+        public var excerpt: Excerpt
         /// The issue that covers the job, its own or its cluster's.
         public var issue: IssueRecord?
 
+        /// A record with every line of the excerpt (`excerpt`: nil when the job has no analysis).
         public init(
             keyLine: String?, cluster: String?, new: Bool, flaky: Bool, excerpt: [String]?,
             issue: IssueRecord?
+        ) {
+            self.init(
+                keyLine: keyLine, cluster: cluster, new: new, flaky: flaky, excerpt: .lines(excerpt),
+                issue: issue)
+        }
+
+        public init(
+            keyLine: String?, cluster: String?, new: Bool, flaky: Bool, excerpt: Excerpt, issue: IssueRecord?
         ) {
             self.keyLine = keyLine
             self.cluster = cluster
@@ -40,6 +50,15 @@ public struct FailureRecord: Sendable, Hashable, Encodable {
             self.excerpt = excerpt
             self.issue = issue
         }
+    }
+
+    /// How much of the excerpt a record carries, under which key.
+    public enum Excerpt: Sendable, Hashable {
+        /// Every line's text, as `excerpt` (`null` when the job has no analysis): the shell's records.
+        case lines([String]?)
+        /// At most a few key lines, as `key_lines` and without `excerpt`: the dashboard's night
+        /// files, where a night of hundreds of failures would otherwise carry whole excerpts.
+        case keyLines([String])
     }
 
     public init(_ row: FailureRow, findings: Findings? = nil) {
@@ -57,6 +76,22 @@ public struct FailureRecord: Sendable, Hashable, Encodable {
         self.findings = findings
     }
 
+    /// The record of a failure `Failures.rows` listed: `row` is the same job's whole row, `excerpt`
+    /// the texts of its excerpt's lines (none when absent; no `excerpt` at all without an analysis).
+    public init(_ row: FailureRow, facts: FailureFacts, excerpt: [String]?) {
+        self.init(row, facts: facts, excerpt: .lines(facts.listing.insight == nil ? nil : excerpt ?? []))
+    }
+
+    /// The same record with `excerpt`'s form chosen by the caller (the dashboard's key lines).
+    public init(_ row: FailureRow, facts: FailureFacts, excerpt: Excerpt) {
+        let insight = facts.listing.insight
+        self.init(
+            row,
+            findings: Findings(
+                keyLine: insight?.keyLine, cluster: insight?.cluster?.rawValue, new: facts.isNew,
+                flaky: facts.flaky, excerpt: excerpt, issue: facts.issue.map(IssueRecord.init(covering:))))
+    }
+
     enum CodingKeys: String, CodingKey {
         case job, project, pipeline, night, name, stage, status, attempt
         case failureReason = "failure_reason"
@@ -64,6 +99,7 @@ public struct FailureRecord: Sendable, Hashable, Encodable {
         case webURL = "web_url"
         case keyLine = "key_line"
         case cluster, new, flaky, excerpt, issue
+        case keyLines = "key_lines"
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -84,7 +120,10 @@ public struct FailureRecord: Sendable, Hashable, Encodable {
         try c.encode(findings.cluster, forKey: .cluster)
         try c.encode(findings.new, forKey: .new)
         try c.encode(findings.flaky, forKey: .flaky)
-        try c.encode(findings.excerpt, forKey: .excerpt)
+        switch findings.excerpt {
+        case .lines(let lines): try c.encode(lines, forKey: .excerpt)
+        case .keyLines(let lines): try c.encode(lines, forKey: .keyLines)
+        }
         try c.encode(findings.issue, forKey: .issue)
     }
 }
@@ -99,6 +138,11 @@ public struct IssueRecord: Sendable, Hashable, Encodable {
     public init(_ issue: IssueRef, inherited: Bool? = nil) {
         self.issue = issue
         self.inherited = inherited
+    }
+
+    /// The `issue` of a failure's record.
+    public init(covering: CoveringIssue) {
+        self.init(covering.issue, inherited: covering.inherited)
     }
 
     enum CodingKeys: String, CodingKey { case project, iid, url, title, inherited }

@@ -245,34 +245,6 @@ func stripSymbol(_ status: Status?, warning: Bool = false) -> Character {
     }
 }
 
-/// Glob with `*` and `?` (no classes), whole string, case-sensitive.
-func globMatches(_ pattern: String, _ text: String) -> Bool {
-    let p = Array(pattern)
-    let t = Array(text)
-    var pi = 0
-    var ti = 0
-    var star = -1
-    var mark = 0
-    while ti < t.count {
-        if pi < p.count, p[pi] == "?" || p[pi] == t[ti] {
-            pi += 1
-            ti += 1
-        } else if pi < p.count, p[pi] == "*" {
-            star = pi
-            mark = ti
-            pi += 1
-        } else if star >= 0 {
-            pi = star + 1
-            mark += 1
-            ti = mark
-        } else {
-            return false
-        }
-    }
-    while pi < p.count, p[pi] == "*" { pi += 1 }
-    return pi == p.count
-}
-
 /// At most `width` characters, with an ellipsis when cut.
 func truncated(_ s: String, _ width: Int) -> String {
     // No more bytes than `width`, so no more characters: nothing to count.

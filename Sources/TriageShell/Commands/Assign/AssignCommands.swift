@@ -63,7 +63,7 @@ extension Context {
     }
 
     /// The issue covering a failure: its own assignment, else its cluster's (`inherited`).
-    func assignmentFor(job: Int, cluster: String?) throws -> (issue: IssueRef, inherited: Bool)? {
+    func assignmentFor(job: Int, cluster: String?) throws -> CoveringIssue? {
         try readAssignments().assignmentFor(job: job, cluster: cluster)
     }
 }
@@ -583,29 +583,15 @@ func issuesLine(updated count: Int, cached: Int) -> (String, JSONValue) {
     )
 }
 
-// MARK: - The issue of listed failures (failures, clusters)
-
-/// For failed jobs, each with its cluster: the issue covering each (own or inherited from its
-/// cluster).
-func assignmentsFor(jobs: [(id: Int, cluster: String?)], context: Context) throws -> [Int: (
-    issue: IssueRef, inherited: Bool
-)] {
-    let book = try context.readAssignments()
-    guard !book.assignments.isEmpty || !book.clusters.isEmpty else { return [:] }
-    var result: [Int: (issue: IssueRef, inherited: Bool)] = [:]
-    for job in jobs {
-        if let found = book.assignmentFor(job: job.id, cluster: job.cluster) { result[job.id] = found }
-    }
-    return result
-}
+// MARK: - The issue of listed failures (failures, show job)
 
 /// `julia/Foo.jl#45`, `julia/Foo.jl#45 (cluster)` when inherited, `-` when untriaged.
-func issueCell(_ found: (issue: IssueRef, inherited: Bool)?) -> Cell {
+func issueCell(_ found: CoveringIssue?) -> Cell {
     guard let found else { return Cell("-", .dim) }
     return Cell(found.issue.key + (found.inherited ? " (cluster)" : ""))
 }
 
 /// The issue that covers a failure, as its record's `issue` (with `inherited`; nil is `null`).
-func issueFinding(_ found: (issue: IssueRef, inherited: Bool)?) -> IssueRecord? {
-    found.map { IssueRecord($0.issue, inherited: $0.inherited) }
+func issueFinding(_ found: CoveringIssue?) -> IssueRecord? {
+    found.map(IssueRecord.init(covering:))
 }

@@ -54,38 +54,22 @@ let notAnalysed = "not analysed yet"
 
 func runFailures(_ command: ParsedCommand, _ context: Context) throws -> CommandOutput {
     let nights = try context.nights(command.operand(0))
-    let cluster = try command.option("cluster").map(clusterID)
-    let onlyNew = command.flag("new")
     let (store, bounds) = try context.filledStore()
-    let project = try command.option("project").map { try context.project(named: $0, in: store) }
-    let stage = command.option("stage")
-    let reason = command.option("reason")
-    let glob = command.option("name")
-    let warnings = command.flag("with-warnings")
-    let all = try store.failureListing(nights: Set(nights), allowedToFail: warnings)
-    var rows: [FailureListing] = []
-    for row in all where try context.isNightly(source: row.source) {
-        if let project, row.projectID != project.id { continue }
-        if let stage, row.stage != stage { continue }
-        if let reason, row.failureReason != reason { continue }
-        if let glob, !globMatches(glob, row.name) { continue }
-        rows.append(row)
-    }
-    let issues = try assignmentsFor(
-        jobs: rows.map { ($0.jobID, $0.insight?.cluster?.rawValue) }, context: context)
-    if command.flag("untriaged") { rows.removeAll { issues[$0.jobID] != nil } }
-    if command.flag("triaged") { rows.removeAll { issues[$0.jobID] == nil } }
-    let found = try !all.isEmpty || !store.pipelineRows(nights: Set(nights), projectID: nil).isEmpty
+    let coverage: FailureFilter.Coverage =
+        command.flag("untriaged") ? .untriaged : command.flag("triaged") ? .triaged : .any
+    let filter = FailureFilter(
+        projectID: try command.option("project").map { try context.project(named: $0, in: store).id },
+        stage: command.option("stage"), failureReason: command.option("reason"), name: command.option("name"),
+        cluster: try command.option("cluster").map(clusterID), onlyNew: command.flag("new"),
+        coverage: coverage,
+        allowedToFail: command.flag("with-warnings"))
+    let answer = try Failures.rows(
+        nights: Set(nights), source: context.config().source, filter: filter, listings: store,
+        flaky: { try context.analysisStore().1.flakyClusters() }, assignments: context.readAssignments())
+    let rows = answer.rows
+    let found = try answer.unfiltered > 0 || !store.pipelineRows(nights: Set(nights), projectID: nil).isEmpty
     context.noteIfUncached(nights, bounds: bounds, found: found)
-    let flaky = rows.isEmpty ? FlakyClusters() : try context.analysisStore().1.flakyClusters()
-    if cluster != nil || onlyNew {
-        rows = rows.filter { row in
-            guard let insight = row.insight else { return false }
-            if let cluster, insight.cluster != cluster { return false }
-            return !onlyNew || insight.isNew(on: row.night)
-        }
-    }
-    let projects = Set(rows.map(\.projectPath)).count
+    let projects = Set(rows.map(\.listing.projectPath)).count
     let label =
         nights.count == 1 ? "night \(nights[0])" : "nights \(nights.first ?? "")..\(nights.last ?? "")"
     let noun = rows.count == 1 ? "failed job" : "failed jobs"
@@ -99,11 +83,12 @@ func runFailures(_ command: ParsedCommand, _ context: Context) throws -> Command
     var cells: [[Cell]] = []
     cells.reserveCapacity(rows.count)
     for group in groups {
-        for row in group.rows {
+        for facts in group.rows {
+            let row = facts.listing
             let insight = row.insight
             var marks: [String] = []
-            if insight?.isNew(on: row.night) == true { marks.append("NEW") }
-            if flaky.contains(insight?.cluster) { marks.append("flaky") }
+            if facts.isNew { marks.append("NEW") }
+            if facts.flaky { marks.append("flaky") }
             cells.append([
                 Cell(insight?.cluster?.rawValue ?? "-", insight == nil ? .dim : .plain),
                 Cell(marks.joined(separator: " "), marks.first == "NEW" ? .bad : .warn),
@@ -114,27 +99,22 @@ func runFailures(_ command: ParsedCommand, _ context: Context) throws -> Command
                 insight.map { Cell(truncated(trimmedOfWhitespace($0.keyLine ?? "-"), 100)) }
                     ?? Cell(notAnalysed, .dim),
                 Cell(String(row.jobID), .dim), Cell(row.webURL, .dim),
-                issueCell(issues[row.jobID]),
+                issueCell(facts.issue),
             ])
         }
     }
     // The records (and the excerpts' lines in them) are only in the JSON answer: the table never
     // pays for them, nor for the whole jobs and pipelines the records are made of.
     let json = context.format == .json
-    let excerpts = json ? try store.excerptTexts(jobIDs: rows.map(\.jobID)) : [:]
+    let excerpts = json ? try store.excerptTexts(jobIDs: rows.map(\.listing.jobID)) : [:]
     let full =
         json
         ? Dictionary(
             try store.failures(nights: Set(nights)).map { ($0.job.id, $0) }, uniquingKeysWith: { a, _ in a })
         : [:]
-    let records: [JSONValue] = rows.compactMap { row in
-        guard let whole = full[row.jobID] else { return nil }
-        let insight = row.insight
-        let findings = FailureRecord.Findings(
-            keyLine: insight?.keyLine, cluster: insight?.cluster?.rawValue,
-            new: insight?.isNew(on: row.night) ?? false, flaky: flaky.contains(insight?.cluster),
-            excerpt: insight == nil ? nil : excerpts[row.jobID] ?? [], issue: issueFinding(issues[row.jobID]))
-        return JSONValue(record: FailureRecord(whole, findings: findings))
+    let records: [JSONValue] = rows.compactMap { facts in
+        guard let whole = full[facts.listing.jobID] else { return nil }
+        return JSONValue(record: FailureRecord(whole, facts: facts, excerpt: excerpts[facts.listing.jobID]))
     }
     return CommandOutput(
         text: text,
@@ -158,22 +138,21 @@ func runFailures(_ command: ParsedCommand, _ context: Context) throws -> Command
 struct FailureGroup {
     var cluster: ClusterID?
     var isNew: Bool
-    var rows: [FailureListing]
+    var rows: [FailureFacts]
 
     /// Groups in table order: NEW clusters first, then by size (largest first), then by id; the
     /// jobs without an analysis last. Rows keep their order (newest night first) within a group.
-    static func grouping(_ rows: [FailureListing]) -> [FailureGroup] {
+    static func grouping(_ rows: [FailureFacts]) -> [FailureGroup] {
         var groups: [FailureGroup] = []
         var index: [ClusterID?: Int] = [:]
         for row in rows {
-            let key = row.insight?.cluster
-            let isNew = row.insight?.isNew(on: row.night) == true
+            let key = row.cluster
             if let k = index[key] {
                 groups[k].rows.append(row)
-                groups[k].isNew = groups[k].isNew || isNew
+                groups[k].isNew = groups[k].isNew || row.isNew
             } else {
                 index[key] = groups.count
-                groups.append(FailureGroup(cluster: key, isNew: isNew, rows: [row]))
+                groups.append(FailureGroup(cluster: key, isNew: row.isNew, rows: [row]))
             }
         }
         return groups.sorted { a, b in
