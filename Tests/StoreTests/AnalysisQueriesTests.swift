@@ -65,15 +65,7 @@ import TriageCore
         let store = try AnalysisStoreTests().seeded(workspace)
         // A second night and project, a project the cache does not know (its path is its id),
         // an allowed failure and names that order differently from ids.
-        try store.upsertProjects([project(2, "julia/B.jl")])
-        try store.storeTrace(jobID: 23, data: Data("ERROR: LoadError: UndefVarError: `x` not defined\n".utf8))
-        try store.storePipeline(
-            pipeline(200, project: 2), night: "2026-11-02",
-            jobs: [
-                job(23, pipeline: 200, project: 2, name: "test"),
-                job(21, pipeline: 200, project: 2, name: "zz-nightly", allowFailure: true),
-                job(22, pipeline: 200, project: 2, name: "build", status: .success),
-            ])
+        try AnalysisStoreTests.addSecondNight(to: store)
         try store.storePipeline(
             pipeline(300, project: 9), night: "2026-11-02",
             jobs: [job(31, pipeline: 300, project: 9, name: "test")])

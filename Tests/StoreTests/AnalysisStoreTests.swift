@@ -27,6 +27,19 @@ import TriageCore
         return store
     }
 
+    /// B.jl's night 2026-11-02: 23 failing with a trace, 21 allowed to fail, 22 green.
+    static func addSecondNight(to store: SQLiteCacheStore) throws {
+        try store.upsertProjects([project(2, "julia/B.jl")])
+        try store.storeTrace(jobID: 23, data: Data("ERROR: LoadError: UndefVarError: `x` not defined\n".utf8))
+        try store.storePipeline(
+            pipeline(200, project: 2), night: "2026-11-02",
+            jobs: [
+                job(23, pipeline: 200, project: 2, name: "test"),
+                job(21, pipeline: 200, project: 2, name: "zz-nightly", allowFailure: true),
+                job(22, pipeline: 200, project: 2, name: "build", status: .success),
+            ])
+    }
+
     @Test func analysesAndClustersSurviveReopening() throws {
         let workspace = TempWorkspace()
         defer { workspace.cleanUp() }

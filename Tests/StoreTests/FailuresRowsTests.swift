@@ -12,15 +12,7 @@ import TriageCore
     /// failing, 21 allowed to fail, 22 green), and a pushed pipeline's failure (41) on night 2.
     func cache(_ workspace: TempWorkspace) throws -> SQLiteCacheStore {
         let store = try AnalysisStoreTests().seeded(workspace)
-        try store.upsertProjects([project(2, "julia/B.jl")])
-        try store.storeTrace(jobID: 23, data: Data("ERROR: LoadError: UndefVarError: `x` not defined\n".utf8))
-        try store.storePipeline(
-            pipeline(200, project: 2), night: "2026-11-02",
-            jobs: [
-                job(23, pipeline: 200, project: 2, name: "test"),
-                job(21, pipeline: 200, project: 2, name: "zz-nightly", allowFailure: true),
-                job(22, pipeline: 200, project: 2, name: "build", status: .success),
-            ])
+        try AnalysisStoreTests.addSecondNight(to: store)
         var pushed = pipeline(400, project: 2)
         pushed.source = "push"
         try store.storePipeline(
