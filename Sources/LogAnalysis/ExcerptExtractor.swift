@@ -469,7 +469,10 @@ public struct ExcerptExtractor: Sendable {
                 {
                     continue
                 }
-                let fill = (gap.from..<gap.to).filter { !shapes[$0].blank && runHead[$0] == nil }
+                // Never a passing test, a progress line or a build tool's chrome in it.
+                let fill = (gap.from..<gap.to).filter {
+                    !shapes[$0].blank && shapes[$0].noise == .none && runHead[$0] == nil
+                }
                 guard !fill.isEmpty, chosen.count + fill.count <= maxLines else { continue }
                 for i in fill { add(i, .between) }
             }
@@ -599,6 +602,11 @@ public struct ExcerptExtractor: Sendable {
                     break
                 }
                 if s.noise == .scaffolding { break }
+                // A passing subtest under a failing one (`    --- PASS: TestX/a`) is not the failure.
+                if s.noise != .none && s.indent > baseIndent {
+                    j += 1
+                    continue
+                }
                 let t = text(j)
                 let caret = t.first == "^" || t.first == "~" || t.first == "|"
                 if s.indent > baseIndent || caret {

@@ -588,3 +588,133 @@ extension ExcerptTests {
         #expect(e.lines.contains { $0.line.number == 11_999 })
     }
 }
+
+/// A build tool's chrome (`LineShape.Noise.chrome`): the frame Maven, Gradle and the JVM print
+/// around every report, whatever failed. Lines of `cidiff/breakages/nopol_1347/fail.log` 589-617
+/// (Maven) and `cidiff/breakages/cidiff_57/fail.log` 514-576 (Gradle, GitHub Actions' timestamps
+/// left out), Apache-2.0; see Fixtures/PROVENANCE.md.
+extension ExcerptTests {
+    @Test(arguments: [
+        "[INFO] ------------------------------------------------------------------------",
+        "[INFO] -------------------------------------------------------------",
+        "[INFO] Total time:  4.360 s",
+        "[INFO] Finished at: 2021-09-28T10:38:47+02:00",
+        "[INFO] Final Memory: 27M/228M",
+        "[INFO] ",
+        "[WARNING] ",
+        "* Try:",
+        "> Run with --stacktrace option to get the stack trace.",
+        "* Get more help at https://help.gradle.org",
+        "BUILD FAILED in 13s",
+        "Picked up JAVA_TOOL_OPTIONS: -Dfile.encoding=UTF8",
+        "WARNING: An illegal reflective access operation has occurred",
+    ])
+    func aBuildToolsChromeIsNoise(_ line: String) {
+        #expect(Self.noise(line) == .chrome)
+    }
+
+    @Test(arguments: [
+        "[INFO] --- maven-compiler-plugin:3.0:compile (default-compile) @ nopol ---",
+        "[ERROR] -> [Help 1]",
+        "[ERROR] ",
+        "[INFO] BUILD FAILURE",
+        "[INFO] 1 error",
+        "* What went wrong:",
+        "> There were failing tests. See the report at: file:///home/runner/work/cidiff/build/index.html",
+    ])
+    func whatNamesTheFailureIsNotChrome(_ line: String) {
+        #expect(Self.noise(line) == LineShape.Noise.none)
+    }
+
+    static func noise(_ line: String) -> LineShape.Noise {
+        var copy = line
+        return copy.withUTF8 { LineShape($0).noise }
+    }
+
+    /// Maven's separators and timings around the compiler's block are not shown; the compiler's
+    /// block, Maven's `Failed to execute goal` block and Jenkins' verdict are.
+    @Test func mavensChromeIsNotShown() {
+        let log = [
+            "[INFO] -------------------------------------------------------------",
+            "[ERROR] COMPILATION ERROR : ",
+            "[INFO] -------------------------------------------------------------",
+            "[ERROR] /builds/workspace/nopol/nopol/src/main/java/fr/inria/lille/repair/synthesis/collect/spoon/MethodCollector.java:[3,24] cannot access spoon.processing.AbstractProcessor",
+            "  bad class file: /builds/.m2/repository/fr/inria/gforge/spoon/spoon-core/9.2.0-SNAPSHOT/spoon-core-9.2.0-SNAPSHOT.jar(spoon/processing/AbstractProcessor.class)",
+            "    class file has wrong version 55.0, should be 52.0",
+            "[INFO] 1 error",
+            "[INFO] -------------------------------------------------------------",
+            "[INFO] ------------------------------------------------------------------------",
+            "[INFO] BUILD FAILURE",
+            "[INFO] ------------------------------------------------------------------------",
+            "[INFO] Total time:  4.360 s",
+            "[INFO] Finished at: 2021-09-28T10:38:47+02:00",
+            "[INFO] ------------------------------------------------------------------------",
+            "[ERROR] Failed to execute goal org.apache.maven.plugins:maven-compiler-plugin:3.0:compile (default-compile) on project nopol: Compilation failure",
+            "[ERROR] /builds/workspace/nopol/nopol/src/main/java/fr/inria/lille/repair/synthesis/collect/spoon/MethodCollector.java:[3,24] cannot access spoon.processing.AbstractProcessor",
+            "[ERROR]   bad class file: /builds/.m2/repository/fr/inria/gforge/spoon/spoon-core/9.2.0-SNAPSHOT/spoon-core-9.2.0-SNAPSHOT.jar(spoon/processing/AbstractProcessor.class)",
+            "[ERROR]     class file has wrong version 55.0, should be 52.0",
+            "[ERROR] -> [Help 1]",
+            "Build step 'Execute shell' marked build as failure",
+        ]
+        let e = Self.excerpt(log)
+        let shown = Set(e.lines.map(\.line.number))
+        #expect(shown.isSuperset(of: [4, 5, 6, 15, 16, 17, 18, 19, 20]), "\(shown.sorted())")
+        #expect(shown.isDisjoint(with: [1, 3, 8, 9, 11, 12, 13, 14]), "\(shown.sorted())")
+    }
+
+    /// Gradle's advice under `* What went wrong:` (`* Try:`, `> Run with …`, its help link and
+    /// timing) is not shown; with the room, the failing test's exception and its `Caused by:` are.
+    @Test func gradlesAdviceIsNotShown() {
+        let log = [
+            "ConsoleClientTest > testOutput() PASSED",
+            "",
+            "ConsoleClientTest > testClassicParsing() FAILED",
+            "    java.lang.IllegalArgumentException: java.nio.file.NoSuchFileException: ../data/astor_399.log",
+            "        at org.github.gumtreediff.cidiff.LogParser.parseLog(LogParser.java:39)",
+            "        at org.github.gumtreediff.cidiff.LogParser.parseLogs(LogParser.java:44)",
+            "",
+            "        Caused by:",
+            "        java.nio.file.NoSuchFileException: ../data/astor_399.log",
+            "            at java.base/sun.nio.fs.UnixException.translateToIOException(UnixException.java:92)",
+            "",
+            "27 tests completed, 1 failed",
+            "",
+            "FAILURE: Build failed with an exception.",
+            "",
+            "* What went wrong:",
+            "Execution failed for task ':cidiff:test'.",
+            "> There were failing tests. See the report at: file:///home/runner/work/cidiff/cidiff/cidiff/build/reports/tests/test/index.html",
+            "",
+            "* Try:",
+            "> Run with --stacktrace option to get the stack trace.",
+            "> Run with --info or --debug option to get more log output.",
+            "> Run with --scan to get full insights.",
+            "",
+            "* Get more help at https://help.gradle.org",
+            "",
+            "BUILD FAILED in 13s",
+            "##[error]Process completed with exit code 1.",
+        ]
+        let e = Self.excerpt(log)
+        let shown = Set(e.lines.map(\.line.number))
+        #expect(shown.isSuperset(of: [3, 4, 9, 16, 17, 18]), "\(shown.sorted())")
+        #expect(shown.isDisjoint(with: [1, 20, 21, 22, 23, 25, 27]), "\(shown.sorted())")
+    }
+
+    /// A failing Go test's passing subtests, indented under it, are not part of its block. Lines of
+    /// `cidiff/breakages_dump/Build Terraform CLI Packages_/run380/fail.log` 206-215.
+    @Test func passingSubtestsAreNotPartOfTheFailingTestsBlock() {
+        let log = [
+            "--- FAIL: TestProviderTampering (14.05s)",
+            "    --- FAIL: TestProviderTampering/cache_dir_totally_gone (10.32s)",
+            "    --- PASS: TestProviderTampering/cache_dir_totally_gone,_explicit_backend (1.17s)",
+            "    --- PASS: TestProviderTampering/null_plugin_package_modified_before_plan (0.14s)",
+            "FAIL",
+            "exit status 1",
+        ]
+        let e = Self.excerpt(log)
+        let shown = Set(e.lines.map(\.line.number))
+        #expect(shown.contains(1) && shown.contains(2), "\(shown.sorted())")
+        #expect(shown.isDisjoint(with: [3, 4]), "\(shown.sorted())")
+    }
+}

@@ -31,6 +31,10 @@ struct LineShape {
         case scaffolding
         /// A passing test, a progress line, a download.
         case progress
+        /// A build tool's frame around its report, the same on every run whatever failed: Maven's
+        /// rules, timing and memory lines, Gradle's `* Try:` advice and its timing, the JVM's
+        /// start-up notices. Never the cause; never shown.
+        case chrome
     }
 
     init(_ b: UnsafeBufferPointer<UInt8>) {
@@ -194,6 +198,7 @@ struct LineShape {
     /// Prefixes of progress, passing-test and download lines.
     static let progress: [[UInt8]] = [
         "✓", "✔", "√", "PASSED", "PASS ", "--- PASS", "=== RUN", "=== PAUSE", "=== CONT", "ok  \t", "ok   ",
+        "?   \t",
         "[       OK ]", "[ RUN      ]", "[  PASSED  ]", "Test Passed", "Downloading", "Downloaded",
         "Collecting ",
         "Installing ", "Installed ", "Compiling ", "Resolving ", "Fetching ", "Cloning ", "Receiving objects",
@@ -205,14 +210,43 @@ struct LineShape {
         "Selecting ", "Setting up ", "Get:", "Hit:", "Ign:", "Reading package lists", "Fetched ",
     ].map { Array($0.utf8) }
 
+    /// Prefixes of a build tool's chrome (`Noise.chrome`).
+    ///
+    /// | tool | lines |
+    /// |---|---|
+    /// | Maven | `[INFO] ------------------------------------------------------------------------`, `[INFO] -----< org.x:y >-----`, `[INFO] Total time:  4.360 s`, `[INFO] Finished at: 2021-09-28T10:38:47+02:00`, `[INFO] Final Memory: 27M/228M` |
+    /// | Gradle | `* Try:`, `> Run with --stacktrace option to get the stack trace.`, `* Get more help at https://help.gradle.org`, `BUILD FAILED in 13s` |
+    /// | JVM | `Picked up JAVA_TOOL_OPTIONS: -Dfile.encoding=UTF8`, `WARNING: An illegal reflective access operation has occurred` and the four lines under it |
+    ///
+    /// Not chrome: Maven's `[INFO] --- maven-compiler-plugin:3.8.1:compile (default-compile) @ x ---`
+    /// (which goal ran), `[ERROR] -> [Help 1]` and the lines under it (part of the failure's block).
+    static let chrome: [[UInt8]] = [
+        "[INFO] ----", "[INFO] Total time:", "[INFO] Finished at:", "[INFO] Final Memory:", "* Try:",
+        "> Run with --", "* Get more help at", "BUILD FAILED in ", "Picked up JAVA_TOOL_OPTIONS:",
+        "Picked up _JAVA_OPTIONS:", "WARNING: An illegal reflective access operation",
+        "WARNING: Illegal reflective access by", "WARNING: Please consider reporting this to the maintainers",
+        "WARNING: Use --illegal-access=", "WARNING: All illegal access operations",
+    ].map { Array($0.utf8) }
+
     /// The prefixes above, looked up by the line's first byte and compared a word at a time.
     static let scaffoldingPrefixes = PrefixSet(scaffolding)
     static let progressPrefixes = PrefixSet(progress)
+    static let chromePrefixes = PrefixSet(chrome)
 
     static func noise(_ b: UnsafeBufferPointer<UInt8>, from i: Int) -> Noise {
         if scaffoldingPrefixes.hasPrefix(b, at: i) { return .scaffolding }
         if progressPrefixes.hasPrefix(b, at: i) { return .progress }
+        if chromePrefixes.hasPrefix(b, at: i) || bareLevelTag(b, from: i) { return .chrome }
         return .none
+    }
+
+    /// Maven's `[INFO]` or `[WARNING]` with nothing after it: a blank line of its report.
+    static func bareLevelTag(_ b: UnsafeBufferPointer<UInt8>, from i: Int) -> Bool {
+        guard b[i] == 0x5B else { return false }
+        var end = b.count
+        while end > i && b[end - 1] == 0x20 { end -= 1 }
+        let n = end - i
+        return n == 6 && has(b, i, "[INFO]") || n == 9 && has(b, i, "[WARNING]")
     }
 }
 
