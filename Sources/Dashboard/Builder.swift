@@ -92,15 +92,14 @@ public struct DashboardBuilder: Sendable {
                 facts: ListingReader(cache: store))
         }
 
-        // Failed jobs per night (the facts `failures --with-warnings` lists), and warnings.
+        // Failed jobs per night (the facts `failures --with-warnings` lists).
         let facts = try Failures.rows(
             nights: Set(nights), source: source, filter: FailureFilter(allowedToFail: true), listings: store,
             flaky: { try analysis.flakyClusters() }, assignments: assignments.book
         ).rows
-        let failures = Dictionary(
-            try store.failures(nights: Set(nights)).map { ($0.job.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let failureRows = try store.failures(nights: Set(nights))
+        let failures = Dictionary(failureRows.map { ($0.job.id, $0) }, uniquingKeysWith: { a, _ in a })
         var perNight: [String: [FailedJob]] = [:]
-        var warningRows: [Int: [FailureRow]] = [:]
         for fact in facts {
             guard let row = failures[fact.listing.jobID] else { continue }
             let state = fact.cluster.flatMap { summaryByID[$0]?.state }
@@ -113,9 +112,6 @@ public struct DashboardBuilder: Sendable {
                     title: state.flatMap { titles[$0.id] },
                     changes: row.night == lastNight && !row.job.allowFailure
                         ? changes[JobKey(project: row.projectPath, name: row.job.name)] : nil))
-            if row.job.allowFailure && row.pipeline.status == .success {
-                warningRows[row.pipeline.id, default: []].append(row)
-            }
         }
         let nightFiles = nights.map { night in
             NightFailures(
@@ -141,18 +137,7 @@ public struct DashboardBuilder: Sendable {
                 counts: counts.sorted { $0.key < $1.key }.map { [$0.key, $0.value] })
         }
 
-        let warnings = warningRows.values.compactMap { jobs -> WarningPipeline? in
-            guard let first = jobs.first else { return nil }
-            return WarningPipeline(
-                pipeline: first.pipeline.id, project: first.projectPath, night: first.night,
-                webURL: first.pipeline.webURL,
-                jobs: jobs.sorted { $0.job.id < $1.job.id }.map {
-                    WarningJob(
-                        job: $0.job.id, name: $0.job.name, stage: $0.job.stage,
-                        failureReason: $0.job.failureReason,
-                        webURL: $0.job.webURL)
-                })
-        }.sorted { ($1.night, $0.project, $0.pipeline) < ($0.night, $1.project, $1.pipeline) }
+        let warnings = Warnings.pipelines(of: failureRows, source: source)
 
         var ranking = IssueRanking()
         if parts.contains(.ranking), !lastNight.isEmpty {
@@ -162,7 +147,8 @@ public struct DashboardBuilder: Sendable {
 
         return DashboardModel(
             overview: overview, nights: nightFiles, clusters: ClusterList(nights: nights, clusters: clusters),
-            warnings: WarningList(pipelines: warnings), assignments: assignments, ranking: ranking)
+            warnings: WarningList(pipelines: warnings.map(WarningPipelineRecord.init)),
+            assignments: assignments, ranking: ranking)
     }
 
     /// The excerpt's key lines: those a pattern, an error keyword or the green comparison chose,

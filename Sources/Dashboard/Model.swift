@@ -124,35 +124,9 @@ public struct ClusterRow: Sendable, Hashable, Codable {
     }
 }
 
-/// Pipelines that passed with warnings (status success, some allowed failure), newest night first.
-public struct WarningList: Sendable, Hashable, Codable {
+/// Pipelines that passed with warnings (`Warnings.pipelines`), newest night first, as `warnings
+/// --format json` answers them.
+public struct WarningList: Sendable, Hashable, Encodable {
     public var version = 1
-    public var pipelines: [WarningPipeline]
-}
-
-public struct WarningPipeline: Sendable, Hashable, Codable {
-    public var pipeline: Int
-    public var project: String
-    public var night: String
-    public var webURL: String
-    public var jobs: [WarningJob]
-
-    enum CodingKeys: String, CodingKey {
-        case pipeline, project, night, jobs
-        case webURL = "web_url"
-    }
-}
-
-public struct WarningJob: Sendable, Hashable, Codable {
-    public var job: Int
-    public var name: String
-    public var stage: String
-    public var failureReason: String?
-    public var webURL: String
-
-    enum CodingKeys: String, CodingKey {
-        case job, name, stage
-        case failureReason = "failure_reason"
-        case webURL = "web_url"
-    }
+    public var pipelines: [WarningPipelineRecord]
 }

@@ -529,7 +529,7 @@ public final class SQLiteCacheStore: CacheStore {
         static func == (a: TextBytes, b: TextBytes) -> Bool { SQLiteCacheStore.sameBytes(a.text, b.text) }
 
         func hash(into hasher: inout Hasher) {
-            let hashed = text.utf8.withContiguousStorageIfAvailable {
+            let hashed: Void? = text.utf8.withContiguousStorageIfAvailable {
                 hasher.combine(bytes: UnsafeRawBufferPointer($0))
             }
             if hashed == nil { for byte in text.utf8 { hasher.combine(byte) } }

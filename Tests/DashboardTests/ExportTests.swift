@@ -93,8 +93,8 @@ func makeCache() throws -> (directory: URL, store: SQLiteCacheStore) {
         #expect(model.nights[1].jobs.map(\.record.job) == [101, 200])
         #expect(model.nights[1].jobs.map(\.record.allowFailure) == [false, true])
         #expect(model.nights[1].jobs[0].commitTitle == "<img src=x onerror=alert(1)> \"q\"")
-        #expect(model.warnings.pipelines.map(\.pipeline) == [20])
-        #expect(model.warnings.pipelines[0].jobs.map(\.job) == [200])
+        #expect(model.warnings.pipelines.map(\.warning.pipeline.id) == [20])
+        #expect(model.warnings.pipelines[0].warning.jobs.map(\.job.id) == [200])
         let paths = try Site.files(model).map(\.path)
         #expect(
             paths == [

@@ -37,7 +37,7 @@ import TriageCore
         let book = AssignmentsFile(
             url: fixture.root.appendingPathComponent("assignments.json"), scratch: cache)
         let issue = IssueRef(project: "julia/Foo.jl", iid: 45)
-        try book.update {
+        _ = try book.update {
             $0.assign(
                 ClusterAssignment(
                     cluster: first.rawValue, issue: issue, by: "alice", at: "2026-11-29T08:00:00Z", note: nil)

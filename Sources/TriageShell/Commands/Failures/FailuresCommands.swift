@@ -179,26 +179,10 @@ let warningsCommand: CommandSpec = CommandSpec(
         let nights = try context.nights(command.operand(0))
         let (store, bounds) = try context.filledStore()
         let all = try store.failures(nights: Set(nights))
-        var rows: [FailureRow] = []
-        for row in all where row.job.allowFailure && row.pipeline.status == .success {
-            if try context.isNightly(row.pipeline) { rows.append(row) }
-        }
+        let warnings = Warnings.pipelines(of: all, source: try context.config().source)
         let found = try !all.isEmpty || !store.pipelineRows(nights: Set(nights), projectID: nil).isEmpty
         context.noteIfUncached(nights, bounds: bounds, found: found)
-        var order: [Int] = []
-        var byPipeline: [Int: [FailureRow]] = [:]
-        for row in rows {
-            if byPipeline[row.pipeline.id] == nil { order.append(row.pipeline.id) }
-            byPipeline[row.pipeline.id, default: []].append(row)
-        }
-        let json: [JSONValue] = order.compactMap { id in
-            guard let jobs = byPipeline[id], let first = jobs.first else { return nil }
-            return .object([
-                "pipeline": .int(id), "project": .string(first.projectPath), "night": .string(first.night),
-                "status": .string(first.pipeline.status.rawValue), "web_url": .string(first.pipeline.webURL),
-                "jobs": .array(jobs.map(failureRecord)),
-            ])
-        }
+        let rows = warnings.flatMap(\.jobs)
         let cells: [[Cell]] = rows.map { row in
             [
                 Cell(row.night), Cell(row.projectPath), Cell(String(row.pipeline.id)), Cell(row.job.name),
@@ -208,11 +192,11 @@ let warningsCommand: CommandSpec = CommandSpec(
         }
         return CommandOutput(
             text: [
-                "\(order.count) pipeline\(order.count == 1 ? "" : "s") passed with warnings (\(rows.count) allowed failures)"
+                "\(warnings.count) pipeline\(warnings.count == 1 ? "" : "s") passed with warnings (\(rows.count) allowed failures)"
             ],
             table: Table(
                 columns: ["NIGHT", "PROJECT", "PIPELINE", "JOB", "STAGE", "REASON", "JOB ID"],
                 numeric: [2, 6], rows: cells),
-            json: .array(json))
+            json: .array(warnings.map { JSONValue(record: WarningPipelineRecord($0)) }))
     }
 )
