@@ -128,12 +128,8 @@ public struct DashboardBuilder: Sendable {
             for member in summary.members {
                 if let index = nightIndex[member.night] { counts[index, default: 0] += 1 }
             }
-            return ClusterRow(
-                id: summary.state.id.rawValue, template: summary.state.template,
-                title: titles[summary.state.id] ?? summary.state.template,
-                firstNight: summary.state.firstNight,
-                lastNight: summary.state.lastNight, projects: summary.projects, flaky: summary.flaky,
-                patterns: summary.patterns,
+            return ClusterEntry(
+                record: ClusterRecord(summary, lastNight: lastNight.isEmpty ? nil : lastNight),
                 counts: counts.sorted { $0.key < $1.key }.map { [$0.key, $0.value] })
         }
 

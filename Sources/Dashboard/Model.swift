@@ -98,29 +98,31 @@ public struct FailedJob: Sendable, Hashable, Encodable {
 }
 
 /// Every cluster with members in the cache, and its members per night.
-public struct ClusterList: Sendable, Hashable, Codable {
+public struct ClusterList: Sendable, Hashable, Encodable {
     public var version = 1
     public var nights: [String]
-    public var clusters: [ClusterRow]
+    public var clusters: [ClusterEntry]
 }
 
-public struct ClusterRow: Sendable, Hashable, Codable {
-    public var id: String
-    public var template: String
-    /// `ClusterTitle.marked` over the cache's members: what the page shows.
-    public var title: String
-    public var firstNight: String
-    public var lastNight: String
-    public var projects: [String]
-    public var flaky: Bool
-    public var patterns: [String]
+/// A cluster of the clusters file: the shell's cluster record (`ClusterRecord`, the keys and values
+/// of `clusters --format json` over the whole cache, NEW on the export's last night, without the
+/// issue, which the page reads from the live assignments), and its members per night.
+public struct ClusterEntry: Sendable, Hashable, Encodable {
+    public var record: ClusterRecord
     /// Pairs `[night index, members that night]`, ascending, nights without members left out.
     public var counts: [[Int]]
 
-    enum CodingKeys: String, CodingKey {
-        case id, template, title, projects, flaky, patterns, counts
-        case firstNight = "first_night"
-        case lastNight = "last_night"
+    public init(record: ClusterRecord, counts: [[Int]]) {
+        self.record = record
+        self.counts = counts
+    }
+
+    enum CodingKeys: String, CodingKey { case counts }
+
+    public func encode(to encoder: any Encoder) throws {
+        try record.encode(to: encoder)
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(counts, forKey: .counts)
     }
 }
 
