@@ -51,13 +51,6 @@ func commitLine(_ c: Commit) -> String {
     "\(c.shortID.isEmpty ? String(c.id.prefix(8)) : c.shortID) \(c.title)\(c.authorName.isEmpty ? "" : " (\(c.authorName))")"
 }
 
-func commitJSON(_ c: Commit) -> JSONValue {
-    .object([
-        "id": .string(c.id), "short_id": .string(c.shortID), "title": .string(c.title),
-        "author_name": .string(c.authorName), "created_at": .optional(c.createdAt.map(Assigning.stamp)),
-    ])
-}
-
 /// Why titles are missing, in one line: offline, or what GitLab answered.
 func titlesUnavailable(_ outcome: CommitTitles.Outcome) -> String? {
     switch outcome {
@@ -138,14 +131,8 @@ func runStreaks(_ command: ParsedCommand, _ context: Context) throws -> CommandO
             Cell(insights[s.jobID]?.cluster?.rawValue ?? "-", .dim), Cell(String(s.jobID), .dim),
         ]
     }
-    let json: [JSONValue] = streaks.map { s in
-        .object([
-            "night": .string(s.night), "kind": .string(s.kind.rawValue), "project": .string(s.key.project),
-            "name": .string(s.key.name), "job": .int(s.jobID), "since": .optional(s.since),
-            "nights": .int(s.nights),
-            "flips": .int(s.flips), "flapping": .bool(s.flapping), "first_run": .bool(s.firstRun),
-            "cluster": .optional(insights[s.jobID]?.cluster?.rawValue),
-        ])
+    let json = streaks.map {
+        JSONValue(record: StreakRecord($0, cluster: insights[$0.jobID]?.cluster?.rawValue))
     }
     return CommandOutput(
         text: text,
@@ -228,18 +215,7 @@ func runSuspects(_ command: ParsedCommand, _ context: Context) throws -> Command
                 Cell(truncated(s.projects.joined(separator: ", "), 80)),
                 Cell(s.clusters.joined(separator: ", "), .dim),
             ])
-            json.append(
-                .object([
-                    "night": .string(night), "rank": .int(rank + 1),
-                    "ecosystem": .string(s.ecosystem.rawValue),
-                    "package": .string(s.name), "from": .array(s.from.map(JSONValue.string)),
-                    "to": .optional(s.to),
-                    "kinds": .array(s.kinds.map { .string($0.rawValue) }), "failing": .int(s.newlyFailing),
-                    "green": .int(s.alsoInGreen), "score": .double((s.score * 1000).rounded() / 1000),
-                    "jobs": .array(s.failingJobs.map(JSONValue.int)),
-                    "projects": .array(s.projects.map(JSONValue.string)),
-                    "clusters": .array(s.clusters.map(JSONValue.string)),
-                ]))
+            json.append(JSONValue(record: SuspectRecord(night: night, rank: rank + 1, suspect: s)))
         }
     }
     let cached = Set(try store.nights())
@@ -300,10 +276,10 @@ func runSuspectCommits(_ command: ParsedCommand, _ context: Context) async throw
                     Cell(commit, .dim), Cell(truncated(title, 100), style),
                 ]
             }
-            var list: JSONValue = .null
+            var list: [Commit]?
             switch outcome {
             case .found(let commitRange, _):
-                list = .array(commitRange.commits.map(commitJSON))
+                list = commitRange.commits
                 if commitRange.commits.isEmpty {
                     let why =
                         r.from == r.to ? "both runs built \(String(r.to.prefix(8)))" : "GitLab lists none"
@@ -320,15 +296,7 @@ func runSuspectCommits(_ command: ParsedCommand, _ context: Context) async throw
                 unavailable = unavailable ?? titlesUnavailable(outcome)
                 cells.append(row("?", "(titles unavailable)", .dim))
             }
-            json.append(
-                .object([
-                    "night": .string(night), "project": .string(r.project), "since": .string(r.greenNight),
-                    "from": .string(r.from), "to": .string(r.to), "compare_url": .optional(url),
-                    "jobs": .array(r.jobIDs.map(JSONValue.int)),
-                    "names": .array(r.jobNames.map(JSONValue.string)),
-                    "failing": .int(r.jobIDs.count), "project_failing": .int(r.projectFailing),
-                    "commits": list,
-                ]))
+            json.append(JSONValue(record: CommitRangeRecord(r, compareURL: url, commits: list)))
         }
     }
     let cached = Set(try store.nights())
@@ -389,28 +357,13 @@ func runDiffJob(_ id: Int, _ context: Context) async throws -> CommandOutput {
         throw ShellFailure.jobNotCached(id)
     }
     let job = diff.job
-    var record: [String: JSONValue] = [
-        "job": .int(job.id), "project": .string(diff.projectPath), "name": .string(job.name),
-        "night": .string(diff.night),
-        "status": .string(job.status.rawValue), "looked_back_to": .string(diff.lookedBackTo),
-    ]
     let head = "job \(job.id) \(diff.projectPath) \(job.name), night \(diff.night) (\(job.status.rawValue))"
     guard let green = diff.green else {
-        record["green"] = .null
-        record["nights_between"] = .null
-        record["commits"] = .null
-        record["changes"] = .array([])
         let note =
             "no green run of \(diff.projectPath) \(job.name) in the cache before \(diff.night) (looked back to \(diff.lookedBackTo))"
-        record["notes"] = .array([.string(note)])
-        return CommandOutput(text: [head, note], json: .object(record))
+        return CommandOutput(text: [head, note], json: JSONValue(record: JobDiffRecord(diff, notes: [note])))
     }
     let between = diff.nightsBetween
-    record["green"] = .object([
-        "job": .int(green.jobID), "night": .string(green.night), "sha": .string(green.sha),
-        "retried": .bool(green.retriedToGreen),
-    ])
-    record["nights_between"] = .int(between)
     var lines = [
         head,
         "last green: job \(green.jobID), night \(green.night)\(green.retriedToGreen ? " (green after a retry)" : "")"
@@ -418,17 +371,11 @@ func runDiffJob(_ id: Int, _ context: Context) async throws -> CommandOutput {
     ]
     if let commits = diff.commits {
         let (from, to) = (String(commits.from.prefix(8)), String(commits.to.prefix(8)))
-        guard let titles = commits.titles else {
-            lines.append("commits: none (both runs built \(to))")
-            record["commits"] = .object([
-                "from": .string(commits.from), "to": .string(commits.to), "compare_url": .null,
-            ])
-            return finishDiff(diff, lines: lines, record: record)
-        }
         let url = commits.compareURL
-        var list: JSONValue = .null
-        if case .found(let range, _) = titles {
-            list = .array(range.commits.map(commitJSON))
+        switch commits.titles {
+        case nil:
+            lines.append("commits: none (both runs built \(to))")
+        case .found(let range, _):
             lines.append(
                 "commits: \(from)..\(to), \(range.commits.count) commit"
                     + "\(range.commits.count == 1 ? "" : "s")" + (url.map { " \($0)" } ?? ""))
@@ -437,22 +384,11 @@ func runDiffJob(_ id: Int, _ context: Context) async throws -> CommandOutput {
                 lines.append(
                     "  … and \(range.commits.count - diffCommitLimit) older commits (see the compare URL)")
             }
-        } else {
+        case let titles?:
             lines.append("commits: \(from)..\(to)" + (url.map { " \($0)" } ?? ""))
             if let note = titlesUnavailable(titles) { lines.append(note) }
         }
-        record["commits"] = .object([
-            "from": .string(commits.from), "to": .string(commits.to), "compare_url": .optional(url),
-            "list": list,
-        ])
     }
-    return finishDiff(diff, lines: lines, record: record)
-}
-
-/// `diff job`'s dependency changes and notes, after its commits.
-private func finishDiff(_ diff: JobDiff, lines: [String], record: [String: JSONValue]) -> CommandOutput {
-    var lines = lines
-    var record = record
     let changes = diff.changes
     let notes = diff.notes.map { note -> String in
         switch note {
@@ -462,15 +398,6 @@ private func finishDiff(_ diff: JobDiff, lines: [String], record: [String: JSONV
         case .listing(let text): return text
         }
     }
-    record["changes"] = .array(
-        changes.map { c in
-            .object([
-                "ecosystem": .string(c.ecosystem.rawValue), "package": .string(c.name),
-                "from": .optional(c.from),
-                "to": .optional(c.to), "kind": .string(c.kind.rawValue),
-            ])
-        })
-    record["notes"] = .array(notes.map(JSONValue.string))
     lines.append(
         changes.isEmpty
             ? "dependencies: no change found"
@@ -485,7 +412,7 @@ private func finishDiff(_ diff: JobDiff, lines: [String], record: [String: JSONV
     }
     return CommandOutput(
         text: lines, table: Table(columns: ["ECOSYSTEM", "PACKAGE", "CHANGE", "FROM", "TO"], rows: cells),
-        json: .object(record))
+        json: JSONValue(record: JobDiffRecord(diff, notes: notes)))
 }
 
 // MARK: - the green traces, after a fetch
