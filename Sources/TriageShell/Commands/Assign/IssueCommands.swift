@@ -81,10 +81,6 @@ func stripCell(_ counts: [Int]) -> Cell {
     Cell(IssueView.strip(Array(counts.suffix(issueStripWidth))))
 }
 
-func namedCountsJSON(_ counts: [NamedCount], key: String) -> JSONValue {
-    .array(counts.map { .object([key: .string($0.name), "failures": .int($0.failures)]) })
-}
-
 func runIssue(_ command: ParsedCommand, _ context: Context) throws -> CommandOutput {
     guard let text = command.operand(0) else {
         throw ShellError(
@@ -128,27 +124,7 @@ func runIssue(_ command: ParsedCommand, _ context: Context) throws -> CommandOut
             + (c.issue.map { ", \($0.key)" } ?? ", no issue yet")
         rows.append([Cell("co-occurring"), Cell(c.cluster), Cell("\(c.together)"), Cell(detail, .dim)])
     }
-    let json: JSONValue = .object([
-        "issue": issueRecord(ref), "state": .optional(activity.state),
-        "nights": .array(view.nights.map(JSONValue.string)),
-        "counts": .array(activity.counts.map(JSONValue.int)), "strip": .string(activity.strip),
-        "failures": .int(activity.total), "first": .optional(activity.first),
-        "last": .optional(activity.last),
-        "trend": .string(activity.trend.rawValue), "jobs": .array(activity.jobs.map(JSONValue.int)),
-        "projects": namedCountsJSON(activity.projects, key: "project"),
-        "job_names": namedCountsJSON(activity.jobNames, key: "name"),
-        "clusters": namedCountsJSON(activity.clusters, key: "cluster"),
-        "co_occurring": .array(
-            together.map { c in
-                .object([
-                    "cluster": .string(c.cluster), "issue": c.issue.map(issueRecord) ?? .null,
-                    "together": .int(c.together),
-                    "cluster_cells": .int(c.clusterCells), "lift": .double((c.lift * 1000).rounded() / 1000),
-                ])
-            }),
-        "closed_but_failing": .bool(activity.closedButFailing),
-        "failures_after_close": .int(activity.failuresAfterClose),
-    ])
+    let json = JSONValue(record: IssueActivityRecord(activity, coOccurring: together))
     return CommandOutput(
         text: lines,
         table: Table(
@@ -172,15 +148,7 @@ func runRankedIssues(range: String?, _ context: Context) throws -> CommandOutput
             Cell("\(r.total)"), Cell(r.trend.rawValue), Cell("\(r.projects)"), stripCell(r.counts),
             Cell(r.last ?? "-"), Cell(truncated(title, 60)),
         ])
-        records.append(
-            .object([
-                "issue": r.issue.map(issueRecord) ?? .null, "cluster": .optional(r.cluster),
-                "state": .optional(r.state),
-                "failures": .int(r.total), "trend": .string(r.trend.rawValue), "projects": .int(r.projects),
-                "counts": .array(r.counts.map(JSONValue.int)), "strip": .string(r.strip),
-                "first": .optional(r.first), "last": .optional(r.last),
-                "closed_but_failing": .bool(r.closedButFailing),
-            ]))
+        records.append(JSONValue(record: RankedIssueRecord(r)))
     }
     let issues = ranked.filter { $0.issue != nil }.count
     let span = view.nights.first.map { "\($0)..\(view.nights.last ?? $0)" } ?? "-"

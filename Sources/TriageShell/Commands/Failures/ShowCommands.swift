@@ -183,25 +183,11 @@ func showPipeline(_ id: Int, _ context: Context) throws -> CommandOutput {
         table: Table(
             columns: ["JOB ID", "NAME", "STAGE", "STATUS", "REASON", "ATTEMPT", "DURATION"], numeric: [0, 6],
             rows: cells),
-        json: .object([
-            "pipeline": .int(id), "project": .string(projectPath), "night": .string(night),
-            "status": .string(pipeline.status.rawValue), "ref": .string(pipeline.ref),
-            "sha": .string(pipeline.sha),
-            "source": .string(pipeline.source), "created_at": times.json(pipeline.createdAt),
-            "web_url": .string(pipeline.webURL),
-            "jobs": .array(
-                jobs.map { job in
-                    .object([
-                        "job": .int(job.id), "name": .string(job.name), "stage": .string(job.stage),
-                        "status": .string(job.status.rawValue),
-                        "failure_reason": .optional(job.failureReason),
-                        "allow_failure": .bool(job.allowFailure), "attempt": .int(job.attempt),
-                        "retried": .bool(job.retried),
-                        "duration": job.duration.map(JSONValue.double) ?? .null,
-                        "web_url": .string(job.webURL),
-                    ])
-                }),
-        ]))
+        json: JSONValue(
+            record: PipelineDetailRecord(
+                pipeline: pipeline, projectPath: projectPath, night: night,
+                createdAt: times.iso(pipeline.createdAt),
+                jobs: jobs)))
 }
 
 let traceCommand: CommandSpec = CommandSpec(

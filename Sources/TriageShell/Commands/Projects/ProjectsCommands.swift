@@ -43,14 +43,11 @@ let projectsCommand: CommandSpec = CommandSpec(
                 Cell(lastFailures[project.id] ?? "-"),
             ])
             json.append(
-                .object([
-                    "project": .string(project.path), "id": .int(project.id),
-                    "web_url": .string(project.webURL),
-                    "last_night": .optional(last?.night),
-                    "last_status": .optional(last?.pipeline.status.rawValue),
-                    "failed_nights": .int(failed), "nights": .int(counted),
-                    "last_failure": .optional(lastFailures[project.id]),
-                ]))
+                JSONValue(
+                    record: ProjectRecord(
+                        project, lastNight: last?.night, lastStatus: last?.pipeline.status,
+                        failedNights: failed,
+                        nights: counted, lastFailure: lastFailures[project.id])))
         }
         return CommandOutput(
             table: Table(
@@ -107,16 +104,8 @@ let pipelinesCommand: CommandSpec = CommandSpec(
                 Cell(String(row.allowedFailed), row.allowedFailed > 0 ? .warn : .plain),
             ]
         }
-        let json: [JSONValue] = rows.map { row in
-            let p = row.pipeline
-            return .object([
-                "pipeline": .int(p.id), "project": .string(row.projectPath), "night": .string(row.night),
-                "status": .string(p.status.rawValue), "ref": .string(p.ref), "sha": .string(p.sha),
-                "created_at": times.json(p.createdAt),
-                "duration": .double(p.updatedAt.timeIntervalSince(p.createdAt)),
-                "failed": .int(row.failed), "allowed_failed": .int(row.allowedFailed),
-                "web_url": .string(p.webURL),
-            ])
+        let json = rows.map {
+            JSONValue(record: PipelineRecord($0, createdAt: times.iso($0.pipeline.createdAt)))
         }
         return CommandOutput(
             table: Table(
@@ -160,24 +149,16 @@ func runHistory(_ command: ParsedCommand, _ context: Context) throws -> CommandO
     // The default range stops where the cache begins; an explicit one is shown whole.
     if rangeText == nil { nights = nights.filter { $0 >= bounds.first } }
     let project = try context.project(named: command.operand(0) ?? "", in: store)
-    struct Entry {
-        var night: String
-        var status: Status?
-        var pipeline: Int?
-        var job: Int?
-        var reason: String?
-        var symbol: Character
-    }
-    var byNight: [String: Entry] = [:]
+    var byNight: [String: HistoryNight] = [:]
     if let name {
         for row in try store.jobHistory(projectID: project.id, name: name, nights: Set(nights))
         where try context.isNightly(row.pipeline) && byNight[row.night] == nil {
             let symbol: Character =
                 row.job.map { stripSymbol($0.status, warning: $0.allowFailure && $0.status == .failed) }
                 ?? "-"
-            byNight[row.night] = Entry(
+            byNight[row.night] = HistoryNight(
                 night: row.night, status: row.job?.status, pipeline: row.pipeline.id, job: row.job?.id,
-                reason: row.job?.failureReason, symbol: symbol)
+                failureReason: row.job?.failureReason, symbol: symbol)
         }
         if byNight.values.allSatisfy({ $0.job == nil }) && !byNight.isEmpty {
             let names = try store.jobs(pipelineID: byNight.values.compactMap(\.pipeline).max() ?? 0).map(
@@ -190,18 +171,18 @@ func runHistory(_ command: ParsedCommand, _ context: Context) throws -> CommandO
     } else {
         for row in try store.pipelineRows(nights: Set(nights), projectID: project.id)
         where try context.isNightly(row.pipeline) && byNight[row.night] == nil {
-            byNight[row.night] = Entry(
-                night: row.night, status: row.pipeline.status, pipeline: row.pipeline.id, job: nil,
-                reason: nil,
+            byNight[row.night] = HistoryNight(
+                night: row.night, status: row.pipeline.status, pipeline: row.pipeline.id,
                 symbol: stripSymbol(
                     row.pipeline.status, warning: row.allowedFailed > 0 && row.pipeline.status == .success))
         }
     }
     context.noteIfUncached(nights, bounds: bounds, found: !byNight.isEmpty)
-    let entries = nights.map {
-        byNight[$0] ?? Entry(night: $0, status: nil, pipeline: nil, job: nil, reason: nil, symbol: "_")
-    }
-    let strip = String(entries.map(\.symbol))
+    let record = HistoryRecord(
+        project: project.path, job: name,
+        nights: nights.map { byNight[$0] ?? HistoryNight(night: $0, symbol: "_") })
+    let entries = record.nights
+    let strip = record.strip
     let newestFirst = entries.reversed()
     let cells: [[Cell]] = newestFirst.map { e in
         let status: Cell =
@@ -215,7 +196,7 @@ func runHistory(_ command: ParsedCommand, _ context: Context) throws -> CommandO
             }
         return [
             Cell(e.night), status, Cell(e.pipeline.map(String.init) ?? "-"),
-            Cell(e.job.map(String.init) ?? "-"), Cell(e.reason ?? "-"),
+            Cell(e.job.map(String.init) ?? "-"), Cell(e.failureReason ?? "-"),
         ]
     }
     let label = name.map { "\(project.path) \($0)" } ?? project.path
@@ -227,18 +208,5 @@ func runHistory(_ command: ParsedCommand, _ context: Context) throws -> CommandO
         ],
         table: Table(
             columns: ["NIGHT", "STATUS", "PIPELINE", "JOB ID", "REASON"], numeric: [2, 3], rows: cells),
-        json: .object([
-            "project": .string(project.path), "job": .optional(name),
-            "nights": .array(nights.map(JSONValue.string)),
-            "strip": .string(strip),
-            "history": .array(
-                newestFirst.map { e in
-                    .object([
-                        "night": .string(e.night), "status": .optional(e.status?.rawValue),
-                        "pipeline": .optional(e.pipeline),
-                        "job": .optional(e.job), "failure_reason": .optional(e.reason),
-                        "symbol": .string(String(e.symbol)),
-                    ])
-                }),
-        ]))
+        json: JSONValue(record: record))
 }
