@@ -1,4 +1,5 @@
 import Foundation
+import LogAnalysis
 import Testing
 
 @testable import TriageCore
@@ -82,5 +83,43 @@ import Testing
             try json(RankedIssueRecord(untriaged)).hasPrefix(#"{"closed_but_failing":false,"cluster":"c-1","#)
         )
         #expect(try json(RankedIssueRecord(untriaged)).contains(#""issue":null"#))
+    }
+}
+
+/// `status` and `recluster`'s records: every key, an interrupted sync named so.
+@Suite struct CacheRecordsTests {
+    func json(_ record: some Encodable) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(record), as: UTF8.self)
+    }
+
+    @Test func statusWithAnInterruptedSync() throws {
+        var summary = CacheSummary(
+            projects: 2, pipelinesByStatus: ["failed": 1, "success": 3], jobs: 9, retriedJobs: 1, traces: 2,
+            traceBytes: 300, traceStoredBytes: 120, issues: 4, firstNight: "2026-11-27",
+            lastNight: "2026-11-28",
+            nights: 2,
+            lastSync: SyncRecord(startedAt: Date(timeIntervalSince1970: 0), outcome: "running", apiCalls: 5))
+        #expect(
+            try json(CacheStatusRecord(summary))
+                == #"{"first_night":"2026-11-27","issues":4,"jobs":9,"last_night":"2026-11-28","last_sync":{"api_calls":5,"finished_at":null,"outcome":"interrupted","pipelines":0,"started_at":"1970-01-01T00:00:00Z","trace_bytes":0,"traces":0},"nights":2,"pipelines":{"failed":1,"success":3},"projects":2,"retried_jobs":1,"trace_bytes":300,"trace_stored_bytes":120,"traces":2}"#
+        )
+        summary.lastSync = nil
+        #expect(try json(CacheStatusRecord(summary)).contains(#""last_sync":null"#))
+    }
+
+    @Test func anAnalysisRunWithoutNewsCountsEveryFoundedClusterNew() throws {
+        var report = AnalysisReport()
+        report.analysed = 10
+        report.clusters = 3
+        report.founded = ["c-0000000a", "c-0000000b"].compactMap { ClusterID(rawValue: $0) }
+        report.kept = 1
+        report.upgradedFrom = 9
+        report.previousClusters = 2
+        #expect(
+            try json(AnalysisReportRecord(report, assignmentsKept: 1))
+                == #"{"analysed":10,"assignments_kept":1,"clusters":3,"first_fetch":false,"founded":2,"kept":1,"new":2,"previous_clusters":2,"skipped":[],"upgraded_from":9,"version":\#(AnalysisVersion.current),"with_green":0}"#
+        )
     }
 }

@@ -53,4 +53,31 @@ import TriageCore
                 == #"{"jobs":[{"allow_failure":true,"attempt":1,"failure_reason":null,"job":101,"name":"lint-101","night":"2026-11-27","pipeline":10,"project":"g/b","stage":"test","status":"failed","web_url":"https://gitlab.example/p/-/jobs/101"}],"night":"2026-11-27","pipeline":10,"project":"g/b","status":"success","web_url":"https://gitlab.example/p/-/pipelines/10"}"#
         )
     }
+
+    /// `summary` counts the nightly pipelines only, and "passed with warnings" by the rule of
+    /// `warnings`: a pushed pipeline counts for neither, nor do its failed jobs.
+    @Test func aSummaryCountsNightlyPipelinesByTheWarningsRule() throws {
+        let green = pipeline(10), warned = pipeline(11), red = pipeline(12, status: .failed)
+        let push = pipeline(13, source: "push"), pushWarned = pipeline(14, source: "push")
+        let failures = [
+            row(110, warned, project: "g/a", night: "2026-11-28"),
+            row(120, red, project: "g/b", night: "2026-11-28", allowFailure: false),
+            row(140, pushWarned, project: "g/c", night: "2026-11-28"),
+        ]
+        let summary = NightSummary.of(
+            nights: ["2026-11-28"],
+            pipelines: [green, warned, red, push, pushWarned].map { ($0, "2026-11-28") }, failures: failures,
+            source: "schedule")
+        let counts: [Int] = [summary.pipelines, summary.failed, summary.passedWithWarnings, summary.passed]
+        #expect(counts == [3, 1, 1, 1])
+        #expect(summary.failures.map(\.job.id) == [110, 120])
+        let everySource = NightSummary.of(
+            nights: ["2026-11-28"],
+            pipelines: [green, warned, red, push, pushWarned].map { ($0, "2026-11-28") }, failures: failures,
+            source: nil)
+        let all: [Int] = [
+            everySource.pipelines, everySource.failed, everySource.passedWithWarnings, everySource.passed,
+        ]
+        #expect(all == [5, 1, 2, 2])
+    }
 }

@@ -63,3 +63,47 @@ public struct WarningPipelineRecord: Sendable, Hashable, Encodable {
         try c.encode(warning.jobs.map { FailureRecord($0) }, forKey: .jobs)
     }
 }
+
+/// Nights at a glance, what `summary` answers: the nightly pipelines of `source`, how many failed,
+/// passed with warnings (the rule of `Warnings.pipelines`) and passed cleanly, and the failed jobs.
+public struct NightSummary: Sendable, Hashable, Encodable {
+    public var nights: [String]
+    public var pipelines: Int
+    public var failed: Int
+    public var passedWithWarnings: Int
+    public var passed: Int
+    /// The nightly pipelines' failed latest attempts, allowed failures included, in the store's order.
+    public var failures: [FailureRow]
+
+    /// - Parameters:
+    ///   - pipelines: the cache's pipelines of `nights`; `failures` their failed jobs.
+    ///   - source: the nightly pipelines' source; nil: every pipeline.
+    public static func of(
+        nights: [String], pipelines: [(pipeline: Pipeline, night: String)], failures: [FailureRow],
+        source: String?
+    ) -> NightSummary {
+        let nightly = pipelines.filter { source == nil || $0.pipeline.source == source }
+        let warned = Set(Warnings.pipelines(of: failures, source: source).map(\.pipeline.id))
+        return NightSummary(
+            nights: nights, pipelines: nightly.count,
+            failed: nightly.filter { $0.pipeline.status == .failed }.count, passedWithWarnings: warned.count,
+            passed: nightly.filter { $0.pipeline.status == .success && !warned.contains($0.pipeline.id) }
+                .count,
+            failures: failures.filter { source == nil || $0.pipeline.source == source })
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case nights, pipelines, failed, passed, failures
+        case passedWithWarnings = "passed_with_warnings"
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(nights, forKey: .nights)
+        try c.encode(pipelines, forKey: .pipelines)
+        try c.encode(failed, forKey: .failed)
+        try c.encode(passedWithWarnings, forKey: .passedWithWarnings)
+        try c.encode(passed, forKey: .passed)
+        try c.encode(failures.map { FailureRecord($0) }, forKey: .failures)
+    }
+}

@@ -96,20 +96,13 @@ func runFetch(_ command: ParsedCommand, _ context: Context) async throws -> Comm
         "fetched \(sync.projects) projects: \(sync.pipelinesSynced) pipelines updated "
         + "(\(sync.pipelinesSeen) seen), \(sync.jobs) jobs, \(sync.traces) traces "
         + "(\(byteCount(sync.traceBytes))), \(report.apiCalls) API calls"
-    let (greenText, greenJSON) = greenTracesLine(report.greenTraces, listed: report.listingsRead)
-    let (analysisText, analysisJSON) = analysisLine(
+    let greenText = greenTracesLine(report.greenTraces, listed: report.listingsRead)
+    let analysisText = analysisLine(
         report.analysis, verb: report.analysis.upgradedFrom == nil ? "analysed" : "upgraded",
         kept: report.assignmentsKept, news: report.news)
-    let (issuesText, issuesJSON) = issuesLine(updated: report.issuesUpdated, cached: report.issuesCached)
+    let issuesText = issuesLine(updated: report.issuesUpdated, cached: report.issuesCached)
     return CommandOutput(
-        text: [text, greenText, analysisText, issuesText],
-        json: .object([
-            "analysis": analysisJSON, "issues": issuesJSON, "green_traces": greenJSON,
-            "projects": .int(sync.projects), "pipelines_seen": .int(sync.pipelinesSeen),
-            "pipelines_synced": .int(sync.pipelinesSynced), "jobs": .int(sync.jobs),
-            "traces": .int(sync.traces), "trace_bytes": .int(sync.traceBytes),
-            "api_calls": .int(report.apiCalls), "skipped": .array(sync.skipped.map(JSONValue.string)),
-        ]))
+        text: [text, greenText, analysisText, issuesText], json: JSONValue(record: FetchReportRecord(report)))
 }
 
 func progressLine(_ p: SyncProgress) -> String {
@@ -164,41 +157,19 @@ let statusCommand: CommandSpec = CommandSpec(
         let nights =
             summary.firstNight.map { "\(summary.nights) (\($0) … \(summary.lastNight ?? $0))" } ?? "none"
         rows.append(["nights", Cell(nights)])
-        var lastSync: JSONValue = .null
         if let sync = summary.lastSync {
-            var text =
-                "\(iso.string(from: sync.startedAt)) \(sync.outcome == "running" ? "interrupted" : sync.outcome)"
+            var text = "\(iso.string(from: sync.startedAt)) \(CacheStatusRecord.outcome(sync))"
             text += ", \(sync.apiCalls) API calls, \(sync.pipelines) pipelines, \(sync.traces) traces"
             if let end = sync.finishedAt { text += ", \(duration(end.timeIntervalSince(sync.startedAt)))" }
             rows.append(["last sync", Cell(text)])
-            lastSync = .object([
-                "started_at": .string(iso.string(from: sync.startedAt)),
-                "finished_at": .optional(sync.finishedAt.map { iso.string(from: $0) }),
-                "outcome": .string(sync.outcome == "running" ? "interrupted" : sync.outcome),
-                "api_calls": .int(sync.apiCalls), "pipelines": .int(sync.pipelines),
-                "traces": .int(sync.traces),
-                "trace_bytes": .int(sync.traceBytes),
-            ])
         } else {
             rows.append(["last sync", "never — run 'fetch'"])
         }
         return CommandOutput(
             table: Table(columns: ["WHAT", "COUNT"], rows: rows),
-            json: .object([
-                "projects": .int(summary.projects),
-                "pipelines": .object(summary.pipelinesByStatus.mapValues(JSONValue.int)),
-                "jobs": .int(summary.jobs), "retried_jobs": .int(summary.retriedJobs),
-                "traces": .int(summary.traces), "trace_bytes": .int(summary.traceBytes),
-                "trace_stored_bytes": .int(summary.traceStoredBytes), "issues": .int(summary.issues),
-                "nights": .int(summary.nights), "first_night": .optional(summary.firstNight),
-                "last_night": .optional(summary.lastNight), "last_sync": lastSync,
-            ]))
+            json: JSONValue(record: CacheStatusRecord(summary)))
     }
 )
-
-/// The JSON record of a failure (DESIGN §6: a contract for scripts; add keys, never rename).
-/// A failure's record without the analysis's keys (`warnings`, `summary`).
-func failureRecord(_ row: FailureRow) -> JSONValue { JSONValue(record: FailureRecord(row)) }
 
 let summaryCommand: CommandSpec = CommandSpec(
     name: "summary", group: "Failures",
@@ -217,20 +188,18 @@ let summaryCommand: CommandSpec = CommandSpec(
         if let bounds = try store.nightBounds() {
             context.noteIfUncached(nights, bounds: bounds, found: !pipelines.isEmpty)
         }
-        let failedPipelines = pipelines.filter { $0.pipeline.status == .failed }.count
-        let warningPipelineIDs = Set(
-            failures.filter { $0.job.allowFailure && $0.pipeline.status == .success }.map(\.pipeline.id))
-        let passed = pipelines.filter {
-            $0.pipeline.status == .success && !warningPipelineIDs.contains($0.pipeline.id)
-        }.count
+        let summary = NightSummary.of(
+            nights: nights, pipelines: pipelines, failures: failures, source: try context.config().source)
         let label =
             nights.count == 1 ? "night \(nights[0])" : "nights \(nights.first ?? "")..\(nights.last ?? "")"
         var text = [
-            "\(label) (\(calendar.timeZone.identifier)): \(pipelines.count) nightly pipelines — "
-                + "\(failedPipelines) failed, \(warningPipelineIDs.count) passed with warnings, \(passed) passed"
+            "\(label) (\(calendar.timeZone.identifier)): \(summary.pipelines) nightly pipelines — "
+                + "\(summary.failed) failed, \(summary.passedWithWarnings) passed with warnings, \(summary.passed) passed"
         ]
-        if pipelines.isEmpty { text.append("no nightly pipelines in the cache for \(label) — run 'fetch'") }
-        let rows: [[Cell]] = failures.map { row in
+        if summary.pipelines == 0 {
+            text.append("no nightly pipelines in the cache for \(label) — run 'fetch'")
+        }
+        let rows: [[Cell]] = summary.failures.map { row in
             [
                 Cell(row.projectPath), Cell(row.job.name), Cell(row.job.stage),
                 row.job.allowFailure ? Cell("! allowed", .warn) : Cell("✗ failed", .bad),
@@ -241,11 +210,7 @@ let summaryCommand: CommandSpec = CommandSpec(
             text: text,
             table: Table(
                 columns: ["PROJECT", "JOB", "STAGE", "STATUS", "REASON", "JOB ID"], numeric: [5], rows: rows),
-            json: .object([
-                "nights": .array(nights.map(JSONValue.string)), "pipelines": .int(pipelines.count),
-                "failed": .int(failedPipelines), "passed_with_warnings": .int(warningPipelineIDs.count),
-                "passed": .int(passed), "failures": .array(failures.map(failureRecord)),
-            ]))
+            json: JSONValue(record: summary))
     }
 )
 

@@ -29,8 +29,8 @@ func unanalysedNote(_ report: AnalysisReport) -> String? {
 /// `news`: after a fetch, which founded clusters are new; without it, every founded cluster is.
 func analysisLine(
     _ report: AnalysisReport, verb: String, kept assignments: Int = 0, news: FetchNews? = nil
-) -> (String, JSONValue) {
-    let new = news?.newClusters.count ?? report.founded.count
+) -> String {
+    let new = AnalysisReportRecord(report, news: news).new
     var text: String
     if verb == "upgraded", let from = report.upgradedFrom {
         text =
@@ -51,19 +51,7 @@ func analysisLine(
             "; \(assignments) failure\(one ? "" : "s") that left an assigned cluster \(one ? "keeps" : "keep") "
             + "its issue as \(one ? "its" : "their") own assignment"
     }
-    return (
-        text,
-        .object([
-            "analysed": .int(report.analysed), "clusters": .int(report.clusters),
-            "new": .int(new), "founded": .int(report.founded.count),
-            "first_fetch": .bool(news?.firstFetch ?? false),
-            "kept": .int(report.kept), "skipped": .array(report.skipped.map(JSONValue.int)),
-            "version": .int(AnalysisVersion.current),
-            "upgraded_from": report.upgradedFrom.map(JSONValue.int) ?? .null,
-            "previous_clusters": .int(report.previousClusters), "with_green": .int(report.withGreen),
-            "assignments_kept": .int(assignments),
-        ])
-    )
+    return text
 }
 
 /// `, 3 new` after the cluster count; on a first fetch, which night the new ones are new on and
@@ -468,8 +456,9 @@ let reclusterCommand: CommandSpec = CommandSpec(
         let report = try Analyzer(cache: cache, store: store, options: options).recluster()
         let kept = try report.keepAssignments(in: context.assignmentBook(), cache: try context.cache())
         if let note = unanalysedNote(report) { context.sink.writeError(note) }
-        let (text, json) = analysisLine(report, verb: "reclustered", kept: kept)
-        return CommandOutput(text: [text], json: json)
+        return CommandOutput(
+            text: [analysisLine(report, verb: "reclustered", kept: kept)],
+            json: JSONValue(record: AnalysisReportRecord(report, assignmentsKept: kept)))
     }
 )
 

@@ -574,13 +574,10 @@ func suggestions(forJob jobID: Int, context: Context) throws -> [Suggestion] {
 
 // MARK: - fetch
 
-/// fetch's line and JSON about the issues of the cached projects (`syncIssues`): how many are
-/// new or changed (not those the listing brought back unchanged) and how many the cache holds.
-func issuesLine(updated count: Int, cached: Int) -> (String, JSONValue) {
-    (
-        "issues: \(count == 0 ? "none" : String(count)) new or updated (\(cached) cached)",
-        .object(["updated": .int(count), "cached": .int(cached)])
-    )
+/// fetch's line about the issues of the cached projects (`syncIssues`): how many are new or
+/// changed (not those the listing brought back unchanged) and how many the cache holds.
+func issuesLine(updated count: Int, cached: Int) -> String {
+    "issues: \(count == 0 ? "none" : String(count)) new or updated (\(cached) cached)"
 }
 
 // MARK: - The issue of listed failures (failures, show job)

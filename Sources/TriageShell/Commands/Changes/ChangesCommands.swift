@@ -417,9 +417,9 @@ func runDiffJob(_ id: Int, _ context: Context) async throws -> CommandOutput {
 
 // MARK: - the green traces, after a fetch
 
-/// fetch's line and JSON about the traces of the last green runs of the jobs that failed on the
-/// fetched nights (`GreenTraces`), and the dependency listings read after them (`TraceListings`).
-func greenTracesLine(_ report: GreenTraces.Report, listed: Int) -> (String, JSONValue) {
+/// fetch's line about the traces of the last green runs of the jobs that failed on the fetched
+/// nights (`GreenTraces`), and the dependency listings read after them (`TraceListings`).
+func greenTracesLine(_ report: GreenTraces.Report, listed: Int) -> String {
     var parts: [String] = []
     if report.fetched > 0 { parts.append("\(report.fetched) fetched (\(byteCount(report.bytes)))") }
     if report.alreadyCached > 0 { parts.append("\(report.alreadyCached) already cached") }
@@ -427,12 +427,5 @@ func greenTracesLine(_ report: GreenTraces.Report, listed: Int) -> (String, JSON
     if report.deferred > 0 { parts.append("\(report.deferred) left for the next fetch") }
     var text = "green traces: " + (report.wanted == 0 ? "none wanted" : parts.joined(separator: ", "))
     if listed > 0 { text += "; dependency listings of \(listed) trace\(listed == 1 ? "" : "s") read" }
-    return (
-        text,
-        .object([
-            "wanted": .int(report.wanted), "fetched": .int(report.fetched), "bytes": .int(report.bytes),
-            "failed": .int(report.failed), "deferred": .int(report.deferred), "listings_read": .int(listed),
-            "already_cached": .int(report.alreadyCached),
-        ])
-    )
+    return text
 }
