@@ -122,4 +122,23 @@ import Testing
                 == #"{"analysed":10,"assignments_kept":1,"clusters":3,"first_fetch":false,"founded":2,"kept":1,"new":2,"previous_clusters":2,"skipped":[],"upgraded_from":9,"version":\#(AnalysisVersion.current),"with_green":0}"#
         )
     }
+
+    @Test func aTracesLinesCarryTheRawNumberAndWhetherTheExcerptShowsThem() throws {
+        let lines = [
+            CleanLine(number: 1, text: "step", section: "build", rawLine: 3),
+            CleanLine(number: 2, text: "error: x", rawLine: 5),
+        ]
+        #expect(
+            try json(TraceRecord(jobID: 9, lines: lines, excerpt: [5]))
+                == #"{"job":9,"lines":[{"in_excerpt":false,"number":3,"section":"build","text":"step"},{"in_excerpt":true,"number":5,"section":null,"text":"error: x"}]}"#
+        )
+        let green = TraceMatchRecord(
+            jobID: 9, night: "n", project: "g/p", name: "t", line: lines[1], inExcerpt: nil)
+        #expect(
+            try json(green) == #"{"job":9,"line":5,"name":"t","night":"n","project":"g/p","text":"error: x"}"#
+        )
+        var red = green
+        red.inExcerpt = true
+        #expect(try json(red).contains(#""in_excerpt":true"#))
+    }
 }

@@ -243,12 +243,7 @@ public struct Analyzer: Sendable {
         return FailureAnalysis(
             jobID: candidate.jobID, projectPath: candidate.projectPath, night: candidate.night,
             jobName: candidate.jobName,
-            excerpt: excerpt.lines.map {
-                AnalysedLine(
-                    number: $0.line.number, rawLine: $0.line.rawLine, text: $0.line.text,
-                    reason: $0.reason.rawValue,
-                    detail: $0.detail, repeats: $0.repeats)
-            },
+            excerpt: excerpt.lines.map(AnalysedLine.init),
             keyLine: excerpt.keyLine?.line.text, patterns: excerpt.matchedPatterns,
             category: excerpt.category,
             infrastructure: excerpt.infrastructure, signatureLines: signature.maskedLines, cluster: nil,

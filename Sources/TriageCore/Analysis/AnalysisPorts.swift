@@ -63,6 +63,14 @@ public struct AnalysedLine: Hashable, Sendable, Codable {
         self.detail = detail
         self.repeats = repeats
     }
+
+    /// A line of an excerpt `ExcerptExtractor` chose, as stored and answered.
+    public init(_ line: ExcerptLine) {
+        self.init(
+            number: line.line.number, rawLine: line.line.rawLine, text: line.line.text,
+            reason: line.reason.rawValue,
+            detail: line.detail, repeats: line.repeats)
+    }
 }
 
 /// What the analysis found for one failed job: its excerpt, patterns, signature and cluster.

@@ -1,4 +1,5 @@
-/// A line of an excerpt as `show job` (`excerpt_lines`) and `cluster` (`sample_excerpt`) answer it.
+/// A line of an excerpt as `show job` (`excerpt_lines`), `cluster` (`sample_excerpt`) and `excerpt`
+/// answer it.
 public struct ExcerptLineRecord: Sendable, Hashable, Encodable {
     public var line: AnalysedLine
 

@@ -269,13 +269,7 @@ func runSimilar(_ command: ParsedCommand, _ context: Context) throws -> CommandO
             Cell(String(a.jobID), .dim), Cell(a.cluster?.rawValue ?? "-"),
             Cell((a.keyLine ?? "").trimmingCharacters(in: .whitespaces)), Cell(String(match.failures)),
         ])
-        records.append(
-            .object([
-                "job": .int(a.jobID), "similarity": .double((match.similarity * 1000).rounded() / 1000),
-                "night": .string(a.night), "project": .string(a.projectPath), "name": .string(a.jobName),
-                "cluster": .optional(a.cluster?.rawValue), "key_line": .optional(a.keyLine),
-                "failures": .int(match.failures),
-            ]))
+        records.append(JSONValue(record: SimilarFailureRecord(match)))
     }
     var text = [
         "failures like job \(jobID) (\(target.cluster?.rawValue ?? "no cluster")): \(target.keyLine ?? "")"
@@ -326,16 +320,8 @@ let patternsCommand: CommandSpec = CommandSpec(
             table: Table(
                 columns: ["PATTERN", "CATEGORY", "INFRA", "WEIGHT", "MATCHED", "MATCHES"], numeric: [3, 4],
                 rows: rows, layout: TerminalLayout(shrinks: [5, 0])),
-            json: .array(
-                patterns.map { p in
-                    .object([
-                        "name": .string(p.name), "category": .string(p.category),
-                        "infrastructure": .bool(p.infrastructure),
-                        "weight": .int(p.weight), "matched": .int(counts[p.name] ?? 0),
-                        "anchor": .string(p.anchor),
-                        "regex": .optional(p.regex),
-                    ])
-                }))
+            json: .array(patterns.map { JSONValue(record: PatternRecord($0, matched: counts[$0.name] ?? 0)) })
+        )
     }
 )
 
@@ -375,7 +361,7 @@ let patternCommand: CommandSpec = CommandSpec(
         }
         let (cache, store) = try context.analysisStore()
         var rows: [[Cell]] = []
-        var records: [JSONValue] = []
+        var records: [TraceMatchRecord] = []
         let candidates = try store.allFailureCandidates().filter(\.hasTrace)
         for candidate in candidates {
             try Task.checkCancellation()
@@ -391,13 +377,9 @@ let patternCommand: CommandSpec = CommandSpec(
                 Cell(String(candidate.jobID), .dim), Cell(inExcerpt ? "yes" : "no"), Cell(line.text),
             ])
             records.append(
-                .object([
-                    "job": .int(candidate.jobID), "night": .string(candidate.night),
-                    "project": .string(candidate.projectPath),
-                    "name": .string(candidate.jobName), "line": .int(line.rawLine),
-                    "text": .string(line.text),
-                    "in_excerpt": .bool(inExcerpt),
-                ]))
+                TraceMatchRecord(
+                    jobID: candidate.jobID, night: candidate.night, project: candidate.projectPath,
+                    name: candidate.jobName, line: line, inExcerpt: inExcerpt))
         }
         let greens = try store.tracedGreenJobs()
         var falseAlarms: [(TracedJob, CleanLine)] = []
@@ -423,19 +405,15 @@ let patternCommand: CommandSpec = CommandSpec(
             table: Table(
                 columns: ["TRACE", "NIGHT", "PROJECT", "JOB", "JOB ID", "IN EXCERPT", "FIRST MATCH"],
                 numeric: [4], rows: rows, layout: TerminalLayout(shrinks: [6])),
-            json: .object([
-                "pattern": .string(source), "red": .array(records), "red_total": .int(candidates.count),
-                "green": .array(
-                    listed.map { green, line in
-                        .object([
-                            "job": .int(green.jobID), "night": .string(green.night),
-                            "project": .string(green.projectPath),
-                            "name": .string(green.jobName), "line": .int(line.rawLine),
-                            "text": .string(line.text),
-                        ])
-                    }),
-                "green_matched": .int(falseAlarms.count), "green_total": .int(greens.count),
-            ]))
+            json: JSONValue(
+                record: PatternTestRecord(
+                    pattern: source, red: records, redTotal: candidates.count,
+                    green: listed.map { green, line in
+                        TraceMatchRecord(
+                            jobID: green.jobID, night: green.night, project: green.projectPath,
+                            name: green.jobName,
+                            line: line, inExcerpt: nil)
+                    }, greenMatched: falseAlarms.count, greenTotal: greens.count)))
     }
 )
 
@@ -523,14 +501,7 @@ let excerptCommand: CommandSpec = CommandSpec(
         }
         return CommandOutput(
             text: lines,
-            json: .array(
-                excerpt.lines.map {
-                    .object([
-                        "line": .int($0.line.rawLine), "text": .string($0.line.text),
-                        "reason": .string($0.reason.rawValue),
-                        "pattern": .optional($0.detail), "repeats": .int($0.repeats),
-                    ])
-                }))
+            json: .array(excerpt.lines.map { JSONValue(record: ExcerptLineRecord(AnalysedLine($0))) }))
     }
 )
 

@@ -285,17 +285,7 @@ func runTrace(_ command: ParsedCommand, _ context: Context) throws -> CommandOut
     }
     return CommandOutput(
         text: shown,
-        json: .object([
-            "job": .int(id),
-            "lines": .array(
-                lines.map {
-                    .object([
-                        "number": .int($0.rawLine), "section": .optional($0.section),
-                        "text": .string($0.text),
-                        "in_excerpt": .bool(picked.contains($0.rawLine)),
-                    ])
-                }),
-        ]),
+        json: JSONValue(record: TraceRecord(jobID: id, lines: lines, excerpt: picked)),
         paged: true, textIsSafe: true)
 }
 
