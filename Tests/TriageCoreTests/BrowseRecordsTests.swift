@@ -141,4 +141,34 @@ import Testing
         red.inExcerpt = true
         #expect(try json(red).contains(#""in_excerpt":true"#))
     }
+
+    @Test func assignmentsSuggestionsIssuesAndExport() throws {
+        let duplicate = Assignments.Duplicate(
+            subject: "job 5", kept: (issue: "g/p#3", at: "T2"), dropped: [(issue: "g/p#2", at: "T1")])
+        #expect(
+            try json(AssignmentsListRecord(jobs: [], clusters: [], duplicates: [duplicate]))
+                == #"{"assignments":[],"clusters":[],"duplicates":[{"dropped":[{"at":"T1","issue":"g/p#2"}],"kept":{"at":"T2","issue":"g/p#3"},"subject":"job 5"}]}"#
+        )
+        let suggestion = Suggestion(
+            issue: IssueRef(project: "g/p", iid: 3), state: "opened", score: 0.12345, reasons: ["words"])
+        #expect(
+            try json(SuggestionRecord(suggestion))
+                == #"{"issue":{"iid":3,"project":"g/p","url":null},"reasons":["words"],"score":0.123,"state":"opened"}"#
+        )
+        let issue = Issue(
+            id: 1, iid: 3, projectID: 1, title: "Flaky", description: nil, state: "opened", labels: ["ci"],
+            webURL: "u/3", createdAt: Date(timeIntervalSince1970: 0),
+            updatedAt: Date(timeIntervalSince1970: 0),
+            closedAt: nil)
+        #expect(
+            try json(IssueListRecord(issue, projectPath: "g/p", updatedAt: "T", failures: 4))
+                == #"{"failures":4,"iid":3,"labels":["ci"],"project":"g/p","state":"opened","title":"Flaky","updated_at":"T","web_url":"u/3"}"#
+        )
+        let summary = DashboardExportSummary(
+            files: 9, bytes: 900, projects: 2, nights: 3, clusters: 4, firstViewBytes: 90)
+        #expect(
+            try json(ExportRecord(folder: "/w/public", summary: summary))
+                == #"{"bytes":900,"clusters":4,"files":9,"first_view_bytes":90,"folder":"/w/public","nights":3,"projects":2}"#
+        )
+    }
 }

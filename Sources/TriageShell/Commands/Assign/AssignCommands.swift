@@ -69,10 +69,6 @@ extension Context {
 }
 
 /// An issue's JSON record (`IssueRecord`).
-func issueRecord(_ ref: IssueRef) -> JSONValue {
-    JSONValue(record: IssueRecord(ref))
-}
-
 func assignmentRecord(_ a: JobAssignment, outcome: JobAssignmentRecord.Outcome? = nil) -> JSONValue {
     JSONValue(record: JobAssignmentRecord(a, outcome: outcome))
 }
@@ -151,12 +147,9 @@ func runIssues(_ command: ParsedCommand, _ context: Context) throws -> CommandOu
             Cell(truncated(issue.title, 90)), Cell(issue.labels.joined(separator: ","), .dim), Cell("\(n)"),
         ])
         records.append(
-            .object([
-                "project": .string(path), "iid": .int(issue.iid), "state": .string(issue.state),
-                "title": .string(issue.title), "labels": .array(issue.labels.map(JSONValue.string)),
-                "web_url": .string(issue.webURL), "updated_at": times.json(issue.updatedAt),
-                "failures": .int(n),
-            ]))
+            JSONValue(
+                record: IssueListRecord(
+                    issue, projectPath: path, updatedAt: times.iso(issue.updatedAt), failures: n)))
     }
     if all.isEmpty { context.sink.writeError("hint: no issues in the cache — run 'fetch'\n") }
     return CommandOutput(
@@ -426,7 +419,7 @@ let assignmentsCommand: CommandSpec = CommandSpec(
                         "resolved \(resolved.count) duplicate\(resolved.count == 1 ? "" : "s") (the newest kept):"
                     ]
                         + resolved.map { "  " + $0.sentence },
-                json: .object(["resolved": .array(resolved.map(duplicateRecord))]))
+                json: .object(["resolved": .array(resolved.map { JSONValue(record: DuplicateRecord($0)) })]))
         }
         let book = try context.readAssignments()
         let duplicates = book.duplicates
@@ -478,22 +471,10 @@ let assignmentsCommand: CommandSpec = CommandSpec(
                 columns: ["KIND", "WHAT", "PROJECT", "NIGHT", "ISSUE", "TITLE", "BY", "AT", "NOTE"],
                 rows: rows,
                 layout: TerminalLayout(shrinks: [8, 5], drops: [7])),
-            json: .object([
-                "assignments": .array(jobs.map { assignmentRecord($0) }),
-                "clusters": .array(clusters.map { clusterAssignmentRecord($0) }),
-                "duplicates": .array(duplicates.map(duplicateRecord)),
-            ]))
+            json: JSONValue(
+                record: AssignmentsListRecord(jobs: jobs, clusters: clusters, duplicates: duplicates)))
     }
 )
-
-/// `{subject, kept: {issue, at}, dropped: [{issue, at}]}`.
-func duplicateRecord(_ d: Assignments.Duplicate) -> JSONValue {
-    .object([
-        "subject": .string(d.subject),
-        "kept": .object(["issue": .string(d.kept.issue), "at": .string(d.kept.at)]),
-        "dropped": .array(d.dropped.map { .object(["issue": .string($0.issue), "at": .string($0.at)]) }),
-    ])
-}
 
 // MARK: - suggest
 
@@ -526,14 +507,7 @@ let suggestCommand: CommandSpec = CommandSpec(
             table: Table(
                 columns: ["#", "ISSUE", "STATE", "SCORE", "TITLE", "WHY"], numeric: [0, 3], rows: rows,
                 layout: TerminalLayout(shrinks: [5, 4])),
-            json: .array(
-                suggestions.map { s in
-                    .object([
-                        "issue": issueRecord(s.issue), "state": .string(s.state),
-                        "score": .double((s.score * 1000).rounded() / 1000),
-                        "reasons": .array(s.reasons.map(JSONValue.string)),
-                    ])
-                }))
+            json: .array(suggestions.map { JSONValue(record: SuggestionRecord($0)) }))
     }
 )
 

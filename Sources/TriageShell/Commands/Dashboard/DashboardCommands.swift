@@ -48,12 +48,7 @@ func runExport(_ command: ParsedCommand, _ context: Context) throws -> CommandOu
             "exported \(summary.projects) projects × \(summary.nights) nights, \(summary.clusters) clusters to \(shown)"
                 + " (\(summary.files) files, \(kilobytes(summary.bytes)); first view \(kilobytes(summary.firstViewBytes)))"
         ],
-        json: .object([
-            "folder": .string(folder.path), "files": .int(summary.files), "bytes": .int(summary.bytes),
-            "projects": .int(summary.projects), "nights": .int(summary.nights),
-            "clusters": .int(summary.clusters),
-            "first_view_bytes": .int(summary.firstViewBytes),
-        ]))
+        json: JSONValue(record: ExportRecord(folder: folder.path, summary: summary)))
 }
 
 func kilobytes(_ bytes: Int) -> String {
