@@ -217,13 +217,10 @@ public struct CommandTable: Sendable {
     /// Parses the words of one command line. Throws a ShellError with a usage hint or a
     /// did-you-mean when the words don't fit.
     public func parse(_ words: [String]) throws -> ParsedCommand {
-        guard let first = words.first else { throw ShellError("empty command") }
+        guard let first = words.first else { throw UsageError.emptyCommand }
         guard let spec = lookup(first) else {
             let names = commands.flatMap { [$0.name] + $0.aliases }
-            if let guess = suggestion(for: first, among: names) {
-                throw ShellError("unknown command '\(first)'", hint: "did you mean '\(guess)'?")
-            }
-            throw ShellError("unknown command '\(first)'", hint: "type 'help' for the list of commands")
+            throw UsageError.unknownCommand(first, guess: suggestion(for: first, among: names))
         }
         var operands: [String] = []
         var options: [String: [String]] = [:]
@@ -245,17 +242,14 @@ public struct CommandTable: Sendable {
                     name = String(name[..<eq])
                 }
                 guard let option = spec.options.first(where: { $0.name == name }) else {
-                    let hint =
-                        suggestion(for: name, among: spec.options.map(\.name)).map {
-                            "did you mean '--\($0)'?"
-                        }
-                        ?? "usage: \(spec.usage)"
-                    throw ShellError("\(spec.name): unknown option '--\(name)'", hint: hint)
+                    throw UsageError.unknownOption(
+                        command: spec.name, option: name,
+                        guess: suggestion(for: name, among: spec.options.map(\.name)),
+                        usage: spec.usage)
                 }
                 if option.value == nil {
                     guard inlineValue == nil else {
-                        throw ShellError(
-                            "\(spec.name): --\(name) takes no value", hint: "usage: \(spec.usage)")
+                        throw UsageError.flagTakesNoValue(command: spec.name, option: name, usage: spec.usage)
                     }
                     flags.insert(name)
                     continue
@@ -265,20 +259,19 @@ public struct CommandTable: Sendable {
                     value = inlineValue
                 } else {
                     guard index < words.count else {
-                        throw ShellError(
-                            "\(spec.name): --\(name) needs a value (\(option.value ?? "VALUE"))",
-                            hint: "usage: \(spec.usage)")
+                        throw UsageError.optionNeedsValue(
+                            command: spec.name, option: name, placeholder: option.value ?? "VALUE",
+                            usage: spec.usage)
                     }
                     value = words[index]
                     index += 1
                 }
                 if let choices = option.choices, !choices.contains(value) {
-                    throw ShellError(
-                        "\(spec.name): --\(name) must be \(OptionSpec.alternatives(choices)), not '\(value)'",
-                        hint: "usage: \(spec.usage)")
+                    throw UsageError.notAnOptionChoice(
+                        command: spec.name, option: name, choices: choices, value: value, usage: spec.usage)
                 }
                 if !option.repeatable, options[name] != nil {
-                    throw ShellError("\(spec.name): --\(name) given twice", hint: "usage: \(spec.usage)")
+                    throw UsageError.optionGivenTwice(command: spec.name, option: name, usage: spec.usage)
                 }
                 options[name, default: []].append(value)
                 continue
@@ -288,20 +281,17 @@ public struct CommandTable: Sendable {
         for group in spec.exclusive {
             let given = group.filter { flags.contains($0) || options[$0] != nil }
             if given.count > 1 {
-                throw ShellError(
-                    "\(spec.name): " + given.map { "--\($0)" }.joined(separator: " and ")
-                        + " cannot be given together",
-                    hint: "usage: \(spec.usage)")
+                throw UsageError.exclusiveOptions(command: spec.name, options: given, usage: spec.usage)
             }
         }
         let required = spec.operands.filter { !$0.optional }.count
         if operands.count < required {
-            let missing = spec.operands[operands.count].name
-            throw ShellError("\(spec.name): missing \(missing)", hint: "usage: \(spec.usage)")
+            throw UsageError.missingOperand(
+                command: spec.name, operand: spec.operands[operands.count].name, usage: spec.usage)
         }
         if operands.count > spec.operands.count {
-            throw ShellError(
-                "\(spec.name): unexpected '\(operands[spec.operands.count])'", hint: "usage: \(spec.usage)")
+            throw UsageError.unexpectedOperand(
+                command: spec.name, word: operands[spec.operands.count], usage: spec.usage)
         }
         for (index, (word, operand)) in zip(operands, spec.operands).enumerated() {
             guard let choices = operand.choices, !choices.contains(word) else { continue }
@@ -310,12 +300,8 @@ public struct CommandTable: Sendable {
                 suggestion(for: word, among: choices).map {
                     "did you mean '\(index == 0 ? "\(spec.name) \($0)" : $0)'?"
                 } ?? "usage: \(spec.usage)"
-            if choices.count == 1 {
-                throw ShellError("\(spec.name): expected '\(choices[0])', not '\(word)'", hint: hint)
-            }
-            throw ShellError(
-                "\(spec.name): \(operand.name) must be \(OptionSpec.alternatives(choices)), not '\(word)'",
-                hint: hint)
+            throw UsageError.notAnOperandChoice(
+                command: spec.name, operand: operand.name, choices: choices, word: word, hint: hint)
         }
         return ParsedCommand(spec: spec, operands: operands, options: options, flags: flags)
     }

@@ -38,6 +38,12 @@ public enum ShellFailure: Error, Hashable, Sendable {
     case noGitLab
     /// The executable did not wire this capability (`export`, `serve`, an assignments store).
     case notInThisBuild(String)
+    /// A pattern the user gave (`trace --grep`, `pattern test`) does not compile; `given` says where
+    /// it was given (`--grep '('`, `'('`).
+    case notARegularExpression(command: String, given: String)
+    /// A file or directory named on the command line cannot be read; `hint` says what the command
+    /// takes there.
+    case unreadable(String, hint: String?)
 
     /// What happened and what to do next.
     public var shellError: ShellError {
@@ -79,6 +85,74 @@ public enum ShellFailure: Error, Hashable, Sendable {
                 hint: "set GITLAB_URL=https://gitlab.example.com or [gitlab] url in triage.toml")
         case .notInThisBuild(let what):
             ShellError("\(what) is not available in this build", hint: "the triage executable provides it")
+        case .notARegularExpression(let command, let given):
+            ShellError("\(command): \(given) is not a regular expression")
+        case .unreadable(let path, let hint):
+            ShellError("cannot read '\(path)'", hint: hint)
+        }
+    }
+}
+
+/// Words that do not fit a command's declaration, found when the line is parsed, before anything
+/// runs: each case one wording and one hint. `command` is the command's name, `usage` its usage line.
+public enum UsageError: Error, Hashable, Sendable {
+    case emptyCommand
+    /// Not a command's name or alias; `guess` the nearest one, if any is near.
+    case unknownCommand(String, guess: String?)
+    case unknownOption(command: String, option: String, guess: String?, usage: String)
+    case flagTakesNoValue(command: String, option: String, usage: String)
+    case optionNeedsValue(command: String, option: String, placeholder: String, usage: String)
+    /// An option's value outside its choices.
+    case notAnOptionChoice(command: String, option: String, choices: [String], value: String, usage: String)
+    case optionGivenTwice(command: String, option: String, usage: String)
+    case exclusiveOptions(command: String, options: [String], usage: String)
+    case missingOperand(command: String, operand: String, usage: String?)
+    case unexpectedOperand(command: String, word: String, usage: String)
+    /// An operand outside its choices; `hint` suggests the nearest or gives the usage.
+    case notAnOperandChoice(command: String, operand: String, choices: [String], word: String, hint: String)
+    /// An operand that must be a positive whole number (a job id, a pipeline id).
+    case notAPositiveNumber(command: String, what: String, text: String)
+
+    /// What is wrong and what to type instead.
+    public var shellError: ShellError {
+        switch self {
+        case .emptyCommand:
+            ShellError("empty command")
+        case .unknownCommand(let word, let guess):
+            ShellError(
+                "unknown command '\(word)'",
+                hint: guess.map { "did you mean '\($0)'?" } ?? "type 'help' for the list of commands")
+        case .unknownOption(let command, let option, let guess, let usage):
+            ShellError(
+                "\(command): unknown option '--\(option)'",
+                hint: guess.map { "did you mean '--\($0)'?" } ?? "usage: \(usage)")
+        case .flagTakesNoValue(let command, let option, let usage):
+            ShellError("\(command): --\(option) takes no value", hint: "usage: \(usage)")
+        case .optionNeedsValue(let command, let option, let placeholder, let usage):
+            ShellError("\(command): --\(option) needs a value (\(placeholder))", hint: "usage: \(usage)")
+        case .notAnOptionChoice(let command, let option, let choices, let value, let usage):
+            ShellError(
+                "\(command): --\(option) must be \(OptionSpec.alternatives(choices)), not '\(value)'",
+                hint: "usage: \(usage)")
+        case .optionGivenTwice(let command, let option, let usage):
+            ShellError("\(command): --\(option) given twice", hint: "usage: \(usage)")
+        case .exclusiveOptions(let command, let options, let usage):
+            ShellError(
+                "\(command): " + options.map { "--\($0)" }.joined(separator: " and ")
+                    + " cannot be given together",
+                hint: "usage: \(usage)")
+        case .missingOperand(let command, let operand, let usage):
+            ShellError("\(command): missing \(operand)", hint: usage.map { "usage: \($0)" })
+        case .unexpectedOperand(let command, let word, let usage):
+            ShellError("\(command): unexpected '\(word)'", hint: "usage: \(usage)")
+        case .notAnOperandChoice(let command, let operand, let choices, let word, let hint):
+            choices.count == 1
+                ? ShellError("\(command): expected '\(choices[0])', not '\(word)'", hint: hint)
+                : ShellError(
+                    "\(command): \(operand) must be \(OptionSpec.alternatives(choices)), not '\(word)'",
+                    hint: hint)
+        case .notAPositiveNumber(let command, let what, let text):
+            ShellError("\(command): '\(text)' is not a \(what) (a positive whole number)")
         }
     }
 }
@@ -89,6 +163,8 @@ public enum ErrorFormatter {
         switch error {
         case let failure as ShellFailure:
             return message(for: failure.shellError)
+        case let usage as UsageError:
+            return message(for: usage.shellError)
         case let error as ShellError:
             return error.hint.map { "\(error.message) — \($0)" } ?? error.message
         case let error as RemoteError:

@@ -79,6 +79,24 @@ func reportsBadCommands(words: [String], message: String) {
     }
 }
 
+/// A parse error is a value carrying what did not fit, so callers and tests match on data, not on
+/// wording; the wording is `UsageError.shellError`'s, one per case.
+@Test func parseErrorsAreUsageErrorValues() {
+    #expect(throws: UsageError.unknownCommand("fecth", guess: "fetch")) {
+        try CommandTable.standard.parse(["fecth"])
+    }
+    #expect(throws: UsageError.unexpectedOperand(command: "status", word: "now", usage: "status")) {
+        try CommandTable.standard.parse(["status", "now"])
+    }
+    #expect(throws: UsageError.notAPositiveNumber(command: "show job", what: "job id", text: "-3")) {
+        try integer("-3", "job id", command: "show job")
+    }
+    #expect(
+        ErrorFormatter.message(
+            for: UsageError.missingOperand(command: "trace", operand: "job id", usage: nil))
+            == "trace: missing job id")
+}
+
 /// An option with choices takes only those; one with a default answers it when not given, and
 /// help shows both from the declaration.
 @Test func choicesAndDefaultsComeFromTheDeclaration() throws {

@@ -205,9 +205,9 @@ struct NoData {
 
 /// An integer operand, or a usage error naming what it should be.
 func integer(_ text: String?, _ what: String, command: String) throws -> Int {
-    guard let text else { throw ShellError("\(command): missing \(what)") }
+    guard let text else { throw UsageError.missingOperand(command: command, operand: what, usage: nil) }
     guard let n = Int(text), n > 0 else {
-        throw ShellError("\(command): '\(text)' is not a \(what) (a positive whole number)")
+        throw UsageError.notAPositiveNumber(command: command, what: what, text: text)
     }
     return n
 }

@@ -357,7 +357,7 @@ let patternCommand: CommandSpec = CommandSpec(
         do {
             regex = try NSRegularExpression(pattern: source)
         } catch {
-            throw ShellError("pattern: '\(source)' is not a valid regular expression")
+            throw ShellFailure.notARegularExpression(command: "pattern", given: "'\(source)'")
         }
         let (cache, store) = try context.analysisStore()
         var rows: [[Cell]] = []
@@ -450,7 +450,7 @@ func threshold(_ text: String) throws -> Double {
 func readInput(_ path: String?) throws -> [UInt8] {
     guard let path, path != "-" else { return [UInt8](FileHandle.standardInput.readDataToEndOfFile()) }
     guard let data = FileManager.default.contents(atPath: path) else {
-        throw ShellError("cannot read '\(path)'", hint: "give a readable log file, or none to read stdin")
+        throw ShellFailure.unreadable(path, hint: "give a readable log file, or none to read stdin")
     }
     return [UInt8](data)
 }
@@ -524,7 +524,7 @@ let groupCommand: CommandSpec = CommandSpec(
         var names: [String]
         if let order = command.option("order") {
             guard let data = FileManager.default.contents(atPath: order) else {
-                throw ShellError("cannot read '\(order)'", hint: "--order takes a file of names, one a line")
+                throw ShellFailure.unreadable(order, hint: "--order takes a file of names, one a line")
             }
             names = String(decoding: data, as: UTF8.self).split(whereSeparator: \.isNewline)
                 .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
@@ -547,7 +547,7 @@ let groupCommand: CommandSpec = CommandSpec(
             try Task.checkCancellation()
             guard let data = FileManager.default.contents(atPath: directory.appendingPathComponent(name).path)
             else {
-                throw ShellError("cannot read '\(directory.appendingPathComponent(name).path)'")
+                throw ShellFailure.unreadable(directory.appendingPathComponent(name).path, hint: nil)
             }
             let signature = Analyzer.signature(
                 of: extractor.excerpt(failed: TraceCleaner.clean([UInt8](data))), project: nil)

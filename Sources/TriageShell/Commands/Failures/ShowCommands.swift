@@ -219,7 +219,7 @@ func runTrace(_ command: ParsedCommand, _ context: Context) throws -> CommandOut
     let tail = try command.intOption("tail", range: 1...1_000_000)
     let grep = try command.option("grep").map { pattern in
         do { return try NSRegularExpression(pattern: pattern) } catch {
-            throw ShellError("trace: --grep '\(pattern)' is not a regular expression")
+            throw ShellFailure.notARegularExpression(command: "trace", given: "--grep '\(pattern)'")
         }
     }
     let raw = command.flag("raw")
