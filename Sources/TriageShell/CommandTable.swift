@@ -32,10 +32,14 @@ public struct OptionSpec: Sendable, Hashable {
     public var choices: [String]?
     /// The value `ParsedCommand.option` answers when the line does not give one, shown in help.
     public var defaultValue: String?
+    /// The whole numbers the option takes (nil: not a number): parsing rejects any other value, so
+    /// `ParsedCommand.int` reads a checked number.
+    public var integers: ClosedRange<Int>?
 
     public init(
         _ name: String, value: String? = nil, repeatable: Bool = false, summary: String,
-        completion: CompletionSource = .none, choices: [String]? = nil, default defaultValue: String? = nil
+        completion: CompletionSource = .none, choices: [String]? = nil, integers: ClosedRange<Int>? = nil,
+        default defaultValue: String? = nil
     ) {
         self.name = name
         self.value = value
@@ -43,7 +47,17 @@ public struct OptionSpec: Sendable, Hashable {
         self.summary = summary
         self.completion = choices.map(CompletionSource.values) ?? completion
         self.choices = choices
+        self.integers = integers
         self.defaultValue = defaultValue
+    }
+
+    /// A whole-number option from `range`, with its default (nil: none, the command decides).
+    public static func integer(
+        _ name: String, value: String = "N", summary: String, range: ClosedRange<Int>,
+        default defaultValue: Int? = nil
+    ) -> OptionSpec {
+        OptionSpec(
+            name, value: value, summary: summary, integers: range, default: defaultValue.map(String.init))
     }
 
     /// The summary as help and docs/commands.md show it: with the choices and the default the
@@ -114,14 +128,10 @@ public struct ParsedCommand: Sendable {
     }
     public func operand(_ index: Int) -> String? { index < operands.count ? operands[index] : nil }
 
-    public func intOption(_ name: String, range: ClosedRange<Int>) throws -> Int? {
-        guard let text = option(name) else { return nil }
-        guard let n = Int(text), range.contains(n) else {
-            throw ShellError(
-                "--\(name) must be a whole number from \(range.lowerBound) to \(range.upperBound), not '\(text)'"
-            )
-        }
-        return n
+    /// A whole-number option's value or default (`OptionSpec.integer`), checked when parsed.
+    public func int(_ name: String) -> Int? {
+        assert(declared(name)?.integers != nil, "\(spec.name) reads --\(name) as a number; declare it so")
+        return option(name).flatMap { Int($0) }
     }
 }
 
@@ -269,6 +279,10 @@ public struct CommandTable: Sendable {
                 if let choices = option.choices, !choices.contains(value) {
                     throw UsageError.notAnOptionChoice(
                         command: spec.name, option: name, choices: choices, value: value, usage: spec.usage)
+                }
+                if let range = option.integers, Int(value).map(range.contains) != true {
+                    throw UsageError.notANumberInRange(
+                        command: spec.name, option: name, range: range, value: value, usage: spec.usage)
                 }
                 if !option.repeatable, options[name] != nil {
                     throw UsageError.optionGivenTwice(command: spec.name, option: name, usage: spec.usage)

@@ -104,6 +104,9 @@ public enum UsageError: Error, Hashable, Sendable {
     case optionNeedsValue(command: String, option: String, placeholder: String, usage: String)
     /// An option's value outside its choices.
     case notAnOptionChoice(command: String, option: String, choices: [String], value: String, usage: String)
+    /// A whole-number option's value that is not one, or outside its range.
+    case notANumberInRange(
+        command: String, option: String, range: ClosedRange<Int>, value: String, usage: String)
     case optionGivenTwice(command: String, option: String, usage: String)
     case exclusiveOptions(command: String, options: [String], usage: String)
     case missingOperand(command: String, operand: String, usage: String?)
@@ -133,6 +136,10 @@ public enum UsageError: Error, Hashable, Sendable {
         case .notAnOptionChoice(let command, let option, let choices, let value, let usage):
             ShellError(
                 "\(command): --\(option) must be \(OptionSpec.alternatives(choices)), not '\(value)'",
+                hint: "usage: \(usage)")
+        case .notANumberInRange(let command, let option, let range, let value, let usage):
+            ShellError(
+                "\(command): --\(option) must be a whole number from \(range.lowerBound) to \(range.upperBound), not '\(value)'",
                 hint: "usage: \(usage)")
         case .optionGivenTwice(let command, let option, let usage):
             ShellError("\(command): --\(option) given twice", hint: "usage: \(usage)")

@@ -18,7 +18,7 @@ import Testing
     ])
     #expect(parsed.values("group") == ["julia", "tools"])
     #expect(parsed.option("nights") == "7")
-    #expect(try parsed.intOption("nights", range: 1...30) == 7)
+    #expect(parsed.int("nights") == 7)
     let help = try CommandTable.standard.parse(["?", "fetch"])
     #expect(help.spec.name == "help")
     #expect(help.operands == ["fetch"])
@@ -111,11 +111,20 @@ func reportsBadCommands(words: [String], message: String) {
     #expect(help.contains("  --format FORMAT  this command's output: table, tsv or json"))
 }
 
-@Test func intOptionsAreRangeChecked() throws {
-    let parsed = try CommandTable.standard.parse(["fetch", "--nights", "0"])
-    #expect(throws: ShellError("--nights must be a whole number from 1 to 30, not '0'")) {
-        try parsed.intOption("nights", range: 1...30)
+/// A whole-number option is checked when the line is parsed, against its declared range, before
+/// the command runs; its declared default is what it answers, and what help says.
+@Test func intOptionsAreRangeCheckedWhenParsed() throws {
+    let usage = try #require(CommandTable.standard.lookup("suspects")).usage
+    for bad in ["0", "1001", "five", "2.5"] {
+        #expect(
+            throws: UsageError.notANumberInRange(
+                command: "suspects", option: "top", range: 1...1000, value: bad, usage: usage)
+        ) { try CommandTable.standard.parse(["suspects", "--top", bad]) }
     }
+    #expect(try CommandTable.standard.parse(["suspects", "--top", "1000"]).int("top") == 1000)
+    #expect(try CommandTable.standard.parse(["suspects"]).int("top") == 5)
+    let help = helpLines(try #require(CommandTable.standard.lookup("suspects")), width: nil)
+    #expect(help.contains { $0.contains("suspects per night (default 5)") })
 }
 
 /// docs/commands.md is generated from the table; this fails when it is stale.

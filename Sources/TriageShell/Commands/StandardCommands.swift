@@ -26,11 +26,12 @@ let fetchCommand: CommandSpec = CommandSpec(
         OptionSpec("group", value: "GROUP", repeatable: true, summary: "a group path (subgroups included)"),
         OptionSpec(
             "project", value: "PROJECT", repeatable: true, summary: "a project path", completion: .projects),
-        OptionSpec("nights", value: "N", summary: "how many nights back (default 30, or triage.toml)"),
+        OptionSpec.integer(
+            "nights", summary: "how many nights back (default 30, or triage.toml)", range: 1...3660),
         OptionSpec(
             "source", value: "SOURCE", summary: "pipelines to keep instead of triage.toml's source",
             choices: ["schedule", "all"]),
-        OptionSpec("concurrency", value: "N", summary: "requests in flight (default 16)"),
+        OptionSpec.integer("concurrency", summary: "requests in flight (default 16)", range: 1...64),
     ],
     examples: ["fetch", "fetch --group julia --nights 30", "fetch --project julia/Foo.jl --source all"],
     run: { command, context in try await runFetch(command, context) }
@@ -47,8 +48,8 @@ func runFetch(_ command: ParsedCommand, _ context: Context) async throws -> Comm
         config.groups = groups
         config.projects = projects
     }
-    if let nights = try command.intOption("nights", range: 1...3660) { config.nights = nights }
-    if let concurrency = try command.intOption("concurrency", range: 1...64) {
+    if let nights = command.int("nights") { config.nights = nights }
+    if let concurrency = command.int("concurrency") {
         config.concurrency = concurrency
     }
     if let source = command.option("source") {

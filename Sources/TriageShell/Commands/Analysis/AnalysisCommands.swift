@@ -241,7 +241,7 @@ let similarCommand: CommandSpec = CommandSpec(
         OperandSpec("N", summary: "a job id", completion: .jobs),
     ],
     options: [
-        OptionSpec("limit", value: "K", summary: "how many (default 10)"),
+        OptionSpec.integer("limit", value: "K", summary: "how many", range: 1...1000, default: 10),
         OptionSpec("all", summary: "every failure, one by one, the job's own cluster included"),
     ],
     examples: ["similar job 48213", "similar job 48213 --all --limit 30"],
@@ -250,7 +250,7 @@ let similarCommand: CommandSpec = CommandSpec(
 
 func runSimilar(_ command: ParsedCommand, _ context: Context) throws -> CommandOutput {
     let jobID = try integer(command.operand(1), "job id", command: "similar")
-    let limit = try command.intOption("limit", range: 1...1000) ?? 10
+    let limit = command.int("limit") ?? 10
     let everyFailure = command.flag("all")
     let (_, store) = try context.analysisStore()
     guard let target = try store.analysis(jobID: jobID) else {
@@ -488,10 +488,13 @@ let excerptCommand: CommandSpec = CommandSpec(
         counts the ones left out.
         """,
     operands: [OperandSpec("FILE", optional: true, summary: "a log file (default stdin)")],
-    options: [OptionSpec("max-lines", value: "K", summary: "at most K lines (default 30)")],
+    options: [
+        OptionSpec.integer(
+            "max-lines", value: "K", summary: "at most K lines", range: 1...100_000, default: 30)
+    ],
     examples: ["excerpt job.log", "excerpt --max-lines 10 job.log"],
     run: { command, _ in
-        let maxLines = try command.intOption("max-lines", range: 1...100_000) ?? 30
+        let maxLines = command.int("max-lines") ?? 30
         let bytes = try readInput(command.operand(0))
         let excerpt = ExcerptExtractor(maxLines: maxLines).excerpt(failed: TraceCleaner.clean(bytes))
         let raw = rawLines(bytes)

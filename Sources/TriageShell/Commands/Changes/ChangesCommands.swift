@@ -170,7 +170,7 @@ let suspectsCommand: CommandSpec = CommandSpec(
         OperandSpec("RANGE", optional: true, summary: "nights (default last-night)", completion: .ranges)
     ],
     options: [
-        OptionSpec("top", value: "N", summary: "suspects per night (default 5)"),
+        OptionSpec.integer("top", summary: "suspects per night", range: 1...1000, default: 5),
         OptionSpec(
             "commits",
             summary:
@@ -185,7 +185,7 @@ let suspectsCommand: CommandSpec = CommandSpec(
 
 func runSuspects(_ command: ParsedCommand, _ context: Context) throws -> CommandOutput {
     let nights = try context.nights(command.operand(0))
-    let top = try command.intOption("top", range: 1...1000) ?? 5
+    let top = command.int("top") ?? 5
     let (store, bounds) = try context.filledStore()
     guard !nights.isEmpty else { return CommandOutput(text: ["no nights"], json: .array([])) }
     let results = try SuspectNights.results(

@@ -62,13 +62,16 @@ let serveCommand: CommandSpec = CommandSpec(
         Binds the loopback address only and serves nothing outside public/. The assignments shown are \
         the workspace's current assignments.json, so a reload shows new ones without an export.
         """,
-    options: [OptionSpec("port", value: "PORT", summary: "TCP port (default 8000; 0 picks a free one)")],
+    options: [
+        OptionSpec.integer(
+            "port", value: "PORT", summary: "TCP port, 0 for a free one", range: 0...65535, default: 8000)
+    ],
     examples: ["serve", "serve --port 8080"],
     run: { command, context in try await runServe(command, context) }
 )
 
 func runServe(_ command: ParsedCommand, _ context: Context) async throws -> CommandOutput {
-    let port = try command.intOption("port", range: 0...65535) ?? 8000
+    let port = command.int("port") ?? 8000
     let workspace = context.environment.workspace
     let site = workspace.appendingPathComponent("public", isDirectory: true)
     guard FileManager.default.fileExists(atPath: site.appendingPathComponent("index.html").path) else {

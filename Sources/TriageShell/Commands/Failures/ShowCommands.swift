@@ -204,7 +204,7 @@ let traceCommand: CommandSpec = CommandSpec(
         """,
     operands: [OperandSpec("JOB", summary: "a job id", completion: .jobs)],
     options: [
-        OptionSpec("tail", value: "N", summary: "only the last N lines"),
+        OptionSpec.integer("tail", summary: "only the last N lines", range: 1...1_000_000),
         OptionSpec("grep", value: "RE", summary: "only lines matching this regular expression"),
         OptionSpec("raw", summary: "the bytes as GitLab sent them"),
     ],
@@ -216,7 +216,7 @@ let traceCommand: CommandSpec = CommandSpec(
 
 func runTrace(_ command: ParsedCommand, _ context: Context) throws -> CommandOutput {
     let id = try integer(command.operand(0), "job id", command: "trace")
-    let tail = try command.intOption("tail", range: 1...1_000_000)
+    let tail = command.int("tail")
     let grep = try command.option("grep").map { pattern in
         do { return try NSRegularExpression(pattern: pattern) } catch {
             throw ShellFailure.notARegularExpression(command: "trace", given: "--grep '\(pattern)'")
