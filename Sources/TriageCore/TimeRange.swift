@@ -12,6 +12,7 @@ public enum TimeRange: Hashable, Sendable {
 
     public struct ParseError: Error, Hashable, Sendable {
         public var text: String
+        public init(text: String) { self.text = text }
         public var message: String {
             "'\(text)' is not a time range (try last-night, 7d, 2026-11-28 or 2026-11-01..2026-11-28)"
         }

@@ -1,4 +1,5 @@
 import Foundation
+import TriageCore
 
 /// Where Tab completion takes candidates for an operand or option value.
 public enum CompletionSource: Sendable, Hashable {
@@ -316,6 +317,13 @@ public struct CommandTable: Sendable {
                 } ?? "usage: \(spec.usage)"
             throw UsageError.notAnOperandChoice(
                 command: spec.name, operand: operand.name, choices: choices, word: word, hint: hint)
+        }
+        // A RANGE operand is read as one when the line is parsed, so a typo is a usage error
+        // before the command runs, the same for every command that takes nights.
+        for (word, operand) in zip(operands, spec.operands) where operand.completion == .ranges {
+            do { _ = try TimeRange.parse(word) } catch {
+                throw UsageError.notATimeRange(command: spec.name, error)
+            }
         }
         return ParsedCommand(spec: spec, operands: operands, options: options, flags: flags)
     }

@@ -113,6 +113,8 @@ public enum UsageError: Error, Hashable, Sendable {
     case unexpectedOperand(command: String, word: String, usage: String)
     /// An operand outside its choices; `hint` suggests the nearest or gives the usage.
     case notAnOperandChoice(command: String, operand: String, choices: [String], word: String, hint: String)
+    /// A RANGE operand that is not a time range (`TimeRange.parse`'s message says what is).
+    case notATimeRange(command: String, TimeRange.ParseError)
     /// An operand that must be a positive whole number (a job id, a pipeline id).
     case notAPositiveNumber(command: String, what: String, text: String)
 
@@ -158,6 +160,8 @@ public enum UsageError: Error, Hashable, Sendable {
                 : ShellError(
                     "\(command): \(operand) must be \(OptionSpec.alternatives(choices)), not '\(word)'",
                     hint: hint)
+        case .notATimeRange(let command, let error):
+            ShellError("\(command): \(error.message)")
         case .notAPositiveNumber(let command, let what, let text):
             ShellError("\(command): '\(text)' is not a \(what) (a positive whole number)")
         }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TriageCore
 @testable import TriageShell
 
 @Test func everyExampleInTheTableParses() throws {
@@ -81,13 +82,18 @@ func reportsBadCommands(words: [String], message: String) {
 
 /// A parse error is a value carrying what did not fit, so callers and tests match on data, not on
 /// wording; the wording is `UsageError.shellError`'s, one per case.
-@Test func parseErrorsAreUsageErrorValues() {
+@Test func parseErrorsAreUsageErrorValues() throws {
     #expect(throws: UsageError.unknownCommand("fecth", guess: "fetch")) {
         try CommandTable.standard.parse(["fecth"])
     }
     #expect(throws: UsageError.unexpectedOperand(command: "status", word: "now", usage: "status")) {
         try CommandTable.standard.parse(["status", "now"])
     }
+    #expect(throws: UsageError.notATimeRange(command: "clusters", TimeRange.ParseError(text: "7days"))) {
+        try CommandTable.standard.parse(["clusters", "7days"])
+    }
+    // A project where a RANGE may also stand is left to the command (`pipelines julia/Foo.jl`).
+    #expect(try CommandTable.standard.parse(["pipelines", "julia/Foo.jl", "7d"]).operands.count == 2)
     #expect(throws: UsageError.notAPositiveNumber(command: "show job", what: "job id", text: "-3")) {
         try integer("-3", "job id", command: "show job")
     }

@@ -195,7 +195,7 @@ import TriageCore
         ("trace 1051 --grep '('", "error: trace: --grep '(' is not a regular expression\n"),
         (
             "failures 3x",
-            "error: '3x' is not a time range (try last-night, 7d, 2026-11-28 or 2026-11-01..2026-11-28)\n"
+            "error: failures: '3x' is not a time range (try last-night, 7d, 2026-11-28 or 2026-11-01..2026-11-28)\n"
         ),
         ("history Fo.jl", "error: no project 'Fo.jl' in the cache — did you mean 'julia/Foo.jl'?\n"),
         (
