@@ -147,6 +147,16 @@ public struct ExcerptExtractor: Sendable {
                 }
             }
         }
+        // `go test -v` prints a test's `t.Log` lines (`x_test.go:12: …`) whether it passes or not:
+        // those of a test that passed or was skipped are not the failure.
+        if let testLine = grammars.goTestLine {
+            var verdicts: [Int: Bool] = [:]  // a `=== RUN` line → its test passed or was skipped
+            for k in candidates.indices where candidates[k].rule == testLine {
+                if GoTestLog.passed(candidates[k].index, lines, shapes, &verdicts) {
+                    candidates[k].weight = min(candidates[k].weight, Self.strong - 1)
+                }
+            }
+        }
         // A build tool states its failure right after its last summary (`BUILD FAILURE`, then
         // `Failed to execute goal`): that block ended the job; errors printed earlier came from runs
         // the job went on after (a test harness's nested builds, an example that may fail).
@@ -188,6 +198,18 @@ public struct ExcerptExtractor: Sendable {
             ? boilerplate.first { Self.isVerdict(Self.content(lines[$0].text, shapes[$0])) } : nil
         if let v = verdict {
             for k in candidates.indices where candidates[k].index > v { candidates[k].weight -= 30 }
+            // GitHub Actions runs a job's steps one after the other and stops at the first that
+            // fails: when the failing step (`##[group]Run …` opens each) says why, a block printed
+            // by an earlier step came from a step that succeeded (a Maven run whose nested build
+            // failed, a lint with `|| true`). A failing step that printed nothing telling (`[ -n
+            // "" ]`) leaves the earlier step's error (`fatal: No tags can describe …`) as the lead.
+            if let start = boilerplate.last(where: {
+                $0 < v && Self.content(lines[$0].text, shapes[$0]).hasPrefix("##[group]Run ")
+            }), candidates.contains(where: { $0.index > start && $0.index < v && $0.weight >= Self.strong }) {
+                for k in candidates.indices where candidates[k].index < start {
+                    candidates[k].weight = min(candidates[k].weight - 30, Self.strong - 1)
+                }
+            }
         }
         if let top = candidates.max(by: { $0.weight < $1.weight }), top.weight < Self.strong {
             // Only weak lines: the key is among those of the step the script ran last.
@@ -611,9 +633,11 @@ public struct ExcerptExtractor: Sendable {
                 let caret = t.first == "^" || t.first == "~" || t.first == "|"
                 if s.indent > baseIndent || caret {
                     // The first frames say where; the rest of a deep stack says nothing more.
+                    // With room left (`extended`), the stack goes on: a `Caused by:`'s frames are
+                    // where the cause was thrown.
                     if BlockLine(String(t)).isFrame {
                         frames += 1
-                        if frames > 4 { j += 1; continue }
+                        if frames > 4 && extended == nil { j += 1; continue }
                     }
                     result.append(j)
                     taken += 1

@@ -433,6 +433,8 @@ struct QualityOptions {
     var skipExcerpts = false
     var showLabels = 0
     var rounds = 3
+    /// `--dump DIR`: each case's excerpts at K = 10 and 30 written to `DIR`, one file a case.
+    var dump: String?
 }
 
 func parseQuality(_ args: [String]) -> QualityOptions? {
@@ -448,6 +450,10 @@ func parseQuality(_ args: [String]) -> QualityOptions? {
         case "--cases":
             guard let value else { return nil }
             o.cases = value
+            i += 1
+        case "--dump":
+            guard let value else { return nil }
+            o.dump = value
             i += 1
         case "--show-labels":
             o.showLabels = value.flatMap { Int($0) } ?? 3
@@ -475,6 +481,37 @@ let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().de
 func corpusName(_ url: URL) -> String {
     let last = url.standardizedFileURL.lastPathComponent
     return last == "data" ? url.standardizedFileURL.deletingLastPathComponent().lastPathComponent : last
+}
+
+/// Writes, for `--dump DIR`, one file per case (`corpus__path_with_underscores.txt`): the
+/// labelled lines, then each excerpt (K = 10 and 30) line by line, marked `E` (an error line), `C`
+/// (context) or `.`, with its line number, reason and text, and the error lines it missed.
+func dumpExcerpts(_ cases: [LabelledCase], to dir: String) throws {
+    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+    for c in cases {
+        let byRaw = Dictionary(c.failed.lines.map { ($0.rawLine, $0.text) }, uniquingKeysWith: { a, _ in a })
+        func mark(_ n: Int) -> String { c.errors.contains(n) ? "E" : c.labelled.contains(n) ? "C" : "." }
+        var out = "# \(c.corpus)/\(c.name) (\(c.ecosystem ?? "-")), \(c.errors.count) error lines\n"
+        for n in c.labelled.sorted().prefix(60) { out += "\(mark(n)) \(n)\t\(byRaw[n] ?? "")\n" }
+        for k in qualityKs {
+            let e = ExcerptExtractor(maxLines: k).excerpt(failed: c.failed)
+            let picked = Set(e.lines.map(\.line.rawLine))
+            out +=
+                "\n## K = \(k): key \(e.keyLine?.line.rawLine ?? 0) \(e.keyLine?.line.text.prefix(100) ?? "")\n"
+            for l in e.lines {
+                let n = l.line.rawLine
+                let r =
+                    l.reason.rawValue + (l.detail.map { " " + $0 } ?? "")
+                    + (l.repeats > 0 ? " ×\(l.repeats)" : "")
+                out += "\(mark(n)) \(n)\t[\(r)]\t\(l.line.text.prefix(160))\n"
+            }
+            let missed = c.errors.subtracting(picked).sorted()
+            out +=
+                "missed \(missed.count): " + missed.prefix(12).map(String.init).joined(separator: " ") + "\n"
+        }
+        let name = "\(c.corpus)__" + c.name.replacingOccurrences(of: "/", with: "__") + ".txt"
+        try Data(out.utf8).write(to: URL(fileURLWithPath: dir).appendingPathComponent(name))
+    }
 }
 
 /// Prints, for `--show-labels N`, the first N labelled lines of each case as the cleaned log has
@@ -594,6 +631,7 @@ func benchQuality(_ o: QualityOptions) async throws {
             format: "quality: loaded and cleaned in %.1f s",
             Double(DispatchTime.now().uptimeNanoseconds - loadStart) / 1e9))
     if o.showLabels > 0 { showLabels(cases, count: o.showLabels) }
+    if let dir = o.dump { try dumpExcerpts(cases, to: dir) }
 
     let scoreStart = DispatchTime.now().uptimeNanoseconds
     var perCase = "case\terrors\ttriage\tgrep\ttail\tkey line\tfirst missed\n"

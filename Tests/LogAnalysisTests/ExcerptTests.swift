@@ -717,4 +717,123 @@ extension ExcerptTests {
         #expect(shown.contains(1) && shown.contains(2), "\(shown.sorted())")
         #expect(shown.isDisjoint(with: [3, 4]), "\(shown.sorted())")
     }
+
+    /// `go test -v` prints a test's log lines (`t.Log`) whether it passes or not, between its
+    /// `=== RUN` and its verdict: those of a passing or skipped test are not the failure, the
+    /// failing test's are. `go-junit-report/001-pass-fail-skip/fail.log` 1-27 (MIT), labelled 12-15.
+    @Test func theLogLinesOfAPassingGoTestAreNotTheFailure() {
+        let log = [
+            "=== RUN   TestPass", "--- PASS: TestPass (0.06s)", "=== RUN   TestPassLog",
+            "    pass_test.go:9: log line", "    pass_test.go:10: log", "        multi", "        line",
+            "--- PASS: TestPassLog (0.10s)", "PASS", "ok  \tpackage/pass\t0.160s", "=== RUN   TestOne",
+            "    fail_test.go:6: Error message", "    fail_test.go:7: Longer", "        error",
+            "        message.", "--- FAIL: TestOne (0.151s)", "FAIL", "FAIL\tpackage/fail\t0.151s",
+            "=== RUN   TestSkip", "    skip_test.go:6: skip message", "--- SKIP: TestSkip (0.02s)",
+            "=== RUN   TestSkipNow", "    skip_test.go:10: log message", "--- SKIP: TestSkipNow (0.13s)",
+            "PASS",
+            "ok  \tpackage/skip\t0.150s", "FAIL",
+        ]
+        for k in [10, 30] {
+            let e = Self.excerpt(log, maxLines: k)
+            let shown = Set(e.lines.map(\.line.number))
+            #expect(shown.isSuperset(of: [12, 13, 14, 15]), "\(k): \(shown.sorted())")
+            #expect(shown.isDisjoint(with: [4, 5, 6, 7, 20, 23]), "\(k): \(shown.sorted())")
+            #expect(e.keyLine?.line.number == 12, "\(k)")
+        }
+    }
+
+    /// Before Go 1.14, `go test -v` printed a test's log lines under its verdict; a passing test's
+    /// stay out there too (the lines of the file above, in that order).
+    @Test func theLogLinesUnderAPassingGoTestsVerdictAreNotTheFailure() {
+        let log = [
+            "=== RUN   TestPassLog", "--- PASS: TestPassLog (0.10s)", "    pass_test.go:9: log line",
+            "=== RUN   TestOne", "--- FAIL: TestOne (0.151s)", "    fail_test.go:6: Error message", "FAIL",
+            "FAIL\tpackage/fail\t0.151s",
+        ]
+        let shown = Set(Self.excerpt(log).lines.map(\.line.number))
+        #expect(shown.isSuperset(of: [5, 6]), "\(shown.sorted())")
+        #expect(!shown.contains(3), "\(shown.sorted())")
+    }
+
+    /// A GitHub Actions job stops at the step that failed; a block an earlier step printed (here a
+    /// Maven run whose errors the step survived) is not the failure, and leaves the room to the
+    /// failing step's report and the verdict. `cidiff/breakages/google_auto_693/fail.log` 1243-1265
+    /// and 1972-1993 (Apache-2.0), timestamps left out, labelled 1978-1993.
+    @Test func anEarlierStepsBlocksAreNotTheFailingSteps() {
+        let earlier = [
+            "[ERROR] /home/runner/work/auto/auto/value/src/it/gwtserializer/src/test/java/com/google/auto/value/client/GwtSerializerTest.java:[159,4] cannot find symbol",
+            "[ERROR]   symbol:   class AutoValue",
+            "[ERROR]   location: class com.google.auto.value.client.GwtSerializerTest",
+            "[ERROR] /home/runner/work/auto/auto/value/src/it/gwtserializer/src/test/java/com/google/auto/value/client/GwtSerializerTest.java:[180,4] cannot find symbol",
+            "[ERROR]   symbol:   class AutoValue",
+            "[ERROR]   location: class com.google.auto.value.client.GwtSerializerTest",
+            "[ERROR] /home/runner/work/auto/auto/value/src/it/gwtserializer/src/test/java/com/google/auto/value/client/GwtSerializerTest.java:[139,15] package AutoValue does not exist",
+            "[ERROR] -> [Help 1]", "[ERROR] ",
+            "[ERROR] To see the full stack trace of the errors, re-run Maven with the -e switch.",
+            "[ERROR] Re-run Maven using the -X switch to enable full debug logging.", "[ERROR] ",
+            "[ERROR]   mvn <args> -rf :auto-service",
+            "##[group]Run mvn -B verify -U --fail-at-end -Dsource.skip=true -Dmaven.javadoc.skip=true -f build-pom.xml",
+            "mvn -B verify -U --fail-at-end -Dsource.skip=true -Dmaven.javadoc.skip=true -f build-pom.xml",
+            "##[endgroup]",
+        ]
+        let failing = [
+            "[INFO] ------------------------------------------------------------------------",
+            "[INFO] BUILD FAILURE",
+            "[INFO] ------------------------------------------------------------------------",
+            "[INFO] Total time:  01:06 min",
+            "[ERROR] Failed to execute goal org.apache.maven.plugins:maven-compiler-plugin:3.10.1:testCompile (default-testCompile) on project functional: Compilation failure",
+            "[ERROR] /home/runner/work/auto/auto/value/src/it/functional/src/test/java/com/google/auto/value/CompileWithEclipseTest.java:[42,46] cannot access org.eclipse.jdt.internal.compiler.tool.EclipseCompiler",
+            "[ERROR]   bad class file: /home/runner/.m2/repository/org/eclipse/jdt/ecj/3.29.0/ecj-3.29.0.jar(org/eclipse/jdt/internal/compiler/tool/EclipseCompiler.class)",
+            "[ERROR]     class file has wrong version 55.0, should be 52.0",
+            "[ERROR]     Please remove or make sure it appears in the correct subdirectory of the classpath.",
+            "[ERROR] -> [Help 1]", "[ERROR] ",
+            "[ERROR] To see the full stack trace of the errors, re-run Maven with the -e switch.",
+            "[ERROR] Re-run Maven using the -X switch to enable full debug logging.", "[ERROR] ",
+            "[ERROR] For more information about the errors and possible solutions, please read the following articles:",
+            "[ERROR] [Help 1] http://cwiki.apache.org/confluence/display/MAVEN/MojoFailureException",
+            "[ERROR] ", "[ERROR] After correcting the problems, you can resume the build with the command",
+            "[ERROR]   mvn <args> -rf :functional", "##[error]Process completed with exit code 1.",
+            "Post job cleanup.",
+        ]
+        let e = Self.excerpt(earlier + failing)
+        let texts = e.lines.map(\.line.text)
+        #expect(
+            e.keyLine?.line.text.hasSuffix(
+                "cannot access org.eclipse.jdt.internal.compiler.tool.EclipseCompiler") == true)
+        #expect(!texts.contains { $0.contains("GwtSerializerTest") }, "\(texts)")
+        #expect(texts.contains("##[error]Process completed with exit code 1."), "\(texts)")
+    }
+
+    /// With room left, a Java stack trace goes on past its first four frames (where it was thrown
+    /// from, down to the test); with ten lines it keeps four. `cidiff/other_cases/dspot_623/fail.log`
+    /// 7124-7143 (Apache-2.0), all labelled.
+    @Test func aJavaStackGoesOnWhenThereIsRoom() {
+        let log = [
+            "Tests run: 1, Failures: 0, Errors: 1, Skipped: 0, Time elapsed: 0.233 sec <<< FAILURE!",
+            "runPit_whenAllDescartesMutatorsAreSpecified(eu.stamp_project.dspot.common.automaticbuilder.gradle.GradleAutomaticBuilderWithDescartesTest)  Time elapsed: 0.226 sec  <<< ERROR!",
+            #"java.lang.RuntimeException: java.io.IOException: Cannot run program "gradle" (in directory "/builds/workspace/dspot/dspot/src/test/resources/test-projects"): error=2, No such file or directory"#,
+            "\tat eu.stamp_project.dspot.common.automaticbuilder.gradle.GradleAutomaticBuilder.runTasks(GradleAutomaticBuilder.java:137)",
+            "\tat eu.stamp_project.dspot.common.automaticbuilder.gradle.GradleAutomaticBuilder.compile(GradleAutomaticBuilder.java:60)",
+            "\tat eu.stamp_project.dspot.common.automaticbuilder.gradle.GradleAutomaticBuilderWithDescartesTest.setUp(GradleAutomaticBuilderWithDescartesTest.java:57)",
+            "\tat sun.reflect.NativeMethodAccessorImpl.invoke0(Native Method)",
+            "\tat sun.reflect.NativeMethodAccessorImpl.invoke(NativeMethodAccessorImpl.java:62)",
+            "\tat sun.reflect.DelegatingMethodAccessorImpl.invoke(DelegatingMethodAccessorImpl.java:43)",
+            "\tat java.lang.reflect.Method.invoke(Method.java:498)",
+            "\tat org.junit.runners.model.FrameworkMethod$1.runReflectiveCall(FrameworkMethod.java:50)",
+            "\tat org.junit.internal.runners.model.ReflectiveCallable.run(ReflectiveCallable.java:12)",
+            "\tat org.junit.runners.model.FrameworkMethod.invokeExplosively(FrameworkMethod.java:47)",
+            "\tat org.junit.internal.runners.statements.RunBefores.evaluate(RunBefores.java:24)",
+            "\tat org.junit.internal.runners.statements.RunAfters.evaluate(RunAfters.java:27)",
+            "\tat org.junit.runners.ParentRunner.runLeaf(ParentRunner.java:325)",
+            "\tat org.junit.runners.BlockJUnit4ClassRunner.runChild(BlockJUnit4ClassRunner.java:78)",
+            "\tat org.junit.runners.BlockJUnit4ClassRunner.runChild(BlockJUnit4ClassRunner.java:57)",
+            "\tat org.junit.runners.ParentRunner$3.run(ParentRunner.java:290)",
+            "\tat org.junit.runners.ParentRunner$1.schedule(ParentRunner.java:71)",
+            "", "Results :",
+        ]
+        let wide = Set(Self.excerpt(log).lines.map(\.line.number))
+        #expect(wide.isSuperset(of: Set(1...12)), "\(wide.sorted())")
+        let narrow = Self.excerpt(log, maxLines: 10).lines.map(\.line.number)
+        #expect(narrow.count <= 10 && narrow.contains(3) && !narrow.contains(12), "\(narrow)")
+    }
 }

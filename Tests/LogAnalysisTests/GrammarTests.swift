@@ -191,6 +191,10 @@ import Testing
         ),
         (#"WARNING: DATA RACE"#, "go/race", "go-junit-report/017-race/fail.log:4"),
         (
+            #"      throw new AssertionError(obj);"#, "javascript/assertion",
+            "node-core-utils/js-flake-1/fail.log:16104"
+        ),
+        (
             #"____________ TestTorchDeviceTypeCPU.test_cauchy_kstest_cpu_bfloat16 ____________"#,
             "python/pytest-section", "pytorch-log-classifier/pytest_failures_section/fail.log:520"
         ),
@@ -281,6 +285,8 @@ import Testing
         "0 failing",
         "=== 25 passed in 3.21s ===",
         "goroutine 7 [chan receive]:",
+        // A test named for the error it checks, in a logger's INFO line (cidiff/breakages/dspot_842/fail.log:2990).
+        "[main] INFO eu.stamp_project.testrunner.EntryPoint - Test has been run: fr.inria.filter.failing.FailingTest#testAssertionError",
     ]
 
     @Test(arguments: mustNotMatch)

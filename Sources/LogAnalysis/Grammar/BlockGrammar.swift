@@ -107,6 +107,8 @@ public struct GrammarSet: Sendable {
     let checks: [(@Sendable (Substring) -> Bool)?]
     /// `grammar/rule`, the detail an excerpt line shows.
     let details: [String]
+    /// The rule of `go test`'s log lines (`x_test.go:12: …`), whose test may have passed.
+    let goTestLine: Int?
 
     public init(_ grammars: [ToolGrammar]) {
         self.grammars = grammars
@@ -123,6 +125,7 @@ public struct GrammarSet: Sendable {
         self.roles = rules.map(\.1.role)
         self.checks = rules.map(\.1.check)
         self.details = rules.map { grammars[$0.0].name + "/" + $0.1.name }
+        self.goTestLine = details.firstIndex(of: "go/test-line")
     }
 
     /// The built-in grammars (one file each in `Grammar/`).

@@ -39,3 +39,56 @@ extension ToolGrammar {
             },
         ])
 }
+
+/// Whether a `go test` log line (`    x_test.go:12: message`, `t.Log`'s or `t.Error`'s) belongs to a
+/// test that passed or was skipped. `go test -v` prints the lines either under the test's verdict
+/// (before Go 1.14: `--- PASS: TestX (0.00s)`, then the indented lines) or between `=== RUN   TestX`
+/// and its verdict (since 1.14; a subtest's verdict comes with its parent's, later).
+///
+/// | lines | the log line at the end / in the middle |
+/// |---|---|
+/// | `=== RUN   TestA`, `    a_test.go:5: info`, `--- PASS: TestA (0.00s)` | passed |
+/// | `=== RUN   TestA/x`, `    a_test.go:5: info`, …, `    --- SKIP: TestA/x (0.00s)` | passed |
+/// | `--- PASS: TestA (0.00s)`, `    a_test.go:5: info` | passed |
+/// | `=== RUN   TestA`, `    a_test.go:5: boom`, `--- FAIL: TestA (0.00s)` | not |
+/// | `--- FAIL: TestA (0.00s)`, `    a_test.go:5: boom` | not |
+enum GoTestLog {
+    /// How far a test's verdict is looked for from its `=== RUN` line, and its log line's header.
+    static let reach = 4000
+
+    static func passed(_ i: Int, _ lines: [CleanLine], _ shapes: [LineShape], _ verdicts: inout [Int: Bool])
+        -> Bool
+    {
+        func text(_ j: Int) -> Substring { ExcerptExtractor.content(lines[j].text, shapes[j]) }
+        let indent = shapes[i].indent
+        var j = i - 1
+        while j >= 0 && i - j < 400 {
+            let t = text(j)
+            if t.hasPrefix("--- ") {
+                // Before Go 1.14 the log lines follow their test's verdict, indented under it.
+                guard shapes[j].indent < indent else { return false }
+                return t.hasPrefix("--- PASS: ") || t.hasPrefix("--- SKIP: ")
+            }
+            if t.hasPrefix("=== RUN ") || t.hasPrefix("=== CONT ") || t.hasPrefix("=== NAME ") {
+                if let known = verdicts[j] { return known }
+                let words = t.split(separator: " ", maxSplits: 3)
+                guard words.count >= 3 else { return false }
+                let name = words[2]
+                var answer = false
+                var k = j + 1
+                while k < lines.count && k - j < reach {
+                    let v = text(k)
+                    if v.hasPrefix("--- "), v.has(": " + name + " (") {
+                        answer = v.hasPrefix("--- PASS: ") || v.hasPrefix("--- SKIP: ")
+                        break
+                    }
+                    k += 1
+                }
+                verdicts[j] = answer
+                return answer
+            }
+            j -= 1
+        }
+        return false
+    }
+}

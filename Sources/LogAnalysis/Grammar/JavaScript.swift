@@ -46,6 +46,13 @@ extension ToolGrammar {
                 "tap-not-ok", anchor: "not ok ", role: .header, weight: 82, body: .indented, maxBody: 10),
             BlockRule(
                 "assertion", anchor: "AssertionError", position: .anywhere, role: .message, weight: 84,
-                body: .indented, maxBody: 6),
+                body: .indented, maxBody: 6
+            ) { s in
+                // The word, not a test named for it (`FailingTest#testAssertionError` in a log line).
+                guard let r = s.bytes(of: "AssertionError") else { return false }
+                guard r.lowerBound > s.startIndex else { return true }
+                let before = s.utf8[s.utf8.index(before: r.lowerBound)]
+                return !(before &- 0x41 < 26 || before &- 0x61 < 26 || before &- 0x30 < 10)
+            },
         ])
 }
