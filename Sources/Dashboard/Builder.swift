@@ -55,19 +55,16 @@ public struct DashboardBuilder: Sendable {
         for project in try store.projects() where !project.archived {
             paths[project.id] = (project.path, project.webURL)
         }
-        // The newest pipeline of a project's night decides its cell.
-        var newest: [Int: [Int: PipelineRow]] = [:]
-        for row in rows {
-            guard let index = nightIndex[row.night] else { continue }
-            if paths[row.pipeline.projectID] == nil { paths[row.pipeline.projectID] = (row.projectPath, "") }
-            if let held = newest[row.pipeline.projectID]?[index], held.pipeline.id > row.pipeline.id {
-                continue
-            }
-            newest[row.pipeline.projectID, default: [:]][index] = row
+        // The newest pipeline of a project's night decides its cell (`NightPipelines`).
+        let deciding = NightPipelines.deciding(rows, source: nil)
+        for row in rows where paths[row.pipeline.projectID] == nil {
+            paths[row.pipeline.projectID] = (row.projectPath, "")
         }
         let projects: [ProjectRow] = paths.map { id, project in
             var cells = [Character](repeating: "-", count: nights.count)
-            for (index, row) in newest[id] ?? [:] { cells[index] = Self.symbol(row) }
+            for (night, row) in deciding[id] ?? [:] {
+                if let index = nightIndex[night] { cells[index] = Self.symbol(row) }
+            }
             return ProjectRow(
                 path: project.path, group: Self.group(of: project.path), webURL: project.web,
                 cells: String(cells))

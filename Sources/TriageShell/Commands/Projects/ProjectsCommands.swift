@@ -15,19 +15,15 @@ let projectsCommand: CommandSpec = CommandSpec(
         let window = try context.nights("7d")
         let rows = try store.pipelineRows(nights: Set(window), projectID: nil)
         let lastFailures = try store.lastFailedNights()
-        // Newest night first: the first row of a project is its last nightly.
+        // A night is its deciding pipeline's (`NightPipelines`), as on the dashboard's heatmap.
+        let deciding = NightPipelines.deciding(rows, source: try context.config().source)
         var latest: [Int: PipelineRow] = [:]
         var failedNights: [Int: Set<String>] = [:]
         var nights: [Int: Set<String>] = [:]
-        for row in rows where try context.isNightly(row.pipeline) {
-            let id = row.pipeline.projectID
-            if let seen = latest[id] {
-                if seen.night == row.night && row.pipeline.id > seen.pipeline.id { latest[id] = row }
-            } else {
-                latest[id] = row
-            }
-            nights[id, default: []].insert(row.night)
-            if row.pipeline.status == .failed { failedNights[id, default: []].insert(row.night) }
+        for (id, byNight) in deciding {
+            latest[id] = byNight.max { $0.key < $1.key }?.value
+            nights[id] = Set(byNight.keys)
+            failedNights[id] = Set(byNight.filter { $0.value.pipeline.status == .failed }.keys)
         }
         var cells: [[Cell]] = []
         var json: [JSONValue] = []
@@ -169,8 +165,10 @@ func runHistory(_ command: ParsedCommand, _ context: Context) throws -> CommandO
             throw ShellError("history: no job '\(name)' in \(project.path) on these nights", hint: hint)
         }
     } else {
-        for row in try store.pipelineRows(nights: Set(nights), projectID: project.id)
-        where try context.isNightly(row.pipeline) && byNight[row.night] == nil {
+        let rows = try store.pipelineRows(nights: Set(nights), projectID: project.id)
+        for row in NightPipelines.deciding(rows, source: try context.config().source)[
+            project.id, default: [:]
+        ].values {
             byNight[row.night] = HistoryNight(
                 night: row.night, status: row.pipeline.status, pipeline: row.pipeline.id,
                 symbol: stripSymbol(
