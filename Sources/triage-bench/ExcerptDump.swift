@@ -1,6 +1,6 @@
-// `triage-bench excerpt-dump --out FILE`: every excerpt the benches compute, written out in full, so
-// that a change meant to make the extractor faster can be shown to change nothing: dump before,
-// dump after, diff. Covers the labelled corpora (`quality`'s, with and without `pass.log`), every
+// `triage-bench excerpt-dump [--out FILE] [--traces DIR]`: every excerpt the benches compute,
+// written out in full, so that a change meant to make the extractor faster can be shown to change
+// nothing: dump before, dump after, diff (`--traces` also writes the simulator's raw traces). Covers the labelled corpora (`quality`'s, with and without `pass.log`), every
 // failed trace of `analyse`'s simulated organisation (alone, and with the job's last green trace
 // where it has one), the 50 MB bad input and the real GitLab samples, at K = 10 and 30.
 import Foundation
@@ -11,12 +11,14 @@ func benchExcerptDump(_ args: [String]) {
     var out = "excerpts.dump"
     var samples = "/work/shared/reference/gitlab-samples"
     var corpora = ["/work/shared/data/cidiff/data", "/work/shared/data/reallogs"]
+    var traces: String? = nil  // where to write the simulator's raw traces, one file a job
     var i = 0
     while i + 1 < args.count {
         switch args[i] {
         case "--out": out = args[i + 1]
         case "--samples": samples = args[i + 1]
         case "--corpus": corpora.append(args[i + 1])
+        case "--traces": traces = args[i + 1]
         default:
             FileHandle.standardError.write(
                 Data("triage-bench excerpt-dump: unknown option \(args[i])\n".utf8))
@@ -68,7 +70,11 @@ func benchExcerptDump(_ args: [String]) {
         let key = "\(job.projectID)|\(job.name)"
         if job.status == "success" { lastGreen[key] = job.id }
         guard job.status == "failed" else { continue }
-        let failed = TraceCleaner.clean(org.trace(ofJob: job.id))
+        let raw = org.trace(ofJob: job.id)
+        if let traces {
+            FileManager.default.createFile(atPath: "\(traces)/\(job.id).log", contents: Data(raw))
+        }
+        let failed = TraceCleaner.clean(raw)
         dump("simulator/\(job.id)", failed, lastGreen[key].map { TraceCleaner.clean(org.trace(ofJob: $0)) })
     }
     let sampleNames =
