@@ -108,6 +108,19 @@ struct BlockLine: Equatable {
         }
     }
 
+    /// The same as `BlockLine(String(text))`, without making the `String` when `text` is ASCII
+    /// in place (a block's lines are read this way, one `String` each otherwise).
+    init(_ text: Substring) {
+        let ascii: BlockLine?? = text.utf8.withContiguousStorageIfAvailable { b in
+            b.allSatisfy({ $0 < 0x80 }) ? BlockLine(ascii: b) : nil
+        }
+        if let ascii = ascii ?? nil {
+            self = ascii
+        } else {
+            self.init(characters: String(text))
+        }
+    }
+
     /// The Character reading (any text).
     init(characters text: String) {
         let trimmed = text.drop { $0 == " " || $0 == "\t" }

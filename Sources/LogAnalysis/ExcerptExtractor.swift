@@ -65,6 +65,26 @@ public struct ExcerptExtractor: Sendable {
         line.section.map(postSections.contains) ?? false
     }
 
+    /// `postSections.contains`, remembering the last section asked about: a line's section is the
+    /// same string as its neighbours', compared at once (equal storage) where `contains` hashes
+    /// the whole name.
+    struct PostSectionTest {
+        private var section: String? = nil
+        private var answer = false
+
+        mutating func contains(_ s: String) -> Bool {
+            if let known = section, known == s { return answer }
+            section = s
+            answer = ExcerptExtractor.postSections.contains(s)
+            return answer
+        }
+
+        /// `isAfterScript(line)`.
+        mutating func isAfterScript(_ line: CleanLine) -> Bool {
+            line.section.map { contains($0) } ?? false
+        }
+    }
+
     /// Weight from which a candidate is a block worth showing whole.
     static let strong = 50
 
@@ -114,15 +134,16 @@ public struct ExcerptExtractor: Sendable {
         var keywordLines = 0  // keyword candidates in `candidates`
         var boilerplate: [Int] = []
         var reader = LineReader(scanner: scanner, patterns: patterns, grammars: grammars)
+        var post = PostSectionTest()
         for index in lines.indices {
-            // The line's bytes in place (a native string's always are); a copy otherwise.
-            let (shape, found) =
-                lines[index].text.utf8.withContiguousStorageIfAvailable { reader.read($0, index: index) }
-                ?? Array(lines[index].text.utf8).withUnsafeBufferPointer { reader.read($0, index: index) }
+            // The line's bytes in place (a native string's always are; a small one's are copied to
+            // the stack).
+            var text = lines[index].text
+            let (shape, found) = text.withUTF8 { reader.read($0, index: index) }
             shapes.append(shape)
             if shape.noise == .scaffolding { boilerplate.append(index) }
             if var c = found {
-                if let s = lines[index].section, Self.postSections.contains(s) { c.weight -= 30 }
+                if let s = lines[index].section, post.contains(s) { c.weight -= 30 }
                 candidates.append(c)
                 if c.reason == .keyword {
                     keywordLines += 1
@@ -162,9 +183,8 @@ public struct ExcerptExtractor: Sendable {
         // the job went on after (a test harness's nested builds, an example that may fail).
         var announced = 0  // the key block is not looked for above this line
         var announcedBlock: Int? = nil
-        if let summary = candidates.last(where: { c in
-            c.rule.map { grammars.rules[$0].rule.announces } ?? false
-        }),
+        let announces = grammars.announces
+        if let summary = candidates.last(where: { c in c.rule.map { announces[$0] } ?? false }),
             let k = candidates.firstIndex(where: {
                 $0.index > summary.index && $0.index <= summary.index + 12 && $0.weight >= Self.strong
                     && $0.role != .summary
@@ -260,19 +280,18 @@ public struct ExcerptExtractor: Sendable {
         var runHead = LineMap<Int>()
         // A shown line → how many lines of its run are shown up to it.
         var runLength = LineMap<Int>(capacity: maxLines)
-        /// Whether two lines' contents are the same once masked. A content's bytes are the line's
-        /// from `textStart` on (decorations and blanks are ASCII), read in place.
+        /// Whether two lines' contents are the same once masked (`Masker.sameMask`, which answers
+        /// as comparing the masks). A content's bytes are the line's from `textStart` on
+        /// (decorations and blanks are ASCII), read in place (a small string's on the stack).
         func sameMasked(_ i: Int, _ j: Int) -> Bool {
             let (si, sj) = (shapes[i].textStart, shapes[j].textStart)
-            let inPlace: Bool?? = lines[i].text.utf8.withContiguousStorageIfAvailable { a in
-                lines[j].text.utf8.withContiguousStorageIfAvailable { b in
+            var (first, second) = (lines[i].text, lines[j].text)
+            return first.withUTF8 { a in
+                second.withUTF8 { b in
                     Masker.sameMask(
                         UnsafeBufferPointer(rebasing: a[si...]), UnsafeBufferPointer(rebasing: b[sj...]))
                 }
             }
-            if let same = inPlace ?? nil { return same }
-            return Masker.mask(String(Self.content(lines[i].text, shapes[i])))
-                == Masker.mask(String(Self.content(lines[j].text, shapes[j])))
         }
         @discardableResult func add(_ index: Int, _ reason: ExcerptReason, _ detail: String? = nil) -> Bool {
             if chosen[index] != nil || runHead[index] != nil { return true }
@@ -410,7 +429,7 @@ public struct ExcerptExtractor: Sendable {
         if passed != nil, let key = keyCandidate, key.weight >= Self.strong, chosen.count < maxLines {
             let range = max(0, key.index - 5)..<min(lines.count, key.index + 6)
             for i in range
-            where !shapes[i].blank && shapes[i].noise == .none && !Self.isAfterScript(lines[i])
+            where !shapes[i].blank && shapes[i].noise == .none && !post.isAfterScript(lines[i])
                 && !green.contains(Self.maskedContent(lines[i].text))
             {
                 guard add(i, .absentFromGreen) else { break }
@@ -440,7 +459,7 @@ public struct ExcerptExtractor: Sendable {
                 var stop = shapes[j].blank && !underBlank || shapes[j].noise != .none
                 if !stop, passed != nil, green.contains(Self.maskedContent(lines[j].text)) { stop = true }
                 // The script's block ends where the runner's sections after it begin.
-                if !stop, Self.isAfterScript(lines[j]), !Self.isAfterScript(lines[c.index]) { stop = true }
+                if !stop, post.isAfterScript(lines[j]), !post.isAfterScript(lines[c.index]) { stop = true }
                 if !stop, let other = byIndex[j], other.weight >= Self.strong, other.rule != c.rule {
                     stop = true
                 }
@@ -486,8 +505,8 @@ public struct ExcerptExtractor: Sendable {
             for gap in gaps.sorted(by: { ($0.to - $0.from, $0.from) < ($1.to - $1.from, $1.from) }) {
                 // A gap from the script into the runner's sections after it (uploading artifacts,
                 // cleaning up) is not what a tool printed between its error and its verdict.
-                if !Self.isAfterScript(lines[gap.from - 1]),
-                    (gap.from..<gap.to).contains(where: { Self.isAfterScript(lines[$0]) })
+                if !post.isAfterScript(lines[gap.from - 1]),
+                    (gap.from..<gap.to).contains(where: { post.isAfterScript(lines[$0]) })
                 {
                     continue
                 }
@@ -635,7 +654,7 @@ public struct ExcerptExtractor: Sendable {
                     // The first frames say where; the rest of a deep stack says nothing more.
                     // With room left (`extended`), the stack goes on: a `Caused by:`'s frames are
                     // where the cause was thrown.
-                    if BlockLine(String(t)).isFrame {
+                    if BlockLine(t).isFrame {
                         frames += 1
                         if frames > 4 && extended == nil { j += 1; continue }
                     }
@@ -665,7 +684,7 @@ public struct ExcerptExtractor: Sendable {
             while j < lines.count && taken < limit {
                 if shapes[j].blank || shapes[j].noise != .none { break }
                 // The diagnostic's own continuation lines, indented under it (javac's `  symbol:`).
-                guard text(j).hasPrefix(lead) || shapes[j].indent > baseIndent else { break }
+                guard text(j).hasPrefixFast(lead) || shapes[j].indent > baseIndent else { break }
                 result.append(j)
                 taken += 1
                 j += 1
@@ -677,7 +696,7 @@ public struct ExcerptExtractor: Sendable {
                 if !shapes[j].blank {
                     result.append(j)
                     taken += 1
-                    if text(j).hasPrefix(marker) { break }
+                    if text(j).hasPrefixFast(marker) { break }
                 }
                 j += 1
             }
@@ -700,7 +719,7 @@ public struct ExcerptExtractor: Sendable {
             var taken = 0
             while j < lines.count && taken < limit {
                 let s = shapes[j]
-                if s.blank || s.noise == .scaffolding || text(j).hasPrefix(marker) { break }
+                if s.blank || s.noise == .scaffolding || text(j).hasPrefixFast(marker) { break }
                 result.append(j)
                 taken += 1
                 j += 1
@@ -733,7 +752,7 @@ public struct ExcerptExtractor: Sendable {
     /// Why a body line is shown: a frame of a stack trace, or context (snippet, assertion details).
     func bodyReason(_ i: Int, _ lines: [CleanLine], _ shapes: [LineShape]) -> ExcerptReason {
         let t = Self.content(lines[i].text, shapes[i])
-        return BlockLine(String(t)).isFrame || t.hasPrefix("Stacktrace:") ? .stackTrace : .context
+        return BlockLine(t).isFrame || t.hasPrefixFast("Stacktrace:") ? .stackTrace : .context
     }
 
     /// A line inside a block that states the cause: an exception line, an assertion, `Expression:`.
@@ -743,8 +762,8 @@ public struct ExcerptExtractor: Sendable {
     static func isMessageShape(_ text: String, _ shape: LineShape) -> Bool {
         let u = text.utf8
         let t = Substring(text[u.index(u.startIndex, offsetBy: shape.textStart)...])
-        if t.hasPrefix("Expression: ") || t.hasPrefix("Evaluated: ") || t.hasPrefix("assert ")
-            || t.hasPrefix("E ") || t.hasPrefix("Error: ") || t.hasPrefix("error: ")
+        if t.hasPrefixFast("Expression: ") || t.hasPrefixFast("Evaluated: ") || t.hasPrefixFast("assert ")
+            || t.hasPrefixFast("E ") || t.hasPrefixFast("Error: ") || t.hasPrefixFast("error: ")
         {
             return true
         }
@@ -753,6 +772,16 @@ public struct ExcerptExtractor: Sendable {
 
     /// The CI's verdict on a job: how it ended, not why.
     static func isVerdict(_ text: Substring) -> Bool {
+        if let ascii = text.utf8.withContiguousStorageIfAvailable({ b in
+            ByteSearch.isASCII(b) ? asciiIsVerdict(b) : nil
+        }), let answer = ascii {
+            return answer
+        }
+        return characterIsVerdict(text)
+    }
+
+    /// `isVerdict` by `Character`s (any text).
+    static func characterIsVerdict(_ text: Substring) -> Bool {
         var t = text
         if t.hasPrefix("##[error]") { t = t.dropFirst(9) }
         if t.hasPrefix("Error: ") { t = t.dropFirst(7) }
@@ -760,6 +789,37 @@ public struct ExcerptExtractor: Sendable {
         if t.hasPrefix("The command \"") { return t.contains("\" exited with ") }
         return t.hasPrefix("Process completed with exit code ") || t.hasPrefix("ERROR: Job failed")
             || t.hasPrefix("Done. Your build exited with ")
+    }
+
+    /// `isVerdict` read off the bytes of an all-ASCII text, where a `Character` is a byte (the
+    /// needles hold no `\r`, the one ASCII byte that joins the next into a `Character`).
+    static func asciiIsVerdict(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        var t = text
+        if LineShape.startsWith(t, 0, Verdict.annotation) { t = UnsafeBufferPointer(rebasing: t[9...]) }
+        if LineShape.startsWith(t, 0, Verdict.error) { t = UnsafeBufferPointer(rebasing: t[7...]) }
+        if LineShape.startsWith(t, 0, Verdict.buildStep) {
+            return t.count >= Verdict.markedFailure.count
+                && LineShape.startsWith(t, t.count - Verdict.markedFailure.count, Verdict.markedFailure)
+        }
+        if LineShape.startsWith(t, 0, Verdict.command) {
+            return ByteSearch.contains(t, Verdict.exited, caseInsensitive: false)
+        }
+        return LineShape.startsWith(t, 0, Verdict.processCompleted)
+            || LineShape.startsWith(t, 0, Verdict.jobFailed)
+            || LineShape.startsWith(t, 0, Verdict.buildExited)
+    }
+
+    /// The needles of `isVerdict`, as bytes.
+    enum Verdict {
+        static let annotation = Array("##[error]".utf8)
+        static let error = Array("Error: ".utf8)
+        static let buildStep = Array("Build step '".utf8)
+        static let markedFailure = Array("marked build as failure".utf8)
+        static let command = Array("The command \"".utf8)
+        static let exited = Array("\" exited with ".utf8)
+        static let processCompleted = Array("Process completed with exit code ".utf8)
+        static let jobFailed = Array("ERROR: Job failed".utf8)
+        static let buildExited = Array("Done. Your build exited with ".utf8)
     }
 
     /// Lines that are code or a script listing, not output: `fail() {`, `echo "error"`, `# fail here`.
@@ -802,9 +862,10 @@ public struct ExcerptExtractor: Sendable {
     /// The section the failure happened in: the key line's, else the last section with script output.
     func failingSection(_ lines: [CleanLine], _ key: Candidate?) -> String? {
         if let key { return lines[key.index].section }
+        var post = PostSectionTest()
         for line in lines.reversed() where !line.text.isEmpty {
             guard let s = line.section else { continue }
-            if !Self.postSections.contains(s) { return s }
+            if !post.contains(s) { return s }
         }
         return nil
     }
@@ -849,6 +910,7 @@ extension ExcerptExtractor {
         var all: [(needle: Int, at: Int)] = []
         var hits: [(needle: Int, at: Int)] = []
         var ruleHits: [(needle: Int, at: Int)] = []
+        var anchors: [PatternLibrary.AnchorHit] = []
 
         init(scanner: NeedleSet, patterns: PatternLibrary, grammars: GrammarSet) {
             self.scanner = scanner
@@ -857,6 +919,7 @@ extension ExcerptExtractor {
             all.reserveCapacity(32)
             hits.reserveCapacity(32)
             ruleHits.reserveCapacity(32)
+            anchors.reserveCapacity(16)
         }
 
         mutating func read(_ whole: UnsafeBufferPointer<UInt8>, index: Int) -> (LineShape, Candidate?) {
@@ -880,9 +943,8 @@ extension ExcerptExtractor {
             var best: Candidate? = nil
             if !hits.isEmpty {
                 // The content as a `String` only when a regex needs it.
-                let matched = patterns.matches(bytes: b, text: nil, hits: hits)
-                let weights = patterns.weights
-                if let p = matched.max(by: { weights[$0] < weights[$1] }) {
+                if let p = patterns.strongest(bytes: b, text: nil, hits: hits, anchors: &anchors) {
+                    let weights = patterns.weights
                     // Scaffolding only counts when the runner itself names the cause (its timeout).
                     if shape.noise == .none || patterns.patterns[p].infrastructure {
                         best = Candidate(

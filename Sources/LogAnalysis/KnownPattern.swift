@@ -131,10 +131,44 @@ public struct PatternLibrary: Sendable {
     /// Like `matches(_:)`, given the line's `scanner` hits. `text` is `bytes` as a `String`, for the
     /// regexes; nil to have it made from `bytes` only when a regex runs on the whole line.
     func matches(bytes: UnsafeBufferPointer<UInt8>, text: String?, hits: [(needle: Int, at: Int)]) -> [Int] {
-        // Each anchor found, at its first occurrence, and whether it occurs in its own case at
-        // one of them (every occurrence is a hit: the scan ignores case).
-        var first: [(index: Int, at: Int, exact: Bool)] = []
-        for hit in hits where hit.needle < keywordBase {
+        var anchors: [AnchorHit] = []
+        Self.firstHits(hits, below: keywordBase, caseSensitive, anchorBytes, bytes, into: &anchors)
+        var result: [Int] = []
+        for hit in anchors where matches(hit, bytes: bytes, text: text) { result.append(hit.index) }
+        return result.sorted()
+    }
+
+    /// The strongest pattern matching: what `matches(bytes:text:hits:).max(by:)` on the weights
+    /// answers (the highest weight, the lowest index on ties), without the arrays. `anchors` is
+    /// scratch space the caller keeps from line to line.
+    func strongest(
+        bytes: UnsafeBufferPointer<UInt8>, text: String?, hits: [(needle: Int, at: Int)],
+        anchors: inout [AnchorHit]
+    ) -> Int? {
+        if !anchors.isEmpty { anchors.removeAll(keepingCapacity: true) }
+        Self.firstHits(hits, below: keywordBase, caseSensitive, anchorBytes, bytes, into: &anchors)
+        var best: Int? = nil
+        for hit in anchors {
+            if let b = best,
+                weights[b] > weights[hit.index] || weights[b] == weights[hit.index] && b < hit.index
+            {
+                continue
+            }
+            if matches(hit, bytes: bytes, text: text) { best = hit.index }
+        }
+        return best
+    }
+
+    /// A pattern's anchor found in a line: at its first occurrence, and whether it occurs in its own
+    /// case at one of them (every occurrence is a hit: the scan ignores case).
+    typealias AnchorHit = (index: Int, at: Int, exact: Bool)
+
+    /// Each anchor among `hits` (needles below `base`) once, in the order first found.
+    static func firstHits(
+        _ hits: [(needle: Int, at: Int)], below base: Int, _ caseSensitive: [Bool], _ anchorBytes: [[UInt8]],
+        _ bytes: UnsafeBufferPointer<UInt8>, into first: inout [AnchorHit]
+    ) {
+        for hit in hits where hit.needle < base {
             let exact =
                 !caseSensitive[hit.needle] || Self.occurs(anchorBytes[hit.needle], in: bytes, at: hit.at)
             if let k = first.firstIndex(where: { $0.index == hit.needle }) {
@@ -144,54 +178,43 @@ public struct PatternLibrary: Sendable {
                 first.append((hit.needle, hit.at, exact))
             }
         }
-        guard !first.isEmpty else { return [] }
-        var result: [Int] = []
-        for (index, at, exact) in first {
-            switch positions[index] {
-            case .anywhere: break
-            case .lineStart: if at != 0 { continue }
-            case .afterIndent:
-                if bytes[0..<at].contains(where: { $0 != 0x20 && $0 != 0x09 }) { continue }
-            }
-            if !exact { continue }
-            if exclusions[index].contains(where: { ByteSearch.contains(bytes, $0, caseInsensitive: true) }) {
-                continue
-            }
-            if let regex = regexes[index] {
-                // On a long line an unanchored regex only sees the bytes around its anchor: a
-                // backtracking search over a 100 KB line costs seconds, and a match lies next to
-                // the anchor it was found by.
-                let windowed = !regex.anchoredAtStart && bytes.count > 2 * Self.regexWindow
-                let from = windowed ? max(0, at - Self.regexWindow) : 0
-                let to =
-                    windowed
-                    ? min(bytes.count, at + anchorBytes[index].count + Self.regexWindow) : bytes.count
-                let seen = UnsafeBufferPointer(rebasing: bytes[from..<to])
-                if let literals = regex.needsOneOf,
-                    !literals.contains(where: { ByteSearch.contains(seen, $0, caseInsensitive: false) })
-                {
-                    continue
-                }
-                if let ascii = regex.asciiMatcher {
-                    if ByteSearch.isASCII(seen) {
-                        if !ascii(seen) { continue }
-                        result.append(index)
-                        continue
-                    }
-                }
-                if windowed {
-                    let from = max(0, at - Self.regexWindow)
-                    let to = min(bytes.count, at + anchorBytes[index].count + Self.regexWindow)
-                    let window = String(
-                        decoding: UnsafeBufferPointer(rebasing: bytes[from..<to]), as: UTF8.self)
-                    if !regex.matches(window) { continue }
-                } else if !regex.matches(text ?? String(decoding: bytes, as: UTF8.self)) {
-                    continue
-                }
-            }
-            result.append(index)
+    }
+
+    /// Whether the pattern of an anchor found in the line matches it: position, case, exclusions,
+    /// then the regex.
+    func matches(_ hit: AnchorHit, bytes: UnsafeBufferPointer<UInt8>, text: String?) -> Bool {
+        let (index, at, exact) = hit
+        switch positions[index] {
+        case .anywhere: break
+        case .lineStart: if at != 0 { return false }
+        case .afterIndent:
+            if bytes[0..<at].contains(where: { $0 != 0x20 && $0 != 0x09 }) { return false }
         }
-        return result.sorted()
+        if !exact { return false }
+        if exclusions[index].contains(where: { ByteSearch.contains(bytes, $0, caseInsensitive: true) }) {
+            return false
+        }
+        guard let regex = regexes[index] else { return true }
+        // On a long line an unanchored regex only sees the bytes around its anchor: a
+        // backtracking search over a 100 KB line costs seconds, and a match lies next to
+        // the anchor it was found by.
+        let windowed = !regex.anchoredAtStart && bytes.count > 2 * Self.regexWindow
+        let from = windowed ? max(0, at - Self.regexWindow) : 0
+        let to =
+            windowed
+            ? min(bytes.count, at + anchorBytes[index].count + Self.regexWindow) : bytes.count
+        let seen = UnsafeBufferPointer(rebasing: bytes[from..<to])
+        if let literals = regex.needsOneOf,
+            !literals.contains(where: { ByteSearch.contains(seen, $0, caseInsensitive: false) })
+        {
+            return false
+        }
+        if let ascii = regex.asciiMatcher, ByteSearch.isASCII(seen) { return ascii(seen) }
+        if windowed {
+            let window = String(decoding: seen, as: UTF8.self)
+            return regex.matches(window)
+        }
+        return regex.matches(text ?? String(decoding: bytes, as: UTF8.self))
     }
 }
 

@@ -2,19 +2,24 @@
 /// lines looked up many times: open addressing with a multiplicative hash, where `Dictionary`
 /// runs SipHash on every lookup. `keys` lists the lines in the order they were first set. Values
 /// are only set, never removed.
+///
+/// The table holds plain integers (each slot a line and where its value is), the values sit densely
+/// in the order of `keys`: made, grown and freed without touching a value per slot (an excerpt
+/// makes five of these; a table of optional values was set up and torn down slot by slot).
 struct LineMap<Value> {
-    /// Per slot, the line it holds, or -1.
-    private var slots: [Int]
-    private var values: [Value?]
+    /// Per slot, the line it holds, or -1, and that line's index into `keys` and `values`.
+    private var slots: [(key: Int, at: Int)]
+    private var values: [Value] = []
     private var shift: UInt64
     private(set) var keys: [Int] = []
 
     init(capacity: Int = 8) {
         var size = 16
         while size < 2 * capacity { size *= 2 }
-        slots = [Int](repeating: -1, count: size)
-        values = [Value?](repeating: nil, count: size)
+        slots = [(key: Int, at: Int)](repeating: (-1, 0), count: size)
         shift = UInt64(64 - size.trailingZeroBitCount)
+        keys.reserveCapacity(capacity)
+        values.reserveCapacity(capacity)
     }
 
     var count: Int { keys.count }
@@ -24,7 +29,7 @@ struct LineMap<Value> {
     @inline(__always) private func slot(_ key: Int) -> Int {
         let mask = slots.count - 1
         var s = Int(truncatingIfNeeded: (UInt64(truncatingIfNeeded: key) &* 0x9E37_79B9_7F4A_7C15) >> shift)
-        while slots[s] != key && slots[s] != -1 { s = (s + 1) & mask }
+        while slots[s].key != key && slots[s].key != -1 { s = (s + 1) & mask }
         return s
     }
 
@@ -32,20 +37,23 @@ struct LineMap<Value> {
         get {
             guard key >= 0 else { return nil }
             let s = slot(key)
-            return slots[s] == key ? values[s] : nil
+            return slots[s].key == key ? values[slots[s].at] : nil
         }
         set {
-            precondition(key >= 0 && newValue != nil, "LineMap: lines are set, never removed")
+            precondition(key >= 0, "LineMap: lines are non-negative")
+            guard let value = newValue else { preconditionFailure("LineMap: lines are set, never removed") }
             var s = slot(key)
-            if slots[s] != key {
-                if 2 * (keys.count + 1) > slots.count {
-                    grow()
-                    s = slot(key)
-                }
-                slots[s] = key
-                keys.append(key)
+            if slots[s].key == key {
+                values[slots[s].at] = value
+                return
             }
-            values[s] = newValue
+            if 2 * (keys.count + 1) > slots.count {
+                grow()
+                s = slot(key)
+            }
+            slots[s] = (key, keys.count)
+            keys.append(key)
+            values.append(value)
         }
     }
 
@@ -54,9 +62,11 @@ struct LineMap<Value> {
         set { self[key] = newValue }
     }
 
+    /// Doubles the table; the keys and values stay where they are.
     private mutating func grow() {
-        var bigger = LineMap(capacity: slots.count)
-        for key in keys { bigger[key] = self[key] }
-        self = bigger
+        let size = 2 * slots.count
+        slots = [(key: Int, at: Int)](repeating: (-1, 0), count: size)
+        shift = UInt64(64 - size.trailingZeroBitCount)
+        for (at, key) in keys.enumerated() { slots[slot(key)] = (key, at) }
     }
 }

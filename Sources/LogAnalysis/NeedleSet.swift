@@ -6,8 +6,8 @@
 /// `A` and `a` agree; other bytes may collide, which only costs a check) hashed into a bitmap of the
 /// heads' 3-byte parts. A log line passes there at about one position in ten; only then are the two
 /// positions it covers tried against a filter of whole heads, and the needles behind a head
-/// compared eight bytes at a time. Needles shorter than four bytes are searched apart, one byte at a
-/// time, only when the set has some.
+/// compared eight bytes at a time. Needles shorter than four bytes are searched apart, only when
+/// the set has some: for their first bytes eight at a time when those are few, else byte by byte.
 struct NeedleSet: Sendable {
     /// Lowercased (`ByteSearch.lower`).
     let needles: [[UInt8]]
@@ -27,6 +27,10 @@ struct NeedleSet: Sendable {
     let short: [Int]
     /// Per lowercased first byte, 1 when a short needle starts with it.
     let shortFirst: [UInt8]
+    /// When the short needles start with three byte values or fewer (both cases of a letter), each
+    /// of them repeated in a word: the line is searched for them eight bytes at a time (the
+    /// built-in set's only short needle is `) `); empty otherwise.
+    let shortStarts: [UInt64]
 
     static let slotBits = 14
     static let partBits = 16
@@ -82,6 +86,14 @@ struct NeedleSet: Sendable {
         // Indexed by the byte with bit 0x20 set (as `slot` folds case): a superset, checked exactly.
         for index in short { first[Int(needles[index][0] | 0x20)] = 1 }
         self.shortFirst = first
+        var starts: Set<UInt8> = []
+        for index in short {
+            let c = needles[index][0]
+            starts.insert(c)
+            if c &- 0x61 < 26 { starts.insert(c - 0x20) }  // lowercased: `A` as well as `a`
+        }
+        self.shortStarts =
+            starts.count <= 3 ? starts.sorted().map { UInt64($0) &* 0x0101_0101_0101_0101 } : []
     }
 
     /// Appends (needle, offset) for every occurrence in `b`: the long needles' by offset, then the
@@ -123,8 +135,33 @@ struct NeedleSet: Sendable {
             }
         }
         if !short.isEmpty {
+            var i = 0
+            if !shortStarts.isEmpty {
+                // Each byte equal to a start is flagged (and maybe a few bytes above one: a borrow),
+                // lowest first; `verifyShort` checks each exactly.
+                let raw = UnsafeRawPointer(base)
+                let ones: UInt64 = 0x0101_0101_0101_0101
+                let high: UInt64 = 0x8080_8080_8080_8080
+                // In bounds: i + 8 <= n.
+                while i + 8 <= n {
+                    let v = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self).littleEndian
+                    var flags: UInt64 = 0
+                    for start in shortStarts {
+                        let x = v ^ start
+                        flags |= (x &- ones) & ~x & high
+                    }
+                    while flags != 0 {
+                        verifyShort(b, at: i + flags.trailingZeroBitCount / 8, into: &hits)
+                        flags &= flags &- 1
+                    }
+                    i += 8
+                }
+            }
             shortFirst.withUnsafeBufferPointer { first in
-                for i in 0..<n where first[Int(base[i] | 0x20)] != 0 { verifyShort(b, at: i, into: &hits) }
+                while i < n {
+                    if first[Int(base[i] | 0x20)] != 0 { verifyShort(b, at: i, into: &hits) }
+                    i += 1
+                }
             }
         }
     }

@@ -81,14 +81,6 @@ public enum TraceCleaner {
         var havePending = false
         var rawLine = 0
         var start = 0
-        @inline(__always) func flush() {
-            if isJoined {
-                joined.withUnsafeBufferPointer { state.emit($0, rawLine: pendingLine) }
-            } else {
-                state.emit(
-                    UnsafeBufferPointer(rebasing: buffer[pendingStart..<pendingEnd]), rawLine: pendingLine)
-            }
-        }
         while start < n {
             let end = nextNewline(buffer, from: start)
             rawLine += 1
@@ -108,7 +100,10 @@ public enum TraceCleaner {
                 }
                 joined.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[contentStart..<end]))
             } else {
-                if havePending { flush() }
+                if havePending {
+                    emitPending(
+                        &state, buffer, isJoined ? joined : nil, pendingStart..<pendingEnd, pendingLine)
+                }
                 isJoined = false
                 pendingStart = contentStart
                 pendingEnd = end
@@ -117,10 +112,26 @@ public enum TraceCleaner {
             }
             start = end + 1
         }
-        if havePending { flush() }
+        if havePending {
+            emitPending(&state, buffer, isJoined ? joined : nil, pendingStart..<pendingEnd, pendingLine)
+        }
         state.release()
         while let last = state.lines.last, last.text.isEmpty { state.lines.removeLast() }
         return CleanedLog(lines: state.lines)
+    }
+
+    /// Emits the pending logical line: its `joined` copy, or its bytes in place. A function of its
+    /// arguments rather than a local function over `clean(buffer:)`'s variables, whose captures
+    /// cost an exclusivity check at run time on every line.
+    @inline(__always) fileprivate static func emitPending(
+        _ state: inout CleaningState, _ buffer: UnsafeBufferPointer<UInt8>, _ joined: [UInt8]?,
+        _ range: Range<Int>, _ rawLine: Int
+    ) {
+        if let joined {
+            joined.withUnsafeBufferPointer { state.emit($0, rawLine: rawLine) }
+        } else {
+            state.emit(UnsafeBufferPointer(rebasing: buffer[range]), rawLine: rawLine)
+        }
     }
 
     /// Index of the next `\n` at or after `from`, or `buffer.count`: eight bytes at a time.

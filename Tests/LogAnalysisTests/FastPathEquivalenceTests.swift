@@ -72,6 +72,7 @@ import Testing
         let slow = raw.withUnsafeBufferPointer { ReferenceTraceCleaner.clean(buffer: $0) }
         #expect(fast.lines == slow.lines, "\(name): cleaned lines differ")
         var mismatches = 0
+        var anchors: [PatternLibrary.AnchorHit] = []
         for line in slow.lines where mismatches < 5 {
             var text = line.text
             text.withUTF8 { b in
@@ -84,6 +85,12 @@ import Testing
                 if BlockLine(line.text) != BlockLine(characters: line.text) {
                     mismatches += 1
                     Issue.record("\(name): \(line.text.debugDescription): block shapes differ")
+                }
+                let strongest = library.strongest(bytes: b, text: line.text, hits: hits, anchors: &anchors)
+                if strongest != new.max(by: { library.weights[$0] < library.weights[$1] }) {
+                    mismatches += 1
+                    Issue.record(
+                        "\(name): \(line.text.debugDescription): strongest \(String(describing: strongest))")
                 }
                 if new != old || newKeyword != oldKeyword || Keywords.hasErrorKeyword(b) != oldKeyword {
                     mismatches += 1
@@ -162,6 +169,199 @@ import Testing
                     compiled.matches(text) == ((try? regex.firstMatch(in: text)) != nil),
                     "\(source) on \(text)")
             }
+        }
+    }
+}
+
+/// The extractor's byte readings of a line (`hasPrefixFast`, `isVerdict`, `BlockLine` of a
+/// `Substring`, `firstTab`) give what the `Character` readings and the byte loop they stand in for
+/// give, on every line of the real traces and on lines made to break them (combining marks after
+/// the prefix, `\r\n`, non-ASCII look-alikes, tabs at every offset).
+@Suite struct LineReadingEquivalenceTests {
+    static let awkward: [String] = [
+        "E \u{301}x", "E\u{301} x", "Error: \u{301}", "Error:\u{301} x", "Error: ", "Error:", "E", "",
+        "Expression: f(x) == 1", "Evaluated: 1 == 2", "assert x", "error: boom", "Errors: 0",
+        "Stacktrace:", "Stacktrace:\u{301}", "Stacktrace", "  at a.b(C.java:1)", "[12] f() at x.jl:3",
+        "##[error]Process completed with exit code 1", "##[error]Error: Process completed with exit code 2",
+        "Error: Process completed with exit code 1", "Build step 'Execute shell' marked build as failure",
+        "Build step 'x' marked build as failure\u{301}", "The command \"make\" exited with 2.",
+        "The command \"make\u{301}\" exited with 2.", "ERROR: Job failed: exit code 1", "ERROR: Job failed",
+        "Done. Your build exited with 1.", "\r\nERROR: Job failed", "ERROR: Job\r\n failed",
+        "Process completed with exit code \u{301}1", "Ｅrror: fullwidth", "\u{212A}illed", "E ;x",
+        "[ERROR] Failed to execute goal", "[ERROR]\u{301} x", "npm ERR! code 1", "FAILED tests/x.py::t",
+        "E   assert 1 == 2", "üñï: Error: x", "Error: üñï", "\t\tx", "a\tb\tc", "no tab at all in this line",
+    ]
+
+    static let prefixes = [
+        "Expression: ", "Evaluated: ", "assert ", "E ", "Error: ", "error: ", "Stacktrace:", "[ERROR] ",
+        "[ERROR]", "npm ERR!", "FAILED ", "E   ", "[", "==================", "É", "\r\n", "",
+    ]
+
+    static func lines() throws -> [String] {
+        var result = awkward
+        for (_, raw) in try FastPathEquivalenceTests.realTraces() {
+            result += TraceCleaner.clean(raw).lines.map(\.text)
+        }
+        for seed in 1...10 {
+            result += TraceCleaner.clean(FastPathEquivalenceTests.generated(seed: UInt64(seed), lines: 300))
+                .lines.map(\.text)
+        }
+        return result
+    }
+
+    /// The reference `firstTab`: byte by byte.
+    static func firstTabByBytes(_ b: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
+        var k = from
+        while k < b.count && k < from + 120 {
+            if b[k] == 0x09 { return k }
+            k += 1
+        }
+        return nil
+    }
+
+    @Test func byteReadingsAnswerAsTheCharacterReadings() throws {
+        var mismatches = 0
+        for line in try Self.lines() where mismatches < 10 {
+            // The line itself and its content after decorations (an offset into the same string).
+            for text in [Substring(line), LineContent.of(line)] {
+                for prefix in Self.prefixes where text.hasPrefixFast(prefix) != text.hasPrefix(prefix) {
+                    mismatches += 1
+                    Issue.record(
+                        "\(text.debugDescription): hasPrefixFast(\(prefix.debugDescription)) differs")
+                }
+                if ExcerptExtractor.isVerdict(text) != ExcerptExtractor.characterIsVerdict(text) {
+                    mismatches += 1
+                    Issue.record("\(text.debugDescription): isVerdict differs")
+                }
+                if BlockLine(text) != BlockLine(characters: String(text)) {
+                    mismatches += 1
+                    Issue.record("\(text.debugDescription): BlockLine differs")
+                }
+            }
+        }
+    }
+
+    @Test func firstTabFindsWhatTheByteLoopFinds() throws {
+        var lines = try Self.lines()
+        // A tab at every offset of a long line, and none.
+        let long = String(repeating: "abcdefgh", count: 20)
+        for k in 0..<long.utf8.count { lines.append(String(long.utf8.prefix(k))! + "\t" + long) }
+        lines.append(long)
+        for line in lines {
+            for from in [0, 1, 7, 8, 9] {
+                let (fast, slow) = Array(line.utf8).withUnsafeBufferPointer {
+                    (LineShape.firstTab($0, from: from), Self.firstTabByBytes($0, from: from))
+                }
+                #expect(fast == slow, "\(line.debugDescription) from \(from)")
+            }
+        }
+    }
+}
+
+/// The grammars' byte helpers on contiguous bytes, the scan's short needles eight bytes at a time
+/// and the remembered section test answer as the code they stand in for.
+@Suite struct ByteHelperEquivalenceTests {
+    /// `starts`, `ends`, `bytes(of:)` through the UTF-8 views, as they were.
+    static func viewStarts(_ s: Substring, _ p: String) -> Bool { s.utf8.starts(with: p.utf8) }
+    static func viewEnds(_ s: Substring, _ p: String) -> Bool {
+        s.utf8.reversed().starts(with: p.utf8.reversed())
+    }
+    static func viewBytes(_ s: Substring, _ needle: String) -> Range<Substring.Index>? {
+        let u = s.utf8
+        let n = needle.utf8
+        guard let first = n.first else { return nil }
+        var i = u.startIndex
+        while let start = u[i...].firstIndex(of: first) {
+            var j = u.index(after: start)
+            var k = n.index(after: n.startIndex)
+            while k != n.endIndex, j != u.endIndex, u[j] == n[k] {
+                j = u.index(after: j)
+                k = n.index(after: k)
+            }
+            if k == n.endIndex { return start..<j }
+            i = u.index(after: start)
+        }
+        return nil
+    }
+
+    static let needles = [
+        "", "E", "::", " - ", ".py", "Error", "ERROR: Job failed", "FAILED", " failed", "_____", "Fail",
+        "ü", "✓ ", "a very long needle that no line of any trace holds at all", ") ", "Test Summary:",
+    ]
+
+    @Test func byteHelpersAnswerAsTheViews() throws {
+        var mismatches = 0
+        for line in try LineReadingEquivalenceTests.lines() where mismatches < 10 {
+            for text in [Substring(line), LineContent.of(line), Substring(line).dropFirst(3)] {
+                for needle in Self.needles {
+                    let fast = text.bytes(of: needle)
+                    let slow = Self.viewBytes(text, needle)
+                    // Where each range starts and ends, in bytes from the text's start.
+                    func offsets(_ r: Range<Substring.Index>?) -> [Int] {
+                        guard let r else { return [] }
+                        let u = text.utf8
+                        return [
+                            u.distance(from: u.startIndex, to: r.lowerBound),
+                            u.distance(from: r.lowerBound, to: r.upperBound),
+                        ]
+                    }
+                    let same = offsets(fast) == offsets(slow)
+                    if !same || text.starts(needle) != Self.viewStarts(text, needle)
+                        || text.ends(needle) != Self.viewEnds(text, needle)
+                    {
+                        mismatches += 1
+                        Issue.record("\(text.debugDescription) with \(needle.debugDescription)")
+                    }
+                }
+            }
+        }
+    }
+
+    /// Every (needle, offset) where a needle stands in the text, ASCII case-insensitively.
+    static func bruteForce(_ needles: [[UInt8]], _ b: UnsafeBufferPointer<UInt8>) -> [String] {
+        var found: [String] = []
+        for (k, needle) in needles.enumerated() where !needle.isEmpty {
+            for i in 0..<b.count where NeedleSet.occurs(needle.map(ByteSearch.lower), in: b, at: i) {
+                found.append("\(k)@\(i)")
+            }
+        }
+        return found.sorted()
+    }
+
+    @Test func shortNeedlesAreFoundAsByBruteForce() throws {
+        let sets: [[String]] = [
+            [") ", "Error", "fail"],  // one start: eight bytes at a time
+            ["e", "Er", ") ", "Test"],  // `e`, `E`, `)`: three starts
+            ["a", "b", "c", ":", "Killed"],  // seven starts: byte by byte
+        ]
+        var lines = try LineReadingEquivalenceTests.lines()
+        lines += ["(x) ) )", "ERROR e E er Er eR", ")", ") ", "a:b:c", String(repeating: ") e", count: 30)]
+        for raw in sets {
+            let needles = raw.map { Array($0.utf8) }
+            let set = NeedleSet(needles)
+            for line in lines {
+                Array(line.utf8).withUnsafeBufferPointer { b in
+                    var hits: [(needle: Int, at: Int)] = []
+                    set.scan(b, into: &hits)
+                    #expect(
+                        hits.map { "\($0.needle)@\($0.at)" }.sorted() == Self.bruteForce(needles, b),
+                        "\(raw): \(line.debugDescription)")
+                }
+            }
+        }
+    }
+
+    @Test func rememberedSectionTestAnswersAsTheSet() throws {
+        var test = ExcerptExtractor.PostSectionTest()
+        for (_, raw) in try FastPathEquivalenceTests.realTraces() {
+            for line in TraceCleaner.clean(raw).lines {
+                #expect(test.isAfterScript(line) == ExcerptExtractor.isAfterScript(line))
+            }
+        }
+        for s in [
+            "after_script", "step_script", "after_script", "after_script", "cleanup_file_variables", "x",
+        ] {
+            #expect(test.contains(s) == ExcerptExtractor.postSections.contains(s), "\(s)")
         }
     }
 }

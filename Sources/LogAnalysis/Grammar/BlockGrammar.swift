@@ -104,6 +104,7 @@ public struct GrammarSet: Sendable {
     let atStart: [Bool]
     let caseSensitive: [Bool]
     let roles: [BlockRule.Role]
+    let announces: [Bool]
     let checks: [(@Sendable (Substring) -> Bool)?]
     /// `grammar/rule`, the detail an excerpt line shows.
     let details: [String]
@@ -123,6 +124,7 @@ public struct GrammarSet: Sendable {
         self.atStart = rules.map { $0.1.position == .start }
         self.caseSensitive = rules.map(\.1.caseSensitive)
         self.roles = rules.map(\.1.role)
+        self.announces = rules.map(\.1.announces)
         self.checks = rules.map(\.1.check)
         self.details = rules.map { grammars[$0.0].name + "/" + $0.1.name }
         self.goTestLine = details.firstIndex(of: "go/test-line")
@@ -321,30 +323,84 @@ enum Shape {
 
 extension Substring {
     /// The first occurrence of `needle`, compared byte for byte: what `range(of:)` answers for these
-    /// ASCII needles, without Foundation's bridging to NSString (10 000 instructions a call).
+    /// ASCII needles, without Foundation's bridging to NSString (10 000 instructions a call). Both
+    /// read as contiguous bytes (in place, a small string's copied to the stack).
     func bytes(of needle: String) -> Range<Index>? {
+        var (text, needle) = (self, needle)
+        let offset = text.withUTF8 { b in needle.withUTF8 { n in Self.firstOffset(of: n, in: b) } }
+        guard offset >= 0 else { return nil }
         let u = utf8
-        let n = needle.utf8
-        guard let first = n.first else { return nil }
-        var i = u.startIndex
-        while let start = u[i...].firstIndex(of: first) {
-            var j = u.index(after: start)
-            var k = n.index(after: n.startIndex)
-            while k != n.endIndex, j != u.endIndex, u[j] == n[k] {
-                j = u.index(after: j)
-                k = n.index(after: k)
+        let start = u.index(u.startIndex, offsetBy: offset)
+        return start..<u.index(start, offsetBy: needle.utf8.count)
+    }
+
+    /// The offset of the first occurrence of `n` in `b`, -1 when none (or `n` is empty).
+    static func firstOffset(of n: UnsafeBufferPointer<UInt8>, in b: UnsafeBufferPointer<UInt8>) -> Int {
+        let m = n.count
+        guard m > 0, m <= b.count else { return -1 }
+        let first = n[0]
+        var i = 0
+        while i + m <= b.count {
+            if b[i] == first {
+                var k = 1
+                while k < m && b[i + k] == n[k] { k += 1 }
+                if k == m { return i }
             }
-            if k == n.endIndex { return start..<j }
-            i = u.index(after: start)
+            i += 1
         }
-        return nil
+        return -1
     }
 
     /// `hasPrefix`, `hasSuffix` and `contains` for the grammars' ASCII needles, byte for byte (the
-    /// Foundation versions bridge every call to NSString).
-    func starts(_ prefix: String) -> Bool { utf8.starts(with: prefix.utf8) }
-    func ends(_ suffix: String) -> Bool { utf8.reversed().starts(with: suffix.utf8.reversed()) }
+    /// Foundation versions bridge every call to NSString), on contiguous bytes as `bytes(of:)`.
+    func starts(_ prefix: String) -> Bool {
+        var (text, prefix) = (self, prefix)
+        return text.withUTF8 { b in
+            prefix.withUTF8 { p in
+                p.count <= b.count && UnsafeBufferPointer(rebasing: b[..<p.count]).elementsEqual(p)
+            }
+        }
+    }
+    func ends(_ suffix: String) -> Bool {
+        var (text, suffix) = (self, suffix)
+        return text.withUTF8 { b in
+            suffix.withUTF8 { p in
+                p.count <= b.count
+                    && UnsafeBufferPointer(rebasing: b[(b.count - p.count)...]).elementsEqual(p)
+            }
+        }
+    }
     func has(_ needle: String) -> Bool { bytes(of: needle) != nil }
+
+    /// `hasPrefix(prefix)`, the same answer, read off the bytes when it can be: a `Substring`'s
+    /// `hasPrefix` compares `Character`s (grapheme breaking on every call). For an ASCII `prefix`
+    /// without `\r`, a text whose first `prefix.count + 1` bytes are ASCII has a `Character` per byte
+    /// there (only `\r\n` joins two ASCII bytes into one, and no other scalar is canonically
+    /// equivalent to an ASCII one), so comparing bytes is comparing `Character`s; any other text or
+    /// prefix goes to `hasPrefix`.
+    ///
+    /// | text | prefix | read |
+    /// |---|---|---|
+    /// | `Error: x` | `Error: ` | bytes, true |
+    /// | `Errors` | `Error: ` | bytes, false |
+    /// | `E \u{301}x` (a combining accent on the space) | `E ` | `hasPrefix`, false |
+    func hasPrefixFast(_ prefix: String) -> Bool {
+        let fast: Bool?? = utf8.withContiguousStorageIfAvailable { b in
+            prefix.utf8.withContiguousStorageIfAvailable { p in Self.asciiHasPrefix(b, p) } ?? nil
+        }
+        if let answer = fast ?? nil { return answer }
+        return hasPrefix(prefix)
+    }
+
+    /// `hasPrefixFast`'s byte reading; nil when it does not apply.
+    static func asciiHasPrefix(_ b: UnsafeBufferPointer<UInt8>, _ p: UnsafeBufferPointer<UInt8>) -> Bool? {
+        let m = p.count
+        for k in 0..<Swift.min(b.count, m + 1) where b[k] >= 0x80 { return nil }
+        for k in 0..<m where p[k] >= 0x80 || p[k] == 0x0D { return nil }
+        guard b.count >= m else { return false }
+        for k in 0..<m where b[k] != p[k] { return false }
+        return true
+    }
 
     func trimmingSuffix(while p: (Character) -> Bool) -> Substring {
         var end = endIndex

@@ -154,9 +154,24 @@ struct LineShape {
         return i
     }
 
+    /// The first tab among the 120 bytes from `from`, or nil: eight bytes at a time (every line
+    /// without another decoration is searched here, for `gh run view`'s tabs).
     static func firstTab(_ b: UnsafeBufferPointer<UInt8>, from: Int = 0) -> Int? {
+        let end = min(b.count, from + 120)
         var k = from
-        while k < b.count && k < from + 120 {
+        if let base = b.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            // In bounds: k + 8 <= end <= b.count. The lowest flagged byte is the first tab (a borrow
+            // only flags bytes above a tab).
+            while k + 8 <= end {
+                let v =
+                    raw.loadUnaligned(fromByteOffset: k, as: UInt64.self).littleEndian ^ 0x0909_0909_0909_0909
+                let zero = (v &- 0x0101_0101_0101_0101) & ~v & 0x8080_8080_8080_8080
+                if zero != 0 { return k + zero.trailingZeroBitCount / 8 }
+                k += 8
+            }
+        }
+        while k < end {
             if b[k] == 0x09 { return k }
             k += 1
         }
