@@ -133,6 +133,14 @@ import TriageTestSupport
                 }
             }
 
+            // warnings: the page's pipelines that passed with warnings are `warnings`' records.
+            let warnings = try Self.records(
+                try await runTriage(["warnings", range, "--format", "json"], workspace: workspace))
+            let warningFile = try Self.dataScript(data.appendingPathComponent("warnings.js"))
+            let page = try #require(warningFile["pipelines"] as? [[String: Any]])
+            #expect(!warnings.isEmpty)
+            #expect(try warnings.map(Self.canonical) == page.map(Self.canonical))
+
             // since: last night's failing jobs fail since the night `streaks` says.
             let streaks = try Self.records(
                 try await runTriage(["streaks", "last-night", "--format", "json"], workspace: workspace))
