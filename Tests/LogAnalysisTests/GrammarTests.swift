@@ -431,6 +431,35 @@ import Testing
         #expect(otherSignature != signature)
     }
 
+    /// lintrunner reports each file as `>>> Lint for FILE:` with its findings indented under it,
+    /// blank lines between; any finding fails the run (a formatter's patch too, a `Warning`), so the
+    /// file's block is the failure, not the runner's annotation after it. Lines 190-200 and 226-230
+    /// of `pytorch-log-classifier/lint_lintrunner/fail.log` (timestamps and colours left out).
+    @Test func lintrunnersFileReportIsTheBlock() {
+        let report = [
+            ">>> Lint for benchmarks/distributed/bench_symmetric_memory_all_gather.py:", "",
+            "  Warning (PYFMT) format", "    Run `lintrunner -a` to apply this patch.", "",
+            "    You can run `lintrunner -a` to apply this patch.",
+        ]
+        let log = CleanedLog(
+            plain: [
+                "$ uvx --python 3.10 lintrunner@0.12.7 --tee-json /tmp/spinlint_yt0bgn25.json --take PYFMT",
+                "+ echo ''", "", "",
+            ] + report + [
+                "", "     20   20 | from torch._C._distributed_c10d import _SymmetricMemory", "", "Lint failed!", "",
+                "You can reproduce these results locally by using `lintrunner -m origin/main`.",
+                "##[error][OSDC] Step script exited with code 1. This is a script/workflow error, not an infrastructure issue. Check the step logs above for the actual failure.",
+                "##[error]Process completed with exit code 1.",
+            ])
+        let e = ExcerptExtractor(maxLines: 10).excerpt(failed: log)
+        let texts = e.lines.map(\.line.text)
+        #expect(e.keyLine?.line.text == report[0])
+        #expect(report.filter { !$0.isEmpty }.allSatisfy(texts.contains), "\(texts)")
+        #expect(GrammarSet.builtIn.matches(report[0]) == ["python/lintrunner-file"])
+        // Prose that merely starts the same way is no report.
+        #expect(GrammarSet.builtIn.matches(">>> Lint for details, see CONTRIBUTING.md") == [])
+    }
+
     /// `cargo fmt --check` prints, for each file, `Diff in FILE at line N:` and the diff formatting
     /// would apply: context, removed and added lines, an empty context line as a lone space. The
     /// diff is the header's block, through its last line; the line after it is not. Lines of

@@ -38,6 +38,14 @@ extension ToolGrammar {
             },
             BlockRule(
                 "lint-error", anchor: "Error (", role: .message, weight: 80, body: .indented, maxBody: 4),
+            // lintrunner's report of one file: `>>> Lint for torch/x.py:`, then each finding indented
+            // under it (`  Warning (PYFMT) format`, its advice, the patch), blank lines between; any
+            // finding fails the run, a formatter's patch too.
+            BlockRule(
+                "lintrunner-file", anchor: ">>> Lint for ", weight: 76, body: .indented, maxBody: 8
+            ) { s in
+                s.ends(":")
+            },
             // flake8, ruff, pylint, pycodestyle: `src/b.py:17:1: F401 'sys' imported but unused`.
             // What failed in a `make lint`, above make's own `*** [lint] Error 1`.
             BlockRule(
