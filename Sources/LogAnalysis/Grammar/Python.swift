@@ -63,6 +63,16 @@ extension ToolGrammar {
             BlockRule(
                 "interrupted", anchor: "KeyboardInterrupt", position: .anywhere, role: .message, weight: 70,
                 body: .none),
+            // A test runner that runs each test file in a child process (pytorch's `run_test.py`)
+            // prints the child's output, then `Got exit code N`, then raises its own `RuntimeError:
+            // test_x 1/1 failed!`: the child's last line before the exit code is the cause
+            // (`Command took >30min, returning 124`, a collection error).
+            BlockRule(
+                "child-exit", anchor: "Got exit code ", role: .header, weight: 84, body: .none,
+                reportsPrevious: true
+            ) { s in
+                s.starts("Got exit code ") && !s.starts("Got exit code 0") && Shape.containsDigit(s)
+            },
             BlockRule("unittest-fail", anchor: "FAIL: ", role: .header, weight: 86),
             BlockRule("unittest-error", anchor: "ERROR: test", role: .header, weight: 84),
             BlockRule("unittest-summary", anchor: "FAILED (", role: .summary, weight: 60, body: .none),
