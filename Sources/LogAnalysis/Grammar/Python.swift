@@ -46,6 +46,15 @@ extension ToolGrammar {
             ) { s in
                 s.ends(":")
             },
+            // A finding of lintrunner's below an error's level (`Warning (PYFMT) format`): the message
+            // of its file's block, never a block of its own (advice a run may print and pass).
+            BlockRule(
+                "lintrunner-warning", anchor: "Warning (", role: .message, weight: 48, body: .none
+            ) { s in
+                guard let close = s.firstIndex(of: ")"), s[close...].starts(") ") else { return false }
+                let code = s[s.index(s.startIndex, offsetBy: 9)..<close]
+                return !code.isEmpty && code.allSatisfy { $0.isUppercase || $0.isNumber || $0 == "_" }
+            },
             // flake8, ruff, pylint, pycodestyle: `src/b.py:17:1: F401 'sys' imported but unused`.
             // What failed in a `make lint`, above make's own `*** [lint] Error 1`.
             BlockRule(
