@@ -307,7 +307,10 @@ import Testing
     /// bare one, the indentation after it kept; a bracket holding anything else is the line's text
     /// (`pytorch-vllm-buildkite/log_engine_cuda_init_fail/fail.log` 23 and 25).
     @Test(arguments: [
-        ("[2026-07-13T19:39:36Z] tests/v1/engine/test_async_llm.py: 29 warnings", "tests/v1/engine/test_async_llm.py: 29 warnings"),
+        (
+            "[2026-07-13T19:39:36Z] tests/v1/engine/test_async_llm.py: 29 warnings",
+            "tests/v1/engine/test_async_llm.py: 29 warnings"
+        ),
         ("[2026-07-13T19:39:36Z]", ""),
         ("[2026-07-13T19:39:36Z]   @dataclass", "  @dataclass"),
         ("[2026-07-13 19:39:36.123] ERROR x", "ERROR x"),
@@ -446,7 +449,8 @@ import Testing
                 "$ uvx --python 3.10 lintrunner@0.12.7 --tee-json /tmp/spinlint_yt0bgn25.json --take PYFMT",
                 "+ echo ''", "", "",
             ] + report + [
-                "", "     20   20 | from torch._C._distributed_c10d import _SymmetricMemory", "", "Lint failed!", "",
+                "", "     20   20 | from torch._C._distributed_c10d import _SymmetricMemory", "",
+                "Lint failed!", "",
                 "You can reproduce these results locally by using `lintrunner -m origin/main`.",
                 "##[error][OSDC] Step script exited with code 1. This is a script/workflow error, not an infrastructure issue. Check the step logs above for the actual failure.",
                 "##[error]Process completed with exit code 1.",
