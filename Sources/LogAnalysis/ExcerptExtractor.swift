@@ -178,6 +178,20 @@ public struct ExcerptExtractor: Sendable {
                 }
             }
         }
+        // A harness's report on its child's last line (`Got exit code 1`) is only as telling as that
+        // line: after a tool's own summary (pytest's `=== 1 failed in 1.66s ===`), the tool's report
+        // above says why, not the exit code.
+        for k in candidates.indices {
+            guard let r = candidates[k].rule, grammars.rules[r].rule.reportsPrevious else { continue }
+            var p = candidates[k].index - 1
+            if p >= 0 && shapes[p].blank { p -= 1 }
+            let summary =
+                k > 0 && candidates[k - 1].index == p && candidates[k - 1].rule != nil
+                && candidates[k - 1].role == .summary
+            if p < 0 || shapes[p].blank || shapes[p].noise != .none || summary {
+                candidates[k].weight = min(candidates[k].weight, Self.strong - 1)
+            }
+        }
         // A build tool states its failure right after its last summary (`BUILD FAILURE`, then
         // `Failed to execute goal`): that block ended the job; errors printed earlier came from runs
         // the job went on after (a test harness's nested builds, an example that may fail).
@@ -354,6 +368,13 @@ public struct ExcerptExtractor: Sendable {
                 } else {
                     messageLines = [key.index]
                 }
+            }
+            // A child's last words, which the harness's line after them reports on, are the cause.
+            if let r = key.rule, grammars.rules[r].rule.reportsPrevious, let first = block.first,
+                first < key.index
+            {
+                keyIndex = first
+                messageLines = [first]
             }
             // The announced block's first line wraps the cause (`Failed to execute goal …:
             // Compilation failure`); a stronger message inside it (the compiler's) is the key line.
@@ -618,6 +639,12 @@ public struct ExcerptExtractor: Sendable {
     ) -> [Int] {
         var result = [c.index]
         let rule = c.rule.map { grammars.rules[$0].rule }
+        // The line it reports on, right above it (a blank line between at most).
+        if rule?.reportsPrevious == true {
+            var p = c.index - 1
+            if p >= 0 && shapes[p].blank { p -= 1 }
+            if p >= 0, !shapes[p].blank, shapes[p].noise == .none { result.insert(p, at: 0) }
+        }
         let body = rule?.body ?? (c.reason == .pattern ? .indented : .none)
         let limit = extended ?? min(rule?.maxBody ?? 4, maxBlockLines)
         let baseIndent = shapes[c.index].indent

@@ -837,3 +837,66 @@ extension ExcerptTests {
         #expect(narrow.count <= 10 && narrow.contains(3) && !narrow.contains(12), "\(narrow)")
     }
 }
+
+extension ExcerptTests {
+    /// A test runner that runs each test file in a child process prints the child's output, then
+    /// `Got exit code N`, then raises its own `RuntimeError: … failed!`: the child's last line is the
+    /// cause and the key line, not the runner's exception. Lines 5-27 of
+    /// `pytorch-log-classifier/distributed_test_wrapper/fail.log` (GitHub's timestamps left out) and,
+    /// for the timeout, lines 19-21 of `test_file_timeout/fail.log`.
+    @Test func aChildsLastLineBeforeItsExitCodeIsTheCause() {
+        let child = [
+            "PRINTING LOG FILE of distributed/test_c10d_torchcomms 1/1 (test/test-reports/distributed.test_c10d_torchcomms_1.1_57d5e8b26f6005c4_.log)",
+            "TestC10dTorchCommsBackendConfig - failed. This test class should extend from torch.testing._internal.common_utils.TestCase but it doesn't.",
+            "Got exit code 1",
+            "No stepcurrent file found. Either pytest didn't get to run (e.g. import error) or file got deleted (contact dev infra)",
+            "",
+            "FINISHED PRINTING LOG FILE of distributed/test_c10d_torchcomms 1/1 (test/test-reports/distributed.test_c10d_torchcomms_1.1_57d5e8b26f6005c4_.log)",
+            "",
+            "Finished distributed/test_c10d_torchcomms 1/1 ... [2026-07-24 18:47:03.538120][5725.654382616], took 0.05min",
+        ]
+        let runner = [
+            "distributed/test_c10d_torchcomms 1/1 failed!", "Emitting td_test_failure_stats_v2",
+            "Traceback (most recent call last):",
+            #"  File "/__w/pytorch/pytorch/test/run_test.py", line 2397, in <module>"#, "    main()",
+            #"  File "/__w/pytorch/pytorch/test/run_test.py", line 2169, in run_tests"#,
+            "Failed to upload artifacts: Unable to locate credentials",
+            "    raise RuntimeError(failure.message + keep_going_message)",
+            "RuntimeError: distributed/test_c10d_torchcomms 1/1 failed!", "",
+            "Tip: You can keep running tests even on failure by passing --keep-going to run_test.py.",
+        ]
+        let e = Self.excerpt(child + runner, maxLines: 10)
+        #expect(e.keyLine?.line.text == child[1])
+        #expect(e.lines.map(\.line.text).contains(child[2]))
+        let timeout = Self.excerpt(
+            [
+                "PRINTING LOG FILE of inductor/test_torchinductor_opinfo 4/10 (test/test-reports/inductor.test_torchinductor_opinfo_4.10_9797f8c79fc8ca88_.log)",
+                "Command took >30min, returning 124", "Got exit code 124",
+            ] + runner, maxLines: 10)
+        #expect(timeout.keyLine?.line.text == "Command took >30min, returning 124")
+        // Another child's cause is another signature.
+        let identity = ProjectIdentity(path: "pytorch/pytorch")
+        #expect(
+            SignatureBuilder.signature(of: e, identity: identity)
+                != SignatureBuilder.signature(of: timeout, identity: identity))
+    }
+
+    /// After a tool's own summary (pytest's `=== 1 failed … ===`), the exit code says nothing more:
+    /// pytest's report is the cause. Lines 12-13 and 26-30 of
+    /// `pytorch-log-classifier/unittest_failed_consistently/fail.log`; a `Got exit code 0` is no failure.
+    @Test func anExitCodeAfterAToolsSummaryIsNotTheCause() {
+        let failed =
+            "FAILED [0.3790s] dynamo/test_dynamic_shapes.py::DynamicShapesReproTests::test_vars_traced_correctly_under_compile_dynamic_shapes - torch._dynamo.exc.InternalTorchDynamoError: NameError: name 'cell_and_freevars' is not defined"
+        let e = Self.excerpt([
+            "=========================== short test summary info ============================", failed,
+            "!!!!!!!!!!!!!!!!!!!!!!!!!! stopping after 1 failures !!!!!!!!!!!!!!!!!!!!!!!!!!!",
+            "================= 1 failed, 1107 deselected, 2 rerun in 1.66s ==================",
+            "Got exit code 1",
+            "FAILED CONSISTENTLY: test/dynamo/test_dynamic_shapes.py::DynamicShapesReproTests::test_vars_traced_correctly_under_compile_dynamic_shapes",
+            "Test failed consistently, continuing with the rest of the tests due to continue-through-error being set",
+        ])
+        #expect(e.keyLine?.line.text == failed)
+        #expect(GrammarSet.builtIn.matches("Got exit code 0") != ["python/child-exit"])
+        #expect(GrammarSet.builtIn.matches("Got exit code 1") == ["python/child-exit"])
+    }
+}

@@ -202,6 +202,15 @@ import Testing
             #"[task 2025-02-13T22:10:09.075Z] 22:10:09     INFO - PID 16211 | SUMMARY: AddressSanitizer: heap-use-after-free /builds/worker/workspace/obj-build/dist/include/nsISupportsImpl.h:388:19 in operator++"#,
             "native/sanitizer", "treeherder/asan_too_large/fail.log:5541"
         ),
+        // Buildkite's bracketed timestamp is a decoration, as GitHub's bare one is.
+        (
+            #"[2026-07-13T19:39:36Z] FAILED v1/engine/test_abort_final_step.py::test_abort_during_final_step[False] - RuntimeError: Engine core initialization failed. See root cause above. Failed core proc(s): {'EngineCore': 1}"#,
+            "python/pytest-failed", "pytorch-vllm-buildkite/log_engine_cuda_init_fail/fail.log:41"
+        ),
+        (
+            #"[2026-07-13T19:39:31Z] E               ValueError: Memory of devices devices=[0] not free after dur_s=120.01 (threshold='device=0: 0.100')"#,
+            "python/pytest-e", "pytorch-vllm-buildkite/log_cudagraph_cuda_init_fail/fail.log:11"
+        ),
     ]
 
     @Test(arguments: mustMatch.indices)
@@ -292,6 +301,25 @@ import Testing
     @Test(arguments: mustNotMatch)
     func passingScaffoldingAndProseOpenNoBlock(_ line: String) {
         #expect(GrammarSet.builtIn.matches(line) == [])
+    }
+
+    /// A bracketed ISO timestamp (Buildkite's `[2026-07-13T19:39:36Z] `) is skipped like GitHub's
+    /// bare one, the indentation after it kept; a bracket holding anything else is the line's text
+    /// (`pytorch-vllm-buildkite/log_engine_cuda_init_fail/fail.log` 23 and 25).
+    @Test(arguments: [
+        (
+            "[2026-07-13T19:39:36Z] tests/v1/engine/test_async_llm.py: 29 warnings",
+            "tests/v1/engine/test_async_llm.py: 29 warnings"
+        ),
+        ("[2026-07-13T19:39:36Z]", ""),
+        ("[2026-07-13T19:39:36Z]   @dataclass", "  @dataclass"),
+        ("[2026-07-13 19:39:36.123] ERROR x", "ERROR x"),
+        ("[ERROR] Failed to execute goal", "[ERROR] Failed to execute goal"),
+        ("[2026-07-13] release notes", "[2026-07-13] release notes"),
+        ("[v2026-07-13T19:39:36Z] x", "[v2026-07-13T19:39:36Z] x"),
+    ])
+    func bracketedTimestampsAreDecorations(_ c: (String, String)) {
+        #expect(String(LineContent.of(c.0)) == c.1)
     }
 
     /// Scaffolding and progress lines are never chosen, even when nothing else is there.
@@ -404,6 +432,38 @@ import Testing
             of: ExcerptExtractor().excerpt(failed: other),
             identity: ProjectIdentity(path: "jenkinsci/warnings-ng"))
         #expect(otherSignature != signature)
+    }
+
+    /// lintrunner reports each file as `>>> Lint for FILE:` with its findings indented under it,
+    /// blank lines between; any finding fails the run (a formatter's patch too, a `Warning`), so the
+    /// file's block is the failure, not the runner's annotation after it. Lines 190-200 and 226-230
+    /// of `pytorch-log-classifier/lint_lintrunner/fail.log` (timestamps and colours left out).
+    @Test func lintrunnersFileReportIsTheBlock() {
+        let report = [
+            ">>> Lint for benchmarks/distributed/bench_symmetric_memory_all_gather.py:", "",
+            "  Warning (PYFMT) format", "    Run `lintrunner -a` to apply this patch.", "",
+            "    You can run `lintrunner -a` to apply this patch.",
+        ]
+        let log = CleanedLog(
+            plain: [
+                "$ uvx --python 3.10 lintrunner@0.12.7 --tee-json /tmp/spinlint_yt0bgn25.json --take PYFMT",
+                "+ echo ''", "", "",
+            ] + report + [
+                "", "     20   20 | from torch._C._distributed_c10d import _SymmetricMemory", "",
+                "Lint failed!", "",
+                "You can reproduce these results locally by using `lintrunner -m origin/main`.",
+                "##[error][OSDC] Step script exited with code 1. This is a script/workflow error, not an infrastructure issue. Check the step logs above for the actual failure.",
+                "##[error]Process completed with exit code 1.",
+            ])
+        let e = ExcerptExtractor(maxLines: 10).excerpt(failed: log)
+        let texts = e.lines.map(\.line.text)
+        // The finding names the cause (which linter, which rule), the header where it is.
+        #expect(e.keyLine?.line.text == report[2])
+        #expect(report.filter { !$0.isEmpty }.allSatisfy(texts.contains), "\(texts)")
+        #expect(GrammarSet.builtIn.matches(report[0]) == ["python/lintrunner-file"])
+        // Prose that merely starts the same way is no report.
+        #expect(GrammarSet.builtIn.matches(">>> Lint for details, see CONTRIBUTING.md") == [])
+        #expect(GrammarSet.builtIn.matches("Warning (deprecated) use the new API") == [])
     }
 
     /// `cargo fmt --check` prints, for each file, `Diff in FILE at line N:` and the diff formatting

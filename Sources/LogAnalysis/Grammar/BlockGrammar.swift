@@ -73,11 +73,14 @@ public struct BlockRule: Sendable {
     /// then `Failed to execute goal`; Gradle's `FAILURE: Build failed`, then `What went wrong:`):
     /// the block that follows the last such line is the failure of the run that ended the job.
     public var announces: Bool
+    /// The line reports on the one before it (a test runner's `Got exit code 1` after its child's
+    /// last words): that line opens the block and is its key line.
+    public var reportsPrevious: Bool
 
     public init(
         _ name: String, anchor: String, position: Position = .start, caseSensitive: Bool = true,
         role: Role = .header, weight: Int, body: Body = .indented, maxBody: Int = 8, announces: Bool = false,
-        check: (@Sendable (Substring) -> Bool)? = nil
+        reportsPrevious: Bool = false, check: (@Sendable (Substring) -> Bool)? = nil
     ) {
         self.name = name
         self.anchor = anchor
@@ -89,6 +92,7 @@ public struct BlockRule: Sendable {
         self.body = body
         self.maxBody = maxBody
         self.announces = announces
+        self.reportsPrevious = reportsPrevious
     }
 }
 

@@ -12,6 +12,7 @@
 /// | bracketed clock (fastlane) and `▸ ` | `[15:47:28]: ▸ ` |
 /// | Buildkite's timestamp marker | `bk;t=1778142104590` |
 /// | pytest-xdist worker | `[gw3] ` |
+/// | bracketed ISO timestamp (Buildkite) | `[2026-07-13T19:39:36Z] ` |
 /// | BuildKit step (docker build) | `#12 0.345 ` |
 struct LineShape {
     /// Offset of the content (after decorations, before indentation).
@@ -108,7 +109,12 @@ struct LineShape {
                     let clock = inner == 8 && digit(b[i + 1]) && b[i + 3] == 0x3A && b[i + 6] == 0x3A
                     // `[gw3]`
                     let worker = inner >= 3 && b[i + 1] == 0x67 && b[i + 2] == 0x77 && digit(b[i + 3])
-                    if tag || clock || worker {
+                    // `[2026-07-13T19:39:36Z]`: Buildkite's and many loggers' bracketed ISO time.
+                    let iso =
+                        inner >= 19 && digit(b[i + 1]) && digit(b[i + 4]) && b[i + 5] == 0x2D
+                        && b[i + 8] == 0x2D && (b[i + 11] == 0x54 || b[i + 11] == 0x20) && b[i + 14] == 0x3A
+                        && b[i + 17] == 0x3A
+                    if tag || clock || worker || iso {
                         var k = j + 1
                         if k < n && b[k] == 0x3A { k += 1 }
                         if k < n && b[k] == 0x20 { k += 1 }

@@ -38,6 +38,23 @@ extension ToolGrammar {
             },
             BlockRule(
                 "lint-error", anchor: "Error (", role: .message, weight: 80, body: .indented, maxBody: 4),
+            // lintrunner's report of one file: `>>> Lint for torch/x.py:`, then each finding indented
+            // under it (`  Warning (PYFMT) format`, its advice, the patch), blank lines between; any
+            // finding fails the run, a formatter's patch too.
+            BlockRule(
+                "lintrunner-file", anchor: ">>> Lint for ", weight: 76, body: .indented, maxBody: 8
+            ) { s in
+                s.ends(":")
+            },
+            // A finding of lintrunner's below an error's level (`Warning (PYFMT) format`): the message
+            // of its file's block, never a block of its own (advice a run may print and pass).
+            BlockRule(
+                "lintrunner-warning", anchor: "Warning (", role: .message, weight: 48, body: .none
+            ) { s in
+                guard let close = s.firstIndex(of: ")"), s[close...].starts(") ") else { return false }
+                let code = s[s.index(s.startIndex, offsetBy: 9)..<close]
+                return !code.isEmpty && code.allSatisfy { $0.isUppercase || $0.isNumber || $0 == "_" }
+            },
             // flake8, ruff, pylint, pycodestyle: `src/b.py:17:1: F401 'sys' imported but unused`.
             // What failed in a `make lint`, above make's own `*** [lint] Error 1`.
             BlockRule(
@@ -55,6 +72,16 @@ extension ToolGrammar {
             BlockRule(
                 "interrupted", anchor: "KeyboardInterrupt", position: .anywhere, role: .message, weight: 70,
                 body: .none),
+            // A test runner that runs each test file in a child process (pytorch's `run_test.py`)
+            // prints the child's output, then `Got exit code N`, then raises its own `RuntimeError:
+            // test_x 1/1 failed!`: the child's last line before the exit code is the cause
+            // (`Command took >30min, returning 124`, a collection error).
+            BlockRule(
+                "child-exit", anchor: "Got exit code ", role: .header, weight: 84, body: .none,
+                reportsPrevious: true
+            ) { s in
+                s.starts("Got exit code ") && !s.starts("Got exit code 0") && Shape.containsDigit(s)
+            },
             BlockRule("unittest-fail", anchor: "FAIL: ", role: .header, weight: 86),
             BlockRule("unittest-error", anchor: "ERROR: test", role: .header, weight: 84),
             BlockRule("unittest-summary", anchor: "FAILED (", role: .summary, weight: 60, body: .none),
