@@ -47,10 +47,11 @@ public struct DashboardBuilder: Sendable {
         let nights = try store.nights()
         let lastNight = nights.last ?? ""
         let nightIndex = Dictionary(uniqueKeysWithValues: nights.enumerated().map { ($1, $0) })
-        let nightly = { (pipeline: Pipeline) in source.map { pipeline.source == $0 } ?? true }
 
         // Heatmap rows.
-        let rows = try store.pipelineRows(nights: Set(nights), projectID: nil).filter { nightly($0.pipeline) }
+        let rows = try store.pipelineRows(nights: Set(nights), projectID: nil).filter {
+            $0.pipeline.isNightly(source)
+        }
         var paths: [Int: (path: String, web: String)] = [:]
         for project in try store.projects() where !project.archived {
             paths[project.id] = (project.path, project.webURL)
@@ -85,7 +86,8 @@ public struct DashboardBuilder: Sendable {
         var changes: [JobKey: JobChanges] = [:]
         if parts.contains(.whatChanged), !lastNight.isEmpty {
             changes = try WhatChanged.jobs(
-                on: lastNight, queries: cache.changes, cache: store, calendar: calendar, nightly: nightly,
+                on: lastNight, queries: cache.changes, cache: store, calendar: calendar,
+                nightly: { $0.isNightly(source) },
                 facts: ListingReader(cache: store))
         }
 

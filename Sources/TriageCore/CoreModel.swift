@@ -81,6 +81,12 @@ public struct Pipeline: Hashable, Sendable, Codable {
     }
 }
 
+extension Pipeline {
+    /// Whether the pipeline counts as nightly when the nightly pipelines are those of
+    /// `nightlySource` (`schedule`; nil: every source counts).
+    public func isNightly(_ nightlySource: String?) -> Bool { nightlySource.map { source == $0 } ?? true }
+}
+
 /// A job attempt. Retried attempts are kept: `attempt` counts 1, 2, … per (pipeline, name)
 /// in id order, and `retried` is true for every attempt but the last.
 public struct Job: Hashable, Sendable, Codable {

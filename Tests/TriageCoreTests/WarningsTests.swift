@@ -45,9 +45,7 @@ import TriageCore
         let p = pipeline(10)
         let warning = try #require(
             Warnings.pipelines(of: [row(101, p, project: "g/b", night: "2026-11-27")], source: nil).first)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let json = String(decoding: try encoder.encode(WarningPipelineRecord(warning)), as: UTF8.self)
+        let json = try recordJSON(WarningPipelineRecord(warning))
         #expect(
             json
                 == #"{"jobs":[{"allow_failure":true,"attempt":1,"failure_reason":null,"job":101,"name":"lint-101","night":"2026-11-27","pipeline":10,"project":"g/b","stage":"test","status":"failed","web_url":"https://gitlab.example/p/-/jobs/101"}],"night":"2026-11-27","pipeline":10,"project":"g/b","status":"success","web_url":"https://gitlab.example/p/-/pipelines/10"}"#

@@ -7,7 +7,7 @@ public enum NightPipelines {
     /// when nil).
     public static func deciding(_ rows: [PipelineRow], source: String?) -> [Int: [String: PipelineRow]] {
         var newest: [Int: [String: PipelineRow]] = [:]
-        for row in rows where source == nil || row.pipeline.source == source {
+        for row in rows where row.pipeline.isNightly(source) {
             let project = row.pipeline.projectID
             if let held = newest[project]?[row.night], held.pipeline.id > row.pipeline.id { continue }
             newest[project, default: [:]][row.night] = row

@@ -22,8 +22,8 @@ public enum Warnings {
     /// pipeline; each pipeline's allowed failures by job id.
     public static func pipelines(of failures: [FailureRow], source: String?) -> [WarningPipeline] {
         var byPipeline: [Int: WarningPipeline] = [:]
-        for row in failures where row.job.allowFailure && row.pipeline.status == .success {
-            if let source, row.pipeline.source != source { continue }
+        for row in failures
+        where row.job.allowFailure && row.pipeline.status == .success && row.pipeline.isNightly(source) {
             byPipeline[
                 row.pipeline.id,
                 default: WarningPipeline(
@@ -82,14 +82,14 @@ public struct NightSummary: Sendable, Hashable, Encodable {
         nights: [String], pipelines: [(pipeline: Pipeline, night: String)], failures: [FailureRow],
         source: String?
     ) -> NightSummary {
-        let nightly = pipelines.filter { source == nil || $0.pipeline.source == source }
+        let nightly = pipelines.filter { $0.pipeline.isNightly(source) }
         let warned = Set(Warnings.pipelines(of: failures, source: source).map(\.pipeline.id))
         return NightSummary(
             nights: nights, pipelines: nightly.count,
             failed: nightly.filter { $0.pipeline.status == .failed }.count, passedWithWarnings: warned.count,
             passed: nightly.filter { $0.pipeline.status == .success && !warned.contains($0.pipeline.id) }
                 .count,
-            failures: failures.filter { source == nil || $0.pipeline.source == source })
+            failures: failures.filter { $0.pipeline.isNightly(source) })
     }
 
     enum CodingKeys: String, CodingKey {

@@ -16,7 +16,7 @@ public struct SimilarFailureRecord: Sendable, Hashable, Encodable {
         var c = encoder.container(keyedBy: CodingKeys.self)
         let a = match.analysis
         try c.encode(a.jobID, forKey: .job)
-        try c.encode((match.similarity * 1000).rounded() / 1000, forKey: .similarity)
+        try c.encode(match.similarity.thousandths, forKey: .similarity)
         try c.encode(a.night, forKey: .night)
         try c.encode(a.projectPath, forKey: .project)
         try c.encode(a.jobName, forKey: .name)

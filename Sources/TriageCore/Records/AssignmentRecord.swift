@@ -142,7 +142,7 @@ public struct SuggestionRecord: Sendable, Hashable, Encodable {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(IssueRecord(suggestion.issue), forKey: .issue)
         try c.encode(suggestion.state, forKey: .state)
-        try c.encode((suggestion.score * 1000).rounded() / 1000, forKey: .score)
+        try c.encode(suggestion.score.thousandths, forKey: .score)
         try c.encode(suggestion.reasons, forKey: .reasons)
     }
 }

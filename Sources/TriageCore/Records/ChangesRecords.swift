@@ -63,8 +63,7 @@ public struct SuspectRecord: Sendable, Hashable, Encodable {
         try c.encode(s.kinds.map(\.rawValue), forKey: .kinds)
         try c.encode(s.newlyFailing, forKey: .failing)
         try c.encode(s.alsoInGreen, forKey: .green)
-        // Three decimals: the score orders suspects; more digits would only be noise in a script.
-        try c.encode((s.score * 1000).rounded() / 1000, forKey: .score)
+        try c.encode(s.score.thousandths, forKey: .score)
         try c.encode(s.failingJobs, forKey: .jobs)
         try c.encode(s.projects, forKey: .projects)
         try c.encode(s.clusters, forKey: .clusters)

@@ -87,7 +87,7 @@ public struct IssueActivityRecord: Sendable, Hashable, Encodable {
             try item.encode(o.issue.map { IssueRecord($0) }, forKey: .issue)
             try item.encode(o.together, forKey: .together)
             try item.encode(o.clusterCells, forKey: .clusterCells)
-            try item.encode((o.lift * 1000).rounded() / 1000, forKey: .lift)
+            try item.encode(o.lift.thousandths, forKey: .lift)
         }
         try c.encode(a.closedButFailing, forKey: .closedButFailing)
         try c.encode(a.failuresAfterClose, forKey: .failuresAfterClose)

@@ -61,13 +61,7 @@ extension Context {
     }
 
     /// Whether a pipeline counts as nightly under the workspace's `source` (nil: every source).
-    func isNightly(_ pipeline: Pipeline) throws -> Bool { try isNightly(source: pipeline.source) }
-
-    /// Whether a pipeline of this source (`schedule`, `push`…) counts as nightly.
-    func isNightly(source: String) throws -> Bool {
-        guard let nightly = try config().source else { return true }
-        return source == nightly
-    }
+    func isNightly(_ pipeline: Pipeline) throws -> Bool { pipeline.isNightly(try config().source) }
 
     /// A project by path: exact, then case-insensitive, then a unique last component
     /// (`Foo.jl` for `julia/Foo.jl`).
