@@ -72,6 +72,27 @@ import TriageCore
         #expect(history.contains("USING INDEX pipelines_night_project (night=? AND project_id=?)"))
         #expect(history.contains("USING INDEX jobs_pipeline (pipeline_id=?)"))
     }
+
+    /// A year's cache holds thousands of retried jobs: the changes queries look a pipeline's
+    /// retried attempts up by pipeline, never through `jobs_retried` (every retried job of the
+    /// cache, once per pipeline or job: 23 s for two nights of 200 projects).
+    @Test func retriedAttemptsAreSoughtByPipeline() throws {
+        let workspace = TempWorkspace()
+        defer { workspace.cleanUp() }
+        let store = try workspace.open()
+        let nightly = try store.queryPlan(
+            sql: SQLiteCacheStore.nightlyJobsSQL,
+            arguments: ["2026-11-01", "2026-11-28", nil as Int?, nil as String?])
+        let retried = try store.queryPlan(
+            sql: SQLiteCacheStore.retriedFailedSQL, arguments: ["2026-11-01", "2026-11-28"])
+        for plan in [nightly, retried] {
+            #expect(!plan.contains("jobs_retried"), "\(plan)")
+        }
+        #expect(
+            nightly.components(separatedBy: "USING INDEX jobs_pipeline (pipeline_id=?)").count == 3,
+            "\(nightly)")
+        #expect(retried.contains("SEARCH j USING INDEX jobs_pipeline (pipeline_id=?)"), "\(retried)")
+    }
 }
 
 /// Issue 15: what each listing pays grows with its answer, not with the cache. Each query is

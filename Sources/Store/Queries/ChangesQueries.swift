@@ -6,11 +6,13 @@ import TriageCore
 // On the v1 tables only; served by `pipelines_night_project` and `jobs_pipeline`.
 
 extension SQLiteCacheStore: ChangesQueries {
+    /// Every latest attempt of the range's pipelines, and whether a failed earlier attempt of it
+    /// exists: that one a seek in `jobs_pipeline` per row (`INDEXED BY`, as in `retriedFailedSQL`).
     static let nightlyJobsSQL = """
         SELECT \(JobColumns.select("j.", pipeline: "p.", projectURL: "pr.web_url")),
             \(PipelineColumns.select("p.", projectURL: "pr.web_url")),
             coalesce(pr.path, CAST(p.project_id AS TEXT)),
-            EXISTS (SELECT 1 FROM jobs r
+            EXISTS (SELECT 1 FROM jobs r INDEXED BY jobs_pipeline
                 WHERE r.pipeline_id = j.pipeline_id AND r.name = j.name AND r.retried = 1 AND r.status = 'failed')
         FROM pipelines p
         JOIN jobs j ON j.pipeline_id = p.id AND j.retried = 0
@@ -54,10 +56,11 @@ extension SQLiteCacheStore: NightlyRunQueries {
         """
 
     /// The failed earlier attempts of the range's pipelines, by pipeline and job name: a seek
-    /// per pipeline in `jobs_pipeline`.
+    /// per pipeline in `jobs_pipeline` (`INDEXED BY`: left to itself, SQLite prefers the partial
+    /// `jobs_retried` for `retried = 1` and reads every retried job of the cache per pipeline).
     static let retriedFailedSQL = """
         SELECT j.pipeline_id, j.name FROM pipelines p
-        CROSS JOIN jobs j ON j.pipeline_id = p.id AND j.status = 'failed' AND j.retried = 1
+        CROSS JOIN jobs j INDEXED BY jobs_pipeline ON j.pipeline_id = p.id AND j.status = 'failed' AND j.retried = 1
         WHERE p.night >= ?1 AND p.night <= ?2
         """
 
