@@ -85,10 +85,7 @@ public struct DashboardBuilder: Sendable {
         // Since when last night's failing jobs fail, and their suspects.
         var changes: [JobKey: JobChanges] = [:]
         if parts.contains(.whatChanged), !lastNight.isEmpty {
-            changes = try WhatChanged.jobs(
-                on: lastNight, queries: cache.changes, cache: store, calendar: calendar,
-                nightly: { $0.isNightly(source) },
-                facts: ListingReader(cache: store))
+            changes = try WhatChanged.jobs(on: lastNight, cache: cache, calendar: calendar, source: source)
         }
 
         // Failed jobs per night (the facts `failures --with-warnings` lists).

@@ -104,8 +104,7 @@ func makeChangesCache() throws -> (directory: URL, store: SQLiteCacheStore) {
         let (directory, store) = try makeChangesCache()
         defer { try? FileManager.default.removeItem(at: directory) }
         let found = try WhatChanged.jobs(
-            on: "2026-11-28", queries: store, cache: store, calendar: utc, nightly: { _ in true },
-            facts: ListingReader(cache: store))
+            on: "2026-11-28", cache: CachePorts(store), calendar: utc, source: nil)
         let rows = try store.nightlyJobs(
             fromNight: "2026-09-29", throughNight: "2026-11-28", projectID: nil, name: nil)
         let histories = ChangesHistory.histories(rows)
@@ -121,6 +120,39 @@ func makeChangesCache() throws -> (directory: URL, store: SQLiteCacheStore) {
         #expect(
             ranked.suspects.first?.name
                 == found[JobKey(project: "julia/A.jl", name: "test")]?.suspect?.package)
+    }
+
+    /// One job's answer (`show job`) is its key's answer of the night, for the job's own run only.
+    @Test func oneJobsAnswerIsTheNightsAnswerForIt() throws {
+        let (directory, store) = try makeChangesCache()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let cache = CachePorts(store)
+        let night = try WhatChanged.jobs(on: "2026-11-28", cache: cache, calendar: utc, source: "schedule")
+        func job(_ id: Int) throws -> Job { try #require(try store.job(id: id)) }
+        // A.jl red on the 27th and 28th, B.jl red on the 28th, C.jl green throughout.
+        let a = try WhatChanged.job(
+            job(1003), on: "2026-11-28", cache: cache, calendar: utc, source: "schedule")
+        #expect(a == night[JobKey(project: "julia/A.jl", name: "test")])
+        #expect(a?.since == "2026-11-27" && a?.nights == 2 && a?.suspect?.package == "Foo")
+        let b = try WhatChanged.job(
+            job(2003), on: "2026-11-28", cache: cache, calendar: utc, source: "schedule")
+        #expect(b == night[JobKey(project: "julia/B.jl", name: "test")])
+        #expect(b?.suspect?.package == "Bar")
+        // The streak's first night answers for itself; a green job and a job on another night's
+        // pipeline have no answer.
+        let first = try WhatChanged.job(
+            job(1002), on: "2026-11-27", cache: cache, calendar: utc, source: "schedule")
+        #expect(first == JobChanges(since: "2026-11-27", nights: 1, suspect: a?.suspect))
+        #expect(
+            try WhatChanged.job(job(3003), on: "2026-11-28", cache: cache, calendar: utc, source: "schedule")
+                == nil)
+        #expect(
+            try WhatChanged.job(job(1002), on: "2026-11-28", cache: cache, calendar: utc, source: "schedule")
+                == nil)
+        // Another source's pipelines are not nightly: nothing is red.
+        #expect(
+            try WhatChanged.job(job(1003), on: "2026-11-28", cache: cache, calendar: utc, source: "push")
+                == nil)
     }
 
     /// Without the part (the benchmark's baseline), nothing is computed.

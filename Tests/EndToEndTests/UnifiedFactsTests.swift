@@ -3,7 +3,8 @@ import Testing
 import TriageTestSupport
 
 /// One rule per fact: `failures`, `clusters`, `show job`, `streaks` and the exported dashboard
-/// answer the same cluster, NEW, flaky and since for the same cache, through the real binary.
+/// answer the same cluster, NEW, flaky, since and top suspect for the same cache, through the real
+/// binary.
 @Suite(.serialized) struct UnifiedFactsTests {
     /// The JSON of a dashboard data script, `triageData("name", {…});`.
     static func dataScript(_ url: URL) throws -> [String: Any] {
@@ -154,6 +155,24 @@ import TriageTestSupport
             for (job, shown) in changed {
                 let changes = try #require(shown["changes"] as? [String: Any])
                 #expect(changes["since"] as? String == since[job], "job \(job)")
+            }
+
+            // show job: the same since and top suspect as the page, key for key, for jobs with a
+            // suspect and without one.
+            let withSuspect = changed.filter { ($0.value["changes"] as? [String: Any])?["suspect"] != nil }
+            let withoutSuspect = changed.filter { ($0.value["changes"] as? [String: Any])?["suspect"] == nil }
+            #expect(!withSuspect.isEmpty && !withoutSuspect.isEmpty)
+            for (job, shown) in Array(withSuspect.sorted { $0.key < $1.key }.prefix(3))
+                + Array(withoutSuspect.sorted { $0.key < $1.key }.prefix(2))
+            {
+                let run = try await runTriage(
+                    ["show", "job", "\(job)", "--format", "json"], workspace: workspace)
+                #expect(run.status == 0, "\(run.stderr)")
+                let record = try #require(
+                    try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+                let page = try #require(shown["changes"] as? [String: Any])
+                let answered = try #require(record["changes"] as? [String: Any], "job \(job)")
+                #expect(try Self.canonical(answered) == Self.canonical(page), "job \(job)")
             }
         }
     }

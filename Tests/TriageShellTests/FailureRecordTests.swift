@@ -45,7 +45,7 @@ import TriageCore
         let shown = try #require(try Self.json(f) as? [String: Any])
         let only: Set<String> = [
             "ref", "sha", "commit_title", "created_at", "started_at", "finished_at", "duration",
-            "pipeline_status", "excerpt_lines", "attempts", "previous_nights",
+            "pipeline_status", "excerpt_lines", "attempts", "previous_nights", "changes",
         ]
         #expect(Set(shown.keys) == Self.base.union(Self.findings).union(only))
         // The same values as `failures` gives the job, but the key line: without an analysis (as

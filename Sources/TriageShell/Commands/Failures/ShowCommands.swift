@@ -8,11 +8,16 @@ let showCommand: CommandSpec = CommandSpec(
     summary: "Everything the cache knows about a job or a pipeline, or the session's settings.",
     details: """
         `show job N`: project, pipeline, ref, commit, stage, status, failure reason, timings, attempts \
-        and the job's status on previous nights, then what the analysis found: its cluster (NEW, flaky) \
+        and the job's status on previous nights; for a failed job, since when it fails (the first red \
+        night of its current streak, as 'streaks' says) and the top suspect of that night among its own \
+        dependency changes (as 'suspects' ranks them, and the dashboard shows for last night); then \
+        what the analysis found: its cluster (NEW, flaky) \
         and its excerpt, each line with its raw line number and why it was picked (a known pattern by \
         name, an error keyword, the failing section's tail, …); JSON: the failure record plus ref, sha, \
         commit_title, created_at, started_at, finished_at, duration, pipeline_status, attempts, \
-        previous_nights, key_line, cluster, new, flaky, excerpt (the lines' texts) and excerpt_lines \
+        previous_nights, changes ({since, nights, suspect: {ecosystem, package, from, to, rank, failing, \
+        green, text}}, null unless the job is red on its night), key_line, cluster, new, flaky, excerpt \
+        (the lines' texts) and excerpt_lines \
         ([{line, text, reason, pattern, repeats}]; a line followed by "(+N like it)" stands for N more \
         lines like it, the same but for numbers, or N more blocks like the one it opens). `show pipeline N`: the pipeline and all its jobs; JSON: {pipeline, project, night, \
         status, ref, sha, created_at, web_url, jobs}. `show settings`: what `set` changes, and facts \
@@ -60,6 +65,12 @@ func showJob(_ id: Int, _ context: Context) throws -> CommandOutput {
         previous = try store.jobHistory(projectID: job.projectID, name: job.name, nights: Set(nights))
     }
     let night = found?.night ?? "-"
+    // Since when it fails and the top suspect, as the dashboard shows them for last night.
+    let changes = try found.flatMap { found in
+        try WhatChanged.job(
+            job, on: found.night, cache: context.cache(), calendar: context.calendar(),
+            source: context.config().source)
+    }
     let (_, analyses) = try context.analysisStore()
     let analysis = try analyses.analysis(jobID: job.id)
     let insight = try store.insights(jobIDs: [job.id])[job.id]
@@ -114,6 +125,14 @@ func showJob(_ id: Int, _ context: Context) throws -> CommandOutput {
                     : previous.map { "\($0.night) \($0.job?.status.rawValue ?? "no job")" }.joined(
                         separator: ", ")),
         ],
+    ]
+    if job.status == .failed {
+        rows += [
+            ["failing since", Cell(changes.map { "\($0.since) (\(nightCount($0.nights)))" } ?? "-")],
+            ["top suspect", Cell(changes?.suspect.map(suspectText) ?? "-")],
+        ]
+    }
+    rows += [
         ["cluster", Cell(clusterText, marks.first == "NEW" ? .bad : (analysis == nil ? .dim : .plain))],
         ["issue", issueCell(assigned)],
         ["key line", Cell(excerpt ?? "-")],
@@ -149,9 +168,18 @@ func showJob(_ id: Int, _ context: Context) throws -> CommandOutput {
         createdAt: times.iso(job.createdAt),
         startedAt: times.iso(job.startedAt), finishedAt: times.iso(job.finishedAt), duration: job.duration,
         pipelineStatus: found?.pipeline.status.rawValue, excerptLines: analysis?.excerpt, attempts: attempts,
-        previousNights: previous)
+        previousNights: previous, changes: changes)
     return CommandOutput(
         table: Table(columns: ["FIELD", "VALUE"], rows: rows), json: JSONValue(record: json))
+}
+
+/// `3 nights`, `1 night`.
+func nightCount(_ n: Int) -> String { n == 1 ? "1 night" : "\(n) nights" }
+
+/// A top suspect for people: `DataFrames v1.6.1 → v1.7.0 (julia; rank 1 of its night, 3 newly
+/// failing, 0 green)`.
+func suspectText(_ s: TopSuspect) -> String {
+    "\(s.text) (\(s.ecosystem); rank \(s.rank) of its night, \(s.failing) newly failing, \(s.green) green)"
 }
 
 func showPipeline(_ id: Int, _ context: Context) throws -> CommandOutput {
