@@ -83,9 +83,9 @@ public struct DashboardBuilder: Sendable {
             summaries.map { ($0.state.id, $0.title.marked) }, uniquingKeysWith: { a, _ in a })
 
         // Since when last night's failing jobs fail, and their suspects.
-        var changes: [JobKey: JobChanges] = [:]
+        var changes: [Int: JobChanges] = [:]
         if parts.contains(.whatChanged), !lastNight.isEmpty {
-            changes = try WhatChanged.jobs(on: lastNight, cache: cache, calendar: calendar, source: source)
+            changes = try WhatChanged.jobs(on: [lastNight], cache: cache, calendar: calendar, source: source)
         }
 
         // Failed jobs per night (the facts `failures --with-warnings` lists).
@@ -106,8 +106,7 @@ public struct DashboardBuilder: Sendable {
                     pipelineURL: row.pipeline.webURL, commitTitle: row.job.commitTitle,
                     template: state?.template,
                     title: state.flatMap { titles[$0.id] },
-                    changes: row.night == lastNight && !row.job.allowFailure
-                        ? changes[JobKey(project: row.projectPath, name: row.job.name)] : nil))
+                    changes: changes[row.job.id]))
         }
         let nightFiles = nights.map { night in
             NightFailures(

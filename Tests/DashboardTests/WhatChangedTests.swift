@@ -104,22 +104,22 @@ func makeChangesCache() throws -> (directory: URL, store: SQLiteCacheStore) {
         let (directory, store) = try makeChangesCache()
         defer { try? FileManager.default.removeItem(at: directory) }
         let found = try WhatChanged.jobs(
-            on: "2026-11-28", cache: CachePorts(store), calendar: utc, source: nil)
+            on: ["2026-11-28"], cache: CachePorts(store), calendar: utc, source: nil)
         let rows = try store.nightlyJobs(
             fromNight: "2026-09-29", throughNight: "2026-11-28", projectID: nil, name: nil)
         let histories = ChangesHistory.histories(rows)
         let streaks = Streaks.on(night: "2026-11-28", histories: histories).filter {
             $0.kind == .new || $0.kind == .failing
         }
-        #expect(Set(found.keys) == Set(streaks.map(\.key)))
-        for streak in streaks { #expect(found[streak.key]?.since == streak.since) }
+        #expect(Set(found.keys) == Set(streaks.map(\.jobID)))
+        for streak in streaks { #expect(found[streak.jobID]?.since == streak.since) }
         let ranked = try ChangesPairs.suspects(
             failing: ChangesPairs.newlyFailing(on: "2026-11-27", histories: histories),
             green: ChangesPairs.stillGreen(on: "2026-11-27", histories: histories), clusters: [:]
         ) { id in try store.trace(jobID: id).map { TraceFacts(log: TraceCleaner.clean([UInt8]($0))) } }
         #expect(
             ranked.suspects.first?.name
-                == found[JobKey(project: "julia/A.jl", name: "test")]?.suspect?.package)
+                == found[1003]?.suspect?.package)
     }
 
     /// One job's answer (`show job`) is its key's answer of the night, for the job's own run only.
@@ -127,16 +127,16 @@ func makeChangesCache() throws -> (directory: URL, store: SQLiteCacheStore) {
         let (directory, store) = try makeChangesCache()
         defer { try? FileManager.default.removeItem(at: directory) }
         let cache = CachePorts(store)
-        let night = try WhatChanged.jobs(on: "2026-11-28", cache: cache, calendar: utc, source: "schedule")
+        let night = try WhatChanged.jobs(on: ["2026-11-28"], cache: cache, calendar: utc, source: "schedule")
         func job(_ id: Int) throws -> Job { try #require(try store.job(id: id)) }
         // A.jl red on the 27th and 28th, B.jl red on the 28th, C.jl green throughout.
         let a = try WhatChanged.job(
             job(1003), on: "2026-11-28", cache: cache, calendar: utc, source: "schedule")
-        #expect(a == night[JobKey(project: "julia/A.jl", name: "test")])
+        #expect(a == night[1003])
         #expect(a?.since == "2026-11-27" && a?.nights == 2 && a?.suspect?.package == "Foo")
         let b = try WhatChanged.job(
             job(2003), on: "2026-11-28", cache: cache, calendar: utc, source: "schedule")
-        #expect(b == night[JobKey(project: "julia/B.jl", name: "test")])
+        #expect(b == night[2003])
         #expect(b?.suspect?.package == "Bar")
         // The streak's first night answers for itself; a green job and a job on another night's
         // pipeline have no answer.
@@ -149,6 +149,15 @@ func makeChangesCache() throws -> (directory: URL, store: SQLiteCacheStore) {
         #expect(
             try WhatChanged.job(job(1002), on: "2026-11-28", cache: cache, calendar: utc, source: "schedule")
                 == nil)
+        // Several nights at once (`failures 2d`): each job's answer on its own night, the same
+        // as one night at a time; only the keys asked.
+        let both = try WhatChanged.jobs(
+            on: ["2026-11-27", "2026-11-28"], cache: cache, calendar: utc, source: "schedule")
+        #expect(both == [1002: try #require(first), 1003: try #require(a), 2003: try #require(b)])
+        let onlyB = try WhatChanged.jobs(
+            on: ["2026-11-27", "2026-11-28"], cache: cache, calendar: utc, source: "schedule",
+            keys: [(2, "test")])
+        #expect(onlyB == [2003: try #require(b)])
         // Another source's pipelines are not nightly: nothing is red.
         #expect(
             try WhatChanged.job(job(1003), on: "2026-11-28", cache: cache, calendar: utc, source: "push")

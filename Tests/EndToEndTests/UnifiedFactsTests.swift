@@ -65,6 +65,7 @@ import TriageTestSupport
                     ["failures", range, "--with-warnings", "--format", "json"], workspace: workspace))
             #expect(failures.count == dashboard.count)
             var flakyJobs: [Int] = []
+            var changedOnThePage = 0
             var newJobs: [Int] = []
             var otherJobs: [Int] = []
             for record in failures {
@@ -73,10 +74,18 @@ import TriageTestSupport
                 #expect(Facts(record) == Facts(shown), "job \(job)")
                 // The night file's job is the same record, key for key and byte for byte, with the
                 // excerpt's key lines (a subset of its lines) instead of the lines.
-                let whole = record.filter { $0.key != "excerpt" }
+                // The page says what changed for last night's red jobs only (and `failures` for
+                // every night's): there, the same record.
+                let whole = record.filter {
+                    $0.key != "excerpt" && (shown["changes"] != nil || $0.key != "changes")
+                }
                 #expect(
                     try Self.canonical(whole) == Self.canonical(shown.filter { whole[$0.key] != nil }),
                     "job \(job)")
+                if record["night"] as? String == lastNight, record["changes"] is [String: Any] {
+                    #expect(shown["changes"] is [String: Any], "job \(job)")
+                    changedOnThePage += 1
+                }
                 #expect(shown["excerpt"] == nil)
                 let lines = record["excerpt"] as? [String] ?? []
                 #expect((shown["key_lines"] as? [String] ?? []).allSatisfy(lines.contains), "job \(job)")
@@ -91,6 +100,7 @@ import TriageTestSupport
             }
             // The organisation has all three kinds, so the comparison above can fail on each.
             #expect(!flakyJobs.isEmpty && !newJobs.isEmpty && !otherJobs.isEmpty)
+            #expect(changedOnThePage > 0)
 
             // show job: the same facts, for a few jobs of each kind.
             for job in flakyJobs.prefix(3) + newJobs.prefix(3) + otherJobs.prefix(3) {

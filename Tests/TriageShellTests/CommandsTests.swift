@@ -11,8 +11,8 @@ import TriageCore
         #expect(await f.run("failures") == .success)
         #expect(
             f.sink.stdout == """
-                cluster\tmarks\tnight\tproject\tjob\tstage\treason\tkey line\tjob id\turl\tissue
-                -\t\t2026-11-28\tjulia/Foo.jl\ttest-1.10\ttest\tscript_failure\tnot analysed yet\t1051\thttps://g/jobs/1051\t-
+                cluster\tmarks\tnight\tproject\tjob\tstage\treason\tkey line\tjob id\turl\tissue\tsince\tsuspect
+                -\t\t2026-11-28\tjulia/Foo.jl\ttest-1.10\ttest\tscript_failure\tnot analysed yet\t1051\thttps://g/jobs/1051\t-\t2026-11-27 (2)\t-
 
                 """)
         #expect(f.sink.stderr == "")
@@ -30,8 +30,8 @@ import TriageCore
         #expect(await f.run("failures") == .success)
         #expect(
             f.sink.stdout == """
-                cluster\tmarks\tnight\tproject\tjob\tstage\treason\tkey line\tjob id\turl\tissue
-                \(cluster)\t\(marks)\t2026-11-28\tjulia/Foo.jl\ttest-1.10\ttest\tscript_failure\tERROR: LoadError: Some tests did not pass\t1051\thttps://g/jobs/1051\t-
+                cluster\tmarks\tnight\tproject\tjob\tstage\treason\tkey line\tjob id\turl\tissue\tsince\tsuspect
+                \(cluster)\t\(marks)\t2026-11-28\tjulia/Foo.jl\ttest-1.10\ttest\tscript_failure\tERROR: LoadError: Some tests did not pass\t1051\thttps://g/jobs/1051\t-\t2026-11-27 (2)\t-
 
                 """)
         f.sink.clear()

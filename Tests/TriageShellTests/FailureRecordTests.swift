@@ -24,7 +24,10 @@ import TriageCore
         #expect(await f.run("failures 3d --with-warnings") == .success)
         let failures = try #require(try Self.json(f) as? [[String: Any]])
         #expect(failures.count > 3)
-        #expect(failures.allSatisfy { Set($0.keys) == Self.base.union(Self.findings) })
+        // `failures` also answers what changed (`changes`, null for an allowed failure).
+        #expect(failures.allSatisfy { Set($0.keys) == Self.base.union(Self.findings).union(["changes"]) })
+        #expect(failures.contains { $0["changes"] is [String: Any] })
+        #expect(failures.contains { $0["allow_failure"] as? Bool == true && $0["changes"] is NSNull })
         // A job without a failure reason or an issue says so with null, not by a missing key.
         #expect(failures.contains { $0["issue"] is NSNull })
 
@@ -45,15 +48,15 @@ import TriageCore
         let shown = try #require(try Self.json(f) as? [String: Any])
         let only: Set<String> = [
             "ref", "sha", "commit_title", "created_at", "started_at", "finished_at", "duration",
-            "pipeline_status", "excerpt_lines", "attempts", "previous_nights", "changes",
+            "pipeline_status", "excerpt_lines", "attempts", "previous_nights",
         ]
-        #expect(Set(shown.keys) == Self.base.union(Self.findings).union(only))
+        #expect(Set(shown.keys) == Self.base.union(Self.findings).union(only).union(["changes"]))
         // The same values as `failures` gives the job, but the key line: without an analysis (as
         // here) `show job` reads it from the cached trace, the listing says it has none.
         let listed = try #require(failures.first { $0["job"] as? Int == 1051 })
         #expect(listed["excerpt"] is NSNull && listed["key_line"] is NSNull)
         #expect(shown["key_line"] as? String == "ERROR: LoadError: Some tests did not pass")
-        for key in Self.base.union(Self.findings).subtracting(["key_line"]) {
+        for key in Self.base.union(Self.findings).union(["changes"]).subtracting(["key_line"]) {
             #expect(
                 try JSONSerialization.data(withJSONObject: [shown[key] ?? NSNull()])
                     == JSONSerialization.data(withJSONObject: [listed[key] ?? NSNull()]), "\(key)")

@@ -57,58 +57,67 @@ public enum WhatChanged {
     /// Nights looked back before a night for each job's previous runs, as `streaks` and
     /// `suspects` do, so that every surface agrees with them.
     static let lookback = ChangesHistory.lookback
-    /// Nights before a night read for every job at once. A year's cache has about 1 200 jobs a
-    /// night, and reading 61 nights of them costs more than the rest of the export's change; the
-    /// few jobs whose answer this window cannot settle (a streak reaching its start, a job without
-    /// a run in it) are read over the whole `lookback`, one job at a time, so the answers are
-    /// exactly those of the full look-back.
+    /// Nights before the first night asked read for every job asked at once. A year's cache has
+    /// about 1 200 jobs a night, and reading 61 nights of them costs more than the rest of the
+    /// export's change; the few jobs whose answer this window cannot settle (a red run reaching
+    /// its start) are read again over the whole `lookback`, together, so the answers are exactly
+    /// those of the full look-back (`streaks` over the same nights).
     static let window = 7
 
-    /// Since and top suspect of each job red on `night`, by job key.
+    /// A job as the cache keys its runs: its project's id and its name.
+    public typealias Key = (projectID: Int, name: String)
+
+    /// Since and top suspect of each job red on one of `nights`, by the id of its run there (the
+    /// latest attempt of the night's deciding pipeline); only of the jobs `keys` names, when given.
+    /// A streak longer than `lookback` nights counts from the nights before the first night asked,
+    /// as `streaks` over the same nights counts it.
     ///
     /// - Parameter source: the nightly pipelines' source (nil: every pipeline), as the workspace
     ///   says it.
     public static func jobs(
-        on night: String, cache: CachePorts, calendar: NightCalendar, source: String?
-    ) throws -> [JobKey: JobChanges] {
-        var result: [JobKey: JobChanges] = [:]
-        for (streak, changes) in try streaks(
-            on: night, cache: cache, calendar: calendar, source: source, job: nil)
-        {
-            result[streak.key] = changes
+        on nights: Set<String>, cache: CachePorts, calendar: NightCalendar, source: String?,
+        keys: [Key]? = nil
+    ) throws -> [Int: JobChanges] {
+        guard let first = nights.min(), let last = nights.max(), keys.map({ !$0.isEmpty }) ?? true else {
+            return [:]
         }
-        return result
-    }
-
-    /// Since and top suspect of one job attempt, nil unless it is the job's run on its night and
-    /// red there (the latest attempt of the night's deciding pipeline, failed, not allowed to).
-    public static func job(
-        _ job: Job, on night: String, cache: CachePorts, calendar: NightCalendar, source: String?
-    ) throws -> JobChanges? {
-        try streaks(
-            on: night, cache: cache, calendar: calendar, source: source, job: (job.projectID, job.name)
-        ).first { $0.streak.jobID == job.id }?.changes
-    }
-
-    /// The streaks red on `night` (of one job when `job` is given) and what changed for each.
-    static func streaks(
-        on night: String, cache: CachePorts, calendar: NightCalendar, source: String?,
-        job: (projectID: Int, name: String)?
-    ) throws -> [(streak: Streak, changes: JobChanges)] {
-        let reader = HistoryReader(
-            queries: cache.changes, calendar: calendar, nightly: { $0.isNightly(source) }, job: job)
-        // Streaks of `night`, settled key by key where the red run reaches the window's start.
-        var recent = try reader.histories(endingAt: night, nights: window + 1)
-        let unsettled = recent.histories.filter { h in
-            guard let index = h.runs.lastIndex(where: { $0.night == night }), h.runs[index].red else {
-                return false
+        func read(from: String) throws -> [JobHistory] {
+            let rows =
+                try keys.map {
+                    try cache.nightlyRuns.nightlyRuns(fromNight: from, throughNight: last, keys: $0)
+                } ?? cache.nightlyRuns.nightlyRuns(fromNight: from, throughNight: last)
+            return ChangesHistory.histories(runs: rows.filter { source == nil || $0.source == source })
+        }
+        // The window first; a job red from the window's start through one of the nights asked is
+        // read again over the whole look-back.
+        let windowStart = calendar.nights(endingAt: first, count: window + 1).first ?? first
+        var histories = try read(from: windowStart)
+        let unsettled = histories.filter { h in
+            nights.contains { night in
+                guard let index = h.runs.lastIndex(where: { $0.night == night }), h.runs[index].red else {
+                    return false
+                }
+                return h.runs[...index].allSatisfy(\.red)
             }
-            return h.runs[...index].allSatisfy(\.red)
         }
-        try reader.complete(&recent, keys: unsettled, through: night)
-        let streaks = Streaks.on(night: night, histories: recent.histories)
-            .filter { $0.kind == .new || $0.kind == .failing }
-        let byKey = Dictionary(recent.histories.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
+        let lookbackStart = calendar.nights(endingAt: first, count: lookback + 1).first ?? first
+        if !unsettled.isEmpty, lookbackStart < windowStart {
+            let rows = try cache.nightlyRuns.nightlyRuns(
+                fromNight: lookbackStart, throughNight: last,
+                keys: unsettled.map { ($0.projectID, $0.key.name) })
+            var full: [JobKey: JobHistory] = [:]
+            for h in ChangesHistory.histories(runs: rows.filter { source == nil || $0.source == source }) {
+                full[h.key] = h
+            }
+            histories = histories.map { full[$0.key] ?? $0 }
+        }
+        var streaks: [Streak] = []
+        for night in nights.sorted() {
+            streaks += Streaks.on(night: night, histories: histories).filter {
+                $0.kind == .new || $0.kind == .failing
+            }
+        }
+        let byKey = Dictionary(histories.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
 
         // The suspects of each night a streak began on, as `suspects` ranks them (remembered by
         // `fetch` when it computed them).
@@ -118,64 +127,33 @@ public enum WhatChanged {
                 queries: cache.nightlyRuns, calendar: calendar, first: first, last: last, source: source,
                 lookback: lookback)
         }
-        return streaks.compactMap { streak in
-            guard let since = streak.since else { return nil }
+        var result: [Int: JobChanges] = [:]
+        for streak in streaks {
+            guard let since = streak.since else { continue }
             let startJob = byKey[streak.key]?.run(on: since)?.jobID
             // The night's best-ranked change that this job has: another package released the same
             // night may explain other projects' failures, not this one's.
             let top = ranked[since]?.suspects.enumerated().first { _, s in
                 startJob.map(s.failingJobs.contains) ?? false
             }
-            return (
-                streak,
-                JobChanges(
-                    since: since, nights: streak.nights,
-                    suspect: top.map { rank, s in
-                        TopSuspect(
-                            ecosystem: s.ecosystem.rawValue, package: s.name, from: s.from, to: s.to,
-                            rank: rank + 1, failing: s.newlyFailing, green: s.alsoInGreen)
-                    })
-            )
+            result[streak.jobID] = JobChanges(
+                since: since, nights: streak.nights,
+                suspect: top.map { rank, s in
+                    TopSuspect(
+                        ecosystem: s.ecosystem.rawValue, package: s.name, from: s.from, to: s.to,
+                        rank: rank + 1, failing: s.newlyFailing, green: s.alsoInGreen)
+                })
         }
-    }
-}
-
-/// Histories of a range of nights, and of single jobs over the whole look-back.
-private struct HistoryReader {
-    var queries: any ChangesQueries
-    var calendar: NightCalendar
-    var nightly: (Pipeline) -> Bool
-    /// Only this job's runs (nil: every job's).
-    var job: (projectID: Int, name: String)?
-
-    struct Read {
-        /// The first night read for every job.
-        var first: String
-        var histories: [JobHistory]
+        return result
     }
 
-    func histories(endingAt last: String, nights: Int) throws -> Read {
-        let first = calendar.nights(endingAt: last, count: nights).first ?? last
-        let rows = try queries.nightlyJobs(
-            fromNight: first, throughNight: last, projectID: job?.projectID, name: job?.name
-        )
-        .filter { nightly($0.pipeline) }
-        return Read(first: first, histories: ChangesHistory.histories(rows))
-    }
-
-    /// Replaces these jobs' histories by their runs over the `lookback` nights before `last`.
-    func complete(_ read: inout Read, keys: [JobHistory], through last: String) throws {
-        let first = calendar.nights(endingAt: last, count: WhatChanged.lookback + 1).first ?? last
-        guard first < read.first, !keys.isEmpty else { return }
-        var full: [JobKey: JobHistory] = [:]
-        for h in keys {
-            let rows = try queries.nightlyJobs(
-                fromNight: first, throughNight: last, projectID: h.projectID, name: h.key.name)
-            for history in ChangesHistory.histories(rows.filter { nightly($0.pipeline) })
-            where history.key == h.key {
-                full[h.key] = history
-            }
-        }
-        read.histories = read.histories.map { full[$0.key] ?? $0 }
+    /// Since and top suspect of one job attempt, nil unless it is the job's run on its night and
+    /// red there (the latest attempt of the night's deciding pipeline, failed, not allowed to).
+    public static func job(
+        _ job: Job, on night: String, cache: CachePorts, calendar: NightCalendar, source: String?
+    ) throws -> JobChanges? {
+        try jobs(
+            on: [night], cache: cache, calendar: calendar, source: source, keys: [(job.projectID, job.name)])[
+                job.id]
     }
 }

@@ -55,11 +55,23 @@ public struct FailureFacts: Sendable, Hashable {
     /// The job's cluster is flaky (`FlakyClusters`: a member retried to green, or alternating).
     public var flaky: Bool
     public var issue: CoveringIssue?
+    /// Since when the job fails and the top suspect (`WhatChanged`), when the listing asked.
+    public var changes: ChangesAnswer
 
-    public init(listing: FailureListing, flaky: Bool, issue: CoveringIssue?) {
+    /// Whether a listing computed what changed, and what it found for the job: nil for a job not
+    /// red on its night (allowed to fail, or of a pipeline the night's newest one replaced).
+    public enum ChangesAnswer: Sendable, Hashable {
+        case notAsked
+        case answered(JobChanges?)
+    }
+
+    public init(
+        listing: FailureListing, flaky: Bool, issue: CoveringIssue?, changes: ChangesAnswer = .notAsked
+    ) {
         self.listing = listing
         self.flaky = flaky
         self.issue = issue
+        self.changes = changes
     }
 
     public var cluster: ClusterID? { listing.insight?.cluster }
@@ -79,10 +91,13 @@ public enum Failures {
 
     /// The failed latest attempts of `nights`' pipelines of `source` (every source when nil) that
     /// `filter` keeps. `flaky` is read only when some job is kept (a listing of nothing pays
-    /// nothing for it).
+    /// nothing for it); `changes`, when given, answers since and top suspect of the kept jobs
+    /// that are not allowed to fail, asked once for all their nights and keys
+    /// (`WhatChanged.jobs`).
     public static func rows(
         nights: Set<String>, source: String?, filter: FailureFilter, listings: any AnalysisQueries,
-        flaky: () throws -> FlakyClusters, assignments book: Assignments
+        flaky: () throws -> FlakyClusters, assignments book: Assignments,
+        changes: ((_ nights: Set<String>, _ keys: [WhatChanged.Key]) throws -> [Int: JobChanges])? = nil
     ) throws -> Answer {
         let all = try listings.failureListing(nights: nights, allowedToFail: filter.allowedToFail)
         var kept: [(listing: FailureListing, issue: CoveringIssue?)] = []
@@ -106,11 +121,22 @@ public enum Failures {
             kept.append((row, issue))
         }
         let clusters = kept.isEmpty ? FlakyClusters() : try flaky()
+        var changed: [Int: JobChanges]?
+        if let changes {
+            let red = kept.map(\.listing).filter { !$0.allowFailure }
+            var keys: [WhatChanged.Key] = []
+            var seen: Set<String> = []
+            for row in red where seen.insert("\(row.projectID) \(row.name)").inserted {
+                keys.append((row.projectID, row.name))
+            }
+            changed = try changes(Set(red.map(\.night)), keys)
+        }
         return Answer(
-            rows: kept.map {
+            rows: kept.map { row in
                 FailureFacts(
-                    listing: $0.listing, flaky: clusters.contains($0.listing.insight?.cluster),
-                    issue: $0.issue)
+                    listing: row.listing, flaky: clusters.contains(row.listing.insight?.cluster),
+                    issue: row.issue,
+                    changes: changed.map { .answered($0[row.listing.jobID]) } ?? .notAsked)
             },
             unfiltered: all.count)
     }

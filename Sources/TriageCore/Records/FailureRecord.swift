@@ -29,19 +29,23 @@ public struct FailureRecord: Sendable, Hashable, Encodable {
         public var excerpt: Excerpt
         /// The issue that covers the job, its own or its cluster's.
         public var issue: IssueRecord?
+        /// Since when the job fails and the top suspect, as `changes`, when the answer computed
+        /// them (`failures`, `show job`: `null` for a job not red on its night); no key otherwise.
+        public var changes: FailureFacts.ChangesAnswer = .notAsked
 
         /// A record with every line of the excerpt (`excerpt`: nil when the job has no analysis).
         public init(
             keyLine: String?, cluster: String?, new: Bool, flaky: Bool, excerpt: [String]?,
-            issue: IssueRecord?
+            issue: IssueRecord?, changes: FailureFacts.ChangesAnswer = .notAsked
         ) {
             self.init(
                 keyLine: keyLine, cluster: cluster, new: new, flaky: flaky, excerpt: .lines(excerpt),
-                issue: issue)
+                issue: issue, changes: changes)
         }
 
         public init(
-            keyLine: String?, cluster: String?, new: Bool, flaky: Bool, excerpt: Excerpt, issue: IssueRecord?
+            keyLine: String?, cluster: String?, new: Bool, flaky: Bool, excerpt: Excerpt, issue: IssueRecord?,
+            changes: FailureFacts.ChangesAnswer = .notAsked
         ) {
             self.keyLine = keyLine
             self.cluster = cluster
@@ -49,6 +53,7 @@ public struct FailureRecord: Sendable, Hashable, Encodable {
             self.flaky = flaky
             self.excerpt = excerpt
             self.issue = issue
+            self.changes = changes
         }
     }
 
@@ -89,7 +94,8 @@ public struct FailureRecord: Sendable, Hashable, Encodable {
             row,
             findings: Findings(
                 keyLine: insight?.keyLine, cluster: insight?.cluster?.rawValue, new: facts.isNew,
-                flaky: facts.flaky, excerpt: excerpt, issue: facts.issue.map(IssueRecord.init(covering:))))
+                flaky: facts.flaky, excerpt: excerpt, issue: facts.issue.map(IssueRecord.init(covering:)),
+                changes: facts.changes))
     }
 
     enum CodingKeys: String, CodingKey {
@@ -98,7 +104,7 @@ public struct FailureRecord: Sendable, Hashable, Encodable {
         case allowFailure = "allow_failure"
         case webURL = "web_url"
         case keyLine = "key_line"
-        case cluster, new, flaky, excerpt, issue
+        case cluster, new, flaky, excerpt, issue, changes
         case keyLines = "key_lines"
     }
 
@@ -125,6 +131,7 @@ public struct FailureRecord: Sendable, Hashable, Encodable {
         case .keyLines(let lines): try c.encode(lines, forKey: .keyLines)
         }
         try c.encode(findings.issue, forKey: .issue)
+        if case .answered(let changes) = findings.changes { try c.encode(changes, forKey: .changes) }
     }
 }
 

@@ -1,7 +1,7 @@
 /// One job as `show job` answers it under `--format json`: its failure record (DESIGN §6), then
 /// what only `show job` adds — the pipeline's ref, sha and status, the commit title, the times,
-/// the duration, the excerpt's lines with their reasons, the job's attempts in its pipeline, the
-/// same job on the nights before, and since when it fails with the top suspect.
+/// the duration, the excerpt's lines with their reasons, the job's attempts in its pipeline, and the
+/// same job on the nights before (since when it fails and the top suspect are in its findings).
 public struct JobRecord: Sendable, Hashable, Encodable {
     public var failure: FailureRecord
     public var ref: String?
@@ -20,14 +20,11 @@ public struct JobRecord: Sendable, Hashable, Encodable {
     public var attempts: [Job]
     /// The job on each earlier night: the pipeline of that night, and the job if it ran.
     public var previousNights: [JobNight]
-    /// Since when the job fails and the top suspect (`WhatChanged.job`); nil (`null`) unless the
-    /// job is red on its night.
-    public var changes: JobChanges?
 
     public init(
         failure: FailureRecord, ref: String?, sha: String?, commitTitle: String?, createdAt: String?,
         startedAt: String?, finishedAt: String?, duration: Double?, pipelineStatus: String?,
-        excerptLines: [AnalysedLine]?, attempts: [Job], previousNights: [JobNight], changes: JobChanges? = nil
+        excerptLines: [AnalysedLine]?, attempts: [Job], previousNights: [JobNight]
     ) {
         self.failure = failure
         self.ref = ref
@@ -41,11 +38,10 @@ public struct JobRecord: Sendable, Hashable, Encodable {
         self.excerptLines = excerptLines
         self.attempts = attempts
         self.previousNights = previousNights
-        self.changes = changes
     }
 
     enum CodingKeys: String, CodingKey {
-        case ref, sha, duration, attempts, changes
+        case ref, sha, duration, attempts
         case commitTitle = "commit_title"
         case createdAt = "created_at"
         case startedAt = "started_at"
@@ -90,6 +86,5 @@ public struct JobRecord: Sendable, Hashable, Encodable {
             try night.encode(n.job?.id, forKey: .job)
             try night.encode(n.job?.status.rawValue, forKey: .status)
         }
-        try c.encode(changes, forKey: .changes)
     }
 }

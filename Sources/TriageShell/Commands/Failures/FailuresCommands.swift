@@ -15,7 +15,10 @@ let failuresCommand: CommandSpec = CommandSpec(
         is "not analysed yet"). The table groups jobs by cluster, NEW clusters first, then the largest; \
         within a cluster newest night first. JSON: an array of failure records, newest night first \
         (job, project, pipeline, night, name, stage, status, failure_reason, allow_failure, web_url, \
-        attempt, key_line, cluster, new, flaky, excerpt: the texts of the excerpt's lines). Nights after \
+        attempt, key_line, cluster, new, flaky, excerpt: the texts of the excerpt's lines, issue, changes: \
+        since when the job fails and the top suspect of that night among its own dependency changes, \
+        {since, nights, suspect}, as 'show job' and the dashboard say, null for an allowed failure). \
+        SINCE is the first red night of the job's current streak, with its red nights so far. Nights after \
         the cache's last one are not an empty answer: "no data for night X: the cache ends at Y (last \
         fetch Z)", exit status 4, and in JSON an object {no_data, missing_nights, reason, message, \
         cache_last_night, last_fetch, records}.
@@ -65,7 +68,13 @@ func runFailures(_ command: ParsedCommand, _ context: Context) throws -> Command
         allowedToFail: command.flag("with-warnings"))
     let answer = try Failures.rows(
         nights: Set(nights), source: context.config().source, filter: filter, listings: store,
-        flaky: { try context.analysisStore().1.flakyClusters() }, assignments: context.readAssignments())
+        flaky: { try context.analysisStore().1.flakyClusters() }, assignments: context.readAssignments(),
+        changes: { nights, keys in
+            try WhatChanged.jobs(
+                on: nights, cache: context.cache(), calendar: context.calendar(),
+                source: context.config().source,
+                keys: keys)
+        })
     let rows = answer.rows
     let found = try answer.unfiltered > 0 || !store.pipelineRows(nights: Set(nights), projectID: nil).isEmpty
     context.noteIfUncached(nights, bounds: bounds, found: found)
@@ -89,6 +98,8 @@ func runFailures(_ command: ParsedCommand, _ context: Context) throws -> Command
             var marks: [String] = []
             if facts.isNew { marks.append("NEW") }
             if facts.flaky { marks.append("flaky") }
+            let changes: JobChanges? =
+                if case .answered(let answer) = facts.changes { answer } else { nil }
             cells.append([
                 Cell(insight?.cluster?.rawValue ?? "-", insight == nil ? .dim : .plain),
                 Cell(marks.joined(separator: " "), marks.first == "NEW" ? .bad : .warn),
@@ -100,6 +111,8 @@ func runFailures(_ command: ParsedCommand, _ context: Context) throws -> Command
                     ?? Cell(notAnalysed, .dim),
                 Cell(String(row.jobID), .dim), Cell(row.webURL, .dim),
                 issueCell(facts.issue),
+                Cell(changes.map { "\($0.since) (\($0.nights))" } ?? "-", changes == nil ? .dim : .plain),
+                Cell(changes?.suspect?.text ?? "-", changes?.suspect == nil ? .dim : .plain),
             ])
         }
     }
@@ -121,16 +134,16 @@ func runFailures(_ command: ParsedCommand, _ context: Context) throws -> Command
         table: Table(
             columns: [
                 "CLUSTER", "MARKS", "NIGHT", "PROJECT", "JOB", "STAGE", "REASON", "KEY LINE", "JOB ID", "URL",
-                "ISSUE",
+                "ISSUE", "SINCE", "SUSPECT",
             ],
             numeric: [8], rows: cells,
             // On a terminal: the JOB ID the next command needs up front, the key line last but the
-            // URL, one night's listing without its NIGHT; the URL (in `show job`), STAGE and REASON
-            // go first.
+            // URL, one night's listing without its NIGHT; the URL (in `show job`), STAGE, REASON,
+            // the suspect (in `show job` too) and the streak's start go first.
             layout: TerminalLayout(
-                order: [0, 1, 8] + (nights.count == 1 ? [] : [2]) + [3, 4, 5, 6, 10, 7, 9],
-                shrinks: [7, 3, 4],
-                drops: [9, 5, 6], keepsEnd: [3, 4])),
+                order: [0, 1, 8] + (nights.count == 1 ? [] : [2]) + [3, 4, 5, 6, 10, 11, 12, 7, 9],
+                shrinks: [7, 3, 4, 12],
+                drops: [9, 5, 6, 12, 11], keepsEnd: [3, 4])),
         json: .array(records))
 }
 

@@ -161,14 +161,15 @@ func showJob(_ id: Int, _ context: Context) throws -> CommandOutput {
         projectPath: projectPath, night: night)
     let findings = FailureRecord.Findings(
         keyLine: excerpt, cluster: analysis?.cluster?.rawValue, new: insight?.isNew(on: night) ?? false,
-        flaky: flaky, excerpt: analysis.map { $0.excerpt.map(\.text) }, issue: issueFinding(assigned))
+        flaky: flaky, excerpt: analysis.map { $0.excerpt.map(\.text) }, issue: issueFinding(assigned),
+        changes: .answered(changes))
     let json = JobRecord(
         failure: FailureRecord(record, findings: findings), ref: found?.pipeline.ref,
         sha: job.commitSHA ?? found?.pipeline.sha, commitTitle: job.commitTitle,
         createdAt: times.iso(job.createdAt),
         startedAt: times.iso(job.startedAt), finishedAt: times.iso(job.finishedAt), duration: job.duration,
         pipelineStatus: found?.pipeline.status.rawValue, excerptLines: analysis?.excerpt, attempts: attempts,
-        previousNights: previous, changes: changes)
+        previousNights: previous)
     return CommandOutput(
         table: Table(columns: ["FIELD", "VALUE"], rows: rows), json: JSONValue(record: json))
 }
