@@ -73,6 +73,41 @@ import TriageCore
         #expect(history.contains("USING INDEX jobs_pipeline (pipeline_id=?)"))
     }
 
+    /// The runs of some jobs are the runs of every job kept for those keys, flags included (a
+    /// retried failure under a green or a red latest attempt), a night without the job skipped,
+    /// and found by seeks per key and night, never a scan.
+    @Test func runsOfSomeJobsAreTheirsAmongEveryJobsRuns() throws {
+        let workspace = TempWorkspace()
+        defer { workspace.cleanUp() }
+        let store = try QueryTests.populated(workspace)
+        let every = try store.nightlyRuns(fromNight: "2026-11-27", throughNight: "2026-11-29")
+        #expect(every.contains { $0.jobID == 201 && $0.retriedToGreen })
+        #expect(every.contains { $0.jobID == 206 && $0.retriedToGreen })
+        for keys in [
+            [(1, "flaky"), (1, "again")], [(1, "old failure"), (2, "z-test"), (9, "t")],
+            [(1, "build"), (1, "build")],
+            [(2, "nothing")],
+        ] as [[(projectID: Int, name: String)]] {
+            let asked = Set(keys.map { "\($0.projectID) \($0.name)" })
+            let some = try store.nightlyRuns(fromNight: "2026-11-27", throughNight: "2026-11-29", keys: keys)
+            #expect(some == every.filter { asked.contains("\($0.projectID) \($0.name)") }, "\(asked)")
+        }
+        #expect(
+            try store.nightlyRuns(
+                fromNight: "2026-11-28", throughNight: "2026-11-28", keys: [(1, "old failure")]
+            )
+            .isEmpty)
+        let plan = try store.queryPlan(
+            sql: SQLiteCacheStore.nightlyRunsOfKeysSQL, arguments: ["2026-11-01", "2026-11-28", #"["1 t"]"#])
+        #expect(
+            plan.contains("SEARCH p USING INDEX pipelines_night_project (night=? AND project_id=?)"),
+            "\(plan)")
+        #expect(plan.contains("SEARCH j USING INDEX jobs_pipeline (pipeline_id=?)"), "\(plan)")
+        let scans = plan.split(separator: "\n").filter { $0.hasPrefix("SCAN") }
+        #expect(scans == ["SCAN json_each VIRTUAL TABLE INDEX 1:", "SCAN n", "SCAN k", "SCAN n"], "\(plan)")
+        #expect(!plan.contains("jobs_retried"), "\(plan)")
+    }
+
     /// A year's cache holds thousands of retried jobs: the changes queries look a pipeline's
     /// retried attempts up by pipeline, never through `jobs_retried` (every retried job of the
     /// cache, once per pipeline or job: 23 s for two nights of 200 projects).

@@ -42,8 +42,7 @@ extension SQLiteCacheStore: ChangesQueries {
 
 extension SQLiteCacheStore: NightlyRunQueries {
     /// `nightlyJobsSQL` with only the columns `ChangesHistory` reads, and without its per-row
-    /// EXISTS (`retriedFailedSQL` answers that for the whole range at once); `?3` a JSON array
-    /// of `"projectID name"` keys, or NULL for every job.
+    /// EXISTS (`retriedFailedSQL` answers that for the whole range at once), of every job.
     static let nightlyRunsSQL = """
         SELECT p.night, j.id, p.project_id, coalesce(pr.path, CAST(p.project_id AS TEXT)), j.name, j.status,
             j.allow_failure, p.id, p.sha, p.source
@@ -51,7 +50,35 @@ extension SQLiteCacheStore: NightlyRunQueries {
         JOIN jobs j ON j.pipeline_id = p.id AND j.retried = 0
         LEFT JOIN projects pr ON pr.id = p.project_id
         WHERE p.night >= ?1 AND p.night <= ?2
-            AND (?3 IS NULL OR (p.project_id || ' ' || j.name) IN (SELECT value FROM json_each(?3)))
+        ORDER BY p.night, p.id, j.id
+        """
+
+    /// The same rows for the jobs of `?3`, a JSON array of `"projectID name"` keys, with the
+    /// retried-failed flag of each row (a seek in `jobs_pipeline`): the cache's nights of the
+    /// range (one seek each), then per key and night a seek in `pipelines_night_project` and one
+    /// in `jobs_pipeline`, so the cost grows with the keys asked, not with the cache's jobs.
+    static let nightlyRunsOfKeysSQL = """
+        WITH RECURSIVE nights(night) AS (
+            SELECT min(night) FROM pipelines WHERE night >= ?1
+            UNION ALL
+            SELECT (SELECT min(night) FROM pipelines WHERE night > n.night) FROM nights n
+            WHERE n.night IS NOT NULL AND n.night < ?2
+        ),
+        keys(project_id, name) AS (
+            SELECT DISTINCT CAST(substr(value, 1, instr(value, ' ') - 1) AS INTEGER),
+                substr(value, instr(value, ' ') + 1)
+            FROM json_each(?3)
+        )
+        SELECT p.night, j.id, p.project_id, coalesce(pr.path, CAST(p.project_id AS TEXT)), j.name, j.status,
+            j.allow_failure, p.id, p.sha, p.source,
+            EXISTS (SELECT 1 FROM jobs r INDEXED BY jobs_pipeline
+                WHERE r.pipeline_id = j.pipeline_id AND r.name = j.name AND r.retried = 1 AND r.status = 'failed')
+        FROM keys k
+        CROSS JOIN nights n
+        CROSS JOIN pipelines p ON p.night = n.night AND p.project_id = k.project_id
+        CROSS JOIN jobs j ON j.pipeline_id = p.id AND j.name = k.name AND j.retried = 0
+        LEFT JOIN projects pr ON pr.id = p.project_id
+        WHERE n.night IS NOT NULL AND n.night <= ?2
         ORDER BY p.night, p.id, j.id
         """
 
@@ -81,16 +108,23 @@ extension SQLiteCacheStore: NightlyRunQueries {
         -> [NightlyRunRow]
     {
         try read { db in
+            // Every job: the retried failures of the whole range at once; some jobs: per row.
             var retried = Set<String>()
-            let failedAttempts = try Row.fetchCursor(
-                db, sql: Self.retriedFailedSQL, arguments: [fromNight, throughNight])
-            while let row = try failedAttempts.next() {
-                let pipeline: Int = row[0]
-                let name: String = row[1]
-                retried.insert("\(pipeline) \(name)")
+            if keysJSON == nil {
+                let failedAttempts = try Row.fetchCursor(
+                    db, sql: Self.retriedFailedSQL, arguments: [fromNight, throughNight])
+                while let row = try failedAttempts.next() {
+                    let pipeline: Int = row[0]
+                    let name: String = row[1]
+                    retried.insert("\(pipeline) \(name)")
+                }
             }
-            let rows = try Row.fetchCursor(
-                db, sql: Self.nightlyRunsSQL, arguments: [fromNight, throughNight, keysJSON])
+            let rows =
+                try keysJSON.map {
+                    try Row.fetchCursor(
+                        db, sql: Self.nightlyRunsOfKeysSQL, arguments: [fromNight, throughNight, $0])
+                }
+                ?? Row.fetchCursor(db, sql: Self.nightlyRunsSQL, arguments: [fromNight, throughNight])
             var out: [NightlyRunRow] = []
             // Nights, statuses and sources repeat: one String each, shared by the rows.
             var statuses: [String: Status] = [:]
@@ -110,7 +144,8 @@ extension SQLiteCacheStore: NightlyRunQueries {
                         night: row[0], jobID: row[1], projectID: row[2], projectPath: row[3], name: name,
                         status: status, allowFailure: row[6], pipelineID: pipelineID, sha: row[8],
                         source: row[9],
-                        retriedToGreen: !retried.isEmpty && retried.contains("\(pipelineID) \(name)")))
+                        retriedToGreen: keysJSON == nil
+                            ? !retried.isEmpty && retried.contains("\(pipelineID) \(name)") : row[10]))
             }
             return out
         }
