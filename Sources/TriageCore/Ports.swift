@@ -227,9 +227,10 @@ public protocol CacheQueries: Sendable {
     func pipelineRows(nights: Set<String>, projectID: Int?) throws -> [PipelineRow]
     /// Every pipeline of a project from `night` on (inclusive), newest night first.
     func pipelineRows(projectID: Int, fromNight night: String) throws -> [PipelineRow]
-    /// For every project, the newest night on which its pipeline failed (projects that never
-    /// failed are absent).
-    func lastFailedNights() throws -> [Int: String]
+    /// For every project, the newest night its nightly pipeline (of `source`; any when nil)
+    /// failed, as `NightPipelines` decides a night: a failed pipeline re-run green the same night
+    /// does not count. Projects that never failed are absent.
+    func lastFailedNights(source: String?) throws -> [Int: String]
     /// One project by id; nil when the cache does not know it.
     func project(id: Int) throws -> Project?
     /// The projects whose path is exactly `path`, ascending id (a renamed project's old path may

@@ -37,7 +37,7 @@ import TriageCore
         let workspace = TempWorkspace()
         defer { workspace.cleanUp() }
         let store = try QueryTests.populated(workspace)
-        #expect(try store.lastFailedNights() == [1: "2026-11-28", 9: "2026-11-29"])
+        #expect(try store.lastFailedNights(source: nil) == [1: "2026-11-28", 9: "2026-11-29"])
         #expect(try store.pipeline(id: 20)?.night == "2026-11-28")
         #expect(try store.pipeline(id: 21) == nil)
         #expect(try store.jobs(pipelineID: 20).map(\.id) == [200, 201, 202, 203, 204, 205, 206])
@@ -164,23 +164,61 @@ import TriageCore
         try store.storePipeline(
             pipeline(11, project: 1), night: "2026-11-26",
             jobs: [job(110, pipeline: 11, project: 1, name: "x")])
-        let plan = try store.queryPlan(sql: SQLiteCacheStore.lastFailedNightsSQL)
-        #expect(!plan.contains("SCAN pipelines"))
+        let plan = try store.queryPlan(sql: SQLiteCacheStore.lastFailedNightsSQL, arguments: [nil as String?])
+        #expect(!plan.contains("SCAN pipelines"), "\(plan)")
         #expect(
             plan.contains(
                 "SEARCH pipelines USING COVERING INDEX pipelines_failed_project_night (project_id>?)"
-            ))
+            ), "\(plan)")
+        #expect(
+            plan.contains("SEARCH p USING INDEX pipelines_failed_project_night (project_id=?)"), "\(plan)")
         #expect(
             plan.contains(
-                "SEARCH pipelines USING COVERING INDEX pipelines_failed_project_night (project_id=?)"
-            ))
+                "SEARCH q USING INDEX pipelines_night_project (night=? AND project_id=? AND rowid>?)"),
+            "\(plan)")
         let reference = try store.textRows(sql: Self.oldLastFailedNightsSQL + " ORDER BY project_id")
-        #expect(try store.textRows(sql: SQLiteCacheStore.lastFailedNightsSQL) == reference)
+        #expect(
+            try store.textRows(sql: SQLiteCacheStore.lastFailedNightsSQL, arguments: [nil as String?])
+                == reference)
         #expect(reference == [["1", "2026-11-28"], ["9", "2026-11-29"]])
-        #expect(try store.lastFailedNights() == [1: "2026-11-28", 9: "2026-11-29"])
+        #expect(try store.lastFailedNights(source: nil) == [1: "2026-11-28", 9: "2026-11-29"])
         let other = TempWorkspace()
         defer { other.cleanUp() }
-        #expect(try other.open().lastFailedNights() == [:])
+        #expect(try other.open().lastFailedNights(source: nil) == [:])
+    }
+
+    /// The night's newest pipeline decides it (`NightPipelines`): project 1's failed 28th re-run
+    /// green is not its last failure, its 27th is; a pipeline of another source decides nothing
+    /// for the nightly source, and everything when every source counts.
+    @Test func lastFailedNightsAreTheNightsTheirNewestPipelineFailed() throws {
+        let workspace = TempWorkspace()
+        defer { workspace.cleanUp() }
+        let store = try QueryTests.populated(workspace)
+        try store.storePipeline(
+            pipeline(25, project: 1, status: .success), night: "2026-11-28",
+            jobs: [job(250, pipeline: 25, project: 1, name: "build", status: .success)])
+        #expect(try store.lastFailedNights(source: "schedule") == [1: "2026-11-27", 9: "2026-11-29"])
+        var pushed = pipeline(41, project: 9, status: .success)
+        pushed.source = "push"
+        try store.storePipeline(pushed, night: "2026-11-29", jobs: [])
+        var pushFailed = pipeline(12, project: 2)
+        pushFailed.source = "push"
+        try store.storePipeline(pushFailed, night: "2026-11-27", jobs: [])
+        #expect(try store.lastFailedNights(source: "schedule") == [1: "2026-11-27", 9: "2026-11-29"])
+        #expect(try store.lastFailedNights(source: nil) == [1: "2026-11-27", 2: "2026-11-27"])
+        #expect(try store.lastFailedNights(source: "push") == [2: "2026-11-27"])
+        // The same as the rule over every pipeline row.
+        let rows = try store.pipelineRows(
+            nights: ["2026-11-26", "2026-11-27", "2026-11-28", "2026-11-29"], projectID: nil)
+        for source in ["schedule", "push", nil] as [String?] {
+            var expected: [Int: String] = [:]
+            for (project, nights) in NightPipelines.deciding(rows, source: source) {
+                expected[project] = nights.filter { $0.value.pipeline.status == .failed }.keys.max()
+            }
+            #expect(
+                try store.lastFailedNights(source: source) == expected.compactMapValues { $0 },
+                "\(source ?? "nil")")
+        }
     }
 
     @Test func pipelineCountsAreReadFromTheFailedJobsIndexAlone() throws {
@@ -273,7 +311,7 @@ import TriageCore
                 "\(String(describing: try store.nightBounds()))",
                 "\(try store.pipelineRows(nights: nights, projectID: nil))",
                 "\(try store.pipelineRows(projectID: 1, fromNight: "2026-11-01"))",
-                "\(try store.lastFailedNights().sorted { $0.key < $1.key })",
+                "\(try store.lastFailedNights(source: nil).sorted { $0.key < $1.key })",
                 "\(try store.failures(nights: nights))",
                 "\(try store.jobHistory(projectID: 1, name: "flaky", nights: nights))",
             ].joined(separator: "\n")
@@ -484,7 +522,7 @@ import TriageCore
             [
                 "\(try store.pipelineRows(nights: nights, projectID: nil))",
                 "\(try store.pipelineRows(projectID: 1, fromNight: "2026-11-01"))",
-                "\(try store.lastFailedNights().sorted { $0.key < $1.key })",
+                "\(try store.lastFailedNights(source: nil).sorted { $0.key < $1.key })",
                 "\(try store.failures(nights: nights))",
                 "\(try store.jobHistory(projectID: 6, name: "t0", nights: nights))",
                 "\(try (60...62).map { try store.jobs(pipelineID: $0) })",

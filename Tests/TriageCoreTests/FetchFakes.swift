@@ -197,7 +197,7 @@ final class InMemoryCache: CompleteCache {
     }
     func pipelineRows(nights: Set<String>, projectID: Int?) throws -> [PipelineRow] { unexpected([]) }
     func pipelineRows(projectID: Int, fromNight night: String) throws -> [PipelineRow] { unexpected([]) }
-    func lastFailedNights() throws -> [Int: String] { unexpected([:]) }
+    func lastFailedNights(source: String?) throws -> [Int: String] { unexpected([:]) }
     func jobHistory(projectID: Int, name: String, nights: Set<String>) throws -> [JobNight] { unexpected([]) }
     func excerptTexts(jobIDs: [Int]) throws -> [Int: [String]] { unexpected([:]) }
     func clusterIDs(limit: Int) throws -> [String] { unexpected([]) }

@@ -83,8 +83,10 @@ extension SQLiteCacheStore {
     }
 
     /// A skip-scan of `pipelines_failed_project_night`: for each project with a failed pipeline,
-    /// one seek to find it and one for its newest failed night, so the cost grows with the
-    /// projects, not with the failed pipelines of every night (a `GROUP BY` read them all).
+    /// one seek to find it, then its failed nights newest first until one whose failed pipeline
+    /// decides the night (`NightPipelines`: no newer pipeline of the source that night, one seek
+    /// in `pipelines_night_project`), so the cost grows with the projects, not with the failed
+    /// pipelines of every night. `?1` the nightly source, NULL for every source.
     static let lastFailedNightsSQL = """
         WITH RECURSIVE failing(project_id) AS (
             SELECT min(project_id) FROM pipelines WHERE status = 'failed'
@@ -92,16 +94,24 @@ extension SQLiteCacheStore {
             SELECT (SELECT min(project_id) FROM pipelines WHERE status = 'failed' AND project_id > f.project_id)
             FROM failing f WHERE f.project_id IS NOT NULL
         )
-        SELECT project_id,
-            (SELECT max(night) FROM pipelines WHERE status = 'failed' AND project_id = f.project_id)
+        SELECT project_id, (
+            SELECT p.night FROM pipelines p INDEXED BY pipelines_failed_project_night
+            WHERE p.status = 'failed' AND p.project_id = f.project_id AND (?1 IS NULL OR p.source = ?1)
+                AND NOT EXISTS (
+                    SELECT 1 FROM pipelines q INDEXED BY pipelines_night_project
+                    WHERE q.night = p.night AND q.project_id = p.project_id AND q.id > p.id
+                        AND (?1 IS NULL OR q.source = ?1))
+            ORDER BY p.night DESC LIMIT 1)
         FROM failing f WHERE project_id IS NOT NULL
         """
 
-    public func lastFailedNights() throws -> [Int: String] {
+    public func lastFailedNights(source: String?) throws -> [Int: String] {
         try read { db in
-            let rows = try Row.fetchCursor(db, sql: Self.lastFailedNightsSQL)
+            let rows = try Row.fetchCursor(db, sql: Self.lastFailedNightsSQL, arguments: [source])
             var result: [Int: String] = [:]
-            while let row = try rows.next() { result[row[0]] = row[1] }
+            while let row = try rows.next() {
+                if let night: String = row[1] { result[row[0]] = night }
+            }
             return result
         }
     }

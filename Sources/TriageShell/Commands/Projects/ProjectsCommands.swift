@@ -14,9 +14,10 @@ let projectsCommand: CommandSpec = CommandSpec(
         let (store, _) = try context.filledStore()
         let window = try context.nights("7d")
         let rows = try store.pipelineRows(nights: Set(window), projectID: nil)
-        let lastFailures = try store.lastFailedNights()
         // A night is its deciding pipeline's (`NightPipelines`), as on the dashboard's heatmap.
-        let deciding = NightPipelines.deciding(rows, source: try context.config().source)
+        let source = try context.config().source
+        let lastFailures = try store.lastFailedNights(source: source)
+        let deciding = NightPipelines.deciding(rows, source: source)
         var latest: [Int: PipelineRow] = [:]
         var failedNights: [Int: Set<String>] = [:]
         var nights: [Int: Set<String>] = [:]
