@@ -19,6 +19,34 @@ import TriageCore
         return JobHistory(key: JobKey(project: "julia/\(name)", name: "test"), projectID: index, runs: runs)
     }
 
+    /// Flips and the night's run are counted in place: the same as the runs' filter and suffix,
+    /// on every pattern of six nights (with gaps), for every night and window.
+    @Test func flipsInPlaceAreTheFilteredRunsFlips() {
+        let kinds: [Character] = ["G", "R", "r", "A", "."]
+        var patterns: [String] = [""]
+        for _ in Self.nights { patterns = patterns.flatMap { p in kinds.map { p + String($0) } } }
+        for (i, pattern) in patterns.enumerated() {
+            let h = Self.history("P\(i).jl", pattern, index: i)
+            for night in Self.nights + ["2026-11-19", "2026-11-26"] {
+                for window in [1, 2, 3, 14] {
+                    let recent = h.runs.filter { $0.night <= night }.suffix(window)
+                    let expected = zip(recent, recent.dropFirst()).filter { $0.red != $1.red }.count
+                    #expect(
+                        h.flips(through: night, window: window) == expected, "\(pattern) \(night) \(window)")
+                }
+            }
+            // A night's streak is the one of its run, whichever way the run is found.
+            for night in Self.nights {
+                let streak = Streaks.on(night: night, histories: [h]).first
+                #expect(
+                    streak.map(\.jobID) == h.runs.last { $0.night == night }.map(\.jobID) || streak == nil)
+                if h.runs.contains(where: { $0.night == night && $0.red }) {
+                    #expect(streak != nil, "\(pattern) \(night)")
+                }
+            }
+        }
+    }
+
     @Test func streaksClassifyNewRecoveredFailingAndFlapping() {
         let histories = [
             Self.history("New.jl", "GGGGGR", index: 1),

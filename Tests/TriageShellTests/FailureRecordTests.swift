@@ -24,8 +24,15 @@ import TriageCore
         #expect(await f.run("failures 3d --with-warnings") == .success)
         let failures = try #require(try Self.json(f) as? [[String: Any]])
         #expect(failures.count > 3)
-        // `failures` also answers what changed (`changes`, null for an allowed failure).
-        #expect(failures.allSatisfy { Set($0.keys) == Self.base.union(Self.findings).union(["changes"]) })
+        // `failures` also answers what changed of the range's newest night (`changes`, null for an
+        // allowed failure), and only of that night.
+        let newest = try #require(failures.compactMap { $0["night"] as? String }.max())
+        #expect(failures.contains { $0["night"] as? String != newest })
+        for record in failures {
+            let keys = Self.base.union(Self.findings).union(
+                record["night"] as? String == newest ? ["changes"] : [])
+            #expect(Set(record.keys) == keys, "\(record["job"] ?? "?")")
+        }
         #expect(failures.contains { $0["changes"] is [String: Any] })
         #expect(failures.contains { $0["allow_failure"] as? Bool == true && $0["changes"] is NSNull })
         // A job without a failure reason or an issue says so with null, not by a missing key.

@@ -90,10 +90,24 @@ public struct JobHistory: Hashable, Sendable {
         runs[..<firstIndex(onOrAfter: night)].last { !$0.failed }
     }
 
-    /// Outcome changes (green↔red) among the last `window` runs up to and including `night`.
+    /// The index after the last run on or before `night` (0 when none): `runs` is sorted by night.
+    func endIndex(through night: String) -> Int {
+        var end = firstIndex(onOrAfter: night)
+        while end < runs.count, runs[end].night == night { end += 1 }
+        return end
+    }
+
+    /// Outcome changes (green↔red) among the last `window` runs up to and including `night`:
+    /// counted in place (`Streaks.on` asks it of every job for every night of a range).
     public func flips(through night: String, window: Int) -> Int {
-        let recent = runs.filter { $0.night <= night }.suffix(window)
-        return zip(recent, recent.dropFirst()).filter { $0.red != $1.red }.count
+        let end = endIndex(through: night)
+        var count = 0
+        var i = max(0, end - window) + 1
+        while i < end {
+            if runs[i].red != runs[i - 1].red { count += 1 }
+            i += 1
+        }
+        return count
     }
 }
 
@@ -268,7 +282,10 @@ public enum Streaks {
     public static func on(night: String, histories: [JobHistory]) -> [Streak] {
         var result: [Streak] = []
         for history in histories {
-            guard let index = history.runs.lastIndex(where: { $0.night == night }) else { continue }
+            // The night's last run (a binary search: `runs` is sorted by night).
+            let end = history.endIndex(through: night)
+            guard end > 0, history.runs[end - 1].night == night else { continue }
+            let index = end - 1
             let run = history.runs[index]
             let previous = index > 0 ? history.runs[index - 1] : nil
             let flips = history.flips(through: night, window: flapWindow)

@@ -91,13 +91,15 @@ public enum Failures {
 
     /// The failed latest attempts of `nights`' pipelines of `source` (every source when nil) that
     /// `filter` keeps. `flaky` is read only when some job is kept (a listing of nothing pays
-    /// nothing for it); `changes`, when given, answers since and top suspect of the kept jobs
-    /// that are not allowed to fail, asked once for all their nights and keys
-    /// (`WhatChanged.jobs`).
+    /// nothing for it); `changes`, when given, answers since and top suspect of the kept jobs of
+    /// the range's newest night that are not allowed to fail, asked once for all their keys
+    /// (`WhatChanged.jobs`), as the dashboard says them of last night. The older nights' jobs are
+    /// `.notAsked`: a month's listing would otherwise read every listed job's runs over three
+    /// months, for streaks that have long ended.
     public static func rows(
         nights: Set<String>, source: String?, filter: FailureFilter, listings: any AnalysisQueries,
         flaky: () throws -> FlakyClusters, assignments book: Assignments,
-        changes: ((_ nights: Set<String>, _ keys: [WhatChanged.Key]) throws -> [Int: JobChanges])? = nil
+        changes: ((_ night: Set<String>, _ keys: [WhatChanged.Key]) throws -> [Int: JobChanges])? = nil
     ) throws -> Answer {
         let all = try listings.failureListing(nights: nights, allowedToFail: filter.allowedToFail)
         var kept: [(listing: FailureListing, issue: CoveringIssue?)] = []
@@ -121,22 +123,24 @@ public enum Failures {
             kept.append((row, issue))
         }
         let clusters = kept.isEmpty ? FlakyClusters() : try flaky()
+        let newest = nights.max()
         var changed: [Int: JobChanges]?
-        if let changes {
-            let red = kept.map(\.listing).filter { !$0.allowFailure }
+        if let changes, let newest {
+            let red = kept.map(\.listing).filter { $0.night == newest && !$0.allowFailure }
             var keys: [WhatChanged.Key] = []
             var seen: Set<String> = []
             for row in red where seen.insert("\(row.projectID) \(row.name)").inserted {
                 keys.append((row.projectID, row.name))
             }
-            changed = try changes(Set(red.map(\.night)), keys)
+            changed = keys.isEmpty ? [:] : try changes([newest], keys)
         }
         return Answer(
             rows: kept.map { row in
-                FailureFacts(
+                var answer = FailureFacts.ChangesAnswer.notAsked
+                if let changed, row.listing.night == newest { answer = .answered(changed[row.listing.jobID]) }
+                return FailureFacts(
                     listing: row.listing, flaky: clusters.contains(row.listing.insight?.cluster),
-                    issue: row.issue,
-                    changes: changed.map { .answered($0[row.listing.jobID]) } ?? .notAsked)
+                    issue: row.issue, changes: answer)
             },
             unfiltered: all.count)
     }

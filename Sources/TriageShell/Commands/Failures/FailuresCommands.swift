@@ -15,10 +15,11 @@ let failuresCommand: CommandSpec = CommandSpec(
         is "not analysed yet"). The table groups jobs by cluster, NEW clusters first, then the largest; \
         within a cluster newest night first. JSON: an array of failure records, newest night first \
         (job, project, pipeline, night, name, stage, status, failure_reason, allow_failure, web_url, \
-        attempt, key_line, cluster, new, flaky, excerpt: the texts of the excerpt's lines, issue, changes: \
-        since when the job fails and the top suspect of that night among its own dependency changes, \
-        {since, nights, suspect}, as 'show job' and the dashboard say, null for an allowed failure). \
-        SINCE is the first red night of the job's current streak, with its red nights so far. Nights after \
+        attempt, key_line, cluster, new, flaky, excerpt: the texts of the excerpt's lines, issue, and for \
+        the range's newest night changes: since when the job fails and the top suspect of that night \
+        among its own dependency changes, {since, nights, suspect}, as 'show job' and the dashboard say, \
+        null for an allowed failure). SINCE is the first red night of the job's current streak, with its \
+        red nights so far; like SUSPECT it is shown for the range's newest night. Nights after \
         the cache's last one are not an empty answer: "no data for night X: the cache ends at Y (last \
         fetch Z)", exit status 4, and in JSON an object {no_data, missing_nights, reason, message, \
         cache_last_night, last_fetch, records}.
@@ -98,8 +99,14 @@ func runFailures(_ command: ParsedCommand, _ context: Context) throws -> Command
             var marks: [String] = []
             if facts.isNew { marks.append("NEW") }
             if facts.flaky { marks.append("flaky") }
-            let changes: JobChanges? =
-                if case .answered(let answer) = facts.changes { answer } else { nil }
+            // Since and suspect are said of the range's newest night (blank on the older ones).
+            var since = Cell("")
+            var suspect = Cell("")
+            if case .answered(let changes) = facts.changes {
+                since = Cell(
+                    changes.map { "\($0.since) (\($0.nights))" } ?? "-", changes == nil ? .dim : .plain)
+                suspect = Cell(changes?.suspect?.text ?? "-", changes?.suspect == nil ? .dim : .plain)
+            }
             cells.append([
                 Cell(insight?.cluster?.rawValue ?? "-", insight == nil ? .dim : .plain),
                 Cell(marks.joined(separator: " "), marks.first == "NEW" ? .bad : .warn),
@@ -111,8 +118,7 @@ func runFailures(_ command: ParsedCommand, _ context: Context) throws -> Command
                     ?? Cell(notAnalysed, .dim),
                 Cell(String(row.jobID), .dim), Cell(row.webURL, .dim),
                 issueCell(facts.issue),
-                Cell(changes.map { "\($0.since) (\($0.nights))" } ?? "-", changes == nil ? .dim : .plain),
-                Cell(changes?.suspect?.text ?? "-", changes?.suspect == nil ? .dim : .plain),
+                since, suspect,
             ])
         }
     }
