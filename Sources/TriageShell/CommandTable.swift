@@ -1,4 +1,5 @@
 import Foundation
+import LogAnalysis
 import TriageCore
 
 /// Where Tab completion takes candidates for an operand or option value.
@@ -324,6 +325,17 @@ public struct CommandTable: Sendable {
             do { _ = try TimeRange.parse(word) } catch {
                 throw UsageError.notATimeRange(command: spec.name, error)
             }
+        }
+        // So is a cluster id, operand or option value.
+        var clusterWords: [String] = []
+        for (word, operand) in zip(operands, spec.operands) where operand.completion == .clusters {
+            clusterWords.append(word)
+        }
+        for option in spec.options where option.completion == .clusters {
+            clusterWords += options[option.name] ?? []
+        }
+        for word in clusterWords where ClusterID(rawValue: word) == nil {
+            throw UsageError.notAClusterID(command: spec.name, text: word)
         }
         return ParsedCommand(spec: spec, operands: operands, options: options, flags: flags)
     }

@@ -117,6 +117,8 @@ public enum UsageError: Error, Hashable, Sendable {
     case notATimeRange(command: String, TimeRange.ParseError)
     /// An operand that must be a positive whole number (a job id, a pipeline id).
     case notAPositiveNumber(command: String, what: String, text: String)
+    /// A CLUSTER operand or option value that is not a cluster id.
+    case notAClusterID(command: String, text: String)
 
     /// What is wrong and what to type instead.
     public var shellError: ShellError {
@@ -164,6 +166,10 @@ public enum UsageError: Error, Hashable, Sendable {
             ShellError("\(command): \(error.message)")
         case .notAPositiveNumber(let command, let what, let text):
             ShellError("\(command): '\(text)' is not a \(what) (a positive whole number)")
+        case .notAClusterID(let command, let text):
+            ShellError(
+                "\(command): \(ShellFailure.notAClusterID(text).shellError.message)",
+                hint: ShellFailure.notAClusterID(text).shellError.hint)
         }
     }
 }

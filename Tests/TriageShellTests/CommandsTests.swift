@@ -78,11 +78,15 @@ import TriageCore
         }
         #expect(marked.compactMap { $0["text"] as? String } == records.first?["excerpt"] as? [String])
         f.sink.clear()
+        // A cluster id is read when the line is parsed: a usage error naming the command.
         #expect(await f.run("failures --cluster nope", file: "a.triage") == .stopped)
         #expect(
             f.sink.stderr
-                == "a.triage:1: error: 'nope' is not a cluster id — cluster ids look like c-3f9a2b1c; see 'clusters'\n"
+                == "a.triage:1: error: failures: 'nope' is not a cluster id — cluster ids look like c-3f9a2b1c; see 'clusters'\n"
         )
+        f.sink.clear()
+        #expect(await f.session.run(words: ["cluster", "c-nope"]) == .usage)
+        #expect(f.sink.stderr.contains("cluster: 'c-nope' is not a cluster id"))
     }
 
     /// Issue 14: a time read on its own says which zone it is in.
