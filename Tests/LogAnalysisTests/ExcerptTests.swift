@@ -900,3 +900,52 @@ extension ExcerptTests {
         #expect(GrammarSet.builtIn.matches("Got exit code 1") == ["python/child-exit"])
     }
 }
+
+/// Analysis version 13's block shapes, each on real lines (see Fixtures/PROVENANCE.md).
+extension ExcerptTests {
+    /// A CI's own lines start at the content's first byte; indented, the same words are a tool's
+    /// output. `Waiting for the plan to start...` and `Preparing the remote apply...` are lines 654
+    /// and 649 of `cidiff/breakages_dump/Quick Checks_/run122/fail.log`, quoted under a failing Go
+    /// test's log line; `##[group]Run go test ./...` and `Post job cleanup.` are that log's and
+    /// `run114`'s GitHub Actions lines (timestamps left out).
+    @Test(arguments: ["##[group]Run go test ./...", "Post job cleanup.", "Waiting for the plan to start..."])
+    func anUnindentedRunnerLineIsScaffolding(_ line: String) {
+        #expect(Self.noise(line) == .scaffolding)
+    }
+
+    @Test(arguments: ["        Waiting for the plan to start...", "        Preparing the remote apply..."])
+    func anIndentedLineIsNeverScaffolding(_ line: String) {
+        #expect(Self.noise(line) == LineShape.Noise.none)
+    }
+
+    /// A Go test's log line and the output it quotes, indented under it, is one block: the
+    /// quoted `Preparing the remote apply...` and `Waiting for the plan to start...` do not end
+    /// it. Lines 644-660 of `cidiff/breakages_dump/Quick Checks_/run122/fail.log` (labelled
+    /// 638-687), GitHub's timestamps left out.
+    @Test func aTestsQuotedOutputStaysInItsBlock() {
+        let log = [
+            "--- FAIL: TestCloud_applyDiscardedExternally (0.05s)",
+            "    backend_apply_test.go:770: expected external discard output: Running apply in Terraform Cloud. Output will stream here. Pressing Ctrl-C",
+            "        will cancel the remote apply if it's still pending. If the apply started it",
+            "        will stop streaming the logs, but will not stop the apply running remotely.",
+            "        ",
+            "        Preparing the remote apply...",
+            "        ",
+            "        To view this run in a browser, visit:",
+            "        https://app.terraform.io/app/hashicorp/app-prod/runs/run-18EsVg6gZqzY82yX",
+            "        ",
+            "        Waiting for the plan to start...",
+            "        ",
+            "        Terraform v0.11.7",
+            "        ",
+            "        Configuring remote state backend...",
+            "        Initializing Terraform configuration...",
+            "        Refreshing Terraform state in-memory prior to plan...",
+            "FAIL",
+            "FAIL\tgithub.com/hashicorp/terraform/internal/cloud\t0.584s",
+            "##[error]Process completed with exit code 1.",
+        ]
+        let shown = Set(Self.excerpt(log).lines.map(\.line.number))
+        #expect(shown.isSuperset(of: [1, 2, 3, 4, 6, 8, 9, 11, 13]), "\(shown.sorted())")
+    }
+}
