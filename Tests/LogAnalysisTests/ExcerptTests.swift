@@ -948,4 +948,72 @@ extension ExcerptTests {
         let shown = Set(Self.excerpt(log).lines.map(\.line.number))
         #expect(shown.isSuperset(of: [1, 2, 3, 4, 6, 8, 9, 11, 13]), "\(shown.sorted())")
     }
+
+    /// The key block's Maven `[ERROR]` report, through its advice and `mvn <goals> -rf :module`:
+    /// with K = 30 it reaches its end before the blocks of the nested runs printed earlier take
+    /// the room; with K = 10 it keeps its bound and the goal that failed stays the key line. Lines
+    /// 2477-2480, 2805-2808, 2990-2993, 5561-5569, 6844-6848, 8653-8656 and 10594-10609 of
+    /// `cidiff/breakages/dspot_842/fail.log` (labelled: the last block), the colours left out,
+    /// two lines shortened.
+    @Test func aMavenReportReachesItsEndWhenThereIsRoom() {
+        let log = [
+            "eu.stamp_project.dspot.common.miscellaneous.AmplificationException: All instrumented tests have an empty body.",
+            "\tat eu.stamp_project.dspot.assertiongenerator.assertiongenerator.methodreconstructor.Observer.addLogs(Observer.java:97)",
+            "\tat eu.stamp_project.dspot.assertiongenerator.assertiongenerator.methodreconstructor.Observer.getObservations(Observer.java:69)",
+            "\tat eu.stamp_project.dspot.assertiongenerator.assertiongenerator.MethodReconstructor.addAssertions(MethodReconstructor.java:84)",
+            "eu.stamp_project.dspot.common.miscellaneous.AmplificationException: ",
+            "\tat eu.stamp_project.dspot.common.configuration.AmplificationSetup.fullSelectorSetup(AmplificationSetup.java:160)",
+            "\tat eu.stamp_project.dspot.DSpot.fullAmplification(DSpot.java:169)",
+            "\tat eu.stamp_project.dspot.RecoveryDSpotTest.testThatDSpotCanRecoverFromError(RecoveryDSpotTest.java:146)",
+            "java.lang.RuntimeException",
+            "\tat eu.stamp_project.dspot.RecoveryDSpotTest$AssertionGeneratorThatThrowsError.assertionAmplification(RecoveryDSpotTest.java:120)",
+            "\tat eu.stamp_project.dspot.assertiongenerator.AssertionGenerator.removeAndAmplifyAssertions(AssertionGenerator.java:62)",
+            "\tat eu.stamp_project.dspot.DSpot.assertionAmplification(DSpot.java:202)",
+            "[ERROR] Failed to execute goal org.pitest:pitest-maven:1.4.0:mutationCoverage (default-cli) on project example: Execution default-cli of goal org.pitest:pitest-maven:1.4.0:mutationCoverage failed: The supplied filter would cause PIT to try and mutate itself.",
+            "[ERROR] See http://pitest.org for more details.",
+            "[ERROR] -> [Help 1]",
+            "[ERROR] ",
+            "[ERROR] To see the full stack trace of the errors, re-run Maven with the -e switch.",
+            "[ERROR] Re-run Maven using the -X switch to enable full debug logging.",
+            "[ERROR] ",
+            "[ERROR] For more information about the errors and possible solutions, please read the following articles:",
+            "[ERROR] [Help 1] http://cwiki.apache.org/confluence/display/MAVEN/PluginExecutionException",
+            "java.lang.NullPointerException",
+            "\tat eu.stamp_project.dspot.common.configuration.AmplificationSetup.postAmplification(AmplificationSetup.java:88)",
+            "\tat eu.stamp_project.dspot.DSpot.run(DSpot.java:62)",
+            "\tat eu.stamp_project.Main.main(Main.java:20)",
+            "\tat eu.stamp_project.MainTest.testMainWithPitScoreSelector(MainTest.java:101)",
+            "Traceback (most recent call last):",
+            "  File \"c2n_apply.py\", line 5, in <module>",
+            "    import bottleneck",
+            "ModuleNotFoundError: No module named 'bottleneck'",
+            "[INFO] DSpot - Diff Test Selection ........................ FAILURE [  8.818 s]",
+            "[INFO] ------------------------------------------------------------------------",
+            "[INFO] BUILD FAILURE",
+            "[INFO] ------------------------------------------------------------------------",
+            "[INFO] Total time:  17:26 min",
+            "[INFO] Finished at: 2022-05-23T16:49:53+02:00",
+            "[INFO] ------------------------------------------------------------------------",
+            "[ERROR] Failed to execute goal org.apache.maven.plugins:maven-compiler-plugin:3.7.0:testCompile (default-testCompile) on project dspot-diff-test-selection: Error while storing the mojo status: /builds/workspace/dspot/dspot-diff-test-selection/target/maven-status/maven-compiler-plugin/testCompile/default-testCompile/createdFiles.lst (No space left on device) -> [Help 1]",
+            "[ERROR] ",
+            "[ERROR] To see the full stack trace of the errors, re-run Maven with the -e switch.",
+            "[ERROR] Re-run Maven using the -X switch to enable full debug logging.",
+            "[ERROR] ",
+            "[ERROR] For more information about the errors and possible solutions, please read the following articles:",
+            "[ERROR] [Help 1] http://cwiki.apache.org/confluence/display/MAVEN/MojoExecutionException",
+            "[ERROR] ",
+            "[ERROR] After correcting the problems, you can resume the build with the command",
+            "[ERROR]   mvn <goals> -rf :dspot-diff-test-selection",
+            "Build step 'Execute shell' marked build as failure",
+        ]
+        let wide = Self.excerpt(log)
+        let shown = Set(wide.lines.map(\.line.number))
+        #expect(wide.keyLine?.line.number == 38)
+        #expect(shown.isSuperset(of: Set(38...47)), "\(shown.sorted())")
+        let narrow = Self.excerpt(log, maxLines: 10)
+        let shownNarrow = Set(narrow.lines.map(\.line.number))
+        #expect(narrow.keyLine?.line.number == 38)
+        #expect(shownNarrow.isSuperset(of: Set(38...46)), "\(shownNarrow.sorted())")
+        #expect(!shownNarrow.contains(47))
+    }
 }
