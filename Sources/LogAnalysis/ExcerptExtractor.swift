@@ -567,6 +567,21 @@ public struct ExcerptExtractor: Sendable {
                 if let n = repeats[o.first], n > 0 { repeats[o.first] = n - 1 }
             }
         }
+        // Still room: the lines a run of repeats left out (counted on its last line shown), each run
+        // whole or not at all, nearest the key first: with room to spare, the run as it was printed.
+        if hasStrong, chosen.count < maxLines, !runHead.isEmpty {
+            var hidden: [Int: [Int]] = [:]
+            for i in runHead.keys where chosen[i] == nil {
+                if let h = runHead[i] { hidden[h, default: []].append(i) }
+            }
+            for (h, run) in hidden.sorted(by: {
+                (abs($0.key - keyAt), $0.key) < (abs($1.key - keyAt), $1.key)
+            }) {
+                guard chosen.count + run.count <= maxLines else { continue }
+                for i in run { chosen[i] = (.repeated, byIndex[i]?.detail) }
+                repeats[h] = max(0, (repeats[h] ?? 0) - run.count)
+            }
+        }
         // Nothing strong: the last keyword lines, then the failing step's tail.
         // Without a strong block, the failing step is the last one the script ran, whatever its
         // keywords say (an after_script's `finished with status failed` is not it).

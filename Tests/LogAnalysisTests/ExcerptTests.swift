@@ -1016,4 +1016,24 @@ extension ExcerptTests {
         #expect(shownNarrow.isSuperset(of: Set(38...46)), "\(shownNarrow.sorted())")
         #expect(!shownNarrow.contains(47))
     }
+
+    /// A run of lines that each say what the line above said shows six of them and counts the
+    /// rest, unless the room left holds the whole run. Lines 749-756 of
+    /// `cidiff/breakages_dump/Build Terraform CLI Packages_/run407/fail.log` (749-756 labelled),
+    /// each shortened after its `Expires=` query.
+    @Test func aRunOfRepeatsIsShownWholeWhenThereIsRoom() {
+        let log =
+            [19, 20, 7, 21, 22, 23, 24].map { n in
+                "2022-05-20T18:25:58.9337824Z ##[error]internal/backend/remote-state/oss/backend.go:\(n):2: github.com/aliyun/alibaba-cloud-sdk-go@v1.61.1501: Get \"https://storage.googleapis.com/proxy-golang-org-prod/3d343ff3137181ad-github.com:aliyun:alibaba-cloud-sdk-go-v1.61.1501.zip?Expires=1653149500"
+            } + ["2022-05-20T18:25:58.9383407Z ##[error]Process completed with exit code 1."]
+        for k in [10, 30] {
+            let e = Self.excerpt(log, maxLines: k)
+            #expect(e.lines.map(\.line.number) == Array(1...8), "K = \(k)")
+            #expect(e.lines.allSatisfy { $0.repeats == 0 }, "K = \(k)")
+        }
+        // No room for the seventh: it is counted on the sixth.
+        let e = Self.excerpt(log, maxLines: 6)
+        #expect(e.lines.map(\.line.number) == Array(1...6))
+        #expect(e.lines.last?.repeats == 1)
+    }
 }
