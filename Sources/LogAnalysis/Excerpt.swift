@@ -24,8 +24,9 @@ public enum ExcerptReason: String, Sendable, Codable {
     /// Between two shown lines of the failure, shown when there was room: what a tool printed
     /// between its error and its verdict (Docker's build context, a compiler's notes).
     case between
-    /// Another occurrence of a block shown above (a retried test failing again), shown when there
-    /// was room; the shown block's `repeats` no longer counts it.
+    /// Another occurrence of a block shown above (a retried test failing again), or a line of a run
+    /// that says what the line above it said, shown when there was room; the shown line's
+    /// `repeats` no longer counts it.
     case repeated
 }
 

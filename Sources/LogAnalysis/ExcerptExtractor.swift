@@ -336,6 +336,7 @@ public struct ExcerptExtractor: Sendable {
             block.map { Self.content(lines[$0].text, shapes[$0]) }.joined(separator: "\n")
         }
         var placed: [Candidate] = []
+        var keyReach = 0  // the key block's body bound when it reached further than its rule's
         if let key = keyCandidate {
             let (start, block) = enclosingBlock(key, lines, shapes, byIndex)
             if start != key.index { header = start }
@@ -392,6 +393,18 @@ public struct ExcerptExtractor: Sendable {
                 let c = byIndex[i].flatMap { $0.weight >= Self.strong ? $0 : nil }
                 add(i, c?.reason ?? bodyReason(i, lines, shapes), c?.detail)
             }
+            // With room (K = 30), a report whose lines share one lead (Maven's `[ERROR]` block
+            // through its advice and `mvn <goals> -rf :module`) reaches its end before other
+            // blocks, up to half the room; a smaller K keeps its bound.
+            let opener = byIndex[start] ?? key
+            if let r = opener.rule, case .sameLead = grammars.rules[r].rule.body, maxLines / 2 > block.count {
+                keyReach = maxLines / 2 - 1
+                for i in blockLines(from: opener, lines, shapes, byIndex, limit: keyReach)
+                where chosen[i] == nil {
+                    let c = byIndex[i].flatMap { $0.weight >= Self.strong ? $0 : nil }
+                    guard add(i, c?.reason ?? bodyReason(i, lines, shapes), c?.detail) else { break }
+                }
+            }
             seenBlocks[blockKey(block)] = block.first ?? key.index
             placed.append(byIndex[start] ?? key)
         }
@@ -436,8 +449,10 @@ public struct ExcerptExtractor: Sendable {
             add(v, .verdict)
         }
         // Room left: the placed blocks reach further (whole stack traces, long diagnostics).
-        for c in placed where chosen.count < maxLines {
-            let more = blockLines(from: c, lines, shapes, byIndex, limit: maxLines - chosen.count + 8)
+        // A block's bound counts the lines it already shows: the key block's may be the wider one.
+        for (k, c) in placed.enumerated() where chosen.count < maxLines {
+            let shown = k == 0 && keyCandidate != nil ? max(8, keyReach) : 8
+            let more = blockLines(from: c, lines, shapes, byIndex, limit: maxLines - chosen.count + shown)
             for i in more where chosen[i] == nil {
                 guard add(i, byIndex[i]?.reason ?? bodyReason(i, lines, shapes), byIndex[i]?.detail) else {
                     break
@@ -550,6 +565,21 @@ public struct ExcerptExtractor: Sendable {
                 guard !fill.isEmpty, chosen.count + fill.count <= maxLines else { continue }
                 for i in fill { add(i, .repeated, byIndex[i]?.detail) }
                 if let n = repeats[o.first], n > 0 { repeats[o.first] = n - 1 }
+            }
+        }
+        // Still room: the lines a run of repeats left out (counted on its last line shown), each run
+        // whole or not at all, nearest the key first: with room to spare, the run as it was printed.
+        if hasStrong, chosen.count < maxLines, !runHead.isEmpty {
+            var hidden: [Int: [Int]] = [:]
+            for i in runHead.keys where chosen[i] == nil {
+                if let h = runHead[i] { hidden[h, default: []].append(i) }
+            }
+            for (h, run) in hidden.sorted(by: {
+                (abs($0.key - keyAt), $0.key) < (abs($1.key - keyAt), $1.key)
+            }) {
+                guard chosen.count + run.count <= maxLines else { continue }
+                for i in run { chosen[i] = (.repeated, byIndex[i]?.detail) }
+                repeats[h] = max(0, (repeats[h] ?? 0) - run.count)
             }
         }
         // Nothing strong: the last keyword lines, then the failing step's tail.

@@ -900,3 +900,140 @@ extension ExcerptTests {
         #expect(GrammarSet.builtIn.matches("Got exit code 1") == ["python/child-exit"])
     }
 }
+
+/// Analysis version 13's block shapes, each on real lines (see Fixtures/PROVENANCE.md).
+extension ExcerptTests {
+    /// A CI's own lines start at the content's first byte; indented, the same words are a tool's
+    /// output. `Waiting for the plan to start...` and `Preparing the remote apply...` are lines 654
+    /// and 649 of `cidiff/breakages_dump/Quick Checks_/run122/fail.log`, quoted under a failing Go
+    /// test's log line; `##[group]Run go test ./...` and `Post job cleanup.` are that log's and
+    /// `run114`'s GitHub Actions lines (timestamps left out).
+    @Test(arguments: ["##[group]Run go test ./...", "Post job cleanup.", "Waiting for the plan to start..."])
+    func anUnindentedRunnerLineIsScaffolding(_ line: String) {
+        #expect(Self.noise(line) == .scaffolding)
+    }
+
+    @Test(arguments: ["        Waiting for the plan to start...", "        Preparing the remote apply..."])
+    func anIndentedLineIsNeverScaffolding(_ line: String) {
+        #expect(Self.noise(line) == LineShape.Noise.none)
+    }
+
+    /// A Go test's log line and the output it quotes, indented under it, is one block: the
+    /// quoted `Preparing the remote apply...` and `Waiting for the plan to start...` do not end
+    /// it. Lines 644-660 of `cidiff/breakages_dump/Quick Checks_/run122/fail.log` (labelled
+    /// 638-687), GitHub's timestamps left out.
+    @Test func aTestsQuotedOutputStaysInItsBlock() {
+        let log = [
+            "--- FAIL: TestCloud_applyDiscardedExternally (0.05s)",
+            "    backend_apply_test.go:770: expected external discard output: Running apply in Terraform Cloud. Output will stream here. Pressing Ctrl-C",
+            "        will cancel the remote apply if it's still pending. If the apply started it",
+            "        will stop streaming the logs, but will not stop the apply running remotely.",
+            "        ",
+            "        Preparing the remote apply...",
+            "        ",
+            "        To view this run in a browser, visit:",
+            "        https://app.terraform.io/app/hashicorp/app-prod/runs/run-18EsVg6gZqzY82yX",
+            "        ",
+            "        Waiting for the plan to start...",
+            "        ",
+            "        Terraform v0.11.7",
+            "        ",
+            "        Configuring remote state backend...",
+            "        Initializing Terraform configuration...",
+            "        Refreshing Terraform state in-memory prior to plan...",
+            "FAIL",
+            "FAIL\tgithub.com/hashicorp/terraform/internal/cloud\t0.584s",
+            "##[error]Process completed with exit code 1.",
+        ]
+        let shown = Set(Self.excerpt(log).lines.map(\.line.number))
+        #expect(shown.isSuperset(of: [1, 2, 3, 4, 6, 8, 9, 11, 13]), "\(shown.sorted())")
+    }
+
+    /// The key block's Maven `[ERROR]` report, through its advice and `mvn <goals> -rf :module`:
+    /// with K = 30 it reaches its end before the blocks of the nested runs printed earlier take
+    /// the room; with K = 10 it keeps its bound and the goal that failed stays the key line. Lines
+    /// 2477-2480, 2805-2808, 2990-2993, 5561-5569, 6844-6848, 8653-8656 and 10594-10609 of
+    /// `cidiff/breakages/dspot_842/fail.log` (labelled: the last block), the colours left out,
+    /// two lines shortened.
+    @Test func aMavenReportReachesItsEndWhenThereIsRoom() {
+        let log = [
+            "eu.stamp_project.dspot.common.miscellaneous.AmplificationException: All instrumented tests have an empty body.",
+            "\tat eu.stamp_project.dspot.assertiongenerator.assertiongenerator.methodreconstructor.Observer.addLogs(Observer.java:97)",
+            "\tat eu.stamp_project.dspot.assertiongenerator.assertiongenerator.methodreconstructor.Observer.getObservations(Observer.java:69)",
+            "\tat eu.stamp_project.dspot.assertiongenerator.assertiongenerator.MethodReconstructor.addAssertions(MethodReconstructor.java:84)",
+            "eu.stamp_project.dspot.common.miscellaneous.AmplificationException: ",
+            "\tat eu.stamp_project.dspot.common.configuration.AmplificationSetup.fullSelectorSetup(AmplificationSetup.java:160)",
+            "\tat eu.stamp_project.dspot.DSpot.fullAmplification(DSpot.java:169)",
+            "\tat eu.stamp_project.dspot.RecoveryDSpotTest.testThatDSpotCanRecoverFromError(RecoveryDSpotTest.java:146)",
+            "java.lang.RuntimeException",
+            "\tat eu.stamp_project.dspot.RecoveryDSpotTest$AssertionGeneratorThatThrowsError.assertionAmplification(RecoveryDSpotTest.java:120)",
+            "\tat eu.stamp_project.dspot.assertiongenerator.AssertionGenerator.removeAndAmplifyAssertions(AssertionGenerator.java:62)",
+            "\tat eu.stamp_project.dspot.DSpot.assertionAmplification(DSpot.java:202)",
+            "[ERROR] Failed to execute goal org.pitest:pitest-maven:1.4.0:mutationCoverage (default-cli) on project example: Execution default-cli of goal org.pitest:pitest-maven:1.4.0:mutationCoverage failed: The supplied filter would cause PIT to try and mutate itself.",
+            "[ERROR] See http://pitest.org for more details.",
+            "[ERROR] -> [Help 1]",
+            "[ERROR] ",
+            "[ERROR] To see the full stack trace of the errors, re-run Maven with the -e switch.",
+            "[ERROR] Re-run Maven using the -X switch to enable full debug logging.",
+            "[ERROR] ",
+            "[ERROR] For more information about the errors and possible solutions, please read the following articles:",
+            "[ERROR] [Help 1] http://cwiki.apache.org/confluence/display/MAVEN/PluginExecutionException",
+            "java.lang.NullPointerException",
+            "\tat eu.stamp_project.dspot.common.configuration.AmplificationSetup.postAmplification(AmplificationSetup.java:88)",
+            "\tat eu.stamp_project.dspot.DSpot.run(DSpot.java:62)",
+            "\tat eu.stamp_project.Main.main(Main.java:20)",
+            "\tat eu.stamp_project.MainTest.testMainWithPitScoreSelector(MainTest.java:101)",
+            "Traceback (most recent call last):",
+            "  File \"c2n_apply.py\", line 5, in <module>",
+            "    import bottleneck",
+            "ModuleNotFoundError: No module named 'bottleneck'",
+            "[INFO] DSpot - Diff Test Selection ........................ FAILURE [  8.818 s]",
+            "[INFO] ------------------------------------------------------------------------",
+            "[INFO] BUILD FAILURE",
+            "[INFO] ------------------------------------------------------------------------",
+            "[INFO] Total time:  17:26 min",
+            "[INFO] Finished at: 2022-05-23T16:49:53+02:00",
+            "[INFO] ------------------------------------------------------------------------",
+            "[ERROR] Failed to execute goal org.apache.maven.plugins:maven-compiler-plugin:3.7.0:testCompile (default-testCompile) on project dspot-diff-test-selection: Error while storing the mojo status: /builds/workspace/dspot/dspot-diff-test-selection/target/maven-status/maven-compiler-plugin/testCompile/default-testCompile/createdFiles.lst (No space left on device) -> [Help 1]",
+            "[ERROR] ",
+            "[ERROR] To see the full stack trace of the errors, re-run Maven with the -e switch.",
+            "[ERROR] Re-run Maven using the -X switch to enable full debug logging.",
+            "[ERROR] ",
+            "[ERROR] For more information about the errors and possible solutions, please read the following articles:",
+            "[ERROR] [Help 1] http://cwiki.apache.org/confluence/display/MAVEN/MojoExecutionException",
+            "[ERROR] ",
+            "[ERROR] After correcting the problems, you can resume the build with the command",
+            "[ERROR]   mvn <goals> -rf :dspot-diff-test-selection",
+            "Build step 'Execute shell' marked build as failure",
+        ]
+        let wide = Self.excerpt(log)
+        let shown = Set(wide.lines.map(\.line.number))
+        #expect(wide.keyLine?.line.number == 38)
+        #expect(shown.isSuperset(of: Set(38...47)), "\(shown.sorted())")
+        let narrow = Self.excerpt(log, maxLines: 10)
+        let shownNarrow = Set(narrow.lines.map(\.line.number))
+        #expect(narrow.keyLine?.line.number == 38)
+        #expect(shownNarrow.isSuperset(of: Set(38...46)), "\(shownNarrow.sorted())")
+        #expect(!shownNarrow.contains(47))
+    }
+
+    /// A run of lines that each say what the line above said shows six of them and counts the
+    /// rest, unless the room left holds the whole run. Lines 749-756 of
+    /// `cidiff/breakages_dump/Build Terraform CLI Packages_/run407/fail.log` (749-756 labelled),
+    /// each shortened after its `Expires=` query.
+    @Test func aRunOfRepeatsIsShownWholeWhenThereIsRoom() {
+        let log =
+            [19, 20, 7, 21, 22, 23, 24].map { n in
+                "2022-05-20T18:25:58.9337824Z ##[error]internal/backend/remote-state/oss/backend.go:\(n):2: github.com/aliyun/alibaba-cloud-sdk-go@v1.61.1501: Get \"https://storage.googleapis.com/proxy-golang-org-prod/3d343ff3137181ad-github.com:aliyun:alibaba-cloud-sdk-go-v1.61.1501.zip?Expires=1653149500"
+            } + ["2022-05-20T18:25:58.9383407Z ##[error]Process completed with exit code 1."]
+        for k in [10, 30] {
+            let e = Self.excerpt(log, maxLines: k)
+            #expect(e.lines.map(\.line.number) == Array(1...8), "K = \(k)")
+            #expect(e.lines.allSatisfy { $0.repeats == 0 }, "K = \(k)")
+        }
+        // No room for the seventh: it is counted on the sixth.
+        let e = Self.excerpt(log, maxLines: 6)
+        #expect(e.lines.map(\.line.number) == Array(1...6))
+        #expect(e.lines.last?.repeats == 1)
+    }
+}

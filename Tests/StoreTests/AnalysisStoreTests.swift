@@ -94,15 +94,16 @@ import TriageCore
         #expect(Set(try reopened.clusterStates().map(\.id)) == Set(states.map(\.id)))
     }
 
-    /// A run of one diagnostic shows its first lines and counts the rest; the count survives the
-    /// cache, and rows without it (every line that repeats nothing, rows of older versions) read 0.
+    /// A run of one diagnostic longer than the room shows its first lines and counts the rest; the
+    /// count survives the cache, and rows without it (every line that repeats nothing, rows of older
+    /// versions) read 0.
     @Test func excerptRepeatsSurviveTheCache() throws {
         let workspace = TempWorkspace()
         defer { workspace.cleanUp() }
         let store = try workspace.open()
         try store.upsertProjects([project(1, "java/astor")])
         var log = "[INFO] Compiling 12 source files\n[ERROR] COMPILATION ERROR : \n"
-        for n in 0..<10 {
+        for n in 0..<40 {
             log +=
                 "[ERROR] /builds/astor/src/Entities.java:[\(60 + n),29] unmappable character for encoding UTF-8\n"
         }
@@ -113,7 +114,7 @@ import TriageCore
         _ = try Analyzer(cache: store, store: store).analyseNew()
         let a = try #require(try workspace.open().analysis(jobID: 21))
         let run = a.excerpt.filter { $0.text.hasSuffix("unmappable character for encoding UTF-8") }
-        #expect(run.map(\.repeats) == [0, 0, 0, 0, 0, 4])
+        #expect(run.map(\.repeats) == [0, 0, 0, 0, 0, 34])
         let stored = try store.pool.read { db in
             try String.fetchOne(db, sql: "SELECT excerpt FROM analyses WHERE job_id = 21")
         }

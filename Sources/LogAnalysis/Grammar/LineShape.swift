@@ -49,7 +49,7 @@ struct LineShape {
         while i < n && (b[i] == 0x20 || b[i] == 0x09) { i += 1 }
         textStart = i
         blank = i == n
-        noise = blank ? .none : LineShape.noise(b, from: i)
+        noise = blank ? .none : LineShape.noise(b, from: i, indented: i > contentStart)
     }
 
     @inline(__always) static func digit(_ c: UInt8) -> Bool { c &- 0x30 < 10 }
@@ -254,8 +254,11 @@ struct LineShape {
     static let progressPrefixes = PrefixSet(progress)
     static let chromePrefixes = PrefixSet(chrome)
 
-    static func noise(_ b: UnsafeBufferPointer<UInt8>, from i: Int) -> Noise {
-        if scaffoldingPrefixes.hasPrefix(b, at: i) { return .scaffolding }
+    /// - Parameter indented: the content is indented. A CI's own lines start at the content's first
+    ///   byte; an indented `Waiting for the plan to start...` is a tool's output (a message quoted
+    ///   under a failing test's log line), not the runner's.
+    static func noise(_ b: UnsafeBufferPointer<UInt8>, from i: Int, indented: Bool = false) -> Noise {
+        if !indented && scaffoldingPrefixes.hasPrefix(b, at: i) { return .scaffolding }
         if progressPrefixes.hasPrefix(b, at: i) { return .progress }
         if chromePrefixes.hasPrefix(b, at: i) || bareLevelTag(b, from: i) { return .chrome }
         return .none
