@@ -434,3 +434,67 @@ import Testing
         }
     }
 }
+
+/// The line shape's one noise table and the needle scan's packed entries answer as the tables they
+/// replace: three prefix sets tried in turn, and every needle compared at every offset.
+@Suite struct LineTableEquivalenceTests {
+    /// The reference: scaffolding, then progress, then chrome, each its own table.
+    static let tables = [LineShape.scaffolding, LineShape.progress, LineShape.chrome].map(PrefixSet.init)
+
+    static func noiseByThreeTables(_ b: UnsafeBufferPointer<UInt8>, from i: Int) -> LineShape.Noise {
+        if tables[0].hasPrefix(b, at: i) { return .scaffolding }
+        if tables[1].hasPrefix(b, at: i) { return .progress }
+        if tables[2].hasPrefix(b, at: i) || LineShape.bareLevelTag(b, from: i) {
+            return .chrome
+        }
+        return .none
+    }
+
+    /// Every prefix of the three lists, cut short, run on, after spaces, at the end of a line, and
+    /// prefixes that belong to two lists (`Done. Your build exited with` is scaffolding; `Checking `
+    /// is progress but `Checking cache for` scaffolding).
+    static func awkward() -> [String] {
+        var result = LineReadingEquivalenceTests.awkward
+        for prefix in LineShape.scaffolding + LineShape.progress + LineShape.chrome {
+            let p = String(decoding: prefix, as: UTF8.self)
+            result += [p, p + "x", "  " + p, String(p.dropLast()), p + " \r", "x" + p, p.lowercased()]
+        }
+        result += ["[INFO]", "[INFO]   ", "[WARNING]", "[WARNING] x", "[INFO] ----", "[", "✓", "✔ ok", "√"]
+        return result
+    }
+
+    @Test func oneNoiseTableAnswersAsThree() throws {
+        #expect(Self.tables[0].prefixes.count == LineShape.scaffolding.count)
+        var mismatches = 0
+        for line in try Self.awkward() + LineReadingEquivalenceTests.lines() where mismatches < 10 {
+            Array(line.utf8).withUnsafeBufferPointer { b in
+                for i in [0, 1, 2, 4] where i < b.count {
+                    if LineShape.noise(b, from: i) != Self.noiseByThreeTables(b, from: i) {
+                        mismatches += 1
+                        Issue.record("\(line.debugDescription) from \(i): noise differs")
+                    }
+                }
+            }
+        }
+    }
+
+    @Test func builtInNeedlesAreFoundAsByBruteForce() throws {
+        let scanner = ExcerptExtractor.builtInScanner
+        var lines = Self.awkward() + Array(try LineReadingEquivalenceTests.lines().prefix(400))
+        // Needles at the very end of a line (fewer than eight bytes left) and run together.
+        for needle in scanner.needles.prefix(60) {
+            let n = String(decoding: needle, as: UTF8.self)
+            lines += [n, "x" + n, n.uppercased() + n, String(repeating: "ab", count: 9) + n]
+        }
+        for line in lines {
+            Array(line.utf8).withUnsafeBufferPointer { b in
+                var hits: [(needle: Int, at: Int)] = []
+                scanner.scan(b, into: &hits)
+                #expect(
+                    hits.map { "\($0.needle)@\($0.at)" }.sorted()
+                        == ByteHelperEquivalenceTests.bruteForce(scanner.needles, b),
+                    "\(line.debugDescription)")
+            }
+        }
+    }
+}
