@@ -69,7 +69,7 @@ public enum TraceCleaner {
     }
 
     static func clean(buffer: UnsafeBufferPointer<UInt8>) -> CleanedLog {
-        var state = CleaningState()
+        var state = CleaningState(bytes: buffer.count)
         let n = buffer.count
         // A logical line is usually one physical line, cleaned straight from `buffer`; only when
         // timestamped continuations (`00O+`) join several are they copied into `joined`.
@@ -186,8 +186,11 @@ private struct CleaningState {
     var out: UnsafeMutablePointer<UInt8>
     var outCapacity = 4096
 
-    init() {
-        lines.reserveCapacity(4096)
+    /// - Parameter bytes: the raw trace's size. Room is made for a line per 32 bytes (the
+    ///   simulator's and GitLab's traces average 60 to 100), at most 4096 lines to begin with: a
+    ///   fixed 4096 gave a 6 KB trace a 200 KB array, which the log then kept.
+    init(bytes: Int) {
+        lines.reserveCapacity(min(4096, bytes / 32 + 16))
         out = .allocate(capacity: outCapacity)
     }
 
