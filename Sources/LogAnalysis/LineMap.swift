@@ -5,15 +5,24 @@
 ///
 /// The table holds plain integers (each slot a line and where its value is), the values sit densely
 /// in the order of `keys`: made, grown and freed without touching a value per slot (an excerpt
-/// makes five of these; a table of optional values was set up and torn down slot by slot).
+/// makes five of these; a table of optional values was set up and torn down slot by slot). Nothing
+/// is allocated before the first line is set (most excerpts leave some of their maps empty).
 struct LineMap<Value> {
-    /// Per slot, the line it holds, or -1, and that line's index into `keys` and `values`.
-    private var slots: [(key: Int, at: Int)]
+    /// Per slot, the line it holds, or -1, and that line's index into `keys` and `values`; empty
+    /// until the first line is set.
+    private var slots: [(key: Int, at: Int)] = []
     private var values: [Value] = []
-    private var shift: UInt64
+    private var shift: UInt64 = 0
     private(set) var keys: [Int] = []
+    /// Lines expected, for the first table.
+    private let capacity: Int
 
     init(capacity: Int = 8) {
+        self.capacity = capacity
+    }
+
+    /// The first table, room for `capacity` lines at most half full.
+    private mutating func allocate() {
         var size = 16
         while size < 2 * capacity { size *= 2 }
         slots = [(key: Int, at: Int)](repeating: (-1, 0), count: size)
@@ -35,13 +44,14 @@ struct LineMap<Value> {
 
     subscript(key: Int) -> Value? {
         get {
-            guard key >= 0 else { return nil }
+            guard key >= 0, !slots.isEmpty else { return nil }
             let s = slot(key)
             return slots[s].key == key ? values[slots[s].at] : nil
         }
         set {
             precondition(key >= 0, "LineMap: lines are non-negative")
             guard let value = newValue else { preconditionFailure("LineMap: lines are set, never removed") }
+            if slots.isEmpty { allocate() }
             var s = slot(key)
             if slots[s].key == key {
                 values[slots[s].at] = value

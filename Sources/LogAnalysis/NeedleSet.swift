@@ -16,13 +16,20 @@ struct NeedleSet: Sendable {
     /// Per hash slot, 1 when some long needle's 4-byte prefix hashes there (a byte, not a bit: one
     /// load and a test per position).
     let filter: [UInt8]
-    /// The long needles by hash slot: `slotIDs[slotStart[h]..<slotStart[h + 1]]`, and at the same
-    /// positions their lengths and first eight bytes as a little-endian word (`slotHeads`), read
-    /// one after the other where a head passes the filter.
+    /// The long needles by hash slot: `entries[slotStart[h]..<slotStart[h + 1]]`, read one after
+    /// the other where a head passes the filter.
     let slotStart: [Int32]
-    let slotIDs: [Int32]
-    let slotLengths: [Int]
-    let slotHeads: [UInt64]
+    let entries: [Entry]
+
+    /// A long needle as `verify` reads it: all in one place, one bounds check per needle tried.
+    struct Entry: Sendable {
+        /// The needle's first eight bytes (fewer for a shorter needle) as a little-endian word.
+        var head: UInt64
+        /// Which bytes of a word `head` holds (all eight from eight on).
+        var mask: UInt64
+        var length: Int
+        var id: Int
+    }
     /// Needles shorter than four bytes.
     let short: [Int]
     /// Per lowercased first byte, 1 when a short needle starts with it.
@@ -71,16 +78,16 @@ struct NeedleSet: Sendable {
             start.append(Int32(ids.count))
         }
         self.needles = needles
-        self.slotLengths = ids.map { needles[Int($0)].count }
-        self.slotHeads = ids.map { id in
+        self.entries = ids.map { id in
+            let needle = needles[Int(id)]
             var head: UInt64 = 0
-            for (k, c) in needles[Int(id)].prefix(8).enumerated() { head |= UInt64(c) << (8 * k) }
-            return head
+            for (k, c) in needle.prefix(8).enumerated() { head |= UInt64(c) << (8 * k) }
+            let m = needle.count
+            return Entry(head: head, mask: m >= 8 ? ~0 : (1 << UInt64(8 * m)) &- 1, length: m, id: Int(id))
         }
         self.parts = parts
         self.filter = filter
         self.slotStart = start
-        self.slotIDs = ids
         self.short = short
         var first = [UInt8](repeating: 0, count: 256)
         // Indexed by the byte with bit 0x20 set (as `slot` folds case): a superset, checked exactly.
@@ -213,7 +220,7 @@ struct NeedleSet: Sendable {
         guard i + 8 <= n, let base = b.baseAddress else {
             // Near the end of the line: byte by byte.
             for k in start..<end {
-                let index = Int(slotIDs[k])
+                let index = entries[k].id
                 if Self.occurs(needles[index], in: b, at: i) { hits.append((index, i)) }
             }
             return
@@ -222,11 +229,10 @@ struct NeedleSet: Sendable {
         let word = Self.lower8(
             UnsafeRawPointer(base).loadUnaligned(fromByteOffset: i, as: UInt64.self).littleEndian)
         for k in start..<end {
-            let m = slotLengths[k]
-            // The needle's bytes that fit in a word, all of them from eight on.
-            let mask: UInt64 = m >= 8 ? ~0 : (1 << UInt64(8 * m)) &- 1
-            guard word & mask == slotHeads[k], i + m <= n else { continue }
-            let index = Int(slotIDs[k])
+            let entry = entries[k]
+            let m = entry.length
+            guard word & entry.mask == entry.head, i + m <= n else { continue }
+            let index = entry.id
             if m > 8 {
                 let needle = needles[index]
                 var j = 8

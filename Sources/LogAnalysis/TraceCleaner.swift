@@ -69,7 +69,7 @@ public enum TraceCleaner {
     }
 
     static func clean(buffer: UnsafeBufferPointer<UInt8>) -> CleanedLog {
-        var state = CleaningState()
+        var state = CleaningState(bytes: buffer.count)
         let n = buffer.count
         // A logical line is usually one physical line, cleaned straight from `buffer`; only when
         // timestamped continuations (`00O+`) join several are they copied into `joined`.
@@ -186,8 +186,11 @@ private struct CleaningState {
     var out: UnsafeMutablePointer<UInt8>
     var outCapacity = 4096
 
-    init() {
-        lines.reserveCapacity(4096)
+    /// - Parameter bytes: the raw trace's size. Room is made for a line per 32 bytes (the
+    ///   simulator's and GitLab's traces average 60 to 100), at most 4096 lines to begin with: a
+    ///   fixed 4096 gave a 6 KB trace a 200 KB array, which the log then kept.
+    init(bytes: Int) {
+        lines.reserveCapacity(min(4096, bytes / 32 + 16))
         out = .allocate(capacity: outCapacity)
     }
 
@@ -195,45 +198,7 @@ private struct CleaningState {
 
     /// True when `line` needs no cleaning: no control byte but tab, no DEL, no `section_`.
     @inline(__always) static func isPlain(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
-        nextSpecial(b, from: 0) == b.count
-    }
-
-    /// Index of the first byte at or after `from` that is a control byte other than tab, DEL, or the
-    /// `s` of `section_`; `b.count` if none. Eight bytes at a time: a word with no byte below 0x20,
-    /// no DEL and no `_` holds none.
-    @inline(__always) static func nextSpecial(_ b: UnsafeBufferPointer<UInt8>, from: Int) -> Int {
-        let n = b.count
-        var i = from
-        if let base = b.baseAddress {
-            let raw = UnsafeRawPointer(base)
-            let ones: UInt64 = 0x0101_0101_0101_0101
-            let high: UInt64 = 0x8080_8080_8080_8080
-            while i + 8 <= n {
-                let v = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                let del = v ^ (ones &* 0x7F)
-                let underscore = v ^ (ones &* 0x5F)
-                let flags =
-                    ((v &- ones &* 0x20) & ~v) | ((del &- ones) & ~del) | ((underscore &- ones) & ~underscore)
-                if flags & high != 0 {
-                    // A control byte, DEL or `_` (maybe ending a `section_` that began up to 7 bytes back).
-                    for k in max(from, i - 7)..<(i + 8) where !plainByte(b, k, n) { return k }
-                }
-                i += 8
-            }
-            // The tail, from where a `section_` ending in it could begin.
-            i = max(from, i - 7)
-        }
-        while i < n {
-            if !plainByte(b, i, n) { return i }
-            i += 1
-        }
-        return n
-    }
-
-    @inline(__always) static func plainByte(_ b: UnsafeBufferPointer<UInt8>, _ i: Int, _ n: Int) -> Bool {
-        let c = b[i]
-        if c < 0x20 && c != 0x09 || c == 0x7F { return false }
-        return !(c == 0x73 && TraceCleaner.isSectionPrefix(b, i, n))
+        TraceCleaner.nextSpecial(b, from: 0) == b.count
     }
 
     mutating func emit(_ raw: UnsafeBufferPointer<UInt8>, rawLine: Int) {
@@ -291,7 +256,7 @@ private struct CleaningState {
                 sectionAtText = sections.last
             }
             // A run of ordinary bytes, copied at once.
-            let j = Self.nextSpecial(b, from: i + 1)
+            let j = TraceCleaner.nextSpecial(b, from: i + 1)
             if let base = b.baseAddress { (out + count).update(from: base + i, count: j - i) }
             count += j - i
             i = j
@@ -345,6 +310,57 @@ private struct CleaningState {
 }
 
 extension TraceCleaner {
+    /// Index of the first byte at or after `from` that is a control byte other than tab, DEL, or the
+    /// `s` of a `section_` starting at or after `from`; `b.count` if none.
+    ///
+    /// Eight bytes at a time. In a word, the lowest byte flagged as below 0x20 or DEL is one (a
+    /// borrow only flags bytes above a flagged one; those are checked exactly); a `section_` is found
+    /// at its `_`, eight bytes from its start. A `section_` holds no control byte, so one starting
+    /// before a control byte has its `_` before it too, in the same word or an earlier one: the
+    /// first special byte is the least of a word's candidates.
+    @inline(__always) static func nextSpecial(_ b: UnsafeBufferPointer<UInt8>, from: Int) -> Int {
+        let n = b.count
+        var i = from
+        if let base = b.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            let ones: UInt64 = 0x0101_0101_0101_0101
+            let high: UInt64 = 0x8080_8080_8080_8080
+            // In bounds: i + 8 <= n.
+            while i + 8 <= n {
+                let v = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self).littleEndian
+                let del = v ^ (ones &* 0x7F)
+                let underscore = v ^ (ones &* 0x5F)
+                var flags =
+                    ((v &- ones &* 0x20) & ~v) | ((del &- ones) & ~del) | ((underscore &- ones) & ~underscore)
+                flags &= high
+                if flags != 0 {
+                    var first = n
+                    while flags != 0 {
+                        let k = i + flags.trailingZeroBitCount / 8
+                        flags &= flags &- 1
+                        if let s = specialAt(b, k, from: from) { first = min(first, s) }
+                    }
+                    if first < n { return first }
+                }
+                i += 8
+            }
+        }
+        while i < n {
+            if let s = specialAt(b, i, from: from) { return s }
+            i += 1
+        }
+        return n
+    }
+
+    /// Where the byte at `k` makes a special byte: `k` for a control byte but tab or DEL, the start
+    /// of a `section_` (at or after `from`) whose `_` it is; nil otherwise.
+    @inline(__always) static func specialAt(_ b: UnsafeBufferPointer<UInt8>, _ k: Int, from: Int) -> Int? {
+        let c = b[k]
+        if c < 0x20 && c != 0x09 || c == 0x7F { return k }
+        if c == 0x5F && k - 7 >= from && isSectionPrefix(b, k - 7, b.count) { return k - 7 }
+        return nil
+    }
+
     /// True when `section_` starts at `i`.
     @inline(__always) static func isSectionPrefix(_ b: UnsafeBufferPointer<UInt8>, _ i: Int, _ n: Int) -> Bool
     {

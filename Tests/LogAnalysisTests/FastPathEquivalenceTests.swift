@@ -365,3 +365,142 @@ import Testing
         }
     }
 }
+
+/// The cleaner's search for the next byte that needs cleaning, eight bytes at a time, finds what a
+/// byte loop finds, from every offset, on lines made to break it: `section_` straddling words or
+/// at the end, underscores and tabs everywhere, control bytes next to them, non-ASCII, long lines.
+@Suite struct CleanerScanEquivalenceTests {
+    /// The reference: byte by byte.
+    static func nextSpecialByBytes(_ b: UnsafeBufferPointer<UInt8>, from: Int) -> Int {
+        var k = from
+        while k < b.count {
+            let c = b[k]
+            if c < 0x20 && c != 0x09 || c == 0x7F { return k }
+            if c == 0x73 && TraceCleaner.isSectionPrefix(b, k, b.count) { return k }
+            k += 1
+        }
+        return b.count
+    }
+
+    static func awkward() -> [[UInt8]] {
+        var lines: [String] = [
+            "", "s", "section_", "section", "ection_", "xsection_", "section_start:1:a\r\u{1B}[0K",
+            "a_b_c_d_e_f_g_h_i", "________________", "\t\t\t\t\t\t\t\t\t", "ab\tsection_x",
+            "abc\u{7F}section_",
+            "section_\u{01}", "\u{1B}[0;msection_end:2:x", "üñï_section_ü", "\r\n", "abcdefg_section_",
+            "sEcTiOn_ section_", "section__", "sectionsection_", String(repeating: "x_", count: 100),
+            String(repeating: "abc_defg", count: 2_000) + "section_end:1:x",
+            String(repeating: "ü", count: 3_001) + "\u{1B}[0K",
+        ]
+        for k in 0..<20 {
+            let pad = String(repeating: "y", count: k)
+            lines += [
+                pad + "section_" + pad, pad + "_\u{1B}" + pad, pad + "\u{1F}\u{20}_", pad + "section\u{1B}_",
+                pad + "\t_\u{7F}" + pad, pad + "ection_section_",
+            ]
+        }
+        var result = lines.map { Array($0.utf8) }
+        result += [
+            [0xFF, 0xFE, 0x5F, 0x00], [0x80, 0x9F, 0x1F, 0x20, 0x7E, 0x7F], Array(repeating: 0x5F, count: 33),
+        ]
+        for (_, raw) in (try? FastPathEquivalenceTests.realTraces()) ?? [] {
+            result += raw.split(separator: 0x0A, omittingEmptySubsequences: false).map(Array.init)
+        }
+        for seed in 1...10 {
+            result += FastPathEquivalenceTests.generated(seed: UInt64(seed), lines: 300)
+                .split(separator: 0x0A, omittingEmptySubsequences: false).map(Array.init)
+        }
+        return result
+    }
+
+    @Test func nextSpecialFindsWhatTheByteLoopFinds() {
+        var mismatches = 0
+        for line in Self.awkward() where mismatches < 10 {
+            line.withUnsafeBufferPointer { b in
+                // Every offset of a short line; of a long one, the first and some spread over it.
+                let froms =
+                    b.count <= 300
+                    ? Array(0...b.count) : Array(0..<40) + Array(stride(from: 40, to: b.count, by: 97))
+                for from in froms {
+                    let fast = TraceCleaner.nextSpecial(b, from: from)
+                    let slow = Self.nextSpecialByBytes(b, from: from)
+                    if fast != slow {
+                        mismatches += 1
+                        Issue.record("\(line) from \(from): \(fast) vs \(slow)")
+                        break
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The line shape's one noise table and the needle scan's packed entries answer as the tables they
+/// replace: three prefix sets tried in turn, and every needle compared at every offset.
+@Suite struct LineTableEquivalenceTests {
+    /// The reference: scaffolding, then progress, then chrome, each its own table.
+    static let tables = [LineShape.scaffolding, LineShape.progress, LineShape.chrome].map(PrefixSet.init)
+
+    static func noiseByThreeTables(
+        _ b: UnsafeBufferPointer<UInt8>, from i: Int, indented: Bool = false
+    ) -> LineShape.Noise {
+        if !indented && tables[0].hasPrefix(b, at: i) { return .scaffolding }
+        if tables[1].hasPrefix(b, at: i) { return .progress }
+        if tables[2].hasPrefix(b, at: i) || LineShape.bareLevelTag(b, from: i) {
+            return .chrome
+        }
+        return .none
+    }
+
+    /// Every prefix of the three lists, cut short, run on, after spaces, at the end of a line, and
+    /// prefixes that belong to two lists (`Done. Your build exited with` is scaffolding; `Checking `
+    /// is progress but `Checking cache for` scaffolding).
+    static func awkward() -> [String] {
+        var result = LineReadingEquivalenceTests.awkward
+        for prefix in LineShape.scaffolding + LineShape.progress + LineShape.chrome {
+            let p = String(decoding: prefix, as: UTF8.self)
+            result += [p, p + "x", "  " + p, String(p.dropLast()), p + " \r", "x" + p, p.lowercased()]
+        }
+        result += ["[INFO]", "[INFO]   ", "[WARNING]", "[WARNING] x", "[INFO] ----", "[", "✓", "✔ ok", "√"]
+        return result
+    }
+
+    @Test func oneNoiseTableAnswersAsThree() throws {
+        #expect(Self.tables[0].prefixes.count == LineShape.scaffolding.count)
+        var mismatches = 0
+        for line in try Self.awkward() + LineReadingEquivalenceTests.lines() where mismatches < 10 {
+            Array(line.utf8).withUnsafeBufferPointer { b in
+                for i in [0, 1, 2, 4] where i < b.count {
+                    for indented in [false, true]
+                    where LineShape.noise(b, from: i, indented: indented)
+                        != Self.noiseByThreeTables(b, from: i, indented: indented)
+                    {
+                        mismatches += 1
+                        Issue.record(
+                            "\(line.debugDescription) from \(i), indented \(indented): noise differs")
+                    }
+                }
+            }
+        }
+    }
+
+    @Test func builtInNeedlesAreFoundAsByBruteForce() throws {
+        let scanner = ExcerptExtractor.builtInScanner
+        var lines = Self.awkward() + Array(try LineReadingEquivalenceTests.lines().prefix(400))
+        // Needles at the very end of a line (fewer than eight bytes left) and run together.
+        for needle in scanner.needles.prefix(60) {
+            let n = String(decoding: needle, as: UTF8.self)
+            lines += [n, "x" + n, n.uppercased() + n, String(repeating: "ab", count: 9) + n]
+        }
+        for line in lines {
+            Array(line.utf8).withUnsafeBufferPointer { b in
+                var hits: [(needle: Int, at: Int)] = []
+                scanner.scan(b, into: &hits)
+                #expect(
+                    hits.map { "\($0.needle)@\($0.at)" }.sorted()
+                        == ByteHelperEquivalenceTests.bruteForce(scanner.needles, b),
+                    "\(line.debugDescription)")
+            }
+        }
+    }
+}

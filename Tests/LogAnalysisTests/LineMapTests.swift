@@ -22,6 +22,21 @@ import Testing
         for key in -2..<3_100 { #expect(map[key] == reference[key], "\(key)") }
     }
 
+    /// Made with any expected size, read before and between writes: still a dictionary.
+    @Test(arguments: [0, 1, 8, 30, 100])
+    func answersAsADictionaryFromAnyCapacity(capacity: Int) {
+        var map = LineMap<String>(capacity: capacity)
+        var reference: [Int: String] = [:]
+        for key in [5, 0, 5, 64, 1_000_000, 3, 0] + Array(stride(from: 7, to: 400, by: 13)) {
+            #expect(map[key] == reference[key], "\(key) before")
+            map[key] = "\(key)"
+            reference[key] = "\(key)"
+            #expect(map[key] == reference[key], "\(key) after")
+        }
+        #expect(map.count == reference.count)
+        for key in -1..<410 { #expect(map[key] == reference[key], "\(key)") }
+    }
+
     @Test func emptyMapHasNothing() {
         let map = LineMap<String>(capacity: 30)
         #expect(

@@ -249,19 +249,20 @@ struct LineShape {
         "WARNING: Use --illegal-access=", "WARNING: All illegal access operations",
     ].map { Array($0.utf8) }
 
-    /// The prefixes above, looked up by the line's first byte and compared a word at a time.
-    static let scaffoldingPrefixes = PrefixSet(scaffolding)
-    static let progressPrefixes = PrefixSet(progress)
-    static let chromePrefixes = PrefixSet(chrome)
+    /// The prefixes above in one table (group 0 scaffolding, 1 progress, 2 chrome), looked up once
+    /// by the line's first byte and compared a word at a time.
+    static let noisePrefixes = PrefixSet(groups: [scaffolding, progress, chrome])
 
     /// - Parameter indented: the content is indented. A CI's own lines start at the content's first
     ///   byte; an indented `Waiting for the plan to start...` is a tool's output (a message quoted
     ///   under a failing test's log line), not the runner's.
     static func noise(_ b: UnsafeBufferPointer<UInt8>, from i: Int, indented: Bool = false) -> Noise {
-        if !indented && scaffoldingPrefixes.hasPrefix(b, at: i) { return .scaffolding }
-        if progressPrefixes.hasPrefix(b, at: i) { return .progress }
-        if chromePrefixes.hasPrefix(b, at: i) || bareLevelTag(b, from: i) { return .chrome }
-        return .none
+        switch noisePrefixes.firstGroup(b, at: i, least: indented ? 1 : 0) {
+        case 0: return .scaffolding
+        case 1: return .progress
+        case 2: return .chrome
+        default: return bareLevelTag(b, from: i) ? .chrome : .none
+        }
     }
 
     /// Maven's `[INFO]` or `[WARNING]` with nothing after it: a blank line of its report.
@@ -275,55 +276,71 @@ struct LineShape {
 }
 
 /// Whether some prefix of a fixed set starts a text at an offset, byte for byte: only the prefixes
-/// with the text's byte there are tried, each by its first eight bytes at once.
+/// with the text's byte there are tried, each by its first eight bytes at once. The prefixes may
+/// come in groups, of which a lookup names the first that has a prefix there.
 struct PrefixSet: Sendable {
-    /// The prefixes by first byte: `prefixes[start[c]..<start[c + 1]]` begin with `c`.
+    /// The prefixes by first byte: `prefixes[start[c]..<start[c + 1]]` begin with `c`, by group then
+    /// in the order given.
     let start: [Int32]
     let prefixes: [[UInt8]]
-    /// At the same positions: lengths, and first eight bytes (fewer for a shorter prefix) as a
-    /// little-endian word.
+    /// At the same positions: lengths, first eight bytes (fewer for a shorter prefix) as a
+    /// little-endian word, and groups.
     let lengths: [Int]
     let heads: [UInt64]
+    let groups: [Int]
 
-    init(_ raw: [[UInt8]]) {
-        let sorted = raw.filter { !$0.isEmpty }.enumerated().sorted {
-            $0.element[0] != $1.element[0] ? $0.element[0] < $1.element[0] : $0.offset < $1.offset
+    init(_ raw: [[UInt8]]) { self.init(groups: [raw]) }
+
+    init(groups raw: [[[UInt8]]]) {
+        let entries = raw.enumerated().flatMap { group, prefixes in
+            prefixes.filter { !$0.isEmpty }.map { (group: group, prefix: $0) }
+        }
+        let sorted = entries.enumerated().sorted {
+            let (a, b) = ($0.element, $1.element)
+            if a.prefix[0] != b.prefix[0] { return a.prefix[0] < b.prefix[0] }
+            return a.group != b.group ? a.group < b.group : $0.offset < $1.offset
         }.map(\.element)
         var start = [Int32](repeating: 0, count: 257)
-        for p in sorted { start[Int(p[0]) + 1] += 1 }
+        for e in sorted { start[Int(e.prefix[0]) + 1] += 1 }
         for c in 0..<256 { start[c + 1] += start[c] }
         self.start = start
-        self.prefixes = sorted
-        self.lengths = sorted.map(\.count)
-        self.heads = sorted.map { p in
+        self.prefixes = sorted.map(\.prefix)
+        self.lengths = sorted.map(\.prefix.count)
+        self.groups = sorted.map(\.group)
+        self.heads = sorted.map { e in
             var head: UInt64 = 0
-            for (k, c) in p.prefix(8).enumerated() { head |= UInt64(c) << (8 * k) }
+            for (k, c) in e.prefix.prefix(8).enumerated() { head |= UInt64(c) << (8 * k) }
             return head
         }
     }
 
     func hasPrefix(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
-        guard i < b.count, let base = b.baseAddress else { return false }
+        firstGroup(b, at: i) != nil
+    }
+
+    /// The least group, `least` or above, with a prefix starting `b` at `i`, or nil.
+    func firstGroup(_ b: UnsafeBufferPointer<UInt8>, at i: Int, least: Int = 0) -> Int? {
+        guard i < b.count, let base = b.baseAddress else { return nil }
         let c = Int(b[i])
         let from = Int(start[c])
         let to = Int(start[c + 1])
-        guard from < to else { return false }
+        guard from < to else { return nil }
         let left = b.count - i
         // The eight bytes at `i` when they are all in `b` (in bounds: i + 8 <= b.count).
         let word =
             left >= 8
             ? UnsafeRawPointer(base).loadUnaligned(fromByteOffset: i, as: UInt64.self).littleEndian : 0
-        for k in from..<to {
+        for k in from..<to where groups[k] >= least {
             let m = lengths[k]
             guard m <= left else { continue }
             if left >= 8 {
                 let mask: UInt64 = m >= 8 ? ~0 : (1 << UInt64(8 * m)) &- 1
                 guard word & mask == heads[k] else { continue }
-                if m <= 8 { return true }
+                if m <= 8 { return groups[k] }
             }
-            if LineShape.startsWith(b, i, prefixes[k]) { return true }
+            if LineShape.startsWith(b, i, prefixes[k]) { return groups[k] }
         }
-        return false
+        return nil
     }
 }
 
