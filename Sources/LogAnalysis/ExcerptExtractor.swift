@@ -328,6 +328,11 @@ public struct ExcerptExtractor: Sendable {
         }
         var byIndex = LineMap<Candidate>(capacity: candidates.count)
         for c in candidates where byIndex[c.index] == nil { byIndex[c.index] = c }
+        /// A line of a placed block: a strong candidate's own reason, else what the body is.
+        @discardableResult func addBodyLine(_ i: Int) -> Bool {
+            let c = byIndex[i].flatMap { $0.weight >= Self.strong ? $0 : nil }
+            return add(i, c?.reason ?? bodyReason(i, lines, shapes), c?.detail)
+        }
         var messageLines: [Int] = []
         var header: Int? = nil
         var keyIndex: Int? = keyCandidate?.index
@@ -389,10 +394,7 @@ public struct ExcerptExtractor: Sendable {
             }
             if !messageLines.contains(keyIndex ?? -1), let k = keyIndex { messageLines.insert(k, at: 0) }
             if let k = keyIndex, k != start, header == nil { header = start }
-            for i in block {
-                let c = byIndex[i].flatMap { $0.weight >= Self.strong ? $0 : nil }
-                add(i, c?.reason ?? bodyReason(i, lines, shapes), c?.detail)
-            }
+            for i in block { addBodyLine(i) }
             // With room (K = 30), a report whose lines share one lead (Maven's `[ERROR]` block
             // through its advice and `mvn <goals> -rf :module`) reaches its end before other
             // blocks, up to half the room; a smaller K keeps its bound.
@@ -401,8 +403,7 @@ public struct ExcerptExtractor: Sendable {
                 keyReach = maxLines / 2 - 1
                 for i in blockLines(from: opener, lines, shapes, byIndex, limit: keyReach)
                 where chosen[i] == nil {
-                    let c = byIndex[i].flatMap { $0.weight >= Self.strong ? $0 : nil }
-                    guard add(i, c?.reason ?? bodyReason(i, lines, shapes), c?.detail) else { break }
+                    guard addBodyLine(i) else { break }
                 }
             }
             seenBlocks[blockKey(block)] = block.first ?? key.index
@@ -435,8 +436,7 @@ public struct ExcerptExtractor: Sendable {
             seenBlocks[k] = c.index
             placed.append(c)
             for i in block {
-                let b = byIndex[i].flatMap { $0.weight >= Self.strong ? $0 : nil }
-                guard add(i, b?.reason ?? bodyReason(i, lines, shapes), b?.detail) else { break }
+                guard addBodyLine(i) else { break }
             }
             covered.formUnion(block)
         }
