@@ -81,17 +81,17 @@ public enum WhatChanged {
         guard let first = nights.min(), let last = nights.max(), keys.map({ !$0.isEmpty }) ?? true else {
             return [:]
         }
-        func read(from: String) throws -> [JobHistory] {
-            let rows =
-                try keys.map {
-                    try cache.nightlyRuns.nightlyRuns(fromNight: from, throughNight: last, keys: $0)
-                } ?? cache.nightlyRuns.nightlyRuns(fromNight: from, throughNight: last)
-            return ChangesHistory.histories(runs: rows.filter { source == nil || $0.source == source })
+        // The nightly source's runs only, as every history of the changes commands.
+        func nightly(_ rows: [NightlyRunRow]) -> [JobHistory] {
+            ChangesHistory.histories(runs: source.map { s in rows.filter { $0.source == s } } ?? rows)
         }
         // The window first; a job red from the window's start through one of the nights asked is
         // read again over the whole look-back.
         let windowStart = calendar.nights(endingAt: first, count: window + 1).first ?? first
-        var histories = try read(from: windowStart)
+        var histories = nightly(
+            try keys.map {
+                try cache.nightlyRuns.nightlyRuns(fromNight: windowStart, throughNight: last, keys: $0)
+            } ?? cache.nightlyRuns.nightlyRuns(fromNight: windowStart, throughNight: last))
         let unsettled = histories.filter { h in
             nights.contains { night in
                 guard let index = h.runs.lastIndex(where: { $0.night == night }), h.runs[index].red else {
@@ -106,9 +106,7 @@ public enum WhatChanged {
                 fromNight: lookbackStart, throughNight: last,
                 keys: unsettled.map { ($0.projectID, $0.key.name) })
             var full: [JobKey: JobHistory] = [:]
-            for h in ChangesHistory.histories(runs: rows.filter { source == nil || $0.source == source }) {
-                full[h.key] = h
-            }
+            for h in nightly(rows) { full[h.key] = h }
             histories = histories.map { full[$0.key] ?? $0 }
         }
         var streaks: [Streak] = []

@@ -99,7 +99,7 @@ public enum Failures {
     public static func rows(
         nights: Set<String>, source: String?, filter: FailureFilter, listings: any AnalysisQueries,
         flaky: () throws -> FlakyClusters, assignments book: Assignments,
-        changes: ((_ night: Set<String>, _ keys: [WhatChanged.Key]) throws -> [Int: JobChanges])? = nil
+        changes: ((_ night: String, _ keys: [WhatChanged.Key]) throws -> [Int: JobChanges])? = nil
     ) throws -> Answer {
         let all = try listings.failureListing(nights: nights, allowedToFail: filter.allowedToFail)
         var kept: [(listing: FailureListing, issue: CoveringIssue?)] = []
@@ -126,13 +126,10 @@ public enum Failures {
         let newest = nights.max()
         var changed: [Int: JobChanges]?
         if let changes, let newest {
-            let red = kept.map(\.listing).filter { $0.night == newest && !$0.allowFailure }
-            var keys: [WhatChanged.Key] = []
-            var seen: Set<String> = []
-            for row in red where seen.insert("\(row.projectID) \(row.name)").inserted {
-                keys.append((row.projectID, row.name))
-            }
-            changed = keys.isEmpty ? [:] : try changes([newest], keys)
+            // (A key twice, a night's two pipelines of one job, is read once: the store's keys are distinct.)
+            let keys = kept.map(\.listing).filter { $0.night == newest && !$0.allowFailure }
+                .map { (projectID: $0.projectID, name: $0.name) }
+            changed = keys.isEmpty ? [:] : try changes(newest, keys)
         }
         return Answer(
             rows: kept.map { row in

@@ -70,9 +70,9 @@ func runFailures(_ command: ParsedCommand, _ context: Context) throws -> Command
     let answer = try Failures.rows(
         nights: Set(nights), source: context.config().source, filter: filter, listings: store,
         flaky: { try context.analysisStore().1.flakyClusters() }, assignments: context.readAssignments(),
-        changes: { nights, keys in
+        changes: { night, keys in
             try WhatChanged.jobs(
-                on: nights, cache: context.cache(), calendar: context.calendar(),
+                on: [night], cache: context.cache(), calendar: context.calendar(),
                 source: context.config().source,
                 keys: keys)
         })

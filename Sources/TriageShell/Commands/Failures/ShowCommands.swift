@@ -65,9 +65,11 @@ func showJob(_ id: Int, _ context: Context) throws -> CommandOutput {
         previous = try store.jobHistory(projectID: job.projectID, name: job.name, nights: Set(nights))
     }
     let night = found?.night ?? "-"
-    // Since when it fails and the top suspect, as the dashboard shows them for last night.
-    let changes = try found.flatMap { found in
-        try WhatChanged.job(
+    // Since when it fails and the top suspect, as the dashboard shows them for last night (none
+    // for a job that is not red: no need to read its runs).
+    var changes: JobChanges?
+    if let found, job.status == .failed, !job.allowFailure {
+        changes = try WhatChanged.job(
             job, on: found.night, cache: context.cache(), calendar: context.calendar(),
             source: context.config().source)
     }
