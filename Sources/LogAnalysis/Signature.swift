@@ -6,7 +6,7 @@ import Foundation
 /// signature.
 public enum AnalysisVersion {
     /// `excerpt-and-signature` rules in force; stored with every analysis.
-    public static let current = 13
+    public static let current = 14
 }
 
 /// The words that name a project in its own logs: its path (`julia/Tabular.jl`), its name
@@ -181,7 +181,8 @@ public enum SignatureBuilder {
         guard block.contains(where: { text in wrapperPhrases.contains { text.contains($0) } }) else {
             return nil
         }
-        return excerpt.lines.firstIndex { line in
+        let wrapped = excerpt.lines.indices.filter { i in
+            let line = excerpt.lines[i]
             let text = line.line.text
             guard line.line.number < key.line.number, !wrapperPhrases.contains(where: { text.contains($0) })
             else { return false }
@@ -199,6 +200,12 @@ public enum SignatureBuilder {
             return shown && !Keywords.isFrame(trimmed)
                 && exceptionMarkers.contains { text.contains($0) }
         }
+        // The exception a test threw names it, not the `Caused by:` under it: where an excerpt
+        // shows one test's `Caused by:` before another test's exception (the same exception in
+        // each, some left out as repeats), the exception is the message, as where all are shown.
+        return wrapped.first { i in
+            !excerpt.lines[i].line.text.drop { $0 == " " || $0 == "\t" }.hasPrefix("Caused by:")
+        } ?? wrapped.first
     }
     static let exceptionMarkers = ["Error: ", "Exception: ", "Error at ", "Exception at "]
     static let wrapperPhrases = [

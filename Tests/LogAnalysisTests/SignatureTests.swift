@@ -380,6 +380,52 @@ import Testing
         #expect(maven("getOwner") != maven("getOwnerId"))
     }
 
+    /// Surefire's report of tests that each threw the same exception, with its `Caused by:`
+    /// (the `... N more` counts differ, as in cidiff dspot_623's `<<< ERROR!` blocks).
+    static func surefire(tests: [String], project: String) -> String {
+        var log = """
+            [INFO] Running com.example.BillingTest
+            [ERROR] Tests run: 8, Failures: 0, Errors: \(tests.count), Skipped: 0, Time elapsed: 0.87 s <<< FAILURE! -- in com.example.BillingTest
+
+            """
+        for (k, test) in tests.enumerated() {
+            log += """
+                [ERROR] com.example.BillingTest.\(test) -- Time elapsed: 0.06 s <<< ERROR!
+                java.lang.NoClassDefFoundError: org/apache/commons/logging/LogFactory
+                \tat org.springframework.core.io.support.SpringFactoriesLoader.<clinit>(SpringFactoriesLoader.java:86)
+                \tat com.example.BillingService.<init>(BillingService.java:\(57 + k))
+                \tat com.example.BillingTest.\(test)(BillingTest.java:\(104 + k))
+                \tat java.base/java.lang.reflect.Method.invoke(Method.java:580)
+                Caused by: java.lang.ClassNotFoundException: org.apache.commons.logging.LogFactory
+                \tat java.base/jdk.internal.loader.BuiltinClassLoader.loadClass(BuiltinClassLoader.java:641)
+                \tat java.base/java.lang.ClassLoader.loadClass(ClassLoader.java:526)
+                \t... \(34 + 4 * k) more
+
+
+                """
+        }
+        log += """
+            [ERROR] Tests run: 53, Failures: 0, Errors: \(tests.count), Skipped: 0
+            [INFO] BUILD FAILURE
+            [ERROR] Failed to execute goal org.apache.maven.plugins:maven-surefire-plugin:3.2.5:test (default-test) on project \(project.split(separator: "/").last ?? ""): There are test failures.
+            [ERROR]
+            [ERROR] Please refer to /builds/\(project)/target/surefire-reports for the individual test results.
+            [ERROR] -> [Help 1]
+            """
+        return log
+    }
+
+    @Test func theExceptionATestThrewNamesItWhetherOneOrManyTestsThrewIt() {
+        let one = Self.signature(
+            Self.surefire(tests: ["testSave"], project: "tools/invoice"), project: "tools/invoice")
+        let three = Self.signature(
+            Self.surefire(tests: ["testDefaults0", "testSave1", "testCreate2"], project: "web/render"),
+            project: "web/render")
+        #expect(one.maskedLines.first == "java.lang.NoClassDefFoundError: LogFactory")
+        #expect(three.maskedLines.first == one.maskedLines.first)
+        #expect(three == one)
+    }
+
     @Test func aptsErrorUnderBuildKitsWrapperIsTheCauseAsWithoutDocker() {
         let docker = Self.signature(
             """
