@@ -13,6 +13,13 @@ extension PatternLibrary {
         KnownPattern(
             name: "oom-killed", anchor: "Cannot allocate memory", infrastructure: true, category: "oom",
             weight: 95),
+        // Rust's allocator and C++'s when the machine has no memory left.
+        KnownPattern(
+            name: "oom-killed", anchor: "memory allocation of ",
+            regex: #"memory allocation of \d+ bytes failed"#,
+            infrastructure: true, category: "oom", weight: 95),
+        KnownPattern(
+            name: "oom-killed", anchor: "std::bad_alloc", infrastructure: true, category: "oom", weight: 93),
         KnownPattern(
             name: "killed", anchor: "Killed",
             regex: #"^\s*(#\d+ [\d.]+ )?(\S.*: line \d+: +\d+ )?Killed(\s.*)?$"#,
@@ -22,6 +29,10 @@ extension PatternLibrary {
             category: "oom", weight: 96),
         KnownPattern(
             name: "killed-signal", anchor: "due to signal 9", infrastructure: true, category: "oom",
+            weight: 96),
+        // `collect2: fatal error: ld terminated with signal 9 [Killed]`: the linker, killed.
+        KnownPattern(
+            name: "killed-signal", anchor: "terminated with signal 9", infrastructure: true, category: "oom",
             weight: 96),
         // A compiler driver whose compiler process the kernel killed: clang's and older gcc's words
         // for what newer gcc calls `Killed signal terminated program cc1`.
@@ -60,6 +71,19 @@ extension PatternLibrary {
             weight: 98),
         KnownPattern(
             name: "timeout", anchor: "Job's timeout", infrastructure: true, category: "timeout", weight: 97),
+        // The other CIs' time limits: GitHub Actions, Azure Pipelines, Jenkins' build-timeout, Travis.
+        KnownPattern(
+            name: "timeout", anchor: "exceeded the maximum execution time", infrastructure: true,
+            category: "timeout", weight: 97),
+        KnownPattern(
+            name: "timeout", anchor: "ran longer than the maximum time", infrastructure: true,
+            category: "timeout", weight: 97),
+        KnownPattern(
+            name: "timeout", anchor: "Build timed out (after", infrastructure: true, category: "timeout",
+            weight: 97),
+        KnownPattern(
+            name: "timeout", anchor: "No output has been received in the last", infrastructure: true,
+            category: "timeout", weight: 97),
         KnownPattern(
             name: "no-space", anchor: "No space left on device", caseSensitive: false, infrastructure: true,
             category: "disk", weight: 97),
@@ -68,6 +92,9 @@ extension PatternLibrary {
         KnownPattern(
             name: "no-space", anchor: "Disk quota exceeded", infrastructure: true, category: "disk",
             weight: 96),
+        KnownPattern(
+            name: "no-space", anchor: "not enough space on the disk", caseSensitive: false,
+            infrastructure: true, category: "disk", weight: 96),
         KnownPattern(
             name: "dns", anchor: "Could not resolve host", infrastructure: true, category: "network",
             weight: 86),
@@ -91,9 +118,27 @@ extension PatternLibrary {
         KnownPattern(
             name: "dns", anchor: "Name or service not known", infrastructure: true, category: "network",
             weight: 85),
+        // The resolver's other spellings: libuv's (Node, Julia), macOS's, Windows', Go's, the JVM's.
+        KnownPattern(
+            name: "dns", anchor: "unknown node or service", infrastructure: true, category: "network",
+            weight: 85),
+        KnownPattern(
+            name: "dns", anchor: "nodename nor servname provided", infrastructure: true,
+            category: "network", weight: 85),
+        KnownPattern(
+            name: "dns", anchor: "No such host is known", infrastructure: true, category: "network",
+            weight: 85),
+        KnownPattern(
+            name: "dns", anchor: "server misbehaving", infrastructure: true, category: "network", weight: 84),
+        KnownPattern(
+            name: "dns", anchor: "UnknownHostException", infrastructure: true, category: "network",
+            weight: 85),
         KnownPattern(
             name: "connection-refused", anchor: "Connection refused", infrastructure: true,
             category: "network",
+            weight: 82),
+        KnownPattern(
+            name: "connection-refused", anchor: "ECONNREFUSED", infrastructure: true, category: "network",
             weight: 82),
         KnownPattern(
             name: "connection-failed", anchor: "Failed to connect to", infrastructure: true,
@@ -110,6 +155,23 @@ extension PatternLibrary {
             name: "connection-failed", anchor: "TLS handshake timeout", infrastructure: true,
             category: "network",
             weight: 82),
+        KnownPattern(
+            name: "connection-failed", anchor: "Network is unreachable", caseSensitive: false,
+            infrastructure: true, category: "network", weight: 82),
+        KnownPattern(
+            name: "connection-failed", anchor: "No route to host", caseSensitive: false,
+            infrastructure: true, category: "network", weight: 82),
+        KnownPattern(
+            name: "connection-failed", anchor: "ECONNRESET", infrastructure: true, category: "network",
+            weight: 80),
+        KnownPattern(
+            name: "connection-failed", anchor: "ETIMEDOUT", infrastructure: true, category: "network",
+            weight: 80),
+        // Go's dialer giving up (`dial tcp 140.82.112.3:443: i/o timeout`, `dial tcp: lookup …: i/o
+        // timeout`); a read's timeout on a test's own connection is not the network's.
+        KnownPattern(
+            name: "connection-failed", anchor: "i/o timeout", regex: #"dial (tcp|udp)\S*.*: i/o timeout"#,
+            infrastructure: true, category: "network", weight: 82),
         KnownPattern(
             name: "docker-pull", anchor: "failed to pull image", caseSensitive: false, infrastructure: true,
             category: "docker", weight: 95),
@@ -130,11 +192,24 @@ extension PatternLibrary {
             name: "rate-limit", anchor: "rate limit exceeded", caseSensitive: false, infrastructure: true,
             category: "network", weight: 95),
         KnownPattern(
+            name: "rate-limit", anchor: "secondary rate limit", caseSensitive: false, infrastructure: true,
+            category: "network", weight: 95),
+        KnownPattern(
+            name: "rate-limit", anchor: "pull rate limit", caseSensitive: false, infrastructure: true,
+            category: "network", weight: 95),
+        KnownPattern(
             name: "docker-daemon", anchor: "Error response from daemon", infrastructure: true,
             category: "docker",
             weight: 92),
         KnownPattern(
             name: "runner-system-failure", anchor: "Job failed (system failure)", infrastructure: true,
+            category: "runner", weight: 96),
+        // GitHub Actions' runner going away under the job (a stopped service, a lost VM).
+        KnownPattern(
+            name: "runner-system-failure", anchor: "The runner has received a shutdown signal",
+            infrastructure: true, category: "runner", weight: 96),
+        KnownPattern(
+            name: "runner-system-failure", anchor: "lost communication with the server", infrastructure: true,
             category: "runner", weight: 96),
         KnownPattern(
             name: "git-fetch", anchor: "fatal: unable to access", infrastructure: true, category: "git",

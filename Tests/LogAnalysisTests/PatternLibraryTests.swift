@@ -66,6 +66,57 @@ import Testing
         ("ERROR: Job failed: failed to pull image \"julia:1.10\"", "docker-pull"),
         ("Job's log exceeded limit of 4194304 bytes.", "log-truncated"),
         ("java.lang.OutOfMemoryError: Java heap space", "java-error"),
+        // Each tool's words for one outage (the resolver, the network, a time limit, the runner).
+        ("java.net.UnknownHostException: repo.maven.apache.org", "dns"),
+        ("DNSError: pkg.julialang.org, unknown node or service (EAI_NONAME)", "dns"),
+        // reallogs pytorch-log-classifier/uv_python_download_failed/fail.log:36 (uv on macOS)
+        (
+            "  Caused by: failed to lookup address information: nodename nor servname provided, or not known",
+            "dns"
+        ),
+        ("dial tcp: lookup proxy.golang.org on 10.0.0.2:53: server misbehaving", "dns"),
+        ("error: No such host is known. (api.nuget.org:443)", "dns"),
+        ("connect ECONNREFUSED 10.1.2.3:443", "connection-refused"),
+        ("npm ERR! network read ECONNRESET", "connection-failed"),
+        ("npm ERR! errno ETIMEDOUT", "connection-failed"),
+        (
+            "pip._vendor.urllib3.exceptions.NewConnectionError: Failed to establish a new connection: [Errno 101] Network is unreachable",
+            "connection-failed"
+        ),
+        ("dial tcp 10.0.0.7:443: connect: no route to host", "connection-failed"),
+        (
+            "Get \"https://proxy.golang.org/x/@v/list\": dial tcp 142.250.1.1:443: i/o timeout",
+            "connection-failed"
+        ),
+        ("read tcp 127.0.0.1:5000->127.0.0.1:41234: i/o timeout", nil),
+        ("API rate limit exceeded for installation ID 123.", "rate-limit"),
+        (
+            "You have exceeded a secondary rate limit. Please wait a few minutes before you try again.",
+            "rate-limit"
+        ),
+        ("memory allocation of 4294967296 bytes failed", "oom-killed"),
+        ("terminate called after throwing an instance of 'std::bad_alloc'", "oom-killed"),
+        ("collect2: fatal error: ld terminated with signal 9 [Killed]", "killed-signal"),
+        ("error: failed to write /tmp/x: There is not enough space on the disk.", "no-space"),
+        (
+            "##[error]The job running on runner gh-42 has exceeded the maximum execution time of 360 minutes.",
+            "timeout"
+        ),
+        (
+            "##[error]The job running on agent Hosted Agent ran longer than the maximum time of 60 minutes.",
+            "timeout"
+        ),
+        ("Build timed out (after 60 minutes). Marking the build as aborted.", "timeout"),
+        (
+            "No output has been received in the last 10m0s, this potentially indicates a stalled build or something wrong with the build itself.",
+            "timeout"
+        ),
+        // reallogs pytorch-log-classifier/gha_cancellation_shutdown/fail.log:15
+        (
+            "##[error]The runner has received a shutdown signal. This can happen when the runner service is stopped, or a manually started runner is canceled.",
+            "runner-system-failure"
+        ),
+        ("The self-hosted runner: ci-7 lost communication with the server.", "runner-system-failure"),
         // Not errors at all
         ("Running with gitlab-runner 18.7.0", nil),
         ("ERROR: Job failed: exit code 1", nil),

@@ -165,6 +165,31 @@ import Testing
         ),
         ("ERROR: Job failed: execution took longer than 1h0m0s seconds", "timeout"),
         (
+            "[ERROR] Non-resolvable parent POM: Unknown host repo.maven.apache.org: java.net.UnknownHostException: repo.maven.apache.org",
+            "dns"
+        ),
+        ("ERROR: DNSError: pkg.julialang.org, unknown node or service (EAI_NONAME)", "dns"),
+        (
+            "go: downloading example.com/x v1.2.0: dial tcp: lookup proxy.golang.org on 10.0.0.2:53: server misbehaving",
+            "dns"
+        ),
+        ("npm ERR! network read ECONNRESET", "network"),
+        (
+            "error: failed to download from `https://index.crates.io/config.json`: [7] Couldn't connect to server (Failed to connect to index.crates.io port 443: Network is unreachable)",
+            "network"
+        ),
+        ("memory allocation of 4294967296 bytes failed", "oom"),
+        ("collect2: fatal error: ld terminated with signal 9 [Killed]", "oom"),
+        (
+            "##[error]The job running on runner gh-42 has exceeded the maximum execution time of 360 minutes.",
+            "timeout"
+        ),
+        ("Build timed out (after 60 minutes). Marking the build as aborted.", "timeout"),
+        (
+            "##[error]The runner has received a shutdown signal. This can happen when the runner service is stopped, or a manually started runner is canceled.",
+            "runner-system-failure"
+        ),
+        (
             "ERROR: Job failed (system failure): prepare environment: Error response from daemon: No such container: 6588ddf4",
             "runner-system-failure"
         ),
