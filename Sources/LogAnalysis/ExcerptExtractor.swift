@@ -336,9 +336,9 @@ public struct ExcerptExtractor: Sendable {
         var messageLines: [Int] = []
         var header: Int? = nil
         var keyIndex: Int? = keyCandidate?.index
-        var seenBlocks: [String: Int] = [:]  // masked block text → its first line
-        func blockKey(_ block: [Int]) -> String {
-            block.map { Self.content(lines[$0].text, shapes[$0]) }.joined(separator: "\n")
+        var seenBlocks: [BlockKey: Int] = [:]  // block text → its first line
+        func blockKey(_ block: [Int]) -> BlockKey {
+            BlockKey(block.map { Self.content(lines[$0].text, shapes[$0]) })
         }
         var placed: [Candidate] = []
         var keyReach = 0  // the key block's body bound when it reached further than its rule's
@@ -705,13 +705,11 @@ public struct ExcerptExtractor: Sendable {
                     j += 1
                     continue
                 }
-                let t = text(j)
-                let caret = t.first == "^" || t.first == "~" || t.first == "|"
-                if s.indent > baseIndent || caret {
+                if s.indent > baseIndent || Self.startsWithCaret(lines[j].text, s.textStart) {
                     // The first frames say where; the rest of a deep stack says nothing more.
                     // With room left (`extended`), the stack goes on: a `Caused by:`'s frames are
                     // where the cause was thrown.
-                    if BlockLine(t).isFrame {
+                    if BlockLine(text(j)).isFrame {
                         frames += 1
                         if frames > 4 && extended == nil { j += 1; continue }
                     }
@@ -806,6 +804,47 @@ public struct ExcerptExtractor: Sendable {
         return result
     }
 
+    /// Whether the text from byte `start` (a `Character` boundary) begins with the `Character`
+    /// `^`, `~` or `|` (a caret line under a diagnostic): read off the bytes when the byte after
+    /// it is ASCII or there is none (the `Character` then ends there).
+    static func startsWithCaret(_ text: String, _ start: Int) -> Bool {
+        let fast: Bool?? = text.utf8.withContiguousStorageIfAvailable { b in
+            guard start < b.count else { return false }
+            let c = b[start]
+            guard c == 0x5E || c == 0x7E || c == 0x7C else { return false }
+            return start + 1 == b.count || b[start + 1] < 0x80 ? true : nil
+        }
+        if let answer = fast ?? nil { return answer }
+        return characterStartsWithCaret(text, start)
+    }
+
+    /// `startsWithCaret` by `Character`s (any text).
+    static func characterStartsWithCaret(_ text: String, _ start: Int) -> Bool {
+        let u = text.utf8
+        let t = text[u.index(u.startIndex, offsetBy: start)...]
+        return t.first == "^" || t.first == "~" || t.first == "|"
+    }
+
+    /// A block's lines' contents (decorations skipped) as `seenBlocks` compares them: equal when
+    /// their texts joined by `\n` are, without making the joined text. A block has a line at
+    /// least and a cleaned line holds no `\n`, so that is when the lines are, one by one (as
+    /// `String`s: canonically equivalent text is equal); hashed once, by `Hasher`.
+    struct BlockKey: Hashable {
+        let contents: [Substring]
+        let hash: Int
+
+        init(_ contents: [Substring]) {
+            self.contents = contents
+            var hasher = Hasher()
+            hasher.combine(contents.count)
+            for c in contents { hasher.combine(c) }
+            hash = hasher.finalize()
+        }
+
+        static func == (a: BlockKey, b: BlockKey) -> Bool { a.hash == b.hash && a.contents == b.contents }
+        func hash(into hasher: inout Hasher) { hasher.combine(hash) }
+    }
+
     /// Why a body line is shown: a frame of a stack trace, or context (snippet, assertion details).
     func bodyReason(_ i: Int, _ lines: [CleanLine], _ shapes: [LineShape]) -> ExcerptReason {
         let t = Self.content(lines[i].text, shapes[i])
@@ -817,6 +856,24 @@ public struct ExcerptExtractor: Sendable {
     static let widestGap = 40
 
     static func isMessageShape(_ text: String, _ shape: LineShape) -> Bool {
+        // Read off the line's bytes where every test below does (`hasPrefixFast`'s and
+        // `exceptionLine`'s byte readings), else by `Character`s.
+        let fast: Bool?? = text.utf8.withContiguousStorageIfAvailable { whole in
+            let t = UnsafeBufferPointer(rebasing: whole[shape.textStart...])
+            for p in messagePrefixes {
+                guard let has = p.withUnsafeBufferPointer({ Substring.asciiHasPrefix(t, $0) }) else {
+                    return nil
+                }
+                if has { return true }
+            }
+            return Shape.asciiExceptionLine(t)
+        }
+        if let answer = fast ?? nil { return answer }
+        return characterIsMessageShape(text, shape)
+    }
+
+    /// `isMessageShape` by `Character`s (any text).
+    static func characterIsMessageShape(_ text: String, _ shape: LineShape) -> Bool {
         let u = text.utf8
         let t = Substring(text[u.index(u.startIndex, offsetBy: shape.textStart)...])
         if t.hasPrefixFast("Expression: ") || t.hasPrefixFast("Evaluated: ") || t.hasPrefixFast("assert ")
@@ -825,6 +882,11 @@ public struct ExcerptExtractor: Sendable {
             return true
         }
         return Shape.exceptionLine(t)
+    }
+
+    /// The prefixes `isMessageShape` tries, in its order.
+    static let messagePrefixes = ["Expression: ", "Evaluated: ", "assert ", "E ", "Error: ", "error: "].map {
+        Array($0.utf8)
     }
 
     /// The CI's verdict on a job: how it ended, not why.

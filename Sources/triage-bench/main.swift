@@ -4,6 +4,8 @@
 //        (excerpt throughput, clustering at scale, agreement with exact clustering: see Analyse.swift)
 //   swift run -c release triage-bench excerpt-dump [--out FILE] [--samples DIR] [--corpus DIR] [--traces DIR]
 //        (every excerpt and signature the benches compute, to diff before and after a change; see ExcerptDump.swift)
+//   swift run -c release triage-bench excerpt-count [--mode clean|excerpt|both] [--rounds 1]
+//        (one pass of analyse's simulator traces, for valgrind's instruction counts; see ExcerptCount.swift)
 //   swift run -c release triage-bench fetch [--projects 100] [--nights 30] [--latency-ms 40]
 //        [--concurrency 16] [--rate-limit 600] [--rate-projects 40] [--skip-sequential]
 //   swift run -c release triage-bench shell [--projects 200,1000] [--nights 365] [--dir DIR]
@@ -215,6 +217,7 @@ let usage = """
     usage: triage-bench fetch [--projects N] [--nights N] [--latency-ms N] [--concurrency N] [--rate-limit N] [--rate-projects N] [--skip-sequential] [--skip-rate-limit]
            triage-bench analyse [--failures 100000] [--exact 5000] [--megabytes 20] [--rounds 5] [--samples DIR] [--excerpt-only]
            triage-bench excerpt-dump [--out FILE] [--samples DIR] [--corpus DIR] [--traces DIR]
+           triage-bench excerpt-count [--mode clean|excerpt|both] [--rounds 1]
            triage-bench shell [--projects 200[,1000]] [--nights 365] [--trace-nights 30] [--runs 7] [--dir DIR]
            triage-bench export [--projects 200] [--nights 365] [--trace-nights 30] [--runs 7] [--dir DIR]
            triage-bench issues [--projects 200] [--nights 365] [--trace-nights 30] [--runs 7] [--dir DIR]
@@ -231,6 +234,10 @@ if arguments.first == "analyse" {
 }
 if arguments.first == "excerpt-dump" {
     benchExcerptDump(Array(arguments.dropFirst()))
+    exit(0)
+}
+if arguments.first == "excerpt-count" {
+    benchExcerptCount(Array(arguments.dropFirst()))
     exit(0)
 }
 if arguments.first == "quality" {

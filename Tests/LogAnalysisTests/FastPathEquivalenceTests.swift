@@ -504,3 +504,57 @@ import Testing
         }
     }
 }
+
+/// The extractor's byte readings of a block's lines answer as their `Character` readings, and a
+/// block's key compares as the `\n`-joined text it stands for.
+@Suite struct BlockReadingEquivalenceTests {
+    static func lines() throws -> [String] {
+        var lines = try LineReadingEquivalenceTests.lines()
+        for lead in ["", "  ", "\t", "2024-07-08T16:59:07.1311657Z "] {
+            for body in [
+                "^", "^~~~", "~", "|", "| x", "^\u{302}", "~\u{301}x", "|\u{200D}", "^ü", "^\r", "x^",
+                "Expression: \u{301}", "E\u{301} x", "ValueError: x", "ValueError:\u{301}", "Érror: x",
+            ] {
+                lines.append(lead + body)
+            }
+        }
+        return lines
+    }
+
+    @Test func caretAndMessageLinesReadAsByCharacters() throws {
+        var mismatches = 0
+        for line in try Self.lines() where mismatches < 10 {
+            var copy = line
+            let shape = copy.withUTF8 { LineShape($0) }
+            for start in Set([0, shape.contentStart, shape.textStart]) where start <= line.utf8.count {
+                if ExcerptExtractor.startsWithCaret(line, start)
+                    != ExcerptExtractor.characterStartsWithCaret(line, start)
+                {
+                    mismatches += 1
+                    Issue.record("\(line.debugDescription) from \(start): caret differs")
+                }
+            }
+            if ExcerptExtractor.isMessageShape(line, shape)
+                != ExcerptExtractor.characterIsMessageShape(line, shape)
+            {
+                mismatches += 1
+                Issue.record("\(line.debugDescription): message shape differs")
+            }
+        }
+    }
+
+    @Test(arguments: [
+        (["a", "b"], ["a", "b"]), (["a", "b"], ["a", "c"]), (["a"], ["a", ""]), ([], []),
+        (["\u{212A}illed"], ["Killed"]),  // KELVIN SIGN is canonically `K`
+        (["e\u{301}", "x"], ["\u{E9}", "x"]), (["x "], ["x"]), (["ab", "c"], ["a", "bc"]),
+    ])
+    func blockKeysCompareAsTheirJoinedText(_ a: [String], _ b: [String]) {
+        let (ka, kb) = (
+            ExcerptExtractor.BlockKey(a.map { Substring($0) }),
+            ExcerptExtractor.BlockKey(b.map { Substring($0) })
+        )
+        let joined = a.joined(separator: "\n") == b.joined(separator: "\n")
+        #expect((ka == kb) == joined)
+        if joined { #expect(ka.hashValue == kb.hashValue) }
+    }
+}
