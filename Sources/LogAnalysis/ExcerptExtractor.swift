@@ -582,6 +582,21 @@ public struct ExcerptExtractor: Sendable {
                 repeats[h] = max(0, (repeats[h] ?? 0) - run.count)
             }
         }
+        // Still room: a failure the CI reports after its verdict (Jenkins' post-build steps,
+        // `ERROR: Step ‘Publish JUnit test result report’ failed: …` under the step's last words),
+        // each block whole or not at all, in order. It did not fail the build step, so it never
+        // takes the key, but it is part of how the job ended.
+        if hasStrong, let v = verdict, chosen.count < maxLines {
+            let afterVerdict = grammars.afterVerdict
+            for c in candidates
+            where c.index > v && c.rule.map({ afterVerdict[$0] }) == true && chosen[c.index] == nil {
+                let fill = blockLines(from: c, lines, shapes, byIndex).filter {
+                    chosen[$0] == nil && runHead[$0] == nil && !shapes[$0].blank
+                }
+                guard chosen.count + fill.count <= maxLines else { continue }
+                for i in fill { add(i, i == c.index ? c.reason : .context, i == c.index ? c.detail : nil) }
+            }
+        }
         // Nothing strong: the last keyword lines, then the failing step's tail.
         // Without a strong block, the failing step is the last one the script ran, whatever its
         // keywords say (an after_script's `finished with status failed` is not it).

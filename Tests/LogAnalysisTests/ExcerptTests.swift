@@ -1037,3 +1037,74 @@ extension ExcerptTests {
         #expect(e.lines.last?.repeats == 1)
     }
 }
+
+/// Analysis version 14's block shapes, each on real lines (see Fixtures/PROVENANCE.md).
+extension ExcerptTests {
+    /// Jenkins' report that a post-build step failed, after the build step's verdict: how the job
+    /// ended, shown with the step's last words above it when there is room, never the key. Lines
+    /// 194-212 of `cidiff/breakages/mimecraft_2316/fail.log` (labelled: 200-208, 210-211), the
+    /// colours left out, the `[ERROR] Plugin …` line shortened.
+    @Test func aJenkinsPostBuildStepsFailureIsShownWhenThereIsRoom() {
+        let log = [
+            "[INFO] ------------------------------------------------------------------------",
+            "[INFO] BUILD FAILURE",
+            "[INFO] ------------------------------------------------------------------------",
+            "[INFO] Total time:  0.948 s",
+            "[INFO] Finished at: 2022-01-04T15:09:20+01:00",
+            "[INFO] ------------------------------------------------------------------------",
+            "[ERROR] Plugin fr.inria.gforge.spoon:spoon-maven-plugin:3.5-SNAPSHOT or one of its dependencies could not be resolved: Failed to read artifact descriptor for fr.inria.gforge.spoon:spoon-maven-plugin:jar:3.5-SNAPSHOT: Could not transfer artifact fr.inria.gforge.spoon:spoon-maven-plugin:pom:3.5-SNAPSHOT 503 Service Unavailable -> [Help 1]",
+            "[ERROR] ",
+            "[ERROR] To see the full stack trace of the errors, re-run Maven with the -e switch.",
+            "[ERROR] Re-run Maven using the -X switch to enable full debug logging.",
+            "[ERROR] ",
+            "[ERROR] For more information about the errors and possible solutions, please read the following articles:",
+            "[ERROR] [Help 1] http://cwiki.apache.org/confluence/display/MAVEN/PluginResolutionException",
+            "ERROR: no tag class, spoon has failed",
+            "Build step 'Execute shell' marked build as failure",
+            "Archiving artifacts",
+            "/net/www/ci/sos/jobs/Mimecraft/builds/2316/archive does not exist.",
+            "ERROR: Step ‘Publish XML Summary Reports’ failed: /net/www/ci/sos/jobs/Mimecraft/builds/2316/archive does not exist.",
+            "Finished: FAILURE",
+        ]
+        let wide = Self.excerpt(log)
+        let shown = Set(wide.lines.map(\.line.number))
+        #expect(shown.isSuperset(of: [7, 14, 15, 17, 18]), "\(shown.sorted())")
+        #expect(wide.keyLine?.line.number != 18)
+        #expect(wide.lines.first { $0.line.number == 18 }?.detail == "runner/jenkins-post-step")
+        // No room: the build step's report comes first.
+        let narrow = Set(Self.excerpt(log, maxLines: 10).lines.map(\.line.number))
+        #expect(!narrow.contains(18), "\(narrow.sorted())")
+    }
+
+    /// `ERROR: Step ‘…’ failed:` is Jenkins' post-build step (`nopol_1347/fail.log:619`,
+    /// `bukkit_2336/fail.log:826` of `cidiff`, the second with its quotes mis-decoded), not
+    /// Julia's `ERROR:`.
+    @Test(arguments: [
+        "ERROR: Step ‘Publish JUnit test result report’ failed: No test report files were found. Configuration error?",
+        "ERROR: Step ?Publish XML Summary Reports? failed: /net/www/ci/sos/jobs/Bukkit/builds/2336/archive does not exist.",
+    ])
+    func aJenkinsPostBuildStepIsItsOwnRule(_ line: String) {
+        #expect(GrammarSet.builtIn.matches(line) == ["runner/jenkins-post-step"])
+    }
+
+    /// An exception line is a block with what is indented under it, whichever runtime printed it:
+    /// JUnit's `AssertionFailedError` under Surefire's `<<< FAILURE!` shows its first frames.
+    /// Lines 693-700 of `cidiff/breakages/commonslang_2089/fail.log` (labelled: 693-773).
+    @Test func anExceptionLinesFramesAreItsBlock() {
+        let log = [
+            "[INFO] Running org.apache.commons.lang3.time.DurationUtilsTest",
+            "[ERROR] Tests run: 10, Failures: 1, Errors: 0, Skipped: 0, Time elapsed: 0.036 s <<< FAILURE! - in org.apache.commons.lang3.time.DurationUtilsTest",
+            "[ERROR] org.apache.commons.lang3.time.DurationUtilsTest.testOfConsumer  Time elapsed: 0.003 s  <<< FAILURE!",
+            "org.opentest4j.AssertionFailedError: expected: <true> but was: <false>",
+            "\tat org.junit.jupiter.api.AssertionUtils.fail(AssertionUtils.java:55)",
+            "\tat org.junit.jupiter.api.AssertTrue.assertTrue(AssertTrue.java:40)",
+            "\tat org.junit.jupiter.api.AssertTrue.assertTrue(AssertTrue.java:35)",
+            "\tat org.junit.jupiter.api.Assertions.assertTrue(Assertions.java:179)",
+            "\tat org.apache.commons.lang3.time.DurationUtilsTest.lambda$testOfConsumer$1(DurationUtilsTest.java:84)",
+            "",
+        ]
+        let shown = Set(Self.excerpt(log).lines.map(\.line.number))
+        #expect(shown.isSuperset(of: 2...9), "\(shown.sorted())")
+        #expect(GrammarSet.builtIn.matches(log[3]) == ["python/exception"])
+    }
+}

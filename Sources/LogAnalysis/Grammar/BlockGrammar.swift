@@ -76,11 +76,15 @@ public struct BlockRule: Sendable {
     /// The line reports on the one before it (a test runner's `Got exit code 1` after its child's
     /// last words): that line opens the block and is its key line.
     public var reportsPrevious: Bool
+    /// The CI prints the line after its verdict on the build step (Jenkins' post-build steps): it
+    /// is shown when there is room once the failure is, and never takes the key after a verdict.
+    public var afterVerdict: Bool
 
     public init(
         _ name: String, anchor: String, position: Position = .start, caseSensitive: Bool = true,
         role: Role = .header, weight: Int, body: Body = .indented, maxBody: Int = 8, announces: Bool = false,
-        reportsPrevious: Bool = false, check: (@Sendable (Substring) -> Bool)? = nil
+        reportsPrevious: Bool = false, afterVerdict: Bool = false,
+        check: (@Sendable (Substring) -> Bool)? = nil
     ) {
         self.name = name
         self.anchor = anchor
@@ -93,6 +97,7 @@ public struct BlockRule: Sendable {
         self.maxBody = maxBody
         self.announces = announces
         self.reportsPrevious = reportsPrevious
+        self.afterVerdict = afterVerdict
     }
 }
 
@@ -109,6 +114,8 @@ public struct GrammarSet: Sendable {
     let caseSensitive: [Bool]
     let roles: [BlockRule.Role]
     let announces: [Bool]
+    /// `BlockRule.afterVerdict`, indexed as `rules`.
+    let afterVerdict: [Bool]
     let checks: [(@Sendable (Substring) -> Bool)?]
     /// `grammar/rule`, the detail an excerpt line shows.
     let details: [String]
@@ -129,6 +136,7 @@ public struct GrammarSet: Sendable {
         self.caseSensitive = rules.map(\.1.caseSensitive)
         self.roles = rules.map(\.1.role)
         self.announces = rules.map(\.1.announces)
+        self.afterVerdict = rules.map(\.1.afterVerdict)
         self.checks = rules.map(\.1.check)
         self.details = rules.map { grammars[$0.0].name + "/" + $0.1.name }
         self.goTestLine = details.firstIndex(of: "go/test-line")

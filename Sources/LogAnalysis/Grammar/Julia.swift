@@ -14,7 +14,7 @@ extension ToolGrammar {
             BlockRule("load-error", anchor: "LoadError: ", position: .anywhere, role: .message, weight: 88),
             BlockRule("error", anchor: "ERROR: ", role: .message, weight: 86) { s in
                 !s.starts("ERROR: Job failed") && !s.starts("ERROR: No files to upload")
-                    && !s.starts("ERROR: Step ‘")  // a Jenkins post-build step, after the failure
+                    && !s.starts("ERROR: Step ")  // a Jenkins post-build step (`runner/jenkins-post-step`)
             },
             // The logging macros' `@error` (`ConsoleLogger`): `┌ Error: message`, its `│ ` lines, then
             // `└ @ Module file:line`. Below `ERROR:`'s band, so a logged error never takes the key

@@ -6,12 +6,14 @@ extension ToolGrammar {
             BlockRule(
                 "traceback", anchor: "Traceback (most recent call last):", weight: 80, body: .traceback),
             BlockRule(
-                "exception", anchor: "Error", position: .anywhere, role: .message, weight: 84, body: .none
+                "exception", anchor: "Error", position: .anywhere, role: .message, weight: 84,
+                body: .indented, maxBody: 4
             ) { s in
                 Shape.exceptionLine(s)
             },
             BlockRule(
-                "exception", anchor: "Exception", position: .anywhere, role: .message, weight: 84, body: .none
+                "exception", anchor: "Exception", position: .anywhere, role: .message, weight: 84,
+                body: .indented, maxBody: 4
             ) { s in
                 Shape.exceptionLine(s)
             },

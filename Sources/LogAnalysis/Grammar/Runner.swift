@@ -30,6 +30,16 @@ extension ToolGrammar {
             BlockRule(
                 "jenkins-fatal", anchor: "FATAL: ", role: .message, weight: 90, body: .untilBlank,
                 maxBody: 40),
+            // Jenkins: a post-build step that failed (`ERROR: Step ‘Publish JUnit test result report’
+            // failed: No test report files were found.`), under the step's own last words. Printed
+            // after the build step's verdict, it is how the job ended, not why: below the strong
+            // band once after a verdict, shown only with room to spare (`ExcerptExtractor`).
+            BlockRule(
+                "jenkins-post-step", anchor: "ERROR: Step ", role: .message, weight: 78, body: .none,
+                reportsPrevious: true, afterVerdict: true
+            ) { s in
+                s.has(" failed:")
+            },
             BlockRule("runner-error", anchor: "##[error]", role: .message, weight: 70, body: .none) { s in
                 !s.starts("##[error]Process completed with exit code")
             },
