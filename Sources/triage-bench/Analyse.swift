@@ -129,6 +129,20 @@ func benchExcerptThroughput(name: String, traces: [[UInt8]], megabytes: Int, rou
             median(both), both.min() ?? 0, both.max() ?? 0, sink % 10))
 }
 
+/// The simulator's traces the excerpt benches read (`analyse`, `excerpt-count`): every failed job's
+/// of a 40 × 30 organisation but the adversarial ones, and the ~6 MB adversarial one.
+func benchSimulatorTraces() -> (failed: [[UInt8]], huge: [UInt8]?) {
+    var configuration = SimulatorConfiguration(lastNight: "2026-11-28")
+    configuration.projects = 40
+    configuration.nights = 30
+    let org = SimulatedGitLab(configuration: configuration).organisation
+    let adversarial = Set(org.adversarialJobs.values)
+    let failed = org.jobs.filter { $0.status == "failed" && !adversarial.contains($0.id) }.map {
+        org.trace(ofJob: $0.id)
+    }
+    return (failed, org.adversarialJobs[.huge].map { org.trace(ofJob: $0) })
+}
+
 func benchAnalyse(_ args: [String]) {
     var failures = 100_000
     var exact = 5_000
@@ -158,19 +172,11 @@ func benchAnalyse(_ args: [String]) {
 
     // 1. Excerpts of the simulator's failed traces (timestamps, ANSI, sections, Julia/pytest/…) and of
     // the real GitLab samples.
-    var configuration = SimulatorConfiguration(lastNight: "2026-11-28")
-    configuration.projects = 40
-    configuration.nights = 30
-    let org = SimulatedGitLab(configuration: configuration).organisation
-    let adversarial = Set(org.adversarialJobs.values)
-    let traces = org.jobs.filter { $0.status == "failed" && !adversarial.contains($0.id) }.map {
-        org.trace(ofJob: $0.id)
-    }
-    benchExcerptThroughput(name: "simulator", traces: traces, megabytes: megabytes, rounds: rounds)
+    let simulator = benchSimulatorTraces()
+    benchExcerptThroughput(name: "simulator", traces: simulator.failed, megabytes: megabytes, rounds: rounds)
     // The ~6 MB one (a Julia test run printing 80 000 progress lines before failing).
-    if let huge = org.adversarialJobs[.huge] {
-        benchExcerptThroughput(
-            name: "simulator-huge", traces: [org.trace(ofJob: huge)], megabytes: megabytes, rounds: rounds)
+    if let huge = simulator.huge {
+        benchExcerptThroughput(name: "simulator-huge", traces: [huge], megabytes: megabytes, rounds: rounds)
     }
     let sampleURLs =
         ((try? FileManager.default.contentsOfDirectory(atPath: samples)) ?? []).filter {

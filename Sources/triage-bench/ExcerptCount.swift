@@ -4,7 +4,6 @@
 //   valgrind --tool=callgrind --toggle-collect='*excerptCountWork*' triage-bench excerpt-count --mode both
 // On a shared machine, counts are what is steady; `analyse` gives the times.
 import Foundation
-import GitLabSimulator
 import LogAnalysis
 
 func benchExcerptCount(_ args: [String]) {
@@ -22,14 +21,7 @@ func benchExcerptCount(_ args: [String]) {
         }
         i += 2
     }
-    var configuration = SimulatorConfiguration(lastNight: "2026-11-28")
-    configuration.projects = 40
-    configuration.nights = 30
-    let org = SimulatedGitLab(configuration: configuration).organisation
-    let adversarial = Set(org.adversarialJobs.values)
-    let traces = org.jobs.filter { $0.status == "failed" && !adversarial.contains($0.id) }.map {
-        org.trace(ofJob: $0.id)
-    }
+    let traces = benchSimulatorTraces().failed
     let extractor = ExcerptExtractor()
     let cleaned = mode == "excerpt" ? traces.map { TraceCleaner.clean($0) } : []
     // A first pass outside the count: regexes compile at their first match, tables at first use.
