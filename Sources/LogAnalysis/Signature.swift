@@ -6,7 +6,7 @@ import Foundation
 /// signature.
 public enum AnalysisVersion {
     /// `excerpt-and-signature` rules in force; stored with every analysis.
-    public static let current = 14
+    public static let current = 15
 }
 
 /// The words that name a project in its own logs: its path (`julia/Tabular.jl`), its name

@@ -1107,4 +1107,40 @@ extension ExcerptTests {
         #expect(shown.isSuperset(of: 2...9), "\(shown.sorted())")
         #expect(GrammarSet.builtIn.matches(log[3]) == ["python/exception"])
     }
+
+    /// PHPUnit's report: each test's name and its message, not indented under it, are one block; the
+    /// frames after the blank line are context (lines written here in PHPUnit 10's format; the
+    /// corpora hold no PHP log).
+    @Test func aPHPUnitFailureIsItsNameAndMessage() {
+        let log = [
+            "$ vendor/bin/phpunit", "PHPUnit 10.5.2 by Sebastian Bergmann and contributors.", "",
+            "...........F.......E.........                                  29 / 29 (100%)", "",
+            "Time: 00:00.412, Memory: 10.00 MB", "", "There was 1 failure:", "",
+            "1) Acme\\Billing\\Tests\\TaxTest::testVatRounding",
+            "Failed asserting that 19.99 matches expected 20.0.",
+            "", "/builds/acme/billing/tests/TaxTest.php:31", "", "FAILURES!",
+            "Tests: 29, Assertions: 61, Failures: 1.",
+        ]
+        let excerpt = Self.excerpt(log)
+        let shown = Set(excerpt.lines.map(\.line.number))
+        #expect(shown.isSuperset(of: [10, 11, 15, 16]), "\(shown.sorted())")
+        #expect(excerpt.keyLine?.line.number == 10)
+        #expect(!shown.contains(2) && !shown.contains(4))
+    }
+
+    /// testthat's failure under `R CMD check`: the check that failed, the expectation and its
+    /// message are shown; the checks that passed are not (testthat 3's format, written here).
+    @Test func aTestthatFailureUnderRCMDCheckIsShown() {
+        let log = [
+            "* checking examples ... OK", "* checking tests ...", "  Running ‘testthat.R’", " ERROR",
+            "Running the tests in ‘tests/testthat.R’ failed.", "Last 13 lines of output:",
+            "  ── Failure ('test-fold.R:18:3'): fold keeps NA rows ──────────",
+            "  nrow(out) (`actual`) not equal to 4L (`expected`).", "  ",
+            "  [ FAIL 1 | WARN 0 | SKIP 0 | PASS 41 ]", "  Error: Test failures", "  Execution halted",
+            "* DONE", "", "Status: 1 ERROR",
+        ]
+        let shown = Set(Self.excerpt(log).lines.map(\.line.number))
+        #expect(shown.isSuperset(of: [4, 5, 7, 8, 10, 15]), "\(shown.sorted())")
+        #expect(!shown.contains(1))
+    }
 }

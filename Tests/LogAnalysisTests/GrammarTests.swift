@@ -272,6 +272,102 @@ import Testing
         }
     }
 
+    /// Tools the labelled corpora have no log of (PHP, R, Perl, Dart, Elixir and Erlang, Kotlin,
+    /// ScalaTest, tsc's pretty format, ctest, pre-commit, Ansible): lines written here in the
+    /// format each tool prints, with the rule that must match each, then the tool's passing or
+    /// neutral lines that must match none of the new rules.
+    static let otherToolsMatch: [(line: String, rule: String)] = [
+        ("There were 2 failures:", "php/phpunit-heading"),
+        ("1) Acme\\Billing\\Tests\\InvoiceTest::testTotalsWithDiscount", "php/phpunit-failure"),
+        ("2) InvoiceTest::testRounding with data set #1 (19.99, 20.0)", "php/phpunit-failure"),
+        ("FAILURES!", "php/phpunit-verdict"),
+        ("Tests: 57, Assertions: 161, Errors: 1, Failures: 1.", "php/phpunit-counts"),
+        (
+            "Your requirements could not be resolved to an installable set of packages.",
+            "php/composer-unresolvable"
+        ),
+        ("  Problem 1", "php/composer-problem"),
+        ("── Failure ('test-fold.R:18:3'): fold keeps NA rows ──────────", "r/testthat-failure"),
+        ("── 1. Error: parses dates (@test-dates.R#12)  ──────────", "r/testthat-failure"),
+        ("[ FAIL 1 | WARN 0 | SKIP 0 | PASS 41 ]", "r/testthat-counts"),
+        ("* checking examples ... ERROR", "r/rcheck-error"),
+        ("Status: 1 ERROR, 2 WARNINGs", "r/rcheck-status"),
+        ("Error in parse_date(x) : could not parse '2023-13-01'", "r/error-in"),
+        ("#   Failed test 'wraps at the given width'", "perl/failed-test"),
+        ("t/02-wrap.t ........ Dubious, test returned 1 (wstat 256, 0x100)", "perl/dubious"),
+        ("t/02-wrap.t      (Wstat: 256 (exited 1) Tests: 12 Failed: 1)", "perl/prove-summary"),
+        ("00:01 +2 -1: test/delta_test.dart: Delta compose merges adjacent retains [E]", "dart/test-failed"),
+        (
+            "  error • The method 'copyWith' isn't defined for the type 'Counter' • lib/a.dart:42:23 • undefined_method",
+            "dart/analyzer-error"
+        ),
+        (
+            "lib/src/counter.dart:42:23: Error: The method 'copyWith' isn't defined for the class 'Counter'.",
+            "dart/compile-error"
+        ),
+        ("** (FunctionClauseError) no function clause matching in Relay.Body.parse/2", "elixir/exception"),
+        ("** (CompileError) lib/relay.ex:3: undefined function foo/0", "elixir/exception"),
+        ("23 tests, 2 failures", "elixir/counts"),
+        (
+            "e: file:///builds/acme/app/src/main/kotlin/Router.kt:27:16 Unresolved reference: routeFor",
+            "jvm/kotlin-error"
+        ),
+        (
+            "e: /builds/acme/app/src/main/kotlin/Router.kt: (27, 16): Unresolved reference: routeFor",
+            "jvm/kotlin-error"
+        ),
+        ("[info] - should not go below zero *** FAILED ***", "jvm/scalatest-failed"),
+        ("- should not go below zero *** FAILED ***", "jvm/scalatest-failed"),
+        (
+            "src/components/Chart.vue:41:18 - error TS2339: Property 'seriez' does not exist on type 'Props'.",
+            "javascript/tsc"
+        ),
+        ("Found 2 errors in 2 files.", "javascript/tsc-found"),
+        ("2/4 Test #2: RangeSet.MergeAdjacent ...........***Failed    0.01 sec", "native/ctest-test-failed"),
+        (
+            "black....................................................................Failed",
+            "harness/pre-commit-hook"
+        ),
+        (
+            "web1                       : ok=2    changed=1    unreachable=0    failed=1    skipped=0",
+            "harness/ansible-recap"
+        ),
+    ]
+
+    static let otherToolsNoMatch: [String] = [
+        "OK (57 tests, 161 assertions)",
+        "Tests: 57, Assertions: 161, Skipped: 2.",
+        "1) the first step of the release, then the second",
+        "  Problem solved by upgrading the resolver",
+        "── Skip ('test-net.R:3:1'): needs a network ──────────",
+        "[ FAIL 0 | WARN 1 | SKIP 2 | PASS 41 ]",
+        "* checking tests ... OK",
+        "Status: OK",
+        "t/01-basic.t ....... ok",
+        "00:01 +3: test/delta_test.dart: Delta invert round-trips",
+        "warning • The value of the local variable 'unused' isn't used • lib/main.dart:12:9 • unused_local_variable",
+        "23 tests, 0 failures",
+        "\t Executed 9 tests, with 1 failure (0 unexpected) in 0.002 (0.003) seconds",
+        "w: file:///builds/acme/app/src/main/kotlin/Main.kt:8:5 Parameter 'args' is never used",
+        "e: see the release notes",
+        "[info] - should start at zero",
+        "Found 0 errors. Watching for file changes.",
+        "3/4 Test #3: RangeSet.Subtract ................   Passed    0.01 sec",
+        "trim trailing whitespace.................................................Passed",
+        "web1                       : ok=3    changed=0    unreachable=0    failed=0    skipped=1",
+    ]
+
+    @Test func otherToolsErrorLinesOpenABlock() {
+        for c in Self.otherToolsMatch {
+            #expect(GrammarSet.builtIn.matches(c.line) == [c.rule], "\(c.line)")
+        }
+        let added = Set(Self.otherToolsMatch.map(\.rule))
+        for line in Self.otherToolsNoMatch {
+            let rules = GrammarSet.builtIn.matches(line)
+            #expect(added.isDisjoint(with: rules), "\(line): \(rules)")
+        }
+    }
+
     /// Lines that are not the cause: no grammar rule may match them.
     static let mustNotMatch: [String] = [
         "✓ testSomething (0.05 seconds)",

@@ -145,7 +145,7 @@ public struct GrammarSet: Sendable {
     /// The built-in grammars (one file each in `Grammar/`).
     public static let builtIn = GrammarSet([
         .julia, .python, .go, .rust, .jvm, .javascript, .ruby, .native, .apple, .docker, .dotnet, .harness,
-        .shell, .runner,
+        .php, .r, .perl, .dart, .elixir, .shell, .runner,
     ])
 
     /// The best rule matching `text` (highest weight; earliest rule on ties), as an index into `rules`.
@@ -271,6 +271,16 @@ enum Shape {
         guard let colon = head.firstIndex(of: ":"), colon > head.startIndex else { return false }
         let after = head[head.index(after: colon)...]
         return after.first?.isNumber == true && !head.has(" ")
+    }
+
+    /// `PATH:LINE:COL` right before `marker` (`src/a.ts:41:18 - error TS2339`), the path without
+    /// spaces.
+    static func location(before marker: String, in s: Substring) -> Bool {
+        guard let r = s.bytes(of: marker) else { return false }
+        let head = s[s.startIndex..<r.lowerBound]
+        let parts = head.split(separator: ":", omittingEmptySubsequences: false)
+        guard parts.count >= 3, !head.contains(" ") else { return false }
+        return parts.suffix(2).allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isNumber) }
     }
 
     /// `PATH<ext>LINE[:COL]: CODE message`, the path without spaces and ending in `ext` (`.py:`),

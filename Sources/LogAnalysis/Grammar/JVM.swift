@@ -68,6 +68,27 @@ extension ToolGrammar {
             ) { s in
                 !s.starts("[error] Total time") && !s.starts("[error] (") && s.utf8.count > 9
             },
+            // Kotlin's compiler: `e: file:///src/Router.kt:27:16 Unresolved reference: x` (Kotlin 1.8+)
+            // or `e: /src/Router.kt: (27, 16): Unresolved reference: x`; `w:` is a warning.
+            BlockRule("kotlin-error", anchor: "e: ", role: .message, weight: 86, body: .none) { s in
+                let path = s.dropFirst(3).prefix { $0 != " " }
+                return path.has(".kt:") || path.has(".kts:")
+            },
+            // ScalaTest: `- should not go below zero *** FAILED ***` and the reason under it, led by
+            // sbt's `[info]` or indented (Maven's and Gradle's plugins).
+            BlockRule(
+                "scalatest-failed", anchor: "*** FAILED ***", position: .anywhere, weight: 84,
+                body: .sameLead("[info]   "), maxBody: 6
+            ) { s in
+                s.starts("[info] ")
+            },
+            BlockRule(
+                "scalatest-failed", anchor: "*** FAILED ***", position: .anywhere, weight: 84,
+                body: .indented,
+                maxBody: 6
+            ) { s in
+                !s.starts("[info] ")
+            },
             BlockRule(
                 "java-exception", anchor: "Exception", position: .anywhere, role: .message, weight: 80,
                 body: .indented, maxBody: 4

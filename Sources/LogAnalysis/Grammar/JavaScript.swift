@@ -34,6 +34,15 @@ extension ToolGrammar {
                 "tsc", anchor: ": error TS", position: .anywhere, role: .message, weight: 86, body: .none),
             BlockRule(
                 "tsc", anchor: "): error TS", position: .anywhere, role: .message, weight: 86, body: .none),
+            // tsc's pretty format (a terminal's, and `--pretty`): `src/a.ts:41:18 - error TS2339: …`.
+            BlockRule(
+                "tsc", anchor: " - error TS", position: .anywhere, role: .message, weight: 86, body: .none
+            ) { s in
+                Shape.location(before: " - error TS", in: s)
+            },
+            BlockRule("tsc-found", anchor: "Found ", role: .summary, weight: 54, body: .none) { s in
+                Shape.nonZeroCount(s, before: " error")
+            },
             BlockRule(
                 "eslint-error", anchor: "  error  ", position: .anywhere, role: .message, weight: 80,
                 body: .none

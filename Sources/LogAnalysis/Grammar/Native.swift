@@ -57,6 +57,13 @@ extension ToolGrammar {
             BlockRule(
                 "gtest-failed", anchor: "[  FAILED  ] ", role: .summary, weight: 70,
                 body: .sameLead("[  FAILED  ]"), maxBody: 8),
+            // ctest's line for a test that failed: `2/4 Test #2: RangeSet.Merge ....***Failed  0.01 sec`.
+            BlockRule(
+                "ctest-test-failed", anchor: "***", position: .anywhere, role: .summary, weight: 66,
+                body: .none
+            ) { s in
+                s.has(" Test #") && (s.has("***Failed") || s.has("***Exception") || s.has("***Timeout"))
+            },
             BlockRule(
                 "ctest-failed", anchor: "The following tests FAILED:", weight: 74, body: .indented, maxBody: 8
             ),
