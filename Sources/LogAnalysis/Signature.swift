@@ -189,8 +189,10 @@ public enum SignatureBuilder {
             let body = withoutStepPrefix(Substring(text))
             // Whatever chose it: the pattern, the grammar, the green run's evidence.
             let shown = ![.runnerFallback, .stackTrace, .verdict].contains(line.reason)
+            // (Kotlin's compiler marks its errors `e: ` before the file, as apt does `E: `.)
             if shown
-                && (diagnosticMarkers.contains(where: { text.contains($0) }) || body.hasPrefix("E: "))
+                && (diagnosticMarkers.contains(where: { text.contains($0) }) || body.hasPrefix("E: ")
+                    || body.hasPrefix("e: "))
             {
                 return true
             }

@@ -347,6 +347,35 @@ import Testing
             a == Self.signature(Self.gradleCompile(symbol: "getOwner", line: 130), project: "mobile/alloy"))
     }
 
+    /// Kotlin's compiler under Gradle: its `e: file:///…kt:L:C message` is the message, not the
+    /// wrapper's `Execution failed for task ':app:compileKotlin'` (Kotlin 1.8+'s format, written
+    /// here): one unresolved reference in two projects is one cause, two references two.
+    @Test func kotlinsDiagnosticIsTheMessageUnderGradlesWrapper() {
+        func compile(_ project: String, _ name: String, line: Int) -> FailureSignature {
+            Self.signature(
+                """
+                > Task :app:compileKotlin
+                e: file:///builds/\(project)/app/src/main/kotlin/Router.kt:\(line):16 Unresolved reference: \(name)
+                w: file:///builds/\(project)/app/src/main/kotlin/Main.kt:8:5 Parameter 'args' is never used
+
+                > Task :app:compileKotlin FAILED
+
+                FAILURE: Build failed with an exception.
+
+                * What went wrong:
+                Execution failed for task ':app:compileKotlin'.
+                > A failure occurred while executing org.jetbrains.kotlin.compilerRunner.GradleCompilerRunnerWithWorkers$GradleKotlinCompilerWorkAction
+                   > Compilation error. See log for more details
+
+                BUILD FAILED in 1m 12s
+                """, project: project)
+        }
+        let a = compile("acme/courier", "routeFor", line: 27)
+        #expect(a.maskedLines.first == "e: Unresolved reference: routeFor")
+        #expect(a == compile("acme/parcel", "routeFor", line: 31))
+        #expect(a != compile("acme/courier", "routeTo", line: 27))
+    }
+
     @Test func aBuildCachesRandomRefIsNotTheCause() {
         func checksum(_ ref: String, _ file: String) -> FailureSignature {
             Self.signature(
