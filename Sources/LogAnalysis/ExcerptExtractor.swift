@@ -19,7 +19,9 @@ public struct ExcerptExtractor: Sendable {
     public var maxLines: Int
     /// Lines of a block after its header (frames, snippets) unless its rule says fewer.
     public var maxBlockLines: Int = 8
-    /// Last lines of the failing section added when nothing strong was found.
+    /// Last lines of the failing section added when nothing strong was found: this many, or a
+    /// third of `maxLines` when that is more (a tool no grammar knows says why in its last lines;
+    /// at 30 lines, ten of them).
     public var tailLines: Int = 5
 
     public init(patterns: PatternLibrary = .builtIn, maxLines: Int = 30) {
@@ -608,10 +610,12 @@ public struct ExcerptExtractor: Sendable {
                 guard add(c.index, c.reason, c.detail) else { break }
             }
         }
+        let tailCount = max(tailLines, maxLines / 3)
         let tail = sectionTail(
-            lines, shapes, section: section, before: !hasStrong && section == nil ? verdict : nil)
+            lines, shapes, section: section, before: !hasStrong && section == nil ? verdict : nil,
+            count: tailCount)
         if !hasStrong && chosen.count < maxLines {
-            for i in tail.suffix(tailLines) { guard add(i, .sectionTail) else { break } }
+            for i in tail.suffix(tailCount) { guard add(i, .sectionTail) else { break } }
         }
         if chosen.isEmpty {
             for i in boilerplate.suffix(min(maxLines, 3)) { add(i, .runnerFallback) }
@@ -1004,11 +1008,11 @@ public struct ExcerptExtractor: Sendable {
         return nil
     }
 
-    /// Indices of the last non-blank, non-noise lines of `section`'s last run, oldest first (at most 8):
-    /// the failing step's tail, never the head of the log.
-    func sectionTail(_ lines: [CleanLine], _ shapes: [LineShape], section: String?, before end: Int? = nil)
-        -> [Int]
-    {
+    /// Indices of the last non-blank, non-noise lines of `section`'s last run, oldest first (at most 8,
+    /// or `count` when more): the failing step's tail, never the head of the log.
+    func sectionTail(
+        _ lines: [CleanLine], _ shapes: [LineShape], section: String?, before end: Int? = nil, count: Int = 8
+    ) -> [Int] {
         guard
             let last = lines[..<(end ?? lines.count)].lastIndex(where: {
                 $0.section == section && !$0.text.isEmpty
@@ -1020,7 +1024,7 @@ public struct ExcerptExtractor: Sendable {
         var i = last
         // Never the head of the log, unless the CI's verdict says the failing step ended there.
         let floor = end == nil ? max(0, lines.count / 2 - 1) : 0
-        while i >= 0 && result.count < 8 && lines[i].section == section {
+        while i >= 0 && result.count < max(8, count) && lines[i].section == section {
             let isHeader = section != nil && (i == 0 || lines[i - 1].section != section)
             if !shapes[i].blank && shapes[i].noise == .none && !lines[i].text.hasPrefix("$ ") && !isHeader {
                 result.append(i)

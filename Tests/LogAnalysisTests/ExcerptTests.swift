@@ -1143,4 +1143,18 @@ extension ExcerptTests {
         #expect(shown.isSuperset(of: [4, 5, 7, 8, 10, 15]), "\(shown.sorted())")
         #expect(!shown.contains(1))
     }
+
+    /// A tool no grammar knows: the failing step's last lines are the excerpt, five at 10 lines and
+    /// ten at 30, never the head of the log.
+    @Test func anUnknownToolsFailureIsTheStepsTailByTheBudget() {
+        let log =
+            ["Running with gitlab-runner 17.0.0", "$ ./check.sh"]
+            + (1...40).map { "checked \(["alpha", "beta", "gamma", "delta", "omega"][$0 % 5]) part \($0)" }
+            + [
+                "frobnicator: widget 7 lacks a sprocket", "frobnicator: 1 widget rejected",
+            ]
+        func shown(_ k: Int) -> [Int] { Self.excerpt(log, maxLines: k).lines.map(\.line.number) }
+        #expect(shown(10) == Array(40...44))
+        #expect(shown(30) == Array(35...44))
+    }
 }
