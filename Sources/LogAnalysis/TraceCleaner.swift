@@ -47,8 +47,9 @@ public struct CleanedLog: Sendable {
 /// 3. Section markers `section_start:<ts>:<name>[opts]` and `section_end:<ts>:<name>`, with their
 ///    `\r\e[0K` suffix when present, are removed; the section stack gives each line its `section`.
 ///    A line that held nothing but markers disappears.
-/// 4. ANSI escape sequences (CSI such as SGR and `\e[0K`, OSC, two-byte escapes) and other C0
-///    control bytes except tab are removed.
+/// 4. ANSI escape sequences (CSI such as SGR and `\e[0K`, OSC and the other string sequences: APC,
+///    DCS, PM, SOS, as Buildkite's `\e_bk;t=…\a` timestamps; two-byte escapes) and other C0 control
+///    bytes except tab are removed.
 /// 5. A remaining bare `\r` is a progress redraw: the text after the last `\r` is kept (if that is
 ///    empty, the last non-empty segment).
 /// 6. Invalid UTF-8 becomes U+FFFD; nothing here can fail. Trailing empty lines are dropped.
@@ -428,7 +429,9 @@ extension TraceCleaner {
             if j < n && b[j] >= 0x40 && b[j] <= 0x7E { j += 1 }
             return j
         }
-        if kind == 0x5D {  // OSC: until BEL or ESC \
+        // OSC, and the other string sequences a terminal never shows (APC: Buildkite's timestamps
+        // `ESC _bk;t=1709111411936 BEL`; DCS, PM, SOS): until BEL or ESC \
+        if kind == 0x5D || kind == 0x5F || kind == 0x50 || kind == 0x5E || kind == 0x58 {
             j += 1
             while j < n {
                 if b[j] == 0x07 { return j + 1 }

@@ -409,6 +409,12 @@ import Testing
         ),
         ("[2026-07-13T19:39:36Z]", ""),
         ("[2026-07-13T19:39:36Z]   @dataclass", "  @dataclass"),
+        // BuildKit's step prefix after the CI's timestamp, as after nothing (`docker build` in
+        // GitHub Actions: cidiff `Build Terraform CLI Packages_` run logs, `… #6 ERROR: …`).
+        ("2022-04-27T19:35:52.9760703Z #6 ERROR: failed to copy", "ERROR: failed to copy"),
+        ("2022-04-27T19:35:52.9760703Z #6 0.345 go: downloading x", "go: downloading x"),
+        ("#6 0.345 go: downloading x", "go: downloading x"),
+        ("see #6 0.345 above", "see #6 0.345 above"),
         ("[2026-07-13 19:39:36.123] ERROR x", "ERROR x"),
         ("[ERROR] Failed to execute goal", "[ERROR] Failed to execute goal"),
         ("[2026-07-13] release notes", "[2026-07-13] release notes"),

@@ -63,6 +63,12 @@ struct CleaningCase: CustomTestStringConvertible, Sendable {
         .init(
             rule: "256 colours, OSC title, charset",
             raw: "\u{1B}[38;5;196mred\u{1B}[m \u{1B}]0;title\u{07}ok\u{1B}(B!", expected: ["red ok!"]),
+        // Buildkite's timestamps are APC strings (terminal-to-html's format), one per line; DCS and
+        // a string ended by ST (`ESC \`) are dropped the same way.
+        .init(
+            rule: "APC timestamps, DCS, ST",
+            raw: "\u{1B}_bk;t=1709111411936\u{07}#19 43.27 a.go:4:2: undefined: x\n\u{1B}Pq#0;2\u{1B}\\done",
+            expected: ["#19 43.27 a.go:4:2: undefined: x", "done"]),
         // Rule: `\r\n` is a newline; bare `\r` keeps the last drawn text.
         .init(rule: "CRLF", raw: "a\r\nb\r\n", expected: ["a", "b"]),
         .init(rule: "progress", raw: "10%\r50%\r100% done\n", expected: ["100% done"]),

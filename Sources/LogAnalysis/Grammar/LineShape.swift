@@ -58,6 +58,8 @@ struct LineShape {
         let n = b.count
         var i = 0
         var progressed = true
+        // A timestamp was skipped: a BuildKit step prefix may follow it.
+        var timestamped = false
         while progressed && i < n {
             progressed = false
             let start = i
@@ -79,6 +81,7 @@ struct LineShape {
                 if j == n || b[j] == 0x20 || b[j] == 0x09 {
                     if j < n { j += 1 }
                     i = j
+                    timestamped = true
                 }
             } else if n - i >= 9, digit(b[i]), digit(b[i + 1]), b[i + 2] == 0x3A, digit(b[i + 3]),
                 b[i + 5] == 0x3A,
@@ -114,6 +117,7 @@ struct LineShape {
                         inner >= 19 && digit(b[i + 1]) && digit(b[i + 4]) && b[i + 5] == 0x2D
                         && b[i + 8] == 0x2D && (b[i + 11] == 0x54 || b[i + 11] == 0x20) && b[i + 14] == 0x3A
                         && b[i + 17] == 0x3A
+                    if iso { timestamped = true }
                     if tag || clock || worker || iso {
                         var k = j + 1
                         if k < n && b[k] == 0x3A { k += 1 }
@@ -131,8 +135,9 @@ struct LineShape {
                 {
                     i = second + 1
                 }
-            } else if i == 0, b[i] == 0x23, n > 3, digit(b[i + 1]) {
-                // BuildKit's step prefix: `#12 ` and, inside a step, `#12 0.345 `.
+            } else if i == 0 || timestamped, b[i] == 0x23, n - i > 3, digit(b[i + 1]) {
+                // BuildKit's step prefix: `#12 ` and, inside a step, `#12 0.345 `; first on the
+                // line, or after the CI's timestamp (a `docker build` in GitHub Actions).
                 var j = i + 1
                 while j < n && digit(b[j]) { j += 1 }
                 if j < n && b[j] == 0x20 {
@@ -151,6 +156,7 @@ struct LineShape {
                 while j < n && digit(b[j]) { j += 1 }
                 if j < n && b[j] == 0x07 { j += 1 }
                 i = j
+                timestamped = true
             } else if n - i >= 4, b[i] == 0xE2, b[i + 1] == 0x96, b[i + 2] == 0xB8, b[i + 3] == 0x20 {
                 // `▸ `
                 i += 4
