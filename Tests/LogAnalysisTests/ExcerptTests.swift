@@ -1108,8 +1108,8 @@ extension ExcerptTests {
         #expect(GrammarSet.builtIn.matches(log[3]) == ["python/exception"])
     }
 
-    /// PHPUnit's report: each test's name and its message, not indented under it, are one block; the
-    /// frames after the blank line are context (lines written here in PHPUnit 10's format; the
+    /// PHPUnit's report: each test's name and its message, not indented under it, are one block, the
+    /// message its key; the frames after the blank line are context (lines written here in PHPUnit 10's format; the
     /// corpora hold no PHP log).
     @Test func aPHPUnitFailureIsItsNameAndMessage() {
         let log = [
@@ -1124,7 +1124,7 @@ extension ExcerptTests {
         let excerpt = Self.excerpt(log)
         let shown = Set(excerpt.lines.map(\.line.number))
         #expect(shown.isSuperset(of: [10, 11, 15, 16]), "\(shown.sorted())")
-        #expect(excerpt.keyLine?.line.number == 10)
+        #expect(excerpt.keyLine?.line.number == 11)
         #expect(!shown.contains(2) && !shown.contains(4))
     }
 
@@ -1156,5 +1156,23 @@ extension ExcerptTests {
         func shown(_ k: Int) -> [Int] { Self.excerpt(log, maxLines: k).lines.map(\.line.number) }
         #expect(shown(10) == Array(40...44))
         #expect(shown(30) == Array(35...44))
+    }
+
+    /// `dotnet test`: the failed test's `Error Message:` stands at the test's own indentation, the
+    /// message under it; both are its block, the stack after them context (the format of `dotnet
+    /// test`'s console logger, written here).
+    @Test func aDotnetFailedTestShowsItsErrorMessage() {
+        let log = [
+            "Starting test execution, please wait...", "  Passed Payroll.Tests.TaxTests.Lookup [1 ms]",
+            "  Failed Payroll.Tests.OvertimeTests.DoubleTime_AfterTwelveHours [14 ms]", "  Error Message:",
+            "   Assert.Equal() Failure: Values differ", "Expected: 540.00", "Actual:   495.00",
+            "  Stack Trace:",
+            "     at Payroll.Tests.OvertimeTests.DoubleTime_AfterTwelveHours() in /src/OvertimeTests.cs:line 41",
+            "  Passed Payroll.Tests.OvertimeTests.NoOvertime [2 ms]", "",
+            "Failed!  - Failed:     1, Passed:    17, Skipped:     0, Total:    18",
+        ]
+        let shown = Set(Self.excerpt(log, maxLines: 10).lines.map(\.line.number))
+        #expect(shown.isSuperset(of: 3...7), "\(shown.sorted())")
+        #expect(!shown.contains(2))
     }
 }

@@ -8,6 +8,11 @@ extension ToolGrammar {
             BlockRule("test-failed", anchor: " [E]", position: .anywhere, weight: 86, body: .indented) { s in
                 s.ends(" [E]")
             },
+            // `══╡ EXCEPTION CAUGHT BY FLUTTER TEST FRAMEWORK ╞═══`: what was thrown and the
+            // expectation, up to the blank line before the stack.
+            BlockRule(
+                "flutter-exception", anchor: "╡ EXCEPTION CAUGHT BY ", position: .anywhere, weight: 88,
+                body: .untilBlank, maxBody: 8),
             BlockRule(
                 "tests-failed", anchor: "Some tests failed.", position: .anywhere, role: .summary, weight: 56,
                 body: .none),

@@ -11,7 +11,12 @@ extension ToolGrammar {
                 let code = s[r.upperBound...].prefix { $0 != ":" }
                 return code.count >= 4 && code.count <= 10 && code.last?.isNumber == true
             },
-            BlockRule("dotnet-failed", anchor: "Failed ", weight: 80, body: .indented, maxBody: 8) { s in
+            // `  Failed X.Y [14 ms]`, then `  Error Message:` at the same indentation and the message
+            // under it, up to `  Stack Trace:`.
+            BlockRule(
+                "dotnet-failed", anchor: "Failed ", weight: 80, body: .until("Stack Trace:"), maxBody: 8
+            ) {
+                s in
                 s.has(" [") && s.ends("]")
             },
             BlockRule("dotnet-summary", anchor: "Failed!", role: .summary, weight: 60, body: .none),

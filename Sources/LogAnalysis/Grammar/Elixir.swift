@@ -10,6 +10,10 @@ extension ToolGrammar {
                 s in
                 s.dropFirst(4).first?.isUppercase == true && s.has(") ")
             },
+            // rebar3's Common Test: `%%% kvstore_SUITE ==> expired_key_is_not_returned: FAILED`.
+            BlockRule("ct-failed", anchor: "%%% ", weight: 84, body: .untilBlank, maxBody: 6) { s in
+                s.has(" ==> ") && s.ends(": FAILED")
+            },
             // `23 tests, 2 failures` (ExUnit, rebar3's EUnit): the run's count, not zero, alone on
             // its line (XCTest's `Executed 9 tests, with 1 failure` is its own).
             BlockRule(

@@ -89,6 +89,10 @@ extension ToolGrammar {
             ) { s in
                 !s.starts("[info] ")
             },
+            // clojure.test: `FAIL in (tiered-discount) (discount_test.clj:27)` or `ERROR in (…)`, then
+            // the testing context, `expected:` and `actual:`.
+            BlockRule("clojure-test", anchor: "FAIL in (", weight: 86, body: .untilBlank, maxBody: 6),
+            BlockRule("clojure-test", anchor: "ERROR in (", weight: 86, body: .untilBlank, maxBody: 6),
             BlockRule(
                 "java-exception", anchor: "Exception", position: .anywhere, role: .message, weight: 80,
                 body: .indented, maxBody: 4

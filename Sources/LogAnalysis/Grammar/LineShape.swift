@@ -14,6 +14,7 @@
 /// | pytest-xdist worker | `[gw3] ` |
 /// | bracketed ISO timestamp (Buildkite) | `[2026-07-13T19:39:36Z] ` |
 /// | BuildKit step (docker build) | `#12 0.345 ` |
+/// | a package's prefix (stack, nix) | `markdown-lite> ` |
 struct LineShape {
     /// Offset of the content (after decorations, before indentation).
     var contentStart: Int
@@ -53,6 +54,28 @@ struct LineShape {
     }
 
     @inline(__always) static func digit(_ c: UInt8) -> Bool { c &- 0x30 < 10 }
+
+    /// A build tool's per-package prefix, `markdown-lite> ` (stack building several packages, nix's
+    /// `--print-build-logs`): a name of letters, digits, `.`, `_`, `-` then `> `; the index after it.
+    /// A REPL's prompt in a doctest (`julia> `, `ghci> `, `scala> `) is the line's text, not a prefix.
+    static func packagePrefixEnd(_ b: UnsafeBufferPointer<UInt8>, from i: Int) -> Int? {
+        let n = b.count
+        var j = i
+        while j < n && j - i <= 64 {
+            let c = b[j]
+            guard (c | 0x20) &- 0x61 < 26 || digit(c) || c == 0x2E || c == 0x5F || c == 0x2D else { break }
+            j += 1
+        }
+        guard j - i >= 2, j + 1 < n, b[j] == 0x3E, b[j + 1] == 0x20 else { return nil }
+        for prompt in replPrompts where prompt.count == j - i {
+            if zip(prompt, UnsafeBufferPointer(rebasing: b[i..<j])).allSatisfy({ $0 == $1 }) { return nil }
+        }
+        return j + 2
+    }
+    static let replPrompts: [[UInt8]] = [
+        "julia", "ghci", "scala", "irb", "pry", "node", "sqlite", "mysql", "shell",
+    ]
+    .map { Array($0.utf8) }
 
     static func skipDecorations(_ b: UnsafeBufferPointer<UInt8>) -> Int {
         let n = b.count
@@ -157,6 +180,8 @@ struct LineShape {
                 if j < n && b[j] == 0x07 { j += 1 }
                 i = j
                 timestamped = true
+            } else if i == 0 || timestamped, let j = packagePrefixEnd(b, from: i) {
+                i = j
             } else if n - i >= 4, b[i] == 0xE2, b[i + 1] == 0x96, b[i + 2] == 0xB8, b[i + 3] == 0x20 {
                 // `▸ `
                 i += 4
@@ -226,7 +251,7 @@ struct LineShape {
     static let progress: [[UInt8]] = [
         "✓", "✔", "√", "PASSED", "PASS ", "--- PASS", "=== RUN", "=== PAUSE", "=== CONT", "ok  \t", "ok   ",
         "?   \t",
-        "[       OK ]", "[ RUN      ]", "[  PASSED  ]", "Test Passed", "Downloading", "Downloaded",
+        "[       OK ]", "[ RUN      ]", "[  PASSED  ]", "Test Passed", "Passed ", "Downloading", "Downloaded",
         "Collecting ",
         "Installing ", "Installed ", "Compiling ", "Resolving ", "Fetching ", "Cloning ", "Receiving objects",
         "Resolving deltas", "remote: ", "Unpacking ", "Requirement already satisfied", "Using cached",

@@ -16,6 +16,13 @@ extension ToolGrammar {
             ) { s in
                 Shape.numbered(s, digits: 4) && Shape.phpTestName(s)
             },
+            // Pest's and Collision's (`php artisan test`): `FAILED  Tests\Feature\RefundTest > it
+            // refunds a paid order`, its message lines under it.
+            BlockRule("pest-failed", anchor: "FAILED  ", weight: 86, body: .untilBlank, maxBody: 6) { s in
+                s.has(" > ")
+            },
+            BlockRule(
+                "failed-asserting", anchor: "Failed asserting that ", role: .message, weight: 84, body: .none),
             BlockRule("phpunit-verdict", anchor: "FAILURES!", role: .summary, weight: 56, body: .none),
             BlockRule("phpunit-verdict", anchor: "ERRORS!", role: .summary, weight: 56, body: .none),
             BlockRule("phpunit-counts", anchor: "Tests: ", role: .summary, weight: 56, body: .none) { s in
