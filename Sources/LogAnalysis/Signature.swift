@@ -114,6 +114,9 @@ public enum SignatureBuilder {
         // (`thread '…' panicked at src/x.rs:3:5:` over the panic's text, jest's `● Test suite
         // failed to run` over `Cannot find module './en'`, javac's `cannot find symbol` over
         // `symbol: method getOwner()`): the first such line within three lines joins it.
+        // A key line that is only a location (GHC's `src/A.hs:41:18: error:`, hspec's
+        // `test/ASpec.hs:22:30:`) is the same, and the location is the place: the message under it
+        // replaces it.
         if lines.count == 1, let at, firstName(lines[0]) == nil || lines[0].hasSuffix(":") {
             let keyNumber = excerpt.lines[at].line.number
             for line in excerpt.lines[(at + 1)...].prefix(4) where line.line.number <= keyNumber + 3 {
@@ -125,6 +128,7 @@ public enum SignatureBuilder {
                 append(line.line.text)
                 break
             }
+            if lines.count == 2, isBareLocation(excerpt.lines[at].line.text) { lines.removeFirst() }
         }
         // A heading (`Failures:`, `NoMethodError:`, `* What went wrong:`) says a message follows;
         // the message is the cause.
@@ -263,6 +267,34 @@ public enum SignatureBuilder {
 
     /// A line that only announces what follows: at most four words ending in `:`, naming nothing
     /// (`Failures:`, `NoMethodError:`, `* What went wrong:`).
+    /// `name.ext:N[:M][:]`: a file and a line in it.
+    static func isLocation(_ word: Substring) -> Bool {
+        guard let colon = word.firstIndex(of: ":"), word[..<colon].contains(".") else { return false }
+        return word[word.index(after: colon)...].first?.isNumber == true
+    }
+
+    /// A line that is a location and at most a severity: `src/A.hs:41:18: error:`,
+    /// `/b/a_test.cpp:41: Failure`, `test/ASpec.hs:22:30:`.
+    static func isBareLocation(_ text: String) -> Bool {
+        let start = text.utf8.withContiguousStorageIfAvailable { LineShape.skipDecorations($0) } ?? 0
+        let words = text.utf8.dropFirst(start).split(separator: 0x20).map { Substring($0) }.filter {
+            !$0.isEmpty && $0 != "\t"
+        }
+        var located = false
+        for word in words {
+            let file =
+                word.lastIndex { $0 == "/" || $0 == "\\" }.map { word[word.index(after: $0)...] } ?? word
+            if isLocation(file) {
+                located = true
+            } else if !["error:", "error", "Error:", "Failure", "failure:", "warning:", "fatal:"].contains(
+                word)
+            {
+                return false
+            }
+        }
+        return located
+    }
+
     static func isHeading(_ line: String) -> Bool {
         line.hasSuffix(":") && line.split(separator: " ").count <= 4 && firstName(line) == nil
     }

@@ -376,6 +376,29 @@ import Testing
         #expect(a != compile("acme/courier", "routeTo", line: 27))
     }
 
+    /// GHC states where, then what on the lines under it (`src/A.hs:41:18: error:` over `• Couldn't
+    /// match …`): the message is the signature, not the file (GHC 9's format, written here), so one
+    /// mismatch in two projects' files is one cause and another mismatch is another.
+    @Test func aLocationOnlyKeyLineGivesWayToTheMessageUnderIt() {
+        func ghc(_ project: String, _ file: String, _ expected: String) -> FailureSignature {
+            Self.signature(
+                """
+                [2 of 6] Compiling Ledger.Parse     ( src/\(file), dist/Parse.o )
+
+                src/\(file):41:18: error:
+                    • Couldn't match expected type ‘\(expected)’ with actual type ‘String’
+                    • In the first argument of ‘parseAmount’, namely ‘raw’
+                   |
+                41 | entry raw = parseAmount raw
+                   |                         ^^^
+                """, project: project)
+        }
+        let a = ghc("acme/ledger", "Ledger/Parse.hs", "Text")
+        #expect(a.maskedLines.first == "• Couldn't match expected type ‘Text’ with actual type ‘String’")
+        #expect(a == ghc("acme/books", "Books/Entry.hs", "Text"))
+        #expect(a != ghc("acme/ledger", "Ledger/Parse.hs", "ByteString"))
+    }
+
     @Test func aBuildCachesRandomRefIsNotTheCause() {
         func checksum(_ ref: String, _ file: String) -> FailureSignature {
             Self.signature(
