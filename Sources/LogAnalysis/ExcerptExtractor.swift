@@ -927,6 +927,7 @@ public struct ExcerptExtractor: Sendable {
         if t.hasPrefix("The command \"") { return t.contains("\" exited with ") }
         return t.hasPrefix("Process completed with exit code ") || t.hasPrefix("ERROR: Job failed")
             || t.hasPrefix("Done. Your build exited with ")
+            || Verdict.others.contains { t.hasPrefix(String(decoding: $0, as: UTF8.self)) }
     }
 
     /// `isVerdict` read off the bytes of an all-ASCII text, where a `Character` is a byte (the
@@ -945,6 +946,7 @@ public struct ExcerptExtractor: Sendable {
         return LineShape.startsWith(t, 0, Verdict.processCompleted)
             || LineShape.startsWith(t, 0, Verdict.jobFailed)
             || LineShape.startsWith(t, 0, Verdict.buildExited)
+            || Verdict.others.contains { LineShape.startsWith(t, 0, $0) }
     }
 
     /// The needles of `isVerdict`, as bytes.
@@ -958,6 +960,12 @@ public struct ExcerptExtractor: Sendable {
         static let processCompleted = Array("Process completed with exit code ".utf8)
         static let jobFailed = Array("ERROR: Job failed".utf8)
         static let buildExited = Array("Done. Your build exited with ".utf8)
+        /// Azure Pipelines' (after its `##[error]`), Jenkins Pipeline's `sh` step's and CircleCI's.
+        static let others = [
+            "Bash exited with code ", "Script failed with exit code", "Cmd.exe exited with code ",
+            "PowerShell exited with code ", "ERROR: script returned exit code ",
+            "Exited with code exit status ",
+        ].map { Array($0.utf8) }
     }
 
     /// Lines that are code or a script listing, not output: `fail() {`, `echo "error"`, `# fail here`.

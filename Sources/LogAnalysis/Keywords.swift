@@ -23,6 +23,10 @@ enum Keywords {
         "Process completed with exit code",
         "Finished: FAILURE", "Build step '", "Build was aborted", "The command \"",
         "Done. Your build exited with",
+        "##[error]Bash exited with code", "##[error]Script failed with exit code",
+        "##[error]Cmd.exe exited with code",
+        "##[error]PowerShell exited with code", "ERROR: script returned exit code",
+        "Exited with code exit status",
         "Running after_script", "Running after script",
     ].map { Array($0.utf8) }
 

@@ -1175,4 +1175,24 @@ extension ExcerptTests {
         #expect(shown.isSuperset(of: 3...7), "\(shown.sorted())")
         #expect(!shown.contains(2))
     }
+
+    /// Azure Pipelines', Jenkins Pipeline's and CircleCI's words for a failed step are the CI's
+    /// verdict, as GitHub's `Process completed with exit code 1.` is: shown as such after the
+    /// failure, never its cause (the CIs' formats, written here).
+    @Test(arguments: [
+        "##[error]Bash exited with code '1'.", "##[error]Script failed with exit code: 1",
+        "ERROR: script returned exit code 1", "Exited with code exit status 1",
+    ])
+    func otherCIsVerdictsAreVerdicts(_ verdict: String) {
+        let log = [
+            "collected 2 items", "tests/test_a.py::test_one PASSED", "tests/test_a.py::test_two FAILED",
+            "=================================== FAILURES ===================================",
+            "    def test_two():", ">       assert add(2, 2) == 5", "E       assert 4 == 5",
+            "tests/test_a.py:9: AssertionError",
+            "FAILED tests/test_a.py::test_two - assert 4 == 5", verdict,
+        ]
+        let excerpt = Self.excerpt(log)
+        #expect(excerpt.lines.last.map { [$0.line.number, $0.reason == .verdict ? 1 : 0] } == [10, 1])
+        #expect(excerpt.keyLine?.line.number != 10)
+    }
 }

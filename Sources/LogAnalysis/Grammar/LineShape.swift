@@ -77,6 +77,18 @@ struct LineShape {
     ]
     .map { Array($0.utf8) }
 
+    /// After `##[error]` at `i`: the CI's verdict on the step (GitHub's `Process completed with exit
+    /// code 1.`, Azure's `Bash exited with code '1'.`), which stays the line's text, not a tool's
+    /// line the annotation marks.
+    static func annotatedVerdict(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
+        annotatedVerdicts.contains { startsWith(b, i, $0) }
+    }
+    static let annotatedVerdicts: [[UInt8]] = [
+        "Process completed", "Bash exited with code", "Script failed with exit code",
+        "Cmd.exe exited with code",
+        "PowerShell exited with code",
+    ].map { Array($0.utf8) }
+
     static func skipDecorations(_ b: UnsafeBufferPointer<UInt8>) -> Int {
         let n = b.count
         var i = 0
@@ -148,7 +160,7 @@ struct LineShape {
                         i = k
                     }
                 }
-            } else if has(b, i, "##[error]") && !has(b, i, "##[error]Process completed") {
+            } else if has(b, i, "##[error]") && !annotatedVerdict(b, i + 9) {
                 // GitHub Actions' annotation: the tool's own line follows.
                 i += 9
             } else if i == 0, let tab = firstTab(b), tab + 1 < n {
@@ -244,6 +256,11 @@ struct LineShape {
         "Cleaning up temporary", "Terminate orphan process", "ERROR: Job failed", "WARNING: Job failed",
         "##[error]Process completed with exit code", "Process completed with exit code",
         "Error: Process completed with exit code",
+        // Azure Pipelines', Jenkins Pipeline's and CircleCI's verdicts on a step.
+        "##[error]Bash exited with code", "##[error]Script failed with exit code",
+        "##[error]Cmd.exe exited with code",
+        "##[error]PowerShell exited with code", "ERROR: script returned exit code",
+        "Exited with code exit status",
         "section_start:", "section_end:", "Waiting for ", "Your job ", "Build was aborted",
     ].map { Array($0.utf8) }
 

@@ -40,8 +40,9 @@ extension ToolGrammar {
             ) { s in
                 s.has(" failed:")
             },
+            // A line the CI marked as an error, but for its own verdict on the step.
             BlockRule("runner-error", anchor: "##[error]", role: .message, weight: 70, body: .none) { s in
-                !s.starts("##[error]Process completed with exit code")
+                !ExcerptExtractor.isVerdict(s)
             },
         ])
 }
