@@ -449,6 +449,20 @@ import Testing
         #expect(e.keyLine?.line.text == "checking printer: mismatch in line 3")
     }
 
+    /// Jenkins' Docker Pipeline asks for an image before pulling it; the `docker inspect` answer
+    /// is no cause (its format, as Jenkins prints it, written here).
+    @Test func jenkinsImageProbeIsScaffolding() {
+        let log = CleanedLog(plain: [
+            "[Pipeline] sh", "+ docker inspect -f . ruby:3.2.3", "", "Error: No such object: ruby:3.2.3",
+            "[Pipeline] sh", "+ docker pull ruby:3.2.3", "+ bundle exec rubocop",
+            "app/models/order.rb:12:5: C: Style/GuardClause: Use a guard clause.",
+            "1 file inspected, 1 offense detected",
+        ])
+        let e = ExcerptExtractor().excerpt(failed: log)
+        #expect(e.keyLine?.line.number == 8)
+        #expect(!e.lines.contains { $0.line.number == 4 })
+    }
+
     /// The head of the log is never the fallback: a log of plain lines gives its tail.
     @Test func neverTheHeadOfTheLog() {
         let log = CleanedLog(plain: (1...200).map { "step \($0) done" })

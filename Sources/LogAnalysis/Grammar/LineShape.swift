@@ -256,6 +256,8 @@ struct LineShape {
         "Cleaning up temporary", "Terminate orphan process", "ERROR: Job failed", "WARNING: Job failed",
         "##[error]Process completed with exit code", "Process completed with exit code",
         "Error: Process completed with exit code",
+        // Jenkins' Docker Pipeline asks for the image before it pulls it (`docker inspect`).
+        "Error: No such object: ",
         // Azure Pipelines', Jenkins Pipeline's and CircleCI's verdicts on a step.
         "##[error]Bash exited with code", "##[error]Script failed with exit code",
         "##[error]Cmd.exe exited with code",
