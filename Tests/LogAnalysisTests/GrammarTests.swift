@@ -463,6 +463,19 @@ import Testing
         #expect(!e.lines.contains { $0.line.number == 4 })
     }
 
+    /// `dotnet test`'s passing test is a passing test; busted's `Passed in:` heading over the value
+    /// a failed assertion got is not (both formats written here).
+    @Test func dotnetsPassingTestIsProgressNotBustedsHeading() {
+        func noise(_ s: String) -> LineShape.Noise {
+            var copy = s
+            return copy.withUTF8 { LineShape($0).noise }
+        }
+        #expect(noise("  Passed Payroll.Tests.TaxTests.Lookup [1 ms]") == .progress)
+        #expect(noise("  Passed Payroll.Tests.TaxTests.Lookup [< 1 ms]") == .progress)
+        #expect(noise("Passed in:") == .none)
+        #expect(noise("Passed 3 of 4 checks [see below]") == .none)
+    }
+
     /// The head of the log is never the fallback: a log of plain lines gives its tail.
     @Test func neverTheHeadOfTheLog() {
         let log = CleanedLog(plain: (1...200).map { "step \($0) done" })

@@ -270,7 +270,7 @@ struct LineShape {
     static let progress: [[UInt8]] = [
         "✓", "✔", "√", "PASSED", "PASS ", "--- PASS", "=== RUN", "=== PAUSE", "=== CONT", "ok  \t", "ok   ",
         "?   \t",
-        "[       OK ]", "[ RUN      ]", "[  PASSED  ]", "Test Passed", "Passed ", "Downloading", "Downloaded",
+        "[       OK ]", "[ RUN      ]", "[  PASSED  ]", "Test Passed", "Downloading", "Downloaded",
         "Collecting ",
         "Installing ", "Installed ", "Compiling ", "Resolving ", "Fetching ", "Cloning ", "Receiving objects",
         "Resolving deltas", "remote: ", "Unpacking ", "Requirement already satisfied", "Using cached",
@@ -311,8 +311,20 @@ struct LineShape {
         case 0: return .scaffolding
         case 1: return .progress
         case 2: return .chrome
-        default: return bareLevelTag(b, from: i) ? .chrome : .none
+        default:
+            if bareLevelTag(b, from: i) { return .chrome }
+            return passedTest(b, from: i) ? .progress : .none
         }
+    }
+
+    /// `dotnet test`'s passing test: `Passed Payroll.Tests.TaxTests.Lookup [1 ms]` (a `Passed in:`
+    /// heading of another runner is not one).
+    static func passedTest(_ b: UnsafeBufferPointer<UInt8>, from i: Int) -> Bool {
+        // `… [1 ms]`, `… [< 1 ms]`, `… [2 s]`: the duration in brackets ends the line.
+        guard has(b, i, "Passed "), b.last == 0x5D, let open = b.lastIndex(of: 0x5B), open > i + 7,
+            b[open - 1] == 0x20, open + 1 < b.count
+        else { return false }
+        return digit(b[open + 1]) || b[open + 1] == 0x3C
     }
 
     /// Maven's `[INFO]` or `[WARNING]` with nothing after it: a blank line of its report.
