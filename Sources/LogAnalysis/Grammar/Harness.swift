@@ -18,7 +18,7 @@ extension ToolGrammar {
                 body: .none),
             // pre-commit: `black..........Failed`, then `- hook id: black` and the hook's own output.
             BlockRule(
-                "pre-commit-hook", anchor: "...Failed", position: .anywhere, weight: 80, body: .untilBlank,
+                "pre-commit-hook", anchor: "Failed", position: .anywhere, weight: 80, body: .untilBlank,
                 maxBody: 4
             ) { s in
                 s.ends("...Failed")

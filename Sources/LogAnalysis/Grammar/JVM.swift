@@ -70,9 +70,15 @@ extension ToolGrammar {
             },
             // Kotlin's compiler: `e: file:///src/Router.kt:27:16 Unresolved reference: x` (Kotlin 1.8+)
             // or `e: /src/Router.kt: (27, 16): Unresolved reference: x`; `w:` is a warning.
-            BlockRule("kotlin-error", anchor: "e: ", role: .message, weight: 86, body: .none) { s in
+            // (Anchors of four bytes or more: a shorter one is searched for at every `e` of every line.)
+            BlockRule("kotlin-error", anchor: "e: file:", role: .message, weight: 86, body: .none) { s in
                 let path = s.dropFirst(3).prefix { $0 != " " }
                 return path.has(".kt:") || path.has(".kts:")
+            },
+            BlockRule(
+                "kotlin-error", anchor: ".kt: (", position: .anywhere, role: .message, weight: 86, body: .none
+            ) { s in
+                s.starts("e: ")
             },
             // ScalaTest: `- should not go below zero *** FAILED ***` and the reason under it, led by
             // sbt's `[info]` or indented (Maven's and Gradle's plugins).

@@ -36,7 +36,7 @@ extension ToolGrammar {
                 "tsc", anchor: "): error TS", position: .anywhere, role: .message, weight: 86, body: .none),
             // tsc's pretty format (a terminal's, and `--pretty`): `src/a.ts:41:18 - error TS2339: …`.
             BlockRule(
-                "tsc", anchor: " - error TS", position: .anywhere, role: .message, weight: 86, body: .none
+                "tsc", anchor: "error TS", position: .anywhere, role: .message, weight: 86, body: .none
             ) { s in
                 Shape.location(before: " - error TS", in: s)
             },

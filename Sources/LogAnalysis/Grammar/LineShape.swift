@@ -56,10 +56,13 @@ struct LineShape {
     @inline(__always) static func digit(_ c: UInt8) -> Bool { c &- 0x30 < 10 }
 
     /// A build tool's per-package prefix, `markdown-lite> ` (stack building several packages, nix's
-    /// `--print-build-logs`): a name of letters, digits, `.`, `_`, `-` then `> `; the index after it.
+    /// `--print-build-logs`): a lowercase letter, then letters, digits, `.`, `_`, `-`, then `> `; the
+    /// index after it.
     /// A REPL's prompt in a doctest (`julia> `, `ghci> `, `scala> `) is the line's text, not a prefix.
     static func packagePrefixEnd(_ b: UnsafeBufferPointer<UInt8>, from i: Int) -> Int? {
         let n = b.count
+        // Package names start with a lowercase letter: most lines are ruled out by their first byte.
+        guard i < n, b[i] &- 0x61 < 26 else { return nil }
         var j = i
         while j < n && j - i <= 64 {
             let c = b[j]
