@@ -241,6 +241,13 @@ import Testing
         }
     }
 
+    @Test func commandEchoesAreReadAsByCharacters() throws {
+        let echoes = ["$ make", "$ ", "$", "$x", " $ make", "$ \u{301}x", "$\u{301} make", "$\r\n", "＄ make"]
+        for line in try Self.lines() + echoes {
+            #expect(ExcerptExtractor.isCommand(line) == line.hasPrefix("$ "), "\(line.debugDescription)")
+        }
+    }
+
     @Test func firstTabFindsWhatTheByteLoopFinds() throws {
         var lines = try Self.lines()
         // A tab at every offset of a long line, and none.
