@@ -420,6 +420,36 @@ import Testing
         return result
     }
 
+    /// Each byte of a runner timestamp header (both fraction lengths) changed to bytes around the
+    /// digits and separators, and the header cut short: read a word at a time as byte by byte.
+    @Test func timestampHeadersAreReadAsByteByByte() {
+        let values: [UInt8] = [
+            0x00, 0x09, 0x20, 0x2B, 0x2D, 0x2E, 0x2F, 0x30, 0x35, 0x39, 0x3A, 0x45, 0x4F, 0x54, 0x5A, 0x61,
+            0x7F, 0x80, 0x89, 0x8A, 0xB0, 0xC6, 0xFF,
+        ]
+        for header in [
+            "2026-01-21T09:47:05.094219Z 00O x", "2026-01-21T09:47:05.1Z 0aE+",
+            "1999-12-31T23:59:59.123456789Z ffO ",
+        ] {
+            let valid = Array(header.utf8)
+            var cases = (0...valid.count).map { Array(valid.prefix($0)) }
+            for k in valid.indices {
+                for v in values {
+                    var changed = valid
+                    changed[k] = v
+                    cases.append(changed)
+                }
+            }
+            for bytes in cases {
+                bytes.withUnsafeBufferPointer { b in
+                    #expect(
+                        TraceCleaner.timestampHeaderLength(b, 0, b.count)
+                            == ReferenceTraceCleaner.timestampHeaderLength(b, 0, b.count), "\(bytes)")
+                }
+            }
+        }
+    }
+
     @Test func nextSpecialFindsWhatTheByteLoopFinds() {
         var mismatches = 0
         for line in Self.awkward() where mismatches < 10 {
