@@ -134,16 +134,31 @@ public enum TraceCleaner {
         }
     }
 
-    /// Index of the next `\n` at or after `from`, or `buffer.count`: eight bytes at a time.
+    /// Index of the next `\n` at or after `from`, or `buffer.count`: sixteen bytes at a time, then
+    /// eight. In a word, the lowest byte flagged is a `\n` (a borrow only flags bytes above one).
     @inline(__always) static func nextNewline(_ buffer: UnsafeBufferPointer<UInt8>, from: Int) -> Int {
         let n = buffer.count
         var i = from
         if let base = buffer.baseAddress {
             let raw = UnsafeRawPointer(base)
-            while i + 8 <= n {
+            @inline(__always) func newlines(_ at: Int) -> UInt64 {
                 let v =
-                    raw.loadUnaligned(fromByteOffset: i, as: UInt64.self).littleEndian ^ 0x0A0A_0A0A_0A0A_0A0A
-                let zero = (v &- 0x0101_0101_0101_0101) & ~v & 0x8080_8080_8080_8080
+                    raw.loadUnaligned(fromByteOffset: at, as: UInt64.self).littleEndian
+                    ^ 0x0A0A_0A0A_0A0A_0A0A
+                return (v &- 0x0101_0101_0101_0101) & ~v & 0x8080_8080_8080_8080
+            }
+            // In bounds: i + 16 <= n.
+            while i + 16 <= n {
+                let (first, second) = (newlines(i), newlines(i + 8))
+                if first | second != 0 {
+                    return first != 0
+                        ? i + first.trailingZeroBitCount / 8 : i + 8 + second.trailingZeroBitCount / 8
+                }
+                i += 16
+            }
+            // In bounds: i + 8 <= n.
+            while i + 8 <= n {
+                let zero = newlines(i)
                 if zero != 0 { return i + zero.trailingZeroBitCount / 8 }
                 i += 8
             }

@@ -377,6 +377,30 @@ import Testing
 /// byte loop finds, from every offset, on lines made to break it: `section_` straddling words or
 /// at the end, underscores and tabs everywhere, control bytes next to them, non-ASCII, long lines.
 @Suite struct CleanerScanEquivalenceTests {
+    /// A `\n` at every offset of a 40-byte line (and none, and two), from every start: found where a
+    /// byte-by-byte search finds it.
+    @Test func nextNewlineFindsWhatTheByteLoopFinds() {
+        let plain = Array(repeating: UInt8(0x61), count: 40)
+        var cases = [plain]
+        for k in plain.indices {
+            var one = plain
+            one[k] = 0x0A
+            cases.append(one)
+            if k + 3 < plain.count {
+                one[k + 3] = 0x0A
+                cases.append(one)
+            }
+        }
+        for bytes in cases {
+            bytes.withUnsafeBufferPointer { b in
+                for from in 0...b.count {
+                    let expected = b[from...].firstIndex(of: 0x0A) ?? b.count
+                    #expect(TraceCleaner.nextNewline(b, from: from) == expected, "\(bytes) from \(from)")
+                }
+            }
+        }
+    }
+
     /// The reference: byte by byte.
     static func nextSpecialByBytes(_ b: UnsafeBufferPointer<UInt8>, from: Int) -> Int {
         var k = from
