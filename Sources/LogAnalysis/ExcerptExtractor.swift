@@ -128,8 +128,6 @@ public struct ExcerptExtractor: Sendable {
         guard !lines.isEmpty, maxLines > 0 else {
             return Excerpt(lines: [], keyLine: nil, infrastructure: false, matchedPatterns: [])
         }
-        var shapes: [LineShape] = []
-        shapes.reserveCapacity(lines.count)
         var candidates: [Candidate] = []
         var keywordLines = 0  // keyword candidates in `candidates`
         var boilerplate: [Int] = []
@@ -138,28 +136,32 @@ public struct ExcerptExtractor: Sendable {
         // GitLab's runner stops a script at its first failing command, so a block printed before
         // the step's last `$ command` came from a command that succeeded (a lint report, `|| true`).
         var lastCommand: [String: Int] = [:]
-        for index in lines.indices {
-            // The line's bytes in place (a native string's always are; a small one's are copied to
-            // the stack).
-            let line = lines[index].text
-            var text = line
-            var command: Bool? = false
-            let (shape, found) = text.withUTF8 { b in
-                command = Self.commandByBytes(b)
-                return reader.read(b, index: index, line)
-            }
-            if command ?? lines[index].text.hasPrefix("$ "), let s = lines[index].section {
-                lastCommand[s] = index
-            }
-            shapes.append(shape)
-            if shape.noise == .scaffolding { boilerplate.append(index) }
-            if var c = found {
-                if let s = lines[index].section, post.contains(s) { c.weight -= 30 }
-                candidates.append(c)
-                if c.reason == .keyword {
-                    keywordLines += 1
-                    if keywordLines > 4 * Self.keptKeywordLines {
-                        keywordLines = dropMiddleKeywordLines(&candidates)
+        // Each line's shape, stored as it is read (`append` cost a call per line to check room).
+        let shapes = [LineShape](unsafeUninitializedCapacity: lines.count) { shapes, initialized in
+            for index in lines.indices {
+                // The line's bytes in place (a native string's always are; a small one's are copied to
+                // the stack).
+                let line = lines[index].text
+                var text = line
+                var command: Bool? = false
+                let (shape, found) = text.withUTF8 { b in
+                    command = Self.commandByBytes(b)
+                    return reader.read(b, index: index, line)
+                }
+                if command ?? lines[index].text.hasPrefix("$ "), let s = lines[index].section {
+                    lastCommand[s] = index
+                }
+                shapes.initializeElement(at: index, to: shape)
+                initialized = index + 1
+                if shape.noise == .scaffolding { boilerplate.append(index) }
+                if var c = found {
+                    if let s = lines[index].section, post.contains(s) { c.weight -= 30 }
+                    candidates.append(c)
+                    if c.reason == .keyword {
+                        keywordLines += 1
+                        if keywordLines > 4 * Self.keptKeywordLines {
+                            keywordLines = dropMiddleKeywordLines(&candidates)
+                        }
                     }
                 }
             }
