@@ -130,36 +130,43 @@ public struct ExcerptExtractor: Sendable {
         guard !lines.isEmpty, maxLines > 0 else {
             return Excerpt(lines: [], keyLine: nil, infrastructure: false, matchedPatterns: [])
         }
-        var shapes: [LineShape] = []
-        shapes.reserveCapacity(lines.count)
         var candidates: [Candidate] = []
         var keywordLines = 0  // keyword candidates in `candidates`
         var boilerplate: [Int] = []
         var reader = LineReader(scanner: scanner, patterns: patterns, grammars: grammars)
         var post = PostSectionTest()
-        for index in lines.indices {
-            // The line's bytes in place (a native string's always are; a small one's are copied to
-            // the stack).
-            var text = lines[index].text
-            let (shape, found) = text.withUTF8 { reader.read($0, index: index) }
-            shapes.append(shape)
-            if shape.noise == .scaffolding { boilerplate.append(index) }
-            if var c = found {
-                if let s = lines[index].section, post.contains(s) { c.weight -= 30 }
-                candidates.append(c)
-                if c.reason == .keyword {
-                    keywordLines += 1
-                    if keywordLines > 4 * Self.keptKeywordLines {
-                        keywordLines = dropMiddleKeywordLines(&candidates)
-                    }
-                }
-            }
-        }
         // GitLab's runner stops a script at its first failing command, so a block printed before
         // the step's last `$ command` came from a command that succeeded (a lint report, `|| true`).
         var lastCommand: [String: Int] = [:]
-        for i in lines.indices where lines[i].text.utf8.first == 0x24 && lines[i].text.hasPrefix("$ ") {
-            if let s = lines[i].section { lastCommand[s] = i }
+        // Each line's shape, stored as it is read (`append` cost a call per line to check room).
+        let shapes = [LineShape](unsafeUninitializedCapacity: lines.count) { shapes, initialized in
+            for index in lines.indices {
+                // The line's bytes in place (a native string's always are; a small one's are copied to
+                // the stack).
+                let line = lines[index].text
+                var text = line
+                var command: Bool? = false
+                let (shape, found) = text.withUTF8 { b in
+                    command = Self.commandByBytes(b)
+                    return reader.read(b, index: index, line)
+                }
+                if command ?? lines[index].text.hasPrefix("$ "), let s = lines[index].section {
+                    lastCommand[s] = index
+                }
+                shapes.initializeElement(at: index, to: shape)
+                initialized = index + 1
+                if shape.noise == .scaffolding { boilerplate.append(index) }
+                if var c = found {
+                    if let s = lines[index].section, post.contains(s) { c.weight -= 30 }
+                    candidates.append(c)
+                    if c.reason == .keyword {
+                        keywordLines += 1
+                        if keywordLines > 4 * Self.keptKeywordLines {
+                            keywordLines = dropMiddleKeywordLines(&candidates)
+                        }
+                    }
+                }
+            }
         }
         if !lastCommand.isEmpty {
             for k in candidates.indices {
@@ -299,12 +306,13 @@ public struct ExcerptExtractor: Sendable {
         /// Whether two lines' contents are the same once masked (`Masker.sameMask`, which answers
         /// as comparing the masks). A content's bytes are the line's from `textStart` on
         /// (decorations and blanks are ASCII), read in place (a small string's on the stack).
+        var masks = Masker.MaskComparer()
         func sameMasked(_ i: Int, _ j: Int) -> Bool {
             let (si, sj) = (shapes[i].textStart, shapes[j].textStart)
             var (first, second) = (lines[i].text, lines[j].text)
             return first.withUTF8 { a in
                 second.withUTF8 { b in
-                    Masker.sameMask(
+                    masks.same(
                         UnsafeBufferPointer(rebasing: a[si...]), UnsafeBufferPointer(rebasing: b[sj...]))
                 }
             }
@@ -524,7 +532,7 @@ public struct ExcerptExtractor: Sendable {
             var j = top - 1
             var taken = 0
             while j >= 0 && taken < 2 && chosen.count < maxLines {
-                if shapes[j].blank || shapes[j].noise != .none || lines[j].text.hasPrefix("$ ") { break }
+                if shapes[j].blank || shapes[j].noise != .none || Self.isCommand(lines[j].text) { break }
                 if passed != nil && green.contains(Self.maskedContent(lines[j].text)) { break }
                 add(j, .context)
                 taken += 1
@@ -903,6 +911,22 @@ public struct ExcerptExtractor: Sendable {
         return Shape.exceptionLine(t)
     }
 
+    /// Whether the text is a shell command's echo in a GitLab trace: `text.hasPrefix("$ ")`.
+    static func isCommand(_ text: String) -> Bool {
+        if let answer = text.utf8.withContiguousStorageIfAvailable(commandByBytes) ?? nil { return answer }
+        return text.hasPrefix("$ ")
+    }
+
+    /// `isCommand` read off a text's bytes where they tell (`Substring.asciiHasPrefix`; a text that
+    /// does not start with the byte `$` does not start with the `Character`); nil otherwise.
+    static func commandByBytes(_ b: UnsafeBufferPointer<UInt8>) -> Bool? {
+        guard b.first == 0x24 else { return false }
+        return commandPrefix.withUnsafeBufferPointer { Substring.asciiHasPrefix(b, $0) }
+    }
+
+    /// A shell command's echo, as bytes.
+    static let commandPrefix = Array("$ ".utf8)
+
     /// The prefixes `isMessageShape` tries, in its order.
     static let messagePrefixes = ["Expression: ", "Evaluated: ", "assert ", "E ", "Error: ", "error: "].map {
         Array($0.utf8)
@@ -1009,8 +1033,8 @@ public struct ExcerptExtractor: Sendable {
     func failingSection(_ lines: [CleanLine], _ key: Candidate?) -> String? {
         if let key { return lines[key.index].section }
         var post = PostSectionTest()
-        for line in lines.reversed() where !line.text.isEmpty {
-            guard let s = line.section else { continue }
+        for i in lines.indices.reversed() where !lines[i].text.isEmpty {
+            guard let s = lines[i].section else { continue }
             if !post.contains(s) { return s }
         }
         return nil
@@ -1034,7 +1058,7 @@ public struct ExcerptExtractor: Sendable {
         let floor = end == nil ? max(0, lines.count / 2 - 1) : 0
         while i >= 0 && result.count < max(8, count) && lines[i].section == section {
             let isHeader = section != nil && (i == 0 || lines[i - 1].section != section)
-            if !shapes[i].blank && shapes[i].noise == .none && !lines[i].text.hasPrefix("$ ") && !isHeader {
+            if !shapes[i].blank && shapes[i].noise == .none && !Self.isCommand(lines[i].text) && !isHeader {
                 result.append(i)
             }
             if i <= floor && lines.count > 20 { break }
@@ -1057,6 +1081,7 @@ extension ExcerptExtractor {
         var hits: [(needle: Int, at: Int)] = []
         var ruleHits: [(needle: Int, at: Int)] = []
         var anchors: [PatternLibrary.AnchorHit] = []
+        var failedChecks: [Int] = []
 
         init(scanner: NeedleSet, patterns: PatternLibrary, grammars: GrammarSet) {
             self.scanner = scanner
@@ -1066,9 +1091,13 @@ extension ExcerptExtractor {
             hits.reserveCapacity(32)
             ruleHits.reserveCapacity(32)
             anchors.reserveCapacity(16)
+            failedChecks.reserveCapacity(8)
         }
 
-        mutating func read(_ whole: UnsafeBufferPointer<UInt8>, index: Int) -> (LineShape, Candidate?) {
+        /// - Parameter line: `whole` as a `String`.
+        mutating func read(_ whole: UnsafeBufferPointer<UInt8>, index: Int, _ line: String) -> (
+            LineShape, Candidate?
+        ) {
             let shape = LineShape(whole)
             guard !shape.blank, whole.count - shape.textStart > 1 else { return (shape, nil) }
             let b = UnsafeBufferPointer(rebasing: whole[shape.contentStart...])
@@ -1102,7 +1131,10 @@ extension ExcerptExtractor {
             if shape.noise != .none {
                 return (shape, best)
             }
-            if let r = grammars.best(t, hits: ruleHits) {
+            // The checks read the text after indentation: the line itself when it has none.
+            if let r = grammars.best(
+                t, hits: ruleHits, failedChecks: &failedChecks, string: shape.textStart == 0 ? line : nil)
+            {
                 let role = grammars.roles[r]
                 let weight = grammars.weights[r]
                 if var p = best {

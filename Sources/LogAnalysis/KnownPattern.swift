@@ -223,6 +223,16 @@ enum ByteSearch {
         c &- 0x41 < 26 ? c | 0x20 : c
     }
 
+    /// True when `a` and `b` hold the same bytes (`elementsEqual`, without its iterators).
+    @inline(__always) static func equal(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>)
+        -> Bool
+    {
+        guard a.count == b.count else { return false }
+        var k = 0
+        while k < a.count && a[k] == b[k] { k += 1 }
+        return k == a.count
+    }
+
     /// True when every byte is below 0x80; eight bytes at a time.
     static func isASCII(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let base = b.baseAddress else { return true }

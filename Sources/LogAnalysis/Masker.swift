@@ -38,29 +38,45 @@ public enum Masker {
     /// True when `mask` gives the same text for both: both are masked side by side, a piece at a
     /// time, and the first differing byte of output answers (most pairs of lines differ early).
     static func sameMask(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
-        var outA: [UInt8] = []
-        var outB: [UInt8] = []
-        outA.reserveCapacity(64)
-        outB.reserveCapacity(64)
-        var i = 0
-        var j = 0
-        var checked = 0
-        while i < a.count || j < b.count {
-            // The side whose output is behind goes on (or the only one left).
-            if j >= b.count || i < a.count && outA.count <= outB.count {
-                step(a, &i, into: &outA)
-                if i >= a.count && outA.count < outB.count { return false }
-            } else {
-                step(b, &j, into: &outB)
-                if j >= b.count && outB.count < outA.count { return false }
-            }
-            let common = min(outA.count, outB.count)
-            while checked < common {
-                if outA[checked] != outB[checked] { return false }
-                checked += 1
-            }
+        var comparer = MaskComparer()
+        return comparer.same(a, b)
+    }
+
+    /// `sameMask` with its output buffers kept from call to call (a caller comparing many pairs
+    /// allocates them once).
+    struct MaskComparer {
+        private var outA: [UInt8] = []
+        private var outB: [UInt8] = []
+
+        init() {
+            outA.reserveCapacity(64)
+            outB.reserveCapacity(64)
         }
-        return outA.count == outB.count
+
+        /// `Masker.sameMask(a, b)`.
+        mutating func same(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+            if !outA.isEmpty { outA.removeAll(keepingCapacity: true) }
+            if !outB.isEmpty { outB.removeAll(keepingCapacity: true) }
+            var i = 0
+            var j = 0
+            var checked = 0
+            while i < a.count || j < b.count {
+                // The side whose output is behind goes on (or the only one left).
+                if j >= b.count || i < a.count && outA.count <= outB.count {
+                    step(a, &i, into: &outA)
+                    if i >= a.count && outA.count < outB.count { return false }
+                } else {
+                    step(b, &j, into: &outB)
+                    if j >= b.count && outB.count < outA.count { return false }
+                }
+                let common = min(outA.count, outB.count)
+                while checked < common {
+                    if outA[checked] != outB[checked] { return false }
+                    checked += 1
+                }
+            }
+            return outA.count == outB.count
+        }
     }
 
     /// Masks one piece at `i` (a temp path's component, a token or word, or one byte) into `out`

@@ -135,16 +135,31 @@ public enum TraceCleaner {
         }
     }
 
-    /// Index of the next `\n` at or after `from`, or `buffer.count`: eight bytes at a time.
+    /// Index of the next `\n` at or after `from`, or `buffer.count`: sixteen bytes at a time, then
+    /// eight. In a word, the lowest byte flagged is a `\n` (a borrow only flags bytes above one).
     @inline(__always) static func nextNewline(_ buffer: UnsafeBufferPointer<UInt8>, from: Int) -> Int {
         let n = buffer.count
         var i = from
         if let base = buffer.baseAddress {
             let raw = UnsafeRawPointer(base)
-            while i + 8 <= n {
+            @inline(__always) func newlines(_ at: Int) -> UInt64 {
                 let v =
-                    raw.loadUnaligned(fromByteOffset: i, as: UInt64.self).littleEndian ^ 0x0A0A_0A0A_0A0A_0A0A
-                let zero = (v &- 0x0101_0101_0101_0101) & ~v & 0x8080_8080_8080_8080
+                    raw.loadUnaligned(fromByteOffset: at, as: UInt64.self).littleEndian
+                    ^ 0x0A0A_0A0A_0A0A_0A0A
+                return (v &- 0x0101_0101_0101_0101) & ~v & 0x8080_8080_8080_8080
+            }
+            // In bounds: i + 16 <= n.
+            while i + 16 <= n {
+                let (first, second) = (newlines(i), newlines(i + 8))
+                if first | second != 0 {
+                    return first != 0
+                        ? i + first.trailingZeroBitCount / 8 : i + 8 + second.trailingZeroBitCount / 8
+                }
+                i += 16
+            }
+            // In bounds: i + 8 <= n.
+            while i + 8 <= n {
+                let zero = newlines(i)
                 if zero != 0 { return i + zero.trailingZeroBitCount / 8 }
                 i += 8
             }
@@ -157,12 +172,22 @@ public enum TraceCleaner {
     /// fraction may have 1–9 digits), or nil.
     static func timestampHeaderLength(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Int? {
         // Shortest: 20 (date-time with 1 fraction digit + Z) + 1 + 4.
-        guard end - start >= 25 else { return nil }
+        guard end - start >= 25, let base = b.baseAddress else { return nil }
         @inline(__always) func digit(_ i: Int) -> Bool { b[start + i] &- 0x30 < 10 }
-        guard digit(0), digit(1), digit(2), digit(3), b[start + 4] == 0x2D, digit(5), digit(6),
-            b[start + 7] == 0x2D, digit(8), digit(9), b[start + 10] == 0x54, digit(11), digit(12),
-            b[start + 13] == 0x3A, digit(14), digit(15), b[start + 16] == 0x3A, digit(17), digit(18),
-            b[start + 19] == 0x2E
+        // `YYYY-MM-DDTHH:MM:SS.` as three words (in bounds: start + 20 <= end).
+        let raw = UnsafeRawPointer(base + start)
+        guard
+            fits(
+                raw.loadUnaligned(as: UInt64.self).littleEndian, digits: 0x00FF_FF00_FFFF_FFFF,
+                separatorMask: 0xFF00_00FF_0000_0000, separators: 0x2D00_002D_0000_0000),  // `-` `-`
+            fits(
+                raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self).littleEndian,
+                digits: 0xFFFF_00FF_FF00_FFFF,
+                separatorMask: 0x0000_FF00_00FF_0000, separators: 0x0000_3A00_0054_0000),  // `T` `:`
+            fits(
+                UInt64(raw.loadUnaligned(fromByteOffset: 16, as: UInt32.self).littleEndian),
+                digits: 0x00FF_FF00,
+                separatorMask: 0xFF00_00FF, separators: 0x2E00_003A)  // `:` `.`
         else { return nil }
         var i = 20
         while start + i < end && i < 30 && digit(i) { i += 1 }
@@ -172,6 +197,19 @@ public enum TraceCleaner {
             b[start + i + 5] == 0x20 || b[start + i + 5] == 0x2B
         else { return nil }
         return i + 6
+    }
+
+    /// Whether the word's bytes are digits (`0`–`9`) where `digits` has 0xFF, and `separators`
+    /// where `separatorMask` has 0xFF (each byte is one or the other). A byte `x` of
+    /// `w ^ 0x30…` is a digit's when below 10: neither `x` nor `x + 0x76` has its high bit; a carry
+    /// out of `x + 0x76` only comes from a byte that is not a digit, so the answer is false then
+    /// whatever it does to the next byte.
+    @inline(__always) static func fits(_ w: UInt64, digits: UInt64, separatorMask: UInt64, separators: UInt64)
+        -> Bool
+    {
+        let x = (w ^ 0x3030_3030_3030_3030) & digits
+        let flags = (x | (x &+ (0x7676_7676_7676_7676 & digits))) & 0x8080_8080_8080_8080 & digits
+        return w & separatorMask == separators && flags == 0
     }
 
     @inline(__always) static func isHex(_ c: UInt8) -> Bool {
@@ -197,16 +235,13 @@ private struct CleaningState {
 
     func release() { out.deallocate() }
 
-    /// True when `line` needs no cleaning: no control byte but tab, no DEL, no `section_`.
-    @inline(__always) static func isPlain(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
-        TraceCleaner.nextSpecial(b, from: 0) == b.count
-    }
-
     mutating func emit(_ raw: UnsafeBufferPointer<UInt8>, rawLine: Int) {
         // Rule 2: `\r\n`.
         var line = raw
         if let last = line.last, last == 0x0D { line = UnsafeBufferPointer(rebasing: line.dropLast()) }
-        if Self.isPlain(line) {
+        // The bytes before it need no cleaning: no control byte but tab, no DEL, no `section_`.
+        let firstSpecial = TraceCleaner.nextSpecial(line, from: 0)
+        if firstSpecial == line.count {
             lines.append(
                 CleanLine(
                     number: lines.count + 1, text: String(decoding: line, as: UTF8.self),
@@ -226,13 +261,22 @@ private struct CleaningState {
         let n = line.count
         let b = line
         var i = 0
+        if firstSpecial > 0, let base = b.baseAddress {
+            // The ordinary run the loop below would copy first.
+            textStarted = true
+            sectionAtText = sections.last
+            out.update(from: base, count: firstSpecial)
+            count = firstSpecial
+            i = firstSpecial
+        }
         while i < n {
             let c = b[i]
             if c == 0x73, let (length, isStart, name) = TraceCleaner.sectionMarker(b, i, n) {  // 's'
                 sawMarker = true
+                let nameBytes = UnsafeBufferPointer(rebasing: b[name])
                 if isStart {
-                    sections.append(name)
-                } else if let index = sections.lastIndex(of: name) {
+                    sections.append(String(decoding: nameBytes, as: UTF8.self))
+                } else if let index = lastSection(named: nameBytes) {
                     sections.removeSubrange(index...)
                 }
                 i += length
@@ -274,6 +318,18 @@ private struct CleaningState {
             CleanLine(
                 number: lines.count + 1, text: text,
                 section: textStarted ? sectionAtText : sections.last, rawLine: rawLine))
+    }
+
+    /// `sections.lastIndex(of:)` the name, without making it a `String`: a name is ASCII (letters,
+    /// digits, `_`, `.`, `-`), where comparing bytes is comparing `String`s.
+    private func lastSection(named name: UnsafeBufferPointer<UInt8>) -> Int? {
+        var k = sections.count
+        while k > 0 {
+            k -= 1
+            var s = sections[k]
+            if s.withUTF8({ ByteSearch.equal($0, name) }) { return k }
+        }
+        return nil
     }
 
     /// True when the line holds visible text followed only by `\r`s (and escapes).
@@ -374,7 +430,9 @@ extension TraceCleaner {
     /// Parses a section marker at `i`: `section_(start|end):<digits>:<name>` + optional `[k=v,…]`
     /// + optional `\r` + optional `\e[0K`. The name must be followed by one of `[`, `\r`, ESC or the
     /// end of the line, so prose that merely mentions `section_start:` is left alone.
-    static func sectionMarker(_ b: UnsafeBufferPointer<UInt8>, _ i: Int, _ n: Int) -> (Int, Bool, String)? {
+    /// - Returns: the marker's length, whether it starts a section, and where its name is in `b`.
+    static func sectionMarker(_ b: UnsafeBufferPointer<UInt8>, _ i: Int, _ n: Int) -> (Int, Bool, Range<Int>)?
+    {
         guard i + 8 < n, isSectionPrefix(b, i, n) else { return nil }
         var j = i + 8
         let isStart: Bool
@@ -414,8 +472,7 @@ extension TraceCleaner {
         if j + 4 <= n && b[j] == 0x1B && b[j + 1] == 0x5B && b[j + 2] == 0x30 && b[j + 3] == 0x4B {
             j += 4
         }
-        let name = String(decoding: UnsafeBufferPointer(rebasing: b[nameStart..<nameEnd]), as: UTF8.self)
-        return (j - i, isStart, name)
+        return (j - i, isStart, nameStart..<nameEnd)
     }
 
     /// Index just past the escape sequence starting at `i` (ESC).

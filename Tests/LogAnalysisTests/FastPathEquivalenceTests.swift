@@ -241,6 +241,13 @@ import Testing
         }
     }
 
+    @Test func commandEchoesAreReadAsByCharacters() throws {
+        let echoes = ["$ make", "$ ", "$", "$x", " $ make", "$ \u{301}x", "$\u{301} make", "$\r\n", "＄ make"]
+        for line in try Self.lines() + echoes {
+            #expect(ExcerptExtractor.isCommand(line) == line.hasPrefix("$ "), "\(line.debugDescription)")
+        }
+    }
+
     @Test func firstTabFindsWhatTheByteLoopFinds() throws {
         var lines = try Self.lines()
         // A tab at every offset of a long line, and none.
@@ -370,6 +377,30 @@ import Testing
 /// byte loop finds, from every offset, on lines made to break it: `section_` straddling words or
 /// at the end, underscores and tabs everywhere, control bytes next to them, non-ASCII, long lines.
 @Suite struct CleanerScanEquivalenceTests {
+    /// A `\n` at every offset of a 40-byte line (and none, and two), from every start: found where a
+    /// byte-by-byte search finds it.
+    @Test func nextNewlineFindsWhatTheByteLoopFinds() {
+        let plain = Array(repeating: UInt8(0x61), count: 40)
+        var cases = [plain]
+        for k in plain.indices {
+            var one = plain
+            one[k] = 0x0A
+            cases.append(one)
+            if k + 3 < plain.count {
+                one[k + 3] = 0x0A
+                cases.append(one)
+            }
+        }
+        for bytes in cases {
+            bytes.withUnsafeBufferPointer { b in
+                for from in 0...b.count {
+                    let expected = b[from...].firstIndex(of: 0x0A) ?? b.count
+                    #expect(TraceCleaner.nextNewline(b, from: from) == expected, "\(bytes) from \(from)")
+                }
+            }
+        }
+    }
+
     /// The reference: byte by byte.
     static func nextSpecialByBytes(_ b: UnsafeBufferPointer<UInt8>, from: Int) -> Int {
         var k = from
@@ -411,6 +442,36 @@ import Testing
                 .split(separator: 0x0A, omittingEmptySubsequences: false).map(Array.init)
         }
         return result
+    }
+
+    /// Each byte of a runner timestamp header (both fraction lengths) changed to bytes around the
+    /// digits and separators, and the header cut short: read a word at a time as byte by byte.
+    @Test func timestampHeadersAreReadAsByteByByte() {
+        let values: [UInt8] = [
+            0x00, 0x09, 0x20, 0x2B, 0x2D, 0x2E, 0x2F, 0x30, 0x35, 0x39, 0x3A, 0x45, 0x4F, 0x54, 0x5A, 0x61,
+            0x7F, 0x80, 0x89, 0x8A, 0xB0, 0xC6, 0xFF,
+        ]
+        for header in [
+            "2026-01-21T09:47:05.094219Z 00O x", "2026-01-21T09:47:05.1Z 0aE+",
+            "1999-12-31T23:59:59.123456789Z ffO ",
+        ] {
+            let valid = Array(header.utf8)
+            var cases = (0...valid.count).map { Array(valid.prefix($0)) }
+            for k in valid.indices {
+                for v in values {
+                    var changed = valid
+                    changed[k] = v
+                    cases.append(changed)
+                }
+            }
+            for bytes in cases {
+                bytes.withUnsafeBufferPointer { b in
+                    #expect(
+                        TraceCleaner.timestampHeaderLength(b, 0, b.count)
+                            == ReferenceTraceCleaner.timestampHeaderLength(b, 0, b.count), "\(bytes)")
+                }
+            }
+        }
     }
 
     @Test func nextSpecialFindsWhatTheByteLoopFinds() {

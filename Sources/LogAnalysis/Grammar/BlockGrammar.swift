@@ -153,17 +153,24 @@ public struct GrammarSet: Sendable {
     func match(_ text: UnsafeBufferPointer<UInt8>, hits: inout [(needle: Int, at: Int)]) -> Int? {
         hits.removeAll(keepingCapacity: true)
         scanner.scan(text, into: &hits)
-        return best(text, hits: hits)
+        var failedChecks: [Int] = []
+        return best(text, hits: hits, failedChecks: &failedChecks)
     }
 
     /// The best rule among `hits` (rule indices and offsets into `text`).
-    func best(_ text: UnsafeBufferPointer<UInt8>, hits: [(needle: Int, at: Int)]) -> Int? {
+    /// - Parameters:
+    ///   - failedChecks: scratch, kept from call to call by a caller reading many lines.
+    ///   - string: `text` as a `String` when the caller has it (the checks' input), else nil.
+    func best(
+        _ text: UnsafeBufferPointer<UInt8>, hits: [(needle: Int, at: Int)], failedChecks: inout [Int],
+        string given: String? = nil
+    ) -> Int? {
         guard !hits.isEmpty else { return nil }
         var best: Int? = nil
         // The text as a `String` for the checks, made at most once; a check reads the whole text,
         // not the hit, so a rule whose check failed fails again at its later hits.
-        var string: String? = nil
-        var failedChecks: [Int] = []
+        var string = given
+        if !failedChecks.isEmpty { failedChecks.removeAll(keepingCapacity: true) }
         for hit in hits {
             let r = hit.needle
             if atStart[r] && hit.at != 0 { continue }
@@ -379,7 +386,7 @@ extension Substring {
         var (text, prefix) = (self, prefix)
         return text.withUTF8 { b in
             prefix.withUTF8 { p in
-                p.count <= b.count && UnsafeBufferPointer(rebasing: b[..<p.count]).elementsEqual(p)
+                p.count <= b.count && ByteSearch.equal(UnsafeBufferPointer(rebasing: b[..<p.count]), p)
             }
         }
     }
@@ -388,7 +395,7 @@ extension Substring {
         return text.withUTF8 { b in
             suffix.withUTF8 { p in
                 p.count <= b.count
-                    && UnsafeBufferPointer(rebasing: b[(b.count - p.count)...]).elementsEqual(p)
+                    && ByteSearch.equal(UnsafeBufferPointer(rebasing: b[(b.count - p.count)...]), p)
             }
         }
     }

@@ -341,42 +341,77 @@ struct LineShape {
 }
 
 /// Whether some prefix of a fixed set starts a text at an offset, byte for byte: only the prefixes
-/// with the text's byte there are tried, each by its first eight bytes at once. The prefixes may
-/// come in groups, of which a lookup names the first that has a prefix there.
+/// with the text's first two bytes there (or a bucket's worth: they are hashed) are tried, each by
+/// its first eight bytes at once. The prefixes may come in groups, of which a lookup names the first
+/// that has a prefix there.
 struct PrefixSet: Sendable {
-    /// The prefixes by first byte: `prefixes[start[c]..<start[c + 1]]` begin with `c`, by group then
-    /// in the order given.
-    let start: [Int32]
+    /// The prefixes given (empty ones left out), group after group.
     let prefixes: [[UInt8]]
-    /// At the same positions: lengths, first eight bytes (fewer for a shorter prefix) as a
-    /// little-endian word, and groups.
-    let lengths: [Int]
-    let heads: [UInt64]
-    let groups: [Int]
+    /// The prefixes by `bucket` of their first two bytes (a one-byte prefix is in the buckets of
+    /// every second byte): `entries[start[k]..<start[k + 1]]`, by group then in the order given.
+    let start: [Int32]
+    let entries: [Entry]
+    /// The prefixes' bytes one after the other (`Entry.offset`).
+    let bytes: [UInt8]
+
+    struct Entry: Sendable {
+        /// The prefix's first eight bytes (fewer for a shorter prefix) as a little-endian word.
+        var head: UInt64
+        /// Which bytes of a word `head` holds.
+        var mask: UInt64
+        var length: Int32
+        var group: Int32
+        /// Where its bytes start in `bytes`.
+        var offset: Int32
+    }
+
+    static let bucketBits = 11
+
+    @inline(__always) static func bucket(_ first: UInt8, _ second: UInt8) -> Int {
+        Int(((UInt32(first) << 8 | UInt32(second)) &* 0x9E37_79B1) >> UInt32(32 - bucketBits))
+    }
 
     init(_ raw: [[UInt8]]) { self.init(groups: [raw]) }
 
     init(groups raw: [[[UInt8]]]) {
-        let entries = raw.enumerated().flatMap { group, prefixes in
+        let given = raw.enumerated().flatMap { group, prefixes in
             prefixes.filter { !$0.isEmpty }.map { (group: group, prefix: $0) }
         }
-        let sorted = entries.enumerated().sorted {
-            let (a, b) = ($0.element, $1.element)
-            if a.prefix[0] != b.prefix[0] { return a.prefix[0] < b.prefix[0] }
-            return a.group != b.group ? a.group < b.group : $0.offset < $1.offset
-        }.map(\.element)
-        var start = [Int32](repeating: 0, count: 257)
-        for e in sorted { start[Int(e.prefix[0]) + 1] += 1 }
-        for c in 0..<256 { start[c + 1] += start[c] }
-        self.start = start
-        self.prefixes = sorted.map(\.prefix)
-        self.lengths = sorted.map(\.prefix.count)
-        self.groups = sorted.map(\.group)
-        self.heads = sorted.map { e in
+        var buckets = [[Entry]](repeating: [], count: 1 << Self.bucketBits)
+        var bytes: [UInt8] = []
+        for e in given {
+            let p = e.prefix
             var head: UInt64 = 0
-            for (k, c) in e.prefix.prefix(8).enumerated() { head |= UInt64(c) << (8 * k) }
-            return head
+            for (k, c) in p.prefix(8).enumerated() { head |= UInt64(c) << (8 * k) }
+            let entry = Entry(
+                head: head, mask: p.count >= 8 ? ~0 : (1 << UInt64(8 * p.count)) &- 1, length: Int32(p.count),
+                group: Int32(e.group), offset: Int32(bytes.count))
+            bytes += p
+            let ks =
+                p.count > 1
+                ? [Self.bucket(p[0], p[1])] : Set((0...255).map { Self.bucket(p[0], $0) }).sorted()
+            for k in ks { buckets[k].append(entry) }
         }
+        var start: [Int32] = [0]
+        var entries: [Entry] = []
+        for bucket in buckets {
+            // `given` is by group then in the order given: so is each bucket.
+            entries += bucket
+            start.append(Int32(entries.count))
+        }
+        self.prefixes = given.map(\.prefix)
+        self.start = start
+        self.entries = entries
+        self.bytes = bytes
+    }
+
+    /// Whether the bytes of a prefix longer than eight stand at `i` from its ninth on (it fits).
+    private func restMatches(_ b: UnsafeBufferPointer<UInt8>, _ i: Int, _ e: Entry) -> Bool {
+        let m = Int(e.length)
+        let offset = Int(e.offset)
+        var k = 8
+        while k < m && b[i + k] == bytes[offset + k] { k += 1 }
+        return k == m
     }
 
     func hasPrefix(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
@@ -385,25 +420,25 @@ struct PrefixSet: Sendable {
 
     /// The least group, `least` or above, with a prefix starting `b` at `i`, or nil.
     func firstGroup(_ b: UnsafeBufferPointer<UInt8>, at i: Int, least: Int = 0) -> Int? {
-        guard i < b.count, let base = b.baseAddress else { return nil }
-        let c = Int(b[i])
-        let from = Int(start[c])
-        let to = Int(start[c + 1])
-        guard from < to else { return nil }
         let left = b.count - i
-        // The eight bytes at `i` when they are all in `b` (in bounds: i + 8 <= b.count).
-        let word =
-            left >= 8
-            ? UnsafeRawPointer(base).loadUnaligned(fromByteOffset: i, as: UInt64.self).littleEndian : 0
-        for k in from..<to where groups[k] >= least {
-            let m = lengths[k]
-            guard m <= left else { continue }
-            if left >= 8 {
-                let mask: UInt64 = m >= 8 ? ~0 : (1 << UInt64(8 * m)) &- 1
-                guard word & mask == heads[k] else { continue }
-                if m <= 8 { return groups[k] }
-            }
-            if LineShape.startsWith(b, i, prefixes[k]) { return groups[k] }
+        guard left > 0, let base = b.baseAddress else { return nil }
+        // With one byte left, the buckets of every second byte hold the one-byte prefixes; longer
+        // ones do not fit.
+        let k = Self.bucket(base[i], left > 1 ? base[i + 1] : 0)
+        let from = Int(start[k])
+        let to = Int(start[k + 1])
+        guard from < to else { return nil }
+        // The eight bytes at `i`, or those left (in bounds: i + 8 <= b.count, else i + left).
+        var word: UInt64 = 0
+        if left >= 8 {
+            word = UnsafeRawPointer(base).loadUnaligned(fromByteOffset: i, as: UInt64.self).littleEndian
+        } else {
+            for j in 0..<left { word |= UInt64(base[i + j]) << UInt64(8 * j) }
+        }
+        for k in from..<to {
+            let e = entries[k]
+            guard e.group >= least, Int(e.length) <= left, word & e.mask == e.head else { continue }
+            if e.length <= 8 || restMatches(b, i, e) { return Int(e.group) }
         }
         return nil
     }
