@@ -329,6 +329,12 @@ import Testing
         ),
         ("Found 2 errors in 2 files.", "javascript/tsc-found"),
         ("2/4 Test #2: RangeSet.MergeAdjacent ...........***Failed    0.01 sec", "native/ctest-test-failed"),
+        (" FAIL  src/cart.test.ts > cart > totals include tax", "javascript/vitest-failed"),
+        ("      Tests  1 failed | 7 passed (8)", "javascript/vitest-counts"),
+        (
+            "configure: error: OpenSSL development files not found; install libssl-dev",
+            "native/configure-error"
+        ),
         (
             "black....................................................................Failed",
             "harness/pre-commit-hook"
@@ -358,6 +364,9 @@ import Testing
         "%%% kvstore_ttl_SUITE ==> expired_key_is_returned: OK",
         "   PASS  Tests\\Feature\\WebhookTest",
         "[info] - should start at zero",
+        "      Tests  8 passed (8)",
+        " ✓ src/utils.test.ts  (5 tests) 4ms",
+        "checking for libssl... no",
         "Found 0 errors. Watching for file changes.",
         "3/4 Test #3: RangeSet.Subtract ................   Passed    0.01 sec",
         "trim trailing whitespace.................................................Passed",

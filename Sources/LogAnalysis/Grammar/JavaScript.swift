@@ -34,6 +34,17 @@ extension ToolGrammar {
                 "tsc", anchor: ": error TS", position: .anywhere, role: .message, weight: 86, body: .none),
             BlockRule(
                 "tsc", anchor: "): error TS", position: .anywhere, role: .message, weight: 86, body: .none),
+            // vitest: ` FAIL  src/cart.test.ts > cart > totals include tax`, then its error; and its
+            // counts, `Tests  1 failed | 7 passed (8)`.
+            BlockRule("vitest-failed", anchor: "FAIL  ", weight: 86, body: .untilBlank, maxBody: 4) { s in
+                s.has(" > ")
+            },
+            BlockRule(
+                "vitest-counts", anchor: " failed | ", position: .anywhere, role: .summary, weight: 56,
+                body: .none
+            ) { s in
+                s.starts("Tests ") || s.starts("Test Files ")
+            },
             // tsc's pretty format (a terminal's, and `--pretty`): `src/a.ts:41:18 - error TS2339: …`.
             BlockRule(
                 "tsc", anchor: "error TS", position: .anywhere, role: .message, weight: 86, body: .none

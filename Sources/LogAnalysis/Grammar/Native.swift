@@ -20,6 +20,10 @@ extension ToolGrammar {
             },
             BlockRule("ninja-failed", anchor: "FAILED: ", role: .header, weight: 76, body: .none),
             BlockRule("cmake-error", anchor: "CMake Error", weight: 86, body: .indented, maxBody: 6),
+            // Autoconf's `configure: error: OpenSSL development files not found`.
+            BlockRule(
+                "configure-error", anchor: "configure: error:", role: .message, weight: 86, body: .indented,
+                maxBody: 3),
             BlockRule(
                 "undefined-reference", anchor: "undefined reference to", position: .anywhere, role: .message,
                 weight: 86, body: .none),
