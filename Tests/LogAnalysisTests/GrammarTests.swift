@@ -277,6 +277,7 @@ import Testing
     /// format each tool prints, with the rule that must match each, then the tool's passing or
     /// neutral lines that must match none of the new rules.
     static let otherToolsMatch: [(line: String, rule: String)] = [
+        ("There were 2 failures:", "php/phpunit-heading"),
         ("1) Acme\\Billing\\Tests\\InvoiceTest::testTotalsWithDiscount", "php/phpunit-failure"),
         ("2) InvoiceTest::testRounding with data set #1 (19.99, 20.0)", "php/phpunit-failure"),
         ("FAILURES!", "php/phpunit-verdict"),

@@ -3,6 +3,11 @@ extension ToolGrammar {
     public static let php = ToolGrammar(
         name: "php",
         rules: [
+            // `There was 1 failure:` / `There were 2 errors:`: the heading of PHPUnit's report.
+            BlockRule("phpunit-heading", anchor: "There w", weight: 60, body: .none) { s in
+                (s.starts("There was 1 ") || s.starts("There were ")) && s.ends(":")
+                    && (s.has(" failure") || s.has(" error") || s.has(" warning"))
+            },
             // `1) Acme\Tests\InvoiceTest::testTotals`: the test, then its message lines up to the
             // blank line before the frames (not indented, so not an RSpec or mocha body).
             BlockRule(
