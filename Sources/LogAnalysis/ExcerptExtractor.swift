@@ -951,7 +951,7 @@ public struct ExcerptExtractor: Sendable {
         if t.hasPrefix("The command \"") { return t.contains("\" exited with ") }
         return t.hasPrefix("Process completed with exit code ") || t.hasPrefix("ERROR: Job failed")
             || t.hasPrefix("Done. Your build exited with ")
-            || Verdict.others.contains { t.hasPrefix(String(decoding: $0, as: UTF8.self)) }
+            || Verdict.otherStrings.contains { t.hasPrefix($0) }
     }
 
     /// `isVerdict` read off the bytes of an all-ASCII text, where a `Character` is a byte (the
@@ -984,12 +984,10 @@ public struct ExcerptExtractor: Sendable {
         static let processCompleted = Array("Process completed with exit code ".utf8)
         static let jobFailed = Array("ERROR: Job failed".utf8)
         static let buildExited = Array("Done. Your build exited with ".utf8)
-        /// Azure Pipelines' (after its `##[error]`), Jenkins Pipeline's `sh` step's and CircleCI's.
-        static let others = [
-            "Bash exited with code ", "Script failed with exit code", "Cmd.exe exited with code ",
-            "PowerShell exited with code ", "ERROR: script returned exit code ",
-            "Exited with code exit status ",
-        ].map { Array($0.utf8) }
+        /// The other CIs' (`LineShape.azureVerdicts`, after its `##[error]`, and
+        /// `LineShape.otherStepVerdicts`).
+        static let otherStrings = LineShape.azureVerdicts + LineShape.otherStepVerdicts
+        static let others = otherStrings.map { Array($0.utf8) }
     }
 
     /// Lines that are code or a script listing, not output: `fail() {`, `echo "error"`, `# fail here`.
@@ -1043,7 +1041,7 @@ public struct ExcerptExtractor: Sendable {
     /// Indices of the last non-blank, non-noise lines of `section`'s last run, oldest first (at most 8,
     /// or `count` when more): the failing step's tail, never the head of the log.
     func sectionTail(
-        _ lines: [CleanLine], _ shapes: [LineShape], section: String?, before end: Int? = nil, count: Int = 8
+        _ lines: [CleanLine], _ shapes: [LineShape], section: String?, before end: Int?, count: Int
     ) -> [Int] {
         guard
             let last = lines[..<(end ?? lines.count)].lastIndex(where: {

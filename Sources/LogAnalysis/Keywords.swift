@@ -14,21 +14,18 @@ enum Keywords {
     ].map { Array($0.utf8) }
 
     /// Runner and CI boilerplate (prefixes, after leading spaces): a failure's echo, not its cause.
-    static let boilerplate: [[UInt8]] = [
-        "ERROR: Job failed: exit code", "ERROR: Job failed: exit status",
-        "ERROR: Job failed: command terminated",
-        "WARNING: Job failed", "Job failed", "Cleaning up project directory and file based variables",
-        "Cleaning up file based variables", "Uploading artifacts", "Saving cache", "Not uploading cache",
-        "ERROR: No files to upload", "##[error]Process completed with exit code",
-        "Process completed with exit code",
-        "Finished: FAILURE", "Build step '", "Build was aborted", "The command \"",
-        "Done. Your build exited with",
-        "##[error]Bash exited with code", "##[error]Script failed with exit code",
-        "##[error]Cmd.exe exited with code",
-        "##[error]PowerShell exited with code", "ERROR: script returned exit code",
-        "Exited with code exit status",
-        "Running after_script", "Running after script",
-    ].map { Array($0.utf8) }
+    static let boilerplate: [[UInt8]] =
+        ([
+            "ERROR: Job failed: exit code", "ERROR: Job failed: exit status",
+            "ERROR: Job failed: command terminated",
+            "WARNING: Job failed", "Job failed", "Cleaning up project directory and file based variables",
+            "Cleaning up file based variables", "Uploading artifacts", "Saving cache", "Not uploading cache",
+            "ERROR: No files to upload", "##[error]Process completed with exit code",
+            "Process completed with exit code",
+            "Finished: FAILURE", "Build step '", "Build was aborted", "The command \"",
+            "Done. Your build exited with",
+            "Running after_script", "Running after script",
+        ] + LineShape.stepVerdictLines).map { Array($0.utf8) }
 
     /// First bytes of the `boilerplate` prefixes.
     static let boilerplateFirst: [Bool] = {

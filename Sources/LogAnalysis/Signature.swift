@@ -265,8 +265,6 @@ public enum SignatureBuilder {
         return nil
     }
 
-    /// A line that only announces what follows: at most four words ending in `:`, naming nothing
-    /// (`Failures:`, `NoMethodError:`, `* What went wrong:`).
     /// `name.ext:N[:M][:]`: a file and a line in it.
     static func isLocation(_ word: Substring) -> Bool {
         guard let colon = word.firstIndex(of: ":"), word[..<colon].contains(".") else { return false }
@@ -295,6 +293,8 @@ public enum SignatureBuilder {
         return located
     }
 
+    /// A line that only announces what follows: at most four words ending in `:`, naming nothing
+    /// (`Failures:`, `NoMethodError:`, `* What went wrong:`).
     static func isHeading(_ line: String) -> Bool {
         line.hasSuffix(":") && line.split(separator: " ").count <= 4 && firstName(line) == nil
     }
@@ -592,13 +592,10 @@ public enum SignatureBuilder {
                 }
                 w = (quoted ? String(w.prefix(1)) : "") + last
             }
-            if let colon = w.firstIndex(of: ":") {
-                let after = w[w.index(after: colon)...]
-                if after.first?.isNumber == true && w[..<colon].contains(".") {
-                    // `X at RelayService.java:28` says X, as `X: message` does.
-                    if let last = kept.last, ["at", "in"].contains(last) { kept.removeLast() }
-                    continue
-                }
+            if isLocation(Substring(w)) {
+                // `X at RelayService.java:28` says X, as `X: message` does.
+                if let last = kept.last, ["at", "in"].contains(last) { kept.removeLast() }
+                continue
             }
             kept.append(String(w))
         }

@@ -86,11 +86,18 @@ struct LineShape {
     static func annotatedVerdict(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
         annotatedVerdicts.contains { startsWith(b, i, $0) }
     }
-    static let annotatedVerdicts: [[UInt8]] = [
-        "Process completed", "Bash exited with code", "Script failed with exit code",
-        "Cmd.exe exited with code",
+    static let annotatedVerdicts: [[UInt8]] = (["Process completed"] + azureVerdicts).map { Array($0.utf8) }
+
+    /// The CIs' verdicts on a failed step besides GitHub's and GitLab's, as prefixes: Azure
+    /// Pipelines' (after its `##[error]`), then Jenkins Pipeline's `sh` step's and CircleCI's. One
+    /// list for the scaffolding, the boilerplate and the verdict tests.
+    static let azureVerdicts = [
+        "Bash exited with code", "Script failed with exit code", "Cmd.exe exited with code",
         "PowerShell exited with code",
-    ].map { Array($0.utf8) }
+    ]
+    static let otherStepVerdicts = ["ERROR: script returned exit code", "Exited with code exit status"]
+    /// The same, as the line starts (`##[error]` before Azure's).
+    static let stepVerdictLines = azureVerdicts.map { "##[error]" + $0 } + otherStepVerdicts
 
     static func skipDecorations(_ b: UnsafeBufferPointer<UInt8>) -> Int {
         let n = b.count
@@ -239,35 +246,34 @@ struct LineShape {
     }
 
     /// Prefixes (at the content's first non-blank byte) of CI scaffolding.
-    static let scaffolding: [[UInt8]] = [
-        "##[group]", "##[endgroup]", "##[section]", "##[command]", "##[debug]", "##[warning]", "##[notice]",
-        "Post job cleanup", "Cleaning up orphan processes", "Cleaning up project directory",
-        "Cleaning up file based variables", "Uploading artifacts", "Uploading artifact", "Saving cache",
-        "Not uploading cache", "Restoring cache", "Checking cache for", "Downloading artifacts",
-        "Running with gitlab-runner",
-        "Preparing the ", "Preparing environment", "Getting source from Git", "Fetching changes",
-        "Skipping Git submodules",
-        "Executing \"step_script\"", "Executing \"after_script\"", "Running after_script",
-        "Running after script",
-        "Job succeeded", "travis_fold", "travis_time", "travis_retry", "Done. Your build exited with",
-        "The command \"", "[Pipeline]", "Finished: FAILURE", "Finished: SUCCESS", "Finished: UNSTABLE",
-        "Build step '", "Sending e-mails to", "Notifying upstream projects", "Archiving artifacts",
-        "Recording test results", "[taskcluster", "~~~ ", "--- :", "+++ :", "Started by ",
-        "Building in workspace",
-        "[BFA]", "Collecting data...", "Data collection done.", "Set up job", "Complete job",
-        "Evaluate and set",
-        "Cleaning up temporary", "Terminate orphan process", "ERROR: Job failed", "WARNING: Job failed",
-        "##[error]Process completed with exit code", "Process completed with exit code",
-        "Error: Process completed with exit code",
-        // Jenkins' Docker Pipeline asks for the image before it pulls it (`docker inspect`).
-        "Error: No such object: ",
+    static let scaffolding: [[UInt8]] =
+        ([
+            "##[group]", "##[endgroup]", "##[section]", "##[command]", "##[debug]", "##[warning]",
+            "##[notice]",
+            "Post job cleanup", "Cleaning up orphan processes", "Cleaning up project directory",
+            "Cleaning up file based variables", "Uploading artifacts", "Uploading artifact", "Saving cache",
+            "Not uploading cache", "Restoring cache", "Checking cache for", "Downloading artifacts",
+            "Running with gitlab-runner",
+            "Preparing the ", "Preparing environment", "Getting source from Git", "Fetching changes",
+            "Skipping Git submodules",
+            "Executing \"step_script\"", "Executing \"after_script\"", "Running after_script",
+            "Running after script",
+            "Job succeeded", "travis_fold", "travis_time", "travis_retry", "Done. Your build exited with",
+            "The command \"", "[Pipeline]", "Finished: FAILURE", "Finished: SUCCESS", "Finished: UNSTABLE",
+            "Build step '", "Sending e-mails to", "Notifying upstream projects", "Archiving artifacts",
+            "Recording test results", "[taskcluster", "~~~ ", "--- :", "+++ :", "Started by ",
+            "Building in workspace",
+            "[BFA]", "Collecting data...", "Data collection done.", "Set up job", "Complete job",
+            "Evaluate and set",
+            "Cleaning up temporary", "Terminate orphan process", "ERROR: Job failed", "WARNING: Job failed",
+            "##[error]Process completed with exit code", "Process completed with exit code",
+            "Error: Process completed with exit code",
+            // Jenkins' Docker Pipeline asks for the image before it pulls it (`docker inspect`).
+            "Error: No such object: ",
+            "section_start:", "section_end:", "Waiting for ", "Your job ", "Build was aborted",
+        ]
         // Azure Pipelines', Jenkins Pipeline's and CircleCI's verdicts on a step.
-        "##[error]Bash exited with code", "##[error]Script failed with exit code",
-        "##[error]Cmd.exe exited with code",
-        "##[error]PowerShell exited with code", "ERROR: script returned exit code",
-        "Exited with code exit status",
-        "section_start:", "section_end:", "Waiting for ", "Your job ", "Build was aborted",
-    ].map { Array($0.utf8) }
+        + stepVerdictLines).map { Array($0.utf8) }
 
     /// Prefixes of progress, passing-test and download lines.
     static let progress: [[UInt8]] = [

@@ -63,22 +63,10 @@ extension ToolGrammar {
                 body: .sameLead("[  FAILED  ]"), maxBody: 8),
             // ctest's line for a test that failed: `2/4 Test #2: RangeSet.Merge ....***Failed  0.01 sec`.
             BlockRule(
-                "ctest-test-failed", anchor: "***Failed", position: .anywhere, role: .summary, weight: 66,
+                "ctest-test-failed", anchor: " Test #", position: .anywhere, role: .summary, weight: 66,
                 body: .none
             ) { s in
-                s.has(" Test #")
-            },
-            BlockRule(
-                "ctest-test-failed", anchor: "***Exception", position: .anywhere, role: .summary, weight: 66,
-                body: .none
-            ) { s in
-                s.has(" Test #")
-            },
-            BlockRule(
-                "ctest-test-failed", anchor: "***Timeout", position: .anywhere, role: .summary, weight: 66,
-                body: .none
-            ) { s in
-                s.has(" Test #")
+                s.has("***Failed") || s.has("***Exception") || s.has("***Timeout")
             },
             BlockRule(
                 "ctest-failed", anchor: "The following tests FAILED:", weight: 74, body: .indented, maxBody: 8
