@@ -89,5 +89,12 @@ import TriageTestSupport
             byName.stdout.split(separator: "\n").map { $0.split(separator: "\t")[0] } == [
                 "a.log", "b.log", "c.log",
             ])
+        // JSON says why: each file's signature, the DNS failure by its pattern's name.
+        let json = try await runTriage(["group", "--format", "json", logs.path], workspace: dir)
+        let records = try #require(
+            try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
+        #expect(records.map { $0["file"] as? String } == ["a.log", "b.log", "c.log"])
+        #expect(records[2]["signature"] as? [String] == ["@infra dns"])
+        #expect((records[0]["signature"] as? [String])?.isEmpty == false)
     }
 }

@@ -513,7 +513,9 @@ let groupCommand: CommandSpec = CommandSpec(
     summary: "Cluster the log files of a directory: one line FILENAME<TAB>CLUSTER-ID per file.",
     details: """
         Needs no workspace or GitLab. Files are taken in the order listed in --order (one name per line), \
-        else by name, and clustered one by one as fetch's incremental clustering would.
+        else by name, and clustered one by one as fetch's incremental clustering would, as the failures \
+        of one project. JSON also gives \
+        each file's signature: the masked lines its cluster was chosen by.
         """,
     operands: [OperandSpec("DIR", summary: "a directory of log files")],
     options: [
@@ -553,10 +555,15 @@ let groupCommand: CommandSpec = CommandSpec(
                 throw ShellFailure.unreadable(directory.appendingPathComponent(name).path, hint: nil)
             }
             let signature = Analyzer.signature(
-                of: extractor.excerpt(failed: TraceCleaner.clean([UInt8](data))), project: nil)
+                of: extractor.excerpt(failed: TraceCleaner.clean([UInt8](data))), project: nil,
+                identity: ProjectIdentity(path: ""))
             let id = clusterer.assign(signature, member: k, night: "", project: "")
             lines.append("\(name)\t\(id.rawValue)")
-            records.append(.object(["file": .string(name), "cluster": .string(id.rawValue)]))
+            records.append(
+                .object([
+                    "file": .string(name), "cluster": .string(id.rawValue),
+                    "signature": .array(signature.maskedLines.map { .string($0) }),
+                ]))
         }
         return CommandOutput(text: lines, json: .array(records))
     }
