@@ -80,6 +80,23 @@ public struct FailureSignature: Sendable, Hashable, Codable {
 
     /// Masked error lines, key line first (at most 8).
     public var maskedLines: [String]
+
+    /// The line that lists what a message names (`@names Money | round_up`), separated by ` | `.
+    public static let namesPrefix = "@names "
+
+    /// What the message names (its `@names` line), empty when it has none.
+    public var names: [Substring] {
+        guard let line = maskedLines.first(where: { $0.hasPrefix(Self.namesPrefix) }) else { return [] }
+        return line.dropFirst(Self.namesPrefix.count).split(separator: " | ")
+    }
+
+    /// Whether two failures may be one cause by what they name: where one's names hold the other's
+    /// (a newer phrasing naming the module too, `not defined in \`Tables\``), not where each names
+    /// something the other does not (`round_up`, `round_down`).
+    public func namesAgree(with other: FailureSignature) -> Bool {
+        let (a, b) = (Set(names), Set(other.names))
+        return a.isSubset(of: b) || b.isSubset(of: a)
+    }
     /// Sorted distinct tokens.
     public var tokens: [String]
     public var minHash: [UInt64]
@@ -294,9 +311,12 @@ public struct Clusterer: Sendable {
         for key in signature.bandKeys() {
             for position in buckets[key] ?? [] where seen.insert(position).inserted {
                 // LSH proposes, the exact Jaccard decides: a MinHash estimate is ±0.04 at 128
-                // hashes, enough to merge two failures whose key lines differ by one name.
+                // hashes, enough to merge two failures whose key lines differ by one name. Names
+                // that disagree keep them apart however alike the rest.
                 let s = clusters[position].representative.jaccard(signature)
-                if s >= threshold, best.map({ s > $0.1 || (s == $0.1 && position < $0.0) }) ?? true {
+                if s >= threshold, best.map({ s > $0.1 || (s == $0.1 && position < $0.0) }) ?? true,
+                    clusters[position].representative.namesAgree(with: signature)
+                {
                     best = (position, s)
                 }
             }

@@ -350,6 +350,11 @@ public struct ExcerptExtractor: Sendable {
         func blockKey(_ block: [Int]) -> BlockKey {
             BlockKey(block.map { Self.content(lines[$0].text, shapes[$0]) })
         }
+        /// A unified diff's header (`Diff in src/a.rs at line 1:`): its lines are the code, not a message.
+        func isDiff(_ c: Candidate) -> Bool {
+            guard let r = c.rule, case .diff = grammars.rules[r].rule.body else { return false }
+            return true
+        }
         var placed: [Candidate] = []
         var keyReach = 0  // the key block's body bound when it reached further than its rule's
         if let key = keyCandidate {
@@ -358,7 +363,9 @@ public struct ExcerptExtractor: Sendable {
             for i in block {
                 if let c = byIndex[i], c.role == .message {
                     messageLines.append(i)
-                } else if Self.isMessageShape(lines[i].text, shapes[i]) {
+                } else if byIndex[i]?.role != .summary, Self.isMessageShape(lines[i].text, shapes[i]) {
+                    // (A tool's verdict after its report, testthat's `Error: Test failures`, is
+                    // no message, however it is spelled.)
                     messageLines.append(i)
                 }
             }
@@ -381,6 +388,17 @@ public struct ExcerptExtractor: Sendable {
                     messageLines = [m.index]
                     let (_, more) = enclosingBlock(m, lines, shapes, byIndex)
                     for i in more { add(i, byIndex[i]?.reason ?? .context, byIndex[i]?.detail) }
+                } else if !isDiff(key),
+                    let m = block.first(where: {
+                        $0 > key.index && byIndex[$0]?.rule == nil
+                            && Self.statesCause(Self.content(lines[$0].text, shapes[$0]))
+                    })
+                {
+                    // A test's header over what it printed (dotnet's `Failed X [12 ms]` over `Error
+                    // Message:` and the exception, Test::More's `Failed test 'x'` over its `at` line
+                    // and the die message): the first line that says something names the failure.
+                    keyIndex = m
+                    messageLines = [m]
                 } else {
                     messageLines = [key.index]
                 }
@@ -897,6 +915,25 @@ public struct ExcerptExtractor: Sendable {
         }
         if let answer = fast ?? nil { return answer }
         return characterIsMessageShape(text, shape)
+    }
+
+    /// A line of a header's block that can say why it failed, where no line has a message's shape:
+    /// not a label (`Error Message:`, `Stack Trace:`), a frame, a location (`at t/x.t line 41.`,
+    /// `test/ASpec.hs:22:30:`) or a rule, and with a few letters. A TAP comment's `#` is its lead.
+    static func statesCause(_ content: Substring) -> Bool {
+        var t = content.drop { $0 == " " || $0 == "\t" }
+        if t.first == "#" { t = t.dropFirst().drop { $0 == " " || $0 == "\t" } }
+        guard t.filter(\.isLetter).count >= 3, !Keywords.isFrame(t) else { return false }
+        var text = String(t)
+        if text.withUTF8({ looksLikeCode($0) }) { return false }
+        if SignatureBuilder.isHeading(text) || SignatureBuilder.isBareLocation(text) { return false }
+        // A line that announces what follows (Catch2's `due to unexpected exception with message:`).
+        if t.last == ":" && SignatureBuilder.firstName(text) == nil { return false }
+        // Perl's `at FILE line N.`, bats' `(in test file test/a.bats, line 12)`: a location in words.
+        if t.hasPrefix("at ") || ((t.hasPrefix("in ") || t.hasPrefix("(in ")) && t.contains(" line ")) {
+            return false
+        }
+        return true
     }
 
     /// `isMessageShape` by `Character`s (any text).

@@ -6,7 +6,7 @@ import Foundation
 /// signature.
 public enum AnalysisVersion {
     /// `excerpt-and-signature` rules in force; stored with every analysis.
-    public static let current = 15
+    public static let current = 16
 }
 
 /// The words that name a project in its own logs: its path (`julia/Tabular.jl`), its name
@@ -117,7 +117,8 @@ public enum SignatureBuilder {
         // A key line that is only a location (GHC's `src/A.hs:41:18: error:`, hspec's
         // `test/ASpec.hs:22:30:`) is the same, and the location is the place: the message under it
         // replaces it.
-        if lines.count == 1, let at, firstName(lines[0]) == nil || lines[0].hasSuffix(":") {
+        let onlyAType = lines.count == 1 && firstName(lines[0]) != nil && namesOnlyAType(lines[0])
+        if lines.count == 1, let at, firstName(lines[0]) == nil || lines[0].hasSuffix(":") || onlyAType {
             let keyNumber = excerpt.lines[at].line.number
             for line in excerpt.lines[(at + 1)...].prefix(4) where line.line.number <= keyNumber + 3 {
                 // The CI's verdict on the job (`ERROR: Job failed: exit code 1`) is no message: it
@@ -125,6 +126,12 @@ public enum SignatureBuilder {
                 if [.verdict, .runnerFallback].contains(line.reason) { break }
                 let trimmed = line.line.text.drop { $0 == " " || $0 == "\t" }
                 if trimmed.isEmpty || Keywords.isFrame(trimmed) || trimmed.hasPrefix("note:") { continue }
+                // A type over a line that names no more than another type (`Caused by:
+                // java.lang.ClassNotFoundException at …`) says no more with it.
+                if onlyAType, causeNames([Masker.mask(placeless(line.line.text, identity: identity))]).isEmpty
+                {
+                    break
+                }
                 append(line.line.text)
                 break
             }
@@ -159,7 +166,10 @@ public enum SignatureBuilder {
         //   Vector{Float64} at index [<n>]`, a segfault) or an assertion is about the project's own
         //   code: one cause only within the project and with the same lines under it.
         // - Otherwise the first thing it names (`Base._tablesz`, `promote_shape`): the same words
-        //   about another function are another cause, however alike the rest.
+        //   about another function are another cause, however alike the rest. What else it names
+        //   (`@names`: `Money` and `round_up`) keeps apart, within the scope, two messages that
+        //   name different things (`Clusterer` joins two failures only where one's names hold the
+        //   other's).
         if let first = message.first {
             if let package = foreignPackage(excerpt, identity: identity) {
                 // Where it failed is someone else's code (a dependency's panic, a crash in a
@@ -171,10 +181,46 @@ public enum SignatureBuilder {
             } else if let name = firstName(first) {
                 // The project's own lines under a shared cause (the test's `Expression:`) are place.
                 lines.removeAll { $0 != first && !$0.hasPrefix("@key ") && isProjectLocal($0) }
+                let named = causeNames(message)
+                if !named.isEmpty {
+                    lines.append(FailureSignature.namesPrefix + named.joined(separator: " | "))
+                }
                 lines.append("@scope * " + name)
             }
         }
         return FailureSignature(maskedLines: lines)
+    }
+
+    /// What a message names besides the exception's type: the first message line's names, and the
+    /// next line's too where the first only names the type (`java.lang.NoSuchMethodError` over its
+    /// `Caused by:`, hspec's `uncaught exception: ErrorCall` over the call's message).
+    static func causeNames(_ message: [String]) -> [String] {
+        guard let first = message.first else { return [] }
+        var named = names(first).filter { !isTypeName($0) }
+        if message.count > 1, namesOnlyAType(first) {
+            for name in names(message[1]) where !isTypeName(name) && !named.contains(name) {
+                named.append(name)
+            }
+        }
+        return named
+    }
+
+    /// An exception's type (`java.lang.NoClassDefFoundError`, `ErrorCall`, `IOException`): what kind
+    /// of failure, not what it is about.
+    static func isTypeName(_ name: String) -> Bool {
+        let last = name.split(separator: ".").last ?? Substring(name)
+        return !last.contains(" ") && (last.contains("Error") || last.contains("Exception"))
+    }
+
+    /// A masked line that names an exception's type and nothing else: `java.lang.NoSuchMethodError`,
+    /// `uncaught exception: ErrorCall`, `Caused by: java.io.IOException`.
+    static func namesOnlyAType(_ line: String) -> Bool {
+        let words = line.split { $0 == " " || $0 == ":" }.filter {
+            !["uncaught", "unhandled", "exception", "error", "caused", "by", "thrown"].contains(
+                $0.lowercased())
+        }
+        guard words.count == 1, let word = words.first else { return false }
+        return isTypeName(String(word))
     }
 
     /// Where a build tool's wrapper key line (its message says only that a step failed and where
@@ -263,6 +309,47 @@ public enum SignatureBuilder {
             }
         }
         return nil
+    }
+
+    /// A backslash that separates a path's parts (`C:\builds\x`, `Money\Rounding`), not one that
+    /// escapes a quote (`"unsupported(\"round_up\")"`).
+    static func hasPathBackslash(_ word: String) -> Bool {
+        var previous: Character? = nil
+        for c in word {
+            if previous == "\\", c != "\"", c != "'" { return true }
+            previous = c
+        }
+        return false
+    }
+
+    /// A name that holds a slash or a backslash and is no path: a function and its arity
+    /// (Elixir's and Erlang's `Money.round_up/1`, `lists:map/2`), a PHP namespace
+    /// (`Money\Rounding::up()`, `App\Models\User`: each part before the last a capitalised
+    /// identifier, no drive, no file extension).
+    static func isQualifiedName(_ word: Substring) -> Bool {
+        let w = word.drop { "'\"`(".contains($0) }
+        if let slash = w.lastIndex(of: "/"), !w.contains("\\") {
+            let arity = w[w.index(after: slash)...].prefix { $0.isNumber }
+            let rest = w[w.index(after: slash)...].dropFirst(arity.count)
+            let name = w[..<slash]
+            return !arity.isEmpty && rest.allSatisfy { !$0.isLetter && !$0.isNumber && $0 != "/" }
+                && !name.contains("/")
+                && name.last.map { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "?" || $0 == "!" } == true
+                && name.contains(where: \.isLetter)
+        }
+        guard !w.contains("/"), w.dropFirst().first != ":" else { return false }
+        let parts = w.split(separator: "\\", omittingEmptySubsequences: false)
+        guard parts.count >= 2, let last = parts.last, !last.isEmpty else { return false }
+        for part in parts.dropLast() {
+            guard part.first?.isUppercase == true,
+                part.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" })
+            else { return false }
+        }
+        // `Foo\Bar.cs`, `Foo\Bar.php:12`: a file.
+        let stem = last.prefix { $0.isLetter || $0.isNumber || $0 == "_" }
+        return
+            !(last.dropFirst(stem.count).first == "."
+            && last.dropFirst(stem.count + 1).first?.isLetter == true)
     }
 
     /// `name.ext:N[:M][:]`: a file and a line in it.
@@ -380,17 +467,29 @@ public enum SignatureBuilder {
     /// | `ERROR: Cannot install foo==<n> and bar==<n>` | no (a pin) |
     /// | `Unsatisfiable requirements detected for package Tables [<hex>]:` | no (after `package`) |
     public static func isProjectLocal(_ line: String) -> Bool {
-        var t = Substring(line.drop { $0 == " " || $0 == "\t" })
-        if t.hasPrefix("E ") { t = t.dropFirst(2).drop { $0 == " " } }
-        let lower = t.lowercased()
+        isAssertion(line) || firstName(String(withoutPytestLead(line))) == nil
+    }
+
+    /// A masked message line that states an assertion (`assert <n> == <n>`, `Expression: …`,
+    /// `expected: <1> but was: <2>`).
+    static func isAssertion(_ line: String) -> Bool {
+        let lower = withoutPytestLead(line).lowercased()
         for prefix in assertionPrefixes where lower.hasPrefix(prefix) { return true }
         for infix in assertionInfixes where lower.contains(infix) { return true }
-        return firstName(String(t)) == nil
+        return false
+    }
+
+    /// `line` without leading blanks and pytest's `E ` lead.
+    static func withoutPytestLead(_ line: String) -> Substring {
+        var t = Substring(line.drop { $0 == " " || $0 == "\t" })
+        if t.hasPrefix("E ") { t = t.dropFirst(2).drop { $0 == " " } }
+        return t
     }
 
     static let assertionPrefixes = [
         "assert", "expression:", "evaluated:", "expected", "expect(", "failed asserting",
-        "value of:", "test failed", "error: assertion", "panicked at", "thread '",
+        "value of:", "test failed", "error: assertion", "panicked at", "thread '", "require(", "check(",
+        "require_that(", "check_that(",
     ]
     static let assertionInfixes = [" but was:", " but was <", "assertion failed", "assertion `"]
 
@@ -412,9 +511,32 @@ public enum SignatureBuilder {
     /// | `fmt.Sprintf format %d has arg id of wrong type string` | `fmt.Sprintf` |
     /// | `BoundsError: attempt to access <n>-element Vector{Float64} at index [<n>]` | nil |
     public static func firstName(_ line: String) -> String? {
+        names(line, limit: 1).first
+    }
+
+    /// Every name a message line carries, in order and without repeats, by `firstName`'s rules: a
+    /// quoted word is one name, and the search goes on after its closing quote.
+    ///
+    /// | line | names |
+    /// |---|---|
+    /// | `NoSuchMethodError: Class 'Money' has no instance method 'round_up'.` | `Money`, `round_up` |
+    /// | `AttributeError: module 'money' has no attribute 'round_up'` | `money`, `round_up` |
+    /// | `BoundsError: attempt to access <n>-element Vector{Float64} at index [<n>]` | none |
+    public static func names(_ line: String, limit: Int = .max) -> [String] {
+        names(line, limit: limit, quotedOnly: false)
+    }
+
+    /// `names`; with `quotedOnly`, only the quoted ones (what a call's arguments name: the values
+    /// it was given, not their types).
+    static func names(_ line: String, limit: Int, quotedOnly: Bool) -> [String] {
         let chars = Array(line)
         func isWord(_ c: Character) -> Bool { c.isLetter || c.isNumber || c == "_" }
         func isNameChar(_ c: Character) -> Bool { isWord(c) || c == "." || c == ":" || c == "!" }
+        var found: [String] = []
+        func take(_ name: String) -> Bool {
+            if !found.contains(name) { found.append(name) }
+            return found.count >= limit
+        }
         var i = 0
         var wordIndex = 0
         var previousWord = ""
@@ -422,15 +544,35 @@ public enum SignatureBuilder {
             let c = chars[i]
             if c == "'" || c == "`" || c == "\"" || c == "‘" || c == "“" {
                 let close: Character = c == "‘" ? "’" : c == "“" ? "”" : c
-                if let end = chars[(i + 1)...].firstIndex(of: close), end > i + 1,
-                    chars[(i + 1)..<end].contains(where: { $0.isLetter })
+                // (An escaped quote, `\"`, does not close it.)
+                if let end = chars[(i + 1)...].indices.first(where: {
+                    chars[$0] == close && chars[$0 - 1] != "\\"
+                }),
+                    end > i + 1, chars[(i + 1)..<end].contains(where: { $0.isLetter })
                 {
-                    return String(chars[(i + 1)..<end])
+                    // A call names its callee and what its arguments name, not the values it was
+                    // given: `round_up(x)` names `round_up`, `unsupported(\"up\")` `unsupported`, `up`.
+                    let quoted = chars[(i + 1)..<end]
+                    if let open = quoted.firstIndex(of: "("), quoted[..<open].contains(where: { $0.isLetter })
+                    {
+                        if take(String(quoted[..<open])) { return found }
+                        for name in names(
+                            String(quoted[(open + 1)...]).replacingOccurrences(of: "\\\"", with: "\""),
+                            limit: .max, quotedOnly: true)
+                        where take(name) {
+                            return found
+                        }
+                    } else if take(String(quoted)) {
+                        return found
+                    }
+                    i = end + 1
+                    previousWord = ""
+                    continue
                 }
                 i += 1
                 continue
             }
-            guard isWord(c) else {
+            guard isWord(c), !quotedOnly else {
                 i += 1
                 continue
             }
@@ -444,29 +586,75 @@ public enum SignatureBuilder {
             let word = String(chars[i..<j])
             let next: Character = j < chars.count ? chars[j] : " "
             let after: Character = j + 1 < chars.count ? chars[j + 1] : " "
+            let start = i
             defer {
                 previousWord = word.lowercased()
                 wordIndex += 1
-                i = j
             }
-            let isPlaceholder = i > 0 && chars[i - 1] == "<" && next == ">"
+            // A name that is a dotted run goes on past its first word: the next word starts after it.
+            func named(_ name: String, through stop: Int) -> Bool {
+                i = max(j, stop)
+                if take(name) { return true }
+                skipArguments()
+                return false
+            }
+            /// A call's arguments (`promote_shape(::Tuple{Base.OneTo{Int64}})`): what it was given,
+            /// by each caller its own; only the values quoted in them name something.
+            func skipArguments() {
+                guard i < chars.count, chars[i] == "(" else { return }
+                var depth = 0
+                var k = i
+                while k < chars.count {
+                    if chars[k] == "(" { depth += 1 } else if chars[k] == ")" { depth -= 1 }
+                    if depth == 0 { break }
+                    k += 1
+                }
+                for name in names(String(chars[(i + 1)..<min(k, chars.count)]), limit: .max, quotedOnly: true)
+                {
+                    if !found.contains(name) { found.append(name) }
+                }
+                i = min(k + 1, chars.count)
+            }
+            i = j
+            let isPlaceholder = start > 0 && chars[start - 1] == "<" && next == ">"
             if isPlaceholder || !word.contains(where: { $0.isLetter }) { continue }
-            if namingWords.contains(previousWord) && word.first?.isLetter == true { return run }
+            if namingWords.contains(previousWord) && word.first?.isLetter == true {
+                if named(run, through: end) { return found }
+                continue
+            }
             let typeWord =
                 word.hasSuffix("Error") || word.hasSuffix("Exception")
                 || (wordIndex == 0 && next == ":" && after == " ")
             if typeWord { continue }
-            if run != word && run.contains(where: { $0 == "." || $0 == ":" }) { return run }
-            if word.contains("_") && word.filter({ $0.isLetter }).count >= 2 { return run }
-            var sawLower = false
-            for ch in word {
-                if ch.isLowercase { sawLower = true } else if ch.isUppercase && sawLower { return run }
+            if run != word && run.contains(where: { $0 == "." || $0 == ":" }) {
+                if named(run, through: end) { return found }
+                continue
             }
-            if next == "(" || next == "@" { return word }
-            if next == "-" && after.isLetter { return word }
-            if "=<>~!".contains(next) && after == "=" { return word }
+            if word.contains("_") && word.filter({ $0.isLetter }).count >= 2 {
+                if named(run, through: end) { return found }
+                continue
+            }
+            var sawLower = false
+            var innerCapital = false
+            for ch in word {
+                if ch.isLowercase {
+                    sawLower = true
+                } else if ch.isUppercase && sawLower {
+                    innerCapital = true
+                }
+            }
+            if innerCapital {
+                if named(run, through: end) { return found }
+                continue
+            }
+            if next == "(" || next == "@" || (next == "-" && after.isLetter)
+                || ("=<>~!".contains(next) && after == "=")
+            {
+                if take(word) { return found }
+                skipArguments()
+            }
         }
-        return nil
+        return found
     }
 
     /// The name of the infrastructure failure the key block shows, if any: the most specific cause
@@ -559,6 +747,24 @@ public enum SignatureBuilder {
         if let deprecated = t.range(of: " is deprecated: ") {
             t = t[..<deprecated.lowerBound] + " is deprecated"
         }
+        // XCTest's `error: -[Module.Tests testX] : message` (`error: Tests.testX : message` on
+        // Linux): the test is the place.
+        if let e = t.range(of: "error: ") {
+            let rest = t[e.upperBound...]
+            var cut: String.Index? = nil
+            if rest.hasPrefix("-["), let close = rest.firstIndex(of: "]"), rest[close...].hasPrefix("] : ") {
+                cut = rest.index(close, offsetBy: 4)
+            } else if let sep = rest.range(of: " : "), rest[..<sep.lowerBound].contains("."),
+                !rest[..<sep.lowerBound].contains(" ")
+            {
+                cut = sep.upperBound
+            }
+            if let cut { t = String(t[..<e.upperBound] + t[cut...]) }
+        }
+        // Zig's test runner: `error: 'test.rounds up' failed: error.Unsupported`; the test is the place.
+        if t.hasPrefix("error: 'test."), let failed = t.range(of: "' failed: ") {
+            t = "error: " + t[failed.upperBound...]
+        }
         // A Rust panic's thread is the test that panicked: the place, not the cause.
         if t.hasPrefix("thread '"), let close = t.dropFirst(8).firstIndex(of: "'") {
             t = "thread" + t[t.index(after: close)...]
@@ -575,7 +781,7 @@ public enum SignatureBuilder {
             // A compiler's flag (`[-Werror,-Wdeprecated-declarations]`) is how it was reported.
             if word.hasPrefix("[-") { continue }
             var w = String(randomRunsMasked(word))
-            if w.contains("/") || w.contains("\\") {
+            if (w.contains("/") || hasPathBackslash(w)) && !isQualifiedName(Substring(w)) {
                 // A quoted path names a file (`"/config/router.yaml": not found`): its last part
                 // stays. A frame's module path (`github.com/acme/retryhttp.(*Client).Do(`) keeps
                 // its last part when names are kept.

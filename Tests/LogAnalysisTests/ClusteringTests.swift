@@ -8,6 +8,30 @@ import Testing
         FailureSignature(maskedLines: lines.map(Masker.mask))
     }
 
+    /// Alike in every token but one name: apart where each names what the other does not, together
+    /// where one names more (a newer phrasing that also names the module).
+    @Test func namesThatDisagreeKeepAlikeFailuresApart() {
+        func failure(_ key: String, _ names: String) -> FailureSignature {
+            FailureSignature(maskedLines: [
+                key, "Stacktrace:", "[1] total(x::Int64) at invoice.jl:12",
+                "[2] top-level scope at runtests.jl:4",
+                "@names " + names, "@scope * Money",
+            ])
+        }
+        let up = failure("UndefVarError: `round_up` not defined in `Money`", "round_up | Money")
+        let down = failure("UndefVarError: `round_down` not defined in `Money`", "round_down | Money")
+        let older = failure("UndefVarError: `round_up` not defined", "round_up")
+        #expect(up.jaccard(down) >= 0.7)
+        #expect(up.jaccard(older) >= 0.7)
+        #expect(!up.namesAgree(with: down) && up.namesAgree(with: older) && older.namesAgree(with: up))
+        var c = Clusterer(threshold: 0.7)
+        let ids = [up, down, older].enumerated().map {
+            c.assign($0.element, member: $0.offset, night: "2026-01-20", project: "julia/A")
+        }
+        #expect(ids[0] != ids[1])
+        #expect(ids[2] == ids[0])
+    }
+
     @Test func sameErrorAtOtherPathsAndLinesJoins() {
         var c = Clusterer()
         let a = c.assign(

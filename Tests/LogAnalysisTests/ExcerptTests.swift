@@ -1128,6 +1128,41 @@ extension ExcerptTests {
         #expect(!shown.contains(2) && !shown.contains(4))
     }
 
+    /// A test's header over what it printed, where no line has a message's shape: the first line
+    /// that says something is the key line, not the test's name, a label, a location or a verdict
+    /// (dotnet, Test::More, testthat; the lines are written here in each tool's format).
+    @Test(
+        arguments: [
+            (
+                [
+                    "  Failed Billing.Tests.InvoiceTests.TotalsRoundUp [23 ms]", "  Error Message:",
+                    "   System.MissingMethodException : Method not found: 'Void Money.Rounding.Up(Int32)'.",
+                    "  Stack Trace:", "     at Billing.Invoice.Total() in /builds/a/b/src/Invoice.cs:line 41",
+                ], 1, 3
+            ),
+            (
+                [
+                    "t/01-invoice.t ..", "#   Failed test 'totals round up'",
+                    "#   at t/01-invoice.t line 41.",
+                    #"# Can't locate object method "up" via package "Money" at lib/Invoice.pm line 41."#,
+                    "# Looks like you failed 1 test of 5.",
+                ], 2, 4
+            ),
+            (
+                [
+                    "── Error ('test-invoice.R:41:3'): totals round up ──────────",
+                    #"Error in `round_up(x)`: could not find function "round_up""#, "Backtrace:",
+                    "[ FAIL 1 | WARN 0 | SKIP 0 | PASS 3 ]", "Error: Test failures", "Execution halted",
+                ], 1, 2
+            ),
+        ] as [([String], Int, Int)])
+    func theMessageUnderATestsHeaderIsTheKeyLine(log: [String], header: Int, key: Int) {
+        let excerpt = Self.excerpt(log + ["", "ERROR: Job failed: exit code 1"])
+        #expect(excerpt.keyLine?.line.number == key)
+        #expect(excerpt.header?.number == header)
+        #expect(excerpt.lines.contains { $0.line.number == header })
+    }
+
     /// testthat's failure under `R CMD check`: the check that failed, the expectation and its
     /// message are shown; the checks that passed are not (testthat 3's format, written here).
     @Test func aTestthatFailureUnderRCMDCheckIsShown() {

@@ -110,6 +110,201 @@ import Testing
         #expect(b.maskedLines.last == "@scope * Base._tablesx")
     }
 
+    /// Every name a message carries, a quoted call's arguments read for names but not kept.
+    @Test(
+        arguments: [
+            ("NoSuchMethodError: Class 'Money' has no instance method 'round_up'.", ["Money", "round_up"]),
+            (
+                #"Can't locate object method "round_up" via package "Money" at line <n>."#,
+                ["round_up", "Money"]
+            ),
+            ("Error in `round_up(x)`: could not find function \"round_up\"", ["round_up"]),
+            (
+                #"caught error: "Money.RoundingError.unsupported(\"round_up\")""#,
+                ["Money.RoundingError.unsupported", "round_up"]
+            ),
+            (
+                "java.lang.NoSuchMethodError: 'java.math.BigDecimal org.money.Rounding.up(int)'",
+                ["java.lang.NoSuchMethodError", "java.math.BigDecimal org.money.Rounding.up"]
+            ),
+            ("java.lang.NullPointerException", ["java.lang.NullPointerException"]),
+            ("BoundsError: attempt to access <n>-element Vector{Float64} at index [<n>]", []),
+        ] as [(String, [String])])
+    func theNamesOfAMessage(line: String, names: [String]) {
+        #expect(SignatureBuilder.names(line) == names)
+    }
+
+    /// A function's arity and a PHP namespace are names, not paths; a path is a path.
+    @Test(
+        arguments: [
+            (
+                "function Money.round_up/1 is undefined or private",
+                "function Money.round_up/1 is undefined or private"
+            ),
+            ("lists:map/2 is undefined", "lists:map/2 is undefined"),
+            (
+                #"Call to undefined method Money\Rounding::up()"#,
+                #"Call to undefined method Money\Rounding::up()"#
+            ),
+            (#"error in C:\builds\acme\src\Invoice.cs(12,5)"#, "error in"),
+            (#"see src\Money\Invoice.php for the call"#, "see for the call"),
+            (#"caught error: "unsupported(\"up\")""#, #"caught error: "unsupported(\"up\")""#),
+            ("open /builds/acme/shop/data/1 failed", "open failed"),
+        ])
+    func namesWithSlashesAreNotPaths(line: String, placeless: String) {
+        #expect(SignatureBuilder.placeless(line, identity: nil) == placeless)
+    }
+
+    /// Test reports that name the test over the message (dotnet, Test::More, hspec, PHPUnit, ExUnit,
+    /// XCTest, testthat, Gradle's short format, `dart test`): an upstream break in two projects'
+    /// tests (other test names, files, lines) is one cause, and the same report about another
+    /// function in the first project another. The lines are written here in each tool's format.
+    @Test(arguments: TestReport.all)
+    func aTestReportIsNamedByItsMessageNotItsTest(report: TestReport) {
+        let billing = ("billing", "Billing", "invoice", "Invoice", "totals round up", 41)
+        let shop = ("shop", "Shop", "cart", "Cart", "applies discount", 77)
+        func signature(_ p: (String, String, String, String, String, Int), _ method: String)
+            -> FailureSignature
+        {
+            let test = p.4.split(separator: " ").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
+            let text = report.text
+                .replacingOccurrences(of: "{P}", with: p.0).replacingOccurrences(of: "{PC}", with: p.1)
+                .replacingOccurrences(of: "{F}", with: p.2).replacingOccurrences(of: "{FC}", with: p.3)
+                .replacingOccurrences(of: "{T}", with: p.4).replacingOccurrences(of: "{TC}", with: test)
+                .replacingOccurrences(of: "{L}", with: String(p.5)).replacingOccurrences(
+                    of: "{M}", with: method)
+            return Self.signature(text + "ERROR: Job failed: exit code 1\n", project: "acme/" + p.0)
+        }
+        let (a, b, decoy) = (
+            signature(billing, "round_up"), signature(shop, "round_up"), signature(billing, "round_down")
+        )
+        let scope = { (s: FailureSignature) in s.maskedLines.last { $0.hasPrefix("@scope ") } }
+        #expect(a.names.map(String.init) == report.names)
+        #expect(scope(b) == scope(a))
+        #expect(a.jaccard(b) >= 0.7 && a.namesAgree(with: b))
+        #expect(scope(decoy) != scope(a) || !decoy.namesAgree(with: a))
+    }
+
+    struct TestReport: Sendable, CustomTestStringConvertible {
+        var tool: String
+        var text: String
+        /// What the first project's signature names (its `@names`).
+        var names: [String]
+        var testDescription: String { tool }
+
+        static let all = [
+            TestReport(
+                tool: "dotnet",
+                text: """
+                      Failed {PC}.Tests.{FC}Tests.{TC} [23 ms]
+                      Error Message:
+                       System.MissingMethodException : Method not found: 'Void Money.Rounding.{M}(Int32)'.
+                      Stack Trace:
+                         at {PC}.{FC}.Total() in /builds/acme/{P}/src/{FC}.cs:line {L}
+
+                    """,
+                names: ["Void Money.Rounding.round_up"]),
+            TestReport(
+                tool: "Test::More",
+                text: """
+                    t/01-{F}.t ..
+                    #   Failed test '{T}'
+                    #   at t/01-{F}.t line {L}.
+                    # Can't locate object method "{M}" via package "Money" at lib/{PC}/{FC}.pm line 41.
+                    # Looks like you failed 1 test of 5.
+                    t/01-{F}.t .. Dubious, test returned 1 (wstat 256, 0x100)
+
+                    """,
+                names: ["round_up", "Money"]),
+            TestReport(
+                tool: "hspec",
+                text: """
+                    Failures:
+
+                      test/{FC}Spec.hs:{L}:7:
+                      1) {FC}.total {T}
+                           uncaught exception: ErrorCall
+                           Money.{M}: unsupported currency XTS
+
+                    3 examples, 1 failure
+
+                    """,
+                names: ["Money.round_up"]),
+            TestReport(
+                tool: "PHPUnit",
+                text: """
+                    There was 1 error:
+
+                    1) Tests\\Unit\\{FC}Test::test{TC}
+                    Error: Call to undefined method Money\\Rounding::{M}()
+
+                    /builds/acme/{P}/src/{FC}.php:{L}
+
+                    ERRORS!
+                    Tests: 4, Assertions: 6, Errors: 1.
+
+                    """,
+                names: ["Rounding::round_up"]),
+            TestReport(
+                tool: "ExUnit",
+                text: """
+                      1) test {T} ({PC}.{FC}Test)
+                         test/{P}/{F}_test.exs:{L}
+                         ** (UndefinedFunctionError) function Money.{M}/1 is undefined or private
+                         code: {FC}.total(inv)
+
+                    3 tests, 1 failure
+
+                    """,
+                names: ["Money.round_up"]),
+            TestReport(
+                tool: "XCTest",
+                text: """
+                    Test Case '-[{PC}Tests.{FC}Tests test{TC}]' started.
+                    /builds/acme/{P}/Tests/{FC}Tests.swift:{L}: error: -[{PC}Tests.{FC}Tests test{TC}] : failed: caught error: "Money.Rounding.unsupported(\\"{M}\\")"
+                    Test Case '-[{PC}Tests.{FC}Tests test{TC}]' failed (0.004 seconds).
+
+                    """,
+                names: ["Money.Rounding.unsupported", "round_up"]),
+            TestReport(
+                tool: "testthat",
+                text: """
+                    ── Error ('test-{F}.R:{L}:3'): {T} ──────────────────────────────
+                    Error in `{M}(x)`: could not find function "{M}"
+                    Backtrace:
+                     1. └─{P}::total(10) at test-{F}.R:{L}:3
+                    [ FAIL 1 | WARN 0 | SKIP 0 | PASS 3 ]
+                    Error: Test failures
+                    Execution halted
+
+                    """,
+                names: ["round_up"]),
+            TestReport(
+                tool: "Gradle",
+                text: """
+                    > Task :test FAILED
+
+                    {FC}Test > {T}() FAILED
+                        java.lang.NoSuchMethodError at {FC}Test.kt:{L}
+                            Caused by: java.lang.NoSuchMethodError: 'void org.money.Rounding.{M}(int)'
+
+                    12 tests completed, 1 failed
+
+                    """,
+                names: ["void org.money.Rounding.round_up"]),
+            TestReport(
+                tool: "dart test",
+                text: """
+                    00:01 +3 -1: test/{F}_test.dart: {T} [E]
+                      NoSuchMethodError: Class 'Money' has no instance method '{M}'.
+                      package:{P}/src/{F}.dart {L}:12  total
+                    00:01 +3 -1: Some tests failed.
+
+                    """,
+                names: ["Money", "round_up"]),
+        ]
+    }
+
     /// A message that names nothing is the project's own: two projects, two signatures; the same
     /// project on another night (other numbers), the same one.
     @Test func aMessageThatNamesNothingStaysInItsProject() {

@@ -56,7 +56,16 @@ extension ToolGrammar {
                 "gtest-failure", anchor: "Failure", position: .anywhere, role: .message, weight: 84,
                 body: .indented, maxBody: 6
             ) { s in
-                s.ends(": Failure") || s.starts("Failure")
+                // (`Failure/Error:` too, RSpec's; not a `Failures:` heading.)
+                s.ends(": Failure") || (s.starts("Failure") && !s.starts("Failures"))
+            },
+            // Catch2: `path/x_test.cpp:41: FAILED:`, then the assertion and its expansion, or `due to
+            // unexpected exception with message:` and the message, up to the blank line.
+            BlockRule(
+                "catch2-failed", anchor: ": FAILED:", position: .anywhere, weight: 84, body: .untilBlank,
+                maxBody: 8
+            ) { s in
+                s.ends(": FAILED:")
             },
             BlockRule(
                 "gtest-failed", anchor: "[  FAILED  ] ", role: .summary, weight: 70,

@@ -36,7 +36,15 @@ extension ToolGrammar {
             BlockRule(
                 "error-in", anchor: "Error in ", role: .message, weight: 80, body: .indented, maxBody: 3
             ) { s in
-                s.has(" : ") || s.ends(" :")
+                // `Error in f(x) : msg`, rlang's `Error in \`f()\`: msg`.
+                s.has(" : ") || s.ends(" :") || s.has("`: ")
+            },
+            // testthat's last word after its report (`Error: Test failures`, then `Execution halted`):
+            // the failures are above.
+            BlockRule(
+                "testthat-halted", anchor: "Error: Test failures", role: .summary, weight: 85, body: .none
+            ) { s in
+                s == "Error: Test failures"
             },
         ])
 }

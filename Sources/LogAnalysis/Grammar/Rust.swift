@@ -16,7 +16,18 @@ extension ToolGrammar {
             BlockRule("test-failed", anchor: "error: test failed", role: .summary, weight: 56, body: .none),
             BlockRule(
                 "panicked", anchor: "panicked at ", position: .anywhere, role: .message, weight: 90,
-                body: .indented, maxBody: 4),
+                body: .indented, maxBody: 4
+            ) { s in
+                !s.ends(":")
+            },
+            // Since Rust 1.73 the panic's message is on the lines under `panicked at src/x.rs:3:5:`,
+            // unindented, up to the `note: run with RUST_BACKTRACE=1` advice.
+            BlockRule(
+                "panicked", anchor: "panicked at ", position: .anywhere, role: .message, weight: 90,
+                body: .until("note: "), maxBody: 4
+            ) { s in
+                s.ends(":")
+            },
             BlockRule(
                 "panicked", anchor: "' panicked at '", position: .anywhere, role: .message, weight: 90,
                 body: .none),
