@@ -93,6 +93,11 @@ public enum SignatureBuilder {
             // compiler's diagnostic above it: that is the message.
             at = wrapped
             append(excerpt.lines[wrapped].line.text)
+        } else if let cause = nestedCause(excerpt) {
+            // Gradle's wrapper over the causes it nests (`> Could not resolve all files…`, `   >
+            // Could not find org.money:money:2.0.`): the innermost says what.
+            at = cause
+            append(excerpt.lines[cause].line.text)
         } else {
             for line in excerpt.keyBlock(blockLines: 5) { append(line.text) }
         }
@@ -171,24 +176,40 @@ public enum SignatureBuilder {
         //   name different things (`Clusterer` joins two failures only where one's names hold the
         //   other's).
         if let first = message.first {
+            // A key line that only announces (`thread panicked at`, `unknown file: Failure`,
+            // `error: [GHC-88464]`) names what the message under it names.
+            let stated =
+                announces(first)
+                ? Array(message.dropFirst().prefix(3).drop { isProjectLocal($0) }) : Array(message)
+            let lead = stated.first ?? first
+            let shared = stated.isEmpty ? message : stated
             if let package = foreignPackage(excerpt, identity: identity) {
                 // Where it failed is someone else's code (a dependency's panic, a crash in a
                 // module from the registry): one cause wherever that dependency runs.
                 lines.removeAll { $0 != first && !$0.hasPrefix("@key ") && isProjectLocal($0) }
+                appendNames(causeNames(shared), to: &lines)
                 lines.append("@scope * in " + package)
-            } else if let identity, isProjectLocal(first) {
+            } else if let identity, isProjectLocal(lead) {
                 lines.append("@scope " + identity.path + " " + message.prefix(2).joined(separator: " | "))
-            } else if let name = firstName(first) {
+            } else if let name = firstName(lead) {
                 // The project's own lines under a shared cause (the test's `Expression:`) are place.
-                lines.removeAll { $0 != first && !$0.hasPrefix("@key ") && isProjectLocal($0) }
-                let named = causeNames(message)
-                if !named.isEmpty {
-                    lines.append(FailureSignature.namesPrefix + named.joined(separator: " | "))
-                }
+                lines.removeAll { $0 != first && $0 != lead && !$0.hasPrefix("@key ") && isProjectLocal($0) }
+                appendNames(causeNames(shared), to: &lines)
                 lines.append("@scope * " + name)
             }
         }
         return FailureSignature(maskedLines: lines)
+    }
+
+    static func appendNames(_ named: [String], to lines: inout [String]) {
+        if !named.isEmpty { lines.append(FailureSignature.namesPrefix + named.joined(separator: " | ")) }
+    }
+
+    /// A masked key line that names nothing and says little: a block's announcement rather than its
+    /// message (`thread panicked at`, `unknown file: Failure`, `[error] -- [E008] Not Found Error:`).
+    static func announces(_ line: String) -> Bool {
+        firstName(line) == nil && !isAssertion(line)
+            && (line.hasSuffix(":") || line.split(separator: " ").count <= 4)
     }
 
     /// What a message names besides the exception's type: the first message line's names, and the
@@ -215,6 +236,12 @@ public enum SignatureBuilder {
     /// A masked line that names an exception's type and nothing else: `java.lang.NoSuchMethodError`,
     /// `uncaught exception: ErrorCall`, `Caused by: java.io.IOException`.
     static func namesOnlyAType(_ line: String) -> Bool {
+        // npm's `code ETARGET`: the kind of error, the lines under it what about.
+        if line.hasPrefix("code "),
+            line.dropFirst(5).allSatisfy({ $0.isUppercase || $0.isNumber || $0 == "_" })
+        {
+            return true
+        }
         let words = line.split { $0 == " " || $0 == ":" }.filter {
             !["uncaught", "unhandled", "exception", "error", "caused", "by", "thrown"].contains(
                 $0.lowercased())
@@ -242,7 +269,7 @@ public enum SignatureBuilder {
             // (Kotlin's compiler marks its errors `e: ` before the file, as apt does `E: `.)
             if shown
                 && (diagnosticMarkers.contains(where: { text.contains($0) }) || body.hasPrefix("E: ")
-                    || body.hasPrefix("e: "))
+                    || body.hasPrefix("e: ") || hasBracketedLocation(body))
             {
                 return true
             }
@@ -259,7 +286,37 @@ public enum SignatureBuilder {
             !excerpt.lines[i].line.text.drop { $0 == " " || $0 == "\t" }.hasPrefix("Caused by:")
         } ?? wrapped.first
     }
+    /// Where a build tool's wrapper key line (`Execution failed for task ':compileJava'.`) is
+    /// followed by the causes it nests, each `> ` deeper than the last: the innermost's index, when
+    /// it is not a wrapper too (`> There were failing tests`, `> Compilation failed; see the
+    /// compiler error output`: their cause is above).
+    static func nestedCause(_ excerpt: Excerpt) -> Int? {
+        guard let key = excerpt.keyLine, wrapperPhrases.contains(where: { key.line.text.contains($0) }),
+            let at = excerpt.lines.firstIndex(where: { $0.line == key.line })
+        else { return nil }
+        var inner: Int? = nil
+        var number = key.line.number
+        for i in excerpt.lines.indices.dropFirst(at + 1) {
+            let line = excerpt.lines[i].line
+            guard line.number == number + 1, line.text.drop(while: { $0 == " " }).hasPrefix("> ") else {
+                break
+            }
+            number = line.number
+            inner = i
+        }
+        guard let inner else { return nil }
+        let text = excerpt.lines[inner].line.text
+        return wrapperPhrases.contains { text.contains($0) } || text.contains("There were failing tests")
+            || text.contains("See log for more details") ? nil : inner
+    }
+
     static let exceptionMarkers = ["Error: ", "Exception: ", "Error at ", "Exception at "]
+
+    /// Maven's compiler plugin's location: `[ERROR] /b/src/A.java:[41,20] cannot find symbol`.
+    static func hasBracketedLocation(_ text: Substring) -> Bool {
+        guard let r = text.range(of: ":[") else { return false }
+        return text[r.upperBound...].first?.isNumber == true && text[r.upperBound...].contains(",")
+    }
     static let wrapperPhrases = [
         "Execution failed for task", "Failed to execute goal", "did not complete successfully",
         "see the compiler error output", "Compilation failure", "Build failed with an exception",
@@ -493,6 +550,11 @@ public enum SignatureBuilder {
     ]
     static let assertionInfixes = [" but was:", " but was <", "assertion failed", "assertion `"]
 
+    /// Words between a naming word and the name: `symbol: method getOwner()`.
+    static let kindWords: Set<String> = [
+        "method", "function", "variable", "field", "constructor", "interface", "type", "value", "object",
+    ]
+
     /// Words that precede a name: `for package Tables`, `module Foo`, `class Bar`.
     static let namingWords: Set<String> = [
         "package", "packages", "module", "crate", "class", "symbol", "import", "gem", "dependency",
@@ -540,6 +602,7 @@ public enum SignatureBuilder {
         var i = 0
         var wordIndex = 0
         var previousWord = ""
+        var beforePrevious = ""
         while i < chars.count {
             let c = chars[i]
             if c == "'" || c == "`" || c == "\"" || c == "‘" || c == "“" {
@@ -566,7 +629,7 @@ public enum SignatureBuilder {
                         return found
                     }
                     i = end + 1
-                    previousWord = ""
+                    (previousWord, beforePrevious) = ("", "")
                     continue
                 }
                 i += 1
@@ -587,8 +650,13 @@ public enum SignatureBuilder {
             let next: Character = j < chars.count ? chars[j] : " "
             let after: Character = j + 1 < chars.count ? chars[j + 1] : " "
             let start = i
+            // (`symbol: method getOwner()`: the kind of thing is not its name; the name follows.)
+            let kind = namingWords.contains(previousWord) && kindWords.contains(word.lowercased())
             defer {
-                previousWord = word.lowercased()
+                if !kind {
+                    beforePrevious = previousWord
+                    previousWord = word.lowercased()
+                }
                 wordIndex += 1
             }
             // A name that is a dotted run goes on past its first word: the next word starts after it.
@@ -616,9 +684,12 @@ public enum SignatureBuilder {
                 i = min(k + 1, chars.count)
             }
             i = j
+            if kind { continue }
             let isPlaceholder = start > 0 && chars[start - 1] == "<" && next == ">"
             if isPlaceholder || !word.contains(where: { $0.isLetter }) { continue }
-            if namingWords.contains(previousWord) && word.first?.isLetter == true {
+            if (namingWords.contains(previousWord) || (previousWord == "on" && beforePrevious == "depends"))
+                && word.first?.isLetter == true
+            {
                 if named(run, through: end) { return found }
                 continue
             }
@@ -792,7 +863,9 @@ public enum SignatureBuilder {
                 let className =
                     w.first?.isLetter == true && last.first?.isUppercase == true
                     && last.allSatisfy { $0.isLetter || $0.isNumber || $0 == "$" }
-                guard quoted || keepingNames || className, last.contains(where: \.isLetter) else {
+                // A module at a version (`github.com/acme/money@v2.0.0`, `@scope/pkg@1.2.3`).
+                let module = last.contains("@") && last.first?.isLetter == true
+                guard quoted || keepingNames || className || module, last.contains(where: \.isLetter) else {
                     if last.contains(where: \.isLetter) { droppedNames.append(String(last)) }
                     continue
                 }

@@ -21,6 +21,7 @@
 //   swift run -c release triage-bench store [--rounds 3]
 //        (a sync's writes of 100k jobs against one transaction, and a real trace's stored size; see StoreWrites.swift)
 //   swift run -c release triage-bench org2 [--seed 1[,2,3]] [--projects 40] [--nights 30] [--top 10] [--dump PREFIX] [--logs DIR]
+//   swift run -c release triage-bench pairs DIR…   (one cause in two projects and a decoy, per case; see Pairs.swift)
 //        (clusters on an organisation generated independently of the simulator; see Org2.swift)
 //
 // Starts the simulated GitLab with per-request latency and measures `Fetch.run`, what `triage fetch`
@@ -224,6 +225,7 @@ let usage = """
            triage-bench changes [--projects 200] [--nights 365] [--trace-nights 30] [--runs 7] [--dir DIR]
            triage-bench quality [DIR…] [--json FILE] [--cases FILE] [--skip-clusters] [--show-labels N] [--rounds 3]
            triage-bench store [--rounds 3]
+           triage-bench pairs DIR…
            triage-bench org2 [--seed 1[,2,3]] [--projects 40] [--nights 30] [--top 10] [--dump PREFIX] [--logs DIR]
     """
 setlinebuf(stdout)  // figures appear as they are measured, even in a pipe
@@ -264,6 +266,10 @@ if arguments.first == "store" {
         FileHandle.standardError.write(Data("triage-bench: \(error)\n".utf8))
         exit(1)
     }
+    exit(0)
+}
+if arguments.first == "pairs" {
+    benchPairs(Array(arguments.dropFirst()))
     exit(0)
 }
 if arguments.first == "org2" {

@@ -302,6 +302,64 @@ import Testing
 
                     """,
                 names: ["Money", "round_up"]),
+            TestReport(
+                tool: "cargo nextest",
+                text: """
+                    --- STDERR:              {P} tests::{F} ---
+                    thread 'tests::{F}' panicked at src/{F}.rs:{L}:9:
+                    money: no rounding mode named {M}
+                    note: run with `RUST_BACKTRACE=1` environment variable to display a backtrace
+
+                    """,
+                names: ["round_up"]),
+            TestReport(
+                tool: "Gradle's nested causes",
+                text: """
+                    * What went wrong:
+                    Execution failed for task ':compileJava'.
+                    > Could not resolve all files for configuration ':compileClasspath'.
+                       > Could not find org.money:{M}:9.9.0.
+                         Required by:
+                             project :
+
+                    """,
+                names: ["org.money:round_up"]),
+            TestReport(
+                tool: "npm",
+                text: """
+                    npm ERR! code ETARGET
+                    npm ERR! notarget No matching version found for {M}@^9.9.0.
+                    npm ERR! notarget In most cases you or one of your dependencies are requesting
+
+                    """,
+                names: ["ETARGET", "round_up"]),
+            TestReport(
+                tool: "Maven's javac",
+                text: """
+                    [ERROR] COMPILATION ERROR :
+                    [ERROR] /builds/acme/{P}/src/main/java/com/acme/{FC}.java:[{L},20] cannot find symbol
+                      symbol:   method {M}(java.math.BigDecimal)
+                      location: class org.money.Rounding
+                    [INFO] 1 error
+                    [ERROR] Failed to execute goal org.apache.maven.plugins:maven-compiler-plugin:3.11.0:compile (default-compile) on project {P}: Compilation failure
+
+                    """,
+                names: ["round_up"]),
+            TestReport(
+                tool: "go mod",
+                text: """
+                    go: github.com/acme/{M}@v9.9.0: reading github.com/acme/{M}/go.mod at revision v9.9.0: unknown revision v9.9.0
+
+                    """,
+                names: ["round_up"]),
+            TestReport(
+                tool: "dart pub",
+                text: """
+                    Resolving dependencies...
+                    Because {P} depends on {M} ^9.9.0 which doesn't match any versions, version solving failed.
+
+                    """,
+                names: ["round_up"]),
         ]
     }
 
