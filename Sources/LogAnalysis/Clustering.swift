@@ -97,6 +97,7 @@ public struct FailureSignature: Sendable, Hashable, Codable {
         let (a, b) = (Set(names), Set(other.names))
         return a.isSubset(of: b) || b.isSubset(of: a)
     }
+
     /// Sorted distinct tokens.
     public var tokens: [String]
     public var minHash: [UInt64]

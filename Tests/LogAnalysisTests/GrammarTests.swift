@@ -344,6 +344,10 @@ import Testing
             "web1                       : ok=2    changed=1    unreachable=0    failed=1    skipped=0",
             "harness/ansible-recap"
         ),
+        ("/builds/acme/billing/test/invoice_test.cpp:41: FAILED:", "native/catch2-failed"),
+        ("Error in `round_up(x)`: could not find function \"round_up\"", "r/error-in"),
+        ("Error: Test failures", "r/testthat-halted"),
+        ("thread 'tests::totals' panicked at src/invoice.rs:41:9:", "rust/panicked"),
     ]
 
     static let otherToolsNoMatch: [String] = [
@@ -372,6 +376,9 @@ import Testing
         "3/4 Test #3: RangeSet.Subtract ................   Passed    0.01 sec",
         "trim trailing whitespace.................................................Passed",
         "web1                       : ok=3    changed=0    unreachable=0    failed=0    skipped=1",
+        "test cases:  3 |  3 passed",
+        "Error in the second paragraph of the guide",
+        "Error: Test failures were fixed in 2.1",
     ]
 
     @Test func otherToolsErrorLinesOpenABlock() {
@@ -383,6 +390,11 @@ import Testing
             let rules = GrammarSet.builtIn.matches(line)
             #expect(added.isDisjoint(with: rules), "\(line): \(rules)")
         }
+        // googletest's `Failure` rule reads RSpec's `Failure/Error:` too, not a `Failures:` heading.
+        #expect(!GrammarSet.builtIn.matches("Failures:").contains("native/gtest-failure"))
+        #expect(
+            GrammarSet.builtIn.matches("Failure/Error: expect(total).to eq(11)").contains(
+                "native/gtest-failure"))
     }
 
     /// Lines that are not the cause: no grammar rule may match them.
