@@ -169,30 +169,32 @@ public struct ExcerptExtractor: Sendable {
         // GitLab's runner stops a script at its first failing command, so a block printed before
         // the step's last `$ command` came from a command that succeeded (a lint report, `|| true`).
         var lastCommand: [UInt32: Int] = [:]  // section number → its last command's line
-        // Each line's shape, stored as it is read (`append` cost a call per line to check room).
-        let shapes = [LineShape](unsafeUninitializedCapacity: lines.count) { shapes, initialized in
-            for index in lines.indices {
-                let b = lines.bytes(index)
-                let section = lines.section(index)
-                if section != 0, Self.commandByBytes(b) ?? lines.text(index).hasPrefix("$ ") {
-                    lastCommand[section] = index
-                }
-                let (shape, found) = reader.read(b, index: index, in: self)
-                shapes.initializeElement(at: index, to: shape)
-                initialized = index + 1
-                if shape.noise == .scaffolding { boilerplate.append(index) }
-                if var c = found {
-                    if post.contains(section) { c.weight -= 30 }
-                    candidates.append(c)
-                    if c.reason == .keyword {
-                        keywordLines += 1
-                        if keywordLines > 4 * Self.keptKeywordLines {
-                            keywordLines = dropMiddleKeywordLines(&candidates)
-                        }
+        // Each line's shape, stored as it is read (`append` cost a call per line to check room), in
+        // a buffer of this call's own: an array's closure-taking initializer copied the extractor
+        // into its closure, retaining every array its tables hold, once per log.
+        let shapeStorage = UnsafeMutablePointer<LineShape>.allocate(capacity: lines.count)
+        defer { shapeStorage.deallocate() }
+        for index in lines.indices {
+            let b = lines.bytes(index)
+            let section = lines.section(index)
+            if section != 0, Self.commandByBytes(b) ?? lines.text(index).hasPrefix("$ ") {
+                lastCommand[section] = index
+            }
+            let (shape, found) = reader.read(b, index: index, in: self)
+            (shapeStorage + index).initialize(to: shape)
+            if shape.noise == .scaffolding { boilerplate.append(index) }
+            if var c = found {
+                if post.contains(section) { c.weight -= 30 }
+                candidates.append(c)
+                if c.reason == .keyword {
+                    keywordLines += 1
+                    if keywordLines > 4 * Self.keptKeywordLines {
+                        keywordLines = dropMiddleKeywordLines(&candidates)
                     }
                 }
             }
         }
+        let shapes = UnsafeBufferPointer(start: shapeStorage, count: lines.count)
         if !lastCommand.isEmpty {
             for k in candidates.indices {
                 if let last = lastCommand[lines.section(candidates[k].index)], candidates[k].index < last {
@@ -366,9 +368,7 @@ public struct ExcerptExtractor: Sendable {
         var header: Int? = nil
         var keyIndex: Int? = keyCandidate?.index
         var seenBlocks: [BlockKey: Int] = [:]  // block text → its first line
-        func blockKey(_ block: [Int]) -> BlockKey {
-            BlockKey(block.map { Self.content(lines.text($0), shapes[$0]) })
-        }
+        func blockKey(_ block: [Int]) -> BlockKey { Self.blockKey(block, lines, shapes) }
         var placed: [Candidate] = []
         var keyReach = 0  // the key block's body bound when it reached further than its rule's
         if let key = keyCandidate {
@@ -649,23 +649,37 @@ public struct ExcerptExtractor: Sendable {
             for i in boilerplate.suffix(min(maxLines, 3)) { add(i, .runnerFallback) }
         }
         // Assemble.
-        let excerptLines = chosen.keys.sorted().map { i -> ExcerptLine in
+        // Loops rather than closures here: a closure reading `detail` copied the extractor.
+        let shownIndices = chosen.keys.sorted()
+        var excerptLines: [ExcerptLine] = []
+        excerptLines.reserveCapacity(shownIndices.count)
+        for i in shownIndices {
             let (reason, d) = chosen[i] ?? (.context, .none)
-            return ExcerptLine(
-                line: lines.line(i), reason: reason, detail: detail(d), repeats: repeats[i] ?? 0)
+            excerptLines.append(
+                ExcerptLine(line: lines.line(i), reason: reason, detail: detail(d), repeats: repeats[i] ?? 0))
+        }
+        /// Line `i` as a `CleanLine`: the shown line's where it is shown (its text made once).
+        func cleanLine(_ i: Int) -> CleanLine {
+            var low = 0
+            var high = shownIndices.count
+            while low < high {
+                let mid = (low + high) / 2
+                if shownIndices[mid] < i { low = mid + 1 } else { high = mid }
+            }
+            return low < shownIndices.count && shownIndices[low] == i ? excerptLines[low].line : lines.line(i)
         }
         var keyLine: ExcerptLine? = nil
         if let k = keyIndex {
             let c = byIndex[k]
             keyLine = ExcerptLine(
-                line: lines.line(k), reason: c?.reason ?? .context, detail: c.flatMap { detail($0.detail) },
+                line: cleanLine(k), reason: c?.reason ?? .context, detail: detail(c?.detail ?? .none),
                 repeats: repeats[k] ?? 0)
         } else if let last = tail.last {
-            keyLine = ExcerptLine(line: lines.line(last), reason: .sectionTail)
+            keyLine = ExcerptLine(line: cleanLine(last), reason: .sectionTail)
         } else if let last = boilerplate.last {
-            keyLine = ExcerptLine(line: lines.line(last), reason: .runnerFallback)
+            keyLine = ExcerptLine(line: cleanLine(last), reason: .runnerFallback)
         } else if let last = lines.indices.lastIndex(where: { !lines.isEmpty($0) }) {
-            keyLine = ExcerptLine(line: lines.line(last), reason: .runnerFallback)
+            keyLine = ExcerptLine(line: cleanLine(last), reason: .runnerFallback)
         }
         // The strongest pattern found names the machine's failure even when a grammar chose the key.
         let keyPatternIndex = keyIndex.flatMap { byIndex[$0]?.pattern } ?? keyCandidate?.pattern
@@ -683,15 +697,16 @@ public struct ExcerptExtractor: Sendable {
         var result = Excerpt(
             lines: excerptLines, keyLine: keyLine, infrastructure: infrastructure, matchedPatterns: names,
             category: keyPattern?.category)
-        result.messageLines = messageLines.sorted().map { lines.line($0) }
-        result.header = header.map { lines.line($0) }
+        result.messageLines = messageLines.sorted().map(cleanLine)
+        result.header = header.map(cleanLine)
         return result
     }
 
     /// The block `c` belongs to: when `c` is a message line inside a header's block (the exception
     /// under `Error During Test at`, the exception closing a traceback), that header's block.
     func enclosingBlock(
-        _ c: Candidate, _ lines: CleanedLog.View, _ shapes: [LineShape], _ byIndex: LineMap<Candidate>
+        _ c: Candidate, _ lines: CleanedLog.View, _ shapes: UnsafeBufferPointer<LineShape>,
+        _ byIndex: LineMap<Candidate>
     ) -> (Int, [Int]) {
         if c.role == .message {
             // Look back a few lines for a header whose block holds this line.
@@ -713,11 +728,16 @@ public struct ExcerptExtractor: Sendable {
 
     /// The header line and the lines its rule's `Body` takes (bounded).
     func blockLines(
-        from c: Candidate, _ lines: CleanedLog.View, _ shapes: [LineShape], _ byIndex: LineMap<Candidate>,
+        from c: Candidate, _ lines: CleanedLog.View, _ shapes: UnsafeBufferPointer<LineShape>,
+        _ byIndex: LineMap<Candidate>,
         limit extended: Int? = nil
     ) -> [Int] {
-        var result = [c.index]
         let rule = c.rule.map { grammars.rules[$0].rule }
+        // Room for the most it takes (the header, the line above, the body, a run of the rule's
+        // lines), bounded: growing it a line at a time reallocated it three or four times a block.
+        var result: [Int] = []
+        result.reserveCapacity(min(extended ?? min(rule?.maxBody ?? 4, maxBlockLines), 64) + 11)
+        result.append(c.index)
         // The line it reports on, right above it (a blank line between at most).
         if rule?.reportsPrevious == true {
             var p = c.index - 1
@@ -901,8 +921,48 @@ public struct ExcerptExtractor: Sendable {
         func hash(into hasher: inout Hasher) { hasher.combine(hash) }
     }
 
+    /// The key of a block's lines' contents. When they are all ASCII, one `String` holds them
+    /// all and each content is a `Substring` of it (a `Character` per byte, so every byte offset is a
+    /// `Character` boundary, and a cleaned line holds no `\r`): the same contents as a `String` per
+    /// line, one allocation a block rather than one a line.
+    static func blockKey(_ block: [Int], _ lines: CleanedLog.View, _ shapes: UnsafeBufferPointer<LineShape>)
+        -> BlockKey
+    {
+        var total = 0
+        var ascii = true
+        for i in block {
+            let t = UnsafeBufferPointer(rebasing: lines.bytes(i)[shapes[i].textStart...])
+            total += t.count
+            if ascii && !ByteSearch.isASCII(t) { ascii = false }
+        }
+        guard ascii else { return BlockKey(block.map { content(lines.text($0), shapes[$0]) }) }
+        let joined = String(unsafeUninitializedCapacity: total) { room in
+            var at = 0
+            for i in block {
+                let t = UnsafeBufferPointer(rebasing: lines.bytes(i)[shapes[i].textStart...])
+                if let base = t.baseAddress, let to = room.baseAddress {
+                    (to + at).update(from: base, count: t.count)
+                }
+                at += t.count
+            }
+            return at
+        }
+        var contents: [Substring] = []
+        contents.reserveCapacity(block.count)
+        let u = joined.utf8
+        var start = u.startIndex
+        for i in block {
+            let end = u.index(start, offsetBy: lines.bytes(i).count - shapes[i].textStart)
+            contents.append(joined[start..<end])
+            start = end
+        }
+        return BlockKey(contents)
+    }
+
     /// Why a body line is shown: a frame of a stack trace, or context (snippet, assertion details).
-    func bodyReason(_ i: Int, _ lines: CleanedLog.View, _ shapes: [LineShape]) -> ExcerptReason {
+    func bodyReason(_ i: Int, _ lines: CleanedLog.View, _ shapes: UnsafeBufferPointer<LineShape>)
+        -> ExcerptReason
+    {
         Self.blockLine(lines, i, shapes[i]).isFrame
             || Self.hasPrefix(lines, i, from: shapes[i].textStart, "Stacktrace:")
             ? .stackTrace : .context
@@ -1132,7 +1192,8 @@ public struct ExcerptExtractor: Sendable {
     /// Indices of the last non-blank, non-noise lines of `section`'s last run, oldest first (at most 8,
     /// or `count` when more): the failing step's tail, never the head of the log.
     func sectionTail(
-        _ lines: CleanedLog.View, _ shapes: [LineShape], section: UInt32, before end: Int?, count: Int
+        _ lines: CleanedLog.View, _ shapes: UnsafeBufferPointer<LineShape>, section: UInt32, before end: Int?,
+        count: Int
     ) -> [Int] {
         guard
             let last = (0..<(end ?? lines.count)).lastIndex(where: {

@@ -327,7 +327,8 @@ private struct CleaningState {
                 textStarted = true
                 sectionAtText = sections.last ?? 0
             }
-            // A run of ordinary bytes, copied at once.
+            // A run of ordinary bytes, copied at once (each seen: `ascii` below).
+            seen |= UInt64(c)
             let j = TraceCleaner.nextSpecial(b, from: i + 1, seen: &seen)
             if let base = b.baseAddress { (out + count).update(from: base + i, count: j - i) }
             count += j - i
@@ -335,6 +336,8 @@ private struct CleaningState {
         }
         if count == 0 && sawMarker { return }
         let section = textStarted ? sectionAtText : sections.last ?? 0
+        // Every byte copied was OR-ed into `seen` (the first run's by the first `nextSpecial`).
+        var ascii = seen & 0x8080_8080_8080_8080 == 0
         if count == 0 && hadProgressText(line) {
             // All text sat before a final `\r`: keep the last non-empty segment.
             let segment = lastNonEmptySegment(line)
@@ -342,8 +345,9 @@ private struct CleaningState {
                 if let base = $0.baseAddress { out.update(from: base, count: $0.count) }
             }
             count = segment.count
+            ascii = false
         }
-        commit(count, ascii: false, section: section, rawLine: rawLine)
+        commit(count, ascii: ascii, section: section, rawLine: rawLine)
     }
 
     /// True when the line holds visible text followed only by `\r`s (and escapes).

@@ -39,6 +39,8 @@ import Testing
                 .utf8),
         Array("\u{1B}[31;1mred ✓ üñï\u{1B}[0m\n\u{7F}\u{01}ctl\n\t\ttabs\n".utf8),
         [0x1B, 0x5B, 0x33, 0x31, 0x6D, 0xFF, 0x1B, 0x5B, 0x30, 0x6D, 0x0A],  // invalid byte between escapes
+        [0x1B, 0x5B, 0x30, 0x6D] + Array("abcdefghijk".utf8) + [0xC3, 0x1B, 0x5B, 0x30, 0x6D, 0x0A],
+        [0x61, 0xC3, 0x1B, 0x5B, 0x30, 0x6D, 0xA9, 0x0A],  // `é` whole once the escape is gone
         Array(repeating: 0xFF, count: 40) + [0x0D, 0x0A] + Array(repeating: 0x80, count: 3),
         Array((0..<40).map { "section_start:\($0):s\($0)\r\u{1B}[0Kline \($0)\n" }.joined().utf8),
     ]
@@ -234,6 +236,40 @@ import Testing
             #expect(ExcerptExtractor.sameContent(view, 0, shapes[0], 1, shapes[1]))
             #expect(ExcerptExtractor.sameContent(view, 2, shapes[2], 3, shapes[3]))
             #expect(!ExcerptExtractor.sameContent(view, 1, shapes[1], 4, shapes[4]))
+        }
+    }
+}
+
+extension CleanedLogTests {
+    /// A block's key made from the view (one `String` for an all-ASCII block) is the key of its
+    /// lines' contents, each its own `Substring` (`BlockKey`'s straightforward construction).
+    @Test func blockKeysFromTheViewAreTheContentsKeys() throws {
+        let texts =
+            [
+                "", "  ", "##[error]x", "  at x.Y(Y.java:1)", "a line well over fifteen bytes",
+                "\u{212A}illed", "Killed",
+            ]
+            + Array(try LineReadingEquivalenceTests.lines().prefix(400))
+        let log = CleanedLog(plain: texts)
+        log.withView { view in
+            let shapes = view.indices.map { LineShape(view.bytes($0)) }
+            var blocks: [[Int]] = [[0], [1, 2], [5], [6], [5, 6], [6, 5], [3, 4, 2]]
+            for start in stride(from: 0, to: view.count - 3, by: 3) {
+                blocks.append(Array(start..<start + 3))
+            }
+            var keys: [ExcerptExtractor.BlockKey] = []
+            for block in blocks {
+                let key = shapes.withUnsafeBufferPointer { ExcerptExtractor.blockKey(block, view, $0) }
+                let straightforward = ExcerptExtractor.BlockKey(
+                    block.map { ExcerptExtractor.content(texts[$0], shapes[$0]) })
+                #expect(key == straightforward && key.hashValue == straightforward.hashValue, "\(block)")
+                #expect(
+                    key.contents.map(String.init) == straightforward.contents.map(String.init), "\(block)")
+                keys.append(key)
+            }
+            #expect(keys[2] == keys[3])  // KELVIN SIGN is canonically `K`
+            #expect(keys[4] == keys[5])
+            #expect(keys[0] != keys[1])
         }
     }
 }

@@ -57,7 +57,8 @@ enum GoTestLog {
     static let reach = 4000
 
     static func passed(
-        _ i: Int, _ lines: CleanedLog.View, _ shapes: [LineShape], _ verdicts: inout [Int: Bool]
+        _ i: Int, _ lines: CleanedLog.View, _ shapes: UnsafeBufferPointer<LineShape>,
+        _ verdicts: inout [Int: Bool]
     ) -> Bool {
         func text(_ j: Int) -> Substring { ExcerptExtractor.content(lines.text(j), shapes[j]) }
         func has(_ j: Int, _ prefix: String) -> Bool {
