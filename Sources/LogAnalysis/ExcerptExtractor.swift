@@ -67,24 +67,27 @@ public struct ExcerptExtractor: Sendable {
         line.section.map(postSections.contains) ?? false
     }
 
-    /// `postSections.contains`, remembering the last section asked about: a line's section is the
-    /// same string as its neighbours', compared at once (equal storage) where `contains` hashes
-    /// the whole name.
+    /// `postSections.contains` by a log's section numbers (`CleanedLog.View.section`),
+    /// remembering the last section asked about: a line's section is its neighbours', answered at
+    /// once where `contains` hashes the whole name.
     struct PostSectionTest {
-        private var section: String? = nil
+        let names: [String]
+        private var section: UInt32 = 0
         private var answer = false
 
-        mutating func contains(_ s: String) -> Bool {
-            if let known = section, known == s { return answer }
+        init(_ names: [String]) { self.names = names }
+
+        /// Whether the section numbered `s` (0: none) is one of `postSections`.
+        mutating func contains(_ s: UInt32) -> Bool {
+            if s == 0 { return false }
+            if s == section { return answer }
             section = s
-            answer = ExcerptExtractor.postSections.contains(s)
+            answer = ExcerptExtractor.postSections.contains(names[Int(s) - 1])
             return answer
         }
 
-        /// `isAfterScript(line)`.
-        mutating func isAfterScript(_ line: CleanLine) -> Bool {
-            line.section.map { contains($0) } ?? false
-        }
+        /// `isAfterScript(line)` for line `i`.
+        mutating func isAfterScript(_ lines: CleanedLog.View, _ i: Int) -> Bool { contains(lines.section(i)) }
     }
 
     /// Weight from which a candidate is a block worth showing whole.
@@ -99,7 +102,30 @@ public struct ExcerptExtractor: Sendable {
         var pattern: Int?
         /// Index into `grammars.rules` when a grammar rule decided.
         var rule: Int?
-        var detail: String?
+        var detail: Detail = .none
+    }
+
+    /// What names a candidate's reason (`ExcerptLine.detail`), by index rather than a `String`:
+    /// candidates are copied, sorted and filtered by the hundred, and a `String` in them made each
+    /// copy a reference count (`detail(_:)` names it when it is shown).
+    enum Detail: Equatable {
+        case none
+        /// `patterns.patterns[p].name`.
+        case pattern(Int)
+        /// `grammars.details[r]`.
+        case rule(Int)
+        /// `runner/annotation`: the CI marked the line as an error.
+        case annotation
+    }
+
+    /// The name `d` stands for.
+    func detail(_ d: Detail) -> String? {
+        switch d {
+        case .none: return nil
+        case .pattern(let p): return patterns.patterns[p].name
+        case .rule(let r): return grammars.details[r]
+        case .annotation: return "runner/annotation"
+        }
     }
 
     /// Keyword lines are kept from the start and the end of a log, this many of each: only the
@@ -126,53 +152,52 @@ public struct ExcerptExtractor: Sendable {
     }
 
     public func excerpt(failed: CleanedLog, passed: CleanedLog? = nil) -> Excerpt {
-        let lines = failed.lines
+        failed.withView { excerpt($0, passed: passed) }
+    }
+
+    /// `excerpt(failed:passed:)` on the failed log's lines read in place: a line's bytes, not a
+    /// `String` each (made only for the lines a block or the excerpt reads as text).
+    func excerpt(_ lines: CleanedLog.View, passed: CleanedLog?) -> Excerpt {
         guard !lines.isEmpty, maxLines > 0 else {
             return Excerpt(lines: [], keyLine: nil, infrastructure: false, matchedPatterns: [])
         }
         var candidates: [Candidate] = []
         var keywordLines = 0  // keyword candidates in `candidates`
         var boilerplate: [Int] = []
-        var reader = LineReader(scanner: scanner, patterns: patterns, grammars: grammars)
-        var post = PostSectionTest()
+        var reader = LineReader()
+        var post = PostSectionTest(lines.sectionNames)
         // GitLab's runner stops a script at its first failing command, so a block printed before
         // the step's last `$ command` came from a command that succeeded (a lint report, `|| true`).
-        var lastCommand: [String: Int] = [:]
-        // Each line's shape, stored as it is read (`append` cost a call per line to check room).
-        let shapes = [LineShape](unsafeUninitializedCapacity: lines.count) { shapes, initialized in
-            for index in lines.indices {
-                // The line's bytes in place (a native string's always are; a small one's are copied to
-                // the stack).
-                let line = lines[index].text
-                var text = line
-                var command: Bool? = false
-                let (shape, found) = text.withUTF8 { b in
-                    command = Self.commandByBytes(b)
-                    return reader.read(b, index: index, line)
-                }
-                if command ?? lines[index].text.hasPrefix("$ "), let s = lines[index].section {
-                    lastCommand[s] = index
-                }
-                shapes.initializeElement(at: index, to: shape)
-                initialized = index + 1
-                if shape.noise == .scaffolding { boilerplate.append(index) }
-                if var c = found {
-                    if let s = lines[index].section, post.contains(s) { c.weight -= 30 }
-                    candidates.append(c)
-                    if c.reason == .keyword {
-                        keywordLines += 1
-                        if keywordLines > 4 * Self.keptKeywordLines {
-                            keywordLines = dropMiddleKeywordLines(&candidates)
-                        }
+        var lastCommand: [UInt32: Int] = [:]  // section number → its last command's line
+        // Each line's shape, stored as it is read (`append` cost a call per line to check room), in
+        // a buffer of this call's own: an array's closure-taking initializer copied the extractor
+        // into its closure, retaining every array its tables hold, once per log.
+        let shapeStorage = UnsafeMutablePointer<LineShape>.allocate(capacity: lines.count)
+        defer { shapeStorage.deallocate() }
+        for index in lines.indices {
+            let b = lines.bytes(index)
+            let section = lines.section(index)
+            if section != 0, Self.commandByBytes(b) ?? lines.text(index).hasPrefix("$ ") {
+                lastCommand[section] = index
+            }
+            let (shape, found) = reader.read(b, index: index, in: self)
+            (shapeStorage + index).initialize(to: shape)
+            if shape.noise == .scaffolding { boilerplate.append(index) }
+            if var c = found {
+                if post.contains(section) { c.weight -= 30 }
+                candidates.append(c)
+                if c.reason == .keyword {
+                    keywordLines += 1
+                    if keywordLines > 4 * Self.keptKeywordLines {
+                        keywordLines = dropMiddleKeywordLines(&candidates)
                     }
                 }
             }
         }
+        let shapes = UnsafeBufferPointer(start: shapeStorage, count: lines.count)
         if !lastCommand.isEmpty {
             for k in candidates.indices {
-                if let s = lines[candidates[k].index].section, let last = lastCommand[s],
-                    candidates[k].index < last
-                {
+                if let last = lastCommand[lines.section(candidates[k].index)], candidates[k].index < last {
                     candidates[k].weight -= 25
                 }
             }
@@ -220,10 +245,12 @@ public struct ExcerptExtractor: Sendable {
         // Compare with the passing trace: what also happened on a green run is not the cause.
         var green: Set<String> = []
         if let passed {
-            green.reserveCapacity(passed.lines.count)
-            for l in passed.lines where !l.text.isEmpty { green.insert(Self.maskedContent(l.text)) }
+            passed.withView { p in
+                green.reserveCapacity(p.count)
+                for i in p.indices where !p.isEmpty(i) { green.insert(Self.maskedContent(p.bytes(i))) }
+            }
             candidates = candidates.compactMap { c in
-                guard green.contains(Self.maskedContent(lines[c.index].text)) else { return c }
+                guard green.contains(Self.maskedContent(lines.bytes(c.index))) else { return c }
                 if c.reason == .keyword { return nil }
                 var d = c
                 d.weight -= 45
@@ -237,8 +264,8 @@ public struct ExcerptExtractor: Sendable {
         // failing step: what comes after it is cleanup and post-build steps (a JUnit publisher that
         // found no reports), which did not fail the job.
         let verdict =
-            scriptSection == nil
-            ? boilerplate.first { Self.isVerdict(Self.content(lines[$0].text, shapes[$0])) } : nil
+            scriptSection == 0
+            ? boilerplate.first { Self.isVerdict(lines, $0, shapes[$0]) } : nil
         if let v = verdict {
             for k in candidates.indices where candidates[k].index > v { candidates[k].weight -= 30 }
             // GitHub Actions runs a job's steps one after the other and stops at the first that
@@ -247,7 +274,7 @@ public struct ExcerptExtractor: Sendable {
             // failed, a lint with `|| true`). A failing step that printed nothing telling (`[ -n
             // "" ]`) leaves the earlier step's error (`fatal: No tags can describe …`) as the lead.
             if let start = boilerplate.last(where: {
-                $0 < v && Self.content(lines[$0].text, shapes[$0]).hasPrefix("##[group]Run ")
+                $0 < v && Self.hasPrefix(lines, $0, from: shapes[$0].textStart, Self.groupRun)
             }), candidates.contains(where: { $0.index > start && $0.index < v && $0.weight >= Self.strong }) {
                 for k in candidates.indices where candidates[k].index < start {
                     candidates[k].weight = min(candidates[k].weight - 30, Self.strong - 1)
@@ -256,11 +283,12 @@ public struct ExcerptExtractor: Sendable {
         }
         if let top = candidates.max(by: { $0.weight < $1.weight }), top.weight < Self.strong {
             // Only weak lines: the key is among those of the step the script ran last.
-            candidates.removeAll { lines[$0.index].section != scriptSection }
+            candidates.removeAll { lines.section($0.index) != scriptSection }
             // A log without sections (GitHub Actions, Jenkins) ends its failing step with the CI's
             // verdict; what follows it is the job's cleanup.
             if let v = verdict {
-                let start = lines[..<v].lastIndex { $0.text.hasPrefix("##[group]Run ") } ?? max(0, v - 150)
+                let start =
+                    (0..<v).lastIndex { Self.hasPrefix(lines, $0, from: 0, Self.groupRun) } ?? max(0, v - 150)
                 candidates.removeAll { $0.index < start || $0.index > v }
                 // The step's last error-ish line is what failed it (`Cannot rebase: …` right
                 // before `Build step … marked build as failure`), not a checkout's commit message.
@@ -272,29 +300,26 @@ public struct ExcerptExtractor: Sendable {
                 $0.weight < $1.weight || ($0.weight == $1.weight && $0.index > $1.index)
             })
         {
-            let section = lines[top.index].section
+            let section = lines.section(top.index)
             let band = top.weight >= Self.strong ? top.weight - 6 : top.weight
             keyCandidate =
                 candidates.first { c in
-                    c.weight >= band && c.index >= announced && lines[c.index].section == section
+                    c.weight >= band && c.index >= announced && lines.section(c.index) == section
                         && c.role != .summary
-                } ?? candidates.first { $0.weight >= band && lines[$0.index].section == section } ?? top
+                } ?? candidates.first { $0.weight >= band && lines.section($0.index) == section } ?? top
         }
         // A key line repeated later word for word (a retried step) failed for good at its last try.
         if let key = keyCandidate {
-            let text = lines[key.index].text
-            let content =
-                text.utf8.count > shapes[key.index].contentStart ? Self.content(text, shapes[key.index]) : ""
-            if !content.isEmpty,
+            if lines.bytes(key.index).count > shapes[key.index].textStart,
                 let later = candidates.last(where: {
                     $0.index > key.index && $0.rule == key.rule && $0.pattern == key.pattern
-                        && Self.content(lines[$0.index].text, shapes[$0.index]) == content
+                        && Self.sameContent(lines, $0.index, shapes[$0.index], key.index, shapes[key.index])
                 })
             {
                 keyCandidate = later
             }
         }
-        var chosen = LineMap<(ExcerptReason, String?)>(capacity: maxLines)
+        var chosen = LineMap<(ExcerptReason, Detail)>(capacity: maxLines)
         var repeats = LineMap<Int>()
         // A long run of lines that each say what the line above said (after masking numbers: the
         // same diagnostic on line 63, 68, 86… of one file) shows its first lines; the rest are
@@ -309,15 +334,11 @@ public struct ExcerptExtractor: Sendable {
         var masks = Masker.MaskComparer()
         func sameMasked(_ i: Int, _ j: Int) -> Bool {
             let (si, sj) = (shapes[i].textStart, shapes[j].textStart)
-            var (first, second) = (lines[i].text, lines[j].text)
-            return first.withUTF8 { a in
-                second.withUTF8 { b in
-                    masks.same(
-                        UnsafeBufferPointer(rebasing: a[si...]), UnsafeBufferPointer(rebasing: b[sj...]))
-                }
-            }
+            return masks.same(
+                UnsafeBufferPointer(rebasing: lines.bytes(i)[si...]),
+                UnsafeBufferPointer(rebasing: lines.bytes(j)[sj...]))
         }
-        @discardableResult func add(_ index: Int, _ reason: ExcerptReason, _ detail: String? = nil) -> Bool {
+        @discardableResult func add(_ index: Int, _ reason: ExcerptReason, _ detail: Detail = .none) -> Bool {
             if chosen[index] != nil || runHead[index] != nil { return true }
             var shown = 1
             if index > 0, !shapes[index].blank,
@@ -341,15 +362,13 @@ public struct ExcerptExtractor: Sendable {
         /// A line of a placed block: a strong candidate's own reason, else what the body is.
         @discardableResult func addBodyLine(_ i: Int) -> Bool {
             let c = byIndex[i].flatMap { $0.weight >= Self.strong ? $0 : nil }
-            return add(i, c?.reason ?? bodyReason(i, lines, shapes), c?.detail)
+            return add(i, c?.reason ?? bodyReason(i, lines, shapes), c?.detail ?? .none)
         }
         var messageLines: [Int] = []
         var header: Int? = nil
         var keyIndex: Int? = keyCandidate?.index
         var seenBlocks: [BlockKey: Int] = [:]  // block text → its first line
-        func blockKey(_ block: [Int]) -> BlockKey {
-            BlockKey(block.map { Self.content(lines[$0].text, shapes[$0]) })
-        }
+        func blockKey(_ block: [Int]) -> BlockKey { Self.blockKey(block, lines, shapes) }
         /// A unified diff's header (`Diff in src/a.rs at line 1:`): its lines are the code, not a message.
         func isDiff(_ c: Candidate) -> Bool {
             guard let r = c.rule, case .diff = grammars.rules[r].rule.body else { return false }
@@ -363,7 +382,7 @@ public struct ExcerptExtractor: Sendable {
             for i in block {
                 if let c = byIndex[i], c.role == .message {
                     messageLines.append(i)
-                } else if byIndex[i]?.role != .summary, Self.isMessageShape(lines[i].text, shapes[i]) {
+                } else if byIndex[i]?.role != .summary, Self.isMessageShape(lines, i, shapes[i]) {
                     // (A tool's verdict after its report, testthat's `Error: Test failures`, is
                     // no message, however it is spelled.)
                     messageLines.append(i)
@@ -371,7 +390,7 @@ public struct ExcerptExtractor: Sendable {
             }
             if key.role != .message,
                 let first = messageLines.first(where: {
-                    $0 > key.index && Shape.exceptionLine(Self.content(lines[$0].text, shapes[$0]))
+                    $0 > key.index && Shape.exceptionLine(Self.content(lines.text($0), shapes[$0]))
                 }) ?? messageLines.first(where: { $0 > key.index }) ?? messageLines.first
             {
                 // An exception names the failure better than the expression that raised it.
@@ -382,16 +401,16 @@ public struct ExcerptExtractor: Sendable {
                 if let m = candidates.first(where: {
                     $0.index > key.index && $0.index < key.index + 80 && $0.role == .message
                         && $0.weight >= band
-                        && lines[$0.index].section == lines[key.index].section
+                        && lines.section($0.index) == lines.section(key.index)
                 }) {
                     keyIndex = m.index
                     messageLines = [m.index]
                     let (_, more) = enclosingBlock(m, lines, shapes, byIndex)
-                    for i in more { add(i, byIndex[i]?.reason ?? .context, byIndex[i]?.detail) }
+                    for i in more { add(i, byIndex[i]?.reason ?? .context, byIndex[i]?.detail ?? .none) }
                 } else if !isDiff(key),
                     let m = block.first(where: {
                         $0 > key.index && byIndex[$0]?.rule == nil
-                            && Self.statesCause(Self.content(lines[$0].text, shapes[$0]))
+                            && Self.statesCause(Self.content(lines.text($0), shapes[$0]))
                     })
                 {
                     // A test's header over what it printed (dotnet's `Failed X [12 ms]` over `Error
@@ -471,7 +490,7 @@ public struct ExcerptExtractor: Sendable {
         // The CI's verdict on the job (which step, what exit code), when it comes after the key.
         if let key = keyCandidate, key.weight >= Self.strong, chosen.count < maxLines,
             let v = boilerplate.last(where: {
-                $0 > key.index && Self.isVerdict(Self.content(lines[$0].text, shapes[$0]))
+                $0 > key.index && Self.isVerdict(lines, $0, shapes[$0])
             })
         {
             add(v, .verdict)
@@ -482,7 +501,8 @@ public struct ExcerptExtractor: Sendable {
             let shown = k == 0 && keyCandidate != nil ? max(8, keyReach) : 8
             let more = blockLines(from: c, lines, shapes, byIndex, limit: maxLines - chosen.count + shown)
             for i in more where chosen[i] == nil {
-                guard add(i, byIndex[i]?.reason ?? bodyReason(i, lines, shapes), byIndex[i]?.detail) else {
+                guard add(i, byIndex[i]?.reason ?? bodyReason(i, lines, shapes), byIndex[i]?.detail ?? .none)
+                else {
                     break
                 }
             }
@@ -493,8 +513,8 @@ public struct ExcerptExtractor: Sendable {
         if passed != nil, let key = keyCandidate, key.weight >= Self.strong, chosen.count < maxLines {
             let range = max(0, key.index - 5)..<min(lines.count, key.index + 6)
             for i in range
-            where !shapes[i].blank && shapes[i].noise == .none && !post.isAfterScript(lines[i])
-                && !green.contains(Self.maskedContent(lines[i].text))
+            where !shapes[i].blank && shapes[i].noise == .none && !post.isAfterScript(lines, i)
+                && !green.contains(Self.maskedContent(lines.bytes(i)))
             {
                 guard add(i, .absentFromGreen) else { break }
             }
@@ -521,9 +541,9 @@ public struct ExcerptExtractor: Sendable {
                     && !shapes[j + 1].blank && shapes[j + 1].noise == .none
                     && shapes[j + 1].indent > shapes[j - 1].indent
                 var stop = shapes[j].blank && !underBlank || shapes[j].noise != .none
-                if !stop, passed != nil, green.contains(Self.maskedContent(lines[j].text)) { stop = true }
+                if !stop, passed != nil, green.contains(Self.maskedContent(lines.bytes(j))) { stop = true }
                 // The script's block ends where the runner's sections after it begin.
-                if !stop, post.isAfterScript(lines[j]), !post.isAfterScript(lines[c.index]) { stop = true }
+                if !stop, post.isAfterScript(lines, j), !post.isAfterScript(lines, c.index) { stop = true }
                 if !stop, let other = byIndex[j], other.weight >= Self.strong, other.rule != c.rule {
                     stop = true
                 }
@@ -550,8 +570,8 @@ public struct ExcerptExtractor: Sendable {
             var j = top - 1
             var taken = 0
             while j >= 0 && taken < 2 && chosen.count < maxLines {
-                if shapes[j].blank || shapes[j].noise != .none || Self.isCommand(lines[j].text) { break }
-                if passed != nil && green.contains(Self.maskedContent(lines[j].text)) { break }
+                if shapes[j].blank || shapes[j].noise != .none || Self.isCommand(lines, j) { break }
+                if passed != nil && green.contains(Self.maskedContent(lines.bytes(j))) { break }
                 add(j, .context)
                 taken += 1
                 j -= 1
@@ -569,8 +589,8 @@ public struct ExcerptExtractor: Sendable {
             for gap in gaps.sorted(by: { ($0.to - $0.from, $0.from) < ($1.to - $1.from, $1.from) }) {
                 // A gap from the script into the runner's sections after it (uploading artifacts,
                 // cleaning up) is not what a tool printed between its error and its verdict.
-                if !post.isAfterScript(lines[gap.from - 1]),
-                    (gap.from..<gap.to).contains(where: { post.isAfterScript(lines[$0]) })
+                if !post.isAfterScript(lines, gap.from - 1),
+                    (gap.from..<gap.to).contains(where: { post.isAfterScript(lines, $0) })
                 {
                     continue
                 }
@@ -591,7 +611,7 @@ public struct ExcerptExtractor: Sendable {
             }) {
                 let fill = o.block.filter { chosen[$0] == nil && runHead[$0] == nil && !shapes[$0].blank }
                 guard !fill.isEmpty, chosen.count + fill.count <= maxLines else { continue }
-                for i in fill { add(i, .repeated, byIndex[i]?.detail) }
+                for i in fill { add(i, .repeated, byIndex[i]?.detail ?? .none) }
                 if let n = repeats[o.first], n > 0 { repeats[o.first] = n - 1 }
             }
         }
@@ -606,7 +626,7 @@ public struct ExcerptExtractor: Sendable {
                 (abs($0.key - keyAt), $0.key) < (abs($1.key - keyAt), $1.key)
             }) {
                 guard chosen.count + run.count <= maxLines else { continue }
-                for i in run { chosen[i] = (.repeated, byIndex[i]?.detail) }
+                for i in run { chosen[i] = (.repeated, byIndex[i]?.detail ?? .none) }
                 repeats[h] = max(0, (repeats[h] ?? 0) - run.count)
             }
         }
@@ -622,7 +642,7 @@ public struct ExcerptExtractor: Sendable {
                     chosen[$0] == nil && runHead[$0] == nil && !shapes[$0].blank
                 }
                 guard chosen.count + fill.count <= maxLines else { continue }
-                for i in fill { add(i, i == c.index ? c.reason : .context, i == c.index ? c.detail : nil) }
+                for i in fill { add(i, i == c.index ? c.reason : .context, i == c.index ? c.detail : .none) }
             }
         }
         // Nothing strong: the last keyword lines, then the failing step's tail.
@@ -630,7 +650,7 @@ public struct ExcerptExtractor: Sendable {
         // keywords say (an after_script's `finished with status failed` is not it).
         let section = hasStrong ? failingSection(lines, keyCandidate) : scriptSection
         if !hasStrong {
-            let weak = candidates.filter { $0.weight < Self.strong && lines[$0.index].section == section }
+            let weak = candidates.filter { $0.weight < Self.strong && lines.section($0.index) == section }
                 .suffix(max(1, maxLines / 3))
             for c in weak.reversed() {
                 guard add(c.index, c.reason, c.detail) else { break }
@@ -638,7 +658,7 @@ public struct ExcerptExtractor: Sendable {
         }
         let tailCount = max(tailLines, maxLines / 3)
         let tail = sectionTail(
-            lines, shapes, section: section, before: !hasStrong && section == nil ? verdict : nil,
+            lines, shapes, section: section, before: !hasStrong && section == 0 ? verdict : nil,
             count: tailCount)
         if !hasStrong && chosen.count < maxLines {
             for i in tail.suffix(tailCount) { guard add(i, .sectionTail) else { break } }
@@ -647,47 +667,64 @@ public struct ExcerptExtractor: Sendable {
             for i in boilerplate.suffix(min(maxLines, 3)) { add(i, .runnerFallback) }
         }
         // Assemble.
-        let excerptLines = chosen.keys.sorted().map { i -> ExcerptLine in
-            let (reason, detail) = chosen[i] ?? (.context, nil)
-            return ExcerptLine(line: lines[i], reason: reason, detail: detail, repeats: repeats[i] ?? 0)
+        // Loops rather than closures here: a closure reading `detail` copied the extractor.
+        let shownIndices = chosen.keys.sorted()
+        var excerptLines: [ExcerptLine] = []
+        excerptLines.reserveCapacity(shownIndices.count)
+        for i in shownIndices {
+            let (reason, d) = chosen[i] ?? (.context, .none)
+            excerptLines.append(
+                ExcerptLine(line: lines.line(i), reason: reason, detail: detail(d), repeats: repeats[i] ?? 0))
+        }
+        /// Line `i` as a `CleanLine`: the shown line's where it is shown (its text made once).
+        func cleanLine(_ i: Int) -> CleanLine {
+            var low = 0
+            var high = shownIndices.count
+            while low < high {
+                let mid = (low + high) / 2
+                if shownIndices[mid] < i { low = mid + 1 } else { high = mid }
+            }
+            return low < shownIndices.count && shownIndices[low] == i ? excerptLines[low].line : lines.line(i)
         }
         var keyLine: ExcerptLine? = nil
         if let k = keyIndex {
             let c = byIndex[k]
             keyLine = ExcerptLine(
-                line: lines[k], reason: c?.reason ?? .context, detail: c?.detail, repeats: repeats[k] ?? 0)
+                line: cleanLine(k), reason: c?.reason ?? .context, detail: detail(c?.detail ?? .none),
+                repeats: repeats[k] ?? 0)
         } else if let last = tail.last {
-            keyLine = ExcerptLine(line: lines[last], reason: .sectionTail)
+            keyLine = ExcerptLine(line: cleanLine(last), reason: .sectionTail)
         } else if let last = boilerplate.last {
-            keyLine = ExcerptLine(line: lines[last], reason: .runnerFallback)
-        } else if let last = lines.lastIndex(where: { !$0.text.isEmpty }) {
-            keyLine = ExcerptLine(line: lines[last], reason: .runnerFallback)
+            keyLine = ExcerptLine(line: cleanLine(last), reason: .runnerFallback)
+        } else if let last = lines.indices.lastIndex(where: { !lines.isEmpty($0) }) {
+            keyLine = ExcerptLine(line: cleanLine(last), reason: .runnerFallback)
         }
         // The strongest pattern found names the machine's failure even when a grammar chose the key.
         let keyPatternIndex = keyIndex.flatMap { byIndex[$0]?.pattern } ?? keyCandidate?.pattern
         let keyPattern = keyPatternIndex.map { patterns.patterns[$0] }
         var infrastructure = keyPattern?.infrastructure ?? false
-        if let s = keyCandidate.flatMap({ lines[$0.index].section }) ?? (keyCandidate == nil ? section : nil),
+        if let s = lines.sectionName(of: keyCandidate.map { lines.section($0.index) } ?? section),
             Self.infrastructureSections.contains(s)
         {
             infrastructure = true
         }
         var names: [String] = []
         for c in candidates.sorted(by: { $0.weight > $1.weight }) {
-            if let name = c.detail, c.reason == .pattern, !names.contains(name) { names.append(name) }
+            if c.reason == .pattern, let name = detail(c.detail), !names.contains(name) { names.append(name) }
         }
         var result = Excerpt(
             lines: excerptLines, keyLine: keyLine, infrastructure: infrastructure, matchedPatterns: names,
             category: keyPattern?.category)
-        result.messageLines = messageLines.sorted().map { lines[$0] }
-        result.header = header.map { lines[$0] }
+        result.messageLines = messageLines.sorted().map(cleanLine)
+        result.header = header.map(cleanLine)
         return result
     }
 
     /// The block `c` belongs to: when `c` is a message line inside a header's block (the exception
     /// under `Error During Test at`, the exception closing a traceback), that header's block.
     func enclosingBlock(
-        _ c: Candidate, _ lines: [CleanLine], _ shapes: [LineShape], _ byIndex: LineMap<Candidate>
+        _ c: Candidate, _ lines: CleanedLog.View, _ shapes: UnsafeBufferPointer<LineShape>,
+        _ byIndex: LineMap<Candidate>
     ) -> (Int, [Int]) {
         if c.role == .message {
             // Look back a few lines for a header whose block holds this line.
@@ -709,11 +746,16 @@ public struct ExcerptExtractor: Sendable {
 
     /// The header line and the lines its rule's `Body` takes (bounded).
     func blockLines(
-        from c: Candidate, _ lines: [CleanLine], _ shapes: [LineShape], _ byIndex: LineMap<Candidate>,
+        from c: Candidate, _ lines: CleanedLog.View, _ shapes: UnsafeBufferPointer<LineShape>,
+        _ byIndex: LineMap<Candidate>,
         limit extended: Int? = nil
     ) -> [Int] {
-        var result = [c.index]
         let rule = c.rule.map { grammars.rules[$0].rule }
+        // Room for the most it takes (the header, the line above, the body, a run of the rule's
+        // lines), bounded: growing it a line at a time reallocated it three or four times a block.
+        var result: [Int] = []
+        result.reserveCapacity(min(extended ?? min(rule?.maxBody ?? 4, maxBlockLines), 64) + 11)
+        result.append(c.index)
         // The line it reports on, right above it (a blank line between at most).
         if rule?.reportsPrevious == true {
             var p = c.index - 1
@@ -724,10 +766,8 @@ public struct ExcerptExtractor: Sendable {
         let limit = extended ?? min(rule?.maxBody ?? 4, maxBlockLines)
         let baseIndent = shapes[c.index].indent
         var j = c.index + 1
-        func text(_ i: Int) -> Substring {
-            let t = lines[i].text
-            let u = t.utf8
-            return Substring(t[u.index(u.startIndex, offsetBy: shapes[i].textStart)...])
+        func hasPrefix(_ i: Int, _ prefix: String) -> Bool {
+            Self.hasPrefix(lines, i, from: shapes[i].textStart, prefix)
         }
         switch body {
         case .none:
@@ -750,11 +790,11 @@ public struct ExcerptExtractor: Sendable {
                     j += 1
                     continue
                 }
-                if s.indent > baseIndent || Self.startsWithCaret(lines[j].text, s.textStart) {
+                if s.indent > baseIndent || Self.startsWithCaret(lines, j, s.textStart) {
                     // The first frames say where; the rest of a deep stack says nothing more.
                     // With room left (`extended`), the stack goes on: a `Caused by:`'s frames are
                     // where the cause was thrown.
-                    if BlockLine(text(j)).isFrame {
+                    if Self.blockLine(lines, j, s).isFrame {
                         frames += 1
                         if frames > 4 && extended == nil { j += 1; continue }
                     }
@@ -784,7 +824,7 @@ public struct ExcerptExtractor: Sendable {
             while j < lines.count && taken < limit {
                 if shapes[j].blank || shapes[j].noise != .none { break }
                 // The diagnostic's own continuation lines, indented under it (javac's `  symbol:`).
-                guard text(j).hasPrefixFast(lead) || shapes[j].indent > baseIndent else { break }
+                guard hasPrefix(j, lead) || shapes[j].indent > baseIndent else { break }
                 result.append(j)
                 taken += 1
                 j += 1
@@ -796,7 +836,7 @@ public struct ExcerptExtractor: Sendable {
                 if !shapes[j].blank {
                     result.append(j)
                     taken += 1
-                    if text(j).hasPrefixFast(marker) { break }
+                    if hasPrefix(j, marker) { break }
                 }
                 j += 1
             }
@@ -804,10 +844,10 @@ public struct ExcerptExtractor: Sendable {
             var taken = 0
             /// ` `, `+` or `-` first: a diff line (a lone space is an empty context line).
             func diffLine(_ i: Int) -> Bool {
-                let u = lines[i].text.utf8
+                let u = lines.bytes(i)
                 let start = shapes[i].contentStart
                 guard shapes[i].noise == .none, start < u.count else { return false }
-                let b = u[u.index(u.startIndex, offsetBy: start)]
+                let b = u[start]
                 return b == 0x20 || b == 0x2B || b == 0x2D
             }
             while j < lines.count && taken < limit && diffLine(j) {
@@ -819,7 +859,7 @@ public struct ExcerptExtractor: Sendable {
             var taken = 0
             while j < lines.count && taken < limit {
                 let s = shapes[j]
-                if s.blank || s.noise == .scaffolding || text(j).hasPrefixFast(marker) { break }
+                if s.blank || s.noise == .scaffolding || hasPrefix(j, marker) { break }
                 result.append(j)
                 taken += 1
                 j += 1
@@ -853,14 +893,23 @@ public struct ExcerptExtractor: Sendable {
     /// `^`, `~` or `|` (a caret line under a diagnostic): read off the bytes when the byte after
     /// it is ASCII or there is none (the `Character` then ends there).
     static func startsWithCaret(_ text: String, _ start: Int) -> Bool {
-        let fast: Bool?? = text.utf8.withContiguousStorageIfAvailable { b in
-            guard start < b.count else { return false }
-            let c = b[start]
-            guard c == 0x5E || c == 0x7E || c == 0x7C else { return false }
-            return start + 1 == b.count || b[start + 1] < 0x80 ? true : nil
+        if let answer = text.utf8.withContiguousStorageIfAvailable({ caretByBytes($0, start) }) ?? nil {
+            return answer
         }
-        if let answer = fast ?? nil { return answer }
         return characterStartsWithCaret(text, start)
+    }
+
+    /// `startsWithCaret` of line `i`.
+    static func startsWithCaret(_ lines: CleanedLog.View, _ i: Int, _ start: Int) -> Bool {
+        caretByBytes(lines.bytes(i), start) ?? characterStartsWithCaret(lines.text(i), start)
+    }
+
+    /// `startsWithCaret` read off the bytes where they tell; nil otherwise.
+    static func caretByBytes(_ b: UnsafeBufferPointer<UInt8>, _ start: Int) -> Bool? {
+        guard start < b.count else { return false }
+        let c = b[start]
+        guard c == 0x5E || c == 0x7E || c == 0x7C else { return false }
+        return start + 1 == b.count || b[start + 1] < 0x80 ? true : nil
     }
 
     /// `startsWithCaret` by `Character`s (any text).
@@ -890,10 +939,51 @@ public struct ExcerptExtractor: Sendable {
         func hash(into hasher: inout Hasher) { hasher.combine(hash) }
     }
 
+    /// The key of a block's lines' contents. When they are all ASCII, one `String` holds them
+    /// all and each content is a `Substring` of it (a `Character` per byte, so every byte offset is a
+    /// `Character` boundary, and a cleaned line holds no `\r`): the same contents as a `String` per
+    /// line, one allocation a block rather than one a line.
+    static func blockKey(_ block: [Int], _ lines: CleanedLog.View, _ shapes: UnsafeBufferPointer<LineShape>)
+        -> BlockKey
+    {
+        var total = 0
+        var ascii = true
+        for i in block {
+            let t = UnsafeBufferPointer(rebasing: lines.bytes(i)[shapes[i].textStart...])
+            total += t.count
+            if ascii && !ByteSearch.isASCII(t) { ascii = false }
+        }
+        guard ascii else { return BlockKey(block.map { content(lines.text($0), shapes[$0]) }) }
+        let joined = String(unsafeUninitializedCapacity: total) { room in
+            var at = 0
+            for i in block {
+                let t = UnsafeBufferPointer(rebasing: lines.bytes(i)[shapes[i].textStart...])
+                if let base = t.baseAddress, let to = room.baseAddress {
+                    (to + at).update(from: base, count: t.count)
+                }
+                at += t.count
+            }
+            return at
+        }
+        var contents: [Substring] = []
+        contents.reserveCapacity(block.count)
+        let u = joined.utf8
+        var start = u.startIndex
+        for i in block {
+            let end = u.index(start, offsetBy: lines.bytes(i).count - shapes[i].textStart)
+            contents.append(joined[start..<end])
+            start = end
+        }
+        return BlockKey(contents)
+    }
+
     /// Why a body line is shown: a frame of a stack trace, or context (snippet, assertion details).
-    func bodyReason(_ i: Int, _ lines: [CleanLine], _ shapes: [LineShape]) -> ExcerptReason {
-        let t = Self.content(lines[i].text, shapes[i])
-        return BlockLine(t).isFrame || t.hasPrefixFast("Stacktrace:") ? .stackTrace : .context
+    func bodyReason(_ i: Int, _ lines: CleanedLog.View, _ shapes: UnsafeBufferPointer<LineShape>)
+        -> ExcerptReason
+    {
+        Self.blockLine(lines, i, shapes[i]).isFrame
+            || Self.hasPrefix(lines, i, from: shapes[i].textStart, "Stacktrace:")
+            ? .stackTrace : .context
     }
 
     /// A line inside a block that states the cause: an exception line, an assertion, `Expression:`.
@@ -901,19 +991,10 @@ public struct ExcerptExtractor: Sendable {
     static let widestGap = 40
 
     static func isMessageShape(_ text: String, _ shape: LineShape) -> Bool {
-        // Read off the line's bytes where every test below does (`hasPrefixFast`'s and
-        // `exceptionLine`'s byte readings), else by `Character`s.
-        let fast: Bool?? = text.utf8.withContiguousStorageIfAvailable { whole in
-            let t = UnsafeBufferPointer(rebasing: whole[shape.textStart...])
-            for p in messagePrefixes {
-                guard let has = p.withUnsafeBufferPointer({ Substring.asciiHasPrefix(t, $0) }) else {
-                    return nil
-                }
-                if has { return true }
-            }
-            return Shape.asciiExceptionLine(t)
+        if let answer = text.utf8.withContiguousStorageIfAvailable({ messageShapeByBytes($0, shape) }) ?? nil
+        {
+            return answer
         }
-        if let answer = fast ?? nil { return answer }
         return characterIsMessageShape(text, shape)
     }
 
@@ -936,6 +1017,24 @@ public struct ExcerptExtractor: Sendable {
         return true
     }
 
+    /// `isMessageShape` of line `i`.
+    static func isMessageShape(_ lines: CleanedLog.View, _ i: Int, _ shape: LineShape) -> Bool {
+        messageShapeByBytes(lines.bytes(i), shape) ?? characterIsMessageShape(lines.text(i), shape)
+    }
+
+    /// `isMessageShape` read off the line's bytes where every test in it does (`hasPrefixFast`'s
+    /// and `exceptionLine`'s byte readings); nil otherwise.
+    static func messageShapeByBytes(_ whole: UnsafeBufferPointer<UInt8>, _ shape: LineShape) -> Bool? {
+        let t = UnsafeBufferPointer(rebasing: whole[shape.textStart...])
+        for p in messagePrefixes {
+            guard let has = p.withUnsafeBufferPointer({ Substring.asciiHasPrefix(t, $0) }) else {
+                return nil
+            }
+            if has { return true }
+        }
+        return Shape.asciiExceptionLine(t)
+    }
+
     /// `isMessageShape` by `Character`s (any text).
     static func characterIsMessageShape(_ text: String, _ shape: LineShape) -> Bool {
         let u = text.utf8
@@ -954,6 +1053,11 @@ public struct ExcerptExtractor: Sendable {
         return text.hasPrefix("$ ")
     }
 
+    /// `isCommand` of line `i`.
+    static func isCommand(_ lines: CleanedLog.View, _ i: Int) -> Bool {
+        commandByBytes(lines.bytes(i)) ?? lines.text(i).hasPrefix("$ ")
+    }
+
     /// `isCommand` read off a text's bytes where they tell (`Substring.asciiHasPrefix`; a text that
     /// does not start with the byte `$` does not start with the `Character`); nil otherwise.
     static func commandByBytes(_ b: UnsafeBufferPointer<UInt8>) -> Bool? {
@@ -967,6 +1071,12 @@ public struct ExcerptExtractor: Sendable {
     /// The prefixes `isMessageShape` tries, in its order.
     static let messagePrefixes = ["Expression: ", "Evaluated: ", "assert ", "E ", "Error: ", "error: "].map {
         Array($0.utf8)
+    }
+
+    /// `isVerdict` of line `i`'s content.
+    static func isVerdict(_ lines: CleanedLog.View, _ i: Int, _ shape: LineShape) -> Bool {
+        let t = UnsafeBufferPointer(rebasing: lines.bytes(i)[shape.textStart...])
+        return ByteSearch.isASCII(t) ? asciiIsVerdict(t) : characterIsVerdict(content(lines.text(i), shape))
     }
 
     /// The CI's verdict on a job: how it ended, not why.
@@ -1055,6 +1165,46 @@ public struct ExcerptExtractor: Sendable {
         return Substring(text[u.index(u.startIndex, offsetBy: shape.textStart)...])
     }
 
+    /// Whether line `i`'s text from byte `start` (a `Character` boundary: decorations and
+    /// indentation are ASCII) has the prefix, as `Substring.hasPrefix` (`hasPrefixFast`) answers.
+    static func hasPrefix(_ lines: CleanedLog.View, _ i: Int, from start: Int, _ prefix: String) -> Bool {
+        let b = UnsafeBufferPointer(rebasing: lines.bytes(i)[start...])
+        var p = prefix
+        if let fast = p.withUTF8({ Substring.asciiHasPrefix(b, $0) }) { return fast }
+        let text = lines.text(i)
+        let u = text.utf8
+        return text[u.index(u.startIndex, offsetBy: start)...].hasPrefix(prefix)
+    }
+
+    /// A step's opening line in GitHub Actions.
+    static let groupRun = "##[group]Run "
+
+    /// `BlockLine(content(text, shape))` of line `i`, read off its bytes when they are ASCII.
+    static func blockLine(_ lines: CleanedLog.View, _ i: Int, _ shape: LineShape) -> BlockLine {
+        let t = UnsafeBufferPointer(rebasing: lines.bytes(i)[shape.textStart...])
+        return ByteSearch.isASCII(t)
+            ? BlockLine(ascii: t) : BlockLine(characters: String(content(lines.text(i), shape)))
+    }
+
+    /// Whether lines `i` and `j` have the same content (`content(…) == content(…)`, canonical
+    /// equivalence): equal bytes are, different ASCII bytes are not, anything else is compared as
+    /// `Substring`s.
+    static func sameContent(
+        _ lines: CleanedLog.View, _ i: Int, _ si: LineShape, _ j: Int, _ sj: LineShape
+    ) -> Bool {
+        let a = UnsafeBufferPointer(rebasing: lines.bytes(i)[si.textStart...])
+        let b = UnsafeBufferPointer(rebasing: lines.bytes(j)[sj.textStart...])
+        if ByteSearch.equal(a, b) { return true }
+        if ByteSearch.isASCII(a) && ByteSearch.isASCII(b) { return false }
+        return content(lines.text(i), si) == content(lines.text(j), sj)
+    }
+
+    /// `maskedContent` of a line's bytes.
+    static func maskedContent(_ b: UnsafeBufferPointer<UInt8>) -> String {
+        let start = LineShape.skipDecorations(b)
+        return Masker.mask(String(decoding: UnsafeBufferPointer(rebasing: b[start...]), as: UTF8.self))
+    }
+
     /// A line's content (decorations skipped) masked: what a passing trace is compared on.
     static func maskedContent(_ text: String) -> String {
         var copy = text
@@ -1065,24 +1215,26 @@ public struct ExcerptExtractor: Sendable {
     }
 
     /// The section the failure happened in: the key line's, else the last section with script output.
-    func failingSection(_ lines: [CleanLine], _ key: Candidate?) -> String? {
-        if let key { return lines[key.index].section }
-        var post = PostSectionTest()
-        for i in lines.indices.reversed() where !lines[i].text.isEmpty {
-            guard let s = lines[i].section else { continue }
-            if !post.contains(s) { return s }
+    /// - Returns: the section's number (`CleanedLog.View.section`), 0 for none.
+    func failingSection(_ lines: CleanedLog.View, _ key: Candidate?) -> UInt32 {
+        if let key { return lines.section(key.index) }
+        var post = PostSectionTest(lines.sectionNames)
+        for i in lines.indices.reversed() where !lines.isEmpty(i) {
+            let s = lines.section(i)
+            if s != 0 && !post.contains(s) { return s }
         }
-        return nil
+        return 0
     }
 
     /// Indices of the last non-blank, non-noise lines of `section`'s last run, oldest first (at most 8,
     /// or `count` when more): the failing step's tail, never the head of the log.
     func sectionTail(
-        _ lines: [CleanLine], _ shapes: [LineShape], section: String?, before end: Int?, count: Int
+        _ lines: CleanedLog.View, _ shapes: UnsafeBufferPointer<LineShape>, section: UInt32, before end: Int?,
+        count: Int
     ) -> [Int] {
         guard
-            let last = lines[..<(end ?? lines.count)].lastIndex(where: {
-                $0.section == section && !$0.text.isEmpty
+            let last = (0..<(end ?? lines.count)).lastIndex(where: {
+                lines.section($0) == section && !lines.isEmpty($0)
             })
         else {
             return []
@@ -1091,9 +1243,9 @@ public struct ExcerptExtractor: Sendable {
         var i = last
         // Never the head of the log, unless the CI's verdict says the failing step ended there.
         let floor = end == nil ? max(0, lines.count / 2 - 1) : 0
-        while i >= 0 && result.count < max(8, count) && lines[i].section == section {
-            let isHeader = section != nil && (i == 0 || lines[i - 1].section != section)
-            if !shapes[i].blank && shapes[i].noise == .none && !Self.isCommand(lines[i].text) && !isHeader {
+        while i >= 0 && result.count < max(8, count) && lines.section(i) == section {
+            let isHeader = section != 0 && (i == 0 || lines.section(i - 1) != section)
+            if !shapes[i].blank && shapes[i].noise == .none && !Self.isCommand(lines, i) && !isHeader {
                 result.append(i)
             }
             if i <= floor && lines.count > 20 { break }
@@ -1105,23 +1257,17 @@ public struct ExcerptExtractor: Sendable {
 
 extension ExcerptExtractor {
     /// The first step's reading of one line: its shape, and the strongest rule, pattern or keyword
-    /// it holds. The scratch arrays are kept from line to line; a mutating method, so that the
-    /// tables are read in place (a closure capturing the extractor's structs copied them, and
-    /// retained every array they hold, for each line).
+    /// it holds. The scratch arrays are kept from line to line. The extractor's tables are read
+    /// where they are (`read`'s argument): a reader holding copies of them retained every array
+    /// they hold for each log, and a closure capturing them did so for each line.
     struct LineReader {
-        let scanner: NeedleSet
-        let patterns: PatternLibrary
-        let grammars: GrammarSet
         var all: [(needle: Int, at: Int)] = []
         var hits: [(needle: Int, at: Int)] = []
         var ruleHits: [(needle: Int, at: Int)] = []
         var anchors: [PatternLibrary.AnchorHit] = []
         var failedChecks: [Int] = []
 
-        init(scanner: NeedleSet, patterns: PatternLibrary, grammars: GrammarSet) {
-            self.scanner = scanner
-            self.patterns = patterns
-            self.grammars = grammars
+        init() {
             all.reserveCapacity(32)
             hits.reserveCapacity(32)
             ruleHits.reserveCapacity(32)
@@ -1129,8 +1275,7 @@ extension ExcerptExtractor {
             failedChecks.reserveCapacity(8)
         }
 
-        /// - Parameter line: `whole` as a `String`.
-        mutating func read(_ whole: UnsafeBufferPointer<UInt8>, index: Int, _ line: String) -> (
+        mutating func read(_ whole: UnsafeBufferPointer<UInt8>, index: Int, in x: ExcerptExtractor) -> (
             LineShape, Candidate?
         ) {
             let shape = LineShape(whole)
@@ -1138,10 +1283,10 @@ extension ExcerptExtractor {
             let b = UnsafeBufferPointer(rebasing: whole[shape.contentStart...])
             let t = UnsafeBufferPointer(rebasing: whole[shape.textStart...])
             if !all.isEmpty { all.removeAll(keepingCapacity: true) }
-            scanner.scan(b, into: &all)
+            x.scanner.scan(b, into: &all)
             if !hits.isEmpty { hits.removeAll(keepingCapacity: true) }
             if !ruleHits.isEmpty { ruleHits.removeAll(keepingCapacity: true) }
-            let base = patterns.keywordBase + Keywords.words.count
+            let base = x.patterns.keywordBase + Keywords.words.count
             let indent = shape.textStart - shape.contentStart
             for h in all {
                 if h.needle < base {
@@ -1153,25 +1298,23 @@ extension ExcerptExtractor {
             var best: Candidate? = nil
             if !hits.isEmpty {
                 // The content as a `String` only when a regex needs it.
-                if let p = patterns.strongest(bytes: b, text: nil, hits: hits, anchors: &anchors) {
-                    let weights = patterns.weights
+                if let p = x.patterns.strongest(bytes: b, text: nil, hits: hits, anchors: &anchors) {
                     // Scaffolding only counts when the runner itself names the cause (its timeout).
-                    if shape.noise == .none || patterns.patterns[p].infrastructure {
+                    if shape.noise == .none || x.patterns.patterns[p].infrastructure {
                         best = Candidate(
-                            index: index, weight: weights[p], reason: .pattern, role: .message, pattern: p,
-                            detail: patterns.patterns[p].name)
+                            index: index, weight: x.patterns.weights[p], reason: .pattern, role: .message,
+                            pattern: p,
+                            detail: .pattern(p))
                     }
                 }
             }
             if shape.noise != .none {
                 return (shape, best)
             }
-            // The checks read the text after indentation: the line itself when it has none.
-            if let r = grammars.best(
-                t, hits: ruleHits, failedChecks: &failedChecks, string: shape.textStart == 0 ? line : nil)
-            {
-                let role = grammars.roles[r]
-                let weight = grammars.weights[r]
+            // The checks read the text after indentation (a `String` made when one needs it).
+            if let r = x.grammars.best(t, hits: ruleHits, failedChecks: &failedChecks) {
+                let role = x.grammars.roles[r]
+                let weight = x.grammars.weights[r]
                 if var p = best {
                     // The pattern names the line; the grammar says what role it plays in its block.
                     p.rule = r
@@ -1181,15 +1324,15 @@ extension ExcerptExtractor {
                 } else {
                     best = Candidate(
                         index: index, weight: weight, reason: role == .summary ? .summary : .grammar,
-                        role: role, rule: r, detail: grammars.details[r])
+                        role: role, rule: r, detail: .rule(r))
                 }
             }
             if shape.annotatedError, best.map({ $0.weight < 72 }) ?? true {
                 best = Candidate(
-                    index: index, weight: 72, reason: .grammar, role: .message, detail: "runner/annotation")
+                    index: index, weight: 72, reason: .grammar, role: .message, detail: .annotation)
             }
             if best == nil, !hits.isEmpty,
-                Keywords.hasErrorKeyword(b, hits: hits, base: patterns.keywordBase),
+                Keywords.hasErrorKeyword(b, hits: hits, base: x.patterns.keywordBase),
                 !ExcerptExtractor.looksLikeCode(t)
             {
                 best = Candidate(index: index, weight: 20, reason: .keyword, role: .summary)

@@ -1,42 +1,3 @@
-/// One line of a cleaned trace: what a person would see in GitLab's log view.
-public struct CleanLine: Hashable, Sendable {
-    /// 1-based position in the cleaned log (dense: 1, 2, 3, …).
-    public var number: Int
-    /// The visible text: no ANSI, no `\r`, no runner timestamp, no section marker.
-    public var text: String
-    /// Innermost runner section open when the line's text starts (`step_script`, `get_sources`, …);
-    /// nil outside any section (and in logs without section markers).
-    public var section: String?
-    /// 1-based physical line (counted at `\n`) of the raw trace where this line starts;
-    /// 0 when unknown (lines built by hand).
-    public var rawLine: Int
-
-    public init(number: Int, text: String, section: String? = nil, rawLine: Int = 0) {
-        self.number = number
-        self.text = text
-        self.section = section
-        self.rawLine = rawLine
-    }
-}
-
-/// A cleaned trace, line by line.
-public struct CleanedLog: Sendable {
-    public var lines: [CleanLine]
-
-    public init(lines: [CleanLine]) { self.lines = lines }
-
-    /// Builds a log from plain text lines (no cleaning), numbering them 1… — for tests and callers
-    /// that already hold clean text.
-    public init(plain texts: [String], section: String? = nil) {
-        self.lines = texts.enumerated().map {
-            CleanLine(number: $0.offset + 1, text: $0.element, section: section, rawLine: $0.offset + 1)
-        }
-    }
-
-    /// The cleaned text, lines joined by `\n` (no trailing newline).
-    public var text: String { lines.map(\.text).joined(separator: "\n") }
-}
-
 /// Turns a raw GitLab job trace into the lines a person reads.
 ///
 /// What the caller may rely on (rules, in the order they are applied to each raw line):
@@ -70,7 +31,31 @@ public enum TraceCleaner {
     }
 
     static func clean(buffer: UnsafeBufferPointer<UInt8>) -> CleanedLog {
-        var state = CleaningState(bytes: buffer.count)
+        guard !buffer.isEmpty else { return CleanedLog(utf8: [], records: [], sectionNames: []) }
+        // The text is written straight into the log's array, which has room for the whole trace;
+        // only where repairing invalid UTF-8 outgrows it does it move to a buffer of its own.
+        var records: [CleanedLog.Record] = []
+        var names: [String] = []
+        var moved: [UInt8]? = nil
+        let text = [UInt8](unsafeUninitializedCapacity: buffer.count) { room, initialized in
+            var state = CleaningState(bytes: buffer.count, into: room)
+            scan(buffer, into: &state)
+            while let last = state.records.last, last.count == 0 { state.records.removeLast() }
+            if state.owned {
+                moved = [UInt8](UnsafeBufferPointer(start: state.text, count: state.textCount))
+                initialized = 0
+            } else {
+                initialized = state.textCount
+            }
+            records = state.records
+            names = state.names.names
+            state.release()
+        }
+        return CleanedLog(utf8: moved ?? text, records: records, sectionNames: names)
+    }
+
+    /// Cleans the trace line by line into `state`.
+    private static func scan(_ buffer: UnsafeBufferPointer<UInt8>, into state: inout CleaningState) {
         let n = buffer.count
         // A logical line is usually one physical line, cleaned straight from `buffer`; only when
         // timestamped continuations (`00O+`) join several are they copied into `joined`.
@@ -116,9 +101,6 @@ public enum TraceCleaner {
         if havePending {
             emitPending(&state, buffer, isJoined ? joined : nil, pendingStart..<pendingEnd, pendingLine)
         }
-        state.release()
-        while let last = state.lines.last, last.text.isEmpty { state.lines.removeLast() }
-        return CleanedLog(lines: state.lines)
     }
 
     /// Emits the pending logical line: its `joined` copy, or its bytes in place. A function of its
@@ -219,44 +201,89 @@ public enum TraceCleaner {
 
 /// The running state of one cleaning pass: sections open and lines produced so far.
 private struct CleaningState {
-    var lines: [CleanLine] = []
-    var sections: [String] = []
-    /// Scratch for a line's visible text (never longer than the raw line); freed by `release()`.
-    var out: UnsafeMutablePointer<UInt8>
-    var outCapacity = 4096
+    var records: [CleanedLog.Record] = []
+    var names = CleanedLog.SectionNames()
+    /// The sections open, innermost last, by number (`names`).
+    var sections: [UInt32] = []
+    /// The lines' text so far, one after the other (`CleanedLog.utf8`), written in place a line at
+    /// a time: into the room the caller gave, or, once that is outgrown, a buffer of its own
+    /// (`owned`, freed by `release()`).
+    var text: UnsafeMutablePointer<UInt8>
+    var textCount = 0
+    var textCapacity: Int
+    var owned = false
 
-    /// - Parameter bytes: the raw trace's size. Room is made for a line per 32 bytes (the
-    ///   simulator's and GitLab's traces average 60 to 100), at most 4096 lines to begin with: a
-    ///   fixed 4096 gave a 6 KB trace a 200 KB array, which the log then kept.
-    init(bytes: Int) {
-        lines.reserveCapacity(min(4096, bytes / 32 + 16))
-        out = .allocate(capacity: outCapacity)
+    /// - Parameters:
+    ///   - bytes: the raw trace's size. Room is made for a line per 32 bytes (the simulator's and
+    ///     GitLab's traces average 60 to 100), at most 4096 lines to begin with: a fixed 4096 gave
+    ///     a 6 KB trace a 200 KB array, which the log then kept.
+    ///   - room: where the text goes, not empty. The text is never longer than the trace but where
+    ///     invalid UTF-8 is repaired (a byte becomes three).
+    init(bytes: Int, into room: UnsafeMutableBufferPointer<UInt8>) {
+        records.reserveCapacity(min(4096, bytes / 32 + 16))
+        text = room.baseAddress ?? .allocate(capacity: 1)
+        owned = room.baseAddress == nil
+        textCapacity = room.baseAddress == nil ? 1 : room.count
     }
 
-    func release() { out.deallocate() }
+    func release() { if owned { text.deallocate() } }
+
+    /// Makes room for `count` more bytes of text.
+    @inline(__always) mutating func reserve(_ count: Int) {
+        if textCount + count > textCapacity { grow(textCount + count) }
+    }
+
+    mutating func grow(_ needed: Int) {
+        let capacity = max(needed, 2 * textCapacity)
+        let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+        larger.update(from: text, count: textCount)
+        if owned { text.deallocate() }
+        text = larger
+        textCapacity = capacity
+        owned = true
+    }
+
+    /// Ends the line whose visible text was written at `text + textCount`, `count` bytes:
+    /// invalid UTF-8 repaired as `String(decoding:as:)` repairs it (each maximal invalid
+    /// subsequence one U+FFFD). `ascii`: the caller saw only ASCII bytes in it.
+    mutating func commit(_ count: Int, ascii: Bool, section: UInt32, rawLine: Int) {
+        var count = count
+        if !ascii && !UTF8Validation.isValid(UnsafeBufferPointer(start: text + textCount, count: count)) {
+            var repaired = String(
+                decoding: UnsafeBufferPointer(start: text + textCount, count: count), as: UTF8.self)
+            count = repaired.withUTF8 { r in
+                reserve(r.count)
+                if let base = r.baseAddress { (text + textCount).update(from: base, count: r.count) }
+                return r.count
+            }
+        }
+        records.append(
+            CleanedLog.Record(
+                start: textCount, count: count, number: records.count + 1, rawLine: rawLine, section: section)
+        )
+        textCount += count
+    }
 
     mutating func emit(_ raw: UnsafeBufferPointer<UInt8>, rawLine: Int) {
         // Rule 2: `\r\n`.
         var line = raw
         if let last = line.last, last == 0x0D { line = UnsafeBufferPointer(rebasing: line.dropLast()) }
         // The bytes before it need no cleaning: no control byte but tab, no DEL, no `section_`.
-        let firstSpecial = TraceCleaner.nextSpecial(line, from: 0)
+        var seen: UInt64 = 0
+        let firstSpecial = TraceCleaner.nextSpecial(line, from: 0, seen: &seen)
+        // The visible text is never longer than the line.
+        reserve(line.count)
+        let out = text + textCount
         if firstSpecial == line.count {
-            lines.append(
-                CleanLine(
-                    number: lines.count + 1, text: String(decoding: line, as: UTF8.self),
-                    section: sections.last,
-                    rawLine: rawLine))
+            if let base = line.baseAddress { out.update(from: base, count: line.count) }
+            commit(
+                line.count, ascii: seen & 0x8080_8080_8080_8080 == 0, section: sections.last ?? 0,
+                rawLine: rawLine)
             return
-        }
-        if line.count > outCapacity {
-            out.deallocate()
-            outCapacity = line.count
-            out = .allocate(capacity: outCapacity)
         }
         var count = 0
         var sawMarker = false
-        var sectionAtText: String? = nil
+        var sectionAtText: UInt32 = 0
         var textStarted = false
         let n = line.count
         let b = line
@@ -264,7 +291,7 @@ private struct CleaningState {
         if firstSpecial > 0, let base = b.baseAddress {
             // The ordinary run the loop below would copy first.
             textStarted = true
-            sectionAtText = sections.last
+            sectionAtText = sections.last ?? 0
             out.update(from: base, count: firstSpecial)
             count = firstSpecial
             i = firstSpecial
@@ -275,8 +302,8 @@ private struct CleaningState {
                 sawMarker = true
                 let nameBytes = UnsafeBufferPointer(rebasing: b[name])
                 if isStart {
-                    sections.append(String(decoding: nameBytes, as: UTF8.self))
-                } else if let index = lastSection(named: nameBytes) {
+                    sections.append(names.intern(nameBytes))
+                } else if let id = names.find(nameBytes), let index = sections.lastIndex(of: id) {
                     sections.removeSubrange(index...)
                 }
                 i += length
@@ -298,38 +325,29 @@ private struct CleaningState {
             }
             if !textStarted {
                 textStarted = true
-                sectionAtText = sections.last
+                sectionAtText = sections.last ?? 0
             }
-            // A run of ordinary bytes, copied at once.
-            let j = TraceCleaner.nextSpecial(b, from: i + 1)
+            // A run of ordinary bytes, copied at once (each seen: `ascii` below).
+            seen |= UInt64(c)
+            let j = TraceCleaner.nextSpecial(b, from: i + 1, seen: &seen)
             if let base = b.baseAddress { (out + count).update(from: base + i, count: j - i) }
             count += j - i
             i = j
         }
         if count == 0 && sawMarker { return }
-        let text: String
+        let section = textStarted ? sectionAtText : sections.last ?? 0
+        // Every byte copied was OR-ed into `seen` (the first run's by the first `nextSpecial`).
+        var ascii = seen & 0x8080_8080_8080_8080 == 0
         if count == 0 && hadProgressText(line) {
             // All text sat before a final `\r`: keep the last non-empty segment.
-            text = String(decoding: lastNonEmptySegment(line), as: UTF8.self)
-        } else {
-            text = String(decoding: UnsafeBufferPointer(start: out, count: count), as: UTF8.self)
+            let segment = lastNonEmptySegment(line)
+            segment.withUnsafeBufferPointer {
+                if let base = $0.baseAddress { out.update(from: base, count: $0.count) }
+            }
+            count = segment.count
+            ascii = false
         }
-        lines.append(
-            CleanLine(
-                number: lines.count + 1, text: text,
-                section: textStarted ? sectionAtText : sections.last, rawLine: rawLine))
-    }
-
-    /// `sections.lastIndex(of:)` the name, without making it a `String`: a name is ASCII (letters,
-    /// digits, `_`, `.`, `-`), where comparing bytes is comparing `String`s.
-    private func lastSection(named name: UnsafeBufferPointer<UInt8>) -> Int? {
-        var k = sections.count
-        while k > 0 {
-            k -= 1
-            var s = sections[k]
-            if s.withUTF8({ ByteSearch.equal($0, name) }) { return k }
-        }
-        return nil
+        commit(count, ascii: ascii, section: section, rawLine: rawLine)
     }
 
     /// True when the line holds visible text followed only by `\r`s (and escapes).
@@ -376,6 +394,16 @@ extension TraceCleaner {
     /// before a control byte has its `_` before it too, in the same word or an earlier one: the
     /// first special byte is the least of a word's candidates.
     @inline(__always) static func nextSpecial(_ b: UnsafeBufferPointer<UInt8>, from: Int) -> Int {
+        var seen: UInt64 = 0
+        return nextSpecial(b, from: from, seen: &seen)
+    }
+
+    /// `nextSpecial(b, from:)`, OR-ing into `seen` every byte it read (in place in a word, or as a
+    /// word's low byte): when it returns `b.count`, `seen & 0x8080_8080_8080_8080 == 0` says the
+    /// bytes from `from` on are ASCII.
+    @inline(__always) static func nextSpecial(_ b: UnsafeBufferPointer<UInt8>, from: Int, seen: inout UInt64)
+        -> Int
+    {
         let n = b.count
         var i = from
         if let base = b.baseAddress {
@@ -385,6 +413,7 @@ extension TraceCleaner {
             // In bounds: i + 8 <= n.
             while i + 8 <= n {
                 let v = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self).littleEndian
+                seen |= v
                 let del = v ^ (ones &* 0x7F)
                 let underscore = v ^ (ones &* 0x5F)
                 var flags =
@@ -403,6 +432,7 @@ extension TraceCleaner {
             }
         }
         while i < n {
+            seen |= UInt64(b[i])
             if let s = specialAt(b, i, from: from) { return s }
             i += 1
         }

@@ -194,7 +194,7 @@ func matchesKeyword(_ text: String) -> Bool {
 /// line before and three after, taking matches from the end of the log while the union stays within
 /// `k` lines; the tail when nothing matches.
 func grepLines(_ log: CleanedLog, k: Int) -> Set<Int> {
-    let lines = log.lines
+    let lines = Array(log.lines)
     var picked: Set<Int> = []
     var index = lines.count - 1
     var matched = false

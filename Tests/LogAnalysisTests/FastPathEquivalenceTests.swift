@@ -359,16 +359,20 @@ import Testing
     }
 
     @Test func rememberedSectionTestAnswersAsTheSet() throws {
-        var test = ExcerptExtractor.PostSectionTest()
         for (_, raw) in try FastPathEquivalenceTests.realTraces() {
-            for line in TraceCleaner.clean(raw).lines {
-                #expect(test.isAfterScript(line) == ExcerptExtractor.isAfterScript(line))
+            let log = TraceCleaner.clean(raw)
+            log.withView { view in
+                var test = ExcerptExtractor.PostSectionTest(view.sectionNames)
+                for (i, line) in log.lines.enumerated() {
+                    #expect(test.isAfterScript(view, i) == ExcerptExtractor.isAfterScript(line))
+                }
             }
         }
-        for s in [
-            "after_script", "step_script", "after_script", "after_script", "cleanup_file_variables", "x",
-        ] {
-            #expect(test.contains(s) == ExcerptExtractor.postSections.contains(s), "\(s)")
+        let names = ["after_script", "step_script", "cleanup_file_variables", "x"]
+        var test = ExcerptExtractor.PostSectionTest(names)
+        for s in [1, 2, 1, 1, 3, 4, 0] as [UInt32] {
+            let name = s == 0 ? nil : names[Int(s) - 1]
+            #expect(test.contains(s) == name.map(ExcerptExtractor.postSections.contains) ?? false, "\(s)")
         }
     }
 }

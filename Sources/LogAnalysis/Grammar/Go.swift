@@ -56,30 +56,32 @@ enum GoTestLog {
     /// How far a test's verdict is looked for from its `=== RUN` line, and its log line's header.
     static let reach = 4000
 
-    static func passed(_ i: Int, _ lines: [CleanLine], _ shapes: [LineShape], _ verdicts: inout [Int: Bool])
-        -> Bool
-    {
-        func text(_ j: Int) -> Substring { ExcerptExtractor.content(lines[j].text, shapes[j]) }
+    static func passed(
+        _ i: Int, _ lines: CleanedLog.View, _ shapes: UnsafeBufferPointer<LineShape>,
+        _ verdicts: inout [Int: Bool]
+    ) -> Bool {
+        func text(_ j: Int) -> Substring { ExcerptExtractor.content(lines.text(j), shapes[j]) }
+        func has(_ j: Int, _ prefix: String) -> Bool {
+            ExcerptExtractor.hasPrefix(lines, j, from: shapes[j].textStart, prefix)
+        }
         let indent = shapes[i].indent
         var j = i - 1
         while j >= 0 && i - j < 400 {
-            let t = text(j)
-            if t.hasPrefix("--- ") {
+            if has(j, "--- ") {
                 // Before Go 1.14 the log lines follow their test's verdict, indented under it.
                 guard shapes[j].indent < indent else { return false }
-                return t.hasPrefix("--- PASS: ") || t.hasPrefix("--- SKIP: ")
+                return has(j, "--- PASS: ") || has(j, "--- SKIP: ")
             }
-            if t.hasPrefix("=== RUN ") || t.hasPrefix("=== CONT ") || t.hasPrefix("=== NAME ") {
+            if has(j, "=== RUN ") || has(j, "=== CONT ") || has(j, "=== NAME ") {
                 if let known = verdicts[j] { return known }
-                let words = t.split(separator: " ", maxSplits: 3)
+                let words = text(j).split(separator: " ", maxSplits: 3)
                 guard words.count >= 3 else { return false }
                 let name = words[2]
                 var answer = false
                 var k = j + 1
                 while k < lines.count && k - j < reach {
-                    let v = text(k)
-                    if v.hasPrefix("--- "), v.has(": " + name + " (") {
-                        answer = v.hasPrefix("--- PASS: ") || v.hasPrefix("--- SKIP: ")
+                    if has(k, "--- "), text(k).has(": " + name + " (") {
+                        answer = has(k, "--- PASS: ") || has(k, "--- SKIP: ")
                         break
                     }
                     k += 1

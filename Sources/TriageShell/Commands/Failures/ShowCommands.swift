@@ -275,7 +275,7 @@ func runTrace(_ command: ParsedCommand, _ context: Context) throws -> CommandOut
             raw: data, paged: true)
     }
     let log = TraceCleaner.clean([UInt8](data))
-    var lines = log.lines
+    var lines = Array(log.lines)
     // The excerpt's lines, marked in the log; no marker column at all for a job never analysed.
     let analysis = try context.analysisStore().1.analysis(jobID: id)
     // One numbering everywhere: the raw log's physical lines, as `show job` and the
