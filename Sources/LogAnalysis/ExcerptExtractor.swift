@@ -986,35 +986,16 @@ public struct ExcerptExtractor: Sendable {
             ? .stackTrace : .context
     }
 
-    /// A line inside a block that states the cause: an exception line, an assertion, `Expression:`.
     /// The most lines a gap between shown lines may have to be shown.
     static let widestGap = 40
 
+    /// A line inside a block that states the cause: an exception line, an assertion, `Expression:`.
     static func isMessageShape(_ text: String, _ shape: LineShape) -> Bool {
         if let answer = text.utf8.withContiguousStorageIfAvailable({ messageShapeByBytes($0, shape) }) ?? nil
         {
             return answer
         }
         return characterIsMessageShape(text, shape)
-    }
-
-    /// A line of a header's block that can say why it failed, where no line has a message's shape:
-    /// not a label (`Error Message:`, `Stack Trace:`), a frame, a location (`at t/x.t line 41.`,
-    /// `test/ASpec.hs:22:30:`) or a rule, and with a few letters. A TAP comment's `#` is its lead.
-    static func statesCause(_ content: Substring) -> Bool {
-        var t = content.drop { $0 == " " || $0 == "\t" }
-        if t.first == "#" { t = t.dropFirst().drop { $0 == " " || $0 == "\t" } }
-        guard t.filter(\.isLetter).count >= 3, !Keywords.isFrame(t) else { return false }
-        var text = String(t)
-        if text.withUTF8({ looksLikeCode($0) }) { return false }
-        if SignatureBuilder.isHeading(text) || SignatureBuilder.isBareLocation(text) { return false }
-        // A line that announces what follows (Catch2's `due to unexpected exception with message:`).
-        if t.last == ":" && SignatureBuilder.firstName(text) == nil { return false }
-        // Perl's `at FILE line N.`, bats' `(in test file test/a.bats, line 12)`: a location in words.
-        if t.hasPrefix("at ") || ((t.hasPrefix("in ") || t.hasPrefix("(in ")) && t.contains(" line ")) {
-            return false
-        }
-        return true
     }
 
     /// `isMessageShape` of line `i`.
@@ -1045,6 +1026,25 @@ public struct ExcerptExtractor: Sendable {
             return true
         }
         return Shape.exceptionLine(t)
+    }
+
+    /// A line of a header's block that can say why it failed, where no line has a message's shape:
+    /// not a label (`Error Message:`, `Stack Trace:`), a frame, a location (`at t/x.t line 41.`,
+    /// `test/ASpec.hs:22:30:`) or a rule, and with a few letters. A TAP comment's `#` is its lead.
+    static func statesCause(_ content: Substring) -> Bool {
+        var t = content.drop { $0 == " " || $0 == "\t" }
+        if t.first == "#" { t = t.dropFirst().drop { $0 == " " || $0 == "\t" } }
+        guard t.filter(\.isLetter).count >= 3, !Keywords.isFrame(t) else { return false }
+        var text = String(t)
+        if text.withUTF8({ looksLikeCode($0) }) { return false }
+        if SignatureBuilder.isHeading(text) || SignatureBuilder.isBareLocation(text) { return false }
+        // A line that announces what follows (Catch2's `due to unexpected exception with message:`).
+        if t.last == ":" && SignatureBuilder.firstName(text) == nil { return false }
+        // Perl's `at FILE line N.`, bats' `(in test file test/a.bats, line 12)`: a location in words.
+        if t.hasPrefix("at ") || ((t.hasPrefix("in ") || t.hasPrefix("(in ")) && t.contains(" line ")) {
+            return false
+        }
+        return true
     }
 
     /// Whether the text is a shell command's echo in a GitLab trace: `text.hasPrefix("$ ")`.

@@ -179,10 +179,9 @@ public enum SignatureBuilder {
             // A key line that only announces (`thread panicked at`, `unknown file: Failure`,
             // `error: [GHC-88464]`) names what the message under it names.
             let stated =
-                announces(first)
-                ? Array(message.dropFirst().prefix(3).drop { isProjectLocal($0) }) : Array(message)
-            let lead = stated.first ?? first
+                announces(first) ? Array(message.dropFirst().prefix(3).drop { isProjectLocal($0) }) : []
             let shared = stated.isEmpty ? message : stated
+            let lead = shared[0]
             if let package = foreignPackage(excerpt, identity: identity) {
                 // Where it failed is someone else's code (a dependency's panic, a crash in a
                 // module from the registry): one cause wherever that dependency runs.
@@ -599,6 +598,10 @@ public enum SignatureBuilder {
             if !found.contains(name) { found.append(name) }
             return found.count >= limit
         }
+        /// Takes what a call's arguments name: only the values quoted in them; true at the limit.
+        func takeQuoted(_ arguments: String) -> Bool {
+            names(arguments, limit: .max, quotedOnly: true).contains { take($0) }
+        }
         var i = 0
         var wordIndex = 0
         var previousWord = ""
@@ -618,13 +621,9 @@ public enum SignatureBuilder {
                     let quoted = chars[(i + 1)..<end]
                     if let open = quoted.firstIndex(of: "("), quoted[..<open].contains(where: { $0.isLetter })
                     {
-                        if take(String(quoted[..<open])) { return found }
-                        for name in names(
-                            String(quoted[(open + 1)...]).replacingOccurrences(of: "\\\"", with: "\""),
-                            limit: .max, quotedOnly: true)
-                        where take(name) {
-                            return found
-                        }
+                        let arguments = String(quoted[(open + 1)...]).replacingOccurrences(
+                            of: "\\\"", with: "\"")
+                        if take(String(quoted[..<open])) || takeQuoted(arguments) { return found }
                     } else if take(String(quoted)) {
                         return found
                     }
@@ -662,14 +661,12 @@ public enum SignatureBuilder {
             // A name that is a dotted run goes on past its first word: the next word starts after it.
             func named(_ name: String, through stop: Int) -> Bool {
                 i = max(j, stop)
-                if take(name) { return true }
-                skipArguments()
-                return false
+                return take(name) || skipArguments()
             }
             /// A call's arguments (`promote_shape(::Tuple{Base.OneTo{Int64}})`): what it was given,
-            /// by each caller its own; only the values quoted in them name something.
-            func skipArguments() {
-                guard i < chars.count, chars[i] == "(" else { return }
+            /// by each caller its own; only the values quoted in them name something. True at the limit.
+            func skipArguments() -> Bool {
+                guard i < chars.count, chars[i] == "(" else { return false }
                 var depth = 0
                 var k = i
                 while k < chars.count {
@@ -677,11 +674,9 @@ public enum SignatureBuilder {
                     if depth == 0 { break }
                     k += 1
                 }
-                for name in names(String(chars[(i + 1)..<min(k, chars.count)]), limit: .max, quotedOnly: true)
-                {
-                    if !found.contains(name) { found.append(name) }
-                }
+                let arguments = String(chars[(i + 1)..<min(k, chars.count)])
                 i = min(k + 1, chars.count)
+                return takeQuoted(arguments)
             }
             i = j
             if kind { continue }
@@ -721,8 +716,7 @@ public enum SignatureBuilder {
             if next == "(" || next == "@" || (next == "-" && after.isLetter)
                 || ("=<>~!".contains(next) && after == "=")
             {
-                if take(word) { return found }
-                skipArguments()
+                if take(word) || skipArguments() { return found }
             }
         }
         return found
