@@ -118,6 +118,18 @@ extension PatternLibrary {
         KnownPattern(
             name: "dns", anchor: "Name or service not known", infrastructure: true, category: "network",
             weight: 85),
+        // A server's certificate out of date: Go's clients (helm, kubectl, docker) and OpenSSL's
+        // (curl, git, pip) spell it differently; the host's certificate is the cause either way.
+        KnownPattern(
+            name: "certificate-expired", anchor: "x509: certificate has expired", infrastructure: true,
+            category: "network", weight: 86),
+        KnownPattern(
+            name: "certificate-expired", anchor: "certificate has expired", infrastructure: true,
+            category: "network", weight: 84),
+        KnownPattern(
+            name: "certificate-expired",
+            anchor: "CERTIFICATE_VERIFY_FAILED] certificate verify failed: certificate has expired",
+            infrastructure: true, category: "network", weight: 87),
         // The resolver's other spellings: libuv's (Node, Julia), macOS's, Windows', Go's, the JVM's.
         KnownPattern(
             name: "dns", anchor: "unknown node or service", infrastructure: true, category: "network",

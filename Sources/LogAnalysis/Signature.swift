@@ -6,11 +6,12 @@ import Foundation
 /// signature.
 public enum AnalysisVersion {
     /// `excerpt-and-signature` rules in force; stored with every analysis.
-    public static let current = 16
+    public static let current = 17
 }
 
 /// The words that name a project in its own logs: its path (`julia/Tabular.jl`), its name
-/// (`Tabular.jl`), its name without an extension (`Tabular`), its web and clone URLs. A signature
+/// (`Tabular.jl`), its name without an extension (`Tabular`), its web and clone URLs, not its
+/// namespace's (`julia`). A signature
 /// drops them, so that one cause in many projects gives one signature.
 public struct ProjectIdentity: Sendable, Hashable {
     /// `path_with_namespace`.
@@ -31,7 +32,8 @@ public struct ProjectIdentity: Sendable, Hashable {
             if t.count >= 3 { words.insert(t) }
         }
         add(path)
-        for part in path.split(separator: "/") { add(String(part)) }
+        // (Not the namespace: the projects a cause is met by share it, and their shared packages
+        // carry it, `acme/php-sdk`, `@acme/ui-kit`.)
         let last = path.split(separator: "/").last.map(String.init) ?? path
         for n in [last, name ?? last] {
             add(n)
@@ -141,6 +143,19 @@ public enum SignatureBuilder {
                 break
             }
             if lines.count == 2, isBareLocation(excerpt.lines[at].line.text) { lines.removeFirst() }
+        }
+        // A code over its report (npm's `code ERESOLVE`) is named by what the report's resolver
+        // heading introduces: `Could not resolve dependency:` over `peer react@"^19" from
+        // @acme/ui-kit@6.0.0`, the package that conflicts.
+        if let at, let first = lines.first, namesOnlyAType(first) {
+            let shown = excerpt.lines[(at + 1)...].prefix(16)
+            if let heading = shown.firstIndex(where: { line in
+                resolverHeadings.contains { line.line.text.hasSuffix($0) }
+            }), heading + 1 < excerpt.lines.endIndex {
+                let cleaned = Masker.mask(placeless(excerpt.lines[heading + 1].line.text, identity: identity))
+                    .trimmingSpaces()
+                if !cleaned.isEmpty, seen.insert(cleaned).inserted { lines.insert(cleaned, at: 1) }
+            }
         }
         // A heading (`Failures:`, `NoMethodError:`, `* What went wrong:`) says a message follows;
         // the message is the cause.
@@ -311,6 +326,9 @@ public enum SignatureBuilder {
 
     static let exceptionMarkers = ["Error: ", "Exception: ", "Error at ", "Exception at "]
 
+    /// npm's headings over the package its resolver could not place.
+    static let resolverHeadings = ["Could not resolve dependency:", "Conflicting peer dependency:"]
+
     /// Maven's compiler plugin's location: `[ERROR] /b/src/A.java:[41,20] cannot find symbol`.
     static func hasBracketedLocation(_ text: Substring) -> Bool {
         guard let r = text.range(of: ":[") else { return false }
@@ -464,6 +482,47 @@ public enum SignatureBuilder {
         guard let key = excerpt.keyLine, let at = excerpt.lines.firstIndex(where: { $0.line == key.line })
         else { return nil }
         if let package = foreignPackage(in: key.line.text) { return package }
+        // A parse error is the file's the parser read: Node prints its location over the code and
+        // the caret (`/b/node_modules/nanoid/index.js:1`, then `SyntaxError: Cannot use import …`).
+        if key.line.text.contains("SyntaxError") {
+            for line in excerpt.lines[..<at].suffix(6).reversed()
+            where line.line.number >= key.line.number - 8 {
+                let text = line.line.text.trimmingSpaces()
+                guard text.contains("/"), let word = text.split(separator: " ").last, isLocation(word) else {
+                    continue
+                }
+                return foreignPackage(in: String(word))
+            }
+        }
+        // An assertion that names something, raised in a dependency's code (pytest's location of the
+        // raise under its `E` lines (`/usr/lib/python3/site-packages/tessera/rounding.py:31:
+        // AssertionError`, a traceback's last frame) is the dependency's: its own check failed, not
+        // the test's.
+        let masked = Masker.mask(placeless(key.line.text, identity: identity))
+        if isAssertion(masked), firstName(String(withoutPytestLead(masked))) != nil {
+            for line in excerpt.lines[(at + 1)...].prefix(4) where line.line.number <= key.line.number + 4 {
+                let text = line.line.text.trimmingSpaces()
+                guard let first = text.split(separator: " ").first, first.hasSuffix(":"),
+                    isLocation(first.dropLast()), first.contains("/")
+                else { continue }
+                if let package = foreignPackage(in: String(first)) { return package }
+                break
+            }
+            // A traceback's last frame over it (`File "/usr/lib/python3/site-packages/tessera/
+            // rounding.py", line 31, in quantize`, its code, carets).
+            for line in excerpt.lines[..<at].suffix(4).reversed()
+            where line.line.number >= key.line.number - 4 {
+                let text = line.line.text.trimmingSpaces()
+                let words = text.split(separator: " ")
+                // (pytest's short form: `/usr/lib/…/tessera/rounding.py:31: in _check_mode`.)
+                let short =
+                    words.count >= 2 && words[1] == "in" && words[0].hasSuffix(":")
+                    && isLocation(words[0].dropLast())
+                guard text.hasPrefix("File \"") || short else { continue }
+                if let package = foreignPackage(in: text) { return package }
+                break
+            }
+        }
         guard excerpt.category == "crash" else { return nil }
         for line in excerpt.lines[(at + 1)...].prefix(24) where line.line.number <= key.line.number + 40 {
             let text = line.line.text
@@ -549,6 +608,75 @@ public enum SignatureBuilder {
     ]
     static let assertionInfixes = [" but was:", " but was <", "assertion failed", "assertion `"]
 
+    /// Whether a quoted text has a letter that is not a mask's (`"^<v>"`, a version, has none).
+    static func hasLetter(_ text: ArraySlice<Character>) -> Bool {
+        var inMask = false
+        for c in text {
+            if c == "<" {
+                inMask = true
+            } else if c == ">" {
+                inMask = false
+            } else if c.isLetter && !inMask {
+                return true
+            }
+        }
+        return false
+    }
+
+    /// The first parts of English hyphenated words (`non-ASCII`, `built-in`): no package's name.
+    static let englishPrefixes: Set<String> = [
+        "non", "pre", "re", "co", "self", "multi", "sub", "built", "up", "well", "semi", "anti", "un",
+        "cross",
+        "over", "under", "end", "top", "read", "write", "left", "right", "first", "third",
+    ]
+
+    /// Words that follow a naming word and name nothing: `Cannot use import statement outside a
+    /// module`, `module is not …`.
+    static let notNames: Set<String> = [
+        "named", "statement", "a", "an", "the", "is", "was", "not", "from", "for", "in", "of", "to", "with",
+        "that",
+        "and", "or",
+    ]
+
+    /// A test's name, the place of a failure rather than its cause: a dotted name's last part
+    /// `test_…`, or a capitalised name ending in `Test`, `Tests`, `TestCase` or `Spec` after a
+    /// lowercase letter (`ParserTest`, `RetryTests`; not `RSpec`, `TestClient`).
+    static func isTestName(_ name: String) -> Bool {
+        let last = name.split(whereSeparator: { $0 == "." || $0 == ":" }).last.map(String.init) ?? name
+        if last.hasPrefix("test_") || last.hasPrefix("Test_") { return true }
+        guard last.first?.isUppercase == true else { return false }
+        for suffix in ["Test", "Tests", "TestCase", "Spec"] where last.hasSuffix(suffix) {
+            let before = last.dropLast(suffix.count).last
+            if before?.isLowercase == true || before?.isNumber == true { return true }
+        }
+        return false
+    }
+
+    /// The end of a package named by its vendor (`acme/php-sdk`: lowercase letters, digits, `-`,
+    /// `_`, `.` on each side of one slash, each side starting with a letter) starting at `i`; nil
+    /// where the text there is not one.
+    static func packageEnd(_ chars: [Character], from i: Int) -> Int? {
+        func isPart(_ c: Character) -> Bool {
+            (c.isASCII && (c.isLowercase || c.isNumber)) || c == "-" || c == "_" || c == "."
+        }
+        var k = i
+        var slashes = 0
+        while k < chars.count {
+            if isPart(chars[k]) {
+                k += 1
+            } else if chars[k] == "/", slashes == 0, k + 1 < chars.count, chars[k + 1].isLetter {
+                slashes += 1
+                k += 1
+            } else {
+                break
+            }
+        }
+        while k > i && chars[k - 1] == "." { k -= 1 }
+        guard slashes == 1, chars[i].isLetter, k == chars.count || !(chars[k].isLetter || chars[k].isNumber)
+        else { return nil }
+        return k
+    }
+
     /// Words between a naming word and the name: `symbol: method getOwner()`.
     static let kindWords: Set<String> = [
         "method", "function", "variable", "field", "constructor", "interface", "type", "value", "object",
@@ -595,6 +723,8 @@ public enum SignatureBuilder {
         func isNameChar(_ c: Character) -> Bool { isWord(c) || c == "." || c == ":" || c == "!" }
         var found: [String] = []
         func take(_ name: String) -> Bool {
+            // A test's name (`ParserTest`, `tests.test_parser.ParserTest.test_parse`) is the place.
+            if isTestName(name) { return false }
             if !found.contains(name) { found.append(name) }
             return found.count >= limit
         }
@@ -614,7 +744,7 @@ public enum SignatureBuilder {
                 if let end = chars[(i + 1)...].indices.first(where: {
                     chars[$0] == close && chars[$0 - 1] != "\\"
                 }),
-                    end > i + 1, chars[(i + 1)..<end].contains(where: { $0.isLetter })
+                    end > i + 1, hasLetter(chars[(i + 1)..<end])
                 {
                     // A call names its callee and what its arguments name, not the values it was
                     // given: `round_up(x)` names `round_up`, `unsupported(\"up\")` `unsupported`, `up`.
@@ -641,6 +771,15 @@ public enum SignatureBuilder {
             // The whole dotted run (`Base._tablesz`, `apiclient.ListJobsOptions`), trailing dots off.
             var end = i
             while end < chars.count && isNameChar(chars[end]) { end += 1 }
+            // A package by its vendor (`acme/php-sdk`, what `placeless` keeps of a slashed word).
+            if end < chars.count, chars[end] == "/" || chars[end] == "-",
+                let stop = packageEnd(chars, from: i), chars[i..<stop].contains("/")
+            {
+                if take(String(chars[i..<stop])) { return found }
+                i = stop
+                (previousWord, beforePrevious) = ("", "")
+                continue
+            }
             while end > i && (chars[end - 1] == "." || chars[end - 1] == ":") { end -= 1 }
             let run = String(chars[i..<end])
             var j = i
@@ -683,7 +822,7 @@ public enum SignatureBuilder {
             let isPlaceholder = start > 0 && chars[start - 1] == "<" && next == ">"
             if isPlaceholder || !word.contains(where: { $0.isLetter }) { continue }
             if (namingWords.contains(previousWord) || (previousWord == "on" && beforePrevious == "depends"))
-                && word.first?.isLetter == true
+                && word.first?.isLetter == true && !notNames.contains(word.lowercased())
             {
                 if named(run, through: end) { return found }
                 continue
@@ -713,7 +852,8 @@ public enum SignatureBuilder {
                 if named(run, through: end) { return found }
                 continue
             }
-            if next == "(" || next == "@" || (next == "-" && after.isLetter)
+            if next == "(" || next == "@"
+                || (next == "-" && after.isLetter && !englishPrefixes.contains(word.lowercased()))
                 || ("=<>~!".contains(next) && after == "=")
             {
                 if take(word) || skipArguments() { return found }
@@ -765,6 +905,7 @@ public enum SignatureBuilder {
         "connection-failed": ("network", 2), "docker-pull": ("image-pull", 1),
         "docker-daemon": ("docker", 0), "runner-system-failure": ("runner-system-failure", 1),
         "git-fetch": ("git", 1), "log-truncated": ("log-truncated", 1),
+        "certificate-expired": ("certificate-expired", 3),
     ]
 
     static let toolPrefixes = ["npm ERR! ", "npm error ", "npm WARN ", "npm warn ", "npm ERR!", "npm error"]
@@ -842,10 +983,22 @@ public enum SignatureBuilder {
         // Words holding a path separator, and `name.ext:N[:M]` locations, go.
         var kept: [String] = []
         var droppedNames: [String] = []
-        for word in t.split(separator: " ", omittingEmptySubsequences: false) {
+        let words = t.split(separator: " ", omittingEmptySubsequences: false)
+        for (n, word) in words.enumerated() {
             // A compiler's flag (`[-Werror,-Wdeprecated-declarations]`) is how it was reported.
             if word.hasPrefix("[-") { continue }
             var w = String(randomRunsMasked(word))
+            // A package by its vendor at a version (Composer's `acme/php-sdk 5.0.0 requires …`,
+            // `acme/php-sdk[5.0.0]`) is no path.
+            let versioned =
+                w.contains("[")
+                || (n + 1 < words.count && words[n + 1].first.map { "0123456789^~v".contains($0) } == true
+                    && words[n + 1].contains(where: \.isNumber))
+            if versioned, let end = packageEnd(Array(w), from: 0), end >= w.count - 1 || Array(w)[end] == "["
+            {
+                kept.append(w)
+                continue
+            }
             if (w.contains("/") || hasPathBackslash(w)) && !isQualifiedName(Substring(w)) {
                 // A quoted path names a file (`"/config/router.yaml": not found`): its last part
                 // stays. A frame's module path (`github.com/acme/retryhttp.(*Client).Do(`) keeps
@@ -865,6 +1018,16 @@ public enum SignatureBuilder {
                 }
                 w = (quoted ? String(w.prefix(1)) : "") + last
             }
+            // A test's class quoted in its message (`'InvoiceTest' object has no attribute …`)
+            // is the place.
+            if let q = w.first, "'\"`".contains(q) {
+                let inner = w.dropFirst().prefix { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "." }
+                if !inner.isEmpty, w.dropFirst(inner.count + 1).first == q, isTestName(String(inner)) {
+                    continue
+                }
+            }
+            // The linker's place in an object (`exporter.cpp:(.text+0x1a):`).
+            if w.contains(":(.") { continue }
             if isLocation(Substring(w)) {
                 // `X at RelayService.java:28` says X, as `X: message` does.
                 if let last = kept.last, ["at", "in"].contains(last) { kept.removeLast() }

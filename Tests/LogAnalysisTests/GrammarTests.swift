@@ -348,6 +348,17 @@ import Testing
         ("Error in `round_up(x)`: could not find function \"round_up\"", "r/error-in"),
         ("Error: Test failures", "r/testthat-halted"),
         ("thread 'tests::totals' panicked at src/invoice.rs:41:9:", "rust/panicked"),
+        ("│ Error: Unsupported argument", "terraform/error"),
+        ("│ An argument named \"enable_classiclink\" is not expected here.", "terraform/detail"),
+        (
+            "error[vulnerability]: `idna` accepts Punycode labels that do not produce any non-ASCII",
+            "rust/error-kind"
+        ),
+        ("error[banned]: crate 'openssl = 0.10.66' is explicitly banned", "rust/error-kind"),
+        (
+            "    - acme/php-sdk 5.0.0 requires php >=8.3 -> your php version (8.2.24) does not satisfy that requirement.",
+            "php/composer-reason"
+        ),
     ]
 
     static let otherToolsNoMatch: [String] = [
@@ -379,6 +390,11 @@ import Testing
         "test cases:  3 |  3 passed",
         "Error in the second paragraph of the guide",
         "Error: Test failures were fixed in 2.1",
+        "│ Warning: Argument is deprecated",
+        "│   on main.tf line 14, in resource \"aws_vpc\" \"this\":",
+        "│ ",
+        "error[E0425]: cannot find value `x` in this scope",
+        "    - Root composer.json requires acme/php-sdk ^5.0 -> satisfiable by acme/php-sdk[5.0.0].",
     ]
 
     @Test func otherToolsErrorLinesOpenABlock() {
@@ -390,6 +406,13 @@ import Testing
             let rules = GrammarSet.builtIn.matches(line)
             #expect(added.isDisjoint(with: rules), "\(line): \(rules)")
         }
+        // unittest's header is unittest's, not Julia's `ERROR: ` (whose message it would then be).
+        let unittest = GrammarSet.builtIn.matches(
+            "ERROR: test_parse (tests.test_parser.ParserTest.test_parse)")
+        #expect(unittest.contains("python/unittest-error") && !unittest.contains("julia/error"))
+        #expect(
+            GrammarSet.builtIn.matches("ERROR: MethodError: no method matching f(::Int64)").contains(
+                "julia/error"))
         // googletest's `Failure` rule reads RSpec's `Failure/Error:` too, not a `Failures:` heading.
         #expect(!GrammarSet.builtIn.matches("Failures:").contains("native/gtest-failure"))
         #expect(

@@ -360,7 +360,161 @@ import Testing
 
                     """,
                 names: ["round_up"]),
+            // A method the test calls on itself, gone from the base class: the test's class is the place.
+            TestReport(
+                tool: "unittest",
+                text: """
+                    ======================================================================
+                    ERROR: test_totals (tests.test_{F}.{FC}Test.test_totals)
+                    ----------------------------------------------------------------------
+                    Traceback (most recent call last):
+                      File "/builds/acme/{P}/tests/test_{F}.py", line {L}, in test_totals
+                        self.{M}(total, 11)
+                    AttributeError: '{FC}Test' object has no attribute '{M}'
+
+                    ----------------------------------------------------------------------
+                    Ran 14 tests in 0.031s
+
+                    FAILED (errors=1)
+
+                    """,
+                names: ["round_up"]),
+            TestReport(
+                tool: "Terraform",
+                text: """
+                    ╷
+                    │ Error: Unsupported argument
+                    │ 
+                    │   on {F}.tf line {L}, in resource "aws_vpc" "{F}":
+                    │   {L}:   {M} = true
+                    │ 
+                    │ An argument named "{M}" is not expected here.
+                    ╵
+
+                    """,
+                names: ["round_up"]),
+            TestReport(
+                tool: "Composer",
+                text: """
+                    Your lock file does not contain a compatible set of packages. Please run composer update.
+
+                      Problem 1
+                        - money/{M} is locked to version 2.0.0 and an update of this package was not requested.
+                        - money/{M} 2.0.0 requires php >=8.3 -> your php version (8.2.24) does not satisfy that requirement.
+
+                    """,
+                names: ["money/round_up"]),
+            TestReport(
+                tool: "npm ERESOLVE",
+                text: """
+                    npm error code ERESOLVE
+                    npm error ERESOLVE unable to resolve dependency tree
+                    npm error
+                    npm error While resolving: {P}-web@1.{L}.0
+                    npm error Found: react@18.3.1
+                    npm error node_modules/react
+                    npm error   react@"^18.2.0" from the root project
+                    npm error
+                    npm error Could not resolve dependency:
+                    npm error peer react@"^19.0.0" from @money/{M}@6.0.0
+                    npm error node_modules/@money/{M}
+                    npm error
+                    npm error A complete log of this run can be found in: /root/.npm/_logs/debug-0.log
+
+                    """,
+                names: ["ERESOLVE", "react", "round_up"]),
+            TestReport(
+                tool: "cargo-deny",
+                text: """
+                    error[vulnerability]: `{M}` accepts Punycode labels that do not produce any non-ASCII when decoded
+                        ┌─ /builds/acme/{P}/Cargo.lock:{L}:1
+                        │
+                    {L} │ {M} 0.5.0 registry+https://github.com/rust-lang/crates.io-index
+                        │ ---------------------------------------------------------------- security vulnerability detected
+
+                    advisories FAILED, bans ok, licenses ok, sources ok
+
+                    """,
+                names: ["round_up"]),
         ]
+    }
+
+    /// A parse error in a dependency (jest's `Details:` with the file it read, then `SyntaxError:
+    /// Cannot use import statement outside a module`) is that dependency's: one scope in two
+    /// projects, another for another package; in the project's own file, the project's.
+    @Test func aParseErrorIsTheFilesItRead() {
+        func log(_ project: String, _ file: String) -> String {
+            """
+            FAIL src/orders/\(project).test.ts
+              ● Test suite failed to run
+
+                Jest encountered an unexpected token
+
+                Details:
+
+                \(file):1
+                ({"Object.<anonymous>":function(module,exports,require,__dirname,__filename,jest){import { x } from 'node:crypto'
+                                                                                                  ^^^^^^
+
+                SyntaxError: Cannot use import statement outside a module
+
+            ERROR: Job failed: exit code 1
+
+            """
+        }
+        let scope = { (s: FailureSignature) in s.maskedLines.last { $0.hasPrefix("@scope ") } }
+        let billing = Self.signature(
+            log("billing", "/builds/acme/billing/node_modules/nanoid/index.js"), project: "acme/billing")
+        let shop = Self.signature(
+            log("shop", "/builds/acme/shop/node_modules/nanoid/index.js"), project: "acme/shop")
+        let chalk = Self.signature(
+            log("billing", "/builds/acme/billing/node_modules/chalk/source/index.js"), project: "acme/billing"
+        )
+        let own = Self.signature(
+            log("billing", "/builds/acme/billing/src/orders/create.ts"), project: "acme/billing")
+        #expect(scope(billing) == "@scope * in nanoid")
+        #expect(scope(shop) == scope(billing))
+        #expect(scope(chalk) == "@scope * in chalk")
+        #expect(scope(own)?.hasPrefix("@scope acme/billing ") == true)
+    }
+
+    /// The linker's place in an object (`exporter.cpp:(.text+0x1a):`) is place: the same missing
+    /// symbol with and without it is one signature.
+    @Test func theLinkersObjectLocationIsPlace() {
+        let bare = Self.signature(
+            "$ make\n/usr/bin/ld: undefined reference to `money_round_up'\ncollect2: error: ld returned 1 exit status\n",
+            project: "acme/billing")
+        let located = Self.signature(
+            "$ make\n/usr/bin/ld: src/exporter.cpp:(.text+0x1a): undefined reference to `money_round_up'\ncollect2: error: ld returned 1 exit status\n",
+            project: "acme/shop")
+        #expect(bare.maskedLines.first == located.maskedLines.first)
+        #expect(bare.names.map(String.init) == ["money_round_up"] && located.names == bare.names)
+    }
+
+    /// An assertion that names something, raised in a dependency's code (pytest's raise location
+    /// under its `E` line), is that dependency's; the same assertion raised in the project's own
+    /// code stays the project's.
+    @Test func anAssertionRaisedInADependencyIsTheDependencys() {
+        func log(_ file: String) -> String {
+            """
+            ___________________ test_cost_rounds_to_cents ___________________
+                def test_cost_rounds_to_cents():
+            >       assert cost(3) == 12
+            \(file):57: in quantize
+                _check_mode(mode)
+            E       AssertionError: rounding mode 'ROUND_HALF_EVEN' not supported
+            \(file):31: AssertionError
+            =========================== short test summary info ============================
+            FAILED tests/test_cost.py::test_cost_rounds_to_cents - AssertionError: rounding mode 'ROUND_HALF_EVEN' not supported
+
+            """
+        }
+        let scope = { (s: FailureSignature) in s.maskedLines.last { $0.hasPrefix("@scope ") } }
+        let library = Self.signature(
+            log("/usr/local/lib/python3.11/site-packages/tessera/rounding.py"), project: "acme/billing")
+        let own = Self.signature(log("/builds/acme/billing/billing/rounding.py"), project: "acme/billing")
+        #expect(scope(library) == "@scope * in tessera")
+        #expect(scope(own)?.hasPrefix("@scope acme/billing ") == true)
     }
 
     /// A message that names nothing is the project's own: two projects, two signatures; the same
@@ -445,6 +599,14 @@ import Testing
         (
             "ERROR: Job failed (system failure): prepare environment: Error response from daemon: No such container: 6588ddf4",
             "runner-system-failure"
+        ),
+        (
+            "Error: Kubernetes cluster unreachable: Get \"https://k8s.example:6443/version\": tls: failed to verify certificate: x509: certificate has expired or is not yet valid: current time 2024-03-18T14:48:09Z is after 2024-03-18T12:00:00Z",
+            "certificate-expired"
+        ),
+        (
+            "fatal: unable to access 'https://git.example.com/a/b.git/': SSL certificate problem: certificate has expired",
+            "certificate-expired"
         ),
     ])
     func infrastructureIsNamedByItsCause(line: String, cause: String) {
@@ -543,6 +705,8 @@ import Testing
         #expect(own.maskedLines.last?.hasPrefix("@scope infra/router ") == true)
     }
 
+    /// (Since version 17 the package that conflicts is among its names: another package's conflict
+    /// is another cause.)
     @Test func npmsTwoSpellingsOfOneErrorAreOneSignatureNamedByItsCode() {
         func eresolve(_ prefix: String, _ project: String) -> FailureSignature {
             // npm's report of a peer conflict, as npm 9 (`npm ERR!`) and npm 10 (`npm error`) print it.
@@ -565,6 +729,7 @@ import Testing
         #expect(a == eresolve("npm error", "platform/feed"))
         #expect(a == eresolve("npm ERR!", "platform/search"))
         #expect(a.maskedLines.first == "code ERESOLVE")
+        #expect(a.names.map(String.init) == ["ERESOLVE", "react", "beautiful", "dnd"])
         #expect(a.maskedLines.last == "@scope * ERESOLVE")
     }
 

@@ -15,6 +15,8 @@ extension ToolGrammar {
             BlockRule("error", anchor: "ERROR: ", role: .message, weight: 86) { s in
                 !s.starts("ERROR: Job failed") && !s.starts("ERROR: No files to upload")
                     && !s.starts("ERROR: Step ")  // a Jenkins post-build step (`runner/jenkins-post-step`)
+                    // unittest's header (`python/unittest-error`)
+                    && !Shape.unittestTest(s, after: "ERROR: ")
             },
             // The logging macros' `@error` (`ConsoleLogger`): `┌ Error: message`, its `│ ` lines, then
             // `└ @ Module file:line`. Below `ERROR:`'s band, so a logged error never takes the key

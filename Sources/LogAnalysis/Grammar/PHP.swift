@@ -28,17 +28,26 @@ extension ToolGrammar {
             BlockRule("phpunit-counts", anchor: "Tests: ", role: .summary, weight: 56, body: .none) { s in
                 s.has(", Assertions: ") && (s.has("Failures: ") || s.has("Errors: "))
             },
+            // Composer's verdict over its problems (`  Problem 1` and the resolver's reasons
+            // indented under it): the reasons say which package and why.
             BlockRule(
                 "composer-unresolvable",
                 anchor: "Your requirements could not be resolved to an installable set of packages",
-                role: .message, weight: 88, body: .none),
+                weight: 88, body: .indented, maxBody: 12),
             BlockRule(
                 "composer-unresolvable",
                 anchor: "Your lock file does not contain a compatible set of packages",
-                role: .message, weight: 88, body: .none),
-            // `  Problem 1` and the resolver's reasons indented under it.
+                weight: 88, body: .indented, maxBody: 12),
             BlockRule("composer-problem", anchor: "Problem ", weight: 84, body: .indented, maxBody: 6) { s in
                 s.dropFirst("Problem ".utf8.count).allSatisfy(\.isNumber) && s.utf8.count > 8
+            },
+            // The reason that fails the problem: `- acme/sdk 5.0.0 requires php >=8.3 -> your php
+            // version (8.2.24) does not satisfy that requirement.`, `… -> found acme/sdk[1.0.0] but
+            // it does not match the constraint.` (not the lines that say what was asked for).
+            BlockRule("composer-reason", anchor: "- ", role: .message, weight: 80, body: .none) { s in
+                s.has(" -> ")
+                    && (s.has("does not satisfy") || s.has("does not match") || s.has("could not be found")
+                        || s.has("but these were not loaded") || s.has("conflicts with"))
             },
         ])
 }

@@ -103,3 +103,18 @@ extension ToolGrammar {
             },
         ])
 }
+
+extension Shape {
+    /// unittest's header of a test that failed or raised: `ERROR: test_parse (tests.test_x.ParserTest)`,
+    /// with the test's id in the parentheses (`….ParserTest.test_parse` from Python 3.11), nothing
+    /// but the test's name and where it is.
+    static func unittestTest(_ s: Substring, after lead: String) -> Bool {
+        guard s.starts(lead) else { return false }
+        let t = s.dropFirst(lead.count)
+        let name = t.prefix { $0.isLetter || $0.isNumber || $0 == "_" }
+        guard !name.isEmpty, t.dropFirst(name.count).starts(" (") else { return false }
+        let id = t.dropFirst(name.count + 2).prefix { $0 != ")" }
+        return !id.isEmpty && id.contains(".") && !id.contains(" ")
+            && t.dropFirst(name.count + 2 + id.count).starts(")")
+    }
+}

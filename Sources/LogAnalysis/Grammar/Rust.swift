@@ -5,6 +5,14 @@ extension ToolGrammar {
         rules: [
             BlockRule(
                 "error-code", anchor: "error[E", role: .message, weight: 90, body: .untilBlank, maxBody: 8),
+            // A codespan report of another kind than the compiler's codes: cargo-deny's
+            // `error[vulnerability]: \`idna\` accepts Punycode labels …`, `error[banned]: …`,
+            // `error[rejected]: failed to satisfy license requirements`.
+            BlockRule(
+                "error-kind", anchor: "error[", role: .message, weight: 86, body: .untilBlank, maxBody: 8
+            ) { s in
+                Shape.bracketedKind(s, after: "error[")
+            },
             BlockRule("error", anchor: "error: ", role: .message, weight: 82, body: .untilBlank, maxBody: 6) {
                 s in
                 !s.starts("error: could not compile") && !s.starts("error: test failed")
@@ -41,4 +49,14 @@ extension ToolGrammar {
                 s.ends(" stdout ----") || s.ends(" stderr ----")
             },
         ])
+}
+
+extension Shape {
+    /// `error[vulnerability]: …`: the lead, then a lowercase word (`-` and `_` inside it), `]:`.
+    static func bracketedKind(_ s: Substring, after lead: String) -> Bool {
+        guard s.starts(lead) else { return false }
+        let t = s.dropFirst(lead.count)
+        let kind = t.prefix { ($0.isASCII && $0.isLowercase) || $0 == "-" || $0 == "_" }
+        return kind.first?.isLetter == true && t.dropFirst(kind.count).starts("]: ")
+    }
 }
