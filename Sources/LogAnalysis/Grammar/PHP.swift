@@ -44,8 +44,11 @@ extension ToolGrammar {
             // The reason that fails the problem: `- acme/sdk 5.0.0 requires php >=8.3 -> your php
             // version (8.2.24) does not satisfy that requirement.`, `… -> found acme/sdk[1.0.0] but
             // it does not match the constraint.` (not the lines that say what was asked for).
-            BlockRule("composer-reason", anchor: "- ", role: .message, weight: 80, body: .none) { s in
-                s.has(" -> ")
+            BlockRule(
+                "composer-reason", anchor: " -> ", position: .anywhere, role: .message, weight: 80,
+                body: .none
+            ) { s in
+                s.starts("- ")
                     && (s.has("does not satisfy") || s.has("does not match") || s.has("could not be found")
                         || s.has("but these were not loaded") || s.has("conflicts with"))
             },
