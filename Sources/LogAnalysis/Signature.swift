@@ -494,10 +494,10 @@ public enum SignatureBuilder {
                 return foreignPackage(in: String(word))
             }
         }
-        // An assertion that names something, raised in a dependency's code (pytest's location of the
-        // raise under its `E` lines (`/usr/lib/python3/site-packages/tessera/rounding.py:31:
-        // AssertionError`, a traceback's last frame) is the dependency's: its own check failed, not
-        // the test's.
+        // An assertion that names something, raised in a dependency's code, is the dependency's: its
+        // own check failed, not the test's. Where it was raised: pytest's location under its `E`
+        // lines (`/usr/lib/python3/site-packages/tessera/rounding.py:31: AssertionError`), or a
+        // traceback's last frame over it.
         let masked = Masker.mask(placeless(key.line.text, identity: identity))
         if isAssertion(masked), firstName(String(withoutPytestLead(masked))) != nil {
             for line in excerpt.lines[(at + 1)...].prefix(4) where line.line.number <= key.line.number + 4 {
@@ -626,16 +626,14 @@ public enum SignatureBuilder {
     /// The first parts of English hyphenated words (`non-ASCII`, `built-in`): no package's name.
     static let englishPrefixes: Set<String> = [
         "non", "pre", "re", "co", "self", "multi", "sub", "built", "up", "well", "semi", "anti", "un",
-        "cross",
-        "over", "under", "end", "top", "read", "write", "left", "right", "first", "third",
+        "cross", "over", "under", "end", "top", "read", "write", "left", "right", "first", "third",
     ]
 
     /// Words that follow a naming word and name nothing: `Cannot use import statement outside a
     /// module`, `module is not …`.
     static let notNames: Set<String> = [
-        "named", "statement", "a", "an", "the", "is", "was", "not", "from", "for", "in", "of", "to", "with",
-        "that",
-        "and", "or",
+        "named", "statement", "a", "an", "the", "is", "was", "not", "from", "for", "in", "of", "to",
+        "with", "that", "and", "or",
     ]
 
     /// A test's name, the place of a failure rather than its cause: a dotted name's last part
@@ -773,7 +771,7 @@ public enum SignatureBuilder {
             while end < chars.count && isNameChar(chars[end]) { end += 1 }
             // A package by its vendor (`acme/php-sdk`, what `placeless` keeps of a slashed word).
             if end < chars.count, chars[end] == "/" || chars[end] == "-",
-                let stop = packageEnd(chars, from: i), chars[i..<stop].contains("/")
+                let stop = packageEnd(chars, from: i)
             {
                 if take(String(chars[i..<stop])) { return found }
                 i = stop
