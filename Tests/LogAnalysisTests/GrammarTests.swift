@@ -348,6 +348,11 @@ import Testing
         ("Error in `round_up(x)`: could not find function \"round_up\"", "r/error-in"),
         ("Error: Test failures", "r/testthat-halted"),
         ("thread 'tests::totals' panicked at src/invoice.rs:41:9:", "rust/panicked"),
+        (
+            "PhantomJS 2.1.1 (Linux 0.0.0) calendarDirective week view renders ISO week numbers FAILED",
+            "javascript/karma-failed"
+        ),
+        ("HeadlessChrome 120.0.6099 (Linux x86_64) Cart totals rounds up FAILED", "javascript/karma-failed"),
         ("│ Error: Unsupported argument", "terraform/error"),
         ("│ An argument named \"enable_classiclink\" is not expected here.", "terraform/detail"),
         (
@@ -391,6 +396,9 @@ import Testing
         "Error in the second paragraph of the guide",
         "Error: Test failures were fixed in 2.1",
         "│ Warning: Argument is deprecated",
+        "PhantomJS 2.1.1 (Linux 0.0.0): Executed 188 of 188 (1 FAILED) (1.234 secs / 1.112 secs)",
+        "BUILD FAILED",
+        "Tests run: 3 (2 FAILED)",
         "│   on main.tf line 14, in resource \"aws_vpc\" \"this\":",
         "│ ",
         "error[E0425]: cannot find value `x` in this scope",

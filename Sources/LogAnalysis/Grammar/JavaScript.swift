@@ -30,6 +30,15 @@ extension ToolGrammar {
             ) { s in
                 !s.starts("npm error A complete log")
             },
+            // Karma's reporters: `PhantomJS 2.1.1 (Linux 0.0.0) Suite renders week numbers FAILED`, the
+            // browser at its version and platform, then the test; jasmine's message and frames are
+            // tab-indented under it.
+            BlockRule(
+                "karma-failed", anchor: " FAILED", position: .anywhere, weight: 84, body: .indented,
+                maxBody: 6
+            ) { s in
+                Shape.karmaFailed(s)
+            },
             BlockRule(
                 "tsc", anchor: ": error TS", position: .anywhere, role: .message, weight: 86, body: .none),
             BlockRule(
@@ -75,4 +84,17 @@ extension ToolGrammar {
                 return !(before &- 0x41 < 26 || before &- 0x61 < 26 || before &- 0x30 < 10)
             },
         ])
+}
+
+extension Shape {
+    /// `Browser 1.2.3 (Platform 0.0.0) … FAILED`: a browser's name at its version, its platform in
+    /// parentheses, a test's name, `FAILED` at the end.
+    static func karmaFailed(_ s: Substring) -> Bool {
+        guard s.ends(" FAILED"), let open = s.firstIndex(of: "("), let close = s[open...].firstIndex(of: ")"),
+            s[close...].starts(") ")
+        else { return false }
+        let version = s[..<open].dropLast().split(separator: " ").last ?? ""
+        return version.first?.isNumber == true && version.contains(".")
+            && version.allSatisfy { $0.isNumber || $0 == "." }
+    }
 }
