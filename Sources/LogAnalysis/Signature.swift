@@ -485,14 +485,13 @@ public enum SignatureBuilder {
         // A parse error is the file's the parser read: Node prints its location over the code and
         // the caret (`/b/node_modules/nanoid/index.js:1`, then `SyntaxError: Cannot use import …`).
         if key.line.text.contains("SyntaxError") {
-            for line in excerpt.lines[..<at].suffix(6).reversed()
-            where line.line.number >= key.line.number - 8 {
-                let text = line.line.text.trimmingSpaces()
+            let file = nearKey(excerpt, at, above: true, lines: 6, reach: 8) { text -> Substring? in
                 guard text.contains("/"), let word = text.split(separator: " ").last, isLocation(word) else {
-                    continue
+                    return nil
                 }
-                return foreignPackage(in: String(word))
+                return word
             }
+            if let file { return foreignPackage(in: String(file)) }
         }
         // An assertion that names something, raised in a dependency's code, is the dependency's: its
         // own check failed, not the test's. Where it was raised: pytest's location under its `E`
@@ -500,28 +499,24 @@ public enum SignatureBuilder {
         // traceback's last frame over it.
         let masked = Masker.mask(placeless(key.line.text, identity: identity))
         if isAssertion(masked), firstName(String(withoutPytestLead(masked))) != nil {
-            for line in excerpt.lines[(at + 1)...].prefix(4) where line.line.number <= key.line.number + 4 {
-                let text = line.line.text.trimmingSpaces()
+            let raised = nearKey(excerpt, at, above: false, lines: 4, reach: 4) { text -> Substring? in
                 guard let first = text.split(separator: " ").first, first.hasSuffix(":"),
                     isLocation(first.dropLast()), first.contains("/")
-                else { continue }
-                if let package = foreignPackage(in: String(first)) { return package }
-                break
+                else { return nil }
+                return first
             }
+            if let raised, let package = foreignPackage(in: String(raised)) { return package }
             // A traceback's last frame over it (`File "/usr/lib/python3/site-packages/tessera/
-            // rounding.py", line 31, in quantize`, its code, carets).
-            for line in excerpt.lines[..<at].suffix(4).reversed()
-            where line.line.number >= key.line.number - 4 {
-                let text = line.line.text.trimmingSpaces()
+            // rounding.py", line 31, in quantize`, its code, carets; pytest's short form
+            // `/usr/lib/…/tessera/rounding.py:31: in _check_mode`).
+            let frame = nearKey(excerpt, at, above: true, lines: 4, reach: 4) { text -> String? in
                 let words = text.split(separator: " ")
-                // (pytest's short form: `/usr/lib/…/tessera/rounding.py:31: in _check_mode`.)
                 let short =
                     words.count >= 2 && words[1] == "in" && words[0].hasSuffix(":")
                     && isLocation(words[0].dropLast())
-                guard text.hasPrefix("File \"") || short else { continue }
-                if let package = foreignPackage(in: text) { return package }
-                break
+                return text.hasPrefix("File \"") || short ? text : nil
             }
+            if let frame, let package = foreignPackage(in: frame) { return package }
         }
         guard excerpt.category == "crash" else { return nil }
         for line in excerpt.lines[(at + 1)...].prefix(24) where line.line.number <= key.line.number + 40 {
@@ -537,6 +532,24 @@ public enum SignatureBuilder {
         }
         return nil
     }
+
+    /// What `match` reads in the first shown line next to the key line (`at` in `excerpt.lines`)
+    /// that it reads at all: of the `lines` shown lines above it, nearest first, or below it,
+    /// within `reach` line numbers; the text trimmed of spaces.
+    static func nearKey<T>(
+        _ excerpt: Excerpt, _ at: Int, above: Bool, lines: Int, reach: Int, _ match: (String) -> T?
+    ) -> T? {
+        let key = excerpt.lines[at].line.number
+        let near =
+            above
+            ? Array(excerpt.lines[..<at].suffix(lines).reversed())
+            : Array(excerpt.lines[(at + 1)...].prefix(lines))
+        for line in near where abs(line.line.number - key) <= reach {
+            if let found = match(line.line.text.trimmingSpaces()) { return found }
+        }
+        return nil
+    }
+
     static let runtimePaths = ["/usr/local/go/src/", "/usr/lib/go", "/rustc/", "/go/src/runtime/"]
     static let foreignMarkers: [(marker: String, skip: Int)] = [
         ("/registry/src/", 1), ("/pkg/mod/", 0), ("/site-packages/", 0), ("/dist-packages/", 0),
@@ -992,8 +1005,8 @@ public enum SignatureBuilder {
                 w.contains("[")
                 || (n + 1 < words.count && words[n + 1].first.map { "0123456789^~v".contains($0) } == true
                     && words[n + 1].contains(where: \.isNumber))
-            if versioned, let end = packageEnd(Array(w), from: 0), end >= w.count - 1 || Array(w)[end] == "["
-            {
+            let chars = versioned ? Array(w) : []
+            if versioned, let end = packageEnd(chars, from: 0), end >= chars.count - 1 || chars[end] == "[" {
                 kept.append(w)
                 continue
             }

@@ -22,7 +22,7 @@ extension Shape {
     /// not another summary (`│ Error: `, `│ Warning: `) nor a label's (`│ ERROR: …`).
     static func boxedSentence(_ s: Substring) -> Bool {
         let t = s.dropFirst(2)
-        guard let first = t.unicodeScalars.first, first.isASCII, ("A"..."Z").contains(Character(first)),
+        guard let first = t.unicodeScalars.first, first.isASCII, first.properties.isUppercase,
             !t.starts("Error: "), !t.starts("Warning: ")
         else { return false }
         let words = t.split(separator: " ", omittingEmptySubsequences: true)
