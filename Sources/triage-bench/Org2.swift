@@ -43,8 +43,13 @@ func parseOrg2(_ args: [String]) -> Org2Options? {
 /// One scored failed job: its cause, where it ran, and what the analysis made of it.
 struct Org2Scored {
     var jobID: Int
-    var cause: Org2Cause
-    var project: Org2Project
+    /// The root cause's id and kind (`infrastructure` is the kind whose per-ecosystem row is printed).
+    var cause: String
+    var kind: String
+    var project: String
+    /// The project's ecosystem, and the family an infrastructure cause's phrasing follows.
+    var ecosystem: String
+    var family: String
     var night: String
     var job: String
     var cluster: String
@@ -145,8 +150,9 @@ func writeAndAnalyse(_ org: IndependentOrganisation, directory: URL, logs: URL? 
         guard let (f, night) = byJob[a.jobID] else { continue }
         scored.append(
             Org2Scored(
-                jobID: a.jobID, cause: org.causes[f.cause], project: org.projects[f.project], night: night,
-                job: f.job,
+                jobID: a.jobID, cause: org.causes[f.cause].id, kind: org.causes[f.cause].kind.rawValue,
+                project: org.projects[f.project].path, ecosystem: org.projects[f.project].ecosystem.rawValue,
+                family: org.projects[f.project].ecosystem.family, night: night, job: f.job,
                 cluster: a.cluster?.rawValue ?? "none", keyLine: a.keyLine ?? "<no key line>",
                 signature: a.signatureLines))
     }
@@ -154,9 +160,8 @@ func writeAndAnalyse(_ org: IndependentOrganisation, directory: URL, logs: URL? 
         // One log per (cause, cluster): what a reader compares when a cause is split.
         try FileManager.default.createDirectory(at: logs, withIntermediateDirectories: true)
         var seen = Set<String>()
-        for s in scored.sorted(by: { $0.jobID < $1.jobID }) where seen.insert(s.cause.id + s.cluster).inserted
-        {
-            let name = "\(s.cause.id)--\(s.cluster)".replacingOccurrences(of: "/", with: "_")
+        for s in scored.sorted(by: { $0.jobID < $1.jobID }) where seen.insert(s.cause + s.cluster).inserted {
+            let name = "\(s.cause)--\(s.cluster)".replacingOccurrences(of: "/", with: "_")
             try Data((texts[s.jobID] ?? "").utf8).write(to: logs.appendingPathComponent(name + ".log"))
         }
         print("org2: \(seen.count) logs written to \(logs.path)")
@@ -173,7 +178,7 @@ struct Org2Row {
     var recall: Double
 }
 
-func org2Row(_ name: String, _ xs: [Org2Scored], truth: (Org2Scored) -> String = { $0.cause.id }) -> Org2Row {
+func org2Row(_ name: String, _ xs: [Org2Scored], truth: (Org2Scored) -> String = { $0.cause }) -> Org2Row {
     var predicted: [Int: String] = [:]
     var t: [Int: String] = [:]
     for x in xs {
@@ -203,45 +208,52 @@ func benchOrg2(_ o: Org2Options) throws {
             logs: o.logs.map { URL(fileURLWithPath: "\($0)/seed\(seed)") })
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         if let dump = o.dump {
-            try dumpOrg2(scored, org: org, to: URL(fileURLWithPath: "\(dump)-seed\(seed)"))
+            try dumpOrg2(scored, to: URL(fileURLWithPath: "\(dump)-seed\(seed)"))
         }
         print("")
         print("### Independent organisation, seed \(seed) (\(f(seconds, 1)) s to write and analyse)")
-        print("")
-        print("| scope | failures | causes | clusters | pairwise precision | pairwise recall |")
-        print("|---|--:|--:|--:|--:|--:|")
-        var rows = [org2Row("**all**", scored)]
-        for kind in Org2Kind.allCases {
-            rows.append(org2Row(kind.rawValue, scored.filter { $0.cause.kind == kind }))
-        }
-        rows.append(
-            org2Row(
-                "infrastructure, truth per cause × ecosystem",
-                scored.filter { $0.cause.kind == .infrastructure },
-                truth: { "\($0.cause.id)/\($0.project.ecosystem.family)" }))
-        for r in rows {
-            print(
-                "| \(r.name) | \(r.failures) | \(r.causes) | \(r.clusters) | \(String(format: "%.3f", r.precision)) | \(String(format: "%.3f", r.recall)) |"
-            )
-        }
-        // NEW as `failures --new` shows it, scored as on the simulator's truth (`ClusterScore`).
-        let novelty = ClusterScore(
-            predicted: Dictionary(scored.map { ($0.jobID, $0.cluster) }, uniquingKeysWith: { a, _ in a }),
-            truth: Dictionary(scored.map { ($0.jobID, $0.cause.id) }, uniquingKeysWith: { a, _ in a }),
-            nightOf: Dictionary(scored.map { ($0.jobID, $0.night) }, uniquingKeysWith: { a, _ in a }))
-        print("")
-        print(
-            "New on their first night (after the window's first): \(novelty.newCausesRight) of \(novelty.newCauses) causes "
-                + "(\(f(Double(novelty.newCausesRight) / Double(max(novelty.newCauses, 1)), 3))); "
-                + "failures of a known cause shown NEW: \(novelty.falselyNew)")
-        printSplits(scored, top: o.top)
-        printMerges(scored)
+        reportClusters(scored, kinds: Org2Kind.allCases.map(\.rawValue), top: o.top)
     }
+}
+
+/// The clusters of `scored` against its causes: pairwise P/R overall, per kind (in `kinds`' order)
+/// and for infrastructure per cause × ecosystem family; NEW on each cause's first night; the worst
+/// splits and the merges.
+func reportClusters(_ scored: [Org2Scored], kinds: [String], top: Int) {
+    print("")
+    print("| scope | failures | causes | clusters | pairwise precision | pairwise recall |")
+    print("|---|--:|--:|--:|--:|--:|")
+    var rows = [org2Row("**all**", scored)]
+    for kind in kinds {
+        rows.append(org2Row(kind, scored.filter { $0.kind == kind }))
+    }
+    rows.append(
+        org2Row(
+            "infrastructure, truth per cause × ecosystem",
+            scored.filter { $0.kind == "infrastructure" },
+            truth: { "\($0.cause)/\($0.family)" }))
+    for r in rows {
+        print(
+            "| \(r.name) | \(r.failures) | \(r.causes) | \(r.clusters) | \(String(format: "%.3f", r.precision)) | \(String(format: "%.3f", r.recall)) |"
+        )
+    }
+    // NEW as `failures --new` shows it, scored as on the simulator's truth (`ClusterScore`).
+    let novelty = ClusterScore(
+        predicted: Dictionary(scored.map { ($0.jobID, $0.cluster) }, uniquingKeysWith: { a, _ in a }),
+        truth: Dictionary(scored.map { ($0.jobID, $0.cause) }, uniquingKeysWith: { a, _ in a }),
+        nightOf: Dictionary(scored.map { ($0.jobID, $0.night) }, uniquingKeysWith: { a, _ in a }))
+    print("")
+    print(
+        "New on their first night (after the window's first): \(novelty.newCausesRight) of \(novelty.newCauses) causes "
+            + "(\(f(Double(novelty.newCausesRight) / Double(max(novelty.newCauses, 1)), 3))); "
+            + "failures of a known cause shown NEW: \(novelty.falselyNew)")
+    printSplits(scored, top: top)
+    printMerges(scored)
 }
 
 /// Causes split into several clusters, worst (most same-cause pairs kept apart) first.
 func printSplits(_ scored: [Org2Scored], top: Int) {
-    let byCause = Dictionary(grouping: scored, by: \.cause.id)
+    let byCause = Dictionary(grouping: scored, by: \.cause)
     var splits: [(cause: String, lost: Int, clusters: [(String, [Org2Scored])])] = []
     for (cause, xs) in byCause {
         let byCluster = Dictionary(grouping: xs, by: \.cluster).sorted {
@@ -263,9 +275,9 @@ func printSplits(_ scored: [Org2Scored], top: Int) {
         print("- **\(s.cause)**: \(n) failures in \(s.clusters.count) clusters, \(s.lost) pairs lost")
         for (cluster, members) in s.clusters.prefix(6) {
             let e = members[0]
-            let ecos = Set(members.map(\.project.ecosystem.rawValue)).sorted().joined(separator: ",")
+            let ecos = Set(members.map(\.ecosystem)).sorted().joined(separator: ",")
             print(
-                "  - cluster \(cluster.prefix(10)) (\(members.count); \(ecos); e.g. \(e.project.path) `\(e.job)` \(e.night))"
+                "  - cluster \(cluster.prefix(10)) (\(members.count); \(ecos); e.g. \(e.project) `\(e.job)` \(e.night))"
             )
             print("    - key line: `\(short(e.keyLine))`")
             if let sig = e.signature.first {
@@ -281,7 +293,7 @@ func printMerges(_ scored: [Org2Scored]) {
     let byCluster = Dictionary(grouping: scored, by: \.cluster)
     var merges: [(String, [(String, [Org2Scored])])] = []
     for (cluster, xs) in byCluster {
-        let causes = Dictionary(grouping: xs, by: \.cause.id).sorted {
+        let causes = Dictionary(grouping: xs, by: \.cause).sorted {
             $0.value.count != $1.value.count ? $0.value.count > $1.value.count : $0.key < $1.key
         }
         if causes.count > 1 { merges.append((cluster, causes.map { ($0.key, $0.value) })) }
@@ -299,7 +311,7 @@ func printMerges(_ scored: [Org2Scored]) {
         )
         for (cause, members) in causes.prefix(5) {
             let e = members[0]
-            print("  - \(cause) e.g. \(e.project.path) `\(e.job)` \(e.night)")
+            print("  - \(cause) e.g. \(e.project) `\(e.job)` \(e.night)")
             print("    - key line: `\(short(e.keyLine))`")
             if let sig = e.signature.first {
                 print("    - signature[0/\(e.signature.count)]: `\(short(sig))`")
@@ -309,11 +321,11 @@ func printMerges(_ scored: [Org2Scored]) {
 }
 
 /// One line per scored failure (tab-separated), for reading the results beside the logs.
-func dumpOrg2(_ scored: [Org2Scored], org: IndependentOrganisation, to url: URL) throws {
+func dumpOrg2(_ scored: [Org2Scored], to url: URL) throws {
     var out = "job\tcause\tkind\tproject\tjob name\tnight\tcluster\tkey line\tsignature\n"
-    for s in scored.sorted(by: { ($0.cause.id, $0.jobID) < ($1.cause.id, $1.jobID) }) {
+    for s in scored.sorted(by: { ($0.cause, $0.jobID) < ($1.cause, $1.jobID) }) {
         out +=
-            "\(s.jobID)\t\(s.cause.id)\t\(s.cause.kind.rawValue)\t\(s.project.path)\t\(s.job)\t\(s.night)\t\(s.cluster)\t\(short(s.keyLine, 300))\t\(s.signature.map { short($0, 200) }.joined(separator: " ⏎ "))\n"
+            "\(s.jobID)\t\(s.cause)\t\(s.kind)\t\(s.project)\t\(s.job)\t\(s.night)\t\(s.cluster)\t\(short(s.keyLine, 300))\t\(s.signature.map { short($0, 200) }.joined(separator: " ⏎ "))\n"
     }
     try Data(out.utf8).write(to: url)
     print("org2: per-failure table written to \(url.path)")

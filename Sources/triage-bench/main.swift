@@ -23,6 +23,8 @@
 //   swift run -c release triage-bench org2 [--seed 1[,2,3]] [--projects 40] [--nights 30] [--top 10] [--dump PREFIX] [--logs DIR]
 //   swift run -c release triage-bench pairs DIR…   (one cause in two projects and a decoy, per case; see Pairs.swift)
 //        (clusters on an organisation generated independently of the simulator; see Org2.swift)
+//   swift run -c release triage-bench org-dir DIR… [--top 10] [--dump PREFIX]
+//        (the same score on an organisation another program wrote to a directory; see OrgDirectory.swift)
 //
 // Starts the simulated GitLab with per-request latency and measures `Fetch.run`, what `triage fetch`
 // runs (sync, green traces, analysis, suspects, issues): a sequential baseline (one request at a
@@ -227,6 +229,7 @@ let usage = """
            triage-bench store [--rounds 3]
            triage-bench pairs DIR…
            triage-bench org2 [--seed 1[,2,3]] [--projects 40] [--nights 30] [--top 10] [--dump PREFIX] [--logs DIR]
+           triage-bench org-dir DIR… [--top 10] [--dump PREFIX]
     """
 setlinebuf(stdout)  // figures appear as they are measured, even in a pipe
 let arguments = Array(CommandLine.arguments.dropFirst())
@@ -279,6 +282,15 @@ if arguments.first == "org2" {
     }
     do {
         try benchOrg2(options)
+    } catch {
+        FileHandle.standardError.write(Data("triage-bench: \(error)\n".utf8))
+        exit(1)
+    }
+    exit(0)
+}
+if arguments.first == "org-dir" {
+    do {
+        try benchOrgDirectory(Array(arguments.dropFirst()))
     } catch {
         FileHandle.standardError.write(Data("triage-bench: \(error)\n".utf8))
         exit(1)
