@@ -6,7 +6,7 @@ import Foundation
 /// signature.
 public enum AnalysisVersion {
     /// `excerpt-and-signature` rules in force; stored with every analysis.
-    public static let current = 17
+    public static let current = 18
 }
 
 /// The words that name a project in its own logs: its path (`julia/Tabular.jl`), its name
@@ -86,7 +86,10 @@ public enum SignatureBuilder {
         var lines: [String] = []
         var seen: Set<String> = []
         func append(_ text: String) {
-            let cleaned = Masker.mask(placeless(text, identity: identity)).trimmingSpaces()
+            // (pytest's `E ` lead is how pytest shows the exception, not part of it: `E   KeyError: 'x'`
+            // is the `KeyError: 'x'` that closes another runner's traceback.)
+            let cleaned = Masker.mask(placeless(String(withoutPytestLead(text)), identity: identity))
+                .trimmingSpaces()
             if !cleaned.isEmpty, seen.insert(cleaned).inserted { lines.append(cleaned) }
         }
         var at = excerpt.keyLine.flatMap { key in excerpt.lines.firstIndex { $0.line == key.line } }

@@ -418,6 +418,32 @@ import Testing
         let unittest = GrammarSet.builtIn.matches(
             "ERROR: test_parse (tests.test_parser.ParserTest.test_parse)")
         #expect(unittest.contains("python/unittest-error") && !unittest.contains("julia/error"))
+        // A test file that failed to import, and a class's fixture, are unittest's headers too; the
+        // loader's wrapper over the traceback is a header, the warning raised at its end a message.
+        for line in [
+            "ERROR: tests.test_due_dates (unittest.loader._FailedTest.tests.test_due_dates)",
+            "ERROR: setUpClass (tests.test_db.DatabaseTest)",
+        ] {
+            #expect(GrammarSet.builtIn.matches(line) == ["python/unittest-error"], "\(line)")
+        }
+        #expect(
+            GrammarSet.builtIn.matches("ImportError: Failed to import test module: tests.test_due_dates")
+                .first
+                == "python/unittest-import")
+        for line in [
+            "DeprecationWarning: datetime.datetime.utcfromtimestamp() is deprecated and scheduled for removal",
+            "urllib3.exceptions.InsecureRequestWarning: Unverified HTTPS request is being made",
+        ] {
+            #expect(GrammarSet.builtIn.matches(line) == ["python/warning-raised"], "\(line)")
+        }
+        // A printed warning starts with its file and line; a bare `Warning:` is any tool's.
+        for line in [
+            "/builds/acme/app/src/x.py:12: DeprecationWarning: pkg_resources is deprecated as an API",
+            "  /usr/lib/python3/dist-packages/yaml/__init__.py:5: UserWarning: no C extension",
+            "Warning: the lock file is out of date",
+        ] {
+            #expect(!GrammarSet.builtIn.matches(line).contains("python/warning-raised"), "\(line)")
+        }
         #expect(
             GrammarSet.builtIn.matches("ERROR: MethodError: no method matching f(::Int64)").contains(
                 "julia/error"))

@@ -517,6 +517,54 @@ import Testing
         #expect(scope(own)?.hasPrefix("@scope acme/billing ") == true)
     }
 
+    /// One exception from a dependency, shown by pytest (`E   ` under its section) in one project
+    /// and closing the traceback under unittest's loader (a test file that failed to import) in
+    /// another, is one signature; the same warning about another function is another.
+    @Test func pytestAndUnittestShowOneExceptionAsOneSignature() {
+        let warning = { (f: String) in
+            "DeprecationWarning: \(f).utcfromtimestamp() is deprecated and scheduled for removal in a future version."
+        }
+        func pytest(_ f: String) -> String {
+            """
+            _________________ ERROR collecting tests/test_pickup.py _________________
+            tests/test_pickup.py:3: in <module>
+                from dateutil import tz
+            /usr/local/lib/python3.12/site-packages/dateutil/tz/tz.py:37: in <module>
+                EPOCH = datetime.datetime.utcfromtimestamp(0)
+            E   \(warning(f))
+            =========================== short test summary info ============================
+            ERROR tests/test_pickup.py - DeprecationWarning: \(f).utcfromtimestamp() is deprecated
+
+            """
+        }
+        let unittest = """
+            ======================================================================
+            ERROR: tests.test_due_dates (unittest.loader._FailedTest.tests.test_due_dates)
+            ----------------------------------------------------------------------
+            ImportError: Failed to import test module: tests.test_due_dates
+            Traceback (most recent call last):
+              File "/usr/local/lib/python3.12/unittest/loader.py", line 396, in _find_test_path
+                module = self._get_module_from_name(name)
+              File "/builds/acme/beta/tests/test_due_dates.py", line 6, in <module>
+                from dunning.schedule import next_reminder_at
+              File "/usr/local/lib/python3.12/site-packages/dateutil/tz/tz.py", line 37, in <module>
+                EPOCH = datetime.datetime.utcfromtimestamp(0)
+            \(warning("datetime.datetime"))
+
+            ----------------------------------------------------------------------
+            Ran 8 tests in 0.313s
+
+            FAILED (errors=1, skipped=1)
+
+            """
+        let a = Self.signature(pytest("datetime.datetime"), project: "acme/alpha")
+        let b = Self.signature(unittest, project: "acme/beta")
+        #expect(Self.excerpt(unittest).keyLine?.line.text == warning("datetime.datetime"))
+        #expect(a.maskedLines.first == b.maskedLines.first)
+        #expect(a == b)
+        #expect(Self.signature(pytest("tessera.clock"), project: "acme/alpha") != a)
+    }
+
     /// A message that names nothing is the project's own: two projects, two signatures; the same
     /// project on another night (other numbers), the same one.
     @Test func aMessageThatNamesNothingStaysInItsProject() {

@@ -5,6 +5,12 @@ extension ToolGrammar {
         rules: [
             BlockRule(
                 "traceback", anchor: "Traceback (most recent call last):", weight: 80, body: .traceback),
+            // unittest's loader, when a test file fails to import, says so above the traceback; the
+            // exception that closes the traceback is what failed.
+            BlockRule(
+                "unittest-import", anchor: "ImportError: Failed to import test module: ", weight: 86,
+                body: .none
+            ),
             BlockRule(
                 "exception", anchor: "Error", position: .anywhere, role: .message, weight: 84,
                 body: .indented, maxBody: 4
@@ -16,6 +22,16 @@ extension ToolGrammar {
                 body: .indented, maxBody: 4
             ) { s in
                 Shape.exceptionLine(s)
+            },
+            // A warning raised as an error (`-W error`) ends its traceback as an exception does:
+            // `DeprecationWarning: datetime.datetime.utcfromtimestamp() is deprecated`. Printed
+            // warnings start with their file and line, and a bare `Warning:` is any tool's.
+            BlockRule(
+                "warning-raised", anchor: "Warning: ", position: .anywhere, role: .message, weight: 84,
+                body: .indented,
+                maxBody: 4
+            ) { s in
+                Shape.raisedWarning(s)
             },
             BlockRule(
                 "pytest-e", anchor: "E   ", role: .message, weight: 88, body: .sameLead("E "), maxBody: 12),
@@ -85,7 +101,11 @@ extension ToolGrammar {
                 s.starts("Got exit code ") && !s.starts("Got exit code 0") && Shape.containsDigit(s)
             },
             BlockRule("unittest-fail", anchor: "FAIL: ", role: .header, weight: 86),
-            BlockRule("unittest-error", anchor: "ERROR: test", role: .header, weight: 84),
+            // Any test's id, not only `test…`: `setUpClass (tests.test_db.DBTest)`, and a module that
+            // failed to import (`tests.test_x (unittest.loader._FailedTest.tests.test_x)`).
+            BlockRule("unittest-error", anchor: "ERROR: ", role: .header, weight: 84) { s in
+                Shape.unittestTest(s, after: "ERROR: ")
+            },
             BlockRule("unittest-summary", anchor: "FAILED (", role: .summary, weight: 60, body: .none),
             BlockRule(
                 "pip-error", anchor: "ERROR: ", role: .message, weight: 74, body: .sameLead("ERROR: "),
@@ -105,13 +125,27 @@ extension ToolGrammar {
 }
 
 extension Shape {
+    /// `NameWarning: message` at the line's start, the class name one identifier (dots allowed)
+    /// longer than `Warning` itself: `DeprecationWarning: …`, `urllib3.exceptions.InsecureRequestWarning: …`.
+    static func raisedWarning(_ s: Substring) -> Bool {
+        let name = s.utf8.prefix { $0 != 0x3A }
+        guard name.count > 7, name.count < s.utf8.count - 1,
+            name.allSatisfy({
+                $0 &- 0x41 < 26 || $0 &- 0x61 < 26 || $0 &- 0x30 < 10 || $0 == 0x2E || $0 == 0x5F
+            })
+        else { return false }
+        let text = s[s.startIndex..<name.endIndex]
+        return text.hasSuffix("Warning") && text.first?.isLetter == true
+            && s[name.endIndex...].utf8.dropFirst().first == 0x20
+    }
+
     /// unittest's header of a test that failed or raised: `ERROR: test_parse (tests.test_x.ParserTest)`,
     /// with the test's id in the parentheses (`….ParserTest.test_parse` from Python 3.11), nothing
-    /// but the test's name and where it is.
+    /// but the test's name and where it is; the name is a module's for a test file that failed to import.
     static func unittestTest(_ s: Substring, after lead: String) -> Bool {
         guard s.starts(lead) else { return false }
         let t = s.dropFirst(lead.count)
-        let name = t.prefix { $0.isLetter || $0.isNumber || $0 == "_" }
+        let name = t.prefix { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "." }
         guard !name.isEmpty, t.dropFirst(name.count).starts(" (") else { return false }
         let id = t.dropFirst(name.count + 2).prefix { $0 != ")" }
         return !id.isEmpty && id.contains(".") && !id.contains(" ")
