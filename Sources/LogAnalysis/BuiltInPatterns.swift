@@ -47,6 +47,19 @@ extension PatternLibrary {
         KnownPattern(
             name: "killed-signal", anchor: "daemon disappeared unexpectedly", infrastructure: true,
             category: "oom", weight: 95),
+        // A test runner's worker, or the test, killed under it: jest's, yarn's, ctest's, Gradle's
+        // test executor (137 = 128 + SIGKILL).
+        KnownPattern(
+            name: "killed-signal", anchor: "was terminated by another process: signal=SIGKILL",
+            infrastructure: true, category: "oom", weight: 96),
+        KnownPattern(
+            name: "killed-signal", anchor: "Command failed with signal \"SIGKILL\"", infrastructure: true,
+            category: "oom", weight: 96),
+        KnownPattern(
+            name: "killed-signal", anchor: "***Killed", infrastructure: true, category: "oom", weight: 95),
+        KnownPattern(
+            name: "exit-code-137", anchor: "non-zero exit value 137", infrastructure: true, category: "oom",
+            weight: 96),
         KnownPattern(
             name: "exit-code-137", anchor: "exit code 137", caseSensitive: false, infrastructure: true,
             category: "oom", weight: 96),
@@ -130,6 +143,45 @@ extension PatternLibrary {
             name: "certificate-expired",
             anchor: "CERTIFICATE_VERIFY_FAILED] certificate verify failed: certificate has expired",
             infrastructure: true, category: "network", weight: 87),
+        // The certificate out of date in GnuTLS' words (apt), Erlang's TLS alert (mix, rebar3) and
+        // the JVM's path validation (Maven, Gradle).
+        KnownPattern(
+            name: "certificate-expired", anchor: "chain uses expired certificate", infrastructure: true,
+            category: "network", weight: 86),
+        KnownPattern(
+            name: "certificate-expired", anchor: "certificate_expired", infrastructure: true,
+            category: "network", weight: 86),
+        KnownPattern(
+            name: "certificate-expired", anchor: "CertPathValidatorException: validity check failed",
+            infrastructure: true, category: "network", weight: 86),
+        KnownPattern(
+            name: "certificate-expired", anchor: "CertificateExpiredException", infrastructure: true,
+            category: "network", weight: 86),
+        // Erlang's resolver (`{:inet, [:inet], :nxdomain}`), and apt's `W: Failed to fetch … Could
+        // not resolve 'host'` (a bundler's `Could not resolve './x'` is a module, not a host).
+        KnownPattern(
+            name: "dns", anchor: ":nxdomain", infrastructure: true, category: "network", weight: 85),
+        KnownPattern(
+            name: "dns", anchor: "Could not resolve '", regex: #"Failed to fetch \S+.*Could not resolve '"#,
+            infrastructure: true, category: "network", weight: 85),
+        // The runner's artifact upload answered with a server error (the job's own work may have
+        // passed): one cause per status, a 500 is not a 503.
+        KnownPattern(
+            name: "artifact-upload-500", anchor: " to coordinator... ",
+            regex: #"to coordinator\.\.\. .*\b500 Internal"#,
+            infrastructure: true, category: "runner", weight: 80),
+        KnownPattern(
+            name: "artifact-upload-502", anchor: " to coordinator... ",
+            regex: #"to coordinator\.\.\. .*\b502 Bad"#,
+            infrastructure: true, category: "runner", weight: 80),
+        KnownPattern(
+            name: "artifact-upload-503", anchor: " to coordinator... ",
+            regex: #"to coordinator\.\.\. .*\b503 Service"#,
+            infrastructure: true, category: "runner", weight: 80),
+        KnownPattern(
+            name: "artifact-upload-504", anchor: " to coordinator... ",
+            regex: #"to coordinator\.\.\. .*\b504 Gateway"#,
+            infrastructure: true, category: "runner", weight: 80),
         // The resolver's other spellings: libuv's (Node, Julia), macOS's, Windows', Go's, the JVM's.
         KnownPattern(
             name: "dns", anchor: "unknown node or service", infrastructure: true, category: "network",

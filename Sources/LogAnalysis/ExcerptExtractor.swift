@@ -212,6 +212,19 @@ public struct ExcerptExtractor: Sendable {
                 }
             }
         }
+        // GitLab's report on a service that failed its health check (`*** WARNING: Service … probably
+        // didn't start properly.` through its line of stars) quotes the health check's and the
+        // service's own logs (`FATAL: waiting for TCP port 5432 timed out`): the job went on, and
+        // what failed it comes later.
+        for w in boilerplate where Self.hasPrefix(lines, w, from: shapes[w].textStart, Self.serviceWarning) {
+            let end =
+                (w + 1..<min(lines.count, w + 60)).first {
+                    Self.hasPrefix(lines, $0, from: shapes[$0].textStart, "*********")
+                } ?? min(lines.count, w + 60)
+            for k in candidates.indices where candidates[k].index > w && candidates[k].index < end {
+                candidates[k].weight = min(candidates[k].weight, Self.strong - 1)
+            }
+        }
         // A harness's report on its child's last line (`Got exit code 1`) is only as telling as that
         // line: after a tool's own summary (pytest's `=== 1 failed in 1.66s ===`), the tool's report
         // above says why, not the exit code.
@@ -395,6 +408,12 @@ public struct ExcerptExtractor: Sendable {
             {
                 // An exception names the failure better than the expression that raised it.
                 keyIndex = first
+                // An exception's name over its message (RSpec's `NoMethodError:`, its message
+                // indented under it) is the message's heading: the expression above it
+                // (`Failure/Error: client.post(path)`) is no part of the message.
+                if Self.content(lines.text(first), shapes[first]).utf8.last == UInt8(ascii: ":") {
+                    messageLines.removeAll { $0 < first }
+                }
             } else if key.role != .message, messageLines.isEmpty {
                 // A header whose message comes later (a pytest section above its `E` lines).
                 let band = key.weight - 12
@@ -422,6 +441,19 @@ public struct ExcerptExtractor: Sendable {
                     messageLines = [key.index]
                 }
             }
+            // The expression that raised (RSpec's `Failure/Error: client.post(path)`) over the
+            // exception it raised (`NoMethodError:` and its message) in one block: the exception
+            // names the failure.
+            if key.role == .message, keyIndex == key.index,
+                !Shape.exceptionLine(Self.content(lines.text(key.index), shapes[key.index])),
+                let raised = messageLines.first(where: {
+                    $0 > key.index && byIndex[$0]?.role == .message
+                        && Shape.exceptionLine(Self.content(lines.text($0), shapes[$0]))
+                })
+            {
+                keyIndex = raised
+                messageLines.removeAll { $0 < raised }
+            }
             // A child's last words, which the harness's line after them reports on, are the cause.
             if let r = key.rule, grammars.rules[r].rule.reportsPrevious, let first = block.first,
                 first < key.index
@@ -431,13 +463,20 @@ public struct ExcerptExtractor: Sendable {
             }
             // The announced block's first line wraps the cause (`Failed to execute goal …:
             // Compilation failure`); a stronger message inside it (the compiler's) is the key line.
-            if key.index == announcedBlock,
-                let inner = block.first(where: { i in
+            // (An exception in it before the expression that raised it: RSpec's `Failure/Error:`.)
+            if key.index == announcedBlock {
+                let inner = block.filter { i in
                     i != key.index
                         && byIndex[i].map { $0.role == .message && $0.weight > key.weight - 12 } ?? false
-                })
-            {
-                keyIndex = inner
+                }
+                if let first = inner.first {
+                    let raised =
+                        Shape.exceptionLine(Self.content(lines.text(first), shapes[first]))
+                        ? nil
+                        : inner.first { Shape.exceptionLine(Self.content(lines.text($0), shapes[$0])) }
+                    keyIndex = raised ?? first
+                    if let raised { messageLines.removeAll { $0 < raised } }
+                }
             }
             if !messageLines.contains(keyIndex ?? -1), let k = keyIndex { messageLines.insert(k, at: 0) }
             if let k = keyIndex, k != start, header == nil { header = start }
@@ -1178,6 +1217,7 @@ public struct ExcerptExtractor: Sendable {
 
     /// A step's opening line in GitHub Actions.
     static let groupRun = "##[group]Run "
+    static let serviceWarning = "*** WARNING: Service "
 
     /// `BlockLine(content(text, shape))` of line `i`, read off its bytes when they are ASCII.
     static func blockLine(_ lines: CleanedLog.View, _ i: Int, _ shape: LineShape) -> BlockLine {

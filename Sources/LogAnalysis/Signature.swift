@@ -947,6 +947,65 @@ public enum SignatureBuilder {
         return Substring(out)
     }
 
+    /// Ruby's `NoMethodError`/`NameError` message in one spelling, whichever Ruby printed it:
+    /// 3.4 quotes the method `'f'` where earlier ones wrote `` `f' ``, and 3.3 names the receiver
+    /// `class File`, `module URI`, `nil`, `an instance of Money` where earlier ones wrote
+    /// `File:Class`, `URI:Module`, `nil:NilClass`, `#<Money:0x…>`. The spelling kept names the
+    /// receiver as one word, so that a method missing on `nil` and on `URI` stay two causes.
+    ///
+    /// | Ruby 3.2 or 3.4 | both |
+    /// |---|---|
+    /// | ``undefined method `exists?' for File:Class``, `… 'exists?' for class File` | `undefined method 'exists?' for File:Class` |
+    /// | ``undefined method `escape' for URI:Module``, `… 'escape' for module URI` | `undefined method 'escape' for URI:Module` |
+    /// | ``undefined method `name' for nil:NilClass``, `… 'name' for nil` | `undefined method 'name' for nil:NilClass` |
+    /// | ``undefined method `cents' for #<Money:0x0000 @amount=3>``, `… for an instance of Money` | `undefined method 'cents' for Money:instance` |
+    static func rubyUndefined(_ text: String) -> String {
+        guard
+            let u = text.range(of: "undefined method ")
+                ?? text.range(of: "undefined local variable or method ")
+        else { return text }
+        var rest = Substring(text[u.upperBound...])
+        var out = String(text[..<u.upperBound])
+        // The name: `` `f' `` → `'f'`.
+        if rest.first == "`", let close = rest.dropFirst().firstIndex(where: { $0 == "'" || $0 == "`" }),
+            !rest[rest.index(after: rest.startIndex)..<close].contains(" ")
+        {
+            out += "'" + rest[rest.index(after: rest.startIndex)..<close] + "'"
+            rest = rest[rest.index(after: close)...]
+        } else if rest.first == "'", let close = rest.dropFirst().firstIndex(of: "'") {
+            out += rest[...close]
+            rest = rest[rest.index(after: close)...]
+        }
+        guard rest.hasPrefix(" for ") else { return out + rest }
+        out += " for "
+        rest = rest.dropFirst(5)
+        func word(_ r: Substring) -> Substring {
+            r.prefix { $0.isLetter || $0.isNumber || $0 == "_" || $0 == ":" }
+        }
+        if rest.hasPrefix("nil"), !rest.hasPrefix("nil:") {
+            let after = rest.dropFirst(3)
+            if after.first.map({ !$0.isLetter && !$0.isNumber && $0 != "_" }) ?? true {
+                return out + "nil:NilClass" + after
+            }
+        }
+        for (kind, suffix) in [
+            ("class ", ":Class"), ("module ", ":Module"), ("an instance of ", ":instance"),
+        ]
+        where rest.hasPrefix(kind) {
+            let name = word(rest.dropFirst(kind.count))
+            if name.first?.isUppercase == true {
+                return out + name + suffix + rest.dropFirst(kind.count + name.count)
+            }
+        }
+        if rest.hasPrefix("#<"), let end = rest.firstIndex(of: ">") {
+            let name = rest.dropFirst(2).prefix { $0 != ":" && $0 != " " && $0 != ">" }
+            if name.first?.isUppercase == true {
+                return out + name + ":instance" + rest[rest.index(after: end)...]
+            }
+        }
+        return out + rest
+    }
+
     /// `text` without CI decorations, the project's identity words, file paths and locations:
     /// `  [3] f at /builds/g/Foo.jl/src/a.jl:12` → `[3] f at`.
     static func placeless(_ text: String, identity: ProjectIdentity?, keepingNames: Bool = false) -> String {
@@ -962,6 +1021,7 @@ public enum SignatureBuilder {
             t = String(t.dropFirst(prefix.count))
             break
         }
+        if t.contains("undefined ") { t = rubyUndefined(t) }
         // A deprecation is named by its symbol: the note after it (`'SHA256_Init' is deprecated:
         // Since OpenSSL 3.0`) is the library's, printed by one compiler and not by another.
         if let deprecated = t.range(of: " is deprecated: ") {

@@ -447,6 +447,32 @@ import Testing
         #expect(
             GrammarSet.builtIn.matches("ERROR: MethodError: no method matching f(::Int64)").contains(
                 "julia/error"))
+        // Valgrind's reports under its `==PID== ` prefix; minitest's test that raised.
+        for (line, rule) in [
+            ("==4123== Invalid read of size 1", "native/valgrind"),
+            ("==4123== Conditional jump or move depends on uninitialised value(s)", "native/valgrind"),
+            (
+                "==4123== 64 bytes in 2 blocks are definitely lost in loss record 1 of 1",
+                "native/valgrind-leak"
+            ),
+            (
+                "==4123== ERROR SUMMARY: 3 errors from 2 contexts (suppressed: 0 from 0)",
+                "native/valgrind-summary"
+            ),
+            ("Error:", "ruby/minitest-error"),
+            ("  1) Error:", "ruby/minitest-error"),
+        ] {
+            #expect(GrammarSet.builtIn.matches(line).first == rule, "\(line)")
+        }
+        for line in [
+            "==4123== ERROR SUMMARY: 0 errors from 0 contexts (suppressed: 0 from 0)",
+            "==4123==    at 0x4C2E0F4: strlen (in /usr/lib/valgrind/vgpreload_memcheck-amd64-linux.so)",
+            "Error: the second paragraph",
+        ] {
+            let rules = GrammarSet.builtIn.matches(line)
+            #expect(
+                !rules.contains { $0.hasPrefix("native/valgrind") || $0 == "ruby/minitest-error" }, "\(line)")
+        }
         // googletest's `Failure` rule reads RSpec's `Failure/Error:` too, not a `Failures:` heading.
         #expect(!GrammarSet.builtIn.matches("Failures:").contains("native/gtest-failure"))
         #expect(
@@ -559,6 +585,60 @@ import Testing
         let log = CleanedLog(plain: (1...200).map { "step \($0) done" })
         let e = ExcerptExtractor(maxLines: 10).excerpt(failed: log)
         #expect(e.lines.allSatisfy { $0.line.number > 190 })
+    }
+
+    /// GitLab's report on a service that failed its health check quotes the service's logs
+    /// (`FATAL: …`): the job went on, and the failure is the one its script met.
+    @Test func aServicesHealthCheckReportIsNotTheFailure() {
+        let log = CleanedLog(plain: [
+            "Waiting for services to be up and running (timeout 30 seconds)...",
+            "*** WARNING: Service runner-x-project-9-concurrent-0-postgres-0 probably didn't start properly.",
+            "",
+            "Health check error:", "service \"runner-x-wait-for-service\" health check: exit code 1", "",
+            "Health check container logs:",
+            "2026-11-02T01:34:20.794409Z FATAL: waiting for TCP port 5432 timed out",
+            "", "*********", "", "$ go build ./...",
+            "internal/window/window.go:237:29: declared and not used: locale",
+            "ERROR: Job failed: exit code 1",
+        ])
+        let e = ExcerptExtractor().excerpt(failed: log)
+        #expect(e.keyLine?.line.text == "internal/window/window.go:237:29: declared and not used: locale")
+    }
+
+    /// RSpec: the examples `Pending:` lists above `Failures:` did not fail; the exception an
+    /// example raised is its key, not the expression that raised it.
+    @Test func rspecsPendingExamplesAreNotTheFailure() {
+        let log = CleanedLog(plain: [
+            "Pending: (Failures listed here are expected and do not affect your suite's status)", "",
+            "  1) Zones::Matrix returns the surcharge for cross-border pairs",
+            "     # TODO: waiting for carrier rate card", "     # ./spec/models/zones/matrix_spec.rb:44", "",
+            "Failures:", "", "  1) Stock::Replenisher#call posts a purchase order for the supplier",
+            "     Failure/Error: PlatformClient.post(path, body: payload)", "", "     NoMethodError:",
+            "       undefined method `escape' for URI:Module",
+            "     # ./vendor/bundle/ruby/3.2.0/gems/platform_client-1.4.2/lib/platform_client/request.rb:27:in `build_path'",
+            "", "Finished in 2.45 seconds (files took 1.59 seconds to load)",
+            "85 examples, 1 failure, 1 pending",
+        ])
+        let e = ExcerptExtractor().excerpt(failed: log)
+        #expect(e.header?.text == "  1) Stock::Replenisher#call posts a purchase order for the supplier")
+        #expect(e.keyLine?.line.text == "     NoMethodError:")
+        #expect(!e.messageLines.contains { $0.text.contains("Failure/Error") })
+    }
+
+    /// Valgrind's error under its `==PID== ` prefix is one block: the error and its frames.
+    @Test func valgrindsErrorIsABlockWithItsFrames() {
+        let log = CleanedLog(plain: [
+            "  CC       libtok_la-error.lo", "PASS: test_tokenizer",
+            "==4123== Memcheck, a memory error detector",
+            "==4123== ", "==4123== Invalid read of size 1",
+            "==4123==    at 0x4C2E0F4: strlen (in /usr/lib/valgrind/vgpreload_memcheck-amd64-linux.so)",
+            "==4123==    by 0x4E3A2B7: tok_next (tokenizer.c:118)", "==4123== ",
+            "==4123== ERROR SUMMARY: 1 errors from 1 contexts (suppressed: 0 from 0)",
+            "make: *** [Makefile:412: check-valgrind] Error 1",
+        ])
+        let e = ExcerptExtractor().excerpt(failed: log)
+        #expect(e.keyLine?.line.text == "==4123== Invalid read of size 1")
+        #expect(e.lines.contains { $0.line.text == "==4123==    by 0x4E3A2B7: tok_next (tokenizer.c:118)" })
     }
 
     /// A Julia test error: the header says where, the key line is the exception under it.

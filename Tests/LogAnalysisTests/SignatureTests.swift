@@ -565,6 +565,38 @@ import Testing
         #expect(Self.signature(pytest("tessera.clock"), project: "acme/alpha") != a)
     }
 
+    /// Ruby's `NoMethodError` as 3.2 and as 3.4 print it is one message; a method missing on `nil`
+    /// and on a module stay two.
+    @Test func rubysTwoSpellingsOfAMissingMethodAreOne() {
+        func rspec(_ message: String) -> String {
+            """
+            Failures:
+
+              1) Stock::Replenisher#call posts a purchase order
+                 Failure/Error: PlatformClient.post(path, body: payload)
+
+                 NoMethodError:
+                   \(message)
+                 # ./vendor/bundle/ruby/3.2.0/gems/platform_client-1.4.2/lib/platform_client/request.rb:27:in `build_path'
+
+            Finished in 2.45 seconds (files took 1.59 seconds to load)
+            85 examples, 1 failure
+
+            """
+        }
+        let old = Self.signature(rspec("undefined method `exists?' for File:Class"), project: "web/a")
+        let new = Self.signature(rspec("undefined method 'exists?' for class File"), project: "web/b")
+        #expect(old.maskedLines.first == "undefined method 'exists?' for File:Class")
+        #expect(old == new)
+        let onNil = Self.signature(rspec("undefined method `escape' for nil:NilClass"), project: "web/a")
+        #expect(onNil == Self.signature(rspec("undefined method 'escape' for nil"), project: "web/b"))
+        #expect(onNil != Self.signature(rspec("undefined method 'escape' for module URI"), project: "web/a"))
+        #expect(
+            SignatureBuilder.rubyUndefined("undefined method 'cents' for an instance of Money")
+                == SignatureBuilder.rubyUndefined(
+                    "undefined method `cents' for #<Money:0x000055d5c2a1b8e8 @amount=3>"))
+    }
+
     /// A message that names nothing is the project's own: two projects, two signatures; the same
     /// project on another night (other numbers), the same one.
     @Test func aMessageThatNamesNothingStaysInItsProject() {
@@ -655,6 +687,39 @@ import Testing
         (
             "fatal: unable to access 'https://git.example.com/a/b.git/': SSL certificate problem: certificate has expired",
             "certificate-expired"
+        ),
+        // apt (GnuTLS), mix (Erlang's TLS alert), Maven (the JVM's path validation); apt's and
+        // mix's lookups; jest's and yarn's killed workers, Gradle's test executor (an organisation
+        // generated blind to ours, org3, phrased them so).
+        (
+            "W: Failed to fetch https://mirror.example.com/debian/dists/bookworm/InRelease  Certificate verification failed: The certificate is NOT trusted. The certificate chain uses expired certificate.  Could not handshake: Error in the certificate verification. [IP: 10.0.0.8 443]",
+            "certificate-expired"
+        ),
+        (
+            "** (Mix) httpc request failed with: {:failed_connect, [{:to_address, {~c\"mirror.example.com\", 443}}, {:inet, [:inet], {:tls_alert, {:certificate_expired, ~c\"TLS client: received SERVER ALERT: Fatal - Certificate Expired\"}}}]}",
+            "certificate-expired"
+        ),
+        (
+            "    > PKIX path validation failed: java.security.cert.CertPathValidatorException: validity check failed",
+            "certificate-expired"
+        ),
+        (
+            "** (Mix) httpc request failed with: {:failed_connect, [{:to_address, {~c\"mirror.example.com\", 443}}, {:inet, [:inet], :nxdomain}]}",
+            "dns"
+        ),
+        (
+            "W: Failed to fetch https://mirror.example.com/debian/dists/bookworm/InRelease  Could not resolve 'mirror.example.com'",
+            "dns"
+        ),
+        (
+            "    A jest worker process (pid=1254) was terminated by another process: signal=SIGKILL, exitCode=null. Operating system logs may contain more information on why this occurred.",
+            "oom"
+        ),
+        ("error Command failed with signal \"SIGKILL\".", "oom"),
+        ("   > Process 'Gradle Test Executor 3' finished with non-zero exit value 137", "oom"),
+        (
+            "WARNING: Uploading artifacts as \"junit\" to coordinator... POST https://gitlab.example.com/api/v4/jobs/7/artifacts: 503 Service Unavailable (Request failed with status code 503)  id=7 responseStatus=503 Service Unavailable status=503 token=glcbt-xx",
+            "artifact-upload-503"
         ),
     ])
     func infrastructureIsNamedByItsCause(line: String, cause: String) {

@@ -196,6 +196,18 @@ struct LineShape {
                     }
                     i = j
                 }
+            } else if i == 0 || timestamped, b[i] == 0x3D || b[i] == 0x2D, n - i > 5, b[i + 1] == b[i],
+                digit(b[i + 2])
+            {
+                // Valgrind's process prefix, `==4123== ` on its reports (`--4123-- ` on its own
+                // notes): what follows is the report's line, its frames indented under it.
+                var j = i + 2
+                while j < n && digit(b[j]) { j += 1 }
+                if j + 1 < n && b[j] == b[i] && b[j + 1] == b[i] {
+                    j += 2
+                    if j < n && b[j] == 0x20 { j += 1 }
+                    i = j
+                }
             } else if has(b, i, "bk;t=") {
                 var j = i + 5
                 while j < n && digit(b[j]) { j += 1 }
@@ -271,6 +283,7 @@ struct LineShape {
             // Jenkins' Docker Pipeline asks for the image before it pulls it (`docker inspect`).
             "Error: No such object: ",
             "section_start:", "section_end:", "Waiting for ", "Your job ", "Build was aborted",
+            "*** WARNING: Service ",
         ]
         // Azure Pipelines', Jenkins Pipeline's and CircleCI's verdicts on a step.
         + stepVerdictLines).map { Array($0.utf8) }

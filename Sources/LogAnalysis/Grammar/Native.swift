@@ -46,6 +46,29 @@ extension ToolGrammar {
             BlockRule(
                 "sanitizer", anchor: "WARNING: ThreadSanitizer:", position: .anywhere, role: .message,
                 weight: 90, body: .through("=========="), maxBody: 40),
+            // Valgrind's memcheck: each error a line (its `==PID== ` prefix is a decoration) over
+            // its frames, indented; a leak's record likewise; `ERROR SUMMARY: N errors` at the end.
+            BlockRule("valgrind", anchor: "Invalid read of size ", role: .message, weight: 88, maxBody: 8),
+            BlockRule("valgrind", anchor: "Invalid write of size ", role: .message, weight: 88, maxBody: 8),
+            BlockRule("valgrind", anchor: "Invalid free()", role: .message, weight: 88, maxBody: 8),
+            BlockRule("valgrind", anchor: "Mismatched free()", role: .message, weight: 88, maxBody: 8),
+            BlockRule(
+                "valgrind", anchor: "Conditional jump or move depends on uninitialised", weight: 86,
+                maxBody: 8),
+            BlockRule(
+                "valgrind", anchor: "Use of uninitialised value", role: .message, weight: 86, maxBody: 8),
+            BlockRule("valgrind", anchor: "Syscall param ", role: .message, weight: 84, maxBody: 8) { s in
+                s.has("uninitialised") || s.has("unaddressable")
+            },
+            BlockRule(
+                "valgrind-leak", anchor: " are definitely lost in loss record ", position: .anywhere,
+                weight: 84,
+                maxBody: 6),
+            BlockRule(
+                "valgrind-summary", anchor: "ERROR SUMMARY: ", role: .summary, weight: 58, body: .none
+            ) { s in
+                Shape.nonZeroCount(s, before: " error")
+            },
             // A harness's prefix (`PID 16211 | `) may come first.
             BlockRule(
                 "sanitizer", anchor: "SUMMARY: ", position: .anywhere, role: .summary, weight: 70, body: .none

@@ -64,7 +64,11 @@ extension Shape {
         guard let colons = rest.bytes(of: "::") else { return false }
         let name = rest[rest.startIndex..<colons.lowerBound]
         let method = rest[colons.upperBound...].prefix { $0 != " " }
+        // Nothing after the method but a data set's name (RSpec's `1) Zones::Matrix returns …`
+        // goes on with its description).
+        let after = rest[method.endIndex...]
         return !name.isEmpty && !name.contains(" ") && !name.contains("#") && !method.isEmpty
             && method.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" }
+            && (after.isEmpty || after.starts(" with data set"))
     }
 }

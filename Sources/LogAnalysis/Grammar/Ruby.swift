@@ -3,7 +3,10 @@ extension ToolGrammar {
     public static let ruby = ToolGrammar(
         name: "ruby",
         rules: [
-            BlockRule("rspec-failures", anchor: "Failures:", weight: 60, body: .none) { s in s == "Failures:"
+            // The heading over the failed examples: the examples above it (`Pending:`'s numbered
+            // list, `# TODO` under each) did not fail.
+            BlockRule("rspec-failures", anchor: "Failures:", weight: 60, body: .none, announces: true) { s in
+                s == "Failures:"
             },
             BlockRule(
                 "rspec-failure", anchor: ") ", position: .anywhere, weight: 84, body: .indented, maxBody: 10
@@ -39,5 +42,18 @@ extension ToolGrammar {
                 s.has("inspected") && Shape.nonZeroCount(s, before: " offense")
             },
             BlockRule("minitest-failure", anchor: "Failure:", weight: 84, body: .untilBlank, maxBody: 8),
+            // A test that raised: `Error:`, the test (`LedgerTest#test_retries:`), the exception
+            // and its frames (`  1) Error:` in minitest's own reporter, bare in Rails').
+            // (Above the exception rules' 84: the `Error:` line is the header, not a message.)
+            BlockRule("minitest-error", anchor: "Error:", weight: 85, body: .untilBlank, maxBody: 8) { s in
+                s == "Error:"
+            },
+            BlockRule(
+                "minitest-error", anchor: ") Error:", position: .anywhere, weight: 85, body: .untilBlank,
+                maxBody: 8
+            ) {
+                s in
+                Shape.numbered(s, digits: 4) && s.ends(") Error:")
+            },
         ])
 }
