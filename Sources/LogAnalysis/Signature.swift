@@ -83,6 +83,25 @@ public enum SignatureBuilder {
         if let infra = infrastructureName(excerpt, patterns) {
             return FailureSignature(maskedLines: ["@infra " + infra])
         }
+        // A package the index does not hold is the cause, whichever tool looked it up.
+        // (The key block, and the lines shown right under the key: Gradle's nested `> Could not
+        // find g:a:v.` under its wrapper.)
+        if let key = excerpt.keyLine, let missing = missingDependency(excerpt, key: key.line) {
+            return FailureSignature(maskedLines: [
+                "@missing " + missing, FailureSignature.namesPrefix + missing,
+            ])
+        }
+        // A name a module does not export, whichever tool looked it up (the tests' import, the
+        // type checker).
+        if let key = excerpt.keyLine,
+            let symbol = ([key.line] + excerpt.messageLines.prefix(4)).lazy.compactMap({
+                MissingSymbol.name(in: $0.text)
+            }).first
+        {
+            return FailureSignature(maskedLines: [
+                "@missing-symbol " + symbol, FailureSignature.namesPrefix + symbol,
+            ])
+        }
         var lines: [String] = []
         var seen: Set<String> = []
         func append(_ text: String) {
@@ -215,7 +234,44 @@ public enum SignatureBuilder {
                 lines.append("@scope * " + name)
             }
         }
+        // Two exceptions are two causes, whatever their messages share (`ValueError: invalid literal
+        // for int()` and `RuntimeError: invalid literal for int()`): the type is among the names.
+        if let type = message.first.flatMap(exceptionType) {
+            if let n = lines.firstIndex(where: { $0.hasPrefix(FailureSignature.namesPrefix) }) {
+                let listed = lines[n].dropFirst(FailureSignature.namesPrefix.count)
+                if !listed.split(separator: "|").contains(where: { String($0).trimmingSpaces() == type }) {
+                    lines[n] = FailureSignature.namesPrefix + type + " | " + listed
+                }
+            } else {
+                let at = lines.firstIndex { $0.hasPrefix("@scope ") } ?? lines.endIndex
+                lines.insert(FailureSignature.namesPrefix + type, at: at)
+            }
+        }
         return FailureSignature(maskedLines: lines)
+    }
+
+    /// The exception a masked message line starts with, its last dotted part
+    /// (`java.lang.IllegalStateException: x` → `IllegalStateException`), or nil.
+    static func exceptionType(_ line: String) -> String? {
+        guard Shape.exceptionLine(Substring(line)), let colon = line.firstIndex(of: ":") else { return nil }
+        let name = line[..<colon]
+        let type = String(name.split(separator: ".").last ?? name)
+        // (A bare `Error:` is a tool's label for any message, not a type.)
+        return ["Error", "Exception", "Failure", "Fault", "Exit", "Interrupt"].contains(type) ? nil : type
+    }
+
+    /// The package `MissingDependency` finds in the key block or the lines shown under the key.
+    static func missingDependency(_ excerpt: Excerpt, key: CleanLine) -> String? {
+        var lines: [CleanLine] = [key]
+        lines += excerpt.messageLines.prefix(4)
+        for shown in excerpt.lines
+        where shown.line.number > key.number && shown.line.number <= key.number + 12 {
+            lines.append(shown.line)
+        }
+        for line in lines {
+            if let name = MissingDependency.name(in: line.text) { return name }
+        }
+        return nil
     }
 
     static func appendNames(_ named: [String], to lines: inout [String]) {

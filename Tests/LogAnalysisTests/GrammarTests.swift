@@ -641,6 +641,22 @@ import Testing
         #expect(e.lines.contains { $0.line.text == "==4123==    by 0x4E3A2B7: tok_next (tokenizer.c:118)" })
     }
 
+    /// Pkg's precompile report announces the package; the error under it is the key.
+    @Test func juliaPrecompileFailureKeyIsTheErrorUnderIt() {
+        let log = CleanedLog(plain: [
+            "Precompiling project...", "ERROR: The following 1 direct dependency failed to precompile:", "",
+            "ForecastingModels [ae7a4b3b-134d-468d-a6b3-8936921a3382]", "",
+            "Failed to precompile ForecastingModels [ae7a4b3b-134d-468d-a6b3-8936921a3382] to \"/root/.julia/compiled/v1.10/ForecastingModels/jl_BOcTe0\".",
+            "ERROR: LoadError: UndefVarError: `split_defaults` not defined in `ForecastingModels`",
+            "Stacktrace:",
+            " [1] top-level scope", "   @ /builds/data/ml/forecasting-models/src/split.jl:164",
+        ])
+        let e = ExcerptExtractor().excerpt(failed: log)
+        #expect(
+            e.keyLine?.line.text
+                == "ERROR: LoadError: UndefVarError: `split_defaults` not defined in `ForecastingModels`")
+    }
+
     /// A Julia test error: the header says where, the key line is the exception under it.
     @Test func juliaErrorDuringTestKeyIsTheException() {
         let log = CleanedLog(plain: [

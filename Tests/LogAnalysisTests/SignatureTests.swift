@@ -301,7 +301,7 @@ import Testing
                     00:01 +3 -1: Some tests failed.
 
                     """,
-                names: ["Money", "round_up"]),
+                names: ["NoSuchMethodError", "Money", "round_up"]),
             TestReport(
                 tool: "cargo nextest",
                 text: """
@@ -332,7 +332,8 @@ import Testing
                     npm ERR! notarget In most cases you or one of your dependencies are requesting
 
                     """,
-                names: ["ETARGET", "round_up"]),
+                // (A package the registry does not hold: `@missing round_up`.)
+                names: ["round_up"]),
             TestReport(
                 tool: "Maven's javac",
                 text: """
@@ -351,7 +352,7 @@ import Testing
                     go: github.com/acme/{M}@v9.9.0: reading github.com/acme/{M}/go.mod at revision v9.9.0: unknown revision v9.9.0
 
                     """,
-                names: ["round_up"]),
+                names: ["github.com/acme/round_up"]),
             TestReport(
                 tool: "dart pub",
                 text: """
@@ -378,7 +379,7 @@ import Testing
                     FAILED (errors=1)
 
                     """,
-                names: ["round_up"]),
+                names: ["AttributeError", "round_up"]),
             TestReport(
                 tool: "Terraform",
                 text: """
@@ -595,6 +596,90 @@ import Testing
             SignatureBuilder.rubyUndefined("undefined method 'cents' for an instance of Money")
                 == SignatureBuilder.rubyUndefined(
                     "undefined method `cents' for #<Money:0x000055d5c2a1b8e8 @amount=3>"))
+    }
+
+    /// A package the index does not hold, as each tool says so: one cause per package.
+    @Test(
+        arguments: [
+            (
+                "ERROR: Could not find a version that satisfies the requirement initech-metrics==4.2.0 (from versions: 3.9.0, 4.1.0)",
+                "initech-metrics"
+            ),
+            (
+                "Because feature-store depends on initech-metrics (4.2.0) which doesn't match any versions, version solving failed.",
+                "initech-metrics"
+            ),
+            ("npm error 404  '@acme/ui-kit@4.2.1' is not in this registry.", "@acme/ui-kit"),
+            (
+                "npm error 404 Not Found - GET https://npm.example.com/@acme/ui-kit/-/ui-kit-4.2.1.tgz - Not found",
+                "@acme/ui-kit"
+            ),
+            ("npm error notarget No matching version found for left-pad@^9.0.0.", "left-pad"),
+            ("   > Could not find com.acme.platform:http-client:3.4.0.", "com.acme.platform:http-client"),
+            (
+                "[ERROR] Failed to execute goal on project billing: Could not resolve dependencies for project io.acme:billing:jar:1.0: The following artifacts could not be resolved: com.acme.platform:http-client:jar:3.4.0 (absent)",
+                "com.acme.platform:http-client"
+            ),
+            ("error: no matching package named `platform-http` found", "platform-http"),
+            (
+                "Could not find gem 'platform_client (~> 2.0)' in rubygems repository https://rubygems.org/.",
+                "platform_client"
+            ),
+            (
+                "error NU1101: Unable to find package Platform.Common. No packages exist with this id",
+                "platform.common"
+            ),
+        ] as [(String, String)])
+    func aMissingPackageIsNamedByItsPackage(line: String, name: String) {
+        #expect(MissingDependency.name(in: line) == name)
+        let s = Self.signature(
+            "$ make deps\n\(line)\nERROR: Job failed: exit code 1\n", project: "g/feature-store")
+        #expect(s.maskedLines == ["@missing " + name, "@names " + name])
+    }
+
+    /// Lines that name no missing package.
+    @Test func otherNotFoundsAreNoMissingPackage() {
+        for line in [
+            "Could not find module './en' from 'src/i18n.js'",
+            "So, because ledger-api depends on both initech-auth (~=2.3) and initech-client (^2.0.0), version solving failed.",
+            "Could not find a part of the path '/tmp/x'.",
+        ] {
+            #expect(MissingDependency.name(in: line) == nil, "\(line)")
+        }
+    }
+
+    /// A name a module does not export: the test run's import and the type checker's report are one
+    /// cause; another name is another.
+    @Test func aMissingExportIsOneCauseWhicheverToolMetIt() {
+        let pytest = Self.signature(
+            "E   ImportError: cannot import name 'RetryOptions' from 'acme_http' (/builds/g/a/.venv/lib/python3.12/site-packages/acme_http/__init__.py)\n",
+            project: "g/a")
+        let mypy = Self.signature(
+            "src/a/client.py:10: error: Module \"acme_http\" has no attribute \"RetryOptions\"  [attr-defined]\nFound 1 error in 1 file (checked 12 source files)\n",
+            project: "g/a")
+        let other = Self.signature(
+            "E   ImportError: cannot import name 'RetryConfig' from 'acme_http' (/x/acme_http/__init__.py)\n",
+            project: "g/b")
+        #expect(pytest.maskedLines.first == "@missing-symbol RetryOptions in acme_http")
+        #expect(pytest == mypy)
+        #expect(pytest != other)
+        #expect(
+            MissingSymbol.name(
+                in:
+                    "src/a.ts(3,10): error TS2305: Module '\"@acme/http\"' has no exported member 'RetryOptions'."
+            )
+                == "RetryOptions in @acme/http")
+    }
+
+    /// Two exception types are two causes, however alike their messages.
+    @Test func twoExceptionTypesAreTwoSignatures() {
+        func log(_ type: String) -> String {
+            "_____ test_parse _____\nE       \(type): invalid literal for int() with base 10: 'N/A'\n"
+        }
+        let a = Self.signature(log("ValueError"), project: "g/a")
+        let b = Self.signature(log("RuntimeError"), project: "g/a")
+        #expect(a.names.map(String.init).first == "ValueError")
+        #expect(!a.namesAgree(with: b))
     }
 
     /// A message that names nothing is the project's own: two projects, two signatures; the same

@@ -12,6 +12,15 @@ extension ToolGrammar {
             BlockRule(
                 "expression", anchor: "Expression: ", role: .message, weight: 70, body: .indented, maxBody: 2),
             BlockRule("load-error", anchor: "LoadError: ", position: .anywhere, role: .message, weight: 88),
+            // Pkg's `ERROR: The following 1 direct dependency failed to precompile:` announces the
+            // package, then the error that stopped it (`ERROR: LoadError: UndefVarError: …`, a
+            // signal) a few lines down: that is the message.
+            BlockRule(
+                "precompile-failed", anchor: "failed to precompile:", position: .anywhere, weight: 87,
+                body: .none),
+            // (Its `Failed to precompile X [uuid] to "…/jl_AbC123".`, the cache file's random name
+            // in it, is the same announcement.)
+            BlockRule("precompile-failed", anchor: "Failed to precompile ", weight: 87, body: .none),
             BlockRule("error", anchor: "ERROR: ", role: .message, weight: 86) { s in
                 !s.starts("ERROR: Job failed") && !s.starts("ERROR: No files to upload")
                     && !s.starts("ERROR: Step ")  // a Jenkins post-build step (`runner/jenkins-post-step`)
