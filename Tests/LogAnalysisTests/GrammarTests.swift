@@ -473,6 +473,33 @@ import Testing
             #expect(
                 !rules.contains { $0.hasPrefix("native/valgrind") || $0 == "ruby/minitest-error" }, "\(line)")
         }
+        // Pester, Elm, ert, Nim's unittest, a Ruby exception after its message (travis2's tools).
+        for (line, rule) in [
+            ("[-] merges nested hashtables recursively 48ms", "other/pester-failed"),
+            (
+                "-- TYPE MISMATCH ------------------------------------------ ./src/Page/Board.elm",
+                "other/elm-error"
+            ),
+            ("Test org-recur-test-weekday-list condition:", "other/ert-condition"),
+            (
+                "/home/travis/build/s/yamlite/tests/tparser.nim(88, 25): Check failed: doc.root[0].kind == yMapping",
+                "other/nim-check-failed"
+            ),
+            ("[FAILED] flow mapping inside sequence", "other/nim-failed"),
+            (
+                "expected to find text \"Welcome back, alice\" in \"Signed in\" (RSpec::Expectations::ExpectationNotMetError)",
+                "other/ruby-exception"
+            ),
+        ] {
+            #expect(GrammarSet.builtIn.matches(line).first == rule, "\(line)")
+        }
+        for line in [
+            "[+] merges flat hashtables 12ms", "-- Installing: /usr/local/lib/libfoo.so",
+            "-- The C compiler identification is GNU 12.2.0", "Test suite condition: ok",
+            "see the notes (Error)",
+        ] {
+            #expect(!GrammarSet.builtIn.matches(line).contains { $0.hasPrefix("other/") }, "\(line)")
+        }
         // googletest's `Failure` rule reads RSpec's `Failure/Error:` too, not a `Failures:` heading.
         #expect(!GrammarSet.builtIn.matches("Failures:").contains("native/gtest-failure"))
         #expect(

@@ -145,7 +145,7 @@ public struct GrammarSet: Sendable {
     /// The built-in grammars (one file each in `Grammar/`).
     public static let builtIn = GrammarSet([
         .julia, .python, .go, .rust, .jvm, .javascript, .ruby, .native, .apple, .docker, .dotnet, .harness,
-        .php, .r, .perl, .dart, .elixir, .terraform, .shell, .runner,
+        .php, .r, .perl, .dart, .elixir, .terraform, .other, .shell, .runner,
     ])
 
     /// The best rule matching `text` (highest weight; earliest rule on ties), as an index into `rules`.
