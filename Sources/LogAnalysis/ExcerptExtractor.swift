@@ -463,20 +463,13 @@ public struct ExcerptExtractor: Sendable {
             }
             // The announced block's first line wraps the cause (`Failed to execute goal …:
             // Compilation failure`); a stronger message inside it (the compiler's) is the key line.
-            // (An exception in it before the expression that raised it: RSpec's `Failure/Error:`.)
-            if key.index == announcedBlock {
-                let inner = block.filter { i in
+            if key.index == announcedBlock,
+                let inner = block.first(where: { i in
                     i != key.index
                         && byIndex[i].map { $0.role == .message && $0.weight > key.weight - 12 } ?? false
-                }
-                if let first = inner.first {
-                    let raised =
-                        Shape.exceptionLine(Self.content(lines.text(first), shapes[first]))
-                        ? nil
-                        : inner.first { Shape.exceptionLine(Self.content(lines.text($0), shapes[$0])) }
-                    keyIndex = raised ?? first
-                    if let raised { messageLines.removeAll { $0 < raised } }
-                }
+                })
+            {
+                keyIndex = inner
             }
             if !messageLines.contains(keyIndex ?? -1), let k = keyIndex { messageLines.insert(k, at: 0) }
             if let k = keyIndex, k != start, header == nil { header = start }
