@@ -1078,6 +1078,16 @@ public enum SignatureBuilder {
             break
         }
         if t.contains("undefined ") { t = rubyUndefined(t) }
+        // golangci-lint's linter after the compiler's message (`declared and not used: x
+        // (typecheck)`): the message is the compiler's, as `go build` prints it.
+        if t.hasSuffix(")"), t.contains(".go:"), let open = t.lastIndex(of: "("), open > t.startIndex,
+            t[t.index(before: open)] == " ",
+            t[t.index(after: open)..<t.index(before: t.endIndex)].allSatisfy({
+                $0.isLowercase || $0.isNumber || $0 == "-"
+            }), t.index(after: open) < t.index(before: t.endIndex)
+        {
+            t = String(t[..<t.index(before: open)])
+        }
         // A deprecation is named by its symbol: the note after it (`'SHA256_Init' is deprecated:
         // Since OpenSSL 3.0`) is the library's, printed by one compiler and not by another.
         if let deprecated = t.range(of: " is deprecated: ") {

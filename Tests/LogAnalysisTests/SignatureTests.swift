@@ -671,6 +671,19 @@ import Testing
                 == "RetryOptions in @acme/http")
     }
 
+    /// golangci-lint's linter name after the compiler's message is not part of it: `go build` and
+    /// the lint job report one cause.
+    @Test func golangciLintsLinterSuffixIsNotTheMessage() {
+        let build = Self.signature(
+            "$ go build ./...\ninternal/window/window.go:237:29: declared and not used: locale\n",
+            project: "g/router")
+        let lint = Self.signature(
+            "$ golangci-lint run\ninternal/window/window.go:237:29: declared and not used: locale (typecheck)\n",
+            project: "g/router")
+        #expect(build.maskedLines.first == lint.maskedLines.first)
+        #expect(build == lint)
+    }
+
     /// Two exception types are two causes, however alike their messages.
     @Test func twoExceptionTypesAreTwoSignatures() {
         func log(_ type: String) -> String {
