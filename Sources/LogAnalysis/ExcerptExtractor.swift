@@ -441,19 +441,6 @@ public struct ExcerptExtractor: Sendable {
                     messageLines = [key.index]
                 }
             }
-            // The expression that raised (RSpec's `Failure/Error: client.post(path)`) over the
-            // exception it raised (`NoMethodError:` and its message) in one block: the exception
-            // names the failure.
-            if key.role == .message, keyIndex == key.index,
-                !Shape.exceptionLine(Self.content(lines.text(key.index), shapes[key.index])),
-                let raised = messageLines.first(where: {
-                    $0 > key.index && byIndex[$0]?.role == .message
-                        && Shape.exceptionLine(Self.content(lines.text($0), shapes[$0]))
-                })
-            {
-                keyIndex = raised
-                messageLines.removeAll { $0 < raised }
-            }
             // A child's last words, which the harness's line after them reports on, are the cause.
             if let r = key.rule, grammars.rules[r].rule.reportsPrevious, let first = block.first,
                 first < key.index
