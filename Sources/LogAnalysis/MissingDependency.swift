@@ -19,6 +19,10 @@ enum MissingDependency {
         var then: String?
         /// The name must be coordinates, `group:artifact:version` (Gradle's bare `Could not find`).
         var coordinates = false
+        /// The name may hold a slash: a Go module's path, a Composer package's `vendor/name`.
+        var slashed = false
+        /// The name is npm's registry URL for the package or its tarball.
+        var registryURL = false
     }
 
     static let phrasings: [Phrasing] = [
@@ -33,7 +37,7 @@ enum MissingDependency {
         // npm, yarn, pnpm
         Phrasing(marker: "No matching version found for ", quote: nil, stops: " ", then: nil),
         Phrasing(marker: "Couldn't find any versions for ", quote: "\"", stops: "", then: nil),
-        Phrasing(marker: "404 Not Found - GET ", quote: nil, stops: " ", then: nil),
+        Phrasing(marker: "404 Not Found - GET ", quote: nil, stops: " ", then: nil, registryURL: true),
         Phrasing(marker: "", quote: "'", stops: "", then: "' is not in this registry"),
         // Maven, Gradle, sbt, Ivy
         Phrasing(marker: "Could not find artifact ", quote: nil, stops: " ", then: nil),
@@ -45,13 +49,17 @@ enum MissingDependency {
         // Bundler
         Phrasing(marker: "Could not find gem ", quote: "'", stops: "", then: nil),
         // Composer
-        Phrasing(marker: "requires ", quote: nil, stops: " ", then: "could not be found in any version"),
-        Phrasing(marker: "The requested package ", quote: nil, stops: " ", then: "could not be found"),
+        Phrasing(
+            marker: "requires ", quote: nil, stops: " ", then: "could not be found in any version",
+            slashed: true),
+        Phrasing(
+            marker: "The requested package ", quote: nil, stops: " ", then: "could not be found",
+            slashed: true),
         // NuGet
         Phrasing(marker: "Unable to find package ", quote: nil, stops: " ", then: nil),
         // Go modules
-        Phrasing(marker: "go: ", quote: nil, stops: "@", then: ": unknown revision "),
-        Phrasing(marker: "go: ", quote: nil, stops: "@", then: ": 404 Not Found"),
+        Phrasing(marker: "go: ", quote: nil, stops: "@", then: ": unknown revision ", slashed: true),
+        Phrasing(marker: "go: ", quote: nil, stops: "@", then: ": 404 Not Found", slashed: true),
         // Gradle's, last: any `Could not find` that names coordinates.
         Phrasing(marker: "Could not find ", quote: nil, stops: " ", then: nil, coordinates: true),
     ]
@@ -82,19 +90,19 @@ enum MissingDependency {
             }
             if let then = p.then, !rest.contains(then) { continue }
             if p.coordinates, raw.filter({ $0 == ":" }).count < 2 { continue }
-            if let n = normalised(raw, marker: p.marker), n.count >= 2 { return n }
+            if let n = normalised(raw, p), n.count >= 2 { return n }
         }
         return nil
     }
 
     /// A tool's spelling of a package as its name alone: versions, specifiers, Maven's type and
     /// Gradle's trailing dot off, a URL's last component, lowercase.
-    static func normalised(_ raw: Substring, marker: String) -> String? {
+    static func normalised(_ raw: Substring, _ p: Phrasing) -> String? {
         let trim: Set<Character> = [" ", ".", ",", ":", ";", "\"", "'"]
         var s = String(raw.drop { trim.contains($0) }.reversed().drop { trim.contains($0) }.reversed())
         // cargo's `serde = "^1"`, Bundler's `rails (= 7.1)`, pip's `foo[extra]`.
         if let cut = s.firstIndex(where: { " =([".contains($0) }) { s = String(s[..<cut]) }
-        if marker.hasPrefix("404 Not Found") {
+        if p.registryURL {
             // npm's registry URL: the package is its last part (`%2f` its scope's slash), or, for a
             // tarball (`…/@acme/ui-kit/-/ui-kit-4.2.1.tgz`), the part before `/-/`.
             if let tarball = s.range(of: "/-/") { s = String(s[..<tarball.lowerBound]) }
@@ -113,8 +121,7 @@ enum MissingDependency {
         let parts = s.split(separator: ":", omittingEmptySubsequences: false)
         if parts.count >= 3 { s = parts[0] + ":" + parts[1] }
         guard !s.isEmpty, s.contains(where: { $0.isLetter }),
-            !s.contains("/") || s.hasPrefix("@") || marker == "go: "
-                || marker.hasPrefix("requires") || marker.hasPrefix("The requested")
+            !s.contains("/") || s.hasPrefix("@") || p.slashed
         else { return nil }
         return s.lowercased()
     }

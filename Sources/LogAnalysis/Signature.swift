@@ -86,18 +86,14 @@ public enum SignatureBuilder {
         // A package the index does not hold is the cause, whichever tool looked it up.
         // (The key block, and the lines shown right under the key: Gradle's nested `> Could not
         // find g:a:v.` under its wrapper.)
-        if let key = excerpt.keyLine, let missing = missingDependency(excerpt, key: key.line) {
+        if let missing = firstInKeyBlock(excerpt, below: 12, MissingDependency.name) {
             return FailureSignature(maskedLines: [
                 "@missing " + missing, FailureSignature.namesPrefix + missing,
             ])
         }
         // A name a module does not export, whichever tool looked it up (the tests' import, the
         // type checker).
-        if let key = excerpt.keyLine,
-            let symbol = ([key.line] + excerpt.messageLines.prefix(4)).lazy.compactMap({
-                MissingSymbol.name(in: $0.text)
-            }).first
-        {
+        if let symbol = firstInKeyBlock(excerpt, below: 0, MissingSymbol.name) {
             return FailureSignature(maskedLines: [
                 "@missing-symbol " + symbol, FailureSignature.namesPrefix + symbol,
             ])
@@ -260,16 +256,18 @@ public enum SignatureBuilder {
         return ["Error", "Exception", "Failure", "Fault", "Exit", "Interrupt"].contains(type) ? nil : type
     }
 
-    /// The package `MissingDependency` finds in the key block or the lines shown under the key.
-    static func missingDependency(_ excerpt: Excerpt, key: CleanLine) -> String? {
+    /// What `read` finds first in the key line, its block's first four message lines, then the
+    /// lines shown within `below` line numbers under the key.
+    static func firstInKeyBlock(_ excerpt: Excerpt, below: Int, _ read: (String) -> String?) -> String? {
+        guard let key = excerpt.keyLine?.line else { return nil }
         var lines: [CleanLine] = [key]
         lines += excerpt.messageLines.prefix(4)
         for shown in excerpt.lines
-        where shown.line.number > key.number && shown.line.number <= key.number + 12 {
+        where shown.line.number > key.number && shown.line.number <= key.number + below {
             lines.append(shown.line)
         }
         for line in lines {
-            if let name = MissingDependency.name(in: line.text) { return name }
+            if let found = read(line.text) { return found }
         }
         return nil
     }
